@@ -1,0 +1,301 @@
+//! Annotations: entity mentions, quotes and events, each with its provenance.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::span::CharSpan;
+
+/// A point in time, as RFC 3339 on disk. The model never reads the clock: callers pass it in.
+pub type Timestamp = jiff::Timestamp;
+
+/// Identifies an annotation within its layer. Stable: never reused for another annotation of the
+/// same layer while the first one exists, and kept across saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnotationId(pub u32);
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Where an annotation came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Drawn by the annotator.
+    Manual,
+    /// A recommender's suggestion the annotator accepted.
+    Suggestion { recommender: String, score: f32 },
+    /// Read from a file in another format.
+    Imported { format: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provenance {
+    pub source: Source,
+    pub annotator: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+impl Provenance {
+    pub fn manual(annotator: impl Into<String>, now: Timestamp) -> Self {
+        Self {
+            source: Source::Manual,
+            annotator: annotator.into(),
+            created: now,
+            modified: now,
+        }
+    }
+}
+
+/// Key → value attributes, as the schema's attribute definitions allow. Sorted for stable files.
+pub type Attributes = BTreeMap<String, String>;
+
+/// A mention of an entity: a span with a label such as PERSON or GPE.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub id: AnnotationId,
+    pub span: CharSpan,
+    pub label: String,
+    pub attributes: Attributes,
+    /// A normalisation id in a knowledge base, e.g. a Wikidata id (`Q1246`).
+    pub norm: Option<String>,
+    pub note: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuoteKind {
+    /// The speaker's own words, in quotation marks.
+    Direct,
+    /// Reported speech ("X said that …").
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+}
+
+impl QuoteKind {
+    pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Speaker {
+    /// An entity mention in the same layer.
+    Mention(AnnotationId),
+    /// A plain span, when no entity mention exists for the speaker.
+    Span(CharSpan),
+}
+
+/// What was said (one or more content spans: a quote split by "he said" is one quote), the cue
+/// ("said", "told reporters") and who said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub id: AnnotationId,
+    /// Sorted by start, non-empty.
+    pub content: Vec<CharSpan>,
+    pub cue: Option<CharSpan>,
+    pub speaker: Option<Speaker>,
+    pub kind: QuoteKind,
+    pub attributes: Attributes,
+    pub note: String,
+    pub provenance: Provenance,
+}
+
+/// One role filled in an event: who met, whom, where, when.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EventArgument {
+    pub role: String,
+    /// An entity mention or another event of the same layer.
+    pub filler: AnnotationId,
+}
+
+/// Something that happened, anchored on a trigger word ("talks", "refused").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: AnnotationId,
+    pub trigger: CharSpan,
+    pub event_type: String,
+    pub arguments: Vec<EventArgument>,
+    pub attributes: Attributes,
+    pub note: String,
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnnotationKind {
+    Entity,
+    Quote,
+    Event,
+}
+
+impl AnnotationKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnnotationKind::Entity => "entity",
+            AnnotationKind::Quote => "quote",
+            AnnotationKind::Event => "event",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Annotation {
+    Entity(Entity),
+    Quote(Quote),
+    Event(Event),
+}
+
+impl Annotation {
+    pub fn id(&self) -> AnnotationId {
+        match self {
+            Annotation::Entity(e) => e.id,
+            Annotation::Quote(q) => q.id,
+            Annotation::Event(e) => e.id,
+        }
+    }
+
+    pub fn set_id(&mut self, id: AnnotationId) {
+        match self {
+            Annotation::Entity(e) => e.id = id,
+            Annotation::Quote(q) => q.id = id,
+            Annotation::Event(e) => e.id = id,
+        }
+    }
+
+    pub fn kind(&self) -> AnnotationKind {
+        match self {
+            Annotation::Entity(_) => AnnotationKind::Entity,
+            Annotation::Quote(_) => AnnotationKind::Quote,
+            Annotation::Event(_) => AnnotationKind::Event,
+        }
+    }
+
+    /// The entity label, the event type, or `QUOTE`.
+    pub fn label(&self) -> &str {
+        match self {
+            Annotation::Entity(e) => &e.label,
+            Annotation::Quote(_) => "QUOTE",
+            Annotation::Event(e) => &e.event_type,
+        }
+    }
+
+    /// The span that locates the annotation: the mention, the first content span, or the trigger.
+    pub fn primary_span(&self) -> CharSpan {
+        match self {
+            Annotation::Entity(e) => e.span,
+            Annotation::Quote(q) => q.content.first().copied().unwrap_or_default(),
+            Annotation::Event(e) => e.trigger,
+        }
+    }
+
+    /// Every span the annotation owns (not those of linked annotations).
+    pub fn spans(&self) -> Vec<CharSpan> {
+        match self {
+            Annotation::Entity(e) => vec![e.span],
+            Annotation::Quote(q) => {
+                let mut spans = q.content.clone();
+                spans.extend(q.cue);
+                if let Some(Speaker::Span(span)) = q.speaker {
+                    spans.push(span);
+                }
+                spans
+            }
+            Annotation::Event(e) => vec![e.trigger],
+        }
+    }
+
+    /// The annotations this one links to (a quote's speaker mention, an event's argument fillers).
+    pub fn links(&self) -> Vec<AnnotationId> {
+        match self {
+            Annotation::Entity(_) => Vec::new(),
+            Annotation::Quote(q) => match q.speaker {
+                Some(Speaker::Mention(id)) => vec![id],
+                _ => Vec::new(),
+            },
+            Annotation::Event(e) => e.arguments.iter().map(|a| a.filler).collect(),
+        }
+    }
+
+    pub fn attributes(&self) -> &Attributes {
+        match self {
+            Annotation::Entity(e) => &e.attributes,
+            Annotation::Quote(q) => &q.attributes,
+            Annotation::Event(e) => &e.attributes,
+        }
+    }
+
+    pub fn attributes_mut(&mut self) -> &mut Attributes {
+        match self {
+            Annotation::Entity(e) => &mut e.attributes,
+            Annotation::Quote(q) => &mut q.attributes,
+            Annotation::Event(e) => &mut e.attributes,
+        }
+    }
+
+    pub fn note(&self) -> &str {
+        match self {
+            Annotation::Entity(e) => &e.note,
+            Annotation::Quote(q) => &q.note,
+            Annotation::Event(e) => &e.note,
+        }
+    }
+
+    pub fn note_mut(&mut self) -> &mut String {
+        match self {
+            Annotation::Entity(e) => &mut e.note,
+            Annotation::Quote(q) => &mut q.note,
+            Annotation::Event(e) => &mut e.note,
+        }
+    }
+
+    pub fn provenance(&self) -> &Provenance {
+        match self {
+            Annotation::Entity(e) => &e.provenance,
+            Annotation::Quote(q) => &q.provenance,
+            Annotation::Event(e) => &e.provenance,
+        }
+    }
+
+    pub fn provenance_mut(&mut self) -> &mut Provenance {
+        match self {
+            Annotation::Entity(e) => &mut e.provenance,
+            Annotation::Quote(q) => &mut q.provenance,
+            Annotation::Event(e) => &mut e.provenance,
+        }
+    }
+
+    pub fn as_entity(&self) -> Option<&Entity> {
+        match self {
+            Annotation::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn as_quote(&self) -> Option<&Quote> {
+        match self {
+            Annotation::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn as_event(&self) -> Option<&Event> {
+        match self {
+            Annotation::Event(e) => Some(e),
+            _ => None,
+        }
+    }
+}

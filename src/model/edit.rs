@@ -1,0 +1,105 @@
+//! Edits: the facts that change a project's annotations, each exactly invertible.
+
+use thiserror::Error;
+
+use super::annotation::{Annotation, AnnotationId};
+use super::layer::{LayerKey, Status};
+use super::schema::Schema;
+
+/// One change to a project's annotations. Every edit carries what it needs to be inverted exactly:
+/// a removal stores what it removed, a replacement both versions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds an annotation under its id, which the layer must not have.
+    Add { key: LayerKey, annotation: Annotation },
+    /// Removes an annotation, which must equal the one in the layer.
+    Remove { key: LayerKey, annotation: Annotation },
+    /// Replaces `before` (which must equal the annotation in the layer) by `after`, with the same id.
+    Replace {
+        key: LayerKey,
+        before: Annotation,
+        after: Annotation,
+    },
+    /// Changes a layer's status.
+    SetStatus {
+        key: LayerKey,
+        before: Status,
+        after: Status,
+    },
+    /// Replaces the schema (label renames, new event types, recolouring).
+    SetSchema {
+        before: Box<Schema>,
+        after: Box<Schema>,
+    },
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self {
+            Edit::Add { key, annotation } => Edit::Remove {
+                key: key.clone(),
+                annotation: annotation.clone(),
+            },
+            Edit::Remove { key, annotation } => Edit::Add {
+                key: key.clone(),
+                annotation: annotation.clone(),
+            },
+            Edit::Replace { key, before, after } => Edit::Replace {
+                key: key.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::SetStatus { key, before, after } => Edit::SetStatus {
+                key: key.clone(),
+                before: *after,
+                after: *before,
+            },
+            Edit::SetSchema { before, after } => Edit::SetSchema {
+                before: after.clone(),
+                after: before.clone(),
+            },
+        }
+    }
+
+    /// The layer the edit touches; `None` for schema edits.
+    pub fn key(&self) -> Option<&LayerKey> {
+        match self {
+            Edit::Add { key, .. }
+            | Edit::Remove { key, .. }
+            | Edit::Replace { key, .. }
+            | Edit::SetStatus { key, .. } => Some(key),
+            Edit::SetSchema { .. } => None,
+        }
+    }
+}
+
+/// Why an edit could not be applied: it does not fit the project's current state. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum EditError {
+    #[error("document {0} is not in the project")]
+    UnknownDocument(String),
+    #[error("layer {key} already has annotation {id}")]
+    DuplicateId { key: String, id: AnnotationId },
+    #[error("layer {key} has no annotation {id}")]
+    Missing { key: String, id: AnnotationId },
+    #[error("annotation {id} of layer {key} is not the one the edit expected")]
+    Stale { key: String, id: AnnotationId },
+    #[error("a replacement may not change annotation {id} of layer {key} into another id")]
+    IdChanged { key: String, id: AnnotationId },
+    #[error("span {span} of annotation {id} lies outside document {doc} ({len} chars)")]
+    OutOfBounds {
+        doc: String,
+        id: AnnotationId,
+        span: String,
+        len: usize,
+    },
+    #[error("layer {key} has status {found}, not {expected}")]
+    StaleStatus {
+        key: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("the schema is not the one the edit expected")]
+    StaleSchema,
+}

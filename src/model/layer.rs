@@ -1,0 +1,168 @@
+//! Layers: one annotator's annotations of one document.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::annotation::{Annotation, AnnotationId};
+use super::document::DocId;
+
+/// The name of the layer that holds adjudicated annotations.
+pub const GOLD: &str = "gold";
+
+/// A layer's name: the annotator's name, or [`GOLD`]. Same character rules as a [`DocId`], since it
+/// names a file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LayerName(String);
+
+impl LayerName {
+    /// `None` unless the name is a non-empty slug of ASCII letters, digits, `-`, `_` and `.`, not
+    /// starting with `.`.
+    pub fn new(name: impl Into<String>) -> Option<Self> {
+        let name = name.into();
+        let valid = !name.is_empty()
+            && name.len() <= 64
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        valid.then_some(Self(name))
+    }
+
+    pub fn gold() -> Self {
+        Self(GOLD.to_owned())
+    }
+
+    pub fn is_gold(&self) -> bool {
+        self.0 == GOLD
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LayerName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Addresses one layer of one document.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LayerKey {
+    pub doc: DocId,
+    pub layer: LayerName,
+}
+
+impl LayerKey {
+    pub fn new(doc: DocId, layer: LayerName) -> Self {
+        Self { doc, layer }
+    }
+}
+
+impl fmt::Display for LayerKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.doc, self.layer)
+    }
+}
+
+/// How far an annotator (or the curator, for gold) has got with a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    #[default]
+    New,
+    InProgress,
+    Done,
+    /// Gold only: the curator has settled every disagreement.
+    Adjudicated,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::New,
+        Status::InProgress,
+        Status::Done,
+        Status::Adjudicated,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+            Status::Adjudicated => "adjudicated",
+        }
+    }
+
+    /// Done, or adjudicated for gold.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Done | Status::Adjudicated)
+    }
+}
+
+/// The annotations of one layer, by id. A layer that is `New` and empty is the same as no layer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layer {
+    pub status: Status,
+    annotations: BTreeMap<AnnotationId, Annotation>,
+    /// The smallest id never used in this layer during this session; never decreases, so undoing an
+    /// add and adding again does not reuse an id that a redo might bring back.
+    next_id: u32,
+}
+
+impl Layer {
+    /// A layer from annotations read from disk; ids must already be unique (the map guarantees it).
+    pub fn from_annotations(status: Status, annotations: BTreeMap<AnnotationId, Annotation>) -> Self {
+        let next_id = annotations.keys().next_back().map_or(1, |id| id.0 + 1);
+        Self {
+            status,
+            annotations,
+            next_id,
+        }
+    }
+
+    pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.get(&id)
+    }
+
+    pub fn contains(&self, id: AnnotationId) -> bool {
+        self.annotations.contains_key(&id)
+    }
+
+    /// Annotations in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &Annotation> {
+        self.annotations.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.annotations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty()
+    }
+
+    /// An id no annotation of this layer has or had in this session.
+    pub fn next_id(&self) -> AnnotationId {
+        AnnotationId(self.next_id.max(1))
+    }
+
+    /// Whether this layer carries nothing worth a file.
+    pub fn is_blank(&self) -> bool {
+        self.status == Status::New && self.annotations.is_empty()
+    }
+
+    pub(crate) fn insert(&mut self, annotation: Annotation) {
+        let id = annotation.id();
+        self.next_id = self.next_id.max(id.0.saturating_add(1));
+        self.annotations.insert(id, annotation);
+    }
+
+    pub(crate) fn remove(&mut self, id: AnnotationId) -> Option<Annotation> {
+        self.annotations.remove(&id)
+    }
+
+    pub(crate) fn get_mut(&mut self, id: AnnotationId) -> Option<&mut Annotation> {
+        self.annotations.get_mut(&id)
+    }
+}

@@ -1,0 +1,34 @@
+//! The annotation domain, pure: document text and char offsets, annotations (entity mentions, quotes,
+//! events), the schema, the project, and the invertible edits and history that change it.
+//!
+//! No egui, no files, no threads, no clock: everything here is a plain value that tests can build by hand.
+
+pub mod annotation;
+pub mod document;
+pub mod edit;
+pub mod history;
+pub mod layer;
+pub mod markup;
+pub mod project;
+pub mod schema;
+pub mod selection;
+pub mod span;
+pub mod text;
+pub mod tokens;
+pub mod validate;
+
+pub use annotation::{
+    Annotation, AnnotationId, AnnotationKind, Entity, Event, EventArgument, Provenance, Quote,
+    QuoteKind, Source, Speaker, Timestamp,
+};
+pub use document::{DocId, Document, DocumentMeta};
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use layer::{GOLD, Layer, LayerKey, LayerName, Status};
+pub use project::{Dirty, Project, Settings};
+pub use schema::{
+    AttributeDef, AttributeTarget, Color, EntityLabel, EventType, QuoteSettings, RoleDef, Schema,
+};
+pub use selection::Selection;
+pub use span::CharSpan;
+pub use text::Text;

@@ -1,0 +1,316 @@
+//! The project: schema, documents and every layer of annotations, changed only through [`Edit`]s.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::annotation::Annotation;
+use super::document::{DocId, Document};
+use super::edit::{Edit, EditError};
+use super::layer::{Layer, LayerKey, LayerName, Status};
+use super::schema::Schema;
+
+/// Project-wide settings shared by the team (personal preferences live in the app, not here).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// How many annotators must agree before adjudication merges an annotation automatically.
+    pub min_agree: u32,
+    /// The external recommender's `/predict` base URL, if any.
+    pub recommender_url: Option<String>,
+    pub recommender_timeout_ms: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            min_agree: 2,
+            recommender_url: None,
+            recommender_timeout_ms: 5_000,
+        }
+    }
+}
+
+/// What changed since the project was last saved, so that a save writes only that.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dirty {
+    /// The project file (schema, annotators, settings, document index).
+    pub project: bool,
+    /// Documents added since the last save, whose texts need writing.
+    pub documents: BTreeSet<DocId>,
+    pub layers: BTreeSet<LayerKey>,
+}
+
+impl Dirty {
+    pub fn is_empty(&self) -> bool {
+        !self.project && self.documents.is_empty() && self.layers.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Project {
+    pub name: String,
+    pub schema: Schema,
+    /// Everyone who has annotated in this project, in the order they joined.
+    pub annotators: Vec<String>,
+    pub settings: Settings,
+    documents: Vec<Document>,
+    index: HashMap<DocId, usize>,
+    layers: BTreeMap<LayerKey, Layer>,
+    dirty: Dirty,
+}
+
+impl Project {
+    pub fn new(name: impl Into<String>, schema: Schema) -> Self {
+        Self {
+            name: name.into(),
+            schema,
+            dirty: Dirty {
+                project: true,
+                ..Dirty::default()
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Documents in project order (the order they were imported).
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.index.get(id).map(|&i| &self.documents[i])
+    }
+
+    /// The position of a document in project order.
+    pub fn document_position(&self, id: &DocId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Adds a document, giving it a fresh id (`-2`, `-3`, … appended) if its id is taken. Returns the id.
+    /// Not an [`Edit`]: imports are not undone from the annotation history.
+    pub fn add_document(&mut self, mut document: Document) -> DocId {
+        if self.index.contains_key(&document.id) {
+            let base = document.id.as_str().to_owned();
+            let mut n = 2;
+            loop {
+                if let Some(id) = DocId::new(format!("{base}-{n}"))
+                    && !self.index.contains_key(&id)
+                {
+                    document.id = id;
+                    break;
+                }
+                n += 1;
+            }
+        }
+        let id = document.id.clone();
+        self.index.insert(id.clone(), self.documents.len());
+        self.documents.push(document);
+        self.dirty.project = true;
+        self.dirty.documents.insert(id.clone());
+        id
+    }
+
+    /// Adds an annotator to the project's list if not already there.
+    pub fn add_annotator(&mut self, name: &str) {
+        if !self.annotators.iter().any(|a| a == name) {
+            self.annotators.push(name.to_owned());
+            self.dirty.project = true;
+        }
+    }
+
+    /// A layer; a layer never written is `None` (and means status New, no annotations).
+    pub fn layer(&self, key: &LayerKey) -> Option<&Layer> {
+        self.layers.get(key)
+    }
+
+    /// The status of a layer; `New` for a layer that does not exist yet.
+    pub fn status(&self, key: &LayerKey) -> Status {
+        self.layers.get(key).map_or(Status::New, |layer| layer.status)
+    }
+
+    /// Every non-blank layer, sorted by document id then layer name.
+    pub fn layers(&self) -> impl Iterator<Item = (&LayerKey, &Layer)> {
+        self.layers.iter()
+    }
+
+    /// The layers of one document, by layer name.
+    pub fn layers_of<'a>(&'a self, doc: &'a DocId) -> impl Iterator<Item = (&'a LayerName, &'a Layer)> {
+        self.layers
+            .iter()
+            .filter(move |(key, _)| &key.doc == doc)
+            .map(|(key, layer)| (&key.layer, layer))
+    }
+
+    /// Every layer name in use anywhere in the project, sorted.
+    pub fn layer_names(&self) -> BTreeSet<LayerName> {
+        self.layers.keys().map(|key| key.layer.clone()).collect()
+    }
+
+    /// Puts a layer read from disk in place. Not an [`Edit`]: used by loaders, does not mark it dirty.
+    pub fn insert_loaded_layer(&mut self, key: LayerKey, layer: Layer) {
+        if layer.is_blank() {
+            self.layers.remove(&key);
+        } else {
+            self.layers.insert(key, layer);
+        }
+    }
+
+    /// Puts a document read from disk in place without marking it dirty. Its id must be new.
+    pub fn insert_loaded_document(&mut self, document: Document) -> bool {
+        if self.index.contains_key(&document.id) {
+            return false;
+        }
+        self.index.insert(document.id.clone(), self.documents.len());
+        self.documents.push(document);
+        true
+    }
+
+    pub fn dirty(&self) -> &Dirty {
+        &self.dirty
+    }
+
+    /// Marks everything saved. Storage calls this after a successful save.
+    pub fn mark_saved(&mut self) {
+        self.dirty = Dirty::default();
+    }
+
+    /// Marks the project file as changed (after changing `name`, `annotators` or `settings` directly).
+    pub fn mark_project_dirty(&mut self) {
+        self.dirty.project = true;
+    }
+
+    /// Marks everything as changed, so that the next save writes every file.
+    pub fn mark_all_dirty(&mut self) {
+        self.dirty.project = true;
+        self.dirty.documents = self.documents.iter().map(|d| d.id.clone()).collect();
+        self.dirty.layers = self.layers.keys().cloned().collect();
+    }
+
+    /// Applies one edit. On error nothing has changed.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+        if let Some(key) = edit.key()
+            && !self.index.contains_key(&key.doc)
+        {
+            return Err(EditError::UnknownDocument(key.doc.to_string()));
+        }
+        match edit {
+            Edit::Add { key, annotation } => {
+                self.check_bounds(key, annotation)?;
+                let layer = self.layers.entry(key.clone()).or_default();
+                if layer.contains(annotation.id()) {
+                    return Err(EditError::DuplicateId {
+                        key: key.to_string(),
+                        id: annotation.id(),
+                    });
+                }
+                layer.insert(annotation.clone());
+            }
+            Edit::Remove { key, annotation } => {
+                let id = annotation.id();
+                let layer = self.layers.get_mut(key).ok_or_else(|| EditError::Missing {
+                    key: key.to_string(),
+                    id,
+                })?;
+                match layer.get(id) {
+                    None => {
+                        return Err(EditError::Missing {
+                            key: key.to_string(),
+                            id,
+                        });
+                    }
+                    Some(current) if current != annotation => {
+                        return Err(EditError::Stale {
+                            key: key.to_string(),
+                            id,
+                        });
+                    }
+                    Some(_) => {}
+                }
+                layer.remove(id);
+                if layer.is_blank() {
+                    self.layers.remove(key);
+                }
+            }
+            Edit::Replace { key, before, after } => {
+                let id = before.id();
+                if after.id() != id {
+                    return Err(EditError::IdChanged {
+                        key: key.to_string(),
+                        id,
+                    });
+                }
+                self.check_bounds(key, after)?;
+                let current = self
+                    .layers
+                    .get_mut(key)
+                    .and_then(|layer| layer.get_mut(id))
+                    .ok_or_else(|| EditError::Missing {
+                        key: key.to_string(),
+                        id,
+                    })?;
+                if current != before {
+                    return Err(EditError::Stale {
+                        key: key.to_string(),
+                        id,
+                    });
+                }
+                *current = after.clone();
+            }
+            Edit::SetStatus { key, before, after } => {
+                let found = self.status(key);
+                if found != *before {
+                    return Err(EditError::StaleStatus {
+                        key: key.to_string(),
+                        expected: before.name(),
+                        found: found.name(),
+                    });
+                }
+                let layer = self.layers.entry(key.clone()).or_default();
+                layer.status = *after;
+                if layer.is_blank() {
+                    self.layers.remove(key);
+                }
+            }
+            Edit::SetSchema { before, after } => {
+                if self.schema != **before {
+                    return Err(EditError::StaleSchema);
+                }
+                self.schema = (**after).clone();
+                self.dirty.project = true;
+                return Ok(());
+            }
+        }
+        if let Some(key) = edit.key() {
+            self.dirty.layers.insert(key.clone());
+        }
+        Ok(())
+    }
+
+    fn check_bounds(&self, key: &LayerKey, annotation: &Annotation) -> Result<(), EditError> {
+        let Some(doc) = self.document(&key.doc) else {
+            return Err(EditError::UnknownDocument(key.doc.to_string()));
+        };
+        let len = doc.text.char_len();
+        for span in annotation.spans() {
+            if span.start > span.end || span.end > len {
+                return Err(EditError::OutOfBounds {
+                    doc: key.doc.to_string(),
+                    id: annotation.id(),
+                    span: span.to_string(),
+                    len,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Two projects are equal when they hold the same data, whatever is waiting to be saved.
+impl PartialEq for Project {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.schema == other.schema
+            && self.annotators == other.annotators
+            && self.settings == other.settings
+            && self.documents == other.documents
+            && self.layers == other.layers
+    }
+}

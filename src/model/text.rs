@@ -1,0 +1,172 @@
+//! Document text, addressed by char offsets.
+
+use super::span::CharSpan;
+
+/// How many chars lie between two byte checkpoints in [`Text`].
+const CHECKPOINT_EVERY: usize = 64;
+
+/// The immutable text of a document, with a sparse index from char offsets to byte offsets so that
+/// slicing by char offsets costs at most [`CHECKPOINT_EVERY`] steps, however long the text.
+#[derive(Clone, Debug, Default)]
+pub struct Text {
+    string: String,
+    char_len: usize,
+    /// Byte offset of every `CHECKPOINT_EVERY`-th char. Empty when the text is ASCII (chars are bytes).
+    checkpoints: Vec<usize>,
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.string == other.string
+    }
+}
+
+impl Eq for Text {}
+
+impl Text {
+    pub fn new(string: String) -> Self {
+        if string.is_ascii() {
+            return Self {
+                char_len: string.len(),
+                string,
+                checkpoints: Vec::new(),
+            };
+        }
+        let mut checkpoints = Vec::with_capacity(string.len() / CHECKPOINT_EVERY + 1);
+        let mut char_len = 0;
+        for (i, (byte, _)) in string.char_indices().enumerate() {
+            if i % CHECKPOINT_EVERY == 0 {
+                checkpoints.push(byte);
+            }
+            char_len += 1;
+        }
+        Self {
+            string,
+            char_len,
+            checkpoints,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.string
+    }
+
+    /// Length in chars.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.string.is_empty()
+    }
+
+    /// The byte offset of char offset `offset`; `offset == char_len()` gives the text's byte length.
+    pub fn byte_offset(&self, offset: usize) -> Option<usize> {
+        if offset > self.char_len {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(offset);
+        }
+        if offset == self.char_len {
+            return Some(self.string.len());
+        }
+        let checkpoint = offset / CHECKPOINT_EVERY;
+        let base = *self.checkpoints.get(checkpoint)?;
+        let skip = offset - checkpoint * CHECKPOINT_EVERY;
+        self.string[base..]
+            .char_indices()
+            .nth(skip)
+            .map(|(byte, _)| base + byte)
+    }
+
+    /// The char offset of a byte offset that lies on a char boundary.
+    pub fn char_offset(&self, byte: usize) -> Option<usize> {
+        if byte > self.string.len() || !self.string.is_char_boundary(byte) {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(byte);
+        }
+        let checkpoint = self.checkpoints.partition_point(|&b| b <= byte) - 1;
+        let base = self.checkpoints[checkpoint];
+        Some(checkpoint * CHECKPOINT_EVERY + self.string[base..byte].chars().count())
+    }
+
+    /// The text a span covers, or `None` when the span is out of bounds.
+    pub fn slice(&self, span: CharSpan) -> Option<&str> {
+        if span.start > span.end {
+            return None;
+        }
+        let start = self.byte_offset(span.start)?;
+        let end = self.byte_offset(span.end)?;
+        Some(&self.string[start..end])
+    }
+
+    /// Whether the span lies within the text.
+    pub fn contains_span(&self, span: CharSpan) -> bool {
+        span.start <= span.end && span.end <= self.char_len
+    }
+}
+
+/// Line endings normalised: CRLF (and a lone CR) become LF. Returns the text and whether anything changed.
+pub fn normalize_newlines(raw: &str) -> (String, bool) {
+    if !raw.contains('\r') {
+        return (raw.to_owned(), false);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    (out, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_by_chars_not_bytes() {
+        let text = Text::new("Вучић и Курти".to_owned());
+        assert_eq!(text.char_len(), 13);
+        assert_eq!(text.slice(CharSpan::new(0, 5)), Some("Вучић"));
+        assert_eq!(text.slice(CharSpan::new(8, 13)), Some("Курти"));
+        assert_eq!(text.slice(CharSpan::new(8, 14)), None);
+    }
+
+    #[test]
+    fn emoji_flags_and_zwj_sequences_count_as_their_scalar_values() {
+        // 🇽🇰 is two regional indicators; 👨‍👩‍👧 is five scalars joined by ZWJ.
+        let text = Text::new("🇽🇰 👨‍👩‍👧 Kurti".to_owned());
+        assert_eq!(text.slice(CharSpan::new(0, 2)), Some("🇽🇰"));
+        assert_eq!(text.slice(CharSpan::new(3, 8)), Some("👨‍👩‍👧"));
+        assert_eq!(text.slice(CharSpan::new(9, 14)), Some("Kurti"));
+    }
+
+    #[test]
+    fn long_texts_slice_across_checkpoints() {
+        let s: String = "Prishtinë, çështje. ".repeat(500);
+        let text = Text::new(s.clone());
+        let chars: Vec<char> = s.chars().collect();
+        for start in (0..chars.len() - 30).step_by(37) {
+            let expected: String = chars[start..start + 30].iter().collect();
+            assert_eq!(text.slice(CharSpan::new(start, start + 30)), Some(expected.as_str()));
+            let byte = text.byte_offset(start).unwrap_or(usize::MAX);
+            assert_eq!(text.char_offset(byte), Some(start));
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_and_is_recorded() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), true));
+        assert_eq!(normalize_newlines("a\nb"), ("a\nb".to_owned(), false));
+    }
+}

@@ -1,0 +1,170 @@
+//! Checks a project against its schema and its texts: what `gloss check` reports and what the window
+//! flags in the inspector.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::annotation::{Annotation, AnnotationId, Attributes, Speaker};
+use super::layer::{Layer, LayerKey};
+use super::project::Project;
+use super::schema::{AttributeTarget, Schema};
+
+/// One thing wrong with a project.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub key: Option<LayerKey>,
+    pub annotation: Option<AnnotationId>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.key, self.annotation) {
+            (Some(key), Some(id)) => write!(f, "{key} annotation {id}: {}", self.message),
+            (Some(key), None) => write!(f, "{key}: {}", self.message),
+            _ => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// Every problem in the project, in a stable order (schema first, then by document and layer).
+pub fn check(project: &Project) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = project
+        .schema
+        .problems()
+        .into_iter()
+        .map(|message| Problem {
+            key: None,
+            annotation: None,
+            message: format!("schema: {message}"),
+        })
+        .collect();
+    for (key, layer) in project.layers() {
+        let len = project.document(&key.doc).map_or(0, |d| d.text.char_len());
+        for annotation in layer.iter() {
+            for message in annotation_problems(&project.schema, layer, annotation, len) {
+                problems.push(Problem {
+                    key: Some(key.clone()),
+                    annotation: Some(annotation.id()),
+                    message,
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// What is wrong with one annotation of a layer: spans, labels, links, roles, attributes.
+pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotation, len: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    for span in annotation.spans() {
+        if span.end > len {
+            problems.push(format!("span {span} lies outside the text ({len} chars)"));
+        } else if span.is_empty() {
+            problems.push(format!("span {span} is empty"));
+        }
+    }
+    match annotation {
+        Annotation::Entity(entity) => {
+            if schema.entity_label(&entity.label).is_none() {
+                problems.push(format!("label {} is not in the schema", entity.label));
+            }
+            attribute_problems(schema, AttributeTarget::Entities, &entity.label, &entity.attributes, &mut problems);
+        }
+        Annotation::Quote(quote) => {
+            if quote.content.is_empty() {
+                problems.push("quote has no content span".to_owned());
+            }
+            if quote.content.windows(2).any(|w| w[0].start > w[1].start) {
+                problems.push("quote content spans are not in text order".to_owned());
+            }
+            if let Some(Speaker::Mention(id)) = quote.speaker {
+                match layer.get(id) {
+                    None => problems.push(format!("speaker {id} does not exist in this layer")),
+                    Some(Annotation::Entity(speaker)) => {
+                        let allowed = &schema.quotes.speaker_labels;
+                        if !allowed.is_empty() && !allowed.contains(&speaker.label) {
+                            problems.push(format!(
+                                "speaker {id} is a {}, but speakers must be one of {}",
+                                speaker.label,
+                                allowed.join(", ")
+                            ));
+                        }
+                    }
+                    Some(other) => problems.push(format!("speaker {id} is a {}, not an entity mention", other.kind().name())),
+                }
+            }
+            attribute_problems(schema, AttributeTarget::Quotes, "QUOTE", &quote.attributes, &mut problems);
+        }
+        Annotation::Event(event) => {
+            let Some(ty) = schema.event_type(&event.event_type) else {
+                problems.push(format!("event type {} is not in the schema", event.event_type));
+                return problems;
+            };
+            let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+            for argument in &event.arguments {
+                *counts.entry(argument.role.as_str()).or_default() += 1;
+                let Some(role) = ty.role(&argument.role) else {
+                    problems.push(format!("role {} is not a role of {}", argument.role, ty.name));
+                    continue;
+                };
+                match layer.get(argument.filler) {
+                    None => problems.push(format!(
+                        "argument {} points to {}, which does not exist in this layer",
+                        argument.role, argument.filler
+                    )),
+                    Some(filler) => {
+                        if matches!(filler, Annotation::Quote(_)) {
+                            problems.push(format!("argument {} points to a quote", argument.role));
+                        } else if !role.labels.is_empty() && !role.labels.iter().any(|l| l == filler.label()) {
+                            problems.push(format!(
+                                "argument {} is filled by a {}, but the role takes {}",
+                                argument.role,
+                                filler.label(),
+                                role.labels.join(", ")
+                            ));
+                        }
+                    }
+                }
+            }
+            for role in &ty.roles {
+                let count = counts.get(role.name.as_str()).copied().unwrap_or(0);
+                if role.required && count == 0 {
+                    problems.push(format!("required role {} of {} is empty", role.name, ty.name));
+                }
+                if let Some(max) = role.max
+                    && count > max
+                {
+                    problems.push(format!("role {} has {count} arguments, at most {max} allowed", role.name));
+                }
+            }
+            attribute_problems(schema, AttributeTarget::Events, &event.event_type, &event.attributes, &mut problems);
+        }
+    }
+    problems
+}
+
+fn attribute_problems(
+    schema: &Schema,
+    target: AttributeTarget,
+    label: &str,
+    attributes: &Attributes,
+    problems: &mut Vec<String>,
+) {
+    for (name, value) in attributes {
+        match schema.attribute(target, name) {
+            None => problems.push(format!("attribute {name} is not defined for {}", target.name())),
+            Some(def) => {
+                if !def.labels.is_empty() && !def.labels.iter().any(|l| l == label) {
+                    problems.push(format!("attribute {name} does not apply to {label}"));
+                }
+                if !def.values.is_empty() && !def.values.contains(value) {
+                    problems.push(format!(
+                        "attribute {name} has value {value}, expected one of {}",
+                        def.values.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+}

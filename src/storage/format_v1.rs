@@ -1,0 +1,287 @@
+//! The on-disk types of format version 1. Separate from the model so that the model can change while
+//! files written by this version stay loadable; converted to the model with validation in `load`.
+//!
+//! Layout of a project folder:
+//! - `project.ron`: [`ProjectFile`]
+//! - `documents/<doc-id>.txt`: each document's text, UTF-8, LF line endings
+//! - `annotations/<doc-id>/<layer>.ron`: [`LayerFile`], one per (document, layer)
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+
+/// Reads only the version, whatever else a file holds.
+#[derive(Debug, Deserialize)]
+pub struct VersionProbe {
+    pub format: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectFile {
+    pub format: u32,
+    pub name: String,
+    pub schema: SchemaV1,
+    #[serde(default)]
+    pub annotators: Vec<String>,
+    #[serde(default)]
+    pub settings: SettingsV1,
+    #[serde(default)]
+    pub documents: Vec<DocumentEntryV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SettingsV1 {
+    pub min_agree: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommender_url: Option<String>,
+    pub recommender_timeout_ms: u64,
+}
+
+impl Default for SettingsV1 {
+    fn default() -> Self {
+        Self {
+            min_agree: 2,
+            recommender_url: None,
+            recommender_timeout_ms: 5_000,
+        }
+    }
+}
+
+/// One document in the project's index. Its text lives in `documents/<id>.txt`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentEntryV1 {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub crlf_normalized: bool,
+    #[serde(default, skip_serializing_if = "MetaV1::is_empty")]
+    pub meta: MetaV1,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetaV1 {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl MetaV1 {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SchemaV1 {
+    #[serde(default)]
+    pub entity_labels: Vec<EntityLabelV1>,
+    #[serde(default)]
+    pub quotes: QuoteSettingsV1,
+    #[serde(default)]
+    pub event_types: Vec<EventTypeV1>,
+    #[serde(default)]
+    pub attributes: Vec<AttributeDefV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityLabelV1 {
+    pub name: String,
+    /// `#rrggbb`.
+    pub color: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotkey: Option<char>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuoteSettingsV1 {
+    pub enabled: bool,
+    pub hotkey: Option<char>,
+    pub color: String,
+    pub speaker_labels: Vec<String>,
+}
+
+impl Default for QuoteSettingsV1 {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            hotkey: Some('q'),
+            color: "#6a3d9a".to_owned(),
+            speaker_labels: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventTypeV1 {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub color: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotkey: Option<char>,
+    #[serde(default)]
+    pub roles: Vec<RoleDefV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleDefV1 {
+    pub name: String,
+    #[serde(default)]
+    pub labels: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttributeTargetV1 {
+    Entities,
+    Quotes,
+    Events,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributeDefV1 {
+    pub name: String,
+    pub target: AttributeTargetV1,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// One (document, layer) file. Annotations sorted by id within each list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerFile {
+    pub format: u32,
+    pub document: String,
+    pub layer: String,
+    pub status: StatusV1,
+    #[serde(default)]
+    pub entities: Vec<EntityV1>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteV1>,
+    #[serde(default)]
+    pub events: Vec<EventV1>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusV1 {
+    New,
+    InProgress,
+    Done,
+    Adjudicated,
+}
+
+/// A span with the text it covers, which loading checks against the document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpanV1 {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SourceV1 {
+    Manual,
+    Suggestion { recommender: String, score: f32 },
+    Imported { format: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProvenanceV1 {
+    pub source: SourceV1,
+    pub annotator: String,
+    pub created: jiff::Timestamp,
+    pub modified: jiff::Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityV1 {
+    pub id: u32,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub norm: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub provenance: ProvenanceV1,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteKindV1 {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SpeakerV1 {
+    /// The id of an entity mention in the same layer.
+    Mention(u32),
+    Span(SpanV1),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteV1 {
+    pub id: u32,
+    pub kind: QuoteKindV1,
+    pub content: Vec<SpanV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<SpanV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerV1>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub provenance: ProvenanceV1,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArgumentV1 {
+    pub role: String,
+    /// The id of an entity mention or event in the same layer.
+    #[serde(rename = "ref")]
+    pub filler: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventV1 {
+    pub id: u32,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub trigger: SpanV1,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub arguments: Vec<ArgumentV1>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub provenance: ProvenanceV1,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
