@@ -1,0 +1,103 @@
+//! The project file: model ⇄ format version 1 (name, schema, annotators, settings, document index).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::{line_containing, quoted, schema_from_v1, schema_to_v1};
+use crate::model::{DocId, DocumentMeta, Project, Settings};
+use crate::storage::error::StorageError;
+use crate::storage::format_v1::{DocumentEntryV1, MetaV1, ProjectFile, SettingsV1, VERSION};
+
+/// A document as the index names it; its text is read separately.
+#[derive(Debug)]
+pub(crate) struct DocumentEntry {
+    pub id: DocId,
+    pub title: String,
+    pub meta: DocumentMeta,
+    pub crlf_normalized: bool,
+}
+
+pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
+    ProjectFile {
+        format: VERSION,
+        name: project.name.clone(),
+        schema: schema_to_v1(&project.schema),
+        annotators: project.annotators.clone(),
+        settings: SettingsV1 {
+            min_agree: project.settings.min_agree,
+            recommender_url: project.settings.recommender_url.clone(),
+            recommender_timeout_ms: project.settings.recommender_timeout_ms,
+        },
+        documents: project
+            .documents()
+            .iter()
+            .map(|doc| DocumentEntryV1 {
+                id: doc.id.as_str().to_owned(),
+                title: doc.title.clone(),
+                crlf_normalized: doc.crlf_normalized,
+                meta: MetaV1 {
+                    outlet: doc.meta.outlet.clone(),
+                    url: doc.meta.url.clone(),
+                    published: doc.meta.published.clone(),
+                    author: doc.meta.author.clone(),
+                    language: doc.meta.language.clone(),
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The project without its documents and layers, and the document index in project order. Document ids
+/// must be valid slugs (they name files) and unique.
+pub(crate) fn project_from_v1(
+    file: ProjectFile,
+    path: &Path,
+    source: &str,
+) -> Result<(Project, Vec<DocumentEntry>), StorageError> {
+    let schema = schema_from_v1(file.schema, path, source)?;
+    let mut project = Project::new(file.name, schema);
+    project.annotators = file.annotators;
+    project.settings = Settings {
+        min_agree: file.settings.min_agree,
+        recommender_url: file.settings.recommender_url,
+        recommender_timeout_ms: file.settings.recommender_timeout_ms,
+    };
+    let mut seen = HashSet::with_capacity(file.documents.len());
+    let mut entries = Vec::with_capacity(file.documents.len());
+    for entry in file.documents {
+        let needle = format!("id: {}", quoted(&entry.id));
+        let Some(id) = DocId::new(entry.id.as_str()) else {
+            return Err(StorageError::invalid(
+                path,
+                line_containing(source, &needle, 0),
+                format!(
+                    "document id {} is not valid: expected 1 to 120 ASCII letters, digits, - or _ \
+                     (it names the document's files)",
+                    quoted(&entry.id)
+                ),
+            ));
+        };
+        if !seen.insert(id.clone()) {
+            return Err(StorageError::invalid(
+                path,
+                line_containing(source, &needle, 1),
+                format!(
+                    "document id {id} appears twice in the document index: expected each id once"
+                ),
+            ));
+        }
+        entries.push(DocumentEntry {
+            id,
+            title: entry.title,
+            crlf_normalized: entry.crlf_normalized,
+            meta: DocumentMeta {
+                outlet: entry.meta.outlet,
+                url: entry.meta.url,
+                published: entry.meta.published,
+                author: entry.meta.author,
+                language: entry.meta.language,
+            },
+        });
+    }
+    Ok((project, entries))
+}

@@ -1,0 +1,55 @@
+//! Projects on disk: RON files in a folder, versioned, written atomically, loaded with validation.
+//!
+//! API contract (other layers code against these signatures):
+//! - [`load`] reads and validates a whole project folder.
+//! - [`create`] makes a new project folder (refuses to overwrite an existing project).
+//! - [`pending_writes`] serialises what the project marks dirty (CPU only, no disk), so the UI thread can
+//!   hand the bytes to a saver thread; [`write_all`] writes them atomically; [`save`] does both and marks
+//!   the project saved.
+//! - [`write_atomic`] is the one function that writes project files.
+//! - [`lock::ProjectLock`] guards a project against a second writer.
+//! - [`presets`] gives the schemas shipped under `assets/presets/`.
+//!
+//! The layout and every field are described in `docs/format.md`; the on-disk types are in
+//! [`format_v1`], converted to and from the model (with validation) in `convert`.
+
+mod atomic;
+mod convert;
+mod error;
+pub mod format_v1;
+mod load;
+pub mod lock;
+mod parallel;
+pub mod presets;
+mod save;
+
+use std::path::PathBuf;
+
+use crate::model::{DocId, LayerName};
+
+pub use atomic::write_atomic;
+pub use error::StorageError;
+pub use load::{SUPPORTED_VERSIONS, is_project, load};
+pub use save::{PendingWrite, SaveReport, create, pending_writes, save, write_all};
+
+/// The project file's name in the project folder.
+pub const PROJECT_FILE: &str = "project.ron";
+
+/// The folder of document texts, relative to the project folder.
+pub const DOCUMENTS_DIR: &str = "documents";
+
+/// The folder of layer files, relative to the project folder.
+pub const ANNOTATIONS_DIR: &str = "annotations";
+
+/// Where a layer's file lives, relative to the project folder: `annotations/<doc>/<layer>.ron`.
+/// Safe as a path: document ids and layer names cannot hold separators or start with a dot.
+pub fn layer_path(doc: &DocId, layer: &LayerName) -> PathBuf {
+    PathBuf::from(ANNOTATIONS_DIR)
+        .join(doc.as_str())
+        .join(format!("{}.ron", layer.as_str()))
+}
+
+/// Where a document's text lives, relative to the project folder: `documents/<doc>.txt`.
+pub fn text_path(doc: &DocId) -> PathBuf {
+    PathBuf::from(DOCUMENTS_DIR).join(format!("{}.txt", doc.as_str()))
+}

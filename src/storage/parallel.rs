@@ -1,0 +1,85 @@
+//! Running one fallible step over many files on a few scoped threads, with results in input order so
+//! that "the first error" does not depend on thread timing.
+
+use std::thread;
+
+/// Applies `step` to every item on up to `threads` named scoped threads (fewer for few items), each
+/// taking a contiguous chunk and stopping at its first error. Returns the results of the items done,
+/// in input order, ending at the first error in input order if there is one.
+pub(crate) fn try_map<T, R, E>(
+    name: &str,
+    items: &[T],
+    threads: usize,
+    step: impl Fn(&T) -> Result<R, E> + Sync,
+) -> Result<Vec<R>, E>
+where
+    T: Sync,
+    R: Send,
+    E: Send,
+{
+    // Below a few items per thread, starting threads costs more than it saves.
+    let threads = threads.min(items.len() / 4).max(1);
+    if threads == 1 {
+        return items.iter().map(&step).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let step = &step;
+    let results: Vec<Result<Vec<R>, E>> = thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| {
+                let spawned = thread::Builder::new()
+                    .name(format!("{name}-{i}"))
+                    .spawn_scoped(scope, move || part.iter().map(step).collect());
+                (part, spawned)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(part, spawned)| match spawned {
+                // A panic is a bug, not bad data: pass it on as if there were no threads.
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // The system would not start a thread: do its part on this one.
+                Err(_) => part.iter().map(step).collect(),
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for result in results {
+        all.extend(result?);
+    }
+    Ok(all)
+}
+
+/// How many threads to parse with: the cores, at most 4.
+pub(crate) fn cpu_threads() -> usize {
+    thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+}
+
+/// How many threads to write with: file syncs wait on the disk, and the file system commits
+/// concurrent syncs together, so more threads than cores pay off.
+pub(crate) const IO_THREADS: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_input_order_and_the_first_error_wins() {
+        let items: Vec<u32> = (0..100).collect();
+        let doubled = try_map("test", &items, 4, |&i| Ok::<_, u32>(i * 2)).unwrap();
+        assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        let failed = try_map(
+            "test",
+            &items,
+            4,
+            |&i| if i % 30 == 29 { Err(i) } else { Ok(i) },
+        );
+        assert_eq!(failed, Err(29));
+    }
+}

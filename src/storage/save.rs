@@ -1,0 +1,287 @@
+//! Writing a project: only what changed, each file atomically, in an order that keeps the folder
+//! loadable if the writing stops half-way.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+
+use super::atomic::{folder_of, replace_file, sync_dir, write_atomic};
+use super::error::StorageError;
+use super::{PROJECT_FILE, layer_path, text_path};
+use super::{convert, parallel};
+use crate::model::Project;
+
+/// One file to write or delete, relative to the project folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingWrite {
+    /// Relative to the project folder, e.g. `annotations/talks/alice.ron`.
+    pub path: PathBuf,
+    /// The new contents, or `None` to delete the file (a layer that became blank).
+    pub contents: Option<Vec<u8>>,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveReport {
+    pub files_written: usize,
+    /// Files removed (a layer that became blank); a file that was already gone is not counted.
+    pub files_deleted: usize,
+}
+
+/// How layer files are printed: the header fields and each annotation on its own line, each annotation
+/// whole on one line, so that one edit changes one line (and git diffs and merges stay small).
+fn layer_style() -> PrettyConfig {
+    PrettyConfig::new()
+        .depth_limit(2)
+        .new_line("\n")
+        .indentor("    ")
+}
+
+/// How the project file is printed: each document entry, entity label and event type on its own line.
+fn project_style() -> PrettyConfig {
+    PrettyConfig::new()
+        .depth_limit(3)
+        .new_line("\n")
+        .indentor("    ")
+}
+
+fn to_ron<T: Serialize>(
+    value: &T,
+    style: PrettyConfig,
+    path: &Path,
+) -> Result<Vec<u8>, StorageError> {
+    let mut text =
+        ron::ser::to_string_pretty(value, style).map_err(|e| StorageError::Serialize {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// The files a save must write or delete for what `project.dirty()` marks, in the order to write
+/// them: new document texts, then `project.ron` (which lists the documents), then layer files (which
+/// need their documents listed). Serialises only; touches no disk, so it can run on the UI thread and
+/// hand the bytes to a writer thread.
+pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageError> {
+    let dirty = project.dirty();
+    let mut writes = Vec::new();
+    // Project order, so that a large import writes its texts in the order it shows them.
+    for doc in project.documents() {
+        if dirty.documents.contains(&doc.id) {
+            writes.push(PendingWrite {
+                path: text_path(&doc.id),
+                contents: Some(doc.text.as_str().as_bytes().to_vec()),
+            });
+        }
+    }
+    if dirty.project {
+        let path = PathBuf::from(PROJECT_FILE);
+        let file = convert::project_to_v1(project);
+        writes.push(PendingWrite {
+            contents: Some(to_ron(&file, project_style(), &path)?),
+            path,
+        });
+    }
+    for key in &dirty.layers {
+        let path = layer_path(&key.doc, &key.layer);
+        let Some(doc) = project.document(&key.doc) else {
+            // A layer of a document that is not in the project has nowhere to go.
+            continue;
+        };
+        let contents = match project.layer(key) {
+            Some(layer) if !layer.is_blank() => {
+                let file = convert::layer_to_v1(key, layer, &doc.text, &path)?;
+                Some(to_ron(&file, layer_style(), &path)?)
+            }
+            // Blank (or gone): no file, so that "new and empty" has one representation on disk.
+            _ => None,
+        };
+        writes.push(PendingWrite { path, contents });
+    }
+    Ok(writes)
+}
+
+/// Writes or deletes each file, creating folders as needed, each file atomically as [`write_atomic`]
+/// does. The list is done in runs of consecutive writes to the same top-level entry (`documents/`,
+/// `project.ron`, `annotations/`), one run after another; the files of a run are written on a few
+/// threads and their folders synced once at the end of the run, which makes saving a whole project
+/// several times faster than one file after another.
+///
+/// On failure no later run is started, and within the failing run some files may be written: every
+/// file holds either its old or its new contents. The error names the first failing file in list order.
+pub fn write_all(dir: &Path, writes: &[PendingWrite]) -> Result<(), StorageError> {
+    write_counting(dir, writes).map(|_| ())
+}
+
+/// What writing one file did.
+enum Outcome {
+    /// Written; `made_folders` when its folder had to be made (so the folders above need syncing).
+    Written {
+        made_folders: bool,
+    },
+    Deleted,
+    AlreadyGone,
+}
+
+fn write_counting(dir: &Path, writes: &[PendingWrite]) -> Result<SaveReport, StorageError> {
+    let mut report = SaveReport::default();
+    for run in writes.chunk_by(|a, b| top_level(&a.path) == top_level(&b.path)) {
+        let outcomes = parallel::try_map("gloss-save", run, parallel::IO_THREADS, |write| {
+            write_one(dir, write)
+        })?;
+        // The folders of the run are synced before the next run starts, so that the order of runs holds
+        // after a power cut; a folder made in this run is an entry of its parent, so those are synced too.
+        let mut folders = BTreeSet::new();
+        for (write, outcome) in run.iter().zip(outcomes) {
+            let path = dir.join(&write.path);
+            let folder = folder_of(&path);
+            folders.insert(folder.to_owned());
+            match outcome {
+                Outcome::Written { made_folders } => {
+                    report.files_written += 1;
+                    if made_folders {
+                        folders.extend(
+                            folder
+                                .ancestors()
+                                .take_while(|a| a.starts_with(dir))
+                                .map(Path::to_owned),
+                        );
+                    }
+                }
+                Outcome::Deleted => report.files_deleted += 1,
+                Outcome::AlreadyGone => {}
+            }
+        }
+        let folders: Vec<PathBuf> = folders.into_iter().filter(|f| f.is_dir()).collect();
+        parallel::try_map("gloss-sync", &folders, parallel::IO_THREADS, |folder| {
+            sync_dir(folder).map_err(|e| StorageError::io(folder, "sync", e))
+        })?;
+    }
+    Ok(report)
+}
+
+fn write_one(dir: &Path, write: &PendingWrite) -> Result<Outcome, StorageError> {
+    let path = dir.join(&write.path);
+    match &write.contents {
+        Some(bytes) => {
+            let folder = folder_of(&path);
+            let made_folders = !folder.is_dir();
+            if made_folders {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| StorageError::io(folder, "create folder", e))?;
+            }
+            replace_file(&path, bytes).map_err(|e| StorageError::io(&path, "write", e))?;
+            Ok(Outcome::Written { made_folders })
+        }
+        None => match std::fs::remove_file(&path) {
+            Ok(()) => Ok(Outcome::Deleted),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Outcome::AlreadyGone),
+            Err(e) => Err(StorageError::io(&path, "remove", e)),
+        },
+    }
+}
+
+/// The first component of a relative path: `documents`, `project.ron`, `annotations`.
+fn top_level(path: &Path) -> Option<&std::ffi::OsStr> {
+    path.components().next().map(|c| c.as_os_str())
+}
+
+/// Saves what changed since the last save and marks the project saved. On error the project stays
+/// dirty, so the next save tries again; every file on disk is either its old or its new version.
+pub fn save(dir: &Path, project: &mut Project) -> Result<SaveReport, StorageError> {
+    let writes = pending_writes(project)?;
+    let report = write_counting(dir, &writes)?;
+    project.mark_saved();
+    Ok(report)
+}
+
+/// What `create` puts in a new project's `.gitignore`.
+const GITIGNORE: &str = ".gloss.lock\n";
+
+/// What `create` puts in a new project's `.gitattributes`: offsets count the chars of the texts exactly
+/// as written, so git must never convert their line endings.
+const GITATTRIBUTES: &str = "# Offsets in annotations/ count chars of documents/ exactly: never convert line endings.\n\
+                             *.txt -text\n*.ron -text\n";
+
+/// Creates a project in `dir`, a new folder or an empty one (hidden entries such as `.git` aside), and
+/// writes all of it: `project.ron`, every text and layer, a `.gitignore` naming the lock file and a
+/// `.gitattributes` that keeps git from changing line endings. Refuses if `dir` already holds a project.
+pub fn create(dir: &Path, project: &mut Project) -> Result<(), StorageError> {
+    let project_path = dir.join(PROJECT_FILE);
+    if project_path.exists() {
+        return Err(StorageError::AlreadyExists { path: project_path });
+    }
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(|e| StorageError::io(dir, "list", e))?;
+                if !entry.file_name().to_string_lossy().starts_with('.') {
+                    return Err(StorageError::NotEmpty {
+                        dir: dir.to_owned(),
+                    });
+                }
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(|e| StorageError::io(dir, "create folder", e))?;
+        }
+        Err(e) => return Err(StorageError::io(dir, "list", e)),
+    }
+    add_lines(&dir.join(".gitignore"), GITIGNORE)?;
+    add_lines(&dir.join(".gitattributes"), GITATTRIBUTES)?;
+    project.mark_all_dirty();
+    save(dir, project)?;
+    Ok(())
+}
+
+/// Writes `lines` to a file, or appends those it lacks to an existing one (a `.gitignore` the user
+/// already had in an empty folder is kept).
+fn add_lines(path: &Path, lines: &str) -> Result<(), StorageError> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(existing) => existing,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(StorageError::io(path, "read", e)),
+    };
+    let mut contents = existing.clone();
+    for line in lines.lines() {
+        if !existing.lines().any(|l| l.trim() == line) {
+            if !contents.is_empty() && !contents.ends_with('\n') {
+                contents.push('\n');
+            }
+            contents.push_str(line);
+            contents.push('\n');
+        }
+    }
+    if contents == existing {
+        return Ok(());
+    }
+    write_atomic(path, contents.as_bytes()).map_err(|e| StorageError::io(path, "write", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::lock::LOCK_FILE;
+
+    #[test]
+    fn a_new_gitignore_names_the_lock_file() {
+        assert_eq!(GITIGNORE.trim(), LOCK_FILE);
+    }
+
+    #[test]
+    fn existing_ignore_lines_are_kept_and_not_repeated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        std::fs::write(&path, "target").unwrap();
+        add_lines(&path, GITIGNORE).unwrap();
+        add_lines(&path, GITIGNORE).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "target\n.gloss.lock\n"
+        );
+    }
+}
