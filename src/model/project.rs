@@ -123,7 +123,9 @@ impl Project {
 
     /// The status of a layer; `New` for a layer that does not exist yet.
     pub fn status(&self, key: &LayerKey) -> Status {
-        self.layers.get(key).map_or(Status::New, |layer| layer.status)
+        self.layers
+            .get(key)
+            .map_or(Status::New, |layer| layer.status)
     }
 
     /// Every non-blank layer, sorted by document id then layer name.
@@ -132,7 +134,10 @@ impl Project {
     }
 
     /// The layers of one document, by layer name.
-    pub fn layers_of<'a>(&'a self, doc: &'a DocId) -> impl Iterator<Item = (&'a LayerName, &'a Layer)> {
+    pub fn layers_of<'a>(
+        &'a self,
+        doc: &'a DocId,
+    ) -> impl Iterator<Item = (&'a LayerName, &'a Layer)> {
         self.layers
             .iter()
             .filter(move |(key, _)| &key.doc == doc)
@@ -175,6 +180,14 @@ impl Project {
     /// Marks the project file as changed (after changing `name`, `annotators` or `settings` directly).
     pub fn mark_project_dirty(&mut self) {
         self.dirty.project = true;
+    }
+
+    /// Marks what `dirty` lists as changed, besides what already is: a save handed to another thread
+    /// marks the project saved, and puts back exactly what it held if writing fails.
+    pub fn mark_dirty(&mut self, dirty: &Dirty) {
+        self.dirty.project |= dirty.project;
+        self.dirty.documents.extend(dirty.documents.iter().cloned());
+        self.dirty.layers.extend(dirty.layers.iter().cloned());
     }
 
     /// Marks everything as changed, so that the next save writes every file.

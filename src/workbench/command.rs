@@ -1,0 +1,271 @@
+//! What the analyst asks for ([`Command`]), and what the workbench answers with besides the project:
+//! a two-step interaction in progress ([`Pending`]), the find bar ([`FindState`]), the save state and
+//! the errors a user can cause.
+
+use thiserror::Error;
+
+use crate::model::{
+    AnnotationId, AttributeDef, CharSpan, Color, DocId, EditError, EntityLabel, EventType,
+    QuoteKind, QuoteSettings, Speaker, Status,
+};
+
+/// One user intent. [`super::Workbench::execute`] is the one place that turns commands into changes;
+/// every command that changes annotations or the schema is one undo step.
+///
+/// Spans are char offsets into the current document's text, half-open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // --- Documents and selection -------------------------------------------------------------------
+    /// Shows a document (autosaves what is pending first).
+    SelectDocument(DocId),
+    NextDocument,
+    PreviousDocument,
+    /// Selects a text range of the current document, snapped to whole tokens unless char precision is
+    /// on. An empty span (a click) selects the token under it. Resolves a pending cue, content or
+    /// speaker-span pick. The UI sends this when a drag ends or on double-click, not on every frame.
+    SelectSpan(CharSpan),
+    /// Shift-click: extends the selected range to a char offset (snapped like [`Command::SelectSpan`]).
+    ExtendSelectionTo(usize),
+    /// Selects an annotation of the current layer (its primary span becomes the selected range).
+    SelectAnnotation(AnnotationId),
+    /// Tab: the next annotation in text order (wraps).
+    SelectNextAnnotation,
+    /// Shift+Tab: the previous annotation in text order (wraps).
+    SelectPreviousAnnotation,
+    ClearSelection,
+    /// Whether selections snap to tokens (`false`, the default) or keep char precision (`true`).
+    SetCharPrecision(bool),
+
+    // --- Entities --------------------------------------------------------------------------------
+    /// Labels the selection: relabels the selected entity, or creates an entity on the selected span.
+    Label(String),
+    /// A schema hotkey: an entity label, the quote key or an event type key.
+    Hotkey(char),
+    /// Removes the selected annotation, unlinking it from quotes and events that point to it (one step).
+    Delete,
+    /// Moves the start of the selected annotation's span (or of the selected range) one token left.
+    GrowStart,
+    /// Moves the start one token right (never past the end).
+    ShrinkStart,
+    /// Moves the end one token right.
+    GrowEnd,
+    /// Moves the end one token left (never past the start).
+    ShrinkEnd,
+
+    // --- History, files, status ------------------------------------------------------------------
+    Undo,
+    Redo,
+    /// Saves now (in the background; [`super::Workbench::save_state`] follows it).
+    Save,
+    /// Sets the status of the current annotator's layer of a document.
+    SetStatus(DocId, Status),
+    /// Marks the current annotator's layer of the current document done, or back in progress.
+    ToggleDone,
+
+    // --- Quotes ----------------------------------------------------------------------------------
+    /// A quote from the selected span; then waits for its speaker ([`Pending::Speaker`]).
+    CreateQuote,
+    /// Sets (or with `None` clears) a quote's speaker.
+    SetSpeaker {
+        quote: AnnotationId,
+        speaker: Option<Speaker>,
+    },
+    /// The speaker of the pending or selected quote := the nearest speaker-like mention before the
+    /// quote (PERSON/ORG, or the schema's speaker labels), else the nearest after it.
+    SpeakerNearest,
+    /// Starts picking a quote's speaker: click a mention, or select a span for a speaker without one.
+    PickSpeaker {
+        quote: AnnotationId,
+    },
+    /// Starts picking a quote's cue: the next selected span becomes the cue.
+    PickCue {
+        quote: AnnotationId,
+    },
+    /// Starts picking another content span of a split quote: the next selected span is added.
+    PickContent {
+        quote: AnnotationId,
+    },
+    /// Sets (or with `None` clears) a quote's cue.
+    SetCue {
+        quote: AnnotationId,
+        span: Option<CharSpan>,
+    },
+    AddQuoteContent {
+        quote: AnnotationId,
+        span: CharSpan,
+    },
+    /// Removes one content span (by position); a quote keeps at least one.
+    RemoveQuoteContent {
+        quote: AnnotationId,
+        index: usize,
+    },
+    SetQuoteKind {
+        quote: AnnotationId,
+        kind: QuoteKind,
+    },
+    /// Direct → indirect → mixed → direct, for the selected quote.
+    CycleQuoteKind,
+
+    // --- Events ----------------------------------------------------------------------------------
+    /// An event of this type with the selected span as trigger (or retypes the selected event).
+    CreateEvent(String),
+    /// Starts filling a role of an event: the next clicked annotation becomes the filler.
+    PickArgument {
+        event: AnnotationId,
+        role: String,
+    },
+    AddArgument {
+        event: AnnotationId,
+        role: String,
+        filler: AnnotationId,
+    },
+    /// Removes one argument (by position in the event's argument list).
+    RemoveArgument {
+        event: AnnotationId,
+        index: usize,
+    },
+
+    // --- Any annotation --------------------------------------------------------------------------
+    /// Sets (or with `None` removes) an attribute of an annotation.
+    SetAttribute {
+        id: AnnotationId,
+        name: String,
+        value: Option<String>,
+    },
+    SetNote {
+        id: AnnotationId,
+        note: String,
+    },
+    /// Sets (or with `None` clears) an entity's normalisation id, e.g. a Wikidata id.
+    SetNorm {
+        id: AnnotationId,
+        norm: Option<String>,
+    },
+    /// A click on an annotation in the text or the list: resolves a pending speaker or argument pick,
+    /// otherwise selects it.
+    ClickAnnotation(AnnotationId),
+    /// Escape: cancels a pending pick (or, with nothing pending, clears the selection).
+    CancelPending,
+
+    // --- Find ------------------------------------------------------------------------------------
+    /// Finds every occurrence (case-insensitive) in the current document and selects the first hit at
+    /// or after the selection.
+    Find(String),
+    FindNext,
+    FindPrevious,
+    /// Labels the current hit with the last label used, then moves to the next hit.
+    LabelFindHit,
+
+    // --- Schema editor (each one undo step) ------------------------------------------------------
+    AddEntityLabel(EntityLabel),
+    /// Renames a label in the schema and in every annotation of every layer of every document.
+    RenameEntityLabel {
+        from: String,
+        to: String,
+    },
+    SetLabelColor {
+        label: String,
+        color: Color,
+    },
+    SetLabelHotkey {
+        label: String,
+        hotkey: Option<char>,
+    },
+    SetLabelDescription {
+        label: String,
+        description: String,
+    },
+    /// Refused while any annotation uses the label.
+    RemoveEntityLabel(String),
+    AddEventType(EventType),
+    /// Replaces an event type; a new name renames it in every event. Refused if it drops a role in use.
+    UpdateEventType {
+        name: String,
+        event_type: EventType,
+    },
+    /// Refused while any event has this type.
+    RemoveEventType(String),
+    SetAttributeDefs(Vec<AttributeDef>),
+    SetQuoteSettings(QuoteSettings),
+}
+
+/// A two-step interaction in progress: the next click or selection completes it; Escape cancels it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Click the speaker's mention (or select a span when there is none).
+    Speaker { quote: AnnotationId },
+    /// Select the cue ("said", "told reporters").
+    Cue { quote: AnnotationId },
+    /// Select another content span of a split quote.
+    Content { quote: AnnotationId },
+    /// Click the annotation that fills `role`.
+    Argument { event: AnnotationId, role: String },
+}
+
+impl Pending {
+    /// What the status line asks the analyst to do.
+    pub fn prompt(&self) -> String {
+        match self {
+            Pending::Speaker { quote } => format!(
+                "Click the speaker of quote {quote} (or select a span; Alt+S: nearest mention; Esc: cancel)"
+            ),
+            Pending::Cue { quote } => format!("Select the cue of quote {quote} (Esc: cancel)"),
+            Pending::Content { quote } => {
+                format!("Select another content span of quote {quote} (Esc: cancel)")
+            }
+            Pending::Argument { event, role } => {
+                format!("Click the filler for role {role} of event {event} (Esc: cancel)")
+            }
+        }
+    }
+}
+
+/// The find bar: the query, its hits in the current document and which hit is current.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FindState {
+    pub query: String,
+    /// Char spans in the current document, in text order.
+    pub hits: Vec<CharSpan>,
+    /// Index into `hits`.
+    pub current: Option<usize>,
+}
+
+impl FindState {
+    pub fn current_hit(&self) -> Option<CharSpan> {
+        self.current.and_then(|i| self.hits.get(i).copied())
+    }
+}
+
+/// Whether the project on disk matches the one in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing waits to be written.
+    Saved,
+    /// Changes wait for the autosave delay.
+    Unsaved,
+    /// The saver thread is writing.
+    Saving,
+    /// The last write failed; the message names the file. The data stays marked unsaved and is
+    /// written again on the next save.
+    Error(String),
+}
+
+/// Why a command or an operation did not happen. Nothing changed when one is returned.
+#[derive(Debug, Error)]
+pub enum WorkbenchError {
+    /// The analyst asked for something that does not apply now; the message says what to do instead
+    /// ("select some text first").
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    /// Loading, creating, locking or saving the project failed; the message names the file.
+    #[error("{0}")]
+    Storage(String),
+}
+
+impl WorkbenchError {
+    pub(crate) fn refused(message: impl Into<String>) -> Self {
+        WorkbenchError::Refused(message.into())
+    }
+}

@@ -1,0 +1,47 @@
+//! The workbench's only contact with `storage` and `formats`: every call goes through here, so their
+//! errors become [`WorkbenchError`]s (messages naming the file) in one place.
+
+use std::path::Path;
+
+use super::WorkbenchError;
+use crate::model::{Document, Project};
+use crate::storage::{self, lock::ProjectLock};
+
+/// The project lock, held while a project is open.
+pub(super) type Lock = ProjectLock;
+
+fn storage_error(error: storage::StorageError) -> WorkbenchError {
+    WorkbenchError::Storage(error.to_string())
+}
+
+/// Takes the project's lock; the message is a warning when a stale lock was taken over.
+pub(super) fn lock(dir: &Path) -> Result<(Lock, Option<String>), WorkbenchError> {
+    ProjectLock::acquire(dir).map_err(storage_error)
+}
+
+pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
+    storage::load(dir).map_err(storage_error)
+}
+
+/// Makes a new project folder with a preset's schema (refuses a folder that holds other files).
+pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<(), WorkbenchError> {
+    let schema = storage::presets::preset(preset).ok_or_else(|| {
+        WorkbenchError::refused(format!(
+            "there is no preset {preset}; the presets are {}",
+            storage::presets::NAMES.join(", ")
+        ))
+    })?;
+    let mut project = Project::new(name, schema);
+    storage::create(dir, &mut project).map_err(storage_error)
+}
+
+/// Serialises what `project` marks dirty and writes it atomically into `dir`; the error names the
+/// file. Runs on the saver thread.
+pub(super) fn save_snapshot(dir: &Path, project: &Project) -> Result<(), String> {
+    let writes = storage::pending_writes(project).map_err(|e| e.to_string())?;
+    storage::write_all(dir, &writes).map_err(|e| e.to_string())
+}
+
+pub(super) fn documents_from_text(file_name: &str, raw: &str, split_lines: bool) -> Vec<Document> {
+    crate::formats::txt::documents_from_text(file_name, raw, split_lines)
+}

@@ -1,0 +1,484 @@
+//! The application without a screen: the open project, the current document and selection, the one
+//! history, the find bar, pending two-step picks and the autosave policy.
+//!
+//! Every user intent is a [`Command`]; [`Workbench::execute`] is the one place that changes state, and
+//! every change to annotations or the schema goes through [`History`] as one group of [`Edit`]s (one
+//! undo step per command). The UI reads the workbench, draws, and pushes commands; it never waits on
+//! disk: saves run on the `gloss-saver` thread and [`Workbench::tick`] collects their results.
+
+mod annotate;
+mod command;
+mod disk;
+mod find;
+mod navigate;
+mod quotes_events;
+mod saver;
+mod schema_edit;
+mod shortcuts;
+
+use std::path::{Path, PathBuf};
+
+pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
+pub use saver::AUTOSAVE_DELAY;
+pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
+
+use crate::model::validate::annotation_problems;
+use crate::model::{
+    Annotation, AnnotationId, CharSpan, DocId, Document, Edit, History, Layer, LayerKey, LayerName,
+    Project, Selection, Status, Timestamp,
+};
+
+/// The clock that stamps provenance. Injectable so tests get stable times.
+pub type Clock = Box<dyn Fn() -> Timestamp + Send>;
+
+/// The open project and everything the analyst is doing with it. See the module docs.
+pub struct Workbench {
+    dir: PathBuf,
+    project: Project,
+    history: History,
+    /// The current annotator: names the layer every edit goes to.
+    annotator: LayerName,
+    /// The current annotator's layer of the shown document (kept to avoid rebuilding the key).
+    current: Option<LayerKey>,
+    selection: Selection,
+    /// Token spans of the current document (char offsets), for snapping and growing.
+    tokens: Vec<CharSpan>,
+    char_precision: bool,
+    revision: u64,
+    pending: Option<Pending>,
+    find: FindState,
+    /// The entity label most recently applied: what [`Command::LabelFindHit`] uses.
+    last_label: Option<String>,
+    saver: saver::Saver,
+    clock: Clock,
+    /// A message for the UI to show once (e.g. a stale lock taken over).
+    notice: Option<String>,
+    /// Held while the project is open; released on drop.
+    _lock: Option<disk::Lock>,
+}
+
+impl std::fmt::Debug for Workbench {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workbench")
+            .field("dir", &self.dir)
+            .field("annotator", &self.annotator)
+            .field("current", &self.current)
+            .field("selection", &self.selection)
+            .field("revision", &self.revision)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Workbench {
+    /// Opens a project folder for writing: takes its lock, loads and validates it, adds `annotator` to
+    /// the project's annotators and shows the first document. A stale lock taken over leaves a warning
+    /// in [`Workbench::take_notice`].
+    pub fn open(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
+        let (lock, warning) = disk::lock(dir)?;
+        let project = disk::load(dir)?;
+        let mut workbench = Workbench::build(project, dir.to_path_buf(), annotator, Some(lock))?;
+        workbench.notice = warning;
+        Ok(workbench)
+    }
+
+    /// Creates a new project folder with a preset schema (`news`, `ontonotes`, `conll`, `ace2005`) and
+    /// opens it.
+    pub fn new_project(
+        dir: &Path,
+        name: &str,
+        preset: &str,
+        annotator: &str,
+    ) -> Result<Workbench, WorkbenchError> {
+        disk::create(dir, name, preset)?;
+        Workbench::open(dir, annotator)
+    }
+
+    /// A workbench over a project in memory, without a lock: for tests and benchmarks. Saves go to `dir`.
+    /// An annotator name that is not a valid layer name (ASCII letters, digits, `-`, `_`, `.`) becomes
+    /// its slug.
+    pub fn from_project(project: Project, dir: PathBuf, annotator: &str) -> Workbench {
+        let name = layer_name(annotator);
+        let mut workbench = Workbench::with_layer(project, dir, name, None);
+        workbench.notice = None;
+        workbench
+    }
+
+    fn build(
+        project: Project,
+        dir: PathBuf,
+        annotator: &str,
+        lock: Option<disk::Lock>,
+    ) -> Result<Workbench, WorkbenchError> {
+        let name = LayerName::new(annotator).ok_or_else(|| {
+            WorkbenchError::refused(format!(
+                "annotator name {annotator:?} may only use ASCII letters, digits, '-', '_' and '.'"
+            ))
+        })?;
+        Ok(Workbench::with_layer(project, dir, name, lock))
+    }
+
+    fn with_layer(
+        mut project: Project,
+        dir: PathBuf,
+        annotator: LayerName,
+        lock: Option<disk::Lock>,
+    ) -> Workbench {
+        project.add_annotator(annotator.as_str());
+        let current = project.documents().first().map(|d| d.id.clone());
+        let mut workbench = Workbench {
+            dir,
+            project,
+            history: History::new(),
+            annotator,
+            current: None,
+            selection: Selection::default(),
+            tokens: Vec::new(),
+            char_precision: false,
+            revision: 0,
+            pending: None,
+            find: FindState::default(),
+            last_label: None,
+            saver: saver::Saver::new(),
+            clock: Box::new(Timestamp::now),
+            notice: None,
+            _lock: lock,
+        };
+        if let Some(doc) = current {
+            workbench.show_document(doc);
+        }
+        if !workbench.project.dirty().is_empty() {
+            // E.g. a new annotator joined: autosave it like any change.
+            workbench.saver.note_change();
+        }
+        workbench
+    }
+
+    /// Replaces the clock that stamps provenance (tests inject a fixed time).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Whether selections snap to tokens (`false`, the default) or keep char precision (`true`); the
+    /// same as [`Command::SetCharPrecision`].
+    pub fn set_char_precision(&mut self, on: bool) {
+        self.char_precision = on;
+    }
+
+    /// Called from the saver thread when a save finishes, so the UI can repaint (egui's
+    /// `request_repaint`) and collect the result in [`Workbench::tick`].
+    pub fn set_waker(&mut self, waker: Box<dyn Fn() + Send + Sync>) {
+        self.saver.set_waker(waker);
+    }
+
+    /// Applies one command. Errors are the analyst's to read ("select some text first"); when one is
+    /// returned nothing changed.
+    pub fn execute(&mut self, command: Command) -> Result<(), WorkbenchError> {
+        match command {
+            Command::SelectDocument(doc) => self.select_document(doc),
+            Command::NextDocument => self.step_document(1),
+            Command::PreviousDocument => self.step_document(-1),
+            Command::SelectSpan(span) => self.select_span(span),
+            Command::ExtendSelectionTo(offset) => self.extend_selection_to(offset),
+            Command::SelectAnnotation(id) => self.select_annotation(id),
+            Command::SelectNextAnnotation => self.step_annotation(true),
+            Command::SelectPreviousAnnotation => self.step_annotation(false),
+            Command::ClearSelection => {
+                self.clear_selection();
+                Ok(())
+            }
+            Command::SetCharPrecision(on) => {
+                self.char_precision = on;
+                Ok(())
+            }
+            Command::Label(label) => self.label(&label),
+            Command::Hotkey(key) => self.hotkey(key),
+            Command::Delete => self.delete_selected(),
+            Command::GrowStart => self.resize(annotate::Resize::GrowStart),
+            Command::ShrinkStart => self.resize(annotate::Resize::ShrinkStart),
+            Command::GrowEnd => self.resize(annotate::Resize::GrowEnd),
+            Command::ShrinkEnd => self.resize(annotate::Resize::ShrinkEnd),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Save => self.save_now(),
+            Command::SetStatus(doc, status) => self.set_status(doc, status),
+            Command::ToggleDone => self.toggle_done(),
+            Command::CreateQuote => self.create_quote(),
+            Command::SetSpeaker { quote, speaker } => self.set_speaker(quote, speaker),
+            Command::SpeakerNearest => self.speaker_nearest(),
+            Command::PickSpeaker { quote } => self.start_pick(Pending::Speaker { quote }),
+            Command::PickCue { quote } => self.start_pick(Pending::Cue { quote }),
+            Command::PickContent { quote } => self.start_pick(Pending::Content { quote }),
+            Command::SetCue { quote, span } => self.set_cue(quote, span),
+            Command::AddQuoteContent { quote, span } => self.add_quote_content(quote, span),
+            Command::RemoveQuoteContent { quote, index } => self.remove_quote_content(quote, index),
+            Command::SetQuoteKind { quote, kind } => self.set_quote_kind(quote, kind),
+            Command::CycleQuoteKind => self.cycle_quote_kind(),
+            Command::CreateEvent(event_type) => self.create_event(&event_type),
+            Command::PickArgument { event, role } => {
+                self.start_pick(Pending::Argument { event, role })
+            }
+            Command::AddArgument {
+                event,
+                role,
+                filler,
+            } => self.add_argument(event, &role, filler),
+            Command::RemoveArgument { event, index } => self.remove_argument(event, index),
+            Command::SetAttribute { id, name, value } => self.set_attribute(id, &name, value),
+            Command::SetNote { id, note } => self.set_note(id, note),
+            Command::SetNorm { id, norm } => self.set_norm(id, norm),
+            Command::ClickAnnotation(id) => self.click_annotation(id),
+            Command::CancelPending => {
+                if self.pending.take().is_none() {
+                    self.clear_selection();
+                }
+                Ok(())
+            }
+            Command::Find(query) => self.find_text(query),
+            Command::FindNext => self.step_find(true),
+            Command::FindPrevious => self.step_find(false),
+            Command::LabelFindHit => self.label_find_hit(),
+            Command::AddEntityLabel(label) => self.add_entity_label(label),
+            Command::RenameEntityLabel { from, to } => self.rename_entity_label(&from, &to),
+            Command::SetLabelColor { label, color } => self.edit_label(&label, |l| l.color = color),
+            Command::SetLabelHotkey { label, hotkey } => self.set_label_hotkey(&label, hotkey),
+            Command::SetLabelDescription { label, description } => {
+                self.edit_label(&label, |l| l.description = description)
+            }
+            Command::RemoveEntityLabel(label) => self.remove_entity_label(&label),
+            Command::AddEventType(event_type) => self.add_event_type(event_type),
+            Command::UpdateEventType { name, event_type } => {
+                self.update_event_type(&name, event_type)
+            }
+            Command::RemoveEventType(name) => self.remove_event_type(&name),
+            Command::SetAttributeDefs(defs) => self.set_schema_with(|s| s.attributes = defs),
+            Command::SetQuoteSettings(quotes) => self.set_schema_with(|s| s.quotes = quotes),
+        }
+    }
+
+    /// Adds plain-text files as documents (one per file, or one per non-empty line with
+    /// `split_lines`). Not undoable: imports are not annotation edits. Returns how many documents
+    /// were added; shows the first of them if no document was shown.
+    pub fn import_texts(&mut self, files: Vec<(String, String)>, split_lines: bool) -> usize {
+        let mut added = Vec::new();
+        for (file_name, contents) in files {
+            for document in disk::documents_from_text(&file_name, &contents, split_lines) {
+                added.push(self.project.add_document(document));
+            }
+        }
+        if !added.is_empty() {
+            self.changed();
+            if self.current.is_none()
+                && let Some(first) = added.first()
+            {
+                self.show_document(first.clone());
+            }
+        }
+        added.len()
+    }
+
+    // --- Read access -----------------------------------------------------------------------------
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The current annotator, whose layer every edit goes to.
+    pub fn annotator(&self) -> &LayerName {
+        &self.annotator
+    }
+
+    pub fn current_doc(&self) -> Option<&Document> {
+        self.current
+            .as_ref()
+            .and_then(|key| self.project.document(&key.doc))
+    }
+
+    /// The current annotator's layer of the current document (which may not exist yet).
+    pub fn current_layer_key(&self) -> Option<LayerKey> {
+        self.current.clone()
+    }
+
+    /// The current annotator's layer of the current document; `None` while it has no annotations and
+    /// status New.
+    pub fn current_layer(&self) -> Option<&Layer> {
+        self.current
+            .as_ref()
+            .and_then(|key| self.project.layer(key))
+    }
+
+    /// The status of the current annotator's layer of a document.
+    pub fn status_of(&self, doc: &DocId) -> Status {
+        self.project
+            .status(&LayerKey::new(doc.clone(), self.annotator.clone()))
+    }
+
+    /// An annotation of the current layer.
+    pub fn annotation(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.current_layer().and_then(|layer| layer.get(id))
+    }
+
+    /// The selected annotation, if it (still) exists in the current layer.
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        self.selection.annotation.and_then(|id| self.annotation(id))
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The token spans of the current document (char offsets, in order): what selections snap to.
+    pub fn tokens(&self) -> &[CharSpan] {
+        &self.tokens
+    }
+
+    pub fn char_precision(&self) -> bool {
+        self.char_precision
+    }
+
+    /// Bumps on every change of annotations, schema or documents (never on selection changes), so the
+    /// UI can cache layout per revision.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// A two-step pick in progress (speaker, cue, content, argument filler).
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.as_ref()
+    }
+
+    /// The find bar: query, hits in the current document, current hit.
+    pub fn find(&self) -> &FindState {
+        &self.find
+    }
+
+    /// The label [`Command::LabelFindHit`] applies: the one most recently used.
+    pub fn last_label(&self) -> Option<&str> {
+        self.last_label.as_deref()
+    }
+
+    /// What is wrong with an annotation of the current layer, for the inspector (required roles left
+    /// empty, labels not in the schema, dangling links…). Empty when all is well or the id is unknown.
+    pub fn problems(&self, id: AnnotationId) -> Vec<String> {
+        let (Some(layer), Some(doc)) = (self.current_layer(), self.current_doc()) else {
+            return Vec::new();
+        };
+        layer.get(id).map_or_else(Vec::new, |annotation| {
+            annotation_problems(&self.project.schema, layer, annotation, doc.text.char_len())
+        })
+    }
+
+    /// A message the UI should show once, e.g. that a stale lock was taken over.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
+    }
+
+    // --- Shared internals ------------------------------------------------------------------------
+
+    /// The shown document's id.
+    fn current_id(&self) -> Option<&DocId> {
+        self.current.as_ref().map(|key| &key.doc)
+    }
+
+    fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// The current layer's key, or a refusal when no document is shown.
+    fn layer_key(&self) -> Result<LayerKey, WorkbenchError> {
+        self.current_layer_key()
+            .ok_or_else(|| WorkbenchError::refused("open a document first"))
+    }
+
+    /// Applies a group of edits to the current layer as one undo step, ending with `selection_after`.
+    /// Marks a New layer InProgress in the same step.
+    fn apply_annotation_edits(
+        &mut self,
+        mut edits: Vec<Edit>,
+        selection_after: Selection,
+    ) -> Result<(), WorkbenchError> {
+        let mut touched: Vec<LayerKey> = Vec::new();
+        for edit in &edits {
+            if let Some(key) = edit.key()
+                && !matches!(edit, Edit::SetStatus { .. })
+                && !touched.contains(key)
+            {
+                touched.push(key.clone());
+            }
+        }
+        for key in touched {
+            if self.project.status(&key) == Status::New {
+                edits.push(Edit::SetStatus {
+                    key,
+                    before: Status::New,
+                    after: Status::InProgress,
+                });
+            }
+        }
+        self.apply_edits(edits, selection_after)
+    }
+
+    /// Applies a group of edits as one undo step (no status bookkeeping).
+    fn apply_edits(
+        &mut self,
+        edits: Vec<Edit>,
+        selection_after: Selection,
+    ) -> Result<(), WorkbenchError> {
+        if edits.is_empty() {
+            return Ok(());
+        }
+        let before = self.selection.clone();
+        self.history
+            .apply(&mut self.project, edits, before, selection_after.clone())?;
+        self.selection = selection_after;
+        self.changed();
+        Ok(())
+    }
+
+    /// Something worth saving changed: bump the revision and restart the autosave delay.
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.saver.note_change();
+    }
+}
+
+/// A layer name from any annotator name: as given when valid, else a slug of it (at most 64 chars).
+fn layer_name(annotator: &str) -> LayerName {
+    if let Some(name) = LayerName::new(annotator) {
+        return name;
+    }
+    let slug: String = DocId::slug(annotator).as_str().chars().take(64).collect();
+    // A slug is always a valid layer name once trimmed; `gold` is only a formal fallback.
+    LayerName::new(slug.trim_end_matches('-')).unwrap_or_else(LayerName::gold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_annotator_names_become_slugs() {
+        assert_eq!(layer_name("Ana Marić").as_str(), "ana-mari");
+        assert_eq!(layer_name("alice").as_str(), "alice");
+    }
+
+    #[test]
+    fn now_is_injectable() {
+        let mut wb =
+            Workbench::from_project(Project::default(), PathBuf::from("/nonexistent"), "alice");
+        let fixed = Timestamp::UNIX_EPOCH;
+        wb.set_clock(Box::new(move || fixed));
+        assert_eq!(wb.now(), fixed);
+    }
+}

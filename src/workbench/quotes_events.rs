@@ -1,0 +1,383 @@
+//! Quotes (content, cue, speaker, kind) and events (trigger, type, arguments).
+
+use super::{Pending, Workbench, WorkbenchError};
+use crate::model::{
+    Annotation, AnnotationId, CharSpan, Edit, Event, EventArgument, Quote, QuoteKind, Speaker,
+};
+
+/// Opening and closing quotation marks in the scripts the newsroom meets: a quote whose text starts or
+/// ends with one is taken as direct.
+const QUOTE_MARKS: &[char] = &[
+    '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '‹', '›', '「', '」',
+];
+
+/// Speaker labels used when the schema names none.
+const DEFAULT_SPEAKER_LABELS: &[&str] = &["PERSON", "PER", "ORG"];
+
+impl Workbench {
+    /// The quote a command without an explicit id applies to: the pending pick's, else the selected one.
+    fn quote_in_focus(&self) -> Result<AnnotationId, WorkbenchError> {
+        if let Some(
+            Pending::Speaker { quote } | Pending::Cue { quote } | Pending::Content { quote },
+        ) = &self.pending
+        {
+            return Ok(*quote);
+        }
+        match self.selected_annotation() {
+            Some(Annotation::Quote(q)) => Ok(q.id),
+            _ => Err(WorkbenchError::refused("select a quote first")),
+        }
+    }
+
+    /// A replacement of quote `id`, keeping it selected, unless nothing changed.
+    fn change_quote(
+        &mut self,
+        id: AnnotationId,
+        change: impl FnOnce(&mut Quote) -> Result<(), WorkbenchError>,
+    ) -> Result<(), WorkbenchError> {
+        let edit = self.replace(id, |a| match a {
+            Annotation::Quote(q) => change(q),
+            other => Err(WorkbenchError::refused(format!(
+                "annotation {id} is a {}, not a quote",
+                other.kind().name()
+            ))),
+        })?;
+        let selection = match &edit {
+            Edit::Replace { after, .. } => self.selecting(after.primary_span(), Some(id)),
+            _ => self.selection.clone(),
+        };
+        self.apply_unless_unchanged(edit, selection)
+    }
+
+    /// A replacement of event `id`, keeping it selected, unless nothing changed.
+    fn change_event(
+        &mut self,
+        id: AnnotationId,
+        change: impl FnOnce(&mut Event) -> Result<(), WorkbenchError>,
+    ) -> Result<(), WorkbenchError> {
+        let edit = self.replace(id, |a| match a {
+            Annotation::Event(e) => change(e),
+            other => Err(WorkbenchError::refused(format!(
+                "annotation {id} is a {}, not an event",
+                other.kind().name()
+            ))),
+        })?;
+        let selection = match &edit {
+            Edit::Replace { after, .. } => self.selecting(after.primary_span(), Some(id)),
+            _ => self.selection.clone(),
+        };
+        self.apply_unless_unchanged(edit, selection)
+    }
+
+    pub(super) fn create_quote(&mut self) -> Result<(), WorkbenchError> {
+        let key = self.layer_key()?;
+        if !self.project.schema.quotes.enabled {
+            return Err(WorkbenchError::refused(
+                "this project's schema does not annotate quotes",
+            ));
+        }
+        let span = self.selected_span()?;
+        let text = self
+            .current_doc()
+            .and_then(|d| d.text.slice(span))
+            .unwrap_or_default();
+        let kind = if text.starts_with(QUOTE_MARKS) || text.ends_with(QUOTE_MARKS) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Indirect
+        };
+        let id = self.next_id();
+        let quote = Quote {
+            id,
+            content: vec![span],
+            cue: None,
+            speaker: None,
+            kind,
+            attributes: Default::default(),
+            note: String::new(),
+            provenance: self.provenance(),
+        };
+        let edit = Edit::Add {
+            key,
+            annotation: Annotation::Quote(quote),
+        };
+        self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))?;
+        self.pending = Some(Pending::Speaker { quote: id });
+        Ok(())
+    }
+
+    pub(super) fn set_speaker(
+        &mut self,
+        quote: AnnotationId,
+        speaker: Option<Speaker>,
+    ) -> Result<(), WorkbenchError> {
+        match &speaker {
+            Some(Speaker::Mention(id))
+                if self
+                    .annotation(*id)
+                    .and_then(Annotation::as_entity)
+                    .is_none() =>
+            {
+                return Err(WorkbenchError::refused(format!(
+                    "annotation {id} is not an entity mention of this layer"
+                )));
+            }
+            Some(Speaker::Span(span)) if span.is_empty() => {
+                return Err(WorkbenchError::refused("select the speaker's words first"));
+            }
+            _ => {}
+        }
+        self.change_quote(quote, |q| {
+            q.speaker = speaker;
+            Ok(())
+        })?;
+        if self.pending == Some(Pending::Speaker { quote }) {
+            self.pending = None;
+        }
+        Ok(())
+    }
+
+    /// Links the pending or selected quote to the nearest speaker-like mention before it, else after it.
+    pub(super) fn speaker_nearest(&mut self) -> Result<(), WorkbenchError> {
+        let quote_id = self.quote_in_focus()?;
+        let Some(Annotation::Quote(quote)) = self.annotation(quote_id) else {
+            return Err(WorkbenchError::refused("select a quote first"));
+        };
+        let start = quote.content.first().map_or(0, |s| s.start);
+        let end = quote.content.last().map_or(0, |s| s.end);
+        let schema = &self.project.schema;
+        let labels: Vec<&str> = if schema.quotes.speaker_labels.is_empty() {
+            DEFAULT_SPEAKER_LABELS
+                .iter()
+                .copied()
+                .filter(|l| schema.entity_label(l).is_some())
+                .collect()
+        } else {
+            schema
+                .quotes
+                .speaker_labels
+                .iter()
+                .map(String::as_str)
+                .collect()
+        };
+        let candidates: Vec<(AnnotationId, CharSpan)> = self
+            .current_layer()
+            .into_iter()
+            .flat_map(|layer| layer.iter())
+            .filter_map(Annotation::as_entity)
+            .filter(|e| labels.is_empty() || labels.contains(&e.label.as_str()))
+            .map(|e| (e.id, e.span))
+            .collect();
+        // Before the quote: the one ending last (the longest of those ending together).
+        let before = candidates
+            .iter()
+            .filter(|(_, s)| s.end <= start)
+            .max_by_key(|(_, s)| (s.end, std::cmp::Reverse(s.start)));
+        let after = candidates
+            .iter()
+            .filter(|(_, s)| s.start >= end)
+            .min_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
+        let Some((speaker, _)) = before.or(after) else {
+            return Err(WorkbenchError::refused(format!(
+                "no {} mention near the quote: label the speaker first",
+                if labels.is_empty() {
+                    "entity".to_owned()
+                } else {
+                    labels.join(" or ")
+                }
+            )));
+        };
+        self.set_speaker(quote_id, Some(Speaker::Mention(*speaker)))?;
+        self.pending = None;
+        Ok(())
+    }
+
+    pub(super) fn set_cue(
+        &mut self,
+        quote: AnnotationId,
+        span: Option<CharSpan>,
+    ) -> Result<(), WorkbenchError> {
+        if span.is_some_and(|s| s.is_empty()) {
+            return Err(WorkbenchError::refused("select the cue's words first"));
+        }
+        self.change_quote(quote, |q| {
+            q.cue = span;
+            Ok(())
+        })
+    }
+
+    pub(super) fn add_quote_content(
+        &mut self,
+        quote: AnnotationId,
+        span: CharSpan,
+    ) -> Result<(), WorkbenchError> {
+        if span.is_empty() {
+            return Err(WorkbenchError::refused("select the quote's words first"));
+        }
+        self.change_quote(quote, |q| {
+            if q.content.iter().any(|s| s.overlaps(span)) {
+                return Err(WorkbenchError::refused(
+                    "that text is already part of the quote",
+                ));
+            }
+            q.content.push(span);
+            q.content.sort();
+            Ok(())
+        })
+    }
+
+    pub(super) fn remove_quote_content(
+        &mut self,
+        quote: AnnotationId,
+        index: usize,
+    ) -> Result<(), WorkbenchError> {
+        self.change_quote(quote, |q| {
+            if index >= q.content.len() {
+                return Err(WorkbenchError::refused(format!(
+                    "the quote has no content span {index}"
+                )));
+            }
+            if q.content.len() == 1 {
+                return Err(WorkbenchError::refused(
+                    "a quote keeps at least one content span: delete the quote instead",
+                ));
+            }
+            q.content.remove(index);
+            Ok(())
+        })
+    }
+
+    pub(super) fn set_quote_kind(
+        &mut self,
+        quote: AnnotationId,
+        kind: QuoteKind,
+    ) -> Result<(), WorkbenchError> {
+        self.change_quote(quote, |q| {
+            q.kind = kind;
+            Ok(())
+        })
+    }
+
+    pub(super) fn cycle_quote_kind(&mut self) -> Result<(), WorkbenchError> {
+        let id = self.quote_in_focus()?;
+        self.change_quote(id, |q| {
+            q.kind = match q.kind {
+                QuoteKind::Direct => QuoteKind::Indirect,
+                QuoteKind::Indirect => QuoteKind::Mixed,
+                QuoteKind::Mixed => QuoteKind::Direct,
+            };
+            Ok(())
+        })
+    }
+
+    /// A new event on the selected span, or the selected event retyped.
+    pub(super) fn create_event(&mut self, event_type: &str) -> Result<(), WorkbenchError> {
+        let key = self.layer_key()?;
+        if self.project.schema.event_type(event_type).is_none() {
+            return Err(WorkbenchError::refused(format!(
+                "event type {event_type} is not in the schema"
+            )));
+        }
+        if let Some(Annotation::Event(event)) = self.selected_annotation() {
+            let id = event.id;
+            return self.change_event(id, |e| {
+                e.event_type = event_type.to_owned();
+                Ok(())
+            });
+        }
+        let span = self.selected_span()?;
+        let id = self.next_id();
+        let event = Event {
+            id,
+            trigger: span,
+            event_type: event_type.to_owned(),
+            arguments: Vec::new(),
+            attributes: Default::default(),
+            note: String::new(),
+            provenance: self.provenance(),
+        };
+        let edit = Edit::Add {
+            key,
+            annotation: Annotation::Event(event),
+        };
+        self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))
+    }
+
+    pub(super) fn add_argument(
+        &mut self,
+        event: AnnotationId,
+        role: &str,
+        filler: AnnotationId,
+    ) -> Result<(), WorkbenchError> {
+        let filler_label = match self.annotation(filler) {
+            None => {
+                return Err(WorkbenchError::refused(format!(
+                    "annotation {filler} is not in this layer"
+                )));
+            }
+            Some(Annotation::Quote(_)) => {
+                return Err(WorkbenchError::refused(
+                    "a quote cannot fill an event role: click an entity mention or an event",
+                ));
+            }
+            Some(_) if filler == event => {
+                return Err(WorkbenchError::refused(
+                    "an event cannot be its own argument",
+                ));
+            }
+            Some(annotation) => annotation.label().to_owned(),
+        };
+        let schema = self.project.schema.clone();
+        self.change_event(event, |e| {
+            let ty = schema.event_type(&e.event_type).ok_or_else(|| {
+                WorkbenchError::refused(format!("event type {} is not in the schema", e.event_type))
+            })?;
+            let def = ty.role(role).ok_or_else(|| {
+                WorkbenchError::refused(format!("{} has no role {role}", ty.name))
+            })?;
+            if !def.labels.is_empty() && !def.labels.contains(&filler_label) {
+                return Err(WorkbenchError::refused(format!(
+                    "role {role} takes {}, not {filler_label}",
+                    def.labels.join(", ")
+                )));
+            }
+            let argument = EventArgument {
+                role: role.to_owned(),
+                filler,
+            };
+            if e.arguments.contains(&argument) {
+                return Ok(());
+            }
+            let count = e.arguments.iter().filter(|a| a.role == role).count();
+            if let Some(max) = def.max
+                && count >= max as usize
+            {
+                return Err(WorkbenchError::refused(format!(
+                    "role {role} takes at most {max}: remove one first"
+                )));
+            }
+            e.arguments.push(argument);
+            Ok(())
+        })?;
+        if matches!(&self.pending, Some(Pending::Argument { event: e, .. }) if *e == event) {
+            self.pending = None;
+        }
+        Ok(())
+    }
+
+    pub(super) fn remove_argument(
+        &mut self,
+        event: AnnotationId,
+        index: usize,
+    ) -> Result<(), WorkbenchError> {
+        self.change_event(event, |e| {
+            if index >= e.arguments.len() {
+                return Err(WorkbenchError::refused(format!(
+                    "the event has no argument {index}"
+                )));
+            }
+            e.arguments.remove(index);
+            Ok(())
+        })
+    }
+}

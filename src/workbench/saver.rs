@@ -1,0 +1,323 @@
+//! Saving without making the UI wait: the UI thread clones what is dirty (usually one layer and its
+//! document) and hands it to the `gloss-saver` thread, which serialises it, writes the files atomically
+//! and sends the result back; [`Workbench::tick`] collects it. Autosave runs [`AUTOSAVE_DELAY`] after
+//! the last change, on document switch and on [`Workbench::flush`].
+//!
+//! Serialising happens on the saver thread because it is what costs: ~70 ms for a layer of 30,000
+//! annotations, against a few ms to clone it.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::disk;
+use super::{SaveState, Workbench, WorkbenchError};
+use crate::model::{Dirty, Project};
+
+/// How long after the last change an autosave starts: a crash loses at most this much work.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
+
+type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send + Sync>>>>;
+
+struct Job {
+    id: u64,
+    dir: PathBuf,
+    /// What to write: see [`snapshot`].
+    snapshot: Project,
+}
+
+struct Outcome {
+    id: u64,
+    result: Result<(), String>,
+}
+
+/// The saver thread's handles and the autosave bookkeeping.
+pub(super) struct Saver {
+    /// Started on the first save.
+    thread: Option<(Sender<Job>, Receiver<Outcome>)>,
+    waker: Waker,
+    next_id: u64,
+    /// The save being written, and what it holds (marked dirty again if it fails).
+    in_flight: Option<(u64, Dirty)>,
+    /// A change happened since the last tick; the tick stamps it with its `now`.
+    changed: bool,
+    /// When the latest unsaved change was seen; `None` when no autosave is due.
+    last_change: Option<Instant>,
+    /// Save at the next opportunity, whatever the delay (Save command, document switch).
+    requested: bool,
+    error: Option<String>,
+}
+
+impl Saver {
+    pub(super) fn new() -> Self {
+        Self {
+            thread: None,
+            waker: Arc::new(Mutex::new(None)),
+            next_id: 0,
+            in_flight: None,
+            changed: false,
+            last_change: None,
+            requested: false,
+            error: None,
+        }
+    }
+
+    pub(super) fn set_waker(&mut self, waker: Box<dyn Fn() + Send + Sync>) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = Some(waker);
+        }
+    }
+
+    pub(super) fn note_change(&mut self) {
+        self.changed = true;
+    }
+
+    /// The saver thread's channels, starting it if needed; `None` if the OS refused a thread.
+    fn channels(&mut self) -> Option<&(Sender<Job>, Receiver<Outcome>)> {
+        if self.thread.is_none() {
+            let (job_tx, job_rx) = mpsc::channel::<Job>();
+            let (done_tx, done_rx) = mpsc::channel::<Outcome>();
+            let waker = Arc::clone(&self.waker);
+            let spawned = std::thread::Builder::new()
+                .name("gloss-saver".to_owned())
+                .spawn(move || {
+                    // Jobs are written in the order they were sent, so a later save never loses to an
+                    // earlier one.
+                    for job in job_rx {
+                        let result = disk::save_snapshot(&job.dir, &job.snapshot);
+                        if done_tx.send(Outcome { id: job.id, result }).is_err() {
+                            break;
+                        }
+                        if let Ok(waker) = waker.lock()
+                            && let Some(wake) = waker.as_ref()
+                        {
+                            wake();
+                        }
+                    }
+                });
+            if spawned.is_ok() {
+                self.thread = Some((job_tx, done_rx));
+            }
+        }
+        self.thread.as_ref()
+    }
+}
+
+impl Workbench {
+    /// The autosave policy and the saver's results; the UI calls this every frame with the frame's time.
+    /// Never blocks.
+    pub fn tick(&mut self, now: Instant) {
+        self.collect_saves(false);
+        if self.saver.changed {
+            self.saver.changed = false;
+            self.saver.last_change = Some(now);
+        }
+        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() {
+            return;
+        }
+        let due = self.saver.requested
+            || self
+                .saver
+                .last_change
+                .is_some_and(|last| now.saturating_duration_since(last) >= AUTOSAVE_DELAY);
+        if due {
+            // A failure is recorded in the save state; nothing else to do here.
+            let _ = self.start_save();
+        }
+    }
+
+    /// When the UI should call [`Workbench::tick`] next even without input (to start an autosave), or
+    /// `None` when nothing is due.
+    pub fn next_tick(&self) -> Option<Instant> {
+        if self.saver.in_flight.is_some() {
+            return None;
+        }
+        self.saver.last_change.map(|last| last + AUTOSAVE_DELAY)
+    }
+
+    /// Writes everything pending and waits for it: the one blocking call, for closing the window.
+    pub fn flush(&mut self) -> Result<(), WorkbenchError> {
+        self.collect_saves(true);
+        if !self.project.dirty().is_empty() {
+            self.start_save()?;
+            self.collect_saves(true);
+        }
+        match &self.saver.error {
+            Some(message) => Err(WorkbenchError::Storage(message.clone())),
+            None => Ok(()),
+        }
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        if self.saver.in_flight.is_some() {
+            SaveState::Saving
+        } else if let Some(message) = &self.saver.error {
+            SaveState::Error(message.clone())
+        } else if self.project.dirty().is_empty() {
+            SaveState::Saved
+        } else {
+            SaveState::Unsaved
+        }
+    }
+
+    /// Saves as soon as possible: now if no save is running, else right after it.
+    pub(super) fn save_now(&mut self) -> Result<(), WorkbenchError> {
+        self.collect_saves(false);
+        if self.saver.in_flight.is_some() {
+            self.saver.requested = true;
+            return Ok(());
+        }
+        if self.project.dirty().is_empty() {
+            return Ok(());
+        }
+        self.start_save()
+    }
+
+    /// Hands what is dirty to the saver thread and marks the project saved (until told otherwise).
+    fn start_save(&mut self) -> Result<(), WorkbenchError> {
+        self.saver.requested = false;
+        self.saver.last_change = None;
+        let dirty = self.project.dirty().clone();
+        let job = Job {
+            id: self.saver.next_id,
+            dir: self.dir.clone(),
+            snapshot: snapshot(&self.project),
+        };
+        self.saver.next_id += 1;
+        self.project.mark_saved();
+        let sent = match self.saver.channels() {
+            Some((jobs, _)) => jobs.send(job).map_err(|error| error.0),
+            None => Err(job),
+        };
+        match sent {
+            Ok(()) => {
+                self.saver.in_flight = Some((self.saver.next_id - 1, dirty));
+                Ok(())
+            }
+            Err(job) => {
+                // No saver thread: write here rather than lose the data.
+                let result = disk::save_snapshot(&job.dir, &job.snapshot);
+                self.finish_save(result.clone(), &dirty);
+                result.map_err(WorkbenchError::Storage)
+            }
+        }
+    }
+
+    /// Takes the saver's results; with `wait`, blocks until the save in flight has finished.
+    fn collect_saves(&mut self, wait: bool) {
+        while let Some((id, _)) = &self.saver.in_flight {
+            let id = *id;
+            let outcome = match self.saver.thread.as_ref() {
+                None => Err(()),
+                Some((_, results)) if wait => results.recv().map_err(|_| ()),
+                Some((_, results)) => match results.try_recv() {
+                    Ok(outcome) => Ok(outcome),
+                    Err(mpsc::TryRecvError::Empty) => return,
+                    Err(mpsc::TryRecvError::Disconnected) => Err(()),
+                },
+            };
+            let result = match outcome {
+                Ok(outcome) if outcome.id == id => outcome.result,
+                Ok(_) => continue,
+                Err(()) => {
+                    self.saver.thread = None;
+                    Err("the saver thread stopped; the last changes were not saved".to_owned())
+                }
+            };
+            if let Some((_, dirty)) = self.saver.in_flight.take() {
+                self.finish_save(result, &dirty);
+            }
+        }
+    }
+
+    /// Records a save's result; a failure marks what it held dirty again, so nothing is lost.
+    fn finish_save(&mut self, result: Result<(), String>, held: &Dirty) {
+        match result {
+            Ok(()) => self.saver.error = None,
+            Err(message) => {
+                self.project.mark_dirty(held);
+                self.saver.error = Some(message);
+            }
+        }
+    }
+}
+
+/// What a save needs, cloned so the saver thread can serialise it: the dirty layers, the documents
+/// they belong to (their covered text is written beside each span), every document when the project
+/// file (which lists them all) is dirty, and the same dirty marks.
+fn snapshot(project: &Project) -> Project {
+    let dirty = project.dirty();
+    let mut snapshot = Project::new(project.name.clone(), project.schema.clone());
+    snapshot.annotators.clone_from(&project.annotators);
+    snapshot.settings.clone_from(&project.settings);
+    let layer_docs: BTreeSet<_> = dirty.layers.iter().map(|key| &key.doc).collect();
+    for document in project.documents() {
+        if dirty.project
+            || dirty.documents.contains(&document.id)
+            || layer_docs.contains(&document.id)
+        {
+            snapshot.insert_loaded_document(document.clone());
+        }
+    }
+    for key in &dirty.layers {
+        if let Some(layer) = project.layer(key) {
+            snapshot.insert_loaded_layer(key.clone(), layer.clone());
+        }
+    }
+    snapshot.mark_saved();
+    snapshot.mark_dirty(dirty);
+    snapshot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
+        Provenance, Schema, Timestamp,
+    };
+
+    fn two_documents() -> (Project, LayerKey) {
+        let mut project = Project::new("p", Schema::default());
+        for id in ["a", "b"] {
+            let id = DocId::new(id).unwrap_or_else(|| DocId::slug(id));
+            project.add_document(Document::from_raw(id, "t", "Kurti met Vucic"));
+        }
+        project.mark_saved();
+        let key = LayerKey::new(DocId::slug("b"), LayerName::gold());
+        let entity = Entity {
+            id: AnnotationId(1),
+            span: CharSpan::new(0, 5),
+            label: "PERSON".to_owned(),
+            attributes: Default::default(),
+            norm: None,
+            note: String::new(),
+            provenance: Provenance::manual("x", Timestamp::UNIX_EPOCH),
+        };
+        let edit = Edit::Add {
+            key: key.clone(),
+            annotation: Annotation::Entity(entity),
+        };
+        assert_eq!(project.apply(&edit), Ok(()));
+        (project, key)
+    }
+
+    #[test]
+    fn a_snapshot_holds_the_dirty_layer_and_its_document_only() {
+        let (project, key) = two_documents();
+        let snapshot = snapshot(&project);
+        assert_eq!(snapshot.dirty(), project.dirty());
+        let ids: Vec<&str> = snapshot.documents().iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(snapshot.layer(&key), project.layer(&key));
+    }
+
+    #[test]
+    fn a_snapshot_for_the_project_file_lists_every_document() {
+        let (mut project, _) = two_documents();
+        project.mark_project_dirty();
+        assert_eq!(snapshot(&project).documents(), project.documents());
+    }
+}

@@ -1,0 +1,497 @@
+//! The one command list: every key binding of the window (schema hotkeys aside), from which the UI
+//! builds its menus, the bottom key bar and the F1 help, and matches key presses.
+
+use super::{Command, Workbench};
+use crate::model::Annotation;
+
+/// A key, independent of any UI toolkit. `Char` is matched against typed text (so `?` works on any
+/// keyboard layout); the others against key presses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Tab,
+    Enter,
+    Escape,
+    Delete,
+    Backspace,
+    ArrowLeft,
+    ArrowRight,
+    F1,
+}
+
+/// A key with modifiers. `ctrl` means Cmd on macOS (egui's `Modifiers::command`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub key: Key,
+    pub ctrl: bool,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+const fn plain(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        shift: false,
+        alt: false,
+    }
+}
+const fn ctrl(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: true,
+        shift: false,
+        alt: false,
+    }
+}
+const fn shift(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        shift: true,
+        alt: false,
+    }
+}
+const fn ctrl_shift(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: true,
+        shift: true,
+        alt: false,
+    }
+}
+const fn alt(key: Key) -> Chord {
+    Chord {
+        key,
+        ctrl: false,
+        shift: false,
+        alt: true,
+    }
+}
+
+/// What a shortcut or menu entry does. Most map to a [`Command`] through [`Workbench::command_for`];
+/// the others (dialogs, find bar focus, help, quit) are the UI's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    NewProject,
+    OpenProject,
+    ImportTexts,
+    Export,
+    Quit,
+    Save,
+    Undo,
+    Redo,
+    Delete,
+    SchemaEditor,
+    NextAnnotation,
+    PreviousAnnotation,
+    GrowStart,
+    GrowEnd,
+    ShrinkStart,
+    ShrinkEnd,
+    SpeakerNearest,
+    PickCue,
+    PickContent,
+    CycleQuoteKind,
+    ToggleCharPrecision,
+    Cancel,
+    NextDocument,
+    PreviousDocument,
+    ToggleDone,
+    Find,
+    FindNext,
+    FindPrevious,
+    LabelFindHit,
+    Help,
+}
+
+/// One entry of the command list. Also known as [`CommandInfo`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    pub action: Action,
+    /// Menu text, e.g. `Undo`.
+    pub name: &'static str,
+    /// Key text shown next to the menu entry and in help, e.g. `Ctrl+Shift+Z / Ctrl+Y`; empty if none.
+    pub keys: &'static str,
+    /// The chords that trigger it, in the order of `keys`.
+    pub chords: &'static [Chord],
+    pub description: &'static str,
+    /// The menu it belongs to: `File`, `Edit`, `Annotate`, `Navigate`, `Find` or `Help`.
+    pub menu: &'static str,
+}
+
+/// The name the brief uses for an entry of the command list.
+pub type CommandInfo = Shortcut;
+
+const fn entry(
+    action: Action,
+    name: &'static str,
+    keys: &'static str,
+    chords: &'static [Chord],
+    description: &'static str,
+    menu: &'static str,
+) -> Shortcut {
+    Shortcut {
+        action,
+        name,
+        keys,
+        chords,
+        description,
+        menu,
+    }
+}
+
+use Key::{ArrowLeft, ArrowRight, Backspace, Char, Delete, Enter, Escape, F1, Tab};
+
+static SHORTCUTS: &[Shortcut] = &[
+    entry(
+        Action::NewProject,
+        "New project…",
+        "Ctrl+N",
+        &[ctrl(Char('n'))],
+        "Create a project folder from a schema preset",
+        "File",
+    ),
+    entry(
+        Action::OpenProject,
+        "Open project…",
+        "Ctrl+O",
+        &[ctrl(Char('o'))],
+        "Open a project folder",
+        "File",
+    ),
+    entry(
+        Action::ImportTexts,
+        "Import text files…",
+        "Ctrl+I",
+        &[ctrl(Char('i'))],
+        "Add plain-text files as documents",
+        "File",
+    ),
+    entry(
+        Action::Export,
+        "Export…",
+        "Ctrl+E",
+        &[ctrl(Char('e'))],
+        "Export annotations (JSONL)",
+        "File",
+    ),
+    entry(
+        Action::Save,
+        "Save",
+        "Ctrl+S",
+        &[ctrl(Char('s'))],
+        "Save now (Gloss also saves 3 s after each change)",
+        "File",
+    ),
+    entry(
+        Action::Quit,
+        "Quit",
+        "Ctrl+Q",
+        &[ctrl(Char('q'))],
+        "Save and close the window",
+        "File",
+    ),
+    entry(
+        Action::Undo,
+        "Undo",
+        "Ctrl+Z",
+        &[ctrl(Char('z'))],
+        "Undo the last annotation change, in any document",
+        "Edit",
+    ),
+    entry(
+        Action::Redo,
+        "Redo",
+        "Ctrl+Shift+Z / Ctrl+Y",
+        &[ctrl_shift(Char('z')), ctrl(Char('y'))],
+        "Redo what was undone",
+        "Edit",
+    ),
+    entry(
+        Action::Delete,
+        "Delete annotation",
+        "Delete / Backspace",
+        &[plain(Delete), plain(Backspace)],
+        "Remove the selected annotation and its links",
+        "Edit",
+    ),
+    entry(
+        Action::SchemaEditor,
+        "Schema…",
+        "",
+        &[],
+        "Edit labels, colours, hotkeys, event types, roles and attributes",
+        "Edit",
+    ),
+    entry(
+        Action::ToggleCharPrecision,
+        "Character precision",
+        "Alt+P",
+        &[alt(Char('p'))],
+        "Select single characters instead of whole tokens",
+        "Edit",
+    ),
+    entry(
+        Action::GrowStart,
+        "Grow start",
+        "Shift+←",
+        &[shift(ArrowLeft)],
+        "Move the start of the span one token left",
+        "Annotate",
+    ),
+    entry(
+        Action::GrowEnd,
+        "Grow end",
+        "Shift+→",
+        &[shift(ArrowRight)],
+        "Move the end of the span one token right",
+        "Annotate",
+    ),
+    entry(
+        Action::ShrinkStart,
+        "Shrink start",
+        "Ctrl+→",
+        &[ctrl(ArrowRight)],
+        "Move the start of the span one token right",
+        "Annotate",
+    ),
+    entry(
+        Action::ShrinkEnd,
+        "Shrink end",
+        "Ctrl+←",
+        &[ctrl(ArrowLeft)],
+        "Move the end of the span one token left",
+        "Annotate",
+    ),
+    entry(
+        Action::SpeakerNearest,
+        "Nearest speaker",
+        "Alt+S",
+        &[alt(Char('s'))],
+        "Link the quote to the nearest person or organisation mention",
+        "Annotate",
+    ),
+    entry(
+        Action::PickCue,
+        "Mark cue",
+        "Alt+C",
+        &[alt(Char('c'))],
+        "Select the quote's cue (\"said\") next",
+        "Annotate",
+    ),
+    entry(
+        Action::PickContent,
+        "Add quote part",
+        "Alt+A",
+        &[alt(Char('a'))],
+        "Select another content span of a split quote next",
+        "Annotate",
+    ),
+    entry(
+        Action::CycleQuoteKind,
+        "Quote kind",
+        "Alt+K",
+        &[alt(Char('k'))],
+        "Cycle the quote between direct, indirect and mixed",
+        "Annotate",
+    ),
+    entry(
+        Action::Cancel,
+        "Cancel",
+        "Esc",
+        &[plain(Escape)],
+        "Cancel a pick in progress, or clear the selection",
+        "Annotate",
+    ),
+    entry(
+        Action::NextAnnotation,
+        "Next annotation",
+        "Tab",
+        &[plain(Tab)],
+        "Select the next annotation in the text",
+        "Navigate",
+    ),
+    entry(
+        Action::PreviousAnnotation,
+        "Previous annotation",
+        "Shift+Tab",
+        &[shift(Tab)],
+        "Select the previous annotation in the text",
+        "Navigate",
+    ),
+    entry(
+        Action::NextDocument,
+        "Next document",
+        "Alt+→",
+        &[alt(ArrowRight)],
+        "Show the next document",
+        "Navigate",
+    ),
+    entry(
+        Action::PreviousDocument,
+        "Previous document",
+        "Alt+←",
+        &[alt(ArrowLeft)],
+        "Show the previous document",
+        "Navigate",
+    ),
+    entry(
+        Action::ToggleDone,
+        "Mark done",
+        "Ctrl+D",
+        &[ctrl(Char('d'))],
+        "Mark your layer of this document done (again: in progress)",
+        "Navigate",
+    ),
+    entry(
+        Action::Find,
+        "Find…",
+        "Ctrl+F",
+        &[ctrl(Char('f'))],
+        "Find text in this document",
+        "Find",
+    ),
+    entry(
+        Action::FindNext,
+        "Next hit",
+        "Enter",
+        &[plain(Enter)],
+        "Go to the next hit",
+        "Find",
+    ),
+    entry(
+        Action::FindPrevious,
+        "Previous hit",
+        "Shift+Enter",
+        &[shift(Enter)],
+        "Go to the previous hit",
+        "Find",
+    ),
+    entry(
+        Action::LabelFindHit,
+        "Label hit",
+        "Ctrl+Enter / Ctrl+L",
+        &[ctrl(Enter), ctrl(Char('l'))],
+        "Label the hit with the last label used and go to the next",
+        "Find",
+    ),
+    entry(
+        Action::Help,
+        "Keyboard shortcuts",
+        "F1 / ?",
+        &[plain(F1), plain(Char('?'))],
+        "List every shortcut",
+        "Help",
+    ),
+];
+
+/// Every key binding of the window (schema hotkeys aside), in menu order.
+pub fn shortcuts() -> &'static [Shortcut] {
+    SHORTCUTS
+}
+
+/// The entry of an action.
+pub fn shortcut(action: Action) -> Option<&'static Shortcut> {
+    SHORTCUTS.iter().find(|s| s.action == action)
+}
+
+/// The action a chord triggers, if any. Letters match in either case.
+pub fn action_for(chord: Chord) -> Option<Action> {
+    let lower = |key: Key| match key {
+        Char(c) => Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    let chord = Chord {
+        key: lower(chord.key),
+        ..chord
+    };
+    SHORTCUTS
+        .iter()
+        .find(|s| {
+            s.chords.iter().any(|c| {
+                Chord {
+                    key: lower(c.key),
+                    ..*c
+                } == chord
+            })
+        })
+        .map(|s| s.action)
+}
+
+impl Workbench {
+    /// The command an action stands for now (e.g. `PickCue` needs a selected quote), or `None` for the
+    /// UI's own actions (dialogs, find bar, help, quit) and when it does not apply.
+    pub fn command_for(&self, action: Action) -> Option<Command> {
+        let selected_quote = match self.selected_annotation() {
+            Some(Annotation::Quote(q)) => Some(q.id),
+            _ => None,
+        };
+        Some(match action {
+            Action::Save => Command::Save,
+            Action::Undo => Command::Undo,
+            Action::Redo => Command::Redo,
+            Action::Delete => Command::Delete,
+            Action::NextAnnotation => Command::SelectNextAnnotation,
+            Action::PreviousAnnotation => Command::SelectPreviousAnnotation,
+            Action::GrowStart => Command::GrowStart,
+            Action::GrowEnd => Command::GrowEnd,
+            Action::ShrinkStart => Command::ShrinkStart,
+            Action::ShrinkEnd => Command::ShrinkEnd,
+            Action::SpeakerNearest => Command::SpeakerNearest,
+            Action::PickCue => Command::PickCue {
+                quote: selected_quote?,
+            },
+            Action::PickContent => Command::PickContent {
+                quote: selected_quote?,
+            },
+            Action::CycleQuoteKind => Command::CycleQuoteKind,
+            Action::ToggleCharPrecision => Command::SetCharPrecision(!self.char_precision()),
+            Action::Cancel => Command::CancelPending,
+            Action::NextDocument => Command::NextDocument,
+            Action::PreviousDocument => Command::PreviousDocument,
+            Action::ToggleDone => Command::ToggleDone,
+            Action::FindNext => Command::FindNext,
+            Action::FindPrevious => Command::FindPrevious,
+            Action::LabelFindHit => Command::LabelFindHit,
+            Action::NewProject
+            | Action::OpenProject
+            | Action::ImportTexts
+            | Action::Export
+            | Action::Quit
+            | Action::SchemaEditor
+            | Action::Find
+            | Action::Help => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_listed_once_and_no_chord_is_bound_twice() {
+        let mut actions = std::collections::HashSet::new();
+        let mut chords = std::collections::HashSet::new();
+        for s in shortcuts() {
+            assert!(actions.insert(s.action), "{:?} listed twice", s.action);
+            for chord in s.chords {
+                assert!(chords.insert(*chord), "{chord:?} bound twice");
+            }
+            assert_eq!(s.keys.is_empty(), s.chords.is_empty(), "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn chords_find_their_action() {
+        assert_eq!(action_for(ctrl(Char('Z'))), Some(Action::Undo));
+        assert_eq!(action_for(ctrl_shift(Char('z'))), Some(Action::Redo));
+        assert_eq!(action_for(plain(Char('?'))), Some(Action::Help));
+        assert_eq!(
+            action_for(plain(Char('p'))),
+            None,
+            "plain letters belong to the schema's hotkeys"
+        );
+    }
+}

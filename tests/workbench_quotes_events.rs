@@ -1,0 +1,326 @@
+//! Quotes with speakers and cues, events with arguments, and deleting what they link to.
+
+#![allow(clippy::unwrap_used)]
+
+mod workbench_support;
+
+use gloss::model::{Annotation, AnnotationId, EventArgument, QuoteKind, Speaker};
+use gloss::workbench::{Command, Pending, Workbench};
+use workbench_support::{
+    entities, entity_id, owned, run, select_text, span_of, text_of, workbench,
+};
+
+const SAID: &str = "[Vucic]{PERSON} told reporters in [Brussels]{GPE}: \"We want peace in the entire region,\" he said. \
+[Kurti]{PERSON} said that [Kosovo]{GPE} would not give up.";
+
+fn quote(wb: &Workbench, id: AnnotationId) -> gloss::model::Quote {
+    wb.annotation(id).unwrap().as_quote().unwrap().clone()
+}
+
+fn event(wb: &Workbench, id: AnnotationId) -> gloss::model::Event {
+    wb.annotation(id).unwrap().as_event().unwrap().clone()
+}
+
+/// The id of the annotation just created (the selection after creating it).
+fn selected(wb: &Workbench) -> AnnotationId {
+    wb.selection().annotation.unwrap()
+}
+
+#[test]
+fn a_quote_waits_for_its_speaker_and_a_click_on_a_mention_sets_it() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "\"We want peace in the entire region,\"");
+    run(&mut wb, Command::Hotkey('q'));
+    let id = selected(&wb);
+    assert_eq!(wb.pending(), Some(&Pending::Speaker { quote: id }));
+    assert!(wb.pending().unwrap().prompt().contains("speaker"));
+    assert_eq!(
+        quote(&wb, id).kind,
+        QuoteKind::Direct,
+        "quotation marks make it direct"
+    );
+
+    let vucic = entity_id(&wb, "Vucic");
+    run(&mut wb, Command::ClickAnnotation(vucic));
+    assert_eq!(quote(&wb, id).speaker, Some(Speaker::Mention(vucic)));
+    assert_eq!(wb.pending(), None);
+    assert_eq!(
+        wb.selection().annotation,
+        Some(id),
+        "the quote stays selected"
+    );
+
+    // Quote and speaker were two steps: undo takes back the speaker only.
+    run(&mut wb, Command::Undo);
+    assert_eq!(quote(&wb, id).speaker, None);
+}
+
+#[test]
+fn the_nearest_key_picks_the_closest_person_before_the_quote_else_after() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "would not give up");
+    run(&mut wb, Command::CreateQuote);
+    let indirect = selected(&wb);
+    assert_eq!(quote(&wb, indirect).kind, QuoteKind::Indirect);
+    run(&mut wb, Command::SpeakerNearest);
+    // Kosovo (a GPE) is nearer, but speakers are people and organisations.
+    assert_eq!(
+        quote(&wb, indirect).speaker,
+        Some(Speaker::Mention(entity_id(&wb, "Kurti")))
+    );
+
+    let (mut wb, _dir) = workbench(&[("after", "\"We will not,\" said [Kurti]{PERSON}.")]);
+    select_text(&mut wb, "\"We will not,\"");
+    run(&mut wb, Command::CreateQuote);
+    run(&mut wb, Command::SpeakerNearest);
+    let id = selected(&wb);
+    assert_eq!(
+        quote(&wb, id).speaker,
+        Some(Speaker::Mention(entity_id(&wb, "Kurti")))
+    );
+}
+
+#[test]
+fn a_speaker_without_a_mention_is_a_plain_span() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "\"We want peace in the entire region,\"");
+    run(&mut wb, Command::CreateQuote);
+    let id = selected(&wb);
+    let he_said = span_of(&wb, "he said", 0);
+    let he = gloss::model::CharSpan::new(he_said.start, he_said.start + 2);
+    run(&mut wb, Command::SelectSpan(he));
+    assert_eq!(quote(&wb, id).speaker, Some(Speaker::Span(he)));
+}
+
+#[test]
+fn a_cue_and_a_second_content_span_are_picked_by_selecting_them() {
+    let (mut wb, _dir) = workbench(&[(
+        "split",
+        "\"We want peace,\" he said, \"and we will act responsibly.\"",
+    )]);
+    select_text(&mut wb, "\"We want peace,\"");
+    run(&mut wb, Command::CreateQuote);
+    let id = selected(&wb);
+    run(&mut wb, Command::CancelPending);
+    run(&mut wb, Command::PickCue { quote: id });
+    select_text(&mut wb, "said");
+    run(&mut wb, Command::PickContent { quote: id });
+    select_text(&mut wb, "\"and we will act responsibly.\"");
+    let q = quote(&wb, id);
+    assert_eq!(text_of(&wb, q.cue.unwrap()), "said");
+    let content: Vec<String> = q.content.iter().map(|s| text_of(&wb, *s)).collect();
+    assert_eq!(
+        content,
+        ["\"We want peace,\"", "\"and we will act responsibly.\""]
+    );
+    run(
+        &mut wb,
+        Command::SetQuoteKind {
+            quote: id,
+            kind: QuoteKind::Mixed,
+        },
+    );
+    assert_eq!(quote(&wb, id).kind, QuoteKind::Mixed);
+    run(&mut wb, Command::CycleQuoteKind);
+    assert_eq!(quote(&wb, id).kind, QuoteKind::Direct);
+    let error = wb
+        .execute(Command::RemoveQuoteContent {
+            quote: id,
+            index: 5,
+        })
+        .unwrap_err();
+    assert_eq!(error.to_string(), "the quote has no content span 5");
+}
+
+#[test]
+fn an_event_with_two_arguments_and_the_required_role_problem() {
+    let (mut wb, _dir) = workbench(&[(
+        "meet",
+        "[Vucic]{PERSON} and [Kurti]{PERSON} met separately in [Brussels]{GPE}.",
+    )]);
+    select_text(&mut wb, "met");
+    run(&mut wb, Command::Hotkey('m'));
+    let id = selected(&wb);
+    assert_eq!(event(&wb, id).event_type, "MEET");
+    assert_eq!(
+        wb.problems(id),
+        vec!["required role Participant of MEET is empty"]
+    );
+
+    run(
+        &mut wb,
+        Command::PickArgument {
+            event: id,
+            role: "Participant".into(),
+        },
+    );
+    assert_eq!(
+        wb.pending(),
+        Some(&Pending::Argument {
+            event: id,
+            role: "Participant".into()
+        })
+    );
+    let vucic = entity_id(&wb, "Vucic");
+    run(&mut wb, Command::ClickAnnotation(vucic));
+    assert_eq!(wb.pending(), None);
+    let brussels = entity_id(&wb, "Brussels");
+    run(
+        &mut wb,
+        Command::AddArgument {
+            event: id,
+            role: "Place".into(),
+            filler: brussels,
+        },
+    );
+    assert_eq!(
+        event(&wb, id).arguments,
+        vec![
+            EventArgument {
+                role: "Participant".into(),
+                filler: vucic
+            },
+            EventArgument {
+                role: "Place".into(),
+                filler: brussels
+            },
+        ]
+    );
+    assert!(wb.problems(id).is_empty());
+
+    // The schema's role constraints are enforced with a message.
+    let kurti = entity_id(&wb, "Kurti");
+    let error = wb
+        .execute(Command::AddArgument {
+            event: id,
+            role: "Place".into(),
+            filler: kurti,
+        })
+        .unwrap_err();
+    assert_eq!(error.to_string(), "role Place takes GPE, LOC, not PERSON");
+
+    run(
+        &mut wb,
+        Command::RemoveArgument {
+            event: id,
+            index: 0,
+        },
+    );
+    assert_eq!(
+        wb.problems(id),
+        vec!["required role Participant of MEET is empty"]
+    );
+}
+
+#[test]
+fn deleting_a_speaker_unlinks_it_and_one_undo_restores_both() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "\"We want peace in the entire region,\"");
+    run(&mut wb, Command::CreateQuote);
+    let quote_id = selected(&wb);
+    let vucic = entity_id(&wb, "Vucic");
+    run(&mut wb, Command::ClickAnnotation(vucic));
+    select_text(&mut wb, "told");
+    run(&mut wb, Command::Hotkey('m'));
+    let event_id = selected(&wb);
+    run(
+        &mut wb,
+        Command::AddArgument {
+            event: event_id,
+            role: "Participant".into(),
+            filler: vucic,
+        },
+    );
+
+    run(&mut wb, Command::SelectAnnotation(vucic));
+    run(&mut wb, Command::Delete);
+    assert!(!entities(&wb).contains(&("Vucic".to_owned(), "PERSON".to_owned())));
+    assert_eq!(quote(&wb, quote_id).speaker, None);
+    assert!(event(&wb, event_id).arguments.is_empty());
+    assert!(
+        wb.problems(quote_id).is_empty(),
+        "no dangling link is left behind"
+    );
+
+    run(&mut wb, Command::Undo);
+    assert_eq!(entities(&wb)[0], ("Vucic".to_owned(), "PERSON".to_owned()));
+    assert_eq!(quote(&wb, quote_id).speaker, Some(Speaker::Mention(vucic)));
+    assert_eq!(event(&wb, event_id).arguments.len(), 1);
+    assert_eq!(wb.selection().annotation, Some(vucic));
+}
+
+#[test]
+fn a_click_on_a_non_entity_while_picking_a_speaker_is_refused() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "told");
+    run(&mut wb, Command::Hotkey('m'));
+    let event_id = selected(&wb);
+    select_text(&mut wb, "\"We want peace in the entire region,\"");
+    run(&mut wb, Command::CreateQuote);
+    let error = wb.execute(Command::ClickAnnotation(event_id)).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("a speaker must be an entity mention")
+    );
+    assert!(
+        matches!(wb.pending(), Some(Pending::Speaker { .. })),
+        "still waiting for the speaker"
+    );
+}
+
+#[test]
+fn attributes_notes_and_norms_are_undoable_edits() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    let kurti = entity_id(&wb, "Kurti");
+    run(&mut wb, Command::SelectAnnotation(kurti));
+    run(
+        &mut wb,
+        Command::SetNote {
+            id: kurti,
+            note: "Prime Minister of Kosovo".into(),
+        },
+    );
+    run(
+        &mut wb,
+        Command::SetNorm {
+            id: kurti,
+            norm: Some("Q1246".into()),
+        },
+    );
+    let entity = wb
+        .annotation(kurti)
+        .and_then(Annotation::as_entity)
+        .unwrap()
+        .clone();
+    assert_eq!(entity.note, "Prime Minister of Kosovo");
+    assert_eq!(entity.norm.as_deref(), Some("Q1246"));
+    let error = wb
+        .execute(Command::SetAttribute {
+            id: kurti,
+            name: "polarity".into(),
+            value: Some("x".into()),
+        })
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "attribute polarity is not defined for entities"
+    );
+    run(&mut wb, Command::Undo);
+    assert_eq!(
+        wb.annotation(kurti)
+            .and_then(Annotation::as_entity)
+            .unwrap()
+            .norm,
+        None
+    );
+    assert_eq!(
+        entities(&wb),
+        owned(&[
+            ("Vucic", "PERSON"),
+            ("Brussels", "GPE"),
+            ("Kurti", "PERSON"),
+            ("Kosovo", "GPE")
+        ])
+    );
+}
