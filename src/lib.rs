@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod review;
 pub mod storage;
+pub mod suggest;
 pub mod ui;
 pub mod workbench;

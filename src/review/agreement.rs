@@ -1,0 +1,331 @@
+//! Computing the agreement report over a project: one pass over the documents, counting per pair of
+//! layers and over all layers, then reading every figure off the counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::tokens::tokens;
+use crate::model::{Document, LayerKey, LayerName, Project};
+
+use super::compare::{Counts, Labels, LayerView, compare, f1, share};
+use super::measures::{CodingTally, Confusion as TokenConfusion, grow};
+use super::report::{
+    AgreementOptions, AgreementReport, Confusion, Diagnostics, EventFigures, Figures, MIN_ITEMS,
+    PairReport, QuoteFigures, TOP_CONFUSIONS,
+};
+use super::token_labels::label_tokens;
+use super::unitizing::UnitizingTally;
+
+/// Agreement among the selected layers of the selected documents (see [`AgreementReport`] for what
+/// each figure covers and [`mod@super::token_labels`] for the tokenisation rule).
+pub fn agreement(project: &Project, options: &AgreementOptions) -> AgreementReport {
+    let layers = selected_layers(project, options);
+    let documents = selected_documents(project, options);
+    let m = layers.len();
+    let pairs: Vec<(usize, usize)> = (0..m)
+        .flat_map(|i| (i + 1..m).map(move |j| (i, j)))
+        .collect();
+
+    let mut labels = Labels::new();
+    let mut pair_tallies: Vec<PairTally> = pairs.iter().map(|_| PairTally::new()).collect();
+    let mut overall = Counts::default();
+    let mut coding = CodingTally::new(m);
+    let mut unitizing = UnitizingTally::new(m);
+    let mut overall_documents = 0;
+    let mut diagnostics = Diagnostics::default();
+    let mut mentions: Vec<Vec<usize>> = Vec::new(); // [code][layer]
+    let mut confusions: Vec<(u32, u32)> = Vec::new();
+
+    for document in documents {
+        let views: Vec<Option<LayerView>> = layers
+            .iter()
+            .map(|name| {
+                let key = LayerKey::new(document.id.clone(), name.clone());
+                project
+                    .layer(&key)
+                    .map(|layer| LayerView::new(layer, &mut labels))
+            })
+            .collect();
+        let present = views.iter().filter(|v| v.is_some()).count();
+        if present < 2 {
+            continue;
+        }
+        diagnostics.compared_documents += 1;
+        for (index, (layer, view)) in layers.iter().zip(&views).enumerate() {
+            let Some(view) = view else { continue };
+            for (_, code) in &view.mentions {
+                let row = grow(&mut mentions, *code);
+                row.resize(m, 0);
+                row[index] += 1;
+            }
+            *diagnostics.quotes.entry(layer.to_string()).or_default() += view.quotes.len();
+            *diagnostics.events.entry(layer.to_string()).or_default() += view.events.len();
+        }
+
+        let text_tokens = tokens(document.text.as_str());
+        let token_labels: Vec<Option<Vec<u32>>> = views
+            .iter()
+            .map(|view| {
+                view.as_ref()
+                    .map(|v| label_tokens(&text_tokens, &v.mentions, 0))
+            })
+            .collect();
+        let length = document.text.char_len();
+        let everyone = present == m;
+        if everyone {
+            overall_documents += 1;
+            diagnostics.tokens += text_tokens.len();
+            let all: Vec<&Vec<u32>> = token_labels.iter().flatten().collect();
+            let mut unit = vec![0; m];
+            for t in 0..text_tokens.len() {
+                for (slot, labels) in unit.iter_mut().zip(&all) {
+                    *slot = labels[t];
+                }
+                coding.add_unit(&unit);
+            }
+            let spans: Vec<&[_]> = views
+                .iter()
+                .flatten()
+                .map(|v| v.mentions.as_slice())
+                .collect();
+            unitizing.add_document(length, &spans);
+        }
+        for (&(i, j), tally) in pairs.iter().zip(&mut pair_tallies) {
+            let (Some(a), Some(b)) = (&views[i], &views[j]) else {
+                continue;
+            };
+            let (Some(labels_a), Some(labels_b)) = (&token_labels[i], &token_labels[j]) else {
+                continue;
+            };
+            let counts = compare(a, b, &mut confusions);
+            if everyone {
+                overall.add(&counts);
+            }
+            tally.add_document(
+                &counts,
+                labels_a,
+                labels_b,
+                length,
+                [&a.mentions, &b.mentions],
+            );
+        }
+    }
+
+    let unitized: HashMap<u32, _> = unitizing.finish().into_iter().collect();
+    let figures = |code: Option<u32>| -> Figures {
+        let spans = match code {
+            Some(code) => overall
+                .spans
+                .get(code as usize)
+                .copied()
+                .unwrap_or_default(),
+            None => overall.spans_total(),
+        };
+        let first_pair = pair_tallies.first().filter(|_| m == 2);
+        Figures {
+            span_f1_exact: f1(spans.exact, spans.a, spans.b),
+            span_f1_overlap: f1(spans.overlap, spans.a, spans.b),
+            cohen_kappa: first_pair.and_then(|p| match code {
+                Some(code) => p.tokens.kappa_for(code),
+                None => p.tokens.kappa(),
+            }),
+            fleiss_kappa: (m >= 3)
+                .then(|| match code {
+                    Some(code) => coding.fleiss_kappa_for(code),
+                    None => coding.fleiss_kappa(),
+                })
+                .flatten(),
+            krippendorff_alpha_nominal: match code {
+                Some(code) => coding.alpha_for(code),
+                None => coding.alpha(),
+            },
+            krippendorff_alpha_unitizing: match code {
+                Some(code) => unitized.get(&code).and_then(|d| d.alpha()),
+                None => alpha_over(unitized.values()),
+            },
+        }
+    };
+    let per_label: BTreeMap<String, Figures> = labels
+        .entity_codes()
+        .map(|code| (labels.name(code).to_owned(), figures(Some(code))))
+        .collect();
+
+    diagnostics.mentions = labels
+        .entity_codes()
+        .map(|code| {
+            let row = mentions.get(code as usize).cloned().unwrap_or_default();
+            let by_layer = layers
+                .iter()
+                .enumerate()
+                .map(|(i, layer)| (layer.to_string(), row.get(i).copied().unwrap_or(0)))
+                .collect();
+            (labels.name(code).to_owned(), by_layer)
+        })
+        .collect();
+    diagnostics.too_few_items = diagnostics
+        .mentions
+        .iter()
+        .filter(|(_, by_layer)| by_layer.values().all(|&n| n < MIN_ITEMS))
+        .map(|(label, _)| label.clone())
+        .collect();
+    diagnostics.confusions = top_confusions(&confusions, &labels);
+
+    AgreementReport {
+        layers: layers.iter().map(ToString::to_string).collect(),
+        documents: overall_documents,
+        overall: figures(None),
+        per_label,
+        quotes: quote_figures(&overall),
+        events: event_figures(&overall),
+        pairs: pairs
+            .iter()
+            .zip(&pair_tallies)
+            .map(|(&(i, j), tally)| tally.report(&layers[i], &layers[j]))
+            .collect(),
+        diagnostics,
+    }
+}
+
+/// The layers to compare: as asked (without repeats), or every layer but gold.
+fn selected_layers(project: &Project, options: &AgreementOptions) -> Vec<LayerName> {
+    match &options.layers {
+        Some(asked) => {
+            let mut layers: Vec<LayerName> = Vec::new();
+            for layer in asked {
+                if !layers.contains(layer) {
+                    layers.push(layer.clone());
+                }
+            }
+            layers
+        }
+        None => project
+            .layer_names()
+            .into_iter()
+            .filter(|l| !l.is_gold())
+            .collect(),
+    }
+}
+
+/// The documents to compare, in project order when not asked for, else in the order asked.
+fn selected_documents<'p>(project: &'p Project, options: &AgreementOptions) -> Vec<&'p Document> {
+    match &options.docs {
+        Some(asked) => {
+            let mut documents: Vec<&Document> = Vec::new();
+            for id in asked {
+                if let Some(document) = project.document(id)
+                    && !documents.iter().any(|d| d.id == *id)
+                {
+                    documents.push(document);
+                }
+            }
+            documents
+        }
+        None => project.documents().iter().collect(),
+    }
+}
+
+/// Counts for one pair of layers over the documents both have annotated.
+struct PairTally {
+    documents: usize,
+    counts: Counts,
+    tokens: TokenConfusion,
+    coding: CodingTally,
+    unitizing: UnitizingTally,
+}
+
+impl PairTally {
+    fn new() -> Self {
+        Self {
+            documents: 0,
+            counts: Counts::default(),
+            tokens: TokenConfusion::default(),
+            coding: CodingTally::new(2),
+            unitizing: UnitizingTally::new(2),
+        }
+    }
+
+    fn add_document(
+        &mut self,
+        counts: &Counts,
+        labels_a: &[u32],
+        labels_b: &[u32],
+        length: usize,
+        mentions: [&[(crate::model::CharSpan, u32)]; 2],
+    ) {
+        self.documents += 1;
+        self.counts.add(counts);
+        for (&x, &y) in labels_a.iter().zip(labels_b) {
+            self.tokens.add(x, y);
+            self.coding.add_unit(&[x, y]);
+        }
+        self.unitizing.add_document(length, &mentions);
+    }
+
+    fn report(&self, a: &LayerName, b: &LayerName) -> PairReport {
+        let spans = self.counts.spans_total();
+        let unitized = self.unitizing.finish();
+        PairReport {
+            a: a.to_string(),
+            b: b.to_string(),
+            documents: self.documents,
+            span_precision_exact: share(spans.exact, spans.b),
+            span_recall_exact: share(spans.exact, spans.a),
+            span_f1_exact: f1(spans.exact, spans.a, spans.b),
+            span_precision_overlap: share(spans.overlap, spans.b),
+            span_recall_overlap: share(spans.overlap, spans.a),
+            span_f1_overlap: f1(spans.overlap, spans.a, spans.b),
+            cohen_kappa: self.tokens.kappa(),
+            krippendorff_alpha_nominal: self.coding.alpha(),
+            krippendorff_alpha_unitizing: alpha_over(unitized.iter().map(|(_, d)| d)),
+            quotes: quote_figures(&self.counts),
+            events: event_figures(&self.counts),
+        }
+    }
+}
+
+/// `1 − Σ_c D_o(c) / Σ_c D_e(c)`.
+fn alpha_over<'a>(
+    categories: impl Iterator<Item = &'a super::unitizing::CategoryDisagreement>,
+) -> Option<f64> {
+    let (observed, expected) =
+        categories.fold((0.0, 0.0), |(o, e), d| (o + d.observed, e + d.expected));
+    (expected != 0.0).then(|| 1.0 - observed / expected)
+}
+
+fn quote_figures(counts: &Counts) -> QuoteFigures {
+    let q = &counts.quotes;
+    QuoteFigures {
+        content_f1: f1(q.matched, q.a, q.b),
+        speaker_agreement: share(q.same_speaker, q.matched),
+        cue_f1: f1(q.cues_matched, q.cues_a, q.cues_b),
+    }
+}
+
+fn event_figures(counts: &Counts) -> EventFigures {
+    let e = &counts.events;
+    EventFigures {
+        trigger_f1: f1(e.matched, e.a, e.b),
+        type_agreement: share(e.same_type, e.matched),
+        // `arguments` counts both sides' arguments already.
+        argument_f1: f1(e.arguments_matched, e.arguments, 0),
+    }
+}
+
+/// The most frequent label confusions, labels of each sorted, most frequent first.
+fn top_confusions(confusions: &[(u32, u32)], labels: &Labels) -> Vec<Confusion> {
+    let mut counts: HashMap<[&str; 2], usize> = HashMap::new();
+    for &(x, y) in confusions {
+        let (x, y) = (labels.name(x), labels.name(y));
+        let key = if x <= y { [x, y] } else { [y, x] };
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut list: Vec<Confusion> = counts
+        .into_iter()
+        .map(|(labels, count)| Confusion {
+            labels: labels.map(str::to_owned),
+            count,
+        })
+        .collect();
+    list.sort_by(|x, y| y.count.cmp(&x.count).then(x.labels.cmp(&y.labels)));
+    list.truncate(TOP_CONFUSIONS);
+    list
+}
