@@ -1,0 +1,152 @@
+//! CoNLL-2003 style columns: entity mentions as token tags.
+//!
+//! Export layout, one (document, layer) after another:
+//!
+//! ```text
+//! -DOCSTART- -X- O O
+//!
+//! Serbian B-NORP
+//! President O
+//! Aleksandar B-PERSON
+//! Vucic I-PERSON
+//! . O
+//!
+//! ```
+//!
+//! - Two columns separated by one space: the token, then its tag (`--scheme iob2`: `B-`/`I-`/`O`, the
+//!   default; `--scheme bilou`: `B-`/`I-`/`L-`/`U-`/`O`). Readers that take the first column as the
+//!   token and the last as the tag (seqeval scripts, spaCy's `conll_ner_to_docs`, flair, Hugging Face
+//!   loaders) read it as is.
+//! - Each document begins with `-DOCSTART- -X- O O` and a blank line: the exact line spaCy's converter
+//!   splits documents on; every other reader skips lines starting with `-DOCSTART-`.
+//! - A blank line ends each sentence. Tokens and sentences are those of
+//!   [`crate::formats::tagging`], so tokens never hold whitespace and every kept entity is exact.
+//! - Nested or overlapping entities cannot be held: the longest is kept, each other one is named in the
+//!   report and the export goes on. Quotes, events, attributes, notes and norms are counted as not held.
+//!
+//! Import: columns separated by spaces or tabs; the first is the token, the last the tag, any between
+//! are ignored. Tags may be IOB1, IOB2, BILOU or IOBES. Documents are split at `-DOCSTART-` lines (a
+//! file without any is one document), sentences at blank lines. The text is rebuilt: tokens joined by
+//! single spaces, one sentence per line, so offsets follow from it. Documents are named
+//! `<file stem>-<n>`.
+
+use std::io::Write as _;
+
+use super::error::FormatError;
+use super::export::{ExportReport, Selected, TagScheme};
+use super::import_builder::{Builder, file_stem, title_from};
+use super::source_text::SourceText;
+use super::tagging::{decode, rebuild_text, tag_sentences, taggable};
+use crate::model::{CharSpan, DocumentMeta};
+
+/// The line that begins each document.
+pub const DOCSTART: &str = "-DOCSTART- -X- O O";
+
+pub(crate) fn export(
+    chosen: &[Selected<'_>],
+    scheme: TagScheme,
+    report: &mut ExportReport,
+) -> Result<Vec<u8>, FormatError> {
+    let mut out = Vec::new();
+    for at in chosen {
+        let entities = taggable(at, report);
+        let text = &at.document.text;
+        writeln!(out, "{DOCSTART}\n")?;
+        for sentence in tag_sentences(text.as_str(), &entities, scheme) {
+            for (token, tag) in sentence {
+                // Tokens come from the text itself, so they always lie inside it.
+                let token = text.slice(token).unwrap_or_default();
+                writeln!(out, "{token} {tag}")?;
+            }
+            out.push(b'\n');
+        }
+    }
+    Ok(out)
+}
+
+/// Moves a finished sentence into the current document.
+fn end_sentence<'a>(sentence: &mut Vec<TokenLine<'a>>, documents: &mut [Vec<Vec<TokenLine<'a>>>]) {
+    if !sentence.is_empty()
+        && let Some(document) = documents.last_mut()
+    {
+        document.push(std::mem::take(sentence));
+    }
+}
+
+/// One token line of a CoNLL file.
+struct TokenLine<'a> {
+    token: &'a str,
+    tag: &'a str,
+    line: usize,
+}
+
+pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<(), FormatError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut documents: Vec<Vec<Vec<TokenLine<'_>>>> = vec![Vec::new()];
+    let mut sentence: Vec<TokenLine<'_>> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let number = i + 1;
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        match fields.as_slice() {
+            [] => end_sentence(&mut sentence, &mut documents),
+            ["-DOCSTART-", ..] => {
+                end_sentence(&mut sentence, &mut documents);
+                if documents.last().is_some_and(|d| !d.is_empty()) {
+                    documents.push(Vec::new());
+                }
+            }
+            [_] => {
+                return Err(FormatError::parse(
+                    file,
+                    number,
+                    format!("expected a token and its tag separated by whitespace, found {line:?}"),
+                ));
+            }
+            [token, .., tag] => sentence.push(TokenLine {
+                token,
+                tag,
+                line: number,
+            }),
+        }
+    }
+    end_sentence(&mut sentence, &mut documents);
+
+    let stem = file_stem(file);
+    let mut n = 0;
+    for sentences in documents.into_iter().filter(|d| !d.is_empty()) {
+        n += 1;
+        let mut decoded = Vec::with_capacity(sentences.len());
+        for sentence in &sentences {
+            let tags: Vec<&str> = sentence.iter().map(|t| t.tag).collect();
+            let entities = decode(&tags).map_err(|(i, message)| {
+                FormatError::parse(file, sentence.get(i).map_or(0, |t| t.line), message)
+            })?;
+            decoded.push(entities);
+        }
+        let tokens: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| t.token).collect())
+            .collect();
+        let (rebuilt, spans) = rebuild_text(&tokens);
+        let source = SourceText::new(&rebuilt);
+        let title = title_from(&rebuilt);
+        let doc = builder.document(
+            &format!("{stem}-{n}"),
+            title,
+            &source,
+            DocumentMeta::default(),
+        );
+        let key = builder.key(&doc);
+        for (entities, spans) in decoded.iter().zip(&spans) {
+            for entity in entities {
+                let (Some(first), Some(last)) =
+                    (spans.get(entity.start), spans.get(entity.end - 1))
+                else {
+                    continue;
+                };
+                builder.entity(&key, CharSpan::new(first.start, last.end), &entity.label);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,293 @@
+//! The exports as their real consumers read them: spaCy's blank English pipeline, seqeval, spaCy's
+//! CoNLL converter, a Hugging Face style reader and Python's csv module (scripts in
+//! `scripts/consumers/`), fed the sample project and a project of texts that break naive offset code.
+//!
+//! Python comes from `GLOSS_PY` (e.g. `GLOSS_PY=.venv/bin/python`, which CI sets after
+//! `python3 -m venv .venv && .venv/bin/pip install spacy seqeval`), else `python3` when it can import
+//! spacy and seqeval. Without either, each test prints why it is skipped and passes; with `GLOSS_PY`
+//! set, a Python that cannot import them fails the tests.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gloss::formats::{Export, ExportFormat, ExportSelection, Issue, TagScheme};
+use gloss::model::annotation::Attributes;
+use gloss::model::{
+    Annotation, AnnotationId, AnnotationKind, CharSpan, DocId, Document, Edit, Entity, LayerKey,
+    LayerName, Project, Provenance, Schema,
+};
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Python to run the consumers with, or `None` (with the reason printed) to skip.
+fn python() -> Option<String> {
+    let imports = |python: &str| {
+        Command::new(python)
+            .args(["-c", "import spacy, seqeval"])
+            .output()
+            .is_ok_and(|out| out.status.success())
+    };
+    if let Ok(python) = std::env::var("GLOSS_PY") {
+        assert!(
+            imports(&python),
+            "GLOSS_PY={python} cannot import spacy and seqeval"
+        );
+        return Some(python);
+    }
+    if imports("python3") {
+        return Some("python3".to_owned());
+    }
+    println!(
+        "skipped: no Python with spacy and seqeval. To run the consumer checks: python3 -m venv .venv && \
+         .venv/bin/pip install spacy seqeval && GLOSS_PY=.venv/bin/python cargo test --test formats_consumers"
+    );
+    None
+}
+
+/// Runs a consumer script and returns the JSON it prints.
+fn run(python: &str, script: &str, args: &[&Path], extra: &[&str]) -> Value {
+    let out = Command::new(python)
+        .arg(repo().join("scripts/consumers").join(script))
+        .args(args)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn sample() -> Project {
+    gloss::storage::load(&repo().join("projects/kosovo-talks")).unwrap()
+}
+
+/// Texts that break naive code, with mentions that nest, cross and cut words.
+fn tricky() -> Project {
+    let mut project = Project::new("tricky", Schema::default());
+    let docs = [
+        (
+            "cyrillic",
+            "Вучић и Курти у Бриселу. Prishtinë, çështje!",
+            &[
+                ("Вучић", "PERSON"),
+                ("Курти", "PERSON"),
+                ("Вучић и Курти", "ORG"),
+                ("Бриселу", "GPE"),
+                ("Prishtinë", "GPE"),
+            ][..],
+        ),
+        (
+            "emoji",
+            "🇽🇰 👨‍👩‍👧 Kurti met Vucic.\r\nKosovo’s EU-led talks",
+            &[
+                ("🇽🇰", "GPE"),
+                ("Kurti", "PERSON"),
+                ("Kurt", "PERSON"),
+                ("Kosovo", "GPE"),
+                ("EU", "ORG"),
+                ("Vucic.\nKosovo", "X"),
+            ],
+        ),
+    ];
+    for (id, raw, mentions) in docs {
+        let document = Document::from_raw(DocId::new(id).unwrap(), id, raw);
+        let text = document.text.as_str().to_owned();
+        project.add_document(document);
+        let key = LayerKey::new(DocId::new(id).unwrap(), LayerName::gold());
+        for (i, (needle, label)) in mentions.iter().enumerate() {
+            let byte = text.find(needle).unwrap();
+            let start = text[..byte].chars().count();
+            let annotation = Annotation::Entity(Entity {
+                id: AnnotationId(i as u32 + 1),
+                span: CharSpan::new(start, start + needle.chars().count()),
+                label: (*label).to_owned(),
+                attributes: Attributes::new(),
+                norm: None,
+                note: String::new(),
+                provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
+            });
+            project
+                .apply(&Edit::Add {
+                    key: key.clone(),
+                    annotation,
+                })
+                .unwrap();
+        }
+    }
+    project
+}
+
+fn write(export: &Export, dir: &Path) -> Vec<PathBuf> {
+    let out = dir.join(export.files[0].path.file_name().unwrap());
+    let target = if export.format.writes_folder() {
+        dir.to_path_buf()
+    } else {
+        out
+    };
+    export
+        .placed(&target)
+        .into_iter()
+        .map(|(path, bytes)| {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn export(project: &Project, format: ExportFormat) -> Export {
+    gloss::formats::export(project, format, &ExportSelection::default()).unwrap()
+}
+
+/// Entity mentions the token formats keep, by label: all of them but those the report drops.
+fn kept_by_label(project: &Project, export: &Export) -> BTreeMap<String, u64> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for (_, layer) in project.layers() {
+        for entity in layer.iter().filter_map(Annotation::as_entity) {
+            *counts.entry(entity.label.clone()).or_default() += 1;
+        }
+    }
+    for issue in export
+        .report
+        .dropped()
+        .filter(|i| i.kind == AnnotationKind::Entity)
+    {
+        *counts.entry(issue.label.clone()).or_default() -= 1;
+    }
+    counts.retain(|_, n| *n > 0);
+    counts
+}
+
+fn counts(value: &Value) -> BTreeMap<String, u64> {
+    value
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn spacy_accepts_every_span_the_export_did_not_report() {
+    let Some(python) = python() else { return };
+    for project in [sample(), tricky()] {
+        let dir = tempfile::tempdir().unwrap();
+        let export = export(&project, ExportFormat::Spacy);
+        let paths = write(&export, dir.path());
+        let result = run(&python, "spacy_char_span.py", &[&paths[0]], &[]);
+        assert_eq!(result["lines"], export.report.layers as u64);
+        assert_eq!(result["spans"], export.report.annotations as u64);
+        assert_eq!(result["ents_set"], result["lines"]);
+        let reported: Vec<(String, String, u64, u64)> = export
+            .report
+            .issues
+            .iter()
+            .filter(|i| i.issue == Issue::CutsToken)
+            .map(|i| {
+                (
+                    i.doc.to_string(),
+                    i.layer.to_string(),
+                    i.span.start as u64,
+                    i.span.end as u64,
+                )
+            })
+            .collect();
+        for rejected in result["rejected"].as_array().unwrap() {
+            let key = (
+                rejected["id"].as_str().unwrap().to_owned(),
+                rejected["layer"].as_str().unwrap().to_owned(),
+                rejected["start"].as_u64().unwrap(),
+                rejected["end"].as_u64().unwrap(),
+            );
+            assert!(
+                reported.contains(&key),
+                "spaCy rejects {rejected}, which the export did not report"
+            );
+        }
+        if project.name == "tricky" {
+            // "Kurt" inside "Kurti" cuts a token: spaCy rejects it, and the export said so.
+            assert_eq!(result["rejected"].as_array().unwrap().len(), 1, "{result}");
+        }
+    }
+}
+
+#[test]
+fn seqeval_and_spacy_read_the_conll_tags_in_both_schemes() {
+    let Some(python) = python() else { return };
+    for project in [sample(), tricky()] {
+        for (scheme, name) in [(TagScheme::Iob2, "iob2"), (TagScheme::Bilou, "bilou")] {
+            let dir = tempfile::tempdir().unwrap();
+            let export = export(&project, ExportFormat::Conll { scheme });
+            let paths = write(&export, dir.path());
+            let result = run(&python, "seqeval_conll.py", &[&paths[0]], &[name]);
+            let kept = kept_by_label(&project, &export);
+            assert_eq!(counts(&result["entities"]), kept, "{} {name}", project.name);
+            assert_eq!(result["f1"], 1.0);
+            assert_eq!(result["documents"], export.report.layers as u64);
+            assert_eq!(result["spacy_docs"], export.report.layers as u64);
+            assert_eq!(result["spacy_ents"], kept.values().sum::<u64>());
+        }
+    }
+}
+
+#[test]
+fn hf_tag_ids_are_named_by_labels_json_and_read_as_strict_iob2() {
+    let Some(python) = python() else { return };
+    for project in [sample(), tricky()] {
+        let dir = tempfile::tempdir().unwrap();
+        let export = export(&project, ExportFormat::Hf);
+        let paths = write(&export, dir.path());
+        assert_eq!(paths[1].file_name().unwrap(), "labels.json");
+        let result = run(&python, "hf_labels.py", &[&paths[0], &paths[1]], &[]);
+        assert_eq!(
+            counts(&result["entities"]),
+            kept_by_label(&project, &export)
+        );
+    }
+}
+
+#[test]
+fn python_csv_reads_quotes_and_events_rows_of_equal_width() {
+    let Some(python) = python() else { return };
+    let project = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let export = export(&project, ExportFormat::Csv);
+    write(&export, dir.path());
+    let result = run(&python, "csv_rows.py", &[dir.path()], &[]);
+    let count = |kind: AnnotationKind| -> usize {
+        project
+            .layers()
+            .map(|(_, l)| l.iter().filter(|a| a.kind() == kind).count())
+            .sum()
+    };
+    let quotes = &result["quotes"];
+    assert_eq!(
+        quotes["header"],
+        serde_json::json!([
+            "document",
+            "layer",
+            "published",
+            "speaker",
+            "speaker_label",
+            "cue",
+            "quote",
+            "kind",
+            "attributes",
+            "note"
+        ])
+    );
+    assert_eq!(quotes["rows"], count(AnnotationKind::Quote) as u64);
+    assert_eq!(quotes["widths"], serde_json::json!([10]));
+    let events = &result["events"];
+    assert_eq!(events["rows"], count(AnnotationKind::Event) as u64);
+    let width = events["header"].as_array().unwrap().len();
+    assert_eq!(events["widths"], serde_json::json!([width]));
+}
