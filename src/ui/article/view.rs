@@ -1,0 +1,446 @@
+//! [`ArticleView`]: the view state and the frame: sync with the input, lay out what is visible,
+//! handle the pointer, paint.
+
+use std::sync::Arc;
+
+use egui::style::ScrollAnimation;
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{
+    AsIdSalt, Color32, FontId, Galley, IdSalt, Margin, Pos2, Rect, Role, ScrollArea, Sense,
+    TextFormat, Ui, WidgetInfo, pos2, scroll_area::ScrollSource, vec2,
+};
+
+use super::geometry::{Placed, RowMetrics};
+use super::input::{self, PointerState, Pointing};
+use super::marks::{self, MarkIndex};
+use super::paint::{self, Chip, LinkLine, Scene};
+use super::paragraphs::{self, Heights, Paragraph, TextKey};
+use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
+use crate::model::{AnnotationId, CharSpan};
+
+/// A sentence with the letter frequencies of prose, for estimating the width of unseen text.
+const SAMPLE: &str =
+    "The talks in Brussels ended without an agreement, officials said on Thursday.";
+
+/// The article view's state. One per article panel; keep it across frames.
+///
+/// Invariants: `paragraphs` belong to the text identified by `text_key`; `index` to those
+/// paragraphs and the marks identified by `marks_key`; `heights` to those paragraphs laid out as
+/// `layout_key` says.
+#[derive(Debug)]
+pub struct ArticleView {
+    id: IdSalt,
+    /// How the article looks; change it freely, the view re-measures on the next frame.
+    pub style: ArticleStyle,
+    text_key: Option<TextKey>,
+    paragraphs: Vec<Paragraph>,
+    marks_key: Option<(u64, usize, usize)>,
+    index: MarkIndex,
+    layout_key: Option<LayoutKey>,
+    heights: Heights,
+    /// A paragraph visible last frame and its top then, in content coordinates: kept still on
+    /// screen when heights above it change (estimates replaced, width changed).
+    anchor: Option<(usize, f32)>,
+    pending_scroll: Option<usize>,
+    /// The paragraphs on screen last frame, for hit tests and [`ArticleView::char_rect`].
+    placed: Vec<Placed>,
+    viewport: Rect,
+    pointer: PointerState,
+    /// Tag chips drawn last frame: clicking one selects its annotation.
+    tags: Vec<Chip>,
+    links: Option<LinkCache>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct LayoutKey {
+    text: TextKey,
+    column_width: f32,
+    pixels_per_point: f32,
+    style: ArticleStyle,
+}
+
+#[derive(Debug)]
+struct LinkCache {
+    key: (AnnotationId, u64, usize, usize),
+    lines: Vec<LinkLine>,
+}
+
+impl Default for ArticleView {
+    fn default() -> Self {
+        Self::new("gloss-article")
+    }
+}
+
+impl ArticleView {
+    /// A view whose scroll state lives under `id_salt` (give two article panels different salts).
+    pub fn new(id_salt: impl AsIdSalt) -> Self {
+        Self {
+            id: IdSalt::new(id_salt),
+            style: ArticleStyle::default(),
+            text_key: None,
+            paragraphs: Vec::new(),
+            marks_key: None,
+            index: MarkIndex::default(),
+            layout_key: None,
+            heights: Heights::default(),
+            anchor: None,
+            pending_scroll: None,
+            placed: Vec::new(),
+            viewport: Rect::NOTHING,
+            pointer: PointerState::default(),
+            tags: Vec::new(),
+            links: None,
+        }
+    }
+
+    /// Shows the article in all the space `ui` offers and returns what the analyst did.
+    pub fn show(&mut self, ui: &mut Ui, input: &ArticleInput<'_>) -> Vec<ArticleEvent> {
+        self.sync(input);
+        if let Some(offset) = input.scroll_to {
+            self.pending_scroll = Some(offset);
+        }
+        let mut area = ScrollArea::vertical()
+            .id_salt(self.id)
+            .auto_shrink(false)
+            .content_margin(Margin::ZERO)
+            // Dragging selects text; it must not scroll.
+            .scroll_source(ScrollSource::SCROLL_BAR | ScrollSource::MOUSE_WHEEL);
+        if let Some(offset) = self.pending_scroll
+            && self.layout_key.is_some()
+        {
+            self.pending_scroll = None;
+            if let Some(y) = self.scroll_target(offset) {
+                area = area.vertical_scroll_offset(y);
+                self.anchor = None;
+            }
+        }
+        let mut events = Vec::new();
+        let output = area.show_viewport(ui, |ui, viewport| {
+            self.frame(ui, viewport, input, &mut events);
+        });
+        self.viewport = output.inner_rect;
+        events
+    }
+
+    /// Screen rectangle of the char at `offset` as drawn last frame (a whole row tall), or `None`
+    /// when it was not on screen. For popups next to the selection, and for tests that click text.
+    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
+        self.placed.iter().find_map(|p| p.char_rect(offset))
+    }
+
+    /// The chars of the paragraphs on screen last frame.
+    pub fn visible_span(&self) -> Option<CharSpan> {
+        let first = self.placed.first()?.chars();
+        let last = self.placed.last()?.chars();
+        Some(first.union(last))
+    }
+
+    /// Re-splits the text and re-indexes the marks when they changed.
+    fn sync(&mut self, input: &ArticleInput<'_>) {
+        let text_key = TextKey::of(input.text);
+        if self.text_key != Some(text_key) {
+            self.text_key = Some(text_key);
+            self.paragraphs = paragraphs::split(input.text);
+            self.marks_key = None;
+            self.layout_key = None;
+            self.anchor = None;
+            self.placed.clear();
+            self.tags.clear();
+            self.pointer = PointerState::default();
+        }
+        let marks_key = (
+            input.marks_revision,
+            input.marks.as_ptr() as usize,
+            input.marks.len(),
+        );
+        if self.marks_key != Some(marks_key) {
+            self.marks_key = Some(marks_key);
+            self.index = MarkIndex::build(&self.paragraphs, input.marks, input.text.char_len());
+            self.links = None;
+        }
+    }
+
+    /// The scroll offset that brings `offset` into view, or `None` when it is visible already.
+    fn scroll_target(&self, offset: usize) -> Option<f32> {
+        if let Some(rect) = self.char_rect(offset)
+            && self.viewport.contains_rect(rect)
+        {
+            return None;
+        }
+        let p = paragraphs::at_or_after(&self.paragraphs, offset)
+            .min(self.paragraphs.len().checked_sub(1)?);
+        let y = self.heights.top(p);
+        Some((y - self.viewport.height().max(0.0) / 3.0).max(0.0))
+    }
+
+    fn frame(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        input: &ArticleInput<'_>,
+        events: &mut Vec<ArticleEvent>,
+    ) {
+        let style = self.style.clone();
+        let font_id = FontId::proportional(style.font_size);
+        let line_height = (style.font_size * style.line_spacing).round();
+        let font_height = ui.fonts_mut(|f| f.row_height(&font_id));
+        let metrics = RowMetrics {
+            line_height,
+            font_height,
+        };
+        let width = ui.available_width();
+        let column_width = (width - 2.0 * style.margin)
+            .min(style.max_width_em * style.font_size)
+            .max(4.0 * style.font_size)
+            .floor();
+        let column_left = ((width - column_width) / 2.0).max(style.margin).floor();
+        self.ensure_heights(ui, &font_id, column_width, line_height);
+
+        let (laid, shift) =
+            self.lay_out_visible(ui, viewport, input, &font_id, metrics, column_width);
+        let content_origin = ui.max_rect().min;
+        let total = self.heights.total().max(viewport.height());
+        let (_, response) = ui.allocate_exact_size(vec2(width, total), Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(Role::Article, true, "Article"));
+        if shift.abs() > 0.0 {
+            ui.scroll_with_delta_animation(vec2(0.0, -shift), ScrollAnimation::none());
+        }
+
+        let origin = content_origin + vec2(column_left, -shift);
+        self.placed = laid
+            .into_iter()
+            .map(|(index, top, galley)| Placed {
+                index,
+                first_char: self.paragraphs[index].chars.start,
+                origin: origin + vec2(0.0, top),
+                galley,
+            })
+            .collect();
+        self.anchor = self
+            .placed
+            .iter()
+            .find(|p| p.origin.y >= ui.clip_rect().top())
+            .or(self.placed.first())
+            .map(|p| (p.index, self.heights.top(p.index)));
+
+        input::handle(
+            ui,
+            &response,
+            &Pointing {
+                input,
+                paragraphs: &self.paragraphs,
+                index: &self.index,
+                placed: &self.placed,
+                tags: &self.tags,
+            },
+            &mut self.pointer,
+            events,
+        );
+
+        let links = self.link_lines(input);
+        let scene = Scene {
+            painter: ui.painter(),
+            visuals: ui.visuals(),
+            metrics,
+            style: &style,
+            marks: input.marks,
+            index: &self.index,
+            input,
+            selection: self.pointer.dragged.or(input.selection),
+            hovered: self.pointer.hovered,
+            column_left: origin.x,
+            links: &links,
+        };
+        self.tags.clear();
+        for placed in &self.placed {
+            paint::paragraph(&scene, placed, &mut self.tags);
+        }
+        let paragraphs = &self.paragraphs;
+        let heights = &self.heights;
+        let locate = |mark: usize| -> Option<Pos2> {
+            let span = input.marks.get(mark)?.span;
+            if let Some(placed) = self.placed.iter().find(|p| p.chars().contains(span.start))
+                && let Some(first) = placed.span_boxes(span, metrics).first()
+            {
+                return Some(first.rect.center_top());
+            }
+            // Off screen: point at where the paragraph would be, so the curve leaves the viewport
+            // in the right direction.
+            let p = paragraphs::at_or_after(paragraphs, span.start)
+                .min(paragraphs.len().checked_sub(1)?);
+            Some(pos2(
+                origin.x + column_width / 2.0,
+                origin.y + heights.top(p),
+            ))
+        };
+        paint::links(&scene, &links, &self.tags, &locate);
+    }
+
+    /// Re-estimates every paragraph's height when the column width, the style, the pixel density or
+    /// the text changed. O(paragraphs), on such changes only.
+    fn ensure_heights(&mut self, ui: &Ui, font_id: &FontId, column_width: f32, line_height: f32) {
+        let key = LayoutKey {
+            text: self.text_key.unwrap_or_default(),
+            column_width,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            style: self.style.clone(),
+        };
+        if self.layout_key.as_ref() == Some(&key) {
+            return;
+        }
+        let sample = ui.fonts_mut(|f| {
+            f.layout_job(LayoutJob::simple_singleline(
+                SAMPLE.to_owned(),
+                font_id.clone(),
+                Color32::PLACEHOLDER,
+            ))
+        });
+        let char_width = sample.rect.width() / SAMPLE.len() as f32;
+        self.heights = Heights::estimate(
+            &self.paragraphs,
+            column_width,
+            char_width,
+            line_height,
+            self.style.paragraph_spacing * self.style.font_size,
+        );
+        self.layout_key = Some(key);
+    }
+
+    /// Lays out the paragraphs in the viewport and records their exact heights. Returns them with
+    /// their tops (content coordinates) and the shift that keeps last frame's anchor paragraph where
+    /// it was on screen, which the caller applies to the scroll offset.
+    fn lay_out_visible(
+        &mut self,
+        ui: &Ui,
+        viewport: Rect,
+        input: &ArticleInput<'_>,
+        font_id: &FontId,
+        metrics: RowMetrics,
+        column_width: f32,
+    ) -> (Vec<(usize, f32, Arc<Galley>)>, f32) {
+        // Only an anchor that would still be on or near the screen counts: after a jump with the
+        // scroll bar the analyst reads somewhere else, and the old anchor must not pull the view.
+        let anchor = self
+            .anchor
+            .filter(|&(_, top)| top >= viewport.min.y - viewport.height() && top <= viewport.max.y);
+        let mut shift = 0.0;
+        let mut laid = Vec::new();
+        // Laying out replaces estimates with exact heights, which moves the anchor again; each
+        // pass lays out what the last one revealed, so this settles in two passes in practice.
+        for _ in 0..4 {
+            if let Some((index, top)) = anchor {
+                shift = self.heights.top(index) - top;
+            }
+            let visible = viewport.translate(vec2(0.0, shift));
+            laid = self.lay_out_range(ui, visible, input, font_id, metrics, column_width);
+            self.heights.refresh();
+            match anchor {
+                Some((index, top)) if (self.heights.top(index) - top - shift).abs() >= 0.5 => {}
+                _ => break,
+            }
+        }
+        (laid, shift)
+    }
+
+    fn lay_out_range(
+        &mut self,
+        ui: &Ui,
+        visible: Rect,
+        input: &ArticleInput<'_>,
+        font_id: &FontId,
+        metrics: RowMetrics,
+        column_width: f32,
+    ) -> Vec<(usize, f32, Arc<Galley>)> {
+        let mut laid = Vec::new();
+        let Some(first) = self.heights.at_y(visible.min.y) else {
+            return laid;
+        };
+        let spacing = self.style.paragraph_spacing * self.style.font_size;
+        let text = input.text.as_str();
+        let mut y = self.heights.top(first);
+        ui.fonts_mut(|fonts| {
+            for (index, paragraph) in self.paragraphs.iter().enumerate().skip(first) {
+                if y >= visible.max.y {
+                    break;
+                }
+                let Some(string) = text.get(paragraph.bytes.clone()) else {
+                    continue;
+                };
+                let mut job = LayoutJob::single_section(
+                    string.to_owned(),
+                    TextFormat {
+                        font_id: font_id.clone(),
+                        // Coloured at paint time, so a theme switch lays out nothing.
+                        color: Color32::PLACEHOLDER,
+                        line_height: Some(metrics.line_height),
+                        ..Default::default()
+                    },
+                );
+                job.wrap = TextWrapping::wrap_at_width(column_width);
+                let galley = fonts.layout_job(job);
+                let height = galley.rect.height() + if paragraph.continued { 0.0 } else { spacing };
+                self.heights.set_exact(index, height);
+                laid.push((index, y, galley));
+                y += height;
+            }
+        });
+        laid
+    }
+
+    /// The link curves for the selected annotation, recomputed when the selection or the marks
+    /// change (finding a link's ends scans the marks once).
+    fn link_lines(&mut self, input: &ArticleInput<'_>) -> Vec<LinkLine> {
+        let Some(selected) = input.selected_annotation else {
+            return Vec::new();
+        };
+        let key = (
+            selected,
+            input.marks_revision,
+            input.links.as_ptr() as usize,
+            input.links.len(),
+        );
+        if let Some(cache) = &self.links
+            && cache.key == key
+        {
+            return cache.lines.clone();
+        }
+        let mut lines = Vec::new();
+        for link in input.links {
+            if link.from != selected && link.to != selected {
+                continue;
+            }
+            if let (Some(from), Some(to)) = (
+                marks::anchor_of(input.marks, link.from),
+                marks::anchor_of(input.marks, link.to),
+            ) {
+                lines.push(LinkLine {
+                    from,
+                    to,
+                    role: link.role.clone(),
+                });
+            }
+        }
+        // A quote's own cue and plain-span speaker hang off its content.
+        if let Some(content) = marks::anchor_of(input.marks, selected)
+            && input.marks[content].kind == MarkKind::QuoteContent
+        {
+            for (i, mark) in input.marks.iter().enumerate() {
+                if mark.annotation == selected
+                    && matches!(mark.kind, MarkKind::QuoteSpeaker | MarkKind::QuoteCue)
+                {
+                    // No role: the mark's own tag already says "cue" or "speaker".
+                    lines.push(LinkLine {
+                        from: content,
+                        to: i,
+                        role: Arc::from(""),
+                    });
+                }
+            }
+        }
+        self.links = Some(LinkCache {
+            key,
+            lines: lines.clone(),
+        });
+        lines
+    }
+}
