@@ -2,8 +2,9 @@
 //! exactly the states the project went through, in any text (Cyrillic, emoji, CRLF-imported).
 
 use gloss::model::{
-    Annotation, AnnotationId, CharSpan, Color, DocId, Document, Edit, EditError, Entity, EntityLabel,
-    History, LayerKey, LayerName, Project, Provenance, Schema, Selection, Status, Timestamp,
+    Annotation, AnnotationId, CharSpan, Color, DocId, Document, Edit, EditError, Entity,
+    EntityLabel, History, LayerKey, LayerName, Project, Provenance, Schema, Selection, Status,
+    Timestamp,
 };
 use proptest::prelude::*;
 
@@ -44,19 +45,41 @@ fn entity(id: u32, span: CharSpan, label: &str) -> Annotation {
 /// What a step of a random session does; turned into an edit against the current state.
 #[derive(Clone, Debug)]
 enum Action {
-    Add { start: usize, len: usize, person: bool },
-    Remove { pick: usize },
-    Relabel { pick: usize },
-    Move { pick: usize, start: usize, len: usize },
-    Status { status: usize },
+    Add {
+        start: usize,
+        len: usize,
+        person: bool,
+    },
+    Remove {
+        pick: usize,
+    },
+    Relabel {
+        pick: usize,
+    },
+    Move {
+        pick: usize,
+        start: usize,
+        len: usize,
+    },
+    Status {
+        status: usize,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        (0usize..80, 0usize..10, any::<bool>()).prop_map(|(start, len, person)| Action::Add { start, len, person }),
+        (0usize..80, 0usize..10, any::<bool>()).prop_map(|(start, len, person)| Action::Add {
+            start,
+            len,
+            person
+        }),
         (0usize..100).prop_map(|pick| Action::Remove { pick }),
         (0usize..100).prop_map(|pick| Action::Relabel { pick }),
-        (0usize..100, 0usize..80, 0usize..10).prop_map(|(pick, start, len)| Action::Move { pick, start, len }),
+        (0usize..100, 0usize..80, 0usize..10).prop_map(|(pick, start, len)| Action::Move {
+            pick,
+            start,
+            len
+        }),
         (0usize..4).prop_map(|status| Action::Status { status }),
     ]
 }
@@ -68,28 +91,57 @@ fn edit_for(project: &Project, key: &LayerKey, action: &Action) -> Option<Edit> 
         let start = start % len;
         CharSpan::new(start, (start + width).min(len))
     };
-    let existing: Vec<Annotation> = project.layer(key).map(|l| l.iter().cloned().collect()).unwrap_or_default();
+    let existing: Vec<Annotation> = project
+        .layer(key)
+        .map(|l| l.iter().cloned().collect())
+        .unwrap_or_default();
     let pick = |n: usize| existing.get(n % existing.len().max(1)).cloned();
     match *action {
-        Action::Add { start, len: width, person } => {
+        Action::Add {
+            start,
+            len: width,
+            person,
+        } => {
             let id = project.layer(key).map_or(AnnotationId(1), |l| l.next_id());
             let label = if person { "PERSON" } else { "GPE" };
-            Some(Edit::Add { key: key.clone(), annotation: entity(id.0, clamp(start, width), label) })
+            Some(Edit::Add {
+                key: key.clone(),
+                annotation: entity(id.0, clamp(start, width), label),
+            })
         }
-        Action::Remove { pick: n } => pick(n).map(|annotation| Edit::Remove { key: key.clone(), annotation }),
+        Action::Remove { pick: n } => pick(n).map(|annotation| Edit::Remove {
+            key: key.clone(),
+            annotation,
+        }),
         Action::Relabel { pick: n } => pick(n).map(|before| {
             let mut after = before.clone();
             if let Annotation::Entity(e) = &mut after {
-                e.label = if e.label == "PERSON" { "GPE".into() } else { "PERSON".into() };
+                e.label = if e.label == "PERSON" {
+                    "GPE".into()
+                } else {
+                    "PERSON".into()
+                };
             }
-            Edit::Replace { key: key.clone(), before, after }
+            Edit::Replace {
+                key: key.clone(),
+                before,
+                after,
+            }
         }),
-        Action::Move { pick: n, start, len: width } => pick(n).map(|before| {
+        Action::Move {
+            pick: n,
+            start,
+            len: width,
+        } => pick(n).map(|before| {
             let mut after = before.clone();
             if let Annotation::Entity(e) = &mut after {
                 e.span = clamp(start, width);
             }
-            Edit::Replace { key: key.clone(), before, after }
+            Edit::Replace {
+                key: key.clone(),
+                before,
+                after,
+            }
         }),
         Action::Status { status } => Some(Edit::SetStatus {
             key: key.clone(),
@@ -153,18 +205,41 @@ proptest! {
 fn a_group_of_edits_undoes_as_one_step_and_restores_the_selection() {
     let (mut project, key) = project();
     let mut history = History::new();
-    let before = Selection { doc: Some(key.doc.clone()), span: Some(CharSpan::new(0, 5)), annotation: None };
-    let after = Selection { doc: Some(key.doc.clone()), span: None, annotation: Some(AnnotationId(2)) };
+    let before = Selection {
+        doc: Some(key.doc.clone()),
+        span: Some(CharSpan::new(0, 5)),
+        annotation: None,
+    };
+    let after = Selection {
+        doc: Some(key.doc.clone()),
+        span: None,
+        annotation: Some(AnnotationId(2)),
+    };
     let edits = vec![
-        Edit::Add { key: key.clone(), annotation: entity(1, CharSpan::new(0, 5), "PERSON") },
-        Edit::Add { key: key.clone(), annotation: entity(2, CharSpan::new(8, 13), "PERSON") },
-        Edit::SetStatus { key: key.clone(), before: Status::New, after: Status::InProgress },
+        Edit::Add {
+            key: key.clone(),
+            annotation: entity(1, CharSpan::new(0, 5), "PERSON"),
+        },
+        Edit::Add {
+            key: key.clone(),
+            annotation: entity(2, CharSpan::new(8, 13), "PERSON"),
+        },
+        Edit::SetStatus {
+            key: key.clone(),
+            before: Status::New,
+            after: Status::InProgress,
+        },
     ];
-    history.apply(&mut project, edits, before.clone(), after.clone()).expect("group applies");
+    history
+        .apply(&mut project, edits, before.clone(), after.clone())
+        .expect("group applies");
     assert_eq!(project.layer(&key).map(|l| l.len()), Some(2));
 
     assert_eq!(history.undo(&mut project).expect("undo"), Some(before));
-    assert!(project.layer(&key).is_none(), "undo removes both mentions and the status change");
+    assert!(
+        project.layer(&key).is_none(),
+        "undo removes both mentions and the status change"
+    );
     assert_eq!(history.redo(&mut project).expect("redo"), Some(after));
     assert_eq!(project.status(&key), Status::InProgress);
 }
@@ -173,11 +248,22 @@ fn a_group_of_edits_undoes_as_one_step_and_restores_the_selection() {
 fn a_failing_edit_in_a_group_leaves_the_project_untouched() {
     let (mut project, key) = project();
     let mut history = History::new();
-    let good = Edit::Add { key: key.clone(), annotation: entity(1, CharSpan::new(0, 5), "PERSON") };
-    let out_of_bounds = Edit::Add { key: key.clone(), annotation: entity(2, CharSpan::new(0, 500), "PERSON") };
+    let good = Edit::Add {
+        key: key.clone(),
+        annotation: entity(1, CharSpan::new(0, 5), "PERSON"),
+    };
+    let out_of_bounds = Edit::Add {
+        key: key.clone(),
+        annotation: entity(2, CharSpan::new(0, 500), "PERSON"),
+    };
     let before = project.clone();
     let error = history
-        .apply(&mut project, vec![good, out_of_bounds], Selection::default(), Selection::default())
+        .apply(
+            &mut project,
+            vec![good, out_of_bounds],
+            Selection::default(),
+            Selection::default(),
+        )
         .expect_err("the second edit lies outside the text");
     assert!(matches!(error, EditError::OutOfBounds { .. }), "{error}");
     assert_eq!(project, before);

@@ -98,7 +98,10 @@ mod tests {
 
     #[test]
     fn slugs_are_file_name_safe() {
-        assert_eq!(DocId::slug("Kosovo & Serbia: talks!").as_str(), "kosovo-serbia-talks");
+        assert_eq!(
+            DocId::slug("Kosovo & Serbia: talks!").as_str(),
+            "kosovo-serbia-talks"
+        );
         assert_eq!(DocId::slug("Вучић").as_str(), "doc");
         assert!(DocId::new("../etc").is_none());
         assert!(DocId::new("a-b_c1").is_some());

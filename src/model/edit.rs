@@ -11,9 +11,15 @@ use super::schema::Schema;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Adds an annotation under its id, which the layer must not have.
-    Add { key: LayerKey, annotation: Annotation },
+    Add {
+        key: LayerKey,
+        annotation: Annotation,
+    },
     /// Removes an annotation, which must equal the one in the layer.
-    Remove { key: LayerKey, annotation: Annotation },
+    Remove {
+        key: LayerKey,
+        annotation: Annotation,
+    },
     /// Replaces `before` (which must equal the annotation in the layer) by `after`, with the same id.
     Replace {
         key: LayerKey,

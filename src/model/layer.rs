@@ -112,7 +112,10 @@ pub struct Layer {
 
 impl Layer {
     /// A layer from annotations read from disk; ids must already be unique (the map guarantees it).
-    pub fn from_annotations(status: Status, annotations: BTreeMap<AnnotationId, Annotation>) -> Self {
+    pub fn from_annotations(
+        status: Status,
+        annotations: BTreeMap<AnnotationId, Annotation>,
+    ) -> Self {
         let next_id = annotations.keys().next_back().map_or(1, |id| id.0 + 1);
         Self {
             status,

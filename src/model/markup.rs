@@ -66,7 +66,8 @@ mod tests {
 
     #[test]
     fn markup_gives_text_and_char_spans() {
-        let marked = parse("[Вучић]{PERSON} met [[Kurti]{PERSON}'s team]{ORG} 🇽🇰").unwrap_or_else(|e| panic!("{e}"));
+        let marked = parse("[Вучић]{PERSON} met [[Kurti]{PERSON}'s team]{ORG} 🇽🇰")
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(marked.text, "Вучић met Kurti's team 🇽🇰");
         assert_eq!(
             marked.spans,

@@ -168,7 +168,9 @@ impl Schema {
 
     /// The entity label whose hotkey is `key`.
     pub fn label_for_hotkey(&self, key: char) -> Option<&EntityLabel> {
-        self.entity_labels.iter().find(|label| label.hotkey == Some(key))
+        self.entity_labels
+            .iter()
+            .find(|label| label.hotkey == Some(key))
     }
 
     /// Problems that make the schema itself unusable: duplicate names or hotkeys, bad role labels.
@@ -191,7 +193,10 @@ impl Schema {
             let mut roles = std::collections::BTreeSet::new();
             for role in &ty.roles {
                 if !roles.insert(role.name.as_str()) {
-                    problems.push(format!("event type {} has role {} twice", ty.name, role.name));
+                    problems.push(format!(
+                        "event type {} has role {} twice",
+                        ty.name, role.name
+                    ));
                 }
                 for label in &role.labels {
                     if self.entity_label(label).is_none() && self.event_type(label).is_none() {
@@ -219,7 +224,9 @@ impl Schema {
         }
         for label in &self.quotes.speaker_labels {
             if self.entity_label(label).is_none() {
-                problems.push(format!("quote speakers allow label {label}, which the schema does not define"));
+                problems.push(format!(
+                    "quote speakers allow label {label}, which the schema does not define"
+                ));
             }
         }
         problems
@@ -251,6 +258,9 @@ mod tests {
             entity_labels: vec![label("PERSON"), label("PLACE")],
             ..Schema::default()
         };
-        assert_eq!(schema.problems(), vec!["hotkey p is used by both PERSON and PLACE"]);
+        assert_eq!(
+            schema.problems(),
+            vec!["hotkey p is used by both PERSON and PLACE"]
+        );
     }
 }

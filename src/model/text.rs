@@ -158,7 +158,10 @@ mod tests {
         let chars: Vec<char> = s.chars().collect();
         for start in (0..chars.len() - 30).step_by(37) {
             let expected: String = chars[start..start + 30].iter().collect();
-            assert_eq!(text.slice(CharSpan::new(start, start + 30)), Some(expected.as_str()));
+            assert_eq!(
+                text.slice(CharSpan::new(start, start + 30)),
+                Some(expected.as_str())
+            );
             let byte = text.byte_offset(start).unwrap_or(usize::MAX);
             assert_eq!(text.char_offset(byte), Some(start));
         }
@@ -166,7 +169,10 @@ mod tests {
 
     #[test]
     fn crlf_becomes_lf_and_is_recorded() {
-        assert_eq!(normalize_newlines("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), true));
+        assert_eq!(
+            normalize_newlines("a\r\nb\rc\n"),
+            ("a\nb\nc\n".to_owned(), true)
+        );
         assert_eq!(normalize_newlines("a\nb"), ("a\nb".to_owned(), false));
     }
 }

@@ -48,8 +48,8 @@ pub fn snap_to_tokens(tokens: &[CharSpan], span: CharSpan) -> CharSpan {
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St",
-    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "U.N", "E.U",
+    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "U.N", "E.U",
 ];
 
 /// The sentences of a text as char spans, without surrounding whitespace. Lines never join: a blank
@@ -81,13 +81,16 @@ pub fn sentences(text: &str) -> Vec<CharSpan> {
             start = i + 1;
         } else if matches!(c, '.' | '!' | '?') {
             let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end], '"' | '\'' | '’' | '”' | '»' | ')') {
+            while end < chars.len() && matches!(chars[end], '"' | '\'' | '’' | '”' | '»' | ')')
+            {
                 end += 1;
             }
             let followed = end < chars.len() && chars[end] == ' ' && {
                 let next = chars[end + 1..].iter().find(|c| **c != ' ');
                 next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '„' | '«' | '\'')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '„' | '«' | '\'')
                 })
             };
             if followed && !(c == '.' && ends_with_abbreviation(&chars[start..i])) {
@@ -121,7 +124,10 @@ mod tests {
 
     fn texts(text: &str, spans: &[CharSpan]) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        spans.iter().map(|s| chars[s.start..s.end].iter().collect()).collect()
+        spans
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect()
     }
 
     #[test]

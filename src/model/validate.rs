@@ -55,7 +55,12 @@ pub fn check(project: &Project) -> Vec<Problem> {
 }
 
 /// What is wrong with one annotation of a layer: spans, labels, links, roles, attributes.
-pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotation, len: usize) -> Vec<String> {
+pub fn annotation_problems(
+    schema: &Schema,
+    layer: &Layer,
+    annotation: &Annotation,
+    len: usize,
+) -> Vec<String> {
     let mut problems = Vec::new();
     for span in annotation.spans() {
         if span.end > len {
@@ -69,7 +74,13 @@ pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotati
             if schema.entity_label(&entity.label).is_none() {
                 problems.push(format!("label {} is not in the schema", entity.label));
             }
-            attribute_problems(schema, AttributeTarget::Entities, &entity.label, &entity.attributes, &mut problems);
+            attribute_problems(
+                schema,
+                AttributeTarget::Entities,
+                &entity.label,
+                &entity.attributes,
+                &mut problems,
+            );
         }
         Annotation::Quote(quote) => {
             if quote.content.is_empty() {
@@ -91,21 +102,36 @@ pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotati
                             ));
                         }
                     }
-                    Some(other) => problems.push(format!("speaker {id} is a {}, not an entity mention", other.kind().name())),
+                    Some(other) => problems.push(format!(
+                        "speaker {id} is a {}, not an entity mention",
+                        other.kind().name()
+                    )),
                 }
             }
-            attribute_problems(schema, AttributeTarget::Quotes, "QUOTE", &quote.attributes, &mut problems);
+            attribute_problems(
+                schema,
+                AttributeTarget::Quotes,
+                "QUOTE",
+                &quote.attributes,
+                &mut problems,
+            );
         }
         Annotation::Event(event) => {
             let Some(ty) = schema.event_type(&event.event_type) else {
-                problems.push(format!("event type {} is not in the schema", event.event_type));
+                problems.push(format!(
+                    "event type {} is not in the schema",
+                    event.event_type
+                ));
                 return problems;
             };
             let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
             for argument in &event.arguments {
                 *counts.entry(argument.role.as_str()).or_default() += 1;
                 let Some(role) = ty.role(&argument.role) else {
-                    problems.push(format!("role {} is not a role of {}", argument.role, ty.name));
+                    problems.push(format!(
+                        "role {} is not a role of {}",
+                        argument.role, ty.name
+                    ));
                     continue;
                 };
                 match layer.get(argument.filler) {
@@ -116,7 +142,9 @@ pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotati
                     Some(filler) => {
                         if matches!(filler, Annotation::Quote(_)) {
                             problems.push(format!("argument {} points to a quote", argument.role));
-                        } else if !role.labels.is_empty() && !role.labels.iter().any(|l| l == filler.label()) {
+                        } else if !role.labels.is_empty()
+                            && !role.labels.iter().any(|l| l == filler.label())
+                        {
                             problems.push(format!(
                                 "argument {} is filled by a {}, but the role takes {}",
                                 argument.role,
@@ -130,15 +158,27 @@ pub fn annotation_problems(schema: &Schema, layer: &Layer, annotation: &Annotati
             for role in &ty.roles {
                 let count = counts.get(role.name.as_str()).copied().unwrap_or(0);
                 if role.required && count == 0 {
-                    problems.push(format!("required role {} of {} is empty", role.name, ty.name));
+                    problems.push(format!(
+                        "required role {} of {} is empty",
+                        role.name, ty.name
+                    ));
                 }
                 if let Some(max) = role.max
                     && count > max
                 {
-                    problems.push(format!("role {} has {count} arguments, at most {max} allowed", role.name));
+                    problems.push(format!(
+                        "role {} has {count} arguments, at most {max} allowed",
+                        role.name
+                    ));
                 }
             }
-            attribute_problems(schema, AttributeTarget::Events, &event.event_type, &event.attributes, &mut problems);
+            attribute_problems(
+                schema,
+                AttributeTarget::Events,
+                &event.event_type,
+                &event.attributes,
+                &mut problems,
+            );
         }
     }
     problems
@@ -153,7 +193,10 @@ fn attribute_problems(
 ) {
     for (name, value) in attributes {
         match schema.attribute(target, name) {
-            None => problems.push(format!("attribute {name} is not defined for {}", target.name())),
+            None => problems.push(format!(
+                "attribute {name} is not defined for {}",
+                target.name()
+            )),
             Some(def) => {
                 if !def.labels.is_empty() && !def.labels.iter().any(|l| l == label) {
                     problems.push(format!("attribute {name} does not apply to {label}"));
