@@ -191,7 +191,7 @@ impl ExportReport {
             let kinds: Vec<String> = self
                 .kinds_not_held
                 .iter()
-                .map(|(kind, n)| format!("{n} {}{}", kind.name(), plural(*n)))
+                .map(|(kind, n)| format!("{n} {}", kind_plural(kind.name(), *n)))
                 .collect();
             lines.push(format!(
                 "not written, the format cannot hold them: {}",
@@ -252,6 +252,15 @@ impl ExportReport {
             text: at.document.text.slice(span).unwrap_or_default().to_owned(),
             issue,
         });
+    }
+}
+
+/// "1 entity", "2 entities", "3 quotes".
+fn kind_plural(name: &str, n: usize) -> String {
+    match (n, name.strip_suffix('y')) {
+        (1, _) => name.to_owned(),
+        (_, Some(stem)) => format!("{stem}ies"),
+        (_, None) => format!("{name}s"),
     }
 }
 

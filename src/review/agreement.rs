@@ -110,7 +110,9 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> AgreementRepo
         }
     }
 
-    let unitized: HashMap<u32, _> = unitizing.finish().into_iter().collect();
+    // Sorted, so that summing over the labels happens in the same order every run (the overall α_u
+    // must not change in its last digits between runs).
+    let unitized: BTreeMap<u32, _> = unitizing.finish().into_iter().collect();
     let figures = |code: Option<u32>| -> Figures {
         let spans = match code {
             Some(code) => overall

@@ -1,0 +1,397 @@
+//! What a recommender sees: the document split into words and sentences, the schema, the layer's
+//! existing annotations, entity mentions known so far, and what the analyst taught project-wide.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use crate::model::tokens;
+use crate::model::{
+    Annotation, AnnotationId, CharSpan, Document, Layer, LayerName, Project, Schema,
+};
+
+/// A word of the document: a Unicode word-boundary token (UAX #29, no whitespace) with a possessive
+/// `'s` / `’s` split off, so that `Kosovo’s` gives the mention `Kosovo`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Char offsets, half-open.
+    pub span: CharSpan,
+    pub text: String,
+    /// `text` in lower case.
+    pub lower: String,
+    /// The first word of its sentence (or of a quotation opening it), whose capital letter says
+    /// nothing about being a name.
+    pub sentence_start: bool,
+    /// Index of the sentence (in [`SuggestContext::sentences`]) that holds the word.
+    pub sentence: usize,
+}
+
+impl Word {
+    /// Starts with an upper-case letter (any script: `Вучић`, `Öcalan`).
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper case (`EU`, `NATO`, `KFOR`).
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.text.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// Has no letter or digit (`,`, `"`, `-`, `🇽🇰`).
+    pub fn is_punct(&self) -> bool {
+        !self.text.chars().any(char::is_alphanumeric)
+    }
+}
+
+/// An entity mention a structure recommender (quotes, events) may point at: an annotation of the
+/// layer, or an entity suggestion made in the same run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: CharSpan,
+    pub label: String,
+    /// The annotation, when the mention is already in the layer.
+    pub existing: Option<AnnotationId>,
+}
+
+/// What the analyst has taught across the project, from one layer name over every document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrainingView {
+    /// Exact surface form of an entity mention → label → how often the form carried it.
+    pub forms: HashMap<String, BTreeMap<String, u32>>,
+    /// Lower-cased event trigger text → event type → how often.
+    pub triggers: HashMap<String, BTreeMap<String, u32>>,
+    /// How many documents contributed.
+    pub documents: usize,
+    /// The forms split into words, by first word; built on first use, dropped by [`Self::add`].
+    index: OnceLock<FormIndex>,
+}
+
+/// Surface forms by their first word, each with its words, its most frequent label and that label's
+/// share of the form's annotations; longest first.
+pub type FormIndex = HashMap<String, Vec<FormEntry>>;
+
+/// A surface form the analyst labelled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormEntry {
+    pub words: Vec<String>,
+    pub label: String,
+    /// How often the form carried `label`, over how often it was annotated at all.
+    pub share: f32,
+    /// How often the form carried `label`.
+    pub count: u32,
+}
+
+impl TrainingView {
+    /// Everything `layer` holds across the project's documents.
+    pub fn of_layer(project: &Project, layer: &LayerName) -> Self {
+        let mut view = Self::default();
+        for document in project.documents() {
+            let key = crate::model::LayerKey::new(document.id.clone(), layer.clone());
+            if let Some(annotations) = project.layer(&key) {
+                view.add(document, annotations);
+            }
+        }
+        view
+    }
+
+    /// The surface forms by first word (see [`FormIndex`]).
+    pub fn form_index(&self) -> &FormIndex {
+        self.index.get_or_init(|| {
+            let mut index = FormIndex::new();
+            for (form, labels) in &self.forms {
+                let total: u32 = labels.values().sum();
+                // The most frequent label; ties go to the first in name order, so runs agree.
+                let Some((label, &count)) =
+                    labels.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                else {
+                    continue;
+                };
+                let words = split_words(form);
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                index.entry(first).or_default().push(FormEntry {
+                    words,
+                    label: label.clone(),
+                    share: count as f32 / total.max(1) as f32,
+                    count,
+                });
+            }
+            for entries in index.values_mut() {
+                entries.sort_by(|a, b| {
+                    b.words
+                        .len()
+                        .cmp(&a.words.len())
+                        .then(a.words.cmp(&b.words))
+                });
+            }
+            index
+        })
+    }
+
+    /// Adds one document's layer.
+    pub fn add(&mut self, document: &Document, layer: &Layer) {
+        self.index = OnceLock::new();
+        let mut any = false;
+        for annotation in layer.iter() {
+            match annotation {
+                Annotation::Entity(e) => {
+                    if let Some(text) = document.text.slice(e.span) {
+                        *self
+                            .forms
+                            .entry(text.to_owned())
+                            .or_default()
+                            .entry(e.label.clone())
+                            .or_default() += 1;
+                        any = true;
+                    }
+                }
+                Annotation::Event(e) => {
+                    if let Some(text) = document.text.slice(e.trigger) {
+                        *self
+                            .triggers
+                            .entry(text.to_lowercase())
+                            .or_default()
+                            .entry(e.event_type.clone())
+                            .or_default() += 1;
+                        any = true;
+                    }
+                }
+                Annotation::Quote(_) => {}
+            }
+        }
+        if any {
+            self.documents += 1;
+        }
+    }
+}
+
+/// The input of [`super::Recommender::suggest`]. Built once per document and run.
+#[derive(Debug)]
+pub struct SuggestContext<'a> {
+    pub document: &'a Document,
+    pub schema: &'a Schema,
+    /// The layer's annotations on this document, if it has any.
+    pub layer: Option<&'a Layer>,
+    pub training: &'a TrainingView,
+    pub words: Vec<Word>,
+    /// Sentences as char spans (see [`crate::model::tokens::sentences`]): never across a line break.
+    pub sentences: Vec<CharSpan>,
+    /// Entity mentions for quote speakers and event arguments: the layer's entities, then the entity
+    /// suggestions of this run. Sorted by span.
+    pub mentions: Vec<Mention>,
+    chars: Vec<char>,
+}
+
+impl<'a> SuggestContext<'a> {
+    pub fn new(
+        document: &'a Document,
+        schema: &'a Schema,
+        layer: Option<&'a Layer>,
+        training: &'a TrainingView,
+    ) -> Self {
+        let (chars, words, sentences) = analyse(document.text.as_str());
+        let mut mentions: Vec<Mention> = layer
+            .into_iter()
+            .flat_map(Layer::iter)
+            .filter_map(Annotation::as_entity)
+            .map(|e| Mention {
+                span: e.span,
+                label: e.label.clone(),
+                existing: Some(e.id),
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span);
+        Self {
+            document,
+            schema,
+            layer,
+            training,
+            words,
+            sentences,
+            mentions,
+            chars,
+        }
+    }
+
+    /// The document's chars, for scanning.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The text a span covers; empty when out of bounds.
+    pub fn text_of(&self, span: CharSpan) -> String {
+        if span.start > span.end || span.end > self.chars.len() {
+            return String::new();
+        }
+        self.chars[span.start..span.end].iter().collect()
+    }
+
+    /// The index of the first word that ends after `offset`.
+    pub fn word_at_or_after(&self, offset: usize) -> usize {
+        self.words.partition_point(|w| w.span.end <= offset)
+    }
+
+    /// The words lying inside `span`, as an index range into [`Self::words`].
+    pub fn word_range(&self, span: CharSpan) -> std::ops::Range<usize> {
+        let start = self.words.partition_point(|w| w.span.start < span.start);
+        let end = self.words.partition_point(|w| w.span.end <= span.end);
+        start..end.max(start)
+    }
+
+    /// The index of the sentence holding `offset`.
+    pub fn sentence_of(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.start <= offset)
+            .map(|_| i)
+    }
+
+    /// Whether the schema has this entity label.
+    pub fn has_label(&self, label: &str) -> bool {
+        self.schema.entity_label(label).is_some()
+    }
+
+    /// Adds mentions (from entity suggestions), keeping the list sorted and without a mention that
+    /// overlaps one already known.
+    pub fn add_mentions(&mut self, more: impl IntoIterator<Item = Mention>) {
+        for mention in more {
+            if !self.mentions.iter().any(|m| m.span.overlaps(mention.span)) {
+                self.mentions.push(mention);
+            }
+        }
+        self.mentions.sort_by_key(|m| m.span);
+    }
+}
+
+/// A text as recommenders read it: its chars, its words and its sentences.
+pub fn analyse(text: &str) -> (Vec<char>, Vec<Word>, Vec<CharSpan>) {
+    let chars: Vec<char> = text.chars().collect();
+    let sentences = tokens::sentences(text);
+    let words = words(&chars, &tokens::tokens(text), &sentences);
+    (chars, words, sentences)
+}
+
+/// The word spans of a text: UAX #29 tokens with a possessive `'s` / `’s` split off.
+pub fn word_spans(chars: &[char], token_spans: &[CharSpan]) -> Vec<CharSpan> {
+    let mut out = Vec::with_capacity(token_spans.len() + token_spans.len() / 8);
+    for &span in token_spans {
+        let token = &chars[span.start..span.end];
+        let n = token.len();
+        let possessive = n > 2
+            && matches!(token[n - 2], '\'' | '’')
+            && matches!(token[n - 1], 's' | 'S')
+            && token[..n - 2]
+                .iter()
+                .all(|c| c.is_alphanumeric() || *c == '-');
+        if possessive {
+            out.push(CharSpan::new(span.start, span.end - 2));
+            out.push(CharSpan::new(span.end - 2, span.end));
+        } else {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// The words of a short text (a gazetteer entry, a lexicon phrase), as strings.
+pub fn split_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    word_spans(&chars, &tokens::tokens(text))
+        .into_iter()
+        .map(|span| chars[span.start..span.end].iter().collect())
+        .collect()
+}
+
+/// Words from UAX #29 tokens, possessives split off, each marked with its sentence.
+fn words(chars: &[char], token_spans: &[CharSpan], sentences: &[CharSpan]) -> Vec<Word> {
+    let mut out: Vec<Word> = word_spans(chars, token_spans)
+        .into_iter()
+        .map(|span| {
+            let text: String = chars[span.start..span.end].iter().collect();
+            let lower = text.to_lowercase();
+            Word {
+                span,
+                text,
+                lower,
+                sentence_start: false,
+                sentence: 0,
+            }
+        })
+        .collect();
+    // Mark sentences and sentence starts (skipping opening punctuation such as a quotation mark).
+    let mut sentence = 0;
+    let mut expect_start = true;
+    for word in &mut out {
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= word.span.start {
+            sentence += 1;
+            expect_start = true;
+        }
+        if sentence == 0 && sentences.first().is_some_and(|s| s.start > word.span.start) {
+            expect_start = true;
+        }
+        word.sentence = sentence;
+        if expect_start && !word.is_punct() {
+            word.sentence_start = true;
+            expect_start = false;
+        } else if !word.is_punct() {
+            expect_start = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocId;
+
+    #[test]
+    fn possessives_split_and_sentence_starts_are_marked() {
+        let doc = Document::from_raw(
+            DocId::slug("t"),
+            "t",
+            "Kosovo’s PM met Вучић. \"We left,\" he said.",
+        );
+        let schema = Schema::default();
+        let training = TrainingView::default();
+        let ctx = SuggestContext::new(&doc, &schema, None, &training);
+        let texts: Vec<&str> = ctx.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Kosovo",
+                "’s",
+                "PM",
+                "met",
+                "Вучић",
+                ".",
+                "\"",
+                "We",
+                "left",
+                ",",
+                "\"",
+                "he",
+                "said",
+                "."
+            ]
+        );
+        let starts: Vec<&str> = ctx
+            .words
+            .iter()
+            .filter(|w| w.sentence_start)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(starts, ["Kosovo", "We"]);
+        assert!(ctx.words[4].is_capitalised());
+    }
+}

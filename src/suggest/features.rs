@@ -1,0 +1,220 @@
+//! The tagger's features, CRFsuite-style: word, lower case, shape, prefixes and suffixes, the
+//! neighbouring words and shapes, gazetteer hits, a title before, inside quotation marks, next to a
+//! speech verb. Emitted as strings (so that `benches/crfsuite_compare.py` can feed python-crfsuite
+//! exactly the same ones) and hashed for Gloss's own tagger.
+
+use std::fmt::Write as _;
+
+use super::context::Word;
+use super::gazetteer::{GazKind, gazetteer};
+use super::lexicon::is_speech_verb;
+use super::quotation_marks::quotation_contents;
+
+/// What the features of a document need beyond the words, computed once per document.
+#[derive(Debug)]
+pub struct FeatureDoc<'w> {
+    words: &'w [Word],
+    gazetteer: Vec<Option<(GazKind, bool)>>,
+    after_title: Vec<bool>,
+    in_quote: Vec<bool>,
+}
+
+impl<'w> FeatureDoc<'w> {
+    pub fn new(words: &'w [Word], chars: &[char]) -> Self {
+        let g = gazetteer();
+        let mut after_title = vec![false; words.len()];
+        for i in 0..words.len() {
+            if let Some(len) = g.title_at(words, i)
+                && let Some(flag) = after_title.get_mut(i + len)
+            {
+                *flag = true;
+            }
+        }
+        let mut in_quote = vec![false; words.len()];
+        for content in quotation_contents(chars) {
+            for (flag, word) in in_quote.iter_mut().zip(words) {
+                if content.contains_span(word.span) {
+                    *flag = true;
+                }
+            }
+        }
+        Self {
+            words,
+            gazetteer: g.tag_words(words),
+            after_title,
+            in_quote,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Calls `emit` with every feature of word `i`; `buf` is scratch space reused between calls.
+    pub fn for_each(&self, i: usize, buf: &mut String, emit: &mut dyn FnMut(&str)) {
+        let words = self.words;
+        let word = &words[i];
+        let sentence = word.sentence;
+        let at = |k: isize| -> Option<&Word> {
+            let j = usize::try_from(i as isize + k).ok()?;
+            words.get(j).filter(|w| w.sentence == sentence)
+        };
+        let mut put = |buf: &mut String, args: std::fmt::Arguments| {
+            buf.clear();
+            let _ = buf.write_fmt(args);
+            emit(buf);
+        };
+        put(buf, format_args!("bias"));
+        put(buf, format_args!("w={}", word.lower));
+        put(buf, format_args!("s={}", shape(&word.text)));
+        let chars: Vec<char> = word.lower.chars().collect();
+        for n in 1..=3.min(chars.len()) {
+            let prefix: String = chars[..n].iter().collect();
+            let suffix: String = chars[chars.len() - n..].iter().collect();
+            put(buf, format_args!("p{n}={prefix}"));
+            put(buf, format_args!("x{n}={suffix}"));
+        }
+        if word.is_capitalised() {
+            put(buf, format_args!("cap"));
+        }
+        if word.is_acronym() {
+            put(buf, format_args!("acronym"));
+        }
+        if word.text.chars().any(|c| c.is_ascii_digit()) {
+            put(buf, format_args!("digit"));
+        }
+        if word.sentence_start {
+            put(buf, format_args!("first"));
+        }
+        for k in [-2isize, -1, 1, 2] {
+            match at(k) {
+                Some(w) => put(buf, format_args!("w{k:+}={}", w.lower)),
+                None if k < 0 => put(buf, format_args!("w{k:+}=<s>")),
+                None => put(buf, format_args!("w{k:+}=</s>")),
+            }
+        }
+        for k in [-1isize, 1] {
+            if let Some(w) = at(k) {
+                put(buf, format_args!("s{k:+}={}", shape(&w.text)));
+            }
+        }
+        let previous = at(-1).map_or("<s>", |w| w.lower.as_str());
+        put(buf, format_args!("w-1|w={previous}|{}", word.lower));
+        if let Some(next) = at(1) {
+            put(buf, format_args!("w|w+1={}|{}", word.lower, next.lower));
+        }
+        if let Some((kind, first)) = self.gazetteer[i] {
+            let position = if first { "B" } else { "I" };
+            put(buf, format_args!("g={position}-{}", kind.name()));
+        }
+        for k in [-1isize, 1] {
+            let j = i as isize + k;
+            if at(k).is_some()
+                && let Some((kind, _)) = usize::try_from(j).ok().and_then(|j| self.gazetteer[j])
+            {
+                put(buf, format_args!("g{k:+}={}", kind.name()));
+            }
+        }
+        if self.after_title[i] {
+            put(buf, format_args!("after-title"));
+        }
+        if self.in_quote[i] {
+            put(buf, format_args!("in-quote"));
+        }
+        if at(-1).is_some_and(|w| is_speech_verb(&w.lower))
+            || at(-2).is_some_and(|w| is_speech_verb(&w.lower))
+        {
+            put(buf, format_args!("after-speech-verb"));
+        }
+        if at(1).is_some_and(|w| is_speech_verb(&w.lower)) {
+            put(buf, format_args!("before-speech-verb"));
+        }
+    }
+
+    /// Every feature of word `i`, hashed.
+    pub fn hashed(&self, i: usize, buf: &mut String, out: &mut Vec<u64>) {
+        out.clear();
+        self.for_each(i, buf, &mut |feature| out.push(hash(feature)));
+    }
+}
+
+/// The word's shape with runs collapsed: `Kurti` → `Xx`, `EU` → `X`, `2021` → `d`, `Sept.` → `Xx.`.
+pub fn shape(text: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in text.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(class) {
+            out.push(class);
+            last = Some(class);
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: stable across runs and platforms (the model's feature keys).
+pub fn hash(feature: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in feature.bytes() {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::context::analyse;
+
+    #[test]
+    fn shapes_collapse_runs_in_any_script() {
+        assert_eq!(shape("Kurti"), "Xx");
+        assert_eq!(shape("Вучић"), "Xx");
+        assert_eq!(shape("EU-led"), "X-x");
+        assert_eq!(shape("2021"), "d");
+    }
+
+    #[test]
+    fn features_name_the_word_its_neighbours_and_its_context() {
+        let (chars, words, _) = analyse("\"We left,\" said President Kurti of Kosovo.");
+        let doc = FeatureDoc::new(&words, &chars);
+        let mut buf = String::new();
+        let kurti = words.iter().position(|w| w.text == "Kurti").unwrap_or(0);
+        let mut features = Vec::new();
+        doc.for_each(kurti, &mut buf, &mut |f| features.push(f.to_owned()));
+        for expected in [
+            "w=kurti",
+            "s=Xx",
+            "w-1=president",
+            "after-title",
+            "cap",
+            "x3=rti",
+        ] {
+            assert!(
+                features.iter().any(|f| f == expected),
+                "{expected} in {features:?}"
+            );
+        }
+        let we = words.iter().position(|w| w.text == "We").unwrap_or(0);
+        let mut features = Vec::new();
+        doc.for_each(we, &mut buf, &mut |f| features.push(f.to_owned()));
+        assert!(features.iter().any(|f| f == "in-quote"), "{features:?}");
+        let kosovo = words.iter().position(|w| w.text == "Kosovo").unwrap_or(0);
+        let mut features = Vec::new();
+        doc.for_each(kosovo, &mut buf, &mut |f| features.push(f.to_owned()));
+        assert!(features.iter().any(|f| f == "g=B-country"), "{features:?}");
+    }
+}

@@ -1,0 +1,243 @@
+//! The gazetteers shipped in `assets/gazetteers/`: countries with capitals and demonyms,
+//! international organisations with acronyms, and titles that stand before names. Embedded in the
+//! binary, parsed once on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::context::{Word, split_words};
+
+const COUNTRIES: &str = include_str!("../../assets/gazetteers/countries.txt");
+const ORGANISATIONS: &str = include_str!("../../assets/gazetteers/organisations.txt");
+const REGIONS: &str = include_str!("../../assets/gazetteers/regions.txt");
+const TITLES: &str = include_str!("../../assets/gazetteers/titles.txt");
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GazKind {
+    Country,
+    Capital,
+    Demonym,
+    Organisation,
+    /// A continent or region that is not a country.
+    Region,
+}
+
+impl GazKind {
+    /// The canonical label (OntoNotes names) of an entry of this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            GazKind::Country | GazKind::Capital => "GPE",
+            GazKind::Demonym => "NORP",
+            GazKind::Organisation => "ORG",
+            GazKind::Region => "LOC",
+        }
+    }
+
+    /// A short name for rules and features.
+    pub fn name(self) -> &'static str {
+        match self {
+            GazKind::Country => "country",
+            GazKind::Capital => "capital",
+            GazKind::Demonym => "demonym",
+            GazKind::Organisation => "organisation",
+            GazKind::Region => "region",
+        }
+    }
+}
+
+/// A gazetteer hit: `len` words from the one it was looked up at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub len: usize,
+    pub kind: GazKind,
+}
+
+/// Names by their first word (case-sensitive), and titles by their first word in lower case; each
+/// list sorted longest first so that the first match is the longest.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: HashMap<String, Vec<(Vec<String>, GazKind)>>,
+    titles: HashMap<String, Vec<Vec<String>>>,
+    /// Lines of the assets that did not parse (a unit test keeps this empty).
+    pub malformed: Vec<String>,
+}
+
+/// The shipped gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(Gazetteer::shipped)
+}
+
+impl Gazetteer {
+    fn shipped() -> Self {
+        let mut gazetteer = Self::default();
+        for (line_no, line) in data_lines(COUNTRIES) {
+            let fields: Vec<&str> = line.split('|').collect();
+            if fields.len() != 4 || fields[0].trim().is_empty() {
+                gazetteer
+                    .malformed
+                    .push(format!("countries.txt:{line_no}: {line}"));
+                continue;
+            }
+            gazetteer.add_list(fields[0], GazKind::Country);
+            gazetteer.add_list(fields[1], GazKind::Capital);
+            gazetteer.add_list(fields[2], GazKind::Demonym);
+            gazetteer.add_list(fields[3], GazKind::Country);
+        }
+        for (line_no, line) in data_lines(REGIONS) {
+            let fields: Vec<&str> = line.split('|').collect();
+            if fields.len() != 2 || fields[0].trim().is_empty() {
+                gazetteer
+                    .malformed
+                    .push(format!("regions.txt:{line_no}: {line}"));
+                continue;
+            }
+            gazetteer.add_list(fields[0], GazKind::Region);
+            gazetteer.add_list(fields[1], GazKind::Demonym);
+        }
+        for (line_no, line) in data_lines(ORGANISATIONS) {
+            let fields: Vec<&str> = line.split('|').collect();
+            if fields.len() != 3 || fields.iter().all(|f| f.trim().is_empty()) {
+                gazetteer
+                    .malformed
+                    .push(format!("organisations.txt:{line_no}: {line}"));
+                continue;
+            }
+            for field in fields {
+                gazetteer.add_list(field, GazKind::Organisation);
+            }
+        }
+        for (_, line) in data_lines(TITLES) {
+            let words: Vec<String> = split_words(line.trim())
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            if let Some(first) = words.first() {
+                gazetteer
+                    .titles
+                    .entry(first.clone())
+                    .or_default()
+                    .push(words);
+            }
+        }
+        for list in gazetteer.names.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        for list in gazetteer.titles.values_mut() {
+            list.sort_by_key(|words| std::cmp::Reverse(words.len()));
+        }
+        gazetteer
+    }
+
+    fn add_list(&mut self, field: &str, kind: GazKind) {
+        for name in split_list(field) {
+            let words = split_words(name);
+            if let Some(first) = words.first() {
+                let list = self.names.entry(first.clone()).or_default();
+                if !list.iter().any(|(w, _)| *w == words) {
+                    list.push((words, kind));
+                }
+            }
+        }
+    }
+
+    /// The longest name starting at word `i`.
+    pub fn name_at(&self, words: &[Word], i: usize) -> Option<Hit> {
+        let first = words.get(i)?;
+        let candidates = self.names.get(&first.text)?;
+        candidates.iter().find_map(|(entry, kind)| {
+            let matches = entry.len() <= words.len() - i
+                && entry.iter().zip(&words[i..]).all(|(e, w)| *e == w.text);
+            matches.then_some(Hit {
+                len: entry.len(),
+                kind: *kind,
+            })
+        })
+    }
+
+    /// The length in words of the longest title starting at word `i` (case-insensitive).
+    pub fn title_at(&self, words: &[Word], i: usize) -> Option<usize> {
+        let first = words.get(i)?;
+        let candidates = self.titles.get(&first.lower)?;
+        candidates.iter().find_map(|entry| {
+            let matches = entry.len() <= words.len() - i
+                && entry.iter().zip(&words[i..]).all(|(e, w)| *e == w.lower);
+            matches.then_some(entry.len())
+        })
+    }
+
+    /// Every word's gazetteer hit, longest match first, left to right: `(kind, is_first_word)`.
+    pub fn tag_words(&self, words: &[Word]) -> Vec<Option<(GazKind, bool)>> {
+        let mut tags = vec![None; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(hit) = self.name_at(words, i) {
+                for (k, tag) in tags[i..i + hit.len].iter_mut().enumerate() {
+                    *tag = Some((hit.kind, k == 0));
+                }
+                i += hit.len;
+            } else {
+                i += 1;
+            }
+        }
+        tags
+    }
+}
+
+/// Non-empty, non-comment lines with their 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+}
+
+/// The names of a comma-separated list, trimmed, empty ones dropped.
+fn split_list(field: &str) -> impl Iterator<Item = &str> {
+    field
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document, Schema};
+    use crate::suggest::context::{SuggestContext, TrainingView};
+
+    #[test]
+    fn the_shipped_gazetteers_parse_without_malformed_lines() {
+        assert_eq!(gazetteer().malformed, Vec::<String>::new());
+    }
+
+    #[test]
+    fn longest_names_win_and_titles_ignore_case() {
+        let doc = Document::from_raw(
+            DocId::slug("t"),
+            "t",
+            "European Union foreign policy chief met the European Council in Bosnia and Herzegovina.",
+        );
+        let schema = Schema::default();
+        let training = TrainingView::default();
+        let ctx = SuggestContext::new(&doc, &schema, None, &training);
+        let g = gazetteer();
+        assert_eq!(
+            g.name_at(&ctx.words, 0),
+            Some(Hit {
+                len: 2,
+                kind: GazKind::Organisation
+            })
+        );
+        assert_eq!(g.title_at(&ctx.words, 2), Some(3));
+        assert_eq!(g.name_at(&ctx.words, 7).map(|h| h.len), Some(2));
+        assert_eq!(
+            g.name_at(&ctx.words, 10),
+            Some(Hit {
+                len: 3,
+                kind: GazKind::Country
+            })
+        );
+    }
+}

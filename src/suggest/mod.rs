@@ -1,0 +1,363 @@
+//! Suggestions: recommenders that propose entities, quotes and events for a document, and the one
+//! background thread that trains the tagger and talks to an external model.
+//!
+//! Depends on `model` only. Suggestions are derived data: never saved, never in the history;
+//! accepting one is an ordinary [`Edit::Add`](crate::model::Edit) whose provenance names the
+//! recommender and its score ([`suggestion_to_edits`]).
+//!
+//! Recommenders ([`Recommenders::standard`] gives the first five):
+//! 1. [`baseline`]: capitalisation, titles, gazetteers and dates; works on the very first article.
+//! 2. [`matcher`]: each surface form the analyst labelled, at its other occurrences (as INCEpTION's
+//!    string matcher).
+//! 3. [`tagger`]: an averaged perceptron over BILOU tags, trained on the project by the [`Worker`].
+//! 4. [`quotes`]: quotation-mark pairs, cues, speakers (pronouns resolved), indirect quotes.
+//! 5. [`events`]: triggers from a lexicon and from the analyst, arguments from nearby mentions.
+//! 6. [`http`]: an external model behind `POST /predict` (see the module for the protocol).
+//!
+//! The pipeline ([`suggest_document`]) runs entity recommenders first, hands their mentions to the
+//! quote and event recommenders, then drops what the layer already has, what the analyst rejected,
+//! duplicates and overlaps (the higher score wins).
+
+pub mod accept;
+pub mod baseline;
+pub mod context;
+pub mod dates;
+pub mod evaluate;
+pub mod events;
+pub mod features;
+pub mod gazetteer;
+pub mod http;
+pub mod labels;
+pub mod lexicon;
+pub mod matcher;
+pub mod quotation_marks;
+pub mod quotes;
+pub mod suggestion;
+pub mod tagger;
+pub mod training;
+pub mod worker;
+
+use std::sync::Arc;
+
+use crate::model::{Annotation, DocId, Document, Layer, LayerKey, LayerName, Project, Schema};
+
+pub use accept::{AcceptError, suggestion_to_edits, suggestions_to_edits};
+pub use context::{Mention, SuggestContext, TrainingView, Word};
+pub use suggestion::{
+    ArgumentSuggestion, SpeakerSuggestion, Suggestion, SuggestionKey, SuggestionKind,
+};
+pub use tagger::{TaggerModel, TaggerRecommender};
+pub use training::{TrainingReport, TrainingSet};
+pub use worker::{External, Worker, WorkerEvent};
+
+/// Something that proposes annotations for a document. Implementations must be cheap enough to run
+/// on the UI thread for one article (a few milliseconds), except [`http::HttpRecommender`], which the
+/// window runs through the [`Worker`].
+pub trait Recommender: Send {
+    /// A short, stable name: `baseline`, `string-matcher`, `tagger`, `quotes`, `events`, `external`.
+    fn name(&self) -> &str;
+
+    /// Whether the recommender reads [`SuggestContext::mentions`] (quote speakers, event
+    /// arguments): such recommenders run after the entity recommenders.
+    fn needs_mentions(&self) -> bool {
+        false
+    }
+
+    fn suggest(&self, ctx: &SuggestContext) -> Vec<Suggestion>;
+}
+
+/// A recommender with the analyst's settings for it.
+pub struct Entry {
+    pub recommender: Box<dyn Recommender>,
+    /// Off: its suggestions are not shown (an entity recommender may still feed speakers and
+    /// arguments of quotes and events, see [`suggest_with`]).
+    pub enabled: bool,
+    /// Suggestions scoring below this are not shown. In `[0, 1]`.
+    pub threshold: f32,
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("recommender", &self.recommender.name())
+            .field("enabled", &self.enabled)
+            .field("threshold", &self.threshold)
+            .finish()
+    }
+}
+
+/// The recommenders of a project, in the order they run and are listed.
+#[derive(Debug, Default)]
+pub struct Recommenders {
+    entries: Vec<Entry>,
+}
+
+impl Recommenders {
+    /// No recommender at all.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Baseline, string matcher, tagger (suggesting nothing until a model is installed), quotes and
+    /// events, all on, threshold 0.
+    pub fn standard() -> Self {
+        let mut set = Self::new();
+        set.push(Box::new(baseline::Baseline));
+        set.push(Box::new(matcher::StringMatcher));
+        set.push(Box::new(TaggerRecommender::untrained()));
+        set.push(Box::new(quotes::Quotes));
+        set.push(Box::new(events::Events));
+        set
+    }
+
+    /// Adds a recommender, on, threshold 0; replaces one of the same name, keeping its settings.
+    pub fn push(&mut self, recommender: Box<dyn Recommender>) {
+        if let Some(entry) = self.entry_mut(recommender.name()) {
+            entry.recommender = recommender;
+        } else {
+            self.entries.push(Entry {
+                recommender,
+                enabled: true,
+                threshold: 0.0,
+            });
+        }
+    }
+
+    /// Puts a trained model in place of the tagger (keeping its on/off and threshold).
+    pub fn install_tagger(&mut self, model: Arc<TaggerModel>) {
+        self.push(Box::new(TaggerRecommender::new(model)));
+    }
+
+    /// Turns the tagger off when its held-out F1 (all labels, exact matching) is below `min_f1`,
+    /// and on otherwise; a report without held-out scores (fewer than two documents) changes
+    /// nothing. Returns whether the tagger is now on.
+    pub fn hide_tagger_below(&mut self, report: &TrainingReport, min_f1: f64) -> bool {
+        let Some(entry) = self.entry_mut(tagger::NAME) else {
+            return false;
+        };
+        if let Some(held_out) = &report.held_out {
+            entry.enabled = held_out.scores.all.f1() >= min_f1;
+        }
+        entry.enabled
+    }
+
+    /// Keeps only the named recommender; `None` when there is none of that name.
+    pub fn only(mut self, name: &str) -> Option<Self> {
+        self.entries.retain(|e| e.recommender.name() == name);
+        (!self.entries.is_empty()).then_some(self)
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.recommender.name() == name)
+    }
+
+    pub fn entry_mut(&mut self, name: &str) -> Option<&mut Entry> {
+        self.entries
+            .iter_mut()
+            .find(|e| e.recommender.name() == name)
+    }
+
+    /// The names, in order.
+    pub fn names(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .map(|e| e.recommender.name().to_owned())
+            .collect()
+    }
+
+    /// Turns a recommender on or off; false when there is none of that name.
+    pub fn set_enabled(&mut self, name: &str, enabled: bool) -> bool {
+        self.entry_mut(name).map(|e| e.enabled = enabled).is_some()
+    }
+
+    /// Sets a recommender's threshold (clamped to `[0, 1]`); false when there is none of that name.
+    pub fn set_threshold(&mut self, name: &str, threshold: f32) -> bool {
+        self.entry_mut(name)
+            .map(|e| e.threshold = threshold.clamp(0.0, 1.0))
+            .is_some()
+    }
+}
+
+/// Suggestions computed elsewhere (by the [`Worker`] from an external model) for one document,
+/// served as a recommender so that they merge with the others.
+#[derive(Clone, Debug)]
+pub struct Precomputed {
+    name: String,
+    doc: DocId,
+    suggestions: Vec<Suggestion>,
+}
+
+impl Precomputed {
+    pub fn new(name: &str, doc: DocId, suggestions: Vec<Suggestion>) -> Self {
+        Self {
+            name: name.to_owned(),
+            doc,
+            suggestions,
+        }
+    }
+}
+
+impl Recommender for Precomputed {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn suggest(&self, ctx: &SuggestContext) -> Vec<Suggestion> {
+        if ctx.document.id == self.doc {
+            self.suggestions.clone()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// The suggestions for one document and layer: de-duplicated, overlaps resolved (higher score,
+/// then longer span wins), minus what the layer already has (anything overlapping an annotation of
+/// the same kind) and minus what was rejected. Sorted by position. Empty for an unknown document.
+pub fn suggest_document(
+    project: &Project,
+    doc: &DocId,
+    layer: &LayerName,
+    recommenders: &Recommenders,
+    rejected: &[SuggestionKey],
+) -> Vec<Suggestion> {
+    let Some(document) = project.document(doc) else {
+        return Vec::new();
+    };
+    let training = TrainingView::of_layer(project, layer);
+    let key = LayerKey::new(doc.clone(), layer.clone());
+    suggest_with(
+        document,
+        &project.schema,
+        project.layer(&key),
+        &training,
+        recommenders,
+        rejected,
+    )
+}
+
+/// [`suggest_document`] for callers that keep the [`TrainingView`] between runs.
+pub fn suggest_with(
+    document: &Document,
+    schema: &Schema,
+    layer: Option<&Layer>,
+    training: &TrainingView,
+    recommenders: &Recommenders,
+    rejected: &[SuggestionKey],
+) -> Vec<Suggestion> {
+    let mut ctx = SuggestContext::new(document, schema, layer, training);
+    let mut all = Vec::new();
+    for entry in recommenders
+        .entries
+        .iter()
+        .filter(|e| e.enabled && !e.recommender.needs_mentions())
+    {
+        all.extend(
+            entry
+                .recommender
+                .suggest(&ctx)
+                .into_iter()
+                .filter(|s| s.score >= entry.threshold),
+        );
+    }
+    let structures: Vec<&Entry> = recommenders
+        .entries
+        .iter()
+        .filter(|e| e.enabled && e.recommender.needs_mentions())
+        .collect();
+    if !structures.is_empty() {
+        let mut hints = resolve(all.clone());
+        if !hints
+            .iter()
+            .any(|s| matches!(s.kind, SuggestionKind::Entity { .. }))
+        {
+            // No entity recommender is on: speakers and arguments still need mentions.
+            hints = baseline::Baseline.suggest(&ctx);
+        }
+        let mentions = mentions_of(&hints);
+        ctx.add_mentions(mentions);
+        for entry in structures {
+            all.extend(
+                entry
+                    .recommender
+                    .suggest(&ctx)
+                    .into_iter()
+                    .filter(|s| s.score >= entry.threshold),
+            );
+        }
+    }
+    all.retain(|s| fits_schema(schema, s) && !in_layer(layer, s) && !rejected.contains(&s.key()));
+    let mut kept = resolve(all);
+    kept.sort_by_key(|s| (s.primary_span(), s.annotation_kind()));
+    kept
+}
+
+/// The entity suggestions as mentions for speakers and arguments.
+fn mentions_of(suggestions: &[Suggestion]) -> Vec<Mention> {
+    suggestions
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SuggestionKind::Entity { span, label } => Some(Mention {
+                span: *span,
+                label: label.clone(),
+                existing: None,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the schema allows the suggestion's label (and quotes at all).
+fn fits_schema(schema: &Schema, suggestion: &Suggestion) -> bool {
+    match &suggestion.kind {
+        SuggestionKind::Entity { label, .. } => schema.entity_label(label).is_some(),
+        SuggestionKind::Quote { content, .. } => schema.quotes.enabled && !content.is_empty(),
+        SuggestionKind::Event { event_type, .. } => schema.event_type(event_type).is_some(),
+    }
+}
+
+/// Whether the layer already has an annotation of the same kind where the suggestion points.
+fn in_layer(layer: Option<&Layer>, suggestion: &Suggestion) -> bool {
+    let Some(layer) = layer else {
+        return false;
+    };
+    layer
+        .iter()
+        .any(|annotation| match (annotation, &suggestion.kind) {
+            (Annotation::Entity(e), SuggestionKind::Entity { span, .. }) => e.span.overlaps(*span),
+            (Annotation::Quote(q), SuggestionKind::Quote { content, .. }) => q
+                .content
+                .iter()
+                .any(|have| content.iter().any(|span| have.overlaps(*span))),
+            (Annotation::Event(e), SuggestionKind::Event { trigger, .. }) => {
+                e.trigger.overlaps(*trigger)
+            }
+            _ => false,
+        })
+}
+
+/// Keeps, per kind, a set of suggestions that do not overlap: higher score first, then the longer
+/// span; identical suggestions from several recommenders collapse into the best-scored one.
+fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
+    all.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| b.extent().len().cmp(&a.extent().len()))
+            .then_with(|| a.primary_span().cmp(&b.primary_span()))
+    });
+    let mut kept: Vec<Suggestion> = Vec::with_capacity(all.len());
+    for suggestion in all {
+        let clash = kept.iter().any(|k| {
+            k.annotation_kind() == suggestion.annotation_kind()
+                && k.extent().overlaps(suggestion.extent())
+        });
+        if !clash {
+            kept.push(suggestion);
+        }
+    }
+    kept
+}
