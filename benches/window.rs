@@ -1,0 +1,249 @@
+//! Frame time of the whole window (`GlossApp`: menus, document list, article, inspector, annotation
+//! list, status bar), headless: egui's full pass plus tessellation on a 1400×900 screen, no GPU.
+//!
+//! Issue 3's targets: CPU time per frame p50 ≤ 4 ms and p99 ≤ 12 ms on a generated 1 MB article with
+//! 30,000 annotations, scrolled to the middle, and on the sample; adding an annotation and drawing
+//! the next frame ≤ 8 ms. `benches/frame.rs` measures the article view alone; this measures what the
+//! analyst waits for. Each scenario prints p50 / p99 / max of its own run of frames.
+//!
+//! `cargo bench --bench window`
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect};
+use gloss::model::{
+    Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
+    Project, Provenance, Timestamp,
+};
+use gloss::ui::GlossApp;
+use gloss::workbench::{Command, Workbench};
+
+const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, Pos2::new(1400.0, 900.0));
+const FRAMES: usize = 300;
+const LABELS: [&str; 6] = ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"];
+const WORDS: [&str; 16] = [
+    "the",
+    "talks",
+    "in",
+    "Brussels",
+    "ended",
+    "without",
+    "an",
+    "agreement",
+    "officials",
+    "said",
+    "Kurti",
+    "Vučić",
+    "met",
+    "Borrell",
+    "on",
+    "Thursday",
+];
+
+/// A project with one document of about `bytes` bytes in paragraphs of ~130 chars, and `count`
+/// entity mentions spread over it, opened as `bench`.
+fn generated(bytes: usize, count: usize) -> Workbench {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut text = String::with_capacity(bytes + 200);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut chars = 0;
+    let mut in_paragraph = 0;
+    while text.len() < bytes {
+        let word = WORDS[(next() % WORDS.len() as u64) as usize];
+        let len = word.chars().count();
+        words.push((chars, chars + len));
+        text.push_str(word);
+        chars += len;
+        in_paragraph += len + 1;
+        if in_paragraph > 130 {
+            text.push_str(".\n\n");
+            chars += 3;
+            in_paragraph = 0;
+        } else {
+            text.push(' ');
+            chars += 1;
+        }
+    }
+    let schema = gloss::storage::presets::preset("news").unwrap();
+    let mut project = Project::new("Bench", schema);
+    let doc = project.add_document(Document::from_raw(DocId::slug("big"), "Big", &text));
+    let key = LayerKey::new(doc, LayerName::new("bench").unwrap());
+    let now = Timestamp::from_second(1_700_000_000).unwrap();
+    let step = (words.len() / count).max(1);
+    for (i, &(start, end)) in words.iter().step_by(step).take(count).enumerate() {
+        let annotation = Annotation::Entity(Entity {
+            id: AnnotationId(i as u32 + 1),
+            span: CharSpan::new(start, end),
+            label: LABELS[i % LABELS.len()].to_owned(),
+            attributes: Default::default(),
+            norm: None,
+            note: String::new(),
+            provenance: Provenance::manual("bench", now),
+        });
+        project
+            .apply(&Edit::Add {
+                key: key.clone(),
+                annotation,
+            })
+            .unwrap();
+    }
+    project.mark_saved();
+    Workbench::from_project(project, PathBuf::from("/nonexistent"), "bench")
+}
+
+/// The sample project, loaded from the repo but saving into a scratch folder: the bench edits it and
+/// autosave must never write into `projects/kosovo-talks`.
+fn sample() -> Workbench {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks");
+    let project = gloss::storage::load(&dir).unwrap();
+    let scratch = std::env::temp_dir().join(format!("gloss-bench-window-{}", std::process::id()));
+    Workbench::from_project(project, scratch, "amira")
+}
+
+/// The app in a headless context, driven one frame at a time as eframe drives it.
+struct Window {
+    ctx: egui::Context,
+    app: GlossApp,
+    frame: eframe::Frame,
+    n: u64,
+}
+
+impl Window {
+    /// The app over `wb`, with the middle annotation selected (so the article scrolls there).
+    fn new(mut wb: Workbench) -> Self {
+        let middle = wb.current_layer().and_then(|layer| {
+            let ids: Vec<AnnotationId> = layer.iter().map(Annotation::id).collect();
+            ids.get(ids.len() / 2).copied()
+        });
+        if let Some(id) = middle {
+            wb.execute(Command::SelectAnnotation(id)).unwrap();
+        }
+        let ctx = egui::Context::default();
+        gloss::ui::fonts::install(&ctx);
+        let mut window = Self {
+            ctx,
+            app: GlossApp::for_test(wb),
+            frame: eframe::Frame::_new_kittest(),
+            n: 0,
+        };
+        // Settle: fonts, first layout, the scroll to the selection.
+        for _ in 0..10 {
+            window.frame();
+        }
+        window
+    }
+
+    fn frame(&mut self) {
+        self.n += 1;
+        let raw = RawInput {
+            screen_rect: Some(SCREEN),
+            time: Some(self.n as f64 / 60.0),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let output = self.ctx.run_ui(raw, |ui| eframe::App::ui(app, ui, frame));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+    }
+}
+
+#[cfg(unix)]
+fn cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+#[cfg(not(unix))]
+fn cpu_time() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+fn report(name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name}: CPU per frame p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} frames",
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3,
+        at(1.0).as_secs_f64() * 1e3,
+        times.len()
+    );
+}
+
+/// Idle frames (what a repaint costs while reading), then "add an annotation and draw the next
+/// frame" on a fresh selection each time.
+fn scenario(c: &mut Criterion, name: &str, wb: Workbench) {
+    let mut window = Window::new(wb);
+    let mut times = Vec::with_capacity(FRAMES);
+    for _ in 0..FRAMES {
+        let start = cpu_time();
+        window.frame();
+        times.push(cpu_time().saturating_sub(start));
+    }
+    report(&format!("{name}, idle"), times);
+
+    let len = window
+        .app
+        .workbench()
+        .unwrap()
+        .current_doc()
+        .unwrap()
+        .text
+        .char_len();
+    let mut adds = Vec::new();
+    let mut commands = Vec::new();
+    for i in 0..60 {
+        // Annotate a word-sized span somewhere in the middle third, then draw.
+        let start = len / 3 + (i * 7919) % (len / 3);
+        let wb = window.app.workbench_mut().unwrap();
+        let began = cpu_time();
+        if wb
+            .execute(Command::SelectSpan(CharSpan::new(start, start + 3)))
+            .is_ok()
+        {
+            let _ = wb.execute(Command::Label("ORG".to_owned()));
+        }
+        commands.push(cpu_time().saturating_sub(began));
+        window.frame();
+        adds.push(cpu_time().saturating_sub(began));
+    }
+    report(&format!("{name}, add an annotation + next frame"), adds);
+    report(
+        &format!("{name}, of which the workbench commands"),
+        commands,
+    );
+
+    c.bench_function(&format!("window frame: {name}"), |b| {
+        b.iter(|| window.frame())
+    });
+}
+
+fn window(c: &mut Criterion) {
+    let wall = Instant::now();
+    let big = generated(1_000_000, 30_000);
+    println!(
+        "generated the 1 MB article in {:.1} s",
+        wall.elapsed().as_secs_f64()
+    );
+    scenario(c, "1 MB article, 30,000 annotations", big);
+    scenario(c, "the sample article", sample());
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(5));
+    targets = window
+}
+criterion_main!(benches);

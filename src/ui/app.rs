@@ -1,0 +1,415 @@
+//! [`GlossApp`]: the eframe app. Each frame: collect finished background jobs, read the keys, draw the
+//! panels (which fill an [`Outbox`]), carry out what was asked, and let the workbench autosave.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::workbench::{Command, SaveState, Workbench};
+
+use super::annotation_list::{self, ListCache};
+use super::article::ArticleView;
+use super::centre::{self, MarkCache};
+use super::dialogs;
+use super::documents;
+use super::inspector;
+use super::jobs::Jobs;
+use super::keys;
+use super::prefs::{Prefs, ThemeChoice, clamp_scale};
+use super::schema_editor;
+use super::screenshot::{Screenshot, ScreenshotRun};
+use super::status_bar;
+use super::top_bar;
+use super::view::{Outbox, View};
+
+/// Where a screenshot run reports whether the PNG was written.
+pub type ScreenshotOutcome = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// The Gloss window.
+pub struct GlossApp {
+    pub(super) workbench: Option<Workbench>,
+    pub(super) prefs: Prefs,
+    /// Whether preferences are stored (not for tests and screenshot runs).
+    pub(super) persist: bool,
+    pub(super) view: View,
+    pub(super) jobs: Jobs,
+    pub(super) article: ArticleView,
+    pub(super) marks: MarkCache,
+    pub(super) list: ListCache,
+    /// The Review window (comparison, adjudication, agreement): open while a comparison is.
+    pub(super) review: super::review::ReviewPanel,
+    /// A project waiting for the annotator's name before it can be opened.
+    pub(super) waiting: Option<PathBuf>,
+    /// The project being opened in the background.
+    pub(super) opening: Option<PathBuf>,
+    pub(super) screenshot: Option<(ScreenshotRun, ScreenshotOutcome)>,
+    /// The theme and scale last handed to egui.
+    applied_style: Option<(ThemeChoice, f32)>,
+    /// The last save failure reported, so that it is reported once.
+    save_error: Option<String>,
+    /// Whether the first frame has wired the context into jobs and the workbench.
+    wired: bool,
+}
+
+impl GlossApp {
+    /// The app as the window starts it: preferences from eframe storage, system fonts, and the project
+    /// given on the command line (else the most recent one) opening in the background.
+    pub fn new(cc: &eframe::CreationContext, project: Option<PathBuf>) -> Self {
+        let prefs = Prefs::load(cc.storage);
+        let mut app = Self::bare(None, prefs, true);
+        super::fonts::install(&cc.egui_ctx);
+        app.wire(&cc.egui_ctx);
+        match project.or_else(|| app.prefs.recent.first().cloned()) {
+            Some(dir) => app.request_open(dir),
+            None if app.prefs.annotator.is_none() => app.ask_annotator(Vec::new(), false),
+            None => {}
+        }
+        app
+    }
+
+    /// The app over a workbench, without storage or persistence: for kittest.
+    pub fn for_test(workbench: Workbench) -> Self {
+        let prefs = Prefs {
+            annotator: Some(workbench.annotator().to_string()),
+            ..Prefs::default()
+        };
+        Self::bare(Some(workbench), prefs, false)
+    }
+
+    /// A screenshot run: no stored preferences, the project opened read-only as its first
+    /// annotator, nothing ever saved.
+    pub(super) fn for_screenshot(
+        cc: &eframe::CreationContext,
+        project: Option<PathBuf>,
+        shot: Screenshot,
+        outcome: ScreenshotOutcome,
+    ) -> Self {
+        let mut app = Self::bare(None, Prefs::default(), false);
+        super::fonts::install(&cc.egui_ctx);
+        app.wire(&cc.egui_ctx);
+        app.screenshot = Some((ScreenshotRun::new(shot), outcome));
+        if let Some(dir) = project {
+            app.open_read_only(dir);
+        }
+        app
+    }
+
+    fn bare(workbench: Option<Workbench>, prefs: Prefs, persist: bool) -> Self {
+        // A workbench that comes with a selection (restored, or set up by a test) shows it.
+        let view = View {
+            scroll_to: workbench
+                .as_ref()
+                .and_then(|wb| wb.selection().span)
+                .filter(|span| !span.is_empty()),
+            ..View::default()
+        };
+        Self {
+            workbench,
+            prefs,
+            persist,
+            view,
+            jobs: Jobs::new(),
+            article: ArticleView::new("gloss-article"),
+            marks: MarkCache::default(),
+            list: ListCache::default(),
+            review: super::review::ReviewPanel::default(),
+            waiting: None,
+            opening: None,
+            screenshot: None,
+            applied_style: None,
+            save_error: None,
+            wired: false,
+        }
+    }
+
+    /// The open workbench, if any: what tests assert on.
+    pub fn workbench(&self) -> Option<&Workbench> {
+        self.workbench.as_ref()
+    }
+
+    /// Opens a project folder in the background, as File > Open does after its dialog: as the
+    /// remembered annotator, or after asking who is annotating. The current project stays open until
+    /// the new one has loaded; a failure shows the loader's message and changes nothing.
+    pub fn open_project(&mut self, dir: PathBuf) {
+        self.request_open(dir);
+    }
+
+    /// Whether background work (opening, saving a closed project, dialogs) is still running.
+    pub fn busy(&self) -> bool {
+        self.jobs.busy() || self.opening.is_some()
+    }
+
+    /// The message an error dialog shows now, if one is open.
+    pub fn error_shown(&self) -> Option<&str> {
+        self.view.errors.first().map(String::as_str)
+    }
+
+    /// Draws in this theme from the next frame on (remembered with the other preferences).
+    pub fn set_theme(&mut self, theme: ThemeChoice) {
+        self.prefs.theme = theme;
+    }
+
+    /// Opens the schema editor window, as Edit > Schema… does.
+    pub fn show_schema_editor(&mut self) {
+        self.carry_out_schema_editor();
+    }
+
+    /// The open workbench for changing: tests use it to set up what they are not about.
+    pub fn workbench_mut(&mut self) -> Option<&mut Workbench> {
+        self.workbench.as_mut()
+    }
+
+    /// The article view as drawn last frame: tests find where a char is on screen with
+    /// [`ArticleView::char_rect`] to drag over real text.
+    pub fn article(&self) -> &ArticleView {
+        &self.article
+    }
+
+    /// Connects background work to the context so that finished jobs and saves repaint the window.
+    fn wire(&mut self, ctx: &egui::Context) {
+        if self.wired {
+            return;
+        }
+        self.wired = true;
+        self.jobs.set_context(ctx.clone());
+        if let Some(wb) = self.workbench.as_mut() {
+            let waker = ctx.clone();
+            wb.set_waker(Box::new(move || waker.request_repaint()));
+        }
+    }
+
+    /// Theme and scale from the preferences; a zoom changed with egui's own keys becomes the
+    /// preference.
+    fn apply_style(&mut self, ctx: &egui::Context) {
+        if let Some((_, scale)) = self.applied_style
+            && (ctx.zoom_factor() - scale).abs() > f32::EPSILON
+            && (self.prefs.ui_scale - scale).abs() <= f32::EPSILON
+        {
+            self.prefs.ui_scale = clamp_scale(ctx.zoom_factor());
+        }
+        let wanted = (self.prefs.theme, clamp_scale(self.prefs.ui_scale));
+        if self.applied_style != Some(wanted) {
+            ctx.set_theme(wanted.0.preference());
+            ctx.set_zoom_factor(wanted.1);
+            self.applied_style = Some(wanted);
+        }
+    }
+
+    /// One frame of the whole window.
+    fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.wire(&ctx);
+        for done in self.jobs.finished() {
+            self.on_done(&ctx, done);
+        }
+        self.apply_style(&ctx);
+
+        let mut out = Outbox::default();
+        let modal = dialogs::any_modal(&self.view);
+        // Review keys first: while the comparison is open they shadow schema hotkeys.
+        super::review::handle_keys(&ctx, self.workbench.as_ref(), modal, &mut out);
+        keys::handle(&ctx, self.workbench.as_ref(), &self.view, modal, &mut out);
+        self.panels(ui, &mut out);
+        self.review.show(&ctx, self.workbench.as_ref(), &mut out);
+        dialogs::show(&ctx, &mut self.view, &mut out);
+        if self.view.help_open {
+            let schema = self.workbench.as_ref().map(|wb| &wb.project().schema);
+            dialogs::help_window(&ctx, &mut self.view, schema);
+        }
+        if let (Some(editor), Some(wb)) =
+            (self.view.schema_editor.as_mut(), self.workbench.as_ref())
+            && !schema_editor::show(&ctx, editor, wb, &mut out)
+        {
+            self.view.schema_editor = None;
+        }
+        self.carry_out(&ctx, out);
+
+        let now = Instant::now();
+        let screenshot_run = self.screenshot.is_some();
+        if let Some(wb) = self.workbench.as_mut()
+            && !screenshot_run
+        {
+            wb.tick(now);
+            if let Some(next) = wb.next_tick() {
+                ctx.request_repaint_after(next.saturating_duration_since(now));
+            }
+            // A failed save is said once in the status line (the top bar keeps showing it).
+            let failed = match wb.save_state() {
+                SaveState::Error(message) => Some(message),
+                _ => None,
+            };
+            if let Some(message) = &failed
+                && failed != self.save_error
+            {
+                self.view.warn(format!("Could not save: {message}"));
+            }
+            self.save_error = failed;
+        }
+        self.screenshot_frame(&ctx);
+    }
+
+    fn panels(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
+        let wb = self.workbench.as_ref();
+        egui::Panel::top("gloss-top").show(ui, |ui| {
+            top_bar::show(ui, wb, &mut self.prefs, &self.view, out);
+        });
+        let busy = self.busy();
+        egui::Panel::bottom("gloss-status").show(ui, |ui| {
+            status_bar::show(ui, wb, &self.view, busy);
+        });
+        if let Some(wb) = wb {
+            egui::Panel::left("gloss-documents")
+                .resizable(true)
+                .default_size(250.0)
+                .size_range(160.0..=600.0)
+                .show(ui, |ui| documents::show(ui, wb, &mut self.view, out));
+            egui::Panel::right("gloss-inspector")
+                .resizable(true)
+                .default_size(340.0)
+                .size_range(220.0..=800.0)
+                .show(ui, |ui| {
+                    egui::Panel::bottom("gloss-annotation-list")
+                        .resizable(true)
+                        .default_size(260.0)
+                        .size_range(80.0..=2000.0)
+                        .show(ui, |ui| {
+                            annotation_list::show(ui, wb, &mut self.list, &mut self.view, out);
+                        });
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("inspector")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| inspector::show(ui, wb, &mut self.view, out));
+                    });
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(dir) = &self.opening {
+                ui.centered_and_justified(|ui| {
+                    ui.label(format!("Opening {}…", dir.display()));
+                });
+                return;
+            }
+            centre::show(
+                ui,
+                wb,
+                &mut self.article,
+                &mut self.marks,
+                &mut self.view,
+                out,
+            );
+        });
+    }
+
+    /// Executes the frame's commands in order, then its UI actions. A refused command leaves its
+    /// reason in the status line; nothing changed.
+    fn carry_out(&mut self, ctx: &egui::Context, out: Outbox) {
+        let Outbox {
+            mut commands,
+            actions,
+            from_article,
+        } = out;
+        // Text typed in the inspector is saved before anything else happens, since the next
+        // command may show another annotation or document (a typed note is never lost).
+        let draft_doc = self.view.draft.owner.as_ref().map(|(doc, _)| doc.clone());
+        let current_doc = self
+            .workbench
+            .as_ref()
+            .and_then(|wb| wb.current_doc())
+            .map(|d| d.id.clone());
+        if !self.view.draft.dirty.is_empty() && (!commands.is_empty() || !actions.is_empty()) {
+            let commits = self.view.draft.take_commits();
+            if draft_doc.is_some() && draft_doc == current_doc {
+                commands.splice(0..0, commits);
+            }
+        }
+        if let Some(wb) = self.workbench.as_mut()
+            && !commands.is_empty()
+        {
+            let before = wb.selection().clone();
+            for command in commands {
+                let precision = match &command {
+                    Command::SetCharPrecision(on) => Some(*on),
+                    _ => None,
+                };
+                match wb.execute(command) {
+                    Ok(()) => {
+                        self.view.message = None;
+                        if let Some(on) = precision {
+                            self.prefs.char_precision = on;
+                        }
+                    }
+                    Err(error) => self.view.warn(error.to_string()),
+                }
+            }
+            let after = wb.selection();
+            if *after != before {
+                // Follow the selection when it moved by key, list or find; the article already
+                // shows what the mouse did there.
+                if !from_article {
+                    self.view.scroll_to = after.span;
+                }
+                if after.annotation.is_some() && after.annotation != before.annotation {
+                    self.view.reveal_in_list = true;
+                }
+            }
+        }
+        for action in actions {
+            self.carry_out_action(ctx, action);
+        }
+    }
+
+    fn screenshot_frame(&mut self, ctx: &egui::Context) {
+        let ready = self.opening.is_none() && self.waiting.is_none() && !self.jobs.busy();
+        let Some((run, outcome)) = self.screenshot.as_mut() else {
+            return;
+        };
+        run.frame(ctx, ready);
+        if let Some(result) = run.outcome()
+            && let Ok(mut slot) = outcome.lock()
+            && slot.is_none()
+        {
+            // The PNG is written either way (it shows the error), but a window that could not open
+            // its project is not a passing smoke test.
+            let result = match (result, self.view.errors.first()) {
+                (Ok(()), Some(error)) => Err(format!("the window showed an error: {error}")),
+                (result, _) => result.clone(),
+            };
+            *slot = Some(result);
+        }
+    }
+
+    /// Writes what is unsaved and waits for it: the window is closing.
+    fn flush(&mut self) {
+        if self.screenshot.is_some() {
+            return;
+        }
+        if let Some(wb) = self.workbench.as_mut()
+            && let Err(error) = wb.flush()
+        {
+            eprintln!("gloss: could not save before closing: {error}");
+        }
+    }
+}
+
+impl eframe::App for GlossApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            self.prefs.save(storage);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+
+    /// Panel widths live in egui's memory; a screenshot run neither uses nor overwrites the
+    /// analyst's.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+}

@@ -1,0 +1,138 @@
+//! The left panel: progress, a filter box, and every document with each annotator's status.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Document, LayerName, Status};
+use crate::workbench::{Action, Command, Workbench};
+
+use super::colors;
+use super::keys;
+use super::view::{Outbox, View};
+
+pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
+    let documents = wb.project().documents();
+    let done = match view.done_count {
+        Some((revision, done)) if revision == wb.revision() => done,
+        _ => {
+            let done = documents
+                .iter()
+                .filter(|d| wb.status_of(&d.id).is_finished())
+                .count();
+            view.done_count = Some((wb.revision(), done));
+            done
+        }
+    };
+    ui.heading("Documents");
+    ui.label(format!("{done} / {} done", documents.len()))
+        .on_hover_text(format!("Documents {} has marked done", wb.annotator()));
+    let fraction = if documents.is_empty() {
+        0.0
+    } else {
+        done as f32 / documents.len() as f32
+    };
+    ui.add(egui::ProgressBar::new(fraction).desired_height(4.0));
+
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.doc_filter)
+                .hint_text("title or id")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+
+    if let Some(current) = wb.current_doc() {
+        let finished = wb.status_of(&current.id).is_finished();
+        let text = if finished { "Reopen" } else { "Mark done" };
+        let hover = format!(
+            "{} ({})",
+            if finished {
+                "Set your layer of this document back to in progress"
+            } else {
+                "Mark your layer of this document done"
+            },
+            keys::keys_of(Action::ToggleDone)
+        );
+        if ui.button(text).on_hover_text(hover).clicked() {
+            out.command(Command::ToggleDone);
+        }
+    }
+    ui.separator();
+
+    let filter = view.doc_filter.trim().to_lowercase();
+    let shown: Vec<&Document> = documents
+        .iter()
+        .filter(|d| {
+            filter.is_empty()
+                || d.title.to_lowercase().contains(&filter)
+                || d.id.as_str().contains(&filter)
+        })
+        .collect();
+    if shown.is_empty() {
+        ui.label(RichText::new("No document matches").weak());
+        return;
+    }
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("documents")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
+            for document in &shown[rows] {
+                row(ui, wb, document, out);
+            }
+        });
+}
+
+/// One document: the current annotator's status, the title, then everyone else's status.
+fn row(ui: &mut Ui, wb: &Workbench, document: &Document, out: &mut Outbox) {
+    let mine = wb.status_of(&document.id);
+    let current = wb.current_doc().is_some_and(|d| d.id == document.id);
+    ui.horizontal(|ui| {
+        colors::status_dot(ui, mine, wb.annotator().as_str());
+        let title = if document.title.trim().is_empty() {
+            document.id.as_str()
+        } else {
+            document.title.as_str()
+        };
+        let others: Vec<(&LayerName, Status)> = wb
+            .project()
+            .layers_of(&document.id)
+            .filter(|(name, _)| *name != wb.annotator())
+            .map(|(name, layer)| (name, layer.status))
+            .collect();
+        // Leave room for the other annotators' dots after the (truncated) title.
+        let dots = others.len() as f32 * (ui.spacing().item_spacing.x + row_dot_width(ui));
+        let response = ui
+            .scope(|ui| {
+                ui.set_max_width((ui.available_width() - dots).max(40.0));
+                ui.add(egui::Button::selectable(current, title).truncate())
+            })
+            .inner
+            .on_hover_text(format!("{title}\n{}: {}", wb.annotator(), mine.name()));
+        if response.clicked() {
+            out.command(Command::SelectDocument(document.id.clone()));
+        }
+        response.context_menu(|ui| {
+            for status in [Status::New, Status::InProgress, Status::Done] {
+                if ui
+                    .add_enabled(
+                        status != mine,
+                        egui::Button::new(format!("Mark {}", status.name())),
+                    )
+                    .clicked()
+                {
+                    out.command(Command::SetStatus(document.id.clone(), status));
+                    ui.close();
+                }
+            }
+        });
+        for (name, status) in others {
+            colors::status_dot(ui, status, name.as_str());
+        }
+    });
+}
+
+fn row_dot_width(ui: &Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) * 0.6
+}

@@ -1,0 +1,358 @@
+//! Projects and files from the window: open, create, import, export, switch annotator. Everything that
+//! touches the disk or shows a native dialog runs as a background job ([`super::jobs`]); the results
+//! come back to [`GlossApp::on_done`].
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::model::DocId;
+use crate::workbench::{Command, Workbench};
+
+use super::annotation_list::ListCache;
+use super::app::GlossApp;
+use super::article::ArticleView;
+use super::centre::MarkCache;
+use super::dialogs::{AnnotatorDialog, NewProjectDialog};
+use super::jobs::{Done, FolderPurpose, block_on};
+use super::schema_editor::SchemaEditor;
+use super::view::{InspectorDraft, UiAction};
+
+/// The annotator a screenshot run uses when the project lists none.
+const SCREENSHOT_ANNOTATOR: &str = "analyst";
+
+impl GlossApp {
+    /// Opens a project as the remembered annotator, or first asks who is annotating (offering the
+    /// project's annotators, read in the background).
+    pub(super) fn request_open(&mut self, dir: PathBuf) {
+        match self.prefs.annotator.clone() {
+            Some(annotator) => self.open_as(dir, annotator),
+            None => {
+                self.waiting = Some(dir.clone());
+                self.jobs.spawn("peek", move || Done::Peeked {
+                    result: crate::storage::load(&dir)
+                        .map(|project| project.annotators)
+                        .map_err(|e| e.to_string()),
+                    dir,
+                });
+            }
+        }
+    }
+
+    /// Opens a project for writing in the background. Reopening the open project (as another
+    /// annotator) closes it first, since it holds the lock; any other project stays open until the
+    /// new one has loaded, so a failure leaves the analyst where they were.
+    fn open_as(&mut self, dir: PathBuf, annotator: String) {
+        let same = self.workbench.as_ref().is_some_and(|wb| wb.dir() == dir);
+        let previous = if same { self.workbench.take() } else { None };
+        self.opening = Some(dir.clone());
+        self.jobs.spawn("open", move || {
+            if let Some(mut previous) = previous {
+                if let Err(error) = previous.flush() {
+                    return Done::Opened {
+                        dir,
+                        result: Err(format!("could not save before reopening: {error}")),
+                    };
+                }
+                drop(previous);
+            }
+            let result = Workbench::open(&dir, &annotator)
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            Done::Opened { dir, result }
+        });
+    }
+
+    /// A screenshot run: load without a lock, as the project's first annotator, and never save.
+    pub(super) fn open_read_only(&mut self, dir: PathBuf) {
+        self.opening = Some(dir.clone());
+        self.jobs.spawn("open", move || {
+            let result = crate::storage::load(&dir)
+                .map(|project| {
+                    let annotator = project
+                        .annotators
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| SCREENSHOT_ANNOTATOR.to_owned());
+                    Box::new(Workbench::from_project(project, dir.clone(), &annotator))
+                })
+                .map_err(|e| e.to_string());
+            Done::Opened { dir, result }
+        });
+    }
+
+    pub(super) fn ask_annotator(&mut self, known: Vec<String>, can_cancel: bool) {
+        self.view.annotator_dialog = Some(AnnotatorDialog {
+            name: String::new(),
+            known,
+            can_cancel,
+        });
+    }
+
+    /// Puts a freshly opened workbench in place of the old one, which closes (and saves) in the
+    /// background.
+    fn install(&mut self, ctx: &egui::Context, dir: &Path, mut wb: Workbench) {
+        let waker = ctx.clone();
+        wb.set_waker(Box::new(move || waker.request_repaint()));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+            "{} — Gloss",
+            wb.project().name
+        )));
+        if self.prefs.char_precision {
+            // Cannot fail: it only sets a flag.
+            let _ = wb.execute(Command::SetCharPrecision(true));
+        }
+        if let Some(notice) = wb.take_notice() {
+            self.view.info(notice);
+        }
+        if let Some(old) = self.workbench.replace(wb) {
+            self.close_in_background(old);
+        }
+        if self.persist {
+            self.prefs.remember_project(dir);
+        }
+        // Caches and drafts belong to the old project.
+        self.article = ArticleView::new("gloss-article");
+        self.marks = MarkCache::default();
+        self.list = ListCache::default();
+        self.view.draft = InspectorDraft::default();
+        self.view.find_open = false;
+        self.view.find_query.clear();
+        self.view.hovered = None;
+        self.view.done_count = None;
+    }
+
+    fn close_in_background(&mut self, mut old: Workbench) {
+        self.jobs.spawn("close", move || {
+            let result = old.flush().map_err(|e| e.to_string());
+            drop(old);
+            Done::Closed(result)
+        });
+    }
+
+    /// Collects one finished job.
+    pub(super) fn on_done(&mut self, ctx: &egui::Context, done: Done) {
+        match done {
+            Done::Opened { dir, result } => {
+                self.opening = None;
+                match result {
+                    Ok(wb) => self.install(ctx, &dir, *wb),
+                    Err(message) => {
+                        self.prefs.forget_project(&dir);
+                        self.view.error(message);
+                    }
+                }
+            }
+            Done::Peeked { dir, result } => match result {
+                Ok(known) => self.ask_annotator(known, false),
+                Err(message) => {
+                    self.waiting = None;
+                    self.prefs.forget_project(&dir);
+                    self.view.error(message);
+                    self.ask_annotator(Vec::new(), false);
+                }
+            },
+            Done::FolderPicked { purpose, dir } => match (purpose, dir) {
+                (FolderPurpose::Open, Some(dir)) => self.request_open(dir),
+                (FolderPurpose::NewProject, Some(dir)) => {
+                    if let Some(dialog) = self.view.new_project.as_mut() {
+                        dialog.parent = Some(dir);
+                    }
+                }
+                (_, None) => {}
+            },
+            Done::FilesRead(Ok(files)) => {
+                if files.is_empty() {
+                    return;
+                }
+                let read = files.len();
+                if let Some(wb) = self.workbench.as_mut() {
+                    let added = wb.import_texts(files, false);
+                    if added == 0 {
+                        self.view
+                            .warn(format!("No text found in the {read} file(s)"));
+                    } else {
+                        self.view.info(format!("Imported {added} document(s)"));
+                    }
+                }
+            }
+            Done::FilesRead(Err(message)) | Done::Exported(Err(message)) => {
+                self.view.error(message)
+            }
+            Done::ExportPathPicked(Some(path)) => self.export_to(path),
+            Done::ExportPathPicked(None) => {}
+            Done::Exported(Ok((path, lines))) => {
+                self.view
+                    .info(format!("Exported {lines} line(s) to {}", path.display()));
+            }
+            Done::Closed(Err(message)) => {
+                self.view.error(format!(
+                    "The previous project could not be saved: {message}"
+                ));
+            }
+            Done::Closed(Ok(())) => {}
+        }
+    }
+
+    pub(super) fn carry_out_action(&mut self, ctx: &egui::Context, action: UiAction) {
+        match action {
+            UiAction::OpenProjectDialog => {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Open a Gloss project folder")
+                    .pick_folder();
+                self.jobs.spawn("dialog", move || Done::FolderPicked {
+                    purpose: FolderPurpose::Open,
+                    dir: block_on(dialog).map(|h| h.path().to_path_buf()),
+                });
+            }
+            UiAction::OpenProject(dir) => self.request_open(dir),
+            UiAction::NewProjectDialog => self.view.new_project = Some(NewProjectDialog::default()),
+            UiAction::PickNewProjectFolder => {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Folder in which to create the project")
+                    .pick_folder();
+                self.jobs.spawn("dialog", move || Done::FolderPicked {
+                    purpose: FolderPurpose::NewProject,
+                    dir: block_on(dialog).map(|h| h.path().to_path_buf()),
+                });
+            }
+            UiAction::CreateProject { dir, name, preset } => {
+                let Some(annotator) = self.prefs.annotator.clone() else {
+                    self.view
+                        .warn("Say who is annotating first, then create the project again");
+                    self.ask_annotator(Vec::new(), false);
+                    return;
+                };
+                self.opening = Some(dir.clone());
+                self.jobs.spawn("create", move || {
+                    let result = Workbench::new_project(&dir, &name, &preset, &annotator)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
+                    Done::Opened { dir, result }
+                });
+            }
+            UiAction::ImportTexts => self.import_dialog(),
+            UiAction::ExportJsonl => self.export_dialog(),
+            UiAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiAction::ChangeAnnotator => {
+                let known = self
+                    .workbench
+                    .as_ref()
+                    .map(|wb| wb.project().annotators.clone())
+                    .unwrap_or_default();
+                self.ask_annotator(known, true);
+            }
+            UiAction::SetAnnotator(name) => {
+                self.prefs.annotator = Some(name.clone());
+                if let Some(dir) = self.waiting.take() {
+                    self.open_as(dir, name);
+                } else if let Some(wb) = &self.workbench
+                    && wb.annotator().as_str() != name
+                {
+                    let dir = wb.dir().to_path_buf();
+                    self.open_as(dir, name);
+                }
+            }
+            UiAction::ShowHelp => self.view.help_open = !self.view.help_open,
+            UiAction::ShowSchemaEditor => self.carry_out_schema_editor(),
+            UiAction::OpenFind => {
+                self.view.find_open = true;
+                self.view.focus_find = true;
+            }
+            UiAction::CloseFind => {
+                self.view.find_open = false;
+                if let Some(wb) = self.workbench.as_mut() {
+                    // Clearing the query removes the hits from the article; it cannot fail.
+                    let _ = wb.execute(Command::Find(String::new()));
+                }
+            }
+            UiAction::Hint(text) => self.view.info(text),
+        }
+    }
+
+    pub(super) fn carry_out_schema_editor(&mut self) {
+        if self.workbench.is_some() && self.view.schema_editor.is_none() {
+            self.view.schema_editor = Some(SchemaEditor::default());
+        }
+    }
+
+    fn import_dialog(&mut self) {
+        if self.workbench.is_none() {
+            self.view.warn("Open or create a project first");
+            return;
+        }
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Import text files")
+            .add_filter("Text", &["txt", "text", "md"])
+            .add_filter("All files", &["*"])
+            .pick_files();
+        self.jobs.spawn("import", move || {
+            let Some(handles) = block_on(dialog) else {
+                return Done::FilesRead(Ok(Vec::new()));
+            };
+            let paths: Vec<PathBuf> = handles.iter().map(|h| h.path().to_path_buf()).collect();
+            Done::FilesRead(read_texts(&paths))
+        });
+    }
+
+    fn export_dialog(&mut self) {
+        let Some(wb) = &self.workbench else {
+            self.view.warn("Open a project first");
+            return;
+        };
+        let file_name = format!("{}.jsonl", DocId::slug(&wb.project().name));
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Export annotations as JSONL")
+            .add_filter("JSON lines", &["jsonl"])
+            .set_file_name(file_name)
+            .save_file();
+        self.jobs.spawn("dialog", move || {
+            Done::ExportPathPicked(block_on(dialog).map(|h| h.path().to_path_buf()))
+        });
+    }
+
+    /// Exports every layer of a copy of the project, so that annotating can go on meanwhile.
+    fn export_to(&mut self, path: PathBuf) {
+        let Some(wb) = &self.workbench else {
+            return;
+        };
+        let project = wb.project().clone();
+        self.jobs.spawn("export", move || {
+            let result = (|| {
+                let file = std::fs::File::create(&path)
+                    .map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+                let mut writer = std::io::BufWriter::new(file);
+                let summary = crate::formats::export_jsonl(&project, None, &mut writer)
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+                writer
+                    .flush()
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+                Ok((path.clone(), summary.layers))
+            })();
+            Done::Exported(result)
+        });
+    }
+}
+
+/// Reads text files for import: (file name, contents). The first file that cannot be read or is not
+/// UTF-8 is the error, naming it.
+fn read_texts(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "{}: not UTF-8 text (invalid byte at {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            Ok((name, text))
+        })
+        .collect()
+}

@@ -1,0 +1,155 @@
+//! The top bar: menus generated from the one command list (each entry with its keys), then the
+//! project, the document, who is annotating, and whether everything is saved.
+
+use egui::{Button, RichText, Ui};
+
+use crate::workbench::{self, Action, SaveState, Workbench};
+
+use super::keys;
+use super::prefs::{self, Prefs, ThemeChoice};
+use super::view::{Outbox, UiAction, View};
+
+/// The menus in the order they appear; each lists the command-list entries with that `menu`.
+const MENUS: [&str; 7] = [
+    "File", "Edit", "Annotate", "Navigate", "Find", "Review", "Help",
+];
+
+pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View, out: &mut Outbox) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        for menu in MENUS {
+            ui.menu_button(menu, |ui| {
+                for entry in workbench::shortcuts().iter().filter(|s| s.menu == menu) {
+                    menu_entry(ui, entry, wb, view, out);
+                    if entry.action == Action::OpenProject {
+                        recent_menu(ui, prefs, out);
+                    }
+                }
+                if menu == "Help" {
+                    ui.separator();
+                    ui.label(format!("Gloss {}", env!("CARGO_PKG_VERSION")));
+                }
+            });
+            if menu == "Find" {
+                view_menu(ui, prefs);
+            }
+        }
+        ui.separator();
+        status_strip(ui, wb, out);
+    });
+}
+
+fn menu_entry(
+    ui: &mut Ui,
+    entry: &workbench::Shortcut,
+    wb: Option<&Workbench>,
+    view: &View,
+    out: &mut Outbox,
+) {
+    let enabled = match entry.action {
+        Action::NewProject | Action::OpenProject | Action::Quit | Action::Help => true,
+        Action::Undo => wb.is_some_and(Workbench::can_undo),
+        Action::Redo => wb.is_some_and(Workbench::can_redo),
+        Action::FindNext | Action::FindPrevious | Action::LabelFindHit => {
+            wb.is_some_and(|wb| !wb.find().hits.is_empty())
+        }
+        action if workbench::is_review_key(action) || action == Action::FinishAdjudication => {
+            wb.is_some_and(|wb| wb.review().is_some())
+        }
+        _ => wb.is_some(),
+    };
+    let selected =
+        entry.action == Action::ToggleCharPrecision && wb.is_some_and(Workbench::char_precision);
+    let mut button = Button::new(entry.name).selected(selected);
+    if !entry.keys.is_empty() {
+        button = button.shortcut_text(entry.keys);
+    }
+    let response = ui
+        .add_enabled(enabled, button)
+        .on_hover_text(entry.description);
+    if response.clicked() {
+        keys::dispatch(entry.action, wb, view, out);
+        ui.close();
+    }
+}
+
+fn recent_menu(ui: &mut Ui, prefs: &Prefs, out: &mut Outbox) {
+    ui.add_enabled_ui(!prefs.recent.is_empty(), |ui| {
+        ui.menu_button("Recent projects", |ui| {
+            for dir in &prefs.recent {
+                if ui.button(dir.display().to_string()).clicked() {
+                    out.action(UiAction::OpenProject(dir.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+/// Theme and scale: personal, remembered in eframe storage.
+fn view_menu(ui: &mut Ui, prefs: &mut Prefs) {
+    ui.menu_button("View", |ui| {
+        ui.label("Theme");
+        for choice in ThemeChoice::ALL {
+            ui.radio_value(&mut prefs.theme, choice, choice.name());
+        }
+        ui.separator();
+        let label = ui.label("UI scale");
+        ui.add(
+            egui::Slider::new(&mut prefs.ui_scale, prefs::SCALE_RANGE)
+                .step_by(0.05)
+                .fixed_decimals(2),
+        )
+        .labelled_by(label.id);
+        if ui.button("Reset scale").clicked() {
+            prefs.ui_scale = 1.0;
+        }
+    });
+}
+
+/// Project · document · annotator · save state, right-aligned after the menus.
+fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, out: &mut Outbox) {
+    let Some(wb) = wb else {
+        ui.label(RichText::new("No project open").weak());
+        return;
+    };
+    ui.label(RichText::new(&wb.project().name).strong())
+        .on_hover_text(wb.dir().display().to_string());
+    if let Some(doc) = wb.current_doc() {
+        ui.label("›");
+        let title = if doc.title.trim().is_empty() {
+            doc.id.as_str()
+        } else {
+            doc.title.as_str()
+        };
+        ui.add(egui::Label::new(title).truncate())
+            .on_hover_text(doc.id.as_str());
+    }
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        save_state(ui, &wb.save_state());
+        ui.separator();
+        if ui
+            .button(format!("Annotator: {}", wb.annotator()))
+            .on_hover_text("Whose layer you are editing. Click to switch.")
+            .clicked()
+        {
+            out.action(UiAction::ChangeAnnotator);
+        }
+    });
+}
+
+fn save_state(ui: &mut Ui, state: &SaveState) {
+    let (text, color, hover) = match state {
+        SaveState::Saved => ("Saved", ui.visuals().weak_text_color(), String::new()),
+        SaveState::Unsaved => (
+            "Unsaved",
+            ui.visuals().warn_fg_color,
+            "Saves a few seconds after the last change (Ctrl+S saves now)".to_owned(),
+        ),
+        SaveState::Saving => ("Saving…", ui.visuals().text_color(), String::new()),
+        SaveState::Error(message) => ("Save failed", ui.visuals().error_fg_color, message.clone()),
+    };
+    let response = ui.label(RichText::new(text).color(color));
+    if !hover.is_empty() {
+        response.on_hover_text(hover);
+    }
+}

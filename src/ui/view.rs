@@ -1,0 +1,186 @@
+//! What the window remembers besides the workbench: which dialogs are open, what is being typed, the
+//! last message. Panels read the workbench, change only this, and put what the analyst asked for in
+//! the [`Outbox`], which the app carries out after drawing.
+
+use std::path::PathBuf;
+
+use crate::model::{AnnotationId, CharSpan, DocId};
+use crate::workbench::Command;
+
+use super::dialogs::{AnnotatorDialog, NewProjectDialog};
+use super::schema_editor::SchemaEditor;
+
+/// Something the analyst asked for that is about the window or files, not the workbench's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// File ▸ Open project: a native folder dialog.
+    OpenProjectDialog,
+    OpenProject(PathBuf),
+    NewProjectDialog,
+    /// The new-project dialog's "Choose…": a native folder dialog for where to create it.
+    PickNewProjectFolder,
+    /// Create a project in `dir` with a preset schema, then open it.
+    CreateProject {
+        dir: PathBuf,
+        name: String,
+        preset: String,
+    },
+    ImportTexts,
+    ExportJsonl,
+    Quit,
+    /// Ask (again) who is annotating.
+    ChangeAnnotator,
+    /// Reopen the project as another annotator, or remember the name for the next project.
+    SetAnnotator(String),
+    ShowHelp,
+    ShowSchemaEditor,
+    /// Open the find bar and put the caret in it.
+    OpenFind,
+    CloseFind,
+    /// A hint for the status line ("select a quote first").
+    Hint(String),
+}
+
+/// How a message in the status line is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    /// A command was refused or failed: the message says what to do instead.
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// What the panels ask for during one frame, carried out in order after drawing.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    pub commands: Vec<Command>,
+    pub actions: Vec<UiAction>,
+    /// Whether the selection was changed with the mouse in the article this frame, which then needs
+    /// no scrolling to.
+    pub from_article: bool,
+}
+
+impl Outbox {
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    pub fn action(&mut self, action: UiAction) {
+        self.actions.push(action);
+    }
+}
+
+/// Text being typed into the inspector for one annotation, committed when the field loses focus or
+/// Enter is pressed. Reloaded from the model when another annotation is selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InspectorDraft {
+    /// Which annotation the draft belongs to.
+    pub owner: Option<(DocId, AnnotationId)>,
+    /// The workbench revision the drafts were last loaded at.
+    pub revision: u64,
+    pub note: String,
+    pub norm: String,
+    /// Free-text attributes (those without a list of allowed values), by name.
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// Fields typed in since they were loaded or committed: what [`InspectorDraft::take_commits`]
+    /// still has to hand to the workbench.
+    pub dirty: std::collections::BTreeSet<DraftField>,
+}
+
+/// A field of the inspector that is edited as text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DraftField {
+    Note,
+    Norm,
+    Attribute(String),
+}
+
+impl InspectorDraft {
+    /// The commands that save what was typed and not yet committed, for the annotation the draft
+    /// belongs to; the draft is clean afterwards. The app runs these before anything that could
+    /// move the inspector to another annotation or document, so that typing is never lost.
+    pub fn take_commits(&mut self) -> Vec<Command> {
+        let Some((_, id)) = &self.owner else {
+            self.dirty.clear();
+            return Vec::new();
+        };
+        let id = *id;
+        let text = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_owned())
+        };
+        std::mem::take(&mut self.dirty)
+            .into_iter()
+            .map(|field| match field {
+                DraftField::Note => Command::SetNote {
+                    id,
+                    note: self.note.clone(),
+                },
+                DraftField::Norm => Command::SetNorm {
+                    id,
+                    norm: text(&self.norm),
+                },
+                DraftField::Attribute(name) => Command::SetAttribute {
+                    value: self.attributes.get(&name).and_then(|v| text(v)),
+                    id,
+                    name,
+                },
+            })
+            .collect()
+    }
+}
+
+/// The window's own state. Nothing here is saved with the project.
+#[derive(Default)]
+pub struct View {
+    /// Filters the document list by title or id (case-insensitive).
+    pub doc_filter: String,
+    pub find_open: bool,
+    pub find_query: String,
+    /// Put the caret in the find box on the next frame.
+    pub focus_find: bool,
+    pub help_open: bool,
+    pub schema_editor: Option<SchemaEditor>,
+    pub new_project: Option<NewProjectDialog>,
+    pub annotator_dialog: Option<AnnotatorDialog>,
+    /// Errors waiting to be shown in a dialog, oldest first.
+    pub errors: Vec<String>,
+    /// The last message for the status line.
+    pub message: Option<Message>,
+    pub draft: InspectorDraft,
+    /// Scroll the article so that this span is visible (after a jump from the list or a find hit).
+    pub scroll_to: Option<CharSpan>,
+    /// How many documents the annotator has finished, and at which workbench revision that was
+    /// counted (a status change bumps the revision).
+    pub done_count: Option<(u64, usize)>,
+    /// The annotation under the pointer in the article, named in the status line.
+    pub hovered: Option<AnnotationId>,
+    /// Scroll the annotation list to the selected annotation (after it was selected in the text).
+    pub reveal_in_list: bool,
+}
+
+impl View {
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Info,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Warning,
+        });
+    }
+
+    /// An error that needs a dialog (a project that would not open, an export that failed).
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.errors.push(text.into());
+    }
+}

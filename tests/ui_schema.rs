@@ -1,0 +1,101 @@
+//! The schema editor in the real window: renaming a label renames its annotations in one undo step.
+#![allow(clippy::unwrap_used)]
+
+mod ui_support;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ui_support::*;
+
+fn count_label(wb: &gloss::workbench::Workbench, label: &str) -> usize {
+    wb.project()
+        .layers()
+        .flat_map(|(_, layer)| layer.iter())
+        .filter(|a| a.label() == label)
+        .count()
+}
+
+#[test]
+fn renaming_a_label_in_the_schema_editor_renames_every_annotation_as_one_undo_step() {
+    let (_temp, wb) = open_sample("amira");
+    let persons = count_label(&wb, "PERSON");
+    assert!(persons > 0);
+    let mut harness = harness(wb);
+
+    click_button(&mut harness, "Edit");
+    click_button(&mut harness, "Schema…");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Name of PERSON");
+    field.focus();
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name of PERSON")
+        .type_text("PER");
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+
+    let wb = ui_support::wb(&harness);
+    assert!(wb.project().schema.entity_label("PER").is_some());
+    assert!(wb.project().schema.entity_label("PERSON").is_none());
+    assert_eq!(
+        count_label(wb, "PER"),
+        persons,
+        "every layer's mentions follow"
+    );
+    assert_eq!(count_label(wb, "PERSON"), 0);
+
+    // Undo is for the article: leave the editor's fields first.
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    let wb = ui_support::wb(&harness);
+    assert_eq!(
+        count_label(wb, "PERSON"),
+        persons,
+        "one undo brings the old name back"
+    );
+    assert!(wb.project().schema.entity_label("PER").is_none());
+}
+
+#[test]
+fn a_new_label_is_added_with_its_hotkey_and_labels_the_selection() {
+    let (_temp, wb) = open_sample("tester");
+    let mut harness = harness(wb);
+    click_button(&mut harness, "Edit");
+    click_button(&mut harness, "Schema…");
+    harness
+        .get_by_role_and_label(Role::TextInput, "New label")
+        .focus();
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New label")
+        .type_text("EVENT_NAME");
+    harness.run_ok();
+    click_button(&mut harness, "Add label");
+    let key = harness.get_by_role_and_label(Role::TextInput, "Key of EVENT_NAME");
+    key.focus();
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Key of EVENT_NAME")
+        .type_text("e");
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+
+    let span = find_span(ui_support::wb(&harness), "Brussels", 0);
+    drag_over(&mut harness, span);
+    type_char(&mut harness, 'e');
+    let wb = ui_support::wb(&harness);
+    let label = wb.project().schema.entity_label("EVENT_NAME").unwrap();
+    assert_eq!(label.hotkey, Some('e'));
+    assert_eq!(
+        wb.annotation(entity_at(wb, span).unwrap()).unwrap().label(),
+        "EVENT_NAME"
+    );
+}

@@ -1,0 +1,185 @@
+//! What the window tests share: projects on temporary folders, a harness over the real app, and the
+//! gestures an analyst makes (drag over text, type a hotkey).
+#![allow(clippy::unwrap_used, dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::model::{AnnotationId, CharSpan, DocId, Document, Project, Timestamp};
+use gloss::ui::GlossApp;
+use gloss::workbench::{Command, Workbench};
+use tempfile::TempDir;
+
+/// The window size the tests draw at, in points: wide enough for all three panels.
+pub const WINDOW: [f32; 2] = [1400.0, 900.0];
+
+/// A fixed time for provenance, so that a saved and reloaded project compares equal.
+pub fn fixed_clock() -> Box<dyn Fn() -> Timestamp + Send> {
+    Box::new(|| Timestamp::from_second(1_700_000_000).unwrap())
+}
+
+/// A copy of the sample project in a fresh temporary folder, and the copy's path.
+pub fn sample_copy() -> (TempDir, PathBuf) {
+    let temp = TempDir::new().unwrap();
+    let target = temp.path().join("kosovo-talks");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &target,
+    );
+    (temp, target)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == ".gloss.lock") {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// The sample project opened for writing as `annotator`, with a fixed clock.
+pub fn open_sample(annotator: &str) -> (TempDir, Workbench) {
+    let (temp, dir) = sample_copy();
+    let mut wb = Workbench::open(&dir, annotator).unwrap();
+    wb.set_clock(fixed_clock());
+    (temp, wb)
+}
+
+/// A new project with the `news` preset and one document with `text`, in a temporary folder, opened
+/// as `tester`.
+pub fn project_with_text(title: &str, text: &str) -> (TempDir, Workbench) {
+    let temp = TempDir::new().unwrap();
+    let dir = temp.path().join("project");
+    let mut wb = Workbench::new_project(&dir, "Test", "news", "tester").unwrap();
+    wb.set_clock(fixed_clock());
+    let added = wb.import_texts(vec![(format!("{title}.txt"), text.to_owned())], false);
+    assert_eq!(added, 1);
+    (temp, wb)
+}
+
+/// An in-memory project with one document, for tests that never touch the disk.
+pub fn memory_project(text: &str) -> Workbench {
+    let schema = gloss::storage::presets::preset("news").unwrap();
+    let mut project = Project::new("Test", schema);
+    project.add_document(Document::from_raw(DocId::slug("doc"), "Doc", text));
+    let mut wb = Workbench::from_project(project, PathBuf::from("/nonexistent"), "tester");
+    wb.set_clock(fixed_clock());
+    wb
+}
+
+/// The real app over `wb`, drawn at [`WINDOW`] with the fonts the window installs, settled.
+pub fn harness(wb: Workbench) -> Harness<'static, GlossApp> {
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_context_setup(|ctx| {
+            gloss::ui::fonts::install(ctx);
+        })
+        .build_eframe(move |_cc| GlossApp::for_test(wb));
+    harness.run_ok();
+    harness
+}
+
+pub fn wb<'a>(harness: &'a Harness<'_, GlossApp>) -> &'a Workbench {
+    harness.state().workbench().unwrap()
+}
+
+/// The chars of `needle`'s `nth` occurrence in the current document, as a char span.
+pub fn find_span(wb: &Workbench, needle: &str, nth: usize) -> CharSpan {
+    let text = wb.current_doc().unwrap().text.as_str();
+    let (byte, _) = text.match_indices(needle).nth(nth).unwrap();
+    let start = text[..byte].chars().count();
+    CharSpan::new(start, start + needle.chars().count())
+}
+
+/// Drags the mouse over the chars of `span` in the article, as an analyst selecting text does.
+pub fn drag_over(harness: &mut Harness<'_, GlossApp>, span: CharSpan) {
+    let first = harness.state().article().char_rect(span.start).unwrap();
+    let last = harness.state().article().char_rect(span.end - 1).unwrap();
+    let from = egui::pos2(first.left() + 1.0, first.center().y);
+    let to = egui::pos2(last.right() - 1.0, last.center().y);
+    harness.hover_at(from);
+    harness.run_ok();
+    harness.drag_at(from);
+    harness.run_ok();
+    harness.hover_at(egui::pos2((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.run_ok();
+    harness.hover_at(to);
+    harness.run_ok();
+    harness.drop_at(to);
+    harness.run_ok();
+}
+
+/// Types one character, as a key on the keyboard does (key event and text).
+pub fn type_char(harness: &mut Harness<'_, GlossApp>, c: char) {
+    harness.event(egui::Event::Text(c.to_string()));
+    harness.run_ok();
+}
+
+/// Runs a command directly on the app's workbench, for setup that is not what a test is about.
+pub fn execute(harness: &mut Harness<'_, GlossApp>, command: Command) {
+    harness
+        .state_mut()
+        .workbench_mut()
+        .unwrap()
+        .execute(command)
+        .unwrap();
+    harness.run_ok();
+}
+
+/// Clicks the button (or any node) whose accessible label is `label`.
+pub fn click(harness: &mut Harness<'_, GlossApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run_ok();
+}
+
+pub fn click_button(harness: &mut Harness<'_, GlossApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run_ok();
+}
+
+/// The id of the entity mention covering exactly `span` in the current layer.
+pub fn entity_at(wb: &Workbench, span: CharSpan) -> Option<AnnotationId> {
+    wb.current_layer()?
+        .iter()
+        .find(|a| a.as_entity().is_some_and(|e| e.span == span))
+        .map(|a| a.id())
+}
+
+/// Clicks the char at `offset` in the article (on a mark: selects it or completes a pick).
+pub fn click_text(harness: &mut Harness<'_, GlossApp>, offset: usize) {
+    let rect = harness.state().article().char_rect(offset).unwrap();
+    let pos = rect.center();
+    harness.hover_at(pos);
+    harness.run_ok();
+    harness.drag_at(pos);
+    harness.run_ok();
+    harness.drop_at(pos);
+    harness.run_ok();
+}
+
+/// Steps the app until its background work is done and its save (if any) has finished: the window
+/// never waits for the disk, so a test has to. Gives up after ten seconds.
+pub fn wait_for_background(harness: &mut Harness<'_, GlossApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        let saving = harness
+            .state()
+            .workbench()
+            .is_some_and(|wb| wb.save_state() == gloss::workbench::SaveState::Saving);
+        if !harness.state().busy() && !saving {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_ok();
+}
