@@ -1,0 +1,245 @@
+//! The command line's grammar: every subcommand, flag and help text that `gloss --help` shows.
+
+use std::path::PathBuf;
+
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Parser, Subcommand};
+
+use crate::storage::presets;
+
+const EXAMPLES: &str = "\
+Examples:
+  gloss projects/kosovo-talks                     open the sample project in the window
+  gloss new my-project --preset news              make an empty project with the news schema
+  gloss import my-project articles/               add every .txt file under articles/
+  gloss check my-project                          validate offsets, labels, links and ids
+  gloss stats my-project                          documents, annotations and progress per layer
+  gloss export my-project --format jsonl --out gold.jsonl --layer gold
+  gloss agree my-project                          agreement between the annotators' layers
+  gloss adjudicate my-project --auto              merge what annotators agree on into gold";
+
+/// Gloss: annotate news articles with entities, quotes and events.
+///
+/// Without a subcommand, opens PROJECT (a project folder) in the annotation window. The subcommands
+/// work on a project folder without a window.
+#[derive(Debug, Parser)]
+#[command(
+    name = "gloss",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_long_help = EXAMPLES,
+    after_help = "Run `gloss --help` for examples, `gloss <COMMAND> --help` for each command."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+// What opens the window: `gloss [PROJECT]` and `gloss open [PROJECT]` take the same arguments. A plain
+// comment, not a doc comment: clap would make a flattened struct's doc the top-level `about`.
+#[derive(Debug, Args)]
+pub struct WindowArgs {
+    /// The project folder to open.
+    pub project: Option<PathBuf>,
+
+    /// Render the window, write a PNG of it to FILE and exit (for smoke tests and the README).
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+
+    /// How many frames to render before taking the screenshot.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10,
+        requires = "screenshot",
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub frames: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a project in the annotation window (the same as `gloss [PROJECT]`).
+    #[command(after_long_help = "\
+Examples:
+  gloss open projects/kosovo-talks
+  gloss open --screenshot shot.png --frames 5 projects/kosovo-talks")]
+    Open(WindowArgs),
+
+    /// Create an empty project folder with a schema preset.
+    ///
+    /// The folder must be new or empty, so an existing project is never overwritten.
+    #[command(after_long_help = "\
+Examples:
+  gloss new kosovo --preset news
+  gloss new conll-check --preset conll --name \"CoNLL re-annotation\"")]
+    New(NewArgs),
+
+    /// Add documents to a project: plain-text files (the default), or annotated files of another
+    /// tool with --format.
+    ///
+    /// Each text file becomes one document (or one per non-empty line with --split-lines). Folders are
+    /// searched recursively for *.txt files, imported in sorted order. Files must be UTF-8; CRLF line
+    /// endings become LF. Nothing is written unless every file can be imported.
+    ///
+    /// With --format, every span is checked against the text it claims to cover: a span that does
+    /// not fit is reported (file, line, expected and found text) and skipped. Labels the schema lacks
+    /// are added to it and reported. A file that cannot be parsed leaves the project unchanged.
+    #[command(after_long_help = "\
+Examples:
+  gloss import my-project article.txt
+  gloss import my-project articles/ more/interview.txt
+  gloss import my-project headlines.txt --split-lines
+  gloss import my-project all.jsonl --format jsonl            (Gloss's own: each line's layer)
+  gloss import my-project prodigy.jsonl --format jsonl --layer alice   (spaCy/Prodigy or doccano)
+  gloss import my-project brat-folder/ --format brat --layer gold
+  gloss import my-project train.conll --format conll --layer conll
+  gloss import my-project inception/ --format webanno-tsv3 --layer bob
+  gloss import my-project export.json --format label-studio --layer carol")]
+    Import(ImportArgs),
+
+    /// Validate a project: covered text, bounds, links, schema conformance, ids.
+    ///
+    /// Exits 0 and prints one `ok:` line when the project is valid; otherwise exits 1 and prints one
+    /// line per problem.
+    #[command(after_long_help = "\
+Examples:
+  gloss check projects/kosovo-talks")]
+    Check(DirArgs),
+
+    /// Show documents, annotations per kind and label, and progress, per layer.
+    #[command(after_long_help = "\
+Examples:
+  gloss stats projects/kosovo-talks
+  gloss stats projects/kosovo-talks --json")]
+    Stats(StatsArgs),
+
+    /// Export annotations for other tools: jsonl, spacy, conll, brat, hf or csv.
+    ///
+    /// Offsets in the output count Unicode code points (Python `str` indices), half-open. Every
+    /// annotation a format cannot hold is named in the summary (the export still succeeds).
+    #[command(after_long_help = "\
+Examples:
+  gloss export projects/kosovo-talks --format jsonl --out all.jsonl
+  gloss export projects/kosovo-talks --format jsonl --out gold.jsonl --layer gold
+  gloss export projects/kosovo-talks --format spacy --out amira.jsonl --layer amira --status done
+  gloss export projects/kosovo-talks --format conll --out gold.conll --gold --scheme bilou
+  gloss export projects/kosovo-talks --format brat --out brat-folder/
+  gloss export projects/kosovo-talks --format hf --out train.jsonl --gold   (and labels.json beside it)
+  gloss export projects/kosovo-talks --format csv --out spreadsheets/   (quotes.csv, events.csv)")]
+    Export(ExportArgs),
+
+    /// Print the recommenders' suggestions as JSON lines, or write them into a layer (--apply).
+    ///
+    /// One JSON object per suggestion: entities, quotes (with cue and speaker) and events (with
+    /// arguments); offsets count Unicode code points, half-open.
+    Suggest(super::suggest::SuggestArgs),
+
+    /// Score each recommender (or another layer) against a gold layer: precision, recall and F1 per
+    /// label, exact and overlap matching, speaker and argument accuracy.
+    Eval(super::eval::EvalArgs),
+
+    /// Measure how far annotators agree, for entity mentions, quotes and events.
+    ///
+    /// Entity mentions, overall and per label: span F1 (exact and overlap), Cohen's κ (two layers)
+    /// or Fleiss' κ (more), Krippendorff's α over tokens and α_u over characters. Quotes: content
+    /// F1, speaker agreement, cue F1. Events: trigger F1, type agreement, argument F1. Then each
+    /// pair of layers, and diagnostics. Figures print with three decimals; `—` (JSON null) marks a
+    /// measure undefined for the data.
+    Agree(super::agree::AgreeArgs),
+
+    /// Merge into the gold layer what enough annotators agree on (--auto), and report per document
+    /// how many disagreements remain for the curator.
+    Adjudicate(super::adjudicate::AdjudicateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DirArgs {
+    /// The project folder.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create the project in.
+    pub dir: PathBuf,
+
+    /// The schema to start from: its entity labels, quote settings and event types.
+    #[arg(long, value_parser = PossibleValuesParser::new(presets::NAMES.iter().copied()))]
+    pub preset: String,
+
+    /// The project's name (default: the folder's name).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The project folder.
+    pub dir: PathBuf,
+
+    /// Files, or folders searched recursively for the format's files (*.txt for txt).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The input format: txt, jsonl (Gloss's, spaCy/Prodigy or doccano, told apart by their
+    /// fields), spacy, doccano, brat, conll, hf, webanno-tsv3 or label-studio.
+    #[arg(long, value_name = "FORMAT", default_value = "txt")]
+    pub format: String,
+
+    /// The layer imported annotations go to (default: --annotator, else "imported"; Gloss's own
+    /// jsonl keeps the layers its lines name).
+    #[arg(long, value_name = "NAME")]
+    pub layer: Option<String>,
+
+    /// Make one document per non-empty line instead of one per file (txt only).
+    #[arg(long)]
+    pub split_lines: bool,
+
+    /// Add NAME to the project's annotators; imported annotations name NAME as their annotator.
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The project folder.
+    pub dir: PathBuf,
+
+    /// Print the figures as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project folder.
+    pub dir: PathBuf,
+
+    /// The output format: jsonl (Gloss's own), spacy, conll, brat, hf or csv.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: String,
+
+    /// The file to write, or the folder for brat and csv (files are replaced atomically).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+
+    /// Export only this layer (an annotator's name, or gold); default: every layer.
+    #[arg(long, value_name = "NAME")]
+    pub layer: Option<String>,
+
+    /// Export only the gold layer (the same as --layer gold).
+    #[arg(long, conflicts_with = "layer")]
+    pub gold: bool,
+
+    /// Export only layers with this status: done (for gold: adjudicated).
+    #[arg(long, value_name = "STATUS", value_parser = PossibleValuesParser::new(["done"]))]
+    pub status: Option<String>,
+
+    /// The tag scheme of --format conll: iob2 (default) or bilou.
+    #[arg(long, value_name = "SCHEME", value_parser = PossibleValuesParser::new(["iob2", "bilou"]))]
+    pub scheme: Option<String>,
+}
