@@ -284,3 +284,29 @@ fn offsets_count_chars_in_cyrillic_emoji_and_crlf_text() {
     assert_eq!(slice(43, 48), "👨‍👩‍👧");
     assert_eq!(slice(50, 58), "Brussels", "CRLF became one LF char");
 }
+
+#[test]
+fn undoing_an_add_gives_an_equal_project_although_the_id_is_not_handed_out_again() {
+    let (mut project, key) = project();
+    let first = Edit::Add {
+        key: key.clone(),
+        annotation: entity(1, CharSpan::new(0, 5), "PERSON"),
+    };
+    project.apply(&first).expect("first add");
+    let before = project.clone();
+    let second = Edit::Add {
+        key: key.clone(),
+        annotation: entity(2, CharSpan::new(8, 13), "PERSON"),
+    };
+    project.apply(&second).expect("second add");
+    project
+        .apply(&second.inverse())
+        .expect("undo the second add");
+    assert_eq!(project, before);
+    let next = project.layer(&key).map(|layer| layer.next_id());
+    assert_eq!(
+        next,
+        Some(AnnotationId(3)),
+        "a redo may bring id 2 back, so it is not reused"
+    );
+}

@@ -101,13 +101,21 @@ impl Status {
 }
 
 /// The annotations of one layer, by id. A layer that is `New` and empty is the same as no layer.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Layer {
     pub status: Status,
     annotations: BTreeMap<AnnotationId, Annotation>,
     /// The smallest id never used in this layer during this session; never decreases, so undoing an
     /// add and adding again does not reuse an id that a redo might bring back.
     next_id: u32,
+}
+
+/// Layers are equal when they hold the same status and annotations; `next_id` is bookkeeping for
+/// allocating ids in this session, not data (undoing an add leaves it where it was, by design).
+impl PartialEq for Layer {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.annotations == other.annotations
+    }
 }
 
 impl Layer {
