@@ -177,4 +177,3 @@ fn the_speaker_of_he_said_is_the_earlier_named_mention() {
     assert_eq!(text.slice(second.span), Some("Kurti"));
     assert_eq!(second.span.start, 1399);
 }
-

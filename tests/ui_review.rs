@@ -30,7 +30,10 @@ fn curator() -> (TempDir, Harness<'static, GlossApp>) {
 fn open_comparison(harness: &mut Harness<'_, GlossApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
     harness.run_ok();
-    assert!(wb(harness).review().is_some(), "Ctrl+R opens the comparison");
+    assert!(
+        wb(harness).review().is_some(),
+        "Ctrl+R opens the comparison"
+    );
     harness.get_by_role_and_label(Role::Window, "Review");
 }
 
@@ -73,9 +76,10 @@ fn step_to(
 fn entities_differing_by(kind: DisagreementKind) -> impl Fn(&Disagreement) -> bool {
     move |d| {
         d.kind == kind
-            && [&d.a, &d.b]
-                .iter()
-                .all(|v| v.as_ref().is_some_and(|v| v.annotation.as_entity().is_some()))
+            && [&d.a, &d.b].iter().all(|v| {
+                v.as_ref()
+                    .is_some_and(|v| v.annotation.as_entity().is_some())
+            })
     }
 }
 
@@ -113,7 +117,10 @@ fn step_through_take_a_and_b_undo_one_finish_and_gold_holds_exactly_the_choices(
     assert_eq!(gold(&harness), BTreeSet::from([taken_a.clone()]));
     assert_eq!(wb(&harness).review().unwrap().remaining(), total - 1);
 
-    let boundary = step_to(&mut harness, entities_differing_by(DisagreementKind::Boundary));
+    let boundary = step_to(
+        &mut harness,
+        entities_differing_by(DisagreementKind::Boundary),
+    );
     type_char(&mut harness, 'b');
     let taken_b = entity(&boundary.b.as_ref().unwrap().annotation);
     assert_eq!(gold(&harness), BTreeSet::from([taken_a.clone(), taken_b]));
@@ -151,17 +158,13 @@ fn review_keys_leave_schema_hotkeys_alone_when_the_comparison_is_closed() {
     assert!(!wb(&harness).editing_gold());
     // n is NORP in the sample schema: it labels the selection instead of moving on.
     let span = ui_support::find_span(wb(&harness), "Serbian", 0);
-    ui_support::execute(
-        &mut harness,
-        gloss::workbench::Command::SelectSpan(span),
-    );
+    ui_support::execute(&mut harness, gloss::workbench::Command::SelectSpan(span));
     type_char(&mut harness, 'n');
     let layer = wb(&harness).current_layer().unwrap();
-    assert!(
-        layer
-            .iter()
-            .any(|a| a.as_entity().is_some_and(|e| e.span == span && e.label == "NORP"))
-    );
+    assert!(layer.iter().any(|a| {
+        a.as_entity()
+            .is_some_and(|e| e.span == span && e.label == "NORP")
+    }));
 }
 
 /// The label a figure cell carries, as `figures.rs` writes it.
@@ -213,4 +216,21 @@ fn the_agreement_tab_shows_the_figures_of_review_agreement() {
     for label in expected {
         harness.get_by_label(&label);
     }
+}
+
+#[test]
+fn the_list_jumps_to_a_disagreement_and_comments_are_shown_to_the_curator() {
+    let (_temp, mut harness) = curator();
+    open_comparison(&mut harness);
+    // The sample's annotators disagree on what Belgrade is (amira: GPE, bruno: ORG).
+    let row = "GPE “Belgrade” / ORG “Belgrade”";
+    harness.get_by_label(row).scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label(row).click();
+    harness.run_ok();
+    let label = current(&harness).unwrap();
+    assert_eq!(label.kind, DisagreementKind::Label);
+    assert_eq!(wb(&harness).selection().span, Some(label.span));
+    // amira's note on "Route 6" is there for the curator to read.
+    harness.get_by_label_contains("A motorway (OntoNotes would say FAC)");
 }

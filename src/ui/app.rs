@@ -38,6 +38,8 @@ pub struct GlossApp {
     pub(super) list: ListCache,
     /// The Review window (comparison, adjudication, agreement): open while a comparison is.
     pub(super) review: super::review::ReviewPanel,
+    /// The recommenders panel (Suggest ▸ Recommenders…).
+    pub(super) recommenders: super::recommenders::RecommendersPanel,
     /// A project waiting for the annotator's name before it can be opened.
     pub(super) waiting: Option<PathBuf>,
     /// The project being opened in the background.
@@ -113,6 +115,7 @@ impl GlossApp {
             marks: MarkCache::default(),
             list: ListCache::default(),
             review: super::review::ReviewPanel::default(),
+            recommenders: super::recommenders::RecommendersPanel::default(),
             waiting: None,
             opening: None,
             screenshot: None,
@@ -152,6 +155,11 @@ impl GlossApp {
     /// Opens the schema editor window, as Edit > Schema… does.
     pub fn show_schema_editor(&mut self) {
         self.carry_out_schema_editor();
+    }
+
+    /// Opens the recommenders panel, as Suggest ▸ Recommenders… does.
+    pub fn show_recommenders(&mut self) {
+        self.recommenders.open = true;
     }
 
     /// The open workbench for changing: tests use it to set up what they are not about.
@@ -211,7 +219,10 @@ impl GlossApp {
         keys::handle(&ctx, self.workbench.as_ref(), &self.view, modal, &mut out);
         self.panels(ui, &mut out);
         self.review.show(&ctx, self.workbench.as_ref(), &mut out);
+        self.recommenders
+            .show(&ctx, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
+        self.show_format_dialogs(&ctx);
         if self.view.help_open {
             let schema = self.workbench.as_ref().map(|wb| &wb.project().schema);
             dialogs::help_window(&ctx, &mut self.view, schema);
@@ -230,6 +241,10 @@ impl GlossApp {
             && !screenshot_run
         {
             wb.tick(now);
+            // The external recommender failing, said once in the status line.
+            if let Some(message) = wb.take_suggestion_message() {
+                self.view.warn(message);
+            }
             if let Some(next) = wb.next_tick() {
                 ctx.request_repaint_after(next.saturating_duration_since(now));
             }

@@ -24,6 +24,8 @@ pub struct MarkCache {
     /// The links of the selected annotation, and for which annotation they were picked.
     selected: Option<AnnotationId>,
     selected_links: Vec<Link>,
+    /// The suggestions' marks, appended to the layer's.
+    suggestions: super::suggestions::SuggestionMarks,
 }
 
 impl MarkCache {
@@ -35,12 +37,14 @@ impl MarkCache {
             return;
         };
         let key = (doc.id.clone(), wb.revision());
-        if self.key.as_ref() != Some(&key) {
+        let suggested = self.suggestions.refresh(wb);
+        if self.key.as_ref() != Some(&key) || suggested {
             let (marks, links) = match wb.current_layer() {
                 Some(layer) => build(&wb.project().schema, layer),
                 None => (Vec::new(), Vec::new()),
             };
             self.marks = marks;
+            self.marks.extend_from_slice(self.suggestions.marks());
             self.links = links;
             self.key = Some(key);
             self.selected = None;
@@ -67,7 +71,7 @@ impl MarkCache {
 
     /// The revision the marks were built for, as the view's `marks_revision`.
     fn revision(&self) -> u64 {
-        self.key.as_ref().map_or(0, |(_, revision)| *revision)
+        self.key.as_ref().map_or(0, |(_, revision)| *revision) + self.suggestions.stamp()
     }
 }
 
@@ -234,7 +238,9 @@ pub fn show(
         marks_revision: cache.revision(),
         links: &cache.selected_links,
         selection: selection.span.filter(|s| !s.is_empty()),
-        selected_annotation: selection.annotation,
+        selected_annotation: selection
+            .annotation
+            .or_else(|| super::suggestions::focused_mark(wb)),
         find_hits: &find.hits,
         current_find_hit: find.current_hit(),
         tokens: wb.tokens(),
@@ -249,7 +255,8 @@ pub fn show(
             }
             ArticleEvent::ClickAnnotation(id) => {
                 out.from_article = true;
-                out.command(Command::ClickAnnotation(id));
+                // A suggestion's mark focuses it; an annotation's is the ordinary click.
+                out.command(super::suggestions::click(wb, id));
             }
             ArticleEvent::ClickText(_) => {
                 // A click beside the text drops the selection, but never a pick in progress.
@@ -261,6 +268,7 @@ pub fn show(
             ArticleEvent::Hover(id) => view.hovered = id,
         }
     }
+    super::suggestions::tooltip(ui, wb, view.hovered);
 }
 
 fn welcome(ui: &mut Ui, text: &str) {

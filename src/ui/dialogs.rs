@@ -51,7 +51,10 @@ impl NewProjectDialog {
 
 /// Whether a modal dialog is open, so that the article's keys stay quiet.
 pub fn any_modal(view: &View) -> bool {
-    view.annotator_dialog.is_some() || view.new_project.is_some() || !view.errors.is_empty()
+    view.annotator_dialog.is_some()
+        || view.new_project.is_some()
+        || !view.errors.is_empty()
+        || view.formats.is_open()
 }
 
 pub fn show(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {

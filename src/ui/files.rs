@@ -2,10 +2,8 @@
 //! touches the disk or shows a native dialog runs as a background job ([`super::jobs`]); the results
 //! come back to [`GlossApp::on_done`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::DocId;
 use crate::workbench::{Command, Workbench};
 
 use super::annotation_list::ListCache;
@@ -175,15 +173,8 @@ impl GlossApp {
                     }
                 }
             }
-            Done::FilesRead(Err(message)) | Done::Exported(Err(message)) => {
-                self.view.error(message)
-            }
-            Done::ExportPathPicked(Some(path)) => self.export_to(path),
-            Done::ExportPathPicked(None) => {}
-            Done::Exported(Ok((path, lines))) => {
-                self.view
-                    .info(format!("Exported {lines} line(s) to {}", path.display()));
-            }
+            Done::FilesRead(Err(message)) => self.view.error(message),
+            Done::Formats(done) => self.on_formats_done(*done),
             Done::Closed(Err(message)) => {
                 self.view.error(format!(
                     "The previous project could not be saved: {message}"
@@ -231,7 +222,8 @@ impl GlossApp {
                 });
             }
             UiAction::ImportTexts => self.import_dialog(),
-            UiAction::ExportJsonl => self.export_dialog(),
+            UiAction::ImportAnnotations => self.open_import_dialog(),
+            UiAction::ExportJsonl => self.open_export_dialog(),
             UiAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiAction::ChangeAnnotator => {
                 let known = self
@@ -254,6 +246,7 @@ impl GlossApp {
             }
             UiAction::ShowHelp => self.view.help_open = !self.view.help_open,
             UiAction::ShowSchemaEditor => self.carry_out_schema_editor(),
+            UiAction::ShowRecommenders => self.recommenders.toggle(),
             UiAction::OpenFind => {
                 self.view.find_open = true;
                 self.view.focus_find = true;
@@ -291,44 +284,6 @@ impl GlossApp {
             };
             let paths: Vec<PathBuf> = handles.iter().map(|h| h.path().to_path_buf()).collect();
             Done::FilesRead(read_texts(&paths))
-        });
-    }
-
-    fn export_dialog(&mut self) {
-        let Some(wb) = &self.workbench else {
-            self.view.warn("Open a project first");
-            return;
-        };
-        let file_name = format!("{}.jsonl", DocId::slug(&wb.project().name));
-        let dialog = rfd::AsyncFileDialog::new()
-            .set_title("Export annotations as JSONL")
-            .add_filter("JSON lines", &["jsonl"])
-            .set_file_name(file_name)
-            .save_file();
-        self.jobs.spawn("dialog", move || {
-            Done::ExportPathPicked(block_on(dialog).map(|h| h.path().to_path_buf()))
-        });
-    }
-
-    /// Exports every layer of a copy of the project, so that annotating can go on meanwhile.
-    fn export_to(&mut self, path: PathBuf) {
-        let Some(wb) = &self.workbench else {
-            return;
-        };
-        let project = wb.project().clone();
-        self.jobs.spawn("export", move || {
-            let result = (|| {
-                let file = std::fs::File::create(&path)
-                    .map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
-                let mut writer = std::io::BufWriter::new(file);
-                let summary = crate::formats::export_jsonl(&project, None, &mut writer)
-                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-                writer
-                    .flush()
-                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-                Ok((path.clone(), summary.layers))
-            })();
-            Done::Exported(result)
         });
     }
 }

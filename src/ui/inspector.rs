@@ -103,6 +103,8 @@ fn selection_only(ui: &mut Ui, wb: &Workbench, doc: &Document, span: CharSpan, o
     ui.heading("Selected text");
     ui.label(format!("“{}”", snippet(doc, span)));
     ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
+    // A focused suggestion here: what it proposes, and buttons to decide it.
+    super::suggestions::inspector_card(ui, wb, out);
     ui.add_space(6.0);
     let schema = &wb.project().schema;
     ui.label("Label as");

@@ -37,9 +37,8 @@ pub enum Done {
     },
     /// Text files read for import: (file name, contents) pairs; empty when the dialog was cancelled.
     FilesRead(Result<Vec<(String, String)>, String>),
-    ExportPathPicked(Option<PathBuf>),
-    /// How many lines an export wrote, and where.
-    Exported(Result<(PathBuf, usize), String>),
+    /// A step of the export or import dialog (boxed: it may carry a parsed import).
+    Formats(Box<super::export_dialog::FormatsDone>),
     /// A project closed: its last save finished (or failed).
     Closed(Result<(), String>),
 }

@@ -59,6 +59,9 @@ pub fn handle(
                     && is_hotkey(wb, c)
                 {
                     out.command(Command::Hotkey(c));
+                } else if let Some(action) = wb.and_then(|wb| wb.suggestion_action_for(c)) {
+                    // After the hotkeys: a schema hotkey on the same key wins.
+                    dispatch(action, wb, view, out);
                 }
             }
             _ => {}
@@ -79,6 +82,7 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::Export => Some(UiAction::ExportJsonl),
         Action::Quit => Some(UiAction::Quit),
         Action::SchemaEditor => Some(UiAction::ShowSchemaEditor),
+        Action::Recommenders => Some(UiAction::ShowRecommenders),
         Action::Find => Some(UiAction::OpenFind),
         Action::Help => Some(UiAction::ShowHelp),
         Action::Cancel if view.find_open && wb.is_none_or(|wb| wb.pending().is_none()) => {
@@ -98,6 +102,14 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         None => {
             if matches!(action, Action::PickCue | Action::PickContent) {
                 out.action(UiAction::Hint("Select a quote first".to_owned()));
+            }
+            if matches!(
+                action,
+                Action::AcceptSuggestion | Action::RejectSuggestion | Action::AcceptAllSuggestions
+            ) {
+                out.action(UiAction::Hint(
+                    "Focus a suggestion first: ] goes to the next one".to_owned(),
+                ));
             }
         }
     }

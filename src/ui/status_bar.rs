@@ -35,6 +35,10 @@ fn message(ui: &mut Ui, wb: Option<&Workbench>, view: &View) {
         ui.label(RichText::new(&message.text).color(color));
         return;
     }
+    if let Some(text) = wb.and_then(|wb| super::suggestions::hover_text(wb, view.hovered)) {
+        ui.label(text);
+        return;
+    }
     if let (Some(wb), Some(id)) = (wb, view.hovered)
         && let (Some(annotation), Some(doc)) = (wb.annotation(id), wb.current_doc())
     {
@@ -75,6 +79,7 @@ fn keys_now(wb: Option<&Workbench>, view: &View) -> Vec<(String, &'static str)> 
         return vec![key(Action::Cancel, "cancel")];
     }
     let mut keys = super::review::key_hints(wb);
+    keys.extend(super::suggestions::key_hints(wb));
     if view.find_open {
         keys.push(key(Action::FindNext, "next hit"));
         keys.push(key(Action::FindPrevious, "previous hit"));

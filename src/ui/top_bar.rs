@@ -10,8 +10,8 @@ use super::prefs::{self, Prefs, ThemeChoice};
 use super::view::{Outbox, UiAction, View};
 
 /// The menus in the order they appear; each lists the command-list entries with that `menu`.
-const MENUS: [&str; 7] = [
-    "File", "Edit", "Annotate", "Navigate", "Find", "Review", "Help",
+const MENUS: [&str; 8] = [
+    "File", "Edit", "Annotate", "Navigate", "Find", "Suggest", "Review", "Help",
 ];
 
 pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View, out: &mut Outbox) {
@@ -22,6 +22,15 @@ pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View,
                     menu_entry(ui, entry, wb, view, out);
                     if entry.action == Action::OpenProject {
                         recent_menu(ui, prefs, out);
+                    }
+                    if entry.action == Action::ImportTexts
+                        && ui
+                            .add_enabled(wb.is_some(), Button::new("Import annotations…"))
+                            .on_hover_text("Annotations from spaCy, brat, CoNLL and other tools")
+                            .clicked()
+                    {
+                        out.action(UiAction::ImportAnnotations);
+                        ui.close();
                     }
                 }
                 if menu == "Help" {

@@ -26,6 +26,9 @@ pub enum UiAction {
         preset: String,
     },
     ImportTexts,
+    /// File ▸ Import annotations…: the import dialog.
+    ImportAnnotations,
+    /// File ▸ Export: the export dialog.
     ExportJsonl,
     Quit,
     /// Ask (again) who is annotating.
@@ -34,6 +37,8 @@ pub enum UiAction {
     SetAnnotator(String),
     ShowHelp,
     ShowSchemaEditor,
+    /// Suggest ▸ Recommenders…: open or close the recommenders panel.
+    ShowRecommenders,
     /// Open the find bar and put the caret in it.
     OpenFind,
     CloseFind,
@@ -148,6 +153,8 @@ pub struct View {
     pub schema_editor: Option<SchemaEditor>,
     pub new_project: Option<NewProjectDialog>,
     pub annotator_dialog: Option<AnnotatorDialog>,
+    /// The export and import dialogs.
+    pub formats: super::export_dialog::FormatDialogs,
     /// Errors waiting to be shown in a dialog, oldest first.
     pub errors: Vec<String>,
     /// The last message for the status line.

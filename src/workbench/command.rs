@@ -6,8 +6,10 @@ use thiserror::Error;
 
 use crate::model::{
     AnnotationId, AttributeDef, CharSpan, Color, DocId, EditError, EntityLabel, EventType,
-    QuoteKind, QuoteSettings, Speaker, Status,
+    LayerName, QuoteKind, QuoteSettings, Speaker, Status,
 };
+use crate::review::Choice;
+use crate::suggest::SuggestionKey;
 
 /// One user intent. [`super::Workbench::execute`] is the one place that turns commands into changes;
 /// every command that changes annotations or the schema is one undo step.
@@ -187,6 +189,62 @@ pub enum Command {
     RemoveEventType(String),
     SetAttributeDefs(Vec<AttributeDef>),
     SetQuoteSettings(QuoteSettings),
+
+    // --- Review and adjudication (see `super::review`) -------------------------------------------
+    /// Opens the comparison of the shown document over these layers (`None`: every annotator's
+    /// layer of it, gold aside), or changes its layers; edits go to gold from now on.
+    OpenReview(Option<Vec<LayerName>>),
+    /// Closes the comparison; edits go to the annotator's own layer again.
+    CloseReview,
+    /// N: the next pending disagreement (wraps), selected and scrolled to.
+    NextDisagreement,
+    /// Shift+N: the previous one.
+    PreviousDisagreement,
+    /// Makes the n-th pending disagreement current (a click in the list).
+    GoToDisagreement(usize),
+    /// Settles the current disagreement in gold (one undo step); `Skip` moves on to the next.
+    Resolve(Choice),
+    /// Merges into gold what at least k (`None`: the project's `min_agree`) of the compared layers
+    /// agree on; one undo step.
+    AutoMerge(Option<u32>),
+    /// Edits go to gold (`true`, selecting the current disagreement's place) or to the annotator's
+    /// own layer.
+    EditGold(bool),
+    /// Marks the gold layer of the shown document adjudicated (one undo step).
+    FinishAdjudication,
+
+    // --- Suggestions (see `super::suggestions`) ----------------------------------------------------
+    /// `]`: focuses the next suggestion (wraps): its span is selected and scrolled to.
+    NextSuggestion,
+    /// `[`: the previous suggestion.
+    PreviousSuggestion,
+    /// Focuses a suggestion (a click on its mark).
+    FocusSuggestion(SuggestionKey),
+    /// Accepts a suggestion (`None`: the focused one) as ordinary annotations whose provenance
+    /// names the recommender and its score; one undo step. Focus moves to the next suggestion.
+    AcceptSuggestion(Option<SuggestionKey>),
+    /// Rejects a suggestion (`None`: the focused one): not suggested again in this document's
+    /// layer this session. Undone by Ctrl+Z in its turn.
+    RejectSuggestion(Option<SuggestionKey>),
+    /// Accepts every suggestion of `label` (entity label, event type or `QUOTE`) scoring at least
+    /// `min_score`, as one undo step.
+    AcceptAllSuggestions {
+        label: String,
+        min_score: f32,
+    },
+    /// Turns a recommender on or off (by name: `baseline`, `tagger`, …). Not an undo step.
+    SetRecommenderEnabled {
+        name: String,
+        enabled: bool,
+    },
+    /// Hides a recommender's suggestions scoring below `threshold` (0 to 1). Not an undo step.
+    SetRecommenderThreshold {
+        name: String,
+        threshold: f32,
+    },
+    /// The held-out F1 below which a trained tagger is turned off (0 to 1); applies now, and
+    /// gives the decision back to training if the tagger was turned on or off by hand.
+    SetTaggerMinF1(f64),
 }
 
 /// A two-step interaction in progress: the next click or selection completes it; Escape cancels it.

@@ -10,17 +10,26 @@ mod annotate;
 mod command;
 mod disk;
 mod find;
+mod import;
 mod navigate;
 mod quotes_events;
+mod review;
 mod saver;
 mod schema_edit;
 mod shortcuts;
+mod suggestions;
 
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
+pub use import::ImportApplied;
+pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
+pub use suggestions::{
+    DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, SYNC_SUGGESTION_CHARS, SuggestionState,
+    TaggerStatus, Tally, is_suggestion_key,
+};
 
 use crate::model::validate::annotation_problems;
 use crate::model::{
@@ -47,6 +56,10 @@ pub struct Workbench {
     revision: u64,
     pending: Option<Pending>,
     find: FindState,
+    /// Review: the open comparison, which layer edits go to, decisions to keep neither version.
+    review: review::ReviewState,
+    /// Suggestions of the shown layer, rejections, recommender settings, the tagger's training.
+    suggestions: suggestions::SuggestionState,
     /// The entity label most recently applied: what [`Command::LabelFindHit`] uses.
     last_label: Option<String>,
     saver: saver::Saver,
@@ -137,6 +150,8 @@ impl Workbench {
             revision: 0,
             pending: None,
             find: FindState::default(),
+            review: review::ReviewState::default(),
+            suggestions: suggestions::SuggestionState::default(),
             last_label: None,
             saver: saver::Saver::new(),
             clock: Box::new(Timestamp::now),
@@ -197,8 +212,8 @@ impl Workbench {
             Command::ShrinkStart => self.resize(annotate::Resize::ShrinkStart),
             Command::GrowEnd => self.resize(annotate::Resize::GrowEnd),
             Command::ShrinkEnd => self.resize(annotate::Resize::ShrinkEnd),
-            Command::Undo => self.undo(),
-            Command::Redo => self.redo(),
+            Command::Undo => self.undo_with_suggestions(),
+            Command::Redo => self.redo_with_suggestions(),
             Command::Save => self.save_now(),
             Command::SetStatus(doc, status) => self.set_status(doc, status),
             Command::ToggleDone => self.toggle_done(),
@@ -252,6 +267,27 @@ impl Workbench {
             Command::RemoveEventType(name) => self.remove_event_type(&name),
             Command::SetAttributeDefs(defs) => self.set_schema_with(|s| s.attributes = defs),
             Command::SetQuoteSettings(quotes) => self.set_schema_with(|s| s.quotes = quotes),
+            Command::OpenReview(layers) => self.open_review(layers),
+            Command::CloseReview => {
+                self.close_review();
+                Ok(())
+            }
+            Command::NextDisagreement => self.step_disagreement(true),
+            Command::PreviousDisagreement => self.step_disagreement(false),
+            Command::GoToDisagreement(index) => self.go_to_disagreement(index),
+            Command::Resolve(choice) => self.resolve_current(choice),
+            Command::AutoMerge(k) => self.auto_merge(k),
+            Command::EditGold(on) => self.edit_gold(on),
+            Command::FinishAdjudication => self.finish_adjudication(),
+            command @ (Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::FocusSuggestion(_)
+            | Command::AcceptSuggestion(_)
+            | Command::RejectSuggestion(_)
+            | Command::AcceptAllSuggestions { .. }
+            | Command::SetRecommenderEnabled { .. }
+            | Command::SetRecommenderThreshold { .. }
+            | Command::SetTaggerMinF1(_)) => self.execute_suggestion(command),
         }
     }
 
@@ -346,11 +382,11 @@ impl Workbench {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.history.can_undo() || self.suggestions.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.history.can_redo() || self.suggestions.can_redo()
     }
 
     /// A two-step pick in progress (speaker, cue, content, argument filler).
@@ -439,6 +475,7 @@ impl Workbench {
             return Ok(());
         }
         let before = self.selection.clone();
+        self.forget_suggestion_redo();
         self.history
             .apply(&mut self.project, edits, before, selection_after.clone())?;
         self.selection = selection_after;
@@ -450,6 +487,7 @@ impl Workbench {
     fn changed(&mut self) {
         self.revision += 1;
         self.saver.note_change();
+        self.refresh_review();
     }
 }
 

@@ -13,10 +13,11 @@ impl Workbench {
             .map(|d| tokens(d.text.as_str()))
             .unwrap_or_default();
         self.selection = Selection::in_doc(doc.clone());
-        self.current = Some(LayerKey::new(doc, self.annotator.clone()));
+        self.current = Some(LayerKey::new(doc, self.editing_layer()));
         self.pending = None;
         self.find.current = None;
         self.refresh_find();
+        self.refresh_review();
     }
 
     pub(super) fn select_document(&mut self, doc: DocId) -> Result<(), WorkbenchError> {

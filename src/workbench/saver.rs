@@ -19,7 +19,7 @@ use crate::model::{Dirty, Project};
 /// How long after the last change an autosave starts: a crash loses at most this much work.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
 
-type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send + Sync>>>>;
+pub(super) type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send + Sync>>>>;
 
 struct Job {
     id: u64,
@@ -70,6 +70,12 @@ impl Saver {
         }
     }
 
+    /// The slot the waker lives in, for the other background thread that wakes the UI (the
+    /// suggestions' worker, started later than the waker is set).
+    pub(super) fn waker_slot(&self) -> Waker {
+        Arc::clone(&self.waker)
+    }
+
     pub(super) fn note_change(&mut self) {
         self.changed = true;
     }
@@ -110,6 +116,7 @@ impl Workbench {
     /// Never blocks.
     pub fn tick(&mut self, now: Instant) {
         self.collect_saves(false);
+        self.tick_suggestions();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);

@@ -102,6 +102,25 @@ pub enum Action {
     FindNext,
     FindPrevious,
     LabelFindHit,
+    /// Suggestions (Suggest menu): see `super::suggestions`.
+    NextSuggestion,
+    PreviousSuggestion,
+    AcceptSuggestion,
+    RejectSuggestion,
+    AcceptAllSuggestions,
+    /// The recommenders panel (the UI's own).
+    Recommenders,
+    /// Open or close the comparison (Review menu); the rest apply while it is open.
+    Review,
+    NextDisagreement,
+    PreviousDisagreement,
+    TakeA,
+    TakeB,
+    TakeBoth,
+    SkipDisagreement,
+    EditInGold,
+    AutoMerge,
+    FinishAdjudication,
     Help,
 }
 
@@ -116,7 +135,7 @@ pub struct Shortcut {
     /// The chords that trigger it, in the order of `keys`.
     pub chords: &'static [Chord],
     pub description: &'static str,
-    /// The menu it belongs to: `File`, `Edit`, `Annotate`, `Navigate`, `Find` or `Help`.
+    /// The menu it belongs to: `File`, `Edit`, `Annotate`, `Navigate`, `Find`, `Review` or `Help`.
     pub menu: &'static str,
 }
 
@@ -173,7 +192,7 @@ static SHORTCUTS: &[Shortcut] = &[
         "Export…",
         "Ctrl+E",
         &[ctrl(Char('e'))],
-        "Export annotations (JSONL)",
+        "Export annotations (JSONL, spaCy, CoNLL, brat, HF, CSV)",
         "File",
     ),
     entry(
@@ -376,6 +395,138 @@ static SHORTCUTS: &[Shortcut] = &[
         "Label the hit with the last label used and go to the next",
         "Find",
     ),
+    // Suggestions: the plain keys yield to the schema's hotkeys (see
+    // `super::Workbench::suggestion_action_for`); N, A and Enter alone belong to review and find.
+    entry(
+        Action::NextSuggestion,
+        "Next suggestion",
+        "]",
+        &[plain(Char(']'))],
+        "Focus the next model suggestion: its span is selected, a label key relabels it",
+        "Suggest",
+    ),
+    entry(
+        Action::PreviousSuggestion,
+        "Previous suggestion",
+        "[",
+        &[plain(Char('['))],
+        "Focus the previous model suggestion",
+        "Suggest",
+    ),
+    entry(
+        Action::AcceptSuggestion,
+        "Accept suggestion",
+        "Y / Enter",
+        &[plain(Char('y'))],
+        "Add the focused suggestion as an annotation (Enter too, unless the find bar has hits)",
+        "Suggest",
+    ),
+    entry(
+        Action::RejectSuggestion,
+        "Reject suggestion",
+        "X",
+        &[plain(Char('x'))],
+        "Drop the focused suggestion; it is not suggested again in this document",
+        "Suggest",
+    ),
+    entry(
+        Action::AcceptAllSuggestions,
+        "Accept all like this",
+        "Alt+Y",
+        &[alt(Char('y'))],
+        "Accept every suggestion with the focused one's label scoring at least as much (one undo step)",
+        "Suggest",
+    ),
+    entry(
+        Action::Recommenders,
+        "Recommenders…",
+        "",
+        &[],
+        "Turn recommenders on or off, set thresholds, see how well the tagger does",
+        "Suggest",
+    ),
+    // Review: apart from Ctrl+R, these keys apply only while the comparison is open, where they
+    // take precedence over the schema's hotkeys (see `super::review::review_action_for`).
+    entry(
+        Action::Review,
+        "Compare and adjudicate…",
+        "Ctrl+R",
+        &[ctrl(Char('r'))],
+        "Open (or close) the comparison of this document's layers, to settle them into gold",
+        "Review",
+    ),
+    entry(
+        Action::NextDisagreement,
+        "Next disagreement",
+        "N",
+        &[plain(Char('n'))],
+        "Go to the next disagreement between the annotators",
+        "Review",
+    ),
+    entry(
+        Action::PreviousDisagreement,
+        "Previous disagreement",
+        "Shift+N",
+        &[shift(Char('n'))],
+        "Go to the previous disagreement",
+        "Review",
+    ),
+    entry(
+        Action::TakeA,
+        "Take A",
+        "A",
+        &[plain(Char('a'))],
+        "Gold takes the first annotator's version of this disagreement",
+        "Review",
+    ),
+    entry(
+        Action::TakeB,
+        "Take B",
+        "B",
+        &[plain(Char('b'))],
+        "Gold takes the second annotator's version",
+        "Review",
+    ),
+    entry(
+        Action::TakeBoth,
+        "Take both",
+        "T",
+        &[plain(Char('t'))],
+        "Gold takes both versions",
+        "Review",
+    ),
+    entry(
+        Action::SkipDisagreement,
+        "Skip",
+        "S",
+        &[plain(Char('s'))],
+        "Decide later: go to the next disagreement",
+        "Review",
+    ),
+    entry(
+        Action::EditInGold,
+        "Edit in gold",
+        "E",
+        &[plain(Char('e'))],
+        "Select this place in gold, to fix it with the ordinary annotation keys",
+        "Review",
+    ),
+    entry(
+        Action::AutoMerge,
+        "Merge what annotators agree on",
+        "",
+        &[],
+        "Copy into gold every annotation enough annotators agree on (the project's min_agree)",
+        "Review",
+    ),
+    entry(
+        Action::FinishAdjudication,
+        "Mark adjudicated",
+        "",
+        &[],
+        "Mark the gold layer of this document adjudicated",
+        "Review",
+    ),
     entry(
         Action::Help,
         "Keyboard shortcuts",
@@ -396,7 +547,8 @@ pub fn shortcut(action: Action) -> Option<&'static Shortcut> {
     SHORTCUTS.iter().find(|s| s.action == action)
 }
 
-/// The action a chord triggers, if any. Letters match in either case.
+/// The action a chord triggers, if any. Letters match in either case. The review keys are not
+/// found here: see [`super::review_action_for`].
 pub fn action_for(chord: Chord) -> Option<Action> {
     let lower = |key: Key| match key {
         Char(c) => Char(c.to_ascii_lowercase()),
@@ -408,6 +560,10 @@ pub fn action_for(chord: Chord) -> Option<Action> {
     };
     SHORTCUTS
         .iter()
+        // Review keys are plain letters: outside the comparison they are the schema's hotkeys.
+        .filter(|s| !super::review::is_review_key(s.action))
+        // Suggestion keys yield to the schema's hotkeys: see `Workbench::suggestion_action_for`.
+        .filter(|s| !super::suggestions::is_suggestion_key(s.action))
         .find(|s| {
             s.chords.iter().any(|c| {
                 Chord {
@@ -451,9 +607,30 @@ impl Workbench {
             Action::NextDocument => Command::NextDocument,
             Action::PreviousDocument => Command::PreviousDocument,
             Action::ToggleDone => Command::ToggleDone,
+            // Enter accepts the focused suggestion, unless the find bar has hits to step through.
+            Action::FindNext
+                if self.find().hits.is_empty() && self.focused_suggestion().is_some() =>
+            {
+                Command::AcceptSuggestion(None)
+            }
             Action::FindNext => Command::FindNext,
             Action::FindPrevious => Command::FindPrevious,
             Action::LabelFindHit => Command::LabelFindHit,
+            Action::Review
+            | Action::NextDisagreement
+            | Action::PreviousDisagreement
+            | Action::TakeA
+            | Action::TakeB
+            | Action::TakeBoth
+            | Action::SkipDisagreement
+            | Action::EditInGold
+            | Action::AutoMerge
+            | Action::FinishAdjudication => return self.review_command_for(action),
+            Action::NextSuggestion
+            | Action::PreviousSuggestion
+            | Action::AcceptSuggestion
+            | Action::RejectSuggestion
+            | Action::AcceptAllSuggestions => return self.suggestion_command_for(action),
             Action::NewProject
             | Action::OpenProject
             | Action::ImportTexts
@@ -461,7 +638,8 @@ impl Workbench {
             | Action::Quit
             | Action::SchemaEditor
             | Action::Find
-            | Action::Help => return None,
+            | Action::Help
+            | Action::Recommenders => return None,
         })
     }
 }

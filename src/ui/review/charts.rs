@@ -2,7 +2,7 @@
 //! in the annotators' colours of the comparison), and how far they agree on each label.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Legend, Plot};
 
 use crate::review::{AgreementReport, Figures};
 
@@ -73,13 +73,19 @@ fn category_plot<'a>(id: &'a str, labels: &'a [String]) -> Plot<'a> {
                 })
                 .collect()
         })
-        .x_axis_formatter(move |mark, _| {
-            let rounded = mark.value.round();
-            if (mark.value - rounded).abs() > 1e-6 || rounded < 0.0 {
-                return String::new();
-            }
-            labels.get(rounded as usize).cloned().unwrap_or_default()
-        })
+        // Label names fit closer together than egui_plot's default spacing for numbers allows;
+        // a name that does not fit its slot is still left out.
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label_spacing(10.0..=20.0)
+                .formatter(move |mark, _| {
+                    let rounded = mark.value.round();
+                    if (mark.value - rounded).abs() > 1e-6 || rounded < 0.0 {
+                        return String::new();
+                    }
+                    labels.get(rounded as usize).cloned().unwrap_or_default()
+                }),
+        ])
         .include_x(-0.6)
         .include_x(count as f64 - 0.4)
         .include_y(0.0)

@@ -21,12 +21,24 @@ pub const BACKGROUND_ANNOTATIONS: usize = 20_000;
 type Key = (u64, AgreementOptions);
 
 /// The agreement report of the open project, kept up to date.
-#[derive(Default)]
 pub struct AgreementCache {
     report: Option<(Key, Arc<AgreementReport>)>,
     worker: Option<(Key, Receiver<AgreementReport>)>,
     /// Why the last background run gave nothing (the thread could not start or died).
     failure: Option<String>,
+    /// From this many annotations on, measure in the background ([`BACKGROUND_ANNOTATIONS`]).
+    background_from: usize,
+}
+
+impl Default for AgreementCache {
+    fn default() -> Self {
+        Self {
+            report: None,
+            worker: None,
+            failure: None,
+            background_from: BACKGROUND_ANNOTATIONS,
+        }
+    }
 }
 
 impl AgreementCache {
@@ -44,7 +56,7 @@ impl AgreementCache {
         let running = self.worker.as_ref().is_some_and(|(k, _)| *k == key);
         if !fresh && !running {
             let size: usize = wb.project().layers().map(|(_, layer)| layer.len()).sum();
-            if size < BACKGROUND_ANNOTATIONS {
+            if size < self.background_from {
                 let report = review::agreement(wb.project(), options);
                 self.report = Some((key.clone(), Arc::new(report)));
             } else if self.worker.is_none() {
@@ -116,9 +128,12 @@ pub fn figure_cell(ui: &mut Ui, row: &str, column: &str, value: Option<f64>) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
 }
 
+/// A column of the entity table: its heading and the figure it shows.
+type Column = (&'static str, fn(&Measures) -> Option<f64>);
+
 /// The columns of the entity table: which apply depends on how many layers are compared.
-fn entity_columns(layers: usize) -> Vec<(&'static str, fn(&Measures) -> Option<f64>)> {
-    let mut columns: Vec<(&'static str, fn(&Measures) -> Option<f64>)> = vec![
+fn entity_columns(layers: usize) -> Vec<Column> {
+    let mut columns: Vec<Column> = vec![
         ("exact F1", |f| f.span_f1_exact),
         ("overlap F1", |f| f.span_f1_overlap),
     ];
@@ -273,10 +288,16 @@ fn diagnostics(ui: &mut Ui, report: &AgreementReport) {
                 ui.end_row();
             };
             for (label, by_layer) in &d.mentions {
-                row(ui, label, &|layer| by_layer.get(layer).copied().unwrap_or(0));
+                row(ui, label, &|layer| {
+                    by_layer.get(layer).copied().unwrap_or(0)
+                });
             }
-            row(ui, "quotes", &|layer| d.quotes.get(layer).copied().unwrap_or(0));
-            row(ui, "events", &|layer| d.events.get(layer).copied().unwrap_or(0));
+            row(ui, "quotes", &|layer| {
+                d.quotes.get(layer).copied().unwrap_or(0)
+            });
+            row(ui, "events", &|layer| {
+                d.events.get(layer).copied().unwrap_or(0)
+            });
         });
     if !d.too_few_items.is_empty() {
         ui.label(
@@ -298,5 +319,77 @@ fn diagnostics(ui: &mut Ui, report: &AgreementReport) {
             "Most frequent confusions (O: no mention): {}",
             confusions.join(", ")
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::markup;
+    use crate::model::{
+        Annotation, AnnotationId, DocId, Document, Entity, Layer, LayerKey, LayerName, Project,
+        Provenance, Schema, Status, Timestamp,
+    };
+
+    fn layer(marked: &str) -> Layer {
+        let marked = markup::parse(marked).unwrap();
+        let annotations = marked
+            .spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, (span, label))| {
+                let id = AnnotationId(i as u32 + 1);
+                let entity = Entity {
+                    id,
+                    span,
+                    label,
+                    attributes: Default::default(),
+                    norm: None,
+                    note: String::new(),
+                    provenance: Provenance::manual("test", Timestamp::UNIX_EPOCH),
+                };
+                (id, Annotation::Entity(entity))
+            })
+            .collect();
+        Layer::from_annotations(Status::Done, annotations)
+    }
+
+    #[test]
+    fn large_projects_are_measured_in_the_background_with_the_same_result() {
+        let a = "[Vucic]{PERSON} met [Kurti]{PERSON} in [Brussels]{GPE}.";
+        let b = "[Vucic]{PERSON} met Kurti in [Brussels]{LOC}.";
+        let mut project = Project::new("Test", Schema::default());
+        let doc = DocId::new("talks").unwrap();
+        let text = markup::parse(a).unwrap().text;
+        project.add_document(Document::from_raw(doc.clone(), "Talks", &text));
+        for (name, marked) in [("amira", a), ("bruno", b)] {
+            let key = LayerKey::new(doc.clone(), LayerName::new(name).unwrap());
+            project.insert_loaded_layer(key, layer(marked));
+        }
+        let wb = Workbench::from_project(project, PathBuf::from("/nonexistent"), "carla");
+        let ctx = egui::Context::default();
+        let options = AgreementOptions::default();
+        let mut cache = AgreementCache {
+            background_from: 0,
+            ..AgreementCache::default()
+        };
+        assert!(
+            cache.report(&ctx, &wb, &options).is_none(),
+            "nothing to show until the thread is done"
+        );
+        let mut shown = None;
+        for _ in 0..1000 {
+            if let Some((report, stale)) = cache.report(&ctx, &wb, &options) {
+                assert!(!stale);
+                shown = Some(report);
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let shown = shown.expect("the agreement thread finished");
+        assert_eq!(*shown, review::agreement(wb.project(), &options));
+        assert_eq!(cache.failure(), None);
     }
 }

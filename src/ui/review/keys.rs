@@ -44,11 +44,11 @@ pub fn handle_keys(ctx: &egui::Context, wb: Option<&Workbench>, modal: bool, out
     ctx.input_mut(|input| {
         input.events.retain(|event| match event {
             Event::Text(text) => !text.chars().all(|c| taken.contains(&c)),
-            Event::Key {
-                key, modifiers, ..
-            } if !modifiers.command && !modifiers.alt => {
+            Event::Key { key, modifiers, .. } if !modifiers.command && !modifiers.alt => {
                 let name = key.name().to_ascii_lowercase();
-                !taken.iter().any(|c| c.to_ascii_lowercase().to_string() == name)
+                !taken
+                    .iter()
+                    .any(|c| c.to_ascii_lowercase().to_string() == name)
             }
             _ => true,
         });

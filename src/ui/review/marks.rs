@@ -71,7 +71,13 @@ pub struct Comparison {
 
 impl Comparison {
     /// Brings the marks up to date with the shown document and compared layers.
-    pub fn refresh(&mut self, project: &Project, doc: &Document, revision: u64, layers: &[LayerName]) {
+    pub fn refresh(
+        &mut self,
+        project: &Project,
+        doc: &Document,
+        revision: u64,
+        layers: &[LayerName],
+    ) {
         let key = (doc.id.clone(), revision, layers.to_vec());
         if self.key.as_ref() == Some(&key) {
             return;
@@ -325,7 +331,11 @@ pub fn describe(doc: &Document, annotation: &Annotation, linked: &[Annotation]) 
     match annotation {
         Annotation::Entity(entity) => format!("{} {}", entity.label, span_text(entity.span)),
         Annotation::Quote(quote) => {
-            let mut out = format!("{} quote {}", quote.kind.name(), span_text(annotation.primary_span()));
+            let mut out = format!(
+                "{} quote {}",
+                quote.kind.name(),
+                span_text(annotation.primary_span())
+            );
             if quote.content.len() > 1 {
                 out.push_str(&format!(" (+{} parts)", quote.content.len() - 1));
             }
@@ -395,5 +405,87 @@ pub fn summary(doc: &Document, disagreement: &Disagreement) -> String {
             version(&disagreement.a),
             version(&disagreement.b)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::markup;
+    use crate::model::{Entity, Provenance, Schema, Status, Timestamp};
+
+    fn layer(marked: &str) -> Layer {
+        let marked = markup::parse(marked).unwrap();
+        let annotations = marked
+            .spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, (span, label))| {
+                let id = AnnotationId(i as u32 + 1);
+                let entity = Entity {
+                    id,
+                    span,
+                    label,
+                    attributes: Default::default(),
+                    norm: None,
+                    note: if i == 1 {
+                        "unsure".into()
+                    } else {
+                        String::new()
+                    },
+                    provenance: Provenance::manual("test", Timestamp::UNIX_EPOCH),
+                };
+                (id, Annotation::Entity(entity))
+            })
+            .collect();
+        Layer::from_annotations(Status::Done, annotations)
+    }
+
+    #[test]
+    fn agreed_mentions_are_drawn_once_in_grey_and_the_rest_in_each_annotators_colour() {
+        let a = "[Vucic]{PERSON} met [Kurti]{PERSON}.";
+        let b = "[Vucic]{PERSON} met [Kurti]{ORG}.";
+        let mut project = Project::new("Test", Schema::default());
+        let id = DocId::new("talks").unwrap();
+        let doc = Document::from_raw(id.clone(), "Talks", &markup::parse(a).unwrap().text);
+        project.add_document(doc.clone());
+        let layers = [
+            LayerName::new("amira").unwrap(),
+            LayerName::new("bruno").unwrap(),
+        ];
+        for (name, marked) in layers.iter().zip([a, b]) {
+            project.insert_loaded_layer(LayerKey::new(id.clone(), name.clone()), layer(marked));
+        }
+        let mut comparison = Comparison::default();
+        comparison.refresh(&project, &doc, 1, &layers);
+        let merged: Vec<(&str, Color32)> = comparison
+            .merged
+            .iter()
+            .map(|m| (&*m.tag, m.color))
+            .collect();
+        assert_eq!(
+            merged,
+            [
+                ("PERSON", AGREED),
+                ("PERSON · amira", annotator_color(0)),
+                ("ORG · bruno", annotator_color(1)),
+            ]
+        );
+        // The agreed mention of both layers is the same annotation in the merged view.
+        assert_eq!(
+            comparison.merged_id(0, AnnotationId(1)),
+            comparison.merged_id(1, AnnotationId(1))
+        );
+        assert_eq!(
+            comparison.origin(AnnotationId(3)),
+            Some((1, AnnotationId(2)))
+        );
+        assert_eq!(comparison.total_disagreements, 1);
+        let notes: Vec<(usize, &str)> = comparison
+            .comments
+            .iter()
+            .map(|c| (c.layer, c.note.as_str()))
+            .collect();
+        assert_eq!(notes, [(0, "unsure"), (1, "unsure")]);
     }
 }

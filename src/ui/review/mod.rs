@@ -16,6 +16,7 @@
 //! Egui only: it reads the workbench and pushes [`Command`]s; it keeps view state only (tab,
 //! layout, scroll, cached marks and figures).
 
+mod article;
 mod charts;
 mod compare;
 mod figures;
@@ -175,7 +176,7 @@ impl ReviewPanel {
                 egui::Panel::bottom("review-card")
                     .show(ui, |ui| compare::card(ui, wb, review, out));
                 egui::CentralPanel::default()
-                    .show(ui, |ui| compare::article(ui, self, wb, review, out));
+                    .show(ui, |ui| article::show(ui, self, wb, review, out));
             }
             Tab::Agreement => self.agreement_tab(ui, wb, review),
         }
@@ -219,8 +220,8 @@ impl ReviewPanel {
                         charts::label_distribution(ui, &report);
                         ui.add_space(8.0);
                         ui.horizontal(|ui| {
-                            ui.strong("Agreement per label");
-                            egui::ComboBox::new("review-measure", "figure")
+                            ui.strong("Agreement:");
+                            egui::ComboBox::new("review-measure", "per label")
                                 .selected_text(self.measure.name())
                                 .show_ui(ui, |ui| {
                                     for measure in charts::Measure::ALL {
