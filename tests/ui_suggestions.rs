@@ -1,0 +1,201 @@
+//! Suggestions in the window, driven from the keyboard and the mouse as an analyst does: a new
+//! annotator opens the sample article and finds it suggested; `]` focuses a suggestion, `Y` or
+//! Enter accepts it, `X` rejects it, Ctrl+Z takes decisions back, `Alt+Y` accepts every suggestion
+//! like the focused one; a schema hotkey relabels the focused suggestion; a click on a suggestion's
+//! mark focuses it and hovering it tells its score; the recommenders panel turns one off.
+#![allow(clippy::unwrap_used)]
+
+mod ui_support;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gloss::model::{Annotation, Source};
+use gloss::suggest::Suggestion;
+use gloss::ui::GlossApp;
+use gloss::workbench::Workbench;
+use tempfile::TempDir;
+use ui_support::{click, fixed_clock, harness, sample_copy, type_char, wb};
+
+/// The sample project in the window, opened by `nadia`, who has annotated nothing yet.
+fn newcomer() -> (TempDir, Harness<'static, GlossApp>) {
+    let (temp, dir) = sample_copy();
+    let mut workbench = Workbench::open(&dir, "nadia").unwrap();
+    workbench.set_clock(fixed_clock());
+    (temp, harness(workbench))
+}
+
+fn focused(harness: &Harness<'_, GlossApp>) -> Suggestion {
+    wb(harness)
+        .focused_suggestion()
+        .expect("a suggestion is focused")
+        .1
+}
+
+fn entities(harness: &Harness<'_, GlossApp>) -> Vec<(String, String, Source)> {
+    let wb = wb(harness);
+    let doc = wb.current_doc().unwrap();
+    wb.current_layer()
+        .map(|layer| {
+            layer
+                .iter()
+                .filter_map(Annotation::as_entity)
+                .map(|e| {
+                    (
+                        doc.text.slice(e.span).unwrap().to_owned(),
+                        e.label.clone(),
+                        e.provenance.source.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn press(harness: &mut Harness<'_, GlossApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_ok();
+}
+
+#[test]
+fn the_opened_article_shows_suggestions_and_y_accepts_the_focused_one() {
+    let (_temp, mut harness) = newcomer();
+    assert!(!wb(&harness).suggestions().is_empty());
+    assert!(wb(&harness).current_layer().is_none());
+
+    type_char(&mut harness, ']');
+    let first = focused(&harness);
+    assert_eq!(wb(&harness).selection().span, Some(first.primary_span()));
+    type_char(&mut harness, 'y');
+
+    let made = entities(&harness);
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(
+        made[0].2,
+        Source::Suggestion {
+            recommender: first.recommender.clone(),
+            score: first.score,
+        }
+    );
+    assert!(
+        focused(&harness).primary_span() > first.primary_span(),
+        "the next suggestion is focused"
+    );
+}
+
+#[test]
+fn enter_accepts_x_rejects_and_ctrl_z_takes_both_back() {
+    let (_temp, mut harness) = newcomer();
+    type_char(&mut harness, ']');
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(entities(&harness).len(), 1, "Enter accepted");
+
+    let rejected = focused(&harness);
+    type_char(&mut harness, 'x');
+    assert!(
+        !wb(&harness).suggestions().contains(&rejected),
+        "X rejected it"
+    );
+    assert_eq!(entities(&harness).len(), 1, "and added nothing");
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(wb(&harness).suggestions().contains(&rejected));
+    assert_eq!(
+        focused(&harness),
+        rejected,
+        "the rejection came back, focused"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(entities(&harness).is_empty(), "then the acceptance went");
+}
+
+#[test]
+fn a_schema_hotkey_relabels_the_focused_suggestion() {
+    let (_temp, mut harness) = newcomer();
+    // Step to a PERSON suggestion: n, the NORP hotkey, must label it, not move on.
+    for _ in 0..200 {
+        type_char(&mut harness, ']');
+        if focused(&harness).label() == "PERSON" {
+            break;
+        }
+    }
+    let person = focused(&harness);
+    type_char(&mut harness, 'n');
+    let made = entities(&harness);
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(made[0].1, "NORP");
+    assert_eq!(made[0].2, Source::Manual);
+    assert!(!wb(&harness).suggestions().contains(&person));
+}
+
+#[test]
+fn alt_y_accepts_every_suggestion_like_the_focused_one_in_one_undo_step() {
+    let (_temp, mut harness) = newcomer();
+    for _ in 0..200 {
+        type_char(&mut harness, ']');
+        if focused(&harness).label() == "GPE" {
+            break;
+        }
+    }
+    let gpe = focused(&harness);
+    let expected = wb(&harness)
+        .suggestions()
+        .iter()
+        .filter(|s| s.label() == "GPE" && s.score >= gpe.score)
+        .count();
+    assert!(expected >= 2);
+    press(&mut harness, Modifiers::ALT, Key::Y);
+    let made = entities(&harness);
+    assert_eq!(made.len(), expected, "{made:?}");
+    assert!(made.iter().all(|(_, label, _)| label == "GPE"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(entities(&harness).is_empty());
+}
+
+#[test]
+fn clicking_a_suggestion_focuses_it_and_hovering_tells_its_score() {
+    let (_temp, mut harness) = newcomer();
+    // The first suggestion is near the top of the article, so it is on screen.
+    let first = wb(&harness).suggestions()[0].clone();
+    let rect = harness
+        .state()
+        .article()
+        .char_rect(first.primary_span().start)
+        .unwrap();
+    harness.hover_at(rect.center());
+    harness.run_ok();
+    harness.get_by_label_contains(&format!("score {:.2}", first.score));
+
+    ui_support::click_text(&mut harness, first.primary_span().start);
+    assert_eq!(focused(&harness), first);
+    type_char(&mut harness, 'y');
+    assert_eq!(entities(&harness).len(), 1);
+}
+
+#[test]
+fn the_recommenders_panel_turns_a_recommender_off() {
+    let (_temp, mut harness) = newcomer();
+    let from_quotes = |harness: &Harness<'_, GlossApp>| {
+        wb(harness)
+            .suggestions()
+            .iter()
+            .filter(|s| s.recommender == "quotes")
+            .count()
+    };
+    assert!(from_quotes(&harness) > 0);
+    click(&mut harness, "Suggest");
+    click(&mut harness, "Recommenders…");
+    harness.get_by_label("Recommenders");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "quotes")
+        .click();
+    harness.run_ok();
+    assert_eq!(from_quotes(&harness), 0);
+    let quotes = wb(&harness)
+        .suggestion_state()
+        .recommenders()
+        .entry("quotes")
+        .unwrap();
+    assert!(!quotes.enabled);
+}
