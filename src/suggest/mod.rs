@@ -37,9 +37,13 @@ pub mod tagger;
 pub mod training;
 pub mod worker;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::model::{Annotation, DocId, Document, Layer, LayerKey, LayerName, Project, Schema};
+use crate::model::{
+    Annotation, AnnotationKind, CharSpan, DocId, Document, Layer, LayerKey, LayerName, Project,
+    Schema,
+};
 
 pub use accept::{AcceptError, suggestion_to_edits, suggestions_to_edits};
 pub use context::{Mention, SuggestContext, TrainingView, Word};
@@ -290,7 +294,8 @@ pub fn suggest_with(
             );
         }
     }
-    all.retain(|s| fits_schema(schema, s) && !in_layer(layer, s) && !rejected.contains(&s.key()));
+    let existing = LayerSpans::new(layer);
+    all.retain(|s| fits_schema(schema, s) && !existing.has(s) && !rejected.contains(&s.key()));
     let mut kept = resolve(all);
     kept.sort_by_key(|s| (s.primary_span(), s.annotation_kind()));
     kept
@@ -321,23 +326,70 @@ fn fits_schema(schema: &Schema, suggestion: &Suggestion) -> bool {
 }
 
 /// Whether the layer already has an annotation of the same kind where the suggestion points.
-fn in_layer(layer: Option<&Layer>, suggestion: &Suggestion) -> bool {
-    let Some(layer) = layer else {
-        return false;
-    };
-    layer
-        .iter()
-        .any(|annotation| match (annotation, &suggestion.kind) {
-            (Annotation::Entity(e), SuggestionKind::Entity { span, .. }) => e.span.overlaps(*span),
-            (Annotation::Quote(q), SuggestionKind::Quote { content, .. }) => q
-                .content
-                .iter()
-                .any(|have| content.iter().any(|span| have.overlaps(*span))),
-            (Annotation::Event(e), SuggestionKind::Event { trigger, .. }) => {
-                e.trigger.overlaps(*trigger)
+/// Spans sorted by start with the running maximum of their ends, so that "does any of them overlap
+/// this span?" costs O(log n): a suggestion pass over a long article must not compare every
+/// suggestion with every annotation.
+struct SpanIndex {
+    spans: Vec<CharSpan>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<CharSpan>) -> Self {
+        spans.sort();
+        let mut running = 0;
+        let max_end = spans
+            .iter()
+            .map(|span| {
+                running = running.max(span.end);
+                running
+            })
+            .collect();
+        Self { spans, max_end }
+    }
+
+    /// The same answer as `spans.iter().any(|k| k.overlaps(span))`.
+    fn overlaps(&self, span: CharSpan) -> bool {
+        // Only spans starting before `span` ends can overlap it; one does iff it ends after `span` starts.
+        let candidates = self.spans.partition_point(|k| k.start < span.end);
+        candidates > 0 && self.max_end[candidates - 1] > span.start
+    }
+}
+
+/// What a layer already marks, per kind, for dropping suggestions it already has.
+struct LayerSpans {
+    entities: SpanIndex,
+    quote_content: SpanIndex,
+    triggers: SpanIndex,
+}
+
+impl LayerSpans {
+    fn new(layer: Option<&Layer>) -> Self {
+        let (mut entities, mut quote_content, mut triggers) = (Vec::new(), Vec::new(), Vec::new());
+        for annotation in layer.into_iter().flat_map(Layer::iter) {
+            match annotation {
+                Annotation::Entity(e) => entities.push(e.span),
+                Annotation::Quote(q) => quote_content.extend(q.content.iter().copied()),
+                Annotation::Event(e) => triggers.push(e.trigger),
             }
-            _ => false,
-        })
+        }
+        Self {
+            entities: SpanIndex::new(entities),
+            quote_content: SpanIndex::new(quote_content),
+            triggers: SpanIndex::new(triggers),
+        }
+    }
+
+    /// Whether the layer already has an annotation of the suggestion's kind overlapping it.
+    fn has(&self, suggestion: &Suggestion) -> bool {
+        match &suggestion.kind {
+            SuggestionKind::Entity { span, .. } => self.entities.overlaps(*span),
+            SuggestionKind::Quote { content, .. } => content
+                .iter()
+                .any(|span| self.quote_content.overlaps(*span)),
+            SuggestionKind::Event { trigger, .. } => self.triggers.overlaps(*trigger),
+        }
+    }
 }
 
 /// Keeps, per kind, a set of suggestions that do not overlap: higher score first, then the longer
@@ -349,15 +401,91 @@ fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
             .then_with(|| b.extent().len().cmp(&a.extent().len()))
             .then_with(|| a.primary_span().cmp(&b.primary_span()))
     });
+    // The kept extents of each kind never overlap one another, so ordered by (start, end) their ends
+    // never decrease: the last kept extent starting before a new one ends is the only one that can
+    // reach into it. That keeps this pass O(n log n) instead of comparing with everything kept.
+    let mut kept_extents: BTreeMap<AnnotationKind, BTreeSet<(usize, usize)>> = BTreeMap::new();
     let mut kept: Vec<Suggestion> = Vec::with_capacity(all.len());
     for suggestion in all {
-        let clash = kept.iter().any(|k| {
-            k.annotation_kind() == suggestion.annotation_kind()
-                && k.extent().overlaps(suggestion.extent())
-        });
+        let extent = suggestion.extent();
+        let extents = kept_extents
+            .entry(suggestion.annotation_kind())
+            .or_default();
+        let clash = extents
+            .range(..(extent.end, 0))
+            .next_back()
+            .is_some_and(|&(_, end)| end > extent.start);
         if !clash {
+            extents.insert((extent.start, extent.end));
             kept.push(suggestion);
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod overlap_tests {
+    use super::*;
+
+    /// A small deterministic generator, so the test needs no extra crate and fails the same way twice.
+    fn spans(seed: u64, n: usize) -> Vec<CharSpan> {
+        let mut state = seed;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let start = next() % 200;
+                CharSpan::new(start, start + next() % 12)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_span_index_answers_as_comparing_with_every_span_would() {
+        for seed in 0..50 {
+            let existing = spans(seed, 40);
+            let index = SpanIndex::new(existing.clone());
+            for probe in spans(seed + 1000, 100) {
+                let naive = existing.iter().any(|k| k.overlaps(probe));
+                assert_eq!(index.overlaps(probe), naive, "seed {seed}, probe {probe}");
+            }
+        }
+    }
+
+    #[test]
+    fn resolving_keeps_what_comparing_with_every_kept_suggestion_would() {
+        for seed in 0..50 {
+            let all: Vec<Suggestion> = spans(seed, 60)
+                .into_iter()
+                .enumerate()
+                .map(|(i, span)| Suggestion {
+                    kind: SuggestionKind::Entity {
+                        span,
+                        label: "PERSON".to_owned(),
+                    },
+                    score: (i % 7) as f32 / 7.0,
+                    recommender: "test".to_owned(),
+                    rule: "test".to_owned(),
+                })
+                .collect();
+            let mut sorted = all.clone();
+            sorted.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| b.extent().len().cmp(&a.extent().len()))
+                    .then_with(|| a.primary_span().cmp(&b.primary_span()))
+            });
+            let mut naive: Vec<Suggestion> = Vec::new();
+            for s in sorted {
+                if !naive.iter().any(|k| k.extent().overlaps(s.extent())) {
+                    naive.push(s);
+                }
+            }
+            assert_eq!(resolve(all), naive, "seed {seed}");
+        }
+    }
 }
