@@ -1,7 +1,9 @@
 //! Renders the real window in one of a few states and writes a PNG, for looking at what the tests
 //! only assert on: `cargo run --example window_states -- STATE OUT.png` under a display (or
 //! `xvfb-run -a -s "-screen 0 1400x900x24"`). STATE is one of `quote`, `event`, `schema`, `help`,
-//! `light`, `empty`. Works on a temporary copy of `projects/kosovo-talks`; nothing is saved.
+//! `light`, `empty`, `review` (the Review panel as curator `carla`, two disagreements in; set
+//! `GLOSS_REVIEW_VIEW=side` or `=agreement` for its other views). Works on a temporary copy of
+//! `projects/kosovo-talks`; nothing is saved.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -96,7 +98,7 @@ fn select_first(wb: &mut Workbench, kind: AnnotationKind) -> anyhow::Result<()> 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [state, out] = args.as_slice() else {
-        bail!("usage: window_states quote|event|schema|help|light|empty OUT.png");
+        bail!("usage: window_states quote|event|schema|help|light|empty|review OUT.png");
     };
     let temp = tempfile::TempDir::new()?;
     let dir = temp.path().join("kosovo-talks");
@@ -104,10 +106,10 @@ fn main() -> anyhow::Result<()> {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
         &dir,
     )?;
-    let annotator = if state == "empty" {
-        "newcomer"
-    } else {
-        "amira"
+    let annotator = match state.as_str() {
+        "empty" => "newcomer",
+        "review" => "carla",
+        _ => "amira",
     };
     let mut wb = Workbench::open(&dir, annotator)?;
     let key = |key| egui::Event::Key {
@@ -122,6 +124,11 @@ fn main() -> anyhow::Result<()> {
         "quote" => select_first(&mut wb, AnnotationKind::Quote)?,
         "event" => select_first(&mut wb, AnnotationKind::Event)?,
         "help" => keys.push(key(egui::Key::F1)),
+        "review" => {
+            wb.execute(Command::OpenReview(None))?;
+            wb.execute(Command::NextDisagreement)?;
+            wb.execute(Command::NextDisagreement)?;
+        }
         "schema" | "light" | "empty" => {}
         other => bail!("unknown state {other}"),
     }

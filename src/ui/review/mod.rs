@@ -57,7 +57,7 @@ pub enum Layout {
 /// comparison is open.
 ///
 /// The window starts on the merged comparison; `GLOSS_REVIEW_VIEW=side` or `=agreement` starts it
-/// side by side or on the figures, so that `examples/review_window.rs` can picture each.
+/// side by side or on the figures, so that `examples/window_states.rs review` can picture each.
 pub struct ReviewPanel {
     pub tab: Tab,
     pub layout: Layout,
