@@ -16,6 +16,7 @@ mod import;
 mod import_formats;
 mod stats;
 mod suggest;
+mod table;
 
 use std::process::ExitCode;
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::args::StatsArgs;
 use super::plural;
+use super::table::aligned;
 use crate::model::{Annotation, LayerKey, LayerName, Project, Status};
 use crate::storage;
 
@@ -223,42 +224,6 @@ fn layer_names(project: &Project) -> Vec<LayerName> {
     rest.sort_by_key(|name| (name.is_gold(), name.clone()));
     names.extend(rest);
     names
-}
-
-/// Columns padded to their widest cell; the first `text_columns` columns left-aligned (names),
-/// the rest right-aligned (numbers).
-fn aligned(header: &[&str], rows: &[Vec<String>], text_columns: usize) -> String {
-    let columns = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let line = |cells: &mut dyn Iterator<Item = &str>| {
-        let mut line = String::new();
-        for (i, cell) in cells.enumerate().take(columns) {
-            let pad = widths[i].saturating_sub(cell.chars().count());
-            if i > 0 {
-                line.push_str("  ");
-            }
-            if i < text_columns {
-                line.push_str(cell);
-                line.extend(std::iter::repeat_n(' ', pad));
-            } else {
-                line.extend(std::iter::repeat_n(' ', pad));
-                line.push_str(cell);
-            }
-        }
-        line.truncate(line.trim_end().len());
-        line.push('\n');
-        line
-    };
-    let mut out = line(&mut header.iter().copied());
-    for row in rows {
-        out.push_str(&line(&mut row.iter().map(String::as_str)));
-    }
-    out
 }
 
 #[cfg(test)]
