@@ -13,94 +13,17 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "support/generated.rs"]
+mod generated;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect};
-use gloss::model::{
-    Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
-    Project, Provenance, Timestamp,
-};
+use gloss::model::{Annotation, AnnotationId, CharSpan};
 use gloss::ui::GlossApp;
 use gloss::workbench::{Command, Workbench};
 
 const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, Pos2::new(1400.0, 900.0));
 const FRAMES: usize = 300;
-const LABELS: [&str; 6] = ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"];
-const WORDS: [&str; 16] = [
-    "the",
-    "talks",
-    "in",
-    "Brussels",
-    "ended",
-    "without",
-    "an",
-    "agreement",
-    "officials",
-    "said",
-    "Kurti",
-    "Vučić",
-    "met",
-    "Borrell",
-    "on",
-    "Thursday",
-];
-
-/// A project with one document of about `bytes` bytes in paragraphs of ~130 chars, and `count`
-/// entity mentions spread over it, opened as `bench`.
-fn generated(bytes: usize, count: usize) -> Workbench {
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let mut text = String::with_capacity(bytes + 200);
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut chars = 0;
-    let mut in_paragraph = 0;
-    while text.len() < bytes {
-        let word = WORDS[(next() % WORDS.len() as u64) as usize];
-        let len = word.chars().count();
-        words.push((chars, chars + len));
-        text.push_str(word);
-        chars += len;
-        in_paragraph += len + 1;
-        if in_paragraph > 130 {
-            text.push_str(".\n\n");
-            chars += 3;
-            in_paragraph = 0;
-        } else {
-            text.push(' ');
-            chars += 1;
-        }
-    }
-    let schema = gloss::storage::presets::preset("news").unwrap();
-    let mut project = Project::new("Bench", schema);
-    let doc = project.add_document(Document::from_raw(DocId::slug("big"), "Big", &text));
-    let key = LayerKey::new(doc, LayerName::new("bench").unwrap());
-    let now = Timestamp::from_second(1_700_000_000).unwrap();
-    let step = (words.len() / count).max(1);
-    for (i, &(start, end)) in words.iter().step_by(step).take(count).enumerate() {
-        let annotation = Annotation::Entity(Entity {
-            id: AnnotationId(i as u32 + 1),
-            span: CharSpan::new(start, end),
-            label: LABELS[i % LABELS.len()].to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            note: String::new(),
-            provenance: Provenance::manual("bench", now),
-        });
-        project
-            .apply(&Edit::Add {
-                key: key.clone(),
-                annotation,
-            })
-            .unwrap();
-    }
-    project.mark_saved();
-    Workbench::from_project(project, PathBuf::from("/nonexistent"), "bench")
-}
-
 /// The sample project, loaded from the repo but saving into a scratch folder: the bench edits it and
 /// autosave must never write into `projects/kosovo-talks`.
 fn sample() -> Workbench {
@@ -232,7 +155,11 @@ fn scenario(c: &mut Criterion, name: &str, wb: Workbench) {
 
 fn window(c: &mut Criterion) {
     let wall = Instant::now();
-    let big = generated(1_000_000, 30_000);
+    let big = Workbench::from_project(
+        generated::generated(1_000_000, 30_000),
+        PathBuf::from("/nonexistent"),
+        "bench",
+    );
     println!(
         "generated the 1 MB article in {:.1} s",
         wall.elapsed().as_secs_f64()
