@@ -42,6 +42,15 @@ impl Workbench {
                 other.kind().name()
             ))),
         })?;
+        self.apply_keeping_selected(id, edit)
+    }
+
+    /// Applies a replacement of annotation `id` with `id` selected afterwards, unless nothing changed.
+    fn apply_keeping_selected(
+        &mut self,
+        id: AnnotationId,
+        edit: Edit,
+    ) -> Result<(), WorkbenchError> {
         let selection = match &edit {
             Edit::Replace { after, .. } => self.selecting(after.primary_span(), Some(id)),
             _ => self.selection.clone(),
@@ -62,11 +71,7 @@ impl Workbench {
                 other.kind().name()
             ))),
         })?;
-        let selection = match &edit {
-            Edit::Replace { after, .. } => self.selecting(after.primary_span(), Some(id)),
-            _ => self.selection.clone(),
-        };
-        self.apply_unless_unchanged(edit, selection)
+        self.apply_keeping_selected(id, edit)
     }
 
     pub(super) fn create_quote(&mut self) -> Result<(), WorkbenchError> {
