@@ -104,11 +104,13 @@ Examples:
     /// Validate a project: covered text, bounds, links, schema conformance, ids.
     ///
     /// Exits 0 and prints one `ok:` line when the project is valid; otherwise exits 1 and prints one
-    /// line per problem.
+    /// line per problem. Files an interrupted save left behind (temp files, texts and layer folders of
+    /// documents the index does not list) are listed as leftovers; `--repair` removes them.
     #[command(after_long_help = "\
 Examples:
-  gloss check projects/kosovo-talks")]
-    Check(DirArgs),
+  gloss check projects/kosovo-talks
+  gloss check projects/kosovo-talks --repair")]
+    Check(CheckArgs),
 
     /// Show documents, annotations per kind and label, and progress, per layer.
     #[command(after_long_help = "\
@@ -154,6 +156,15 @@ Examples:
     /// Merge into the gold layer what enough annotators agree on (--auto), and report per document
     /// how many disagreements remain for the curator.
     Adjudicate(super::adjudicate::AdjudicateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The project folder.
+    pub dir: PathBuf,
+    /// Remove what an interrupted save left behind (only files Gloss makes), listing each.
+    #[arg(long)]
+    pub repair: bool,
 }
 
 #[derive(Debug, Args)]

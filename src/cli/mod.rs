@@ -65,7 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Open(window)) => open(window),
         Some(Command::New(args)) => create::run(&args),
         Some(Command::Import(args)) => import::run(&args),
-        Some(Command::Check(args)) => check::run(&args.dir),
+        Some(Command::Check(args)) => check::run(&args.dir, args.repair),
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Suggest(args)) => suggest::run(&args),

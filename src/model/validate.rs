@@ -54,6 +54,18 @@ pub fn check(project: &Project) -> Vec<Problem> {
     problems
 }
 
+/// What is wrong with a name the user gives and sees (the project's name, a label, an event type, a
+/// role, an attribute, its values, an annotator), or `None`: a control character (a NUL, a line
+/// break, an escape) cannot be shown, typed or passed to the window system (a window title with a NUL
+/// is refused there).
+pub fn name_problem(name: &str) -> Option<String> {
+    let bad = name.chars().find(|c| c.is_control())?;
+    Some(format!(
+        "holds the control character U+{:04X}: expected printable text",
+        u32::from(bad)
+    ))
+}
+
 /// What is wrong with one annotation of a layer: spans, labels, links, roles, attributes.
 pub fn annotation_problems(
     schema: &Schema,

@@ -11,6 +11,10 @@ pub(crate) const TEMP_PREFIX: &str = ".gloss-";
 /// atomic), are flushed to disk with `sync_all`, and the temp file is renamed over `path`. On Unix the
 /// folder is then fsynced too, so that the rename itself survives a power cut.
 ///
+/// The replaced file keeps its permissions; a new file gets those the user's umask gives new files
+/// (`0666 & !umask`), not the owner-only mode of a bare temp file, so that teammates sharing a folder
+/// keep their access.
+///
 /// The folder must exist. On error `path` is untouched and the temp file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_file(path, bytes)?;
@@ -25,9 +29,55 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(folder_of(path))?;
     temp.write_all(bytes)?;
+    if let Some(permissions) = permissions_for(path)? {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The permissions the file at `path` should have: those of the file it replaces, or a new file's
+/// (`None`: as the temp file was made).
+fn permissions_for(path: &Path) -> io::Result<Option<std::fs::Permissions>> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(Some(metadata.permissions())),
+        Ok(_) => Ok(new_file_permissions()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(new_file_permissions()),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o666 & !umask()))
+}
+
+// Only the read-only flag exists there, and temp files are made writable.
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+/// The process's umask. Setting the umask is the only call that returns it, and it would change it for
+/// every thread for a moment; Linux shows it in `/proc/self/status` instead. Elsewhere the common
+/// default, 022, is assumed.
+#[cfg(unix)]
+pub(crate) fn umask() -> u32 {
+    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *UMASK.get_or_init(|| {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                status.lines().find_map(|line| {
+                    let value = line.strip_prefix("Umask:")?;
+                    u32::from_str_radix(value.trim(), 8).ok()
+                })
+            })
+            .unwrap_or(0o022)
+            & 0o777
+    })
 }
 
 /// The folder a file is in; `.` for a bare file name.
@@ -53,6 +103,22 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_a_new_file_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared.ron");
+        std::fs::write(&shared, b"old").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomic(&shared, b"new").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&shared), 0o664);
+        let fresh = dir.path().join("fresh.ron");
+        write_atomic(&fresh, b"new").unwrap();
+        assert_eq!(mode(&fresh), 0o666 & !umask());
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temp_file() {

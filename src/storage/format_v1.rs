@@ -5,6 +5,11 @@
 //! - `project.ron`: [`ProjectFile`]
 //! - `documents/<doc-id>.txt`: each document's text, UTF-8, LF line endings
 //! - `annotations/<doc-id>/<layer>.ron`: [`LayerFile`], one per (document, layer)
+//!
+//! Every type refuses fields it does not know (`deny_unknown_fields`): a misspelt field (`nrom:` for
+//! `norm:`) would otherwise be dropped without a word and lost at the next save. A later version that
+//! adds a field reads this version's files unchanged; this version refuses the later files anyway, by
+//! their `format` number, before any field is read.
 
 use std::collections::BTreeMap;
 
@@ -12,13 +17,15 @@ use serde::{Deserialize, Serialize};
 
 pub const VERSION: u32 = 1;
 
-/// Reads only the version, whatever else a file holds.
+/// Reads only the version, whatever else a file holds (so, unlike every other type here, it ignores
+/// fields it does not know).
 #[derive(Debug, Deserialize)]
 pub struct VersionProbe {
     pub format: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProjectFile {
     pub format: u32,
     pub name: String,
@@ -32,6 +39,7 @@ pub struct ProjectFile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct SettingsV1 {
     pub min_agree: u32,
@@ -52,6 +60,7 @@ impl Default for SettingsV1 {
 
 /// One document in the project's index. Its text lives in `documents/<id>.txt`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DocumentEntryV1 {
     pub id: String,
     pub title: String,
@@ -62,6 +71,7 @@ pub struct DocumentEntryV1 {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct MetaV1 {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,6 +93,7 @@ impl MetaV1 {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SchemaV1 {
     #[serde(default)]
     pub entity_labels: Vec<EntityLabelV1>,
@@ -95,6 +106,7 @@ pub struct SchemaV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EntityLabelV1 {
     pub name: String,
     /// `#rrggbb`.
@@ -106,6 +118,7 @@ pub struct EntityLabelV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct QuoteSettingsV1 {
     pub enabled: bool,
@@ -126,6 +139,7 @@ impl Default for QuoteSettingsV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EventTypeV1 {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -138,6 +152,7 @@ pub struct EventTypeV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleDefV1 {
     pub name: String,
     #[serde(default)]
@@ -149,6 +164,7 @@ pub struct RoleDefV1 {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum AttributeTargetV1 {
     Entities,
     Quotes,
@@ -156,6 +172,7 @@ pub enum AttributeTargetV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AttributeDefV1 {
     pub name: String,
     pub target: AttributeTargetV1,
@@ -169,6 +186,7 @@ pub struct AttributeDefV1 {
 
 /// One (document, layer) file. Annotations sorted by id within each list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LayerFile {
     pub format: u32,
     pub document: String,
@@ -183,6 +201,7 @@ pub struct LayerFile {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum StatusV1 {
     New,
     InProgress,
@@ -192,6 +211,7 @@ pub enum StatusV1 {
 
 /// A span with the text it covers, which loading checks against the document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpanV1 {
     pub start: usize,
     pub end: usize,
@@ -199,6 +219,7 @@ pub struct SpanV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum SourceV1 {
     Manual,
     Suggestion { recommender: String, score: f32 },
@@ -206,6 +227,7 @@ pub enum SourceV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProvenanceV1 {
     pub source: SourceV1,
     pub annotator: String,
@@ -214,6 +236,7 @@ pub struct ProvenanceV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EntityV1 {
     pub id: u32,
     pub start: usize,
@@ -230,6 +253,7 @@ pub struct EntityV1 {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum QuoteKindV1 {
     Direct,
     Indirect,
@@ -237,6 +261,7 @@ pub enum QuoteKindV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum SpeakerV1 {
     /// The id of an entity mention in the same layer.
     Mention(u32),
@@ -244,6 +269,7 @@ pub enum SpeakerV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuoteV1 {
     pub id: u32,
     pub kind: QuoteKindV1,
@@ -260,6 +286,7 @@ pub struct QuoteV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArgumentV1 {
     pub role: String,
     /// The id of an entity mention or event in the same layer.
@@ -268,6 +295,7 @@ pub struct ArgumentV1 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EventV1 {
     pub id: u32,
     #[serde(rename = "type")]

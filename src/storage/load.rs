@@ -6,30 +6,37 @@ use std::path::{Path, PathBuf};
 
 use super::convert::{self, DocumentEntry};
 use super::error::{StorageError, utf8, utf8_owned};
+use super::files::{check_folders, max_document_bytes, max_ron_bytes, read_project_file};
 use super::format_v1::{LayerFile, ProjectFile, VERSION, VersionProbe};
-use super::{ANNOTATIONS_DIR, PROJECT_FILE, parallel, text_path};
+use super::{ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, parallel, text_path};
 use crate::model::{DocId, Document, Layer, LayerKey, LayerName, Project, Text, text};
 
 /// The format versions this build reads.
 pub const SUPPORTED_VERSIONS: [u32; 1] = [VERSION];
 
-/// Whether `dir` holds a project (has a `project.ron`).
+/// Whether `dir` holds a project (has a `project.ron`, which [`load`] then checks is a regular file).
 pub fn is_project(dir: &Path) -> bool {
-    dir.join(PROJECT_FILE).is_file()
+    std::fs::symlink_metadata(dir.join(PROJECT_FILE)).is_ok()
 }
 
 /// Reads and validates the project in `dir`. The project comes back with nothing to save
 /// ([`Project::dirty`] is empty). The first problem found, in a stable order (the project file, then
 /// texts in project order, then the names and places of layer files by path, then their contents by
 /// path), is the error.
+///
+/// Only regular files inside the folder are read: a symbolic link, FIFO, device or folder where a file
+/// is expected, and a linked `documents/` or `annotations/<doc>/` folder, are errors naming the path, and
+/// so is a file over the size limit ([`super::max_document_bytes`] for texts, [`super::max_ron_bytes`]
+/// for RON files). What an interrupted save can leave (texts and layer folders of documents the index
+/// does not list yet, temp files) is skipped; [`super::leftovers`] lists it.
 pub fn load(dir: &Path) -> Result<Project, StorageError> {
     let path = dir.join(PROJECT_FILE);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
         return Err(StorageError::NotAProject {
             dir: dir.to_owned(),
         });
     }
-    let bytes = read(&path)?;
+    let bytes = read_project_file(&path, max_ron_bytes())?;
     let source = utf8(&path, &bytes)?;
     // The version first: a file of another version may not parse as this one, and "unsupported
     // version" says more than the parse error would.
@@ -39,6 +46,7 @@ pub fn load(dir: &Path) -> Result<Project, StorageError> {
     let file: ProjectFile =
         ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
     let (mut project, entries) = convert::project_from_v1(file, &path, source)?;
+    check_folders(dir, Path::new(DOCUMENTS_DIR))?;
     for entry in entries {
         let document = read_document(dir, entry)?;
         project.insert_loaded_document(document);
@@ -49,10 +57,6 @@ pub fn load(dir: &Path) -> Result<Project, StorageError> {
     }
     project.mark_saved();
     Ok(project)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, StorageError> {
-    std::fs::read(path).map_err(|e| StorageError::io(path, "read", e))
 }
 
 fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {
@@ -69,9 +73,9 @@ fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {
 
 fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageError> {
     let path = dir.join(text_path(&entry.id));
-    let bytes = match std::fs::read(&path) {
+    let bytes = match read_project_file(&path, max_document_bytes()) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(StorageError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
             return Err(StorageError::invalid(
                 &path,
                 None,
@@ -81,7 +85,7 @@ fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageEr
                 ),
             ));
         }
-        Err(e) => return Err(StorageError::io(&path, "read", e)),
+        Err(e) => return Err(e),
     };
     let raw = utf8_owned(&path, bytes)?;
     // Gloss writes LF only (the model normalises at import), so a CR can only come from a tool such as
@@ -106,28 +110,44 @@ struct LayerFileRef {
     path: PathBuf,
 }
 
-/// Every `annotations/<doc>/<layer>.ron`, sorted by path; names are checked in that order. Hidden files (such as a temp file a crash left
-/// behind) and files of other extensions are skipped; a layer file of a document not in the index,
-/// or with a name that is not a valid document id or layer name, is an error.
+/// Every `annotations/<doc>/<layer>.ron` of an indexed document, sorted by path; names are checked in
+/// that order. Hidden entries (such as a temp file a crash left behind) and files of other extensions
+/// are skipped, and so are the folders of documents not in the index (an interrupted import writes
+/// them before the index). A folder or file name that Gloss cannot have written, a linked folder, or
+/// anything but a regular file named `*.ron` is an error.
 fn layer_files(dir: &Path, project: &Project) -> Result<Vec<LayerFileRef>, StorageError> {
+    check_folders(dir, Path::new(ANNOTATIONS_DIR))?;
     let root = dir.join(ANNOTATIONS_DIR);
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let walk = walkdir::WalkDir::new(&root)
+        .min_depth(1)
+        .max_depth(2)
+        .follow_links(false)
+        // Folder order depends on the file system; sorted, the first error reported is always the same.
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !is_hidden(entry.file_name()));
     let mut files = Vec::new();
-    for doc_dir in list(&root)? {
-        if !doc_dir.is_dir() {
-            continue;
-        }
-        for path in list(&doc_dir)? {
-            if path.extension().is_none_or(|ext| ext != "ron") || !path.is_file() {
+    let mut skipped_folder: Option<PathBuf> = None;
+    for entry in walk {
+        let entry = entry.map_err(|e| walk_error(&root, e))?;
+        let path = entry.path();
+        let file_type = entry.file_type();
+        if entry.depth() == 1 {
+            skipped_folder = None;
+            if file_type.is_symlink() {
+                return Err(StorageError::link(path));
+            }
+            if !file_type.is_dir() {
+                // A stray file next to the document folders: nothing Gloss reads.
                 continue;
             }
-            let doc_name = file_name(&doc_dir);
-            let layer_name = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let doc_name = file_name(path);
             let Some(doc) = DocId::new(doc_name.as_str()) else {
                 return Err(StorageError::invalid(
-                    &path,
+                    path,
                     None,
                     format!(
                         "folder name {} is not a document id: expected ASCII letters, digits, - or _",
@@ -136,56 +156,69 @@ fn layer_files(dir: &Path, project: &Project) -> Result<Vec<LayerFileRef>, Stora
                 ));
             };
             if project.document(&doc).is_none() {
-                return Err(StorageError::invalid(
-                    &path,
-                    None,
-                    format!(
-                        "layer file of document {doc}, which is not in the document index of {PROJECT_FILE}"
-                    ),
-                ));
+                skipped_folder = Some(path.to_owned());
             }
-            let Some(layer) = LayerName::new(layer_name.as_str()) else {
-                return Err(StorageError::invalid(
-                    &path,
-                    None,
-                    format!(
-                        "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
-                        convert::quoted(&layer_name)
-                    ),
-                ));
-            };
-            files.push(LayerFileRef {
-                key: LayerKey::new(doc, layer),
-                path,
+            continue;
+        }
+        if skipped_folder.as_deref() == path.parent() {
+            continue;
+        }
+        if path.extension().is_none_or(|ext| ext != "ron") {
+            continue;
+        }
+        if file_type.is_symlink() {
+            return Err(StorageError::link(path));
+        }
+        if !file_type.is_file() {
+            let found = entry
+                .metadata()
+                .map_or("not a regular file", |m| super::files::kind_of(&m));
+            return Err(StorageError::NotAFile {
+                path: path.to_owned(),
+                found,
             });
         }
+        let doc_name = path.parent().map(file_name).unwrap_or_default();
+        let Some(doc) = DocId::new(doc_name.as_str()) else {
+            continue;
+        };
+        let layer_name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(layer) = LayerName::new(layer_name.as_str()) else {
+            return Err(StorageError::invalid(
+                path,
+                None,
+                format!(
+                    "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
+                    convert::quoted(&layer_name)
+                ),
+            ));
+        };
+        files.push(LayerFileRef {
+            key: LayerKey::new(doc, layer),
+            path: path.to_owned(),
+        });
     }
     Ok(files)
 }
 
-/// The entries of a folder, hidden ones left out; a missing folder has none.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(StorageError::io(dir, "list", e)),
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| StorageError::io(dir, "list", e))?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            // Also skips temp files a crash left behind: `TEMP_PREFIX` starts with a dot for this reason.
-            continue;
-        }
-        paths.push(entry.path());
-    }
-    // Folder order depends on the file system; sorted, the first error reported is always the same.
-    paths.sort();
-    Ok(paths)
+/// Names starting with a dot are not read; this also skips temp files a crash left behind
+/// (`TEMP_PREFIX` starts with a dot for this reason).
+pub(crate) fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
 }
 
-fn file_name(path: &Path) -> String {
+pub(crate) fn walk_error(root: &Path, error: walkdir::Error) -> StorageError {
+    let path = error.path().unwrap_or(root).to_owned();
+    let source = error
+        .into_io_error()
+        .unwrap_or_else(|| io::Error::other("a folder loop"));
+    StorageError::io(&path, "list", source)
+}
+
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -204,7 +237,7 @@ fn parse_layers(
 
 fn parse_layer(project: &Project, file: &LayerFileRef) -> Result<(LayerKey, Layer), StorageError> {
     let path = &file.path;
-    let bytes = read(path)?;
+    let bytes = read_project_file(path, max_ron_bytes())?;
     let source = utf8(path, &bytes)?;
     // Parsing straight into this version's type and probing the version only when that fails (or when
     // it succeeds with another version) reports the same errors as probing first, at half the cost.

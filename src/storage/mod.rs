@@ -7,6 +7,8 @@
 //!   hand the bytes to a saver thread; [`write_all`] writes them atomically; [`save`] does both and marks
 //!   the project saved.
 //! - [`write_atomic`] is the one function that writes project files.
+//! - [`read_user_file`] reads a file the user named (an import's input): regular files only, bounded.
+//! - [`leftovers`] lists what an interrupted save left behind; [`remove_leftovers`] removes it.
 //! - [`lock::ProjectLock`] guards a project against a second writer.
 //! - [`presets`] gives the schemas shipped under `assets/presets/`.
 //!
@@ -16,7 +18,9 @@
 mod atomic;
 mod convert;
 mod error;
+mod files;
 pub mod format_v1;
+mod leftovers;
 mod load;
 pub mod lock;
 mod parallel;
@@ -29,6 +33,11 @@ use crate::model::{DocId, LayerName};
 
 pub use atomic::write_atomic;
 pub use error::StorageError;
+pub use files::{
+    DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_VAR, max_document_bytes, max_ron_bytes,
+    read_user_file,
+};
+pub use leftovers::{Leftover, LeftoverKind, leftovers, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};
 pub use save::{PendingWrite, SaveReport, create, pending_writes, save, write_all};
 

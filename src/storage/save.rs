@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::atomic::{folder_of, replace_file, sync_dir, write_atomic};
 use super::error::StorageError;
+use super::files::{check_folders, read_project_file};
 use super::{PROJECT_FILE, layer_path, text_path};
 use super::{convert, parallel};
 use crate::model::Project;
@@ -63,9 +64,11 @@ fn to_ron<T: Serialize>(
 }
 
 /// The files a save must write or delete for what `project.dirty()` marks, in the order to write
-/// them: new document texts, then `project.ron` (which lists the documents), then layer files (which
-/// need their documents listed). Serialises only; touches no disk, so it can run on the UI thread and
-/// hand the bytes to a writer thread.
+/// them: new document texts, then layer files, then `project.ron` last. The index commits the save: a
+/// save that stops half-way (a crash, a kill) leaves texts and layer files the index does not name yet,
+/// which loading skips and [`super::leftovers`] finds, and never an index naming a text that is not
+/// there. Serialises only; touches no disk, so it can run on the UI thread and hand the bytes to a
+/// writer thread.
 pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageError> {
     let dirty = project.dirty();
     let mut writes = Vec::new();
@@ -77,14 +80,6 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
                 contents: Some(doc.text.as_str().as_bytes().to_vec()),
             });
         }
-    }
-    if dirty.project {
-        let path = PathBuf::from(PROJECT_FILE);
-        let file = convert::project_to_v1(project);
-        writes.push(PendingWrite {
-            contents: Some(to_ron(&file, project_style(), &path)?),
-            path,
-        });
     }
     for key in &dirty.layers {
         let path = layer_path(&key.doc, &key.layer);
@@ -101,6 +96,14 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
             _ => None,
         };
         writes.push(PendingWrite { path, contents });
+    }
+    if dirty.project {
+        let path = PathBuf::from(PROJECT_FILE);
+        let file = convert::project_to_v1(project);
+        writes.push(PendingWrite {
+            contents: Some(to_ron(&file, project_style(), &path)?),
+            path,
+        });
     }
     Ok(writes)
 }
@@ -130,6 +133,15 @@ enum Outcome {
 fn write_counting(dir: &Path, writes: &[PendingWrite]) -> Result<SaveReport, StorageError> {
     let mut report = SaveReport::default();
     for run in writes.chunk_by(|a, b| top_level(&a.path) == top_level(&b.path)) {
+        // Nothing is written through a linked folder (it could point anywhere): every folder of the
+        // run is checked once before any file of it is written.
+        let relative_folders: BTreeSet<&Path> = run
+            .iter()
+            .filter_map(|write| write.path.parent())
+            .collect();
+        for folder in relative_folders {
+            check_folders(dir, folder)?;
+        }
         let outcomes = parallel::try_map("gloss-save", run, parallel::IO_THREADS, |write| {
             write_one(dir, write)
         })?;
@@ -241,10 +253,12 @@ pub fn create(dir: &Path, project: &mut Project) -> Result<(), StorageError> {
 /// Writes `lines` to a file, or appends those it lacks to an existing one (a `.gitignore` the user
 /// already had in an empty folder is kept).
 fn add_lines(path: &Path, lines: &str) -> Result<(), StorageError> {
-    let existing = match std::fs::read_to_string(path) {
-        Ok(existing) => existing,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(StorageError::io(path, "read", e)),
+    let existing = match read_project_file(path, 1024 * 1024) {
+        Ok(bytes) => super::error::utf8_owned(path, bytes)?,
+        Err(StorageError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            String::new()
+        }
+        Err(e) => return Err(e),
     };
     let mut contents = existing.clone();
     for line in lines.lines() {

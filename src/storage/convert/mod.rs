@@ -40,9 +40,28 @@ pub(crate) fn annotation_line(source: &str, id: u32, occurrence: usize) -> Optio
         .map(|(i, _)| i + 1)
 }
 
-/// Quotes a string for a message, escaping what would otherwise be invisible or ambiguous.
+/// Quotes a string for a message, escaping what would otherwise be invisible or ambiguous, and cut
+/// short: a message quotes an excerpt of the file, never a whole line of it.
 pub(crate) fn quoted(text: &str) -> String {
-    format!("{text:?}")
+    format!("{:?}", crate::storage::error::shorten(text))
+}
+
+/// Refuses a name with a control character (see [`crate::model::validate::name_problem`]); `what`
+/// says what the name names ("the project name", "entity label").
+pub(crate) fn check_name(
+    path: &std::path::Path,
+    source: &str,
+    what: &str,
+    name: &str,
+) -> Result<(), crate::storage::StorageError> {
+    match crate::model::validate::name_problem(name) {
+        None => Ok(()),
+        Some(problem) => Err(crate::storage::StorageError::invalid(
+            path,
+            line_containing(source, &format!("{name:?}"), 0),
+            format!("{what} {} {problem}", quoted(name)),
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::{line_containing, quoted, schema_from_v1, schema_to_v1};
+use super::{check_name, line_containing, quoted, schema_from_v1, schema_to_v1};
 use crate::model::{DocId, DocumentMeta, Project, Settings};
 use crate::storage::error::StorageError;
 use crate::storage::format_v1::{DocumentEntryV1, MetaV1, ProjectFile, SettingsV1, VERSION};
@@ -54,6 +54,10 @@ pub(crate) fn project_from_v1(
     path: &Path,
     source: &str,
 ) -> Result<(Project, Vec<DocumentEntry>), StorageError> {
+    check_name(path, source, "the project name", &file.name)?;
+    for annotator in &file.annotators {
+        check_name(path, source, "annotator", annotator)?;
+    }
     let schema = schema_from_v1(file.schema, path, source)?;
     let mut project = Project::new(file.name, schema);
     project.annotators = file.annotators;

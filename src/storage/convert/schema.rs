@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{line_containing, quoted};
+use super::{check_name, line_containing, quoted};
 use crate::model::{
     AttributeDef, AttributeTarget, Color, EntityLabel, EventType, QuoteSettings, RoleDef, Schema,
 };
@@ -90,6 +90,7 @@ pub(crate) fn schema_from_v1(
             )
         })
     };
+    check_names(&v1, path, source)?;
     let mut entity_labels = Vec::with_capacity(v1.entity_labels.len());
     for label in v1.entity_labels {
         entity_labels.push(EntityLabel {
@@ -145,6 +146,35 @@ pub(crate) fn schema_from_v1(
         event_types,
         attributes,
     })
+}
+
+/// Every name in the schema is printable text.
+fn check_names(v1: &SchemaV1, path: &Path, source: &str) -> Result<(), StorageError> {
+    for label in &v1.entity_labels {
+        check_name(path, source, "entity label", &label.name)?;
+    }
+    for label in &v1.quotes.speaker_labels {
+        check_name(path, source, "speaker label", label)?;
+    }
+    for ty in &v1.event_types {
+        check_name(path, source, "event type", &ty.name)?;
+        for role in &ty.roles {
+            check_name(path, source, "role", &role.name)?;
+            for label in &role.labels {
+                check_name(path, source, "role label", label)?;
+            }
+        }
+    }
+    for attribute in &v1.attributes {
+        check_name(path, source, "attribute", &attribute.name)?;
+        for label in &attribute.labels {
+            check_name(path, source, "attribute label", label)?;
+        }
+        for value in &attribute.values {
+            check_name(path, source, "attribute value", value)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

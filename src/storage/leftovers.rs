@@ -1,0 +1,180 @@
+//! What an interrupted save can leave in a project folder, found and removed. A save writes texts and
+//! layer files before the index (`project.ron`), so a Gloss killed half-way leaves files the index does
+//! not name, and the temp file of the write it was in; loading skips them, `gloss check` lists them and
+//! `gloss check --repair` removes them. Only files Gloss could have made are ever listed or removed.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::atomic::TEMP_PREFIX;
+use super::error::StorageError;
+use super::load::{file_name, walk_error};
+use super::{ANNOTATIONS_DIR, DOCUMENTS_DIR};
+use crate::model::{DocId, LayerName, Project};
+
+/// What kind of leftover a file or folder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftoverKind {
+    /// `.gloss-*.tmp`: the temp file of a write that was interrupted.
+    TempFile,
+    /// `documents/<id>.txt` of a document the index does not list.
+    UnindexedText,
+    /// `annotations/<id>/` of a document the index does not list.
+    UnindexedLayers,
+}
+
+/// A file or folder an interrupted save left behind.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Leftover {
+    /// Relative to the project folder.
+    pub path: PathBuf,
+    pub kind: LeftoverKind,
+}
+
+impl Leftover {
+    /// What it is, for a message after its path.
+    pub fn describe(&self) -> &'static str {
+        match self.kind {
+            LeftoverKind::TempFile => "temp file of an interrupted save",
+            LeftoverKind::UnindexedText => {
+                "text of a document that project.ron does not list (an interrupted import)"
+            }
+            LeftoverKind::UnindexedLayers => {
+                "layer files of a document that project.ron does not list (an interrupted import)"
+            }
+        }
+    }
+}
+
+fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp")
+}
+
+/// The leftovers in the folder of `project`, sorted by path. Looks only where Gloss writes: the project
+/// folder, `documents/`, `annotations/` and `annotations/<doc>/`; never follows a link.
+pub fn leftovers(dir: &Path, project: &Project) -> Result<Vec<Leftover>, StorageError> {
+    let walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(3)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let mut parts = relative.components();
+            let top = parts.next().map(|c| c.as_os_str());
+            match entry.depth() {
+                1 => true,
+                // Gloss writes inside these two folders only.
+                2 => top == Some(DOCUMENTS_DIR.as_ref()) || top == Some(ANNOTATIONS_DIR.as_ref()),
+                _ => top == Some(ANNOTATIONS_DIR.as_ref()),
+            }
+        });
+    let mut found = Vec::new();
+    for entry in walk {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        let path = entry.path();
+        let relative = path.strip_prefix(dir).unwrap_or(path).to_owned();
+        let name = file_name(path);
+        let file_type = entry.file_type();
+        if file_type.is_file() && is_temp_name(&name) {
+            found.push(Leftover {
+                path: relative,
+                kind: LeftoverKind::TempFile,
+            });
+            continue;
+        }
+        let parent = path.parent().map(file_name).unwrap_or_default();
+        if entry.depth() != 2 {
+            continue;
+        }
+        if parent == DOCUMENTS_DIR && file_type.is_file() {
+            let indexed = name
+                .strip_suffix(".txt")
+                .and_then(DocId::new)
+                .map(|id| project.document(&id).is_some());
+            if indexed == Some(false) {
+                found.push(Leftover {
+                    path: relative,
+                    kind: LeftoverKind::UnindexedText,
+                });
+            }
+        } else if parent == ANNOTATIONS_DIR && file_type.is_dir() {
+            let indexed = DocId::new(name.as_str()).map(|id| project.document(&id).is_some());
+            if indexed == Some(false) {
+                found.push(Leftover {
+                    path: relative,
+                    kind: LeftoverKind::UnindexedLayers,
+                });
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Removes `leftovers` (as [`leftovers`] found them) from the project folder `dir` and returns the
+/// paths removed, relative to `dir`. Each is checked again first: only a regular file (never a link)
+/// of the kind it was found as is removed; of a layer folder only its `<layer>.ron` and temp files,
+/// and the folder itself once empty. Anything else is left where it is. Call with the project locked.
+pub fn remove_leftovers(
+    dir: &Path,
+    leftovers: &[Leftover],
+) -> Result<Vec<PathBuf>, StorageError> {
+    let mut removed = Vec::new();
+    for leftover in leftovers {
+        let path = dir.join(&leftover.path);
+        match leftover.kind {
+            LeftoverKind::TempFile | LeftoverKind::UnindexedText => {
+                if remove_regular_file(&path)? {
+                    removed.push(leftover.path.clone());
+                }
+            }
+            LeftoverKind::UnindexedLayers => {
+                if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    continue;
+                }
+                let entries =
+                    std::fs::read_dir(&path).map_err(|e| StorageError::io(&path, "list", e))?;
+                let mut names = Vec::new();
+                for entry in entries {
+                    let entry = entry.map_err(|e| StorageError::io(&path, "list", e))?;
+                    names.push(file_name(&entry.path()));
+                }
+                names.sort();
+                for name in names {
+                    let gloss_made = is_temp_name(&name)
+                        || name
+                            .strip_suffix(".ron")
+                            .is_some_and(|layer| LayerName::new(layer).is_some());
+                    let file = path.join(&name);
+                    if gloss_made && remove_regular_file(&file)? {
+                        removed.push(leftover.path.join(&name));
+                    }
+                }
+                match std::fs::remove_dir(&path) {
+                    Ok(()) => removed.push(leftover.path.clone()),
+                    // Something Gloss did not make is still in it: it stays.
+                    Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => {}
+                    Err(e) => return Err(StorageError::io(&path, "remove", e)),
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// Removes `path` if it is a regular file; whether it did.
+fn remove_regular_file(path: &Path) -> Result<bool, StorageError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(_) => return Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(StorageError::io(path, "read", e)),
+    }
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(StorageError::io(path, "remove", e)),
+    }
+}
