@@ -139,7 +139,8 @@ impl StorageError {
     /// truncated.
     pub(crate) fn syntax(path: &Path, source: &str, error: &ron::error::SpannedError) -> Self {
         let mut message = ron_message(&error.code);
-        let position = error.span.start;
+        // Where the offending token starts: the parser's span can begin at the whitespace before it.
+        let position = token_start(source, &error.span);
         let at = (position.line, position.col);
         // Every file Gloss writes ends with the `)` of its outermost value; without it, the parser's
         // complaint (an unclosed string, say) is a symptom and truncation the likely cause.
@@ -157,6 +158,25 @@ impl StorageError {
             message,
         }
     }
+}
+
+/// The start of `span`, moved past whitespace on its line (but not beyond the span's end).
+fn token_start(source: &str, span: &ron::error::Span) -> ron::error::Position {
+    let mut at = span.start;
+    let Some(line) = source.split('\n').nth(at.line.saturating_sub(1)) else {
+        return span.end;
+    };
+    for c in line.chars().skip(at.col.saturating_sub(1)) {
+        let next = ron::error::Position {
+            line: at.line,
+            col: at.col + 1,
+        };
+        if !c.is_whitespace() || next > span.end {
+            break;
+        }
+        at = next;
+    }
+    at
 }
 
 /// The (line, column) just after the last char of `source`, counted as ron counts (from 1, in chars).
