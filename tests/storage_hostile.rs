@@ -463,3 +463,13 @@ fn saved_files_keep_their_mode_instead_of_becoming_owner_only() {
     let mode = std::fs::metadata(&alice).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o664);
 }
+
+#[test]
+fn a_layer_holding_the_largest_id_gives_a_free_id_instead_of_overflowing() {
+    let annotations: BTreeMap<AnnotationId, Annotation> = [1, 2, u32::MAX]
+        .into_iter()
+        .map(|id| (AnnotationId(id), entity(id, 0, 1, "PERSON")))
+        .collect();
+    let layer = gloss::model::Layer::from_annotations(gloss::model::Status::New, annotations);
+    assert_eq!(layer.next_id(), AnnotationId(3));
+}

@@ -124,7 +124,12 @@ impl Layer {
         status: Status,
         annotations: BTreeMap<AnnotationId, Annotation>,
     ) -> Self {
-        let next_id = annotations.keys().next_back().map_or(1, |id| id.0 + 1);
+        // Saturating: a file can hold the largest id (storage refuses it, but not every caller is
+        // storage), and `next_id` then looks for a free id instead of overflowing.
+        let next_id = annotations
+            .keys()
+            .next_back()
+            .map_or(1, |id| id.0.saturating_add(1));
         Self {
             status,
             annotations,
@@ -153,9 +158,21 @@ impl Layer {
         self.annotations.is_empty()
     }
 
-    /// An id no annotation of this layer has or had in this session.
+    /// An id no annotation of this layer has or had in this session. Once the largest id has been
+    /// used, the smallest id no annotation has (so that adding never overwrites an annotation).
     pub fn next_id(&self) -> AnnotationId {
-        AnnotationId(self.next_id.max(1))
+        let next = AnnotationId(self.next_id.max(1));
+        if next.0 < u32::MAX || !self.annotations.contains_key(&next) {
+            return next;
+        }
+        let mut free = 1;
+        for id in self.annotations.keys() {
+            if id.0 != free {
+                break;
+            }
+            free += 1;
+        }
+        AnnotationId(free)
     }
 
     /// Whether this layer carries nothing worth a file.
