@@ -320,6 +320,19 @@ fn errors_name_what_the_file_holds_not_the_programs_types() {
 }
 
 #[test]
+fn an_unknown_status_lists_the_statuses_in_the_files_terms() {
+    let fixture = Fixture::new();
+    fixture.edit(ALICE, "status: Done,", "status: Don,");
+    assert_eq!(
+        fixture.load_error(),
+        format!(
+            "{ALICE}:7:13: unknown value `Don` for the status: expected one of `New`, `InProgress`, \
+             `Done`, `Adjudicated`"
+        )
+    );
+}
+
+#[test]
 fn values_nested_too_deeply_are_an_error_that_gives_no_parser_advice() {
     let fixture = Fixture::new();
     let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
