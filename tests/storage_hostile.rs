@@ -486,3 +486,25 @@ fn a_layer_holding_the_largest_id_gives_a_free_id_instead_of_overflowing() {
     let layer = gloss::model::Layer::from_annotations(gloss::model::Status::New, annotations);
     assert_eq!(layer.next_id(), AnnotationId(3));
 }
+
+#[test]
+fn a_new_document_does_not_inherit_layer_files_a_killed_import_left_under_its_id() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir();
+    // A killed import wrote a layer of `new-one` but not the index.
+    std::fs::create_dir_all(dir.join("annotations/new-one")).unwrap();
+    let stale = std::fs::read_to_string(dir.join(ALICE))
+        .unwrap()
+        .replace("brussels-talks", "new-one");
+    std::fs::write(dir.join("annotations/new-one/alice.ron"), stale).unwrap();
+    let mut project = storage::load(&dir).unwrap();
+    project.add_document(Document::from_raw(
+        DocId::new("new-one").unwrap(),
+        "New",
+        "A different text.",
+    ));
+    storage::save(&dir, &mut project).unwrap();
+    assert!(!dir.join("annotations/new-one/alice.ron").exists());
+    let loaded = storage::load(&dir).unwrap();
+    assert_eq!(loaded, project);
+}

@@ -132,6 +132,7 @@ enum Outcome {
 
 fn write_counting(dir: &Path, writes: &[PendingWrite]) -> Result<SaveReport, StorageError> {
     let mut report = SaveReport::default();
+    remove_stale_layers(dir, writes)?;
     for run in writes.chunk_by(|a, b| top_level(&a.path) == top_level(&b.path)) {
         // Nothing is written through a linked folder (it could point anywhere): every folder of the
         // run is checked once before any file of it is written.
@@ -195,6 +196,48 @@ fn write_one(dir: &Path, write: &PendingWrite) -> Result<Outcome, StorageError> 
             Err(e) => Err(StorageError::io(&path, "remove", e)),
         },
     }
+}
+
+/// Removes the layer files an interrupted save left under the id of a document this save adds (its
+/// text is among `writes`): an import killed before it wrote the index leaves `annotations/<id>/`,
+/// and a document added later under the same id must not inherit those annotations. Only
+/// `<layer>.ron` files that this save does not write are removed; a document whose text is written
+/// has no other layers (the project holds every layer file of an indexed document, and writes all of
+/// them when it writes all texts).
+fn remove_stale_layers(dir: &Path, writes: &[PendingWrite]) -> Result<(), StorageError> {
+    let written: BTreeSet<&Path> = writes.iter().map(|w| w.path.as_path()).collect();
+    for write in writes {
+        let Some(doc) = write
+            .path
+            .strip_prefix(super::DOCUMENTS_DIR)
+            .ok()
+            .and_then(|name| name.to_str())
+            .and_then(|name| name.strip_suffix(".txt"))
+            .and_then(crate::model::DocId::new)
+        else {
+            continue;
+        };
+        let relative = Path::new(super::ANNOTATIONS_DIR).join(doc.as_str());
+        let folder = dir.join(&relative);
+        if !std::fs::symlink_metadata(&folder).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        check_folders(dir, &relative)?;
+        let entries = std::fs::read_dir(&folder).map_err(|e| StorageError::io(&folder, "list", e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| StorageError::io(&folder, "list", e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_layer = name
+                .strip_suffix(".ron")
+                .is_some_and(|layer| crate::model::LayerName::new(layer).is_some());
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_layer && is_file && !written.contains(relative.join(&name).as_path()) {
+                let path = entry.path();
+                std::fs::remove_file(&path).map_err(|e| StorageError::io(&path, "remove", e))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The first component of a relative path: `documents`, `project.ron`, `annotations`.
