@@ -32,7 +32,11 @@ fn check_lists_what_a_killed_import_left_and_repair_removes_only_that() {
              list (an interrupted import); `gloss check --repair` removes it",
         ]
     );
-    assert!(lines[2].ends_with("no problems (2 leftovers listed above)"), "{}", lines[2]);
+    assert!(
+        lines[2].ends_with("no problems (2 leftovers listed above)"),
+        "{}",
+        lines[2]
+    );
 
     let repaired = run(gloss().arg("check").arg(&dir).arg("--repair"));
     assert!(repaired.success, "{}", repaired.stderr);

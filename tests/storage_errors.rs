@@ -335,7 +335,8 @@ fn a_missing_text_file_names_the_document() {
 }
 
 #[test]
-fn a_layer_folder_of_a_document_not_in_the_index_is_skipped_as_a_leftover_of_an_interrupted_import() {
+fn a_layer_folder_of_a_document_not_in_the_index_is_skipped_as_a_leftover_of_an_interrupted_import()
+{
     // A save writes layer files before the index, so an import killed in between leaves this.
     let alice = std::fs::read(Broken::fixture().path(ALICE)).unwrap();
     let broken = Broken::fixture().write("annotations/elsewhere/alice.ron", &alice);

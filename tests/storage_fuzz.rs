@@ -52,10 +52,7 @@ enum Damage {
     /// Keep this fraction of a file.
     Truncate { file: usize, keep: f64 },
     /// Overwrite bytes at these fractions of a file.
-    Overwrite {
-        file: usize,
-        bytes: Vec<(f64, u8)>,
-    },
+    Overwrite { file: usize, bytes: Vec<(f64, u8)> },
     /// Insert a snippet at a fraction of a file.
     Splice {
         file: usize,
@@ -85,8 +82,11 @@ fn damage() -> impl Strategy<Value = Damage> {
             .prop_map(|(file, bytes)| Damage::Overwrite { file, bytes }),
         (file.clone(), 0.0..1.0f64, 0..SPLICES.len())
             .prop_map(|(file, at, snippet)| Damage::Splice { file, at, snippet }),
-        (file.clone(), 0.0..1.0f64, 1usize..200_000)
-            .prop_map(|(file, at, len)| Damage::HugeLine { file, at, len }),
+        (file.clone(), 0.0..1.0f64, 1usize..200_000).prop_map(|(file, at, len)| Damage::HugeLine {
+            file,
+            at,
+            len
+        }),
         (file.clone(), 0..3usize).prop_map(|(file, target)| Damage::Link { file, target }),
         file.clone().prop_map(|file| Damage::Fifo { file }),
         file.clone().prop_map(|file| Damage::Folder { file }),
@@ -133,7 +133,11 @@ fn apply(dir: &Path, outside: &Path, damage: &Damage) {
                 }
             }
         }),
-        Damage::Splice { file, at: f, snippet } => rewrite(*file, &|b| {
+        Damage::Splice {
+            file,
+            at: f,
+            snippet,
+        } => rewrite(*file, &|b| {
             let i = at(b.len(), *f);
             b.splice(i..i, SPLICES[*snippet].bytes());
         }),

@@ -85,7 +85,10 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, String> {
         let entry = entry.unwrap();
         let kind = entry.file_type();
         let what = if kind.is_symlink() {
-            format!("link to {}", std::fs::read_link(entry.path()).unwrap().display())
+            format!(
+                "link to {}",
+                std::fs::read_link(entry.path()).unwrap().display()
+            )
         } else if kind.is_file() {
             String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned()
         } else if kind.is_dir() {
@@ -243,7 +246,11 @@ fn a_layer_file_replaced_by_a_folder_is_an_error_not_a_vanished_layer() {
 #[test]
 fn a_misspelt_field_in_a_layer_file_is_an_error_naming_file_line_and_column() {
     let fixture = Fixture::new();
-    fixture.edit(ALICE, "norm: Some(\"Q1238067\")", "nrom: Some(\"Q1238067\")");
+    fixture.edit(
+        ALICE,
+        "norm: Some(\"Q1238067\")",
+        "nrom: Some(\"Q1238067\")",
+    );
     let message = fixture.load_error();
     assert!(
         message.starts_with(&format!(
@@ -260,7 +267,8 @@ fn a_misspelt_required_in_the_schema_is_an_error_not_a_loosened_role() {
     fixture.edit("project.ron", "required: true", "rYquired: true");
     let message = fixture.load_error();
     assert!(
-        message.starts_with("project.ron:20:") && message.contains("unknown field `rYquired` in a role"),
+        message.starts_with("project.ron:20:")
+            && message.contains("unknown field `rYquired` in a role"),
         "{message}"
     );
 }
@@ -306,13 +314,24 @@ fn errors_name_what_the_file_holds_not_the_programs_types() {
         (ALICE, "kind: Direct", "kind: Quoted"),
         (ALICE, "annotator: \"alice\", ", ""),
         ("project.ron", "target: Entities", "target: Entity"),
-        ("project.ron", "min_agree: 2,", "min_agree: 2, min_agree: 3,"),
+        (
+            "project.ron",
+            "min_agree: 2,",
+            "min_agree: 2, min_agree: 3,",
+        ),
     ];
     for (file, from, to) in cases {
         let fixture = Fixture::new();
         fixture.edit(file, from, to);
         let message = fixture.load_error();
-        for internal in ["V1", "LayerFile", "ProjectFile", "VersionProbe", "serde", "ron::"] {
+        for internal in [
+            "V1",
+            "LayerFile",
+            "ProjectFile",
+            "VersionProbe",
+            "serde",
+            "ron::",
+        ] {
             assert!(!message.contains(internal), "{message}");
         }
         assert!(message.starts_with(file), "{message}");
@@ -336,7 +355,11 @@ fn an_unknown_status_lists_the_statuses_in_the_files_terms() {
 fn values_nested_too_deeply_are_an_error_that_gives_no_parser_advice() {
     let fixture = Fixture::new();
     let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
-    fixture.edit("project.ron", "format: 1,", &format!("format: 1, extra: {deep},"));
+    fixture.edit(
+        "project.ron",
+        "format: 1,",
+        &format!("format: 1, extra: {deep},"),
+    );
     let message = fixture.load_error();
     assert!(message.contains("nested too deeply"), "{message}");
     assert!(
@@ -353,7 +376,10 @@ fn a_50_mb_line_is_never_echoed_in_a_message() {
         ("text: \"Kosovo\"", format!("text: \"{huge}\"")),
         ("status: Done,", format!("status: \"{huge}\",")),
         ("label: \"GPE\"", format!("label: \"{huge}\"")),
-        ("status: Done,", format!("status: Done, {}: 1,", "x".repeat(50 << 20))),
+        (
+            "status: Done,",
+            format!("status: Done, {}: 1,", "x".repeat(50 << 20)),
+        ),
     ];
     for (from, to) in cases {
         let fixture = Fixture::new();

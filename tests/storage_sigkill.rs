@@ -140,7 +140,12 @@ fn a_sigkill_during_import_apply_or_adjudicate_leaves_a_project_check_accepts_wi
     };
 
     let sources: Vec<String> = (1..=3)
-        .map(|round| source_files(temp.path(), round).to_str().unwrap().to_owned())
+        .map(|round| {
+            source_files(temp.path(), round)
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     let import = |round: usize| ["import".to_owned(), d.clone(), sources[round - 1].clone()];
     // A save writes its texts on 8 threads, each a run of 500 in order: r2-0250 is half-way.
@@ -235,7 +240,6 @@ impl State {
             assert!(!again.contains("leftover"), "{name}: {again}");
         }
         self.saved = project;
-
     }
 }
 

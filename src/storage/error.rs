@@ -222,7 +222,10 @@ fn user_term(name: &str) -> String {
     USER_TERMS
         .iter()
         .find(|(internal, _)| *internal == name)
-        .map_or_else(|| format!("`{}`", shorten(name)), |(_, term)| (*term).to_owned())
+        .map_or_else(
+            || format!("`{}`", shorten(name)),
+            |(_, term)| (*term).to_owned(),
+        )
 }
 
 /// ` in <what>` for a message about a field, or nothing when the parser did not say.
@@ -289,7 +292,9 @@ fn ron_message(code: &ron::Error) -> String {
             shorten(found),
             user_term(expected)
         ),
-        E::ExpectedNamedStructLike(_) | E::ExpectedStructName(_) => "Expected opening `(`".to_owned(),
+        E::ExpectedNamedStructLike(_) | E::ExpectedStructName(_) => {
+            "Expected opening `(`".to_owned()
+        }
         E::ExceededRecursionLimit => {
             "values are nested too deeply here: Gloss files nest only a few levels".to_owned()
         }
@@ -365,7 +370,7 @@ fn sanitize(message: &str) -> String {
 /// `33554432 bytes (32 MiB)`.
 fn bytes(count: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if count >= MIB && count % MIB == 0 {
+    if count >= MIB && count.is_multiple_of(MIB) {
         format!("{count} bytes ({} MiB)", count / MIB)
     } else {
         format!("{count} bytes")

@@ -117,10 +117,7 @@ pub fn leftovers(dir: &Path, project: &Project) -> Result<Vec<Leftover>, Storage
 /// paths removed, relative to `dir`. Each is checked again first: only a regular file (never a link)
 /// of the kind it was found as is removed; of a layer folder only its `<layer>.ron` and temp files,
 /// and the folder itself once empty. Anything else is left where it is. Call with the project locked.
-pub fn remove_leftovers(
-    dir: &Path,
-    leftovers: &[Leftover],
-) -> Result<Vec<PathBuf>, StorageError> {
+pub fn remove_leftovers(dir: &Path, leftovers: &[Leftover]) -> Result<Vec<PathBuf>, StorageError> {
     let mut removed = Vec::new();
     for leftover in leftovers {
         let path = dir.join(&leftover.path);

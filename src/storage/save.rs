@@ -136,10 +136,8 @@ fn write_counting(dir: &Path, writes: &[PendingWrite]) -> Result<SaveReport, Sto
     for run in writes.chunk_by(|a, b| top_level(&a.path) == top_level(&b.path)) {
         // Nothing is written through a linked folder (it could point anywhere): every folder of the
         // run is checked once before any file of it is written.
-        let relative_folders: BTreeSet<&Path> = run
-            .iter()
-            .filter_map(|write| write.path.parent())
-            .collect();
+        let relative_folders: BTreeSet<&Path> =
+            run.iter().filter_map(|write| write.path.parent()).collect();
         for folder in relative_folders {
             check_folders(dir, folder)?;
         }
@@ -223,7 +221,8 @@ fn remove_stale_layers(dir: &Path, writes: &[PendingWrite]) -> Result<(), Storag
             continue;
         }
         check_folders(dir, &relative)?;
-        let entries = std::fs::read_dir(&folder).map_err(|e| StorageError::io(&folder, "list", e))?;
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| StorageError::io(&folder, "list", e))?;
         for entry in entries {
             let entry = entry.map_err(|e| StorageError::io(&folder, "list", e))?;
             let name = entry.file_name().to_string_lossy().into_owned();

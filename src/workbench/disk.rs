@@ -14,7 +14,8 @@ fn storage_error(error: storage::StorageError) -> WorkbenchError {
     WorkbenchError::Storage(error.to_string())
 }
 
-/// Takes the project's lock; the message is a warning when a stale lock was taken over.
+/// Takes the project's lock; the message is a warning when the last Gloss to hold it ended without
+/// closing the project.
 pub(super) fn lock(dir: &Path) -> Result<(Lock, Option<String>), WorkbenchError> {
     ProjectLock::acquire(dir).map_err(storage_error)
 }
