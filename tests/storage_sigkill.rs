@@ -192,21 +192,34 @@ fn a_sigkill_during_import_apply_or_adjudicate_leaves_a_project_check_accepts_wi
         state.after_round(&format!("apply {i}"), killed, i == 0);
     }
 
-    let adjudicate = [
-        "adjudicate",
-        &d,
-        "--auto",
-        "--layers",
-        "x,y",
-        "--min-agree",
-        "2",
-    ];
+    let adjudicate = |docs: Option<String>| {
+        let mut args: Vec<String> = [
+            "adjudicate",
+            &d,
+            "--auto",
+            "--layers",
+            "x,y",
+            "--min-agree",
+            "2",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        if let Some(docs) = docs {
+            args.extend(["--docs".to_owned(), docs]);
+        }
+        args
+    };
+    // Killed while merging every document, then a run that completes over a few (to keep the test
+    // short: its disk syncs are most of its time).
+    let few: Vec<String> = (1..=50).map(|i| format!("r1-{i:04}")).collect();
     let rounds_of_adjudication = [
-        KillWhen::Exists("annotations/r1-0250/gold.ron"),
-        KillWhen::Never,
+        (None, KillWhen::Exists("annotations/r1-0250/gold.ron")),
+        (Some(few.join(",")), KillWhen::Never),
     ];
-    for (i, when) in rounds_of_adjudication.into_iter().enumerate() {
-        let killed = run_and_kill(&dir, &adjudicate, when);
+    for (i, (docs, when)) in rounds_of_adjudication.into_iter().enumerate() {
+        let args = adjudicate(docs);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let killed = run_and_kill(&dir, &args, when);
         state.after_round(&format!("adjudicate {i}"), killed, i == 1);
     }
     // Shown with --nocapture: how many kills landed before the command finished.
