@@ -534,3 +534,20 @@ fn a_new_document_does_not_inherit_layer_files_a_killed_import_left_under_its_id
     let loaded = storage::load(&dir).unwrap();
     assert_eq!(loaded, project);
 }
+
+#[test]
+fn a_project_named_with_a_control_character_is_not_saved_as_a_project_that_cannot_be_opened() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut project = gloss::model::Project::new(
+        "Kosovo\u{1b}[31m talks",
+        gloss::storage::presets::preset("news").unwrap(),
+    );
+    let error = storage::create(&temp.path().join("p"), &mut project).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("project.ron: the project name \"Kosovo\\u{1b}[31m talks\" holds the control character U+001B: expected printable text"),
+        "{error}"
+    );
+    assert!(!temp.path().join("p/project.ron").exists());
+}

@@ -100,6 +100,7 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
     if dirty.project {
         let path = PathBuf::from(PROJECT_FILE);
         let file = convert::project_to_v1(project);
+        convert::check_project_names(&file, &path)?;
         writes.push(PendingWrite {
             contents: Some(to_ron(&file, project_style(), &path)?),
             path,

@@ -47,6 +47,16 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
     }
 }
 
+/// Refuses to write a project whose name, annotators or schema names hold a control character, which
+/// loading would refuse: what Gloss saves, it must be able to open again.
+pub(crate) fn check_project_names(file: &ProjectFile, path: &Path) -> Result<(), StorageError> {
+    check_name(path, "", "the project name", &file.name)?;
+    for annotator in &file.annotators {
+        check_name(path, "", "annotator", annotator)?;
+    }
+    super::schema::check_names(&file.schema, path, "")
+}
+
 /// The project without its documents and layers, and the document index in project order. Document ids
 /// must be valid slugs (they name files) and unique.
 pub(crate) fn project_from_v1(

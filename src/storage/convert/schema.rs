@@ -149,7 +149,7 @@ pub(crate) fn schema_from_v1(
 }
 
 /// Every name in the schema is printable text.
-fn check_names(v1: &SchemaV1, path: &Path, source: &str) -> Result<(), StorageError> {
+pub(crate) fn check_names(v1: &SchemaV1, path: &Path, source: &str) -> Result<(), StorageError> {
     for label in &v1.entity_labels {
         check_name(path, source, "entity label", &label.name)?;
     }
