@@ -32,11 +32,11 @@
 
 use std::io::Write as _;
 
-use super::error::FormatError;
+use super::error::{FormatError, excerpt};
 use super::export::{ExportReport, Selected, TagScheme};
 use super::import_builder::{Builder, file_stem, title_from};
 use super::source_text::SourceText;
-use super::tagging::{decode, rebuild_text, tag_sentences, taggable};
+use super::tagging::{decode, rebuild_text, tag_layers};
 use crate::model::{CharSpan, DocumentMeta};
 
 /// The line that begins each document.
@@ -48,20 +48,86 @@ pub(crate) fn export(
     report: &mut ExportReport,
 ) -> Result<Vec<u8>, FormatError> {
     let mut out = Vec::new();
-    for at in chosen {
-        let entities = taggable(at, report);
+    for (at, (entities, sentences)) in chosen.iter().zip(tag_layers(chosen, scheme, report)) {
+        for entity in &entities {
+            let encoded = encode_label(entity.label);
+            if encoded != entity.label {
+                report
+                    .labels_encoded
+                    .insert(entity.label.to_owned(), encoded);
+            }
+        }
         let text = &at.document.text;
         writeln!(out, "{DOCSTART}\n")?;
-        for sentence in tag_sentences(text.as_str(), &entities, scheme) {
+        for sentence in sentences {
             for (token, tag) in sentence {
                 // Tokens come from the text itself, so they always lie inside it.
                 let token = text.slice(token).unwrap_or_default();
-                writeln!(out, "{token} {tag}")?;
+                writeln!(out, "{token} {NO_VALUE} {NO_VALUE} {}", encode_label(&tag))?;
             }
             out.push(b'\n');
         }
     }
     Ok(out)
+}
+
+/// What the two middle columns hold: Gloss has no part-of-speech or chunk tags.
+const NO_VALUE: &str = "_";
+
+/// Whether a CoNLL reader splits a line at `c`: Rust's and Python's `str.split()` whitespace (which
+/// includes the separators U+001C to U+001F).
+fn splits_columns(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `label` as a CoNLL column can hold it: every char a reader splits columns at is percent-encoded
+/// (`Prime Minister` → `Prime%20Minister`), and so is a `%` that would otherwise read as an escape,
+/// so that [`decode_label`] gives the label back exactly.
+pub(crate) fn encode_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let bytes = label.as_bytes();
+    for (i, c) in label.char_indices() {
+        let escape_like = c == '%' && hex_pair(bytes.get(i + 1..i + 3)).is_some();
+        if splits_columns(c) || escape_like {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The label [`encode_label`] wrote: `%XX` escapes undone (where they form UTF-8), anything else kept.
+pub(crate) fn decode_label(written: &str) -> String {
+    if !written.contains('%') {
+        return written.to_owned();
+    }
+    let bytes = written.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex_pair(bytes.get(i + 1..i + 3))) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| written.to_owned())
+}
+
+fn hex_pair(pair: Option<&[u8]>) -> Option<u8> {
+    let pair = std::str::from_utf8(pair?).ok()?;
+    u8::from_str_radix(pair, 16)
+        .ok()
+        .filter(|_| pair.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Moves a finished sentence into the current document.
@@ -99,7 +165,10 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
                 return Err(FormatError::parse(
                     file,
                     number,
-                    format!("expected a token and its tag separated by whitespace, found {line:?}"),
+                    format!(
+                        "expected a token and its tag separated by whitespace, found {}",
+                        excerpt(line)
+                    ),
                 ));
             }
             [token, .., tag] => sentence.push(TokenLine {
@@ -144,7 +213,8 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
                 else {
                     continue;
                 };
-                builder.entity(&key, CharSpan::new(first.start, last.end), &entity.label);
+                let label = decode_label(&entity.label);
+                builder.entity(&key, CharSpan::new(first.start, last.end), &label);
             }
         }
     }

@@ -80,6 +80,16 @@ impl ImportFormat {
         }
     }
 
+    /// Whether files of this format can name the layer of their annotations, as Gloss's own exports
+    /// do (JSONL `layer`, spaCy `meta.layer`, hf ids `<document>:<layer>:<n>`, brat per-layer
+    /// folders): with [`ImportOptions::keep_layers`] they go back to those layers.
+    pub fn names_layers(self) -> bool {
+        matches!(
+            self,
+            ImportFormat::Jsonl | ImportFormat::Spacy | ImportFormat::Hf | ImportFormat::Brat
+        )
+    }
+
     /// The format named `name`; `split_lines` applies to plain text only.
     pub fn parse(name: &str, split_lines: bool) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
@@ -102,7 +112,8 @@ impl ImportFormat {
 pub struct ImportOptions {
     /// The layer imported annotations go to.
     pub layer: LayerName,
-    /// Gloss JSONL only: put each line's annotations into the layer the line names instead.
+    /// Put annotations into the layer the file names instead, where it names one (see
+    /// [`ImportFormat::names_layers`]); a layer named that is not a valid name goes to `layer`.
     pub keep_layers: bool,
     /// Recorded in each annotation's provenance (Gloss JSONL keeps its own provenance).
     pub annotator: String,
