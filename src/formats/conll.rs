@@ -5,20 +5,28 @@
 //! ```text
 //! -DOCSTART- -X- O O
 //!
-//! Serbian B-NORP
-//! President O
-//! Aleksandar B-PERSON
-//! Vucic I-PERSON
-//! . O
+//! Serbian _ _ B-NORP
+//! President _ _ O
+//! Aleksandar _ _ B-PERSON
+//! Vucic _ _ I-PERSON
+//! . _ _ O
 //!
 //! ```
 //!
-//! - Two columns separated by one space: the token, then its tag (`--scheme iob2`: `B-`/`I-`/`O`, the
-//!   default; `--scheme bilou`: `B-`/`I-`/`L-`/`U-`/`O`). Readers that take the first column as the
-//!   token and the last as the tag (seqeval scripts, spaCy's `conll_ner_to_docs`, flair, Hugging Face
-//!   loaders) read it as is.
+//! - Four columns separated by one space on every line, as CoNLL-2003 has them: the token, two
+//!   columns Gloss has no values for (part of speech and chunk, `_`), then the tag (`--scheme iob2`:
+//!   `B-`/`I-`/`O`, the default; `--scheme bilou`: `B-`/`I-`/`L-`/`U-`/`O`). Readers that take the first
+//!   column as the token and the last as the tag (seqeval scripts, spaCy's `conll_ner_to_docs`, flair)
+//!   read it as is, and readers that expect one column count throughout find it.
 //! - Each document begins with `-DOCSTART- -X- O O` and a blank line: the exact line spaCy's converter
-//!   splits documents on; every other reader skips lines starting with `-DOCSTART-`.
+//!   splits documents on; every other reader skips lines starting with `-DOCSTART-`. The document id
+//!   and layer are not written in the file: spaCy's converter reads every line between two
+//!   `-DOCSTART-` lines (a `# doc = …` comment included) as a token, so any such line would become
+//!   text. Documents come in project order, each document's layers in name order, as the export's
+//!   report lists them.
+//! - A tag holds no whitespace: a label with a space (`Prime Minister`) is written percent-encoded
+//!   (`B-Prime%20Minister`), named in the report, and decoded when Gloss reads the file back.
+//! - The layers of one document share their tokens and sentences, so each rebuilds the same text.
 //! - A blank line ends each sentence. Tokens and sentences are those of
 //!   [`crate::formats::tagging`], so tokens never hold whitespace and every kept entity is exact.
 //! - Nested or overlapping entities cannot be held: the longest is kept, each other one is named in the
