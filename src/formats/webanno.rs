@@ -273,15 +273,17 @@ fn row<'a>(
     })
 }
 
-/// The most blank chars Gloss fills in between two sentences: the space between sentences is not in
-/// the file, so a gap larger than the file itself (and this floor) is a damaged or hostile offset,
-/// not text; filling it would turn a few bytes into gigabytes.
+/// The most blank chars Gloss fills in between sentences, in all: the space between sentences is not
+/// in the file, so gaps larger than the file itself (and this floor) are damaged or hostile offsets,
+/// not text; filling them would turn a few bytes into gigabytes.
 const MIN_GAP_ALLOWED: usize = 4096;
 
 /// The document text: each sentence where its first token begins (in UTF-16 units), a line break and
 /// spaces in between. `file_len` (bytes) bounds each gap: see [`MIN_GAP_ALLOWED`].
 fn rebuild(file: &str, file_len: usize, sentences: &[Sentence<'_>]) -> Result<String, FormatError> {
     let max_gap = file_len.max(MIN_GAP_ALLOWED);
+    // All gaps together are bounded the same way, so the text is at most twice the file's size.
+    let mut gaps = 0;
     let mut text = String::new();
     let mut at = 0;
     for sentence in sentences {
@@ -302,7 +304,8 @@ fn rebuild(file: &str, file_len: usize, sentences: &[Sentence<'_>]) -> Result<St
                     "expected sentences in text order, not overlapping the one before",
                 )
             })?;
-        if start - at > max_gap {
+        gaps += start - at;
+        if start - at > max_gap || gaps > max_gap {
             return Err(FormatError::parse(
                 file,
                 first.line,
