@@ -491,3 +491,24 @@ fn doccano_relations_and_comments_are_counted_in_the_report_with_the_first_named
         "{notes:#?}"
     );
 }
+
+#[test]
+fn a_line_repeated_with_its_layer_status_still_applies() {
+    // Found by the fuzz harness: the second status edit expected the status before the first.
+    let line = r#"{"text": "Kurti met Vucic", "spans": [{"start": 0, "end": 5, "label": "PER"}], "meta": {"id": "talks", "layer": "alice", "status": "done"}}"#;
+    let twice = format!("{line}\n{line}\n");
+    let mut project = Project::new("p", Schema::default());
+    let read = import_into(
+        &project,
+        ImportFormat::Spacy,
+        &[("twice.jsonl", twice.as_bytes())],
+        true,
+    )
+    .unwrap();
+    read.apply(&mut project).unwrap();
+    let key = LayerKey::new(
+        DocId::new("talks").unwrap(),
+        LayerName::new("alice").unwrap(),
+    );
+    assert_eq!(project.status(&key), gloss::model::Status::Done);
+}

@@ -270,7 +270,13 @@ impl Import {
                 .into_iter()
                 .map(|(key, annotation)| Edit::Add { key, annotation }),
         );
-        for (key, after) in self.statuses {
+        // A file may give one layer's status twice (a line repeated): the last one holds.
+        let mut statuses: Vec<(LayerKey, Status)> = Vec::new();
+        for (key, status) in self.statuses {
+            statuses.retain(|(k, _)| *k != key);
+            statuses.push((key, status));
+        }
+        for (key, after) in statuses {
             let before = project.status(&key);
             if before != after {
                 edits.push(Edit::SetStatus { key, before, after });
