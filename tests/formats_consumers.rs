@@ -291,3 +291,119 @@ fn python_csv_reads_quotes_and_events_rows_of_equal_width() {
     let width = events["header"].as_array().unwrap().len();
     assert_eq!(events["widths"], serde_json::json!([width]));
 }
+
+/// News sentences with abbreviations, handles, web addresses, units, quotes and contractions: where
+/// spaCy's English tokenizer does not simply split at punctuation.
+const NEWS: &[&str] = &[
+    "The U.S. envoy met Mr. Kurti on Sept. 5 in Pristina, @Kurti said on kurti.com.",
+    "Dr. Vučić's office (Belgrade) said the 10km road to U.S.-led talks won't reopen until Jan. 2025.",
+    "\"We're ready,\" said Gen. Smith, who flew 1,200 km via www.nato.int/kfor on a $10m budget.",
+    "Kosovo’s PM, Albin Kurti, told RFE/RL: “No deal.” EU-brokered talks resumed at 3:30 p.m. on Monday.",
+    "Serbia's ex-president — a U.S-educated lawyer — can't say if 50% of the 2-3 billion euros (€2.5bn) arrived...",
+    "Prishtinë, Mitrovica and N. Mitrovica; e.g. the Ibar bridge, 8pm, U.N. staff and Ph.D. students.",
+];
+
+/// Every span of each sentence whose ends lie next to a non-alphanumeric char (or the edges), up to
+/// 30 chars long: spans that are tokens and spans that cut one.
+fn news_project() -> Project {
+    let mut project = Project::new("news", Schema::default());
+    for (n, sentence) in NEWS.iter().enumerate() {
+        let id = DocId::new(format!("news-{n}")).unwrap();
+        project.add_document(Document::from_raw(id.clone(), "news", sentence));
+        let chars: Vec<char> = sentence.chars().collect();
+        let edge = |i: usize| {
+            i == 0
+                || i == chars.len()
+                || !chars[i - 1].is_alphanumeric()
+                || !chars[i].is_alphanumeric()
+        };
+        let key = LayerKey::new(id, LayerName::gold());
+        let mut next = 1;
+        for start in (0..chars.len()).filter(|&i| edge(i) && !chars[i].is_whitespace()) {
+            for end in (start + 1..=chars.len().min(start + 30)).filter(|&i| edge(i)) {
+                if chars[end - 1].is_whitespace() {
+                    continue;
+                }
+                let annotation = Annotation::Entity(Entity {
+                    id: AnnotationId(next),
+                    span: CharSpan::new(start, end),
+                    label: "X".to_owned(),
+                    attributes: Attributes::new(),
+                    norm: None,
+                    note: String::new(),
+                    provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
+                });
+                next += 1;
+                project
+                    .apply(&Edit::Add {
+                        key: key.clone(),
+                        annotation,
+                    })
+                    .unwrap();
+            }
+        }
+    }
+    project
+}
+
+#[test]
+fn spacy_cut_token_warnings_are_exactly_the_spans_spacy_rejects_in_news_sentences() {
+    let Some(python) = python() else { return };
+    let project = news_project();
+    let dir = tempfile::tempdir().unwrap();
+    let export = export(&project, ExportFormat::Spacy);
+    let paths = write(&export, dir.path());
+    let result = run(&python, "spacy_char_span.py", &[&paths[0]], &[]);
+    let span_text = |doc: &str, start: u64, end: u64| {
+        let n: usize = doc.trim_start_matches("news-").parse().unwrap();
+        NEWS[n]
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect::<String>()
+    };
+    let reported: std::collections::BTreeSet<(String, u64, u64)> = export
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.issue == Issue::CutsToken)
+        .map(|i| (i.doc.to_string(), i.span.start as u64, i.span.end as u64))
+        .collect();
+    let rejected: std::collections::BTreeSet<(String, u64, u64)> = result["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["start"].as_u64().unwrap(),
+                r["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let missed: Vec<String> = rejected
+        .difference(&reported)
+        .map(|(d, s, e)| format!("{:?}", span_text(d, *s, *e)))
+        .collect();
+    let wrong: Vec<String> = reported
+        .difference(&rejected)
+        .map(|(d, s, e)| format!("{:?}", span_text(d, *s, *e)))
+        .collect();
+    println!(
+        "{} spans; spaCy rejects {}; Gloss warns about {}",
+        result["spans"],
+        rejected.len(),
+        reported.len()
+    );
+    assert!(
+        missed.is_empty() && wrong.is_empty(),
+        "spaCy rejects, Gloss did not warn: {missed:?}\nGloss warned, spaCy accepts: {wrong:?}"
+    );
+    // The cases the issue names, among them.
+    for (text, cuts) in [("U.S", true), ("Sept", true), ("Mr", true), ("10", false)] {
+        let found = reported
+            .iter()
+            .any(|(d, s, e)| span_text(d, *s, *e) == text);
+        assert_eq!(found, cuts, "{text}");
+    }
+}

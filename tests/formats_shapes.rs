@@ -205,15 +205,15 @@ fn spacy_lines_hold_text_spans_in_code_points_and_meta() {
 }
 
 #[test]
-fn conll_has_a_docstart_a_token_and_tag_per_line_and_blank_lines_between_sentences() {
+fn conll_has_a_docstart_and_four_columns_on_every_line_and_blank_lines_between_sentences() {
     let export = export(ExportFormat::Conll {
         scheme: TagScheme::Iob2,
     });
     assert_eq!(
         file(&export, "gold.conll"),
         "-DOCSTART- -X- O O\n\n\
-         Вучић B-PERSON\nmet O\nKurti B-PERSON\nin O\nBrussels B-GPE\n. O\n\n\
-         Kurti B-PERSON\nsaid O\n\" O\nno O\ndeal O\n\" O\n. O\n\n"
+         Вучић _ _ B-PERSON\nmet _ _ O\nKurti _ _ B-PERSON\nin _ _ O\nBrussels _ _ B-GPE\n. _ _ O\n\n\
+         Kurti _ _ B-PERSON\nsaid _ _ O\n\" _ _ O\nno _ _ O\ndeal _ _ O\n\" _ _ O\n. _ _ O\n\n"
     );
     let lines = export.report.lines();
     assert!(

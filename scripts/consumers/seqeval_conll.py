@@ -3,6 +3,7 @@
 
     seqeval_conll.py EXPORT.conll iob2|bilou
 
+- Every line has the four columns of the `-DOCSTART- -X- O O` line (token, two placeholders, tag).
 - seqeval: the tags of each sentence, scored against themselves with
   `classification_report(y, y, mode="strict", scheme=IOB2 or BILOU)`; strict mode rejects any tag
   sequence the scheme does not allow. Entities are counted per label with `seqeval.scheme.Entities`.
@@ -23,6 +24,8 @@ from seqeval.scheme import BILOU, IOB2, Entities
 
 def read(path):
     documents, sentences, current = 0, [], []
+    # Every line has as many columns as the -DOCSTART- line: readers that check this must not fail.
+    columns = 4
     with open(path, encoding="utf-8") as f:
         for raw in f:
             fields = raw.split()
@@ -33,9 +36,9 @@ def read(path):
             elif fields[0] == "-DOCSTART-":
                 documents += 1
             else:
-                if len(fields) != 2:
-                    raise SystemExit(f"expected TOKEN TAG, found {raw!r}")
-                current.append(fields[1])
+                if len(fields) != columns:
+                    raise SystemExit(f"expected {columns} columns as on the -DOCSTART- line, found {raw!r}")
+                current.append(fields[-1])
     if current:
         sentences.append(current)
     return documents, sentences

@@ -51,7 +51,7 @@ pub(super) fn run(
     } else {
         format
     };
-    let keep_layers = format == ImportFormat::Jsonl && args.layer.is_none();
+    let keep_layers = format.names_layers() && args.layer.is_none();
     let options = ImportOptions {
         layer: layer.clone(),
         keep_layers,

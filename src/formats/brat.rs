@@ -40,10 +40,30 @@ pub const NORM_DB: &str = "Gloss";
 /// Whether brat can use `name` as a type, role or attribute name or value.
 pub(crate) fn writable(name: &str) -> bool {
     !name.is_empty()
-        && !name
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, ':' | ',' | '|' | '<' | '>' | '='))
+        && !name.chars().any(|c| {
+            c.is_whitespace() || line_break(c) || matches!(c, ':' | ',' | '|' | '<' | '>' | '=')
+        })
 }
+
+/// Whether a reader of `.ann` files may end a line at `c`: LF and CR, and everything Python's
+/// `str.splitlines()` splits at (VT, FF, U+001C to U+001E, U+0085, U+2028, U+2029). A span is written
+/// as fragments between them, as brat does at line breaks, and one-line fields hold none of them.
+pub(crate) fn line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// A line break other than LF: Gloss texts hold no CR, so these are the separators a naive writer
+/// puts into a `.ann` text field.
+fn separator(c: char) -> bool {
+    c != '\n' && line_break(c)
+}
+
+const SPLIT_AT_SEPARATORS: &str =
+    "span texts split at line separators (U+2028, U+2029, U+0085 and the like)";
+const NOTES_FLATTENED: &str = "notes with line breaks or tabs written on one line";
 
 /// Names and values met while writing, for `annotation.conf`.
 #[derive(Default)]
@@ -268,6 +288,16 @@ impl<'s, 'a> Ann<'s, 'a> {
                 continue;
             };
             report.annotations += 1;
+            let spans = annotation.spans();
+            let separated = spans.iter().any(|&span| {
+                at.document
+                    .text
+                    .slice(span)
+                    .is_some_and(|t| t.chars().any(separator))
+            });
+            if separated {
+                report.rewrote(SPLIT_AT_SEPARATORS);
+            }
             let target = match annotation {
                 Annotation::Entity(entity) => entity.label.clone(),
                 Annotation::Quote(_) => CONTENT.to_owned(),
@@ -301,6 +331,9 @@ impl<'s, 'a> Ann<'s, 'a> {
                 }
             }
             let note = annotation.note();
+            if note.chars().any(|c| c == '\t' || line_break(c)) {
+                report.rewrote(NOTES_FLATTENED);
+            }
             if !note.is_empty() {
                 let n = ann.next_id('#');
                 let _ = writeln!(ann.rest, "{n}\tAnnotatorNotes {id}\t{}", flatten(note));
@@ -327,7 +360,7 @@ impl<'s, 'a> Ann<'s, 'a> {
         for &span in spans {
             let text = self.at.covered(owner, span)?;
             let mut start = span.start;
-            for (i, piece) in text.split('\n').enumerate() {
+            for (i, piece) in text.split(line_break).enumerate() {
                 if i > 0 {
                     start += 1;
                 }
@@ -372,9 +405,11 @@ impl<'s, 'a> Ann<'s, 'a> {
     }
 }
 
-/// Text for a one-line field: line breaks and tabs become spaces.
+/// Text for a one-line field: line breaks (every [`line_break`]) and tabs become spaces.
 fn flatten(text: &str) -> String {
-    text.replace(['\n', '\r', '\t'], " ")
+    text.chars()
+        .map(|c| if c == '\t' || line_break(c) { ' ' } else { c })
+        .collect()
 }
 
 fn annotation_conf(project: &Project, used: &Used) -> String {

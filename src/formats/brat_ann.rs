@@ -1,7 +1,7 @@
 //! The line grammar of brat `.ann` files: what each line says, before it means anything.
 
 use super::brat::NORM_DB;
-use super::error::FormatError;
+use super::error::{FormatError, excerpt};
 
 /// One parsed `.ann` line and its line number.
 #[derive(Debug)]
@@ -50,7 +50,11 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<(usize, Line)>, Format
             continue;
         }
         let line = parse_line(raw).map_err(|expected| {
-            FormatError::parse(file, number, format!("expected {expected}, found {raw:?}"))
+            FormatError::parse(
+                file,
+                number,
+                format!("expected {expected}, found {}", excerpt(raw)),
+            )
         })?;
         lines.push((number, line));
     }

@@ -5,20 +5,28 @@
 //! ```text
 //! -DOCSTART- -X- O O
 //!
-//! Serbian B-NORP
-//! President O
-//! Aleksandar B-PERSON
-//! Vucic I-PERSON
-//! . O
+//! Serbian _ _ B-NORP
+//! President _ _ O
+//! Aleksandar _ _ B-PERSON
+//! Vucic _ _ I-PERSON
+//! . _ _ O
 //!
 //! ```
 //!
-//! - Two columns separated by one space: the token, then its tag (`--scheme iob2`: `B-`/`I-`/`O`, the
-//!   default; `--scheme bilou`: `B-`/`I-`/`L-`/`U-`/`O`). Readers that take the first column as the
-//!   token and the last as the tag (seqeval scripts, spaCy's `conll_ner_to_docs`, flair, Hugging Face
-//!   loaders) read it as is.
+//! - Four columns separated by one space on every line, as CoNLL-2003 has them: the token, two
+//!   columns Gloss has no values for (part of speech and chunk, `_`), then the tag (`--scheme iob2`:
+//!   `B-`/`I-`/`O`, the default; `--scheme bilou`: `B-`/`I-`/`L-`/`U-`/`O`). Readers that take the first
+//!   column as the token and the last as the tag (seqeval scripts, spaCy's `conll_ner_to_docs`, flair)
+//!   read it as is, and readers that expect one column count throughout find it.
 //! - Each document begins with `-DOCSTART- -X- O O` and a blank line: the exact line spaCy's converter
-//!   splits documents on; every other reader skips lines starting with `-DOCSTART-`.
+//!   splits documents on; every other reader skips lines starting with `-DOCSTART-`. The document id
+//!   and layer are not written in the file: spaCy's converter reads every line between two
+//!   `-DOCSTART-` lines (a `# doc = …` comment included) as a token, so any such line would become
+//!   text. Documents come in project order, each document's layers in name order, as the export's
+//!   report lists them.
+//! - A tag holds no whitespace: a label with a space (`Prime Minister`) is written percent-encoded
+//!   (`B-Prime%20Minister`), named in the report, and decoded when Gloss reads the file back.
+//! - The layers of one document share their tokens and sentences, so each rebuilds the same text.
 //! - A blank line ends each sentence. Tokens and sentences are those of
 //!   [`crate::formats::tagging`], so tokens never hold whitespace and every kept entity is exact.
 //! - Nested or overlapping entities cannot be held: the longest is kept, each other one is named in the
@@ -32,11 +40,11 @@
 
 use std::io::Write as _;
 
-use super::error::FormatError;
+use super::error::{FormatError, excerpt};
 use super::export::{ExportReport, Selected, TagScheme};
 use super::import_builder::{Builder, file_stem, title_from};
 use super::source_text::SourceText;
-use super::tagging::{decode, rebuild_text, tag_sentences, taggable};
+use super::tagging::{decode, rebuild_text, tag_layers};
 use crate::model::{CharSpan, DocumentMeta};
 
 /// The line that begins each document.
@@ -48,20 +56,86 @@ pub(crate) fn export(
     report: &mut ExportReport,
 ) -> Result<Vec<u8>, FormatError> {
     let mut out = Vec::new();
-    for at in chosen {
-        let entities = taggable(at, report);
+    for (at, (entities, sentences)) in chosen.iter().zip(tag_layers(chosen, scheme, report)) {
+        for entity in &entities {
+            let encoded = encode_label(entity.label);
+            if encoded != entity.label {
+                report
+                    .labels_encoded
+                    .insert(entity.label.to_owned(), encoded);
+            }
+        }
         let text = &at.document.text;
         writeln!(out, "{DOCSTART}\n")?;
-        for sentence in tag_sentences(text.as_str(), &entities, scheme) {
+        for sentence in sentences {
             for (token, tag) in sentence {
                 // Tokens come from the text itself, so they always lie inside it.
                 let token = text.slice(token).unwrap_or_default();
-                writeln!(out, "{token} {tag}")?;
+                writeln!(out, "{token} {NO_VALUE} {NO_VALUE} {}", encode_label(&tag))?;
             }
             out.push(b'\n');
         }
     }
     Ok(out)
+}
+
+/// What the two middle columns hold: Gloss has no part-of-speech or chunk tags.
+const NO_VALUE: &str = "_";
+
+/// Whether a CoNLL reader splits a line at `c`: Rust's and Python's `str.split()` whitespace (which
+/// includes the separators U+001C to U+001F).
+fn splits_columns(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `label` as a CoNLL column can hold it: every char a reader splits columns at is percent-encoded
+/// (`Prime Minister` → `Prime%20Minister`), and so is a `%` that would otherwise read as an escape,
+/// so that [`decode_label`] gives the label back exactly.
+pub(crate) fn encode_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let bytes = label.as_bytes();
+    for (i, c) in label.char_indices() {
+        let escape_like = c == '%' && hex_pair(bytes.get(i + 1..i + 3)).is_some();
+        if splits_columns(c) || escape_like {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The label [`encode_label`] wrote: `%XX` escapes undone (where they form UTF-8), anything else kept.
+pub(crate) fn decode_label(written: &str) -> String {
+    if !written.contains('%') {
+        return written.to_owned();
+    }
+    let bytes = written.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex_pair(bytes.get(i + 1..i + 3))) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| written.to_owned())
+}
+
+fn hex_pair(pair: Option<&[u8]>) -> Option<u8> {
+    let pair = std::str::from_utf8(pair?).ok()?;
+    u8::from_str_radix(pair, 16)
+        .ok()
+        .filter(|_| pair.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Moves a finished sentence into the current document.
@@ -99,7 +173,10 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
                 return Err(FormatError::parse(
                     file,
                     number,
-                    format!("expected a token and its tag separated by whitespace, found {line:?}"),
+                    format!(
+                        "expected a token and its tag separated by whitespace, found {}",
+                        excerpt(line)
+                    ),
                 ));
             }
             [token, .., tag] => sentence.push(TokenLine {
@@ -144,7 +221,8 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
                 else {
                     continue;
                 };
-                builder.entity(&key, CharSpan::new(first.start, last.end), &entity.label);
+                let label = decode_label(&entity.label);
+                builder.entity(&key, CharSpan::new(first.start, last.end), &label);
             }
         }
     }

@@ -63,3 +63,68 @@ pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, FormatErr
         byte: err.valid_up_to(),
     })
 }
+
+/// The most chars of a file's content a message quotes.
+const EXCERPT_CHARS: usize = 60;
+
+/// A short, quoted excerpt of `text` for a message: at most [`EXCERPT_CHARS`] chars, `…` when cut,
+/// so that a 50 MB line is never repeated whole.
+pub(crate) fn excerpt(text: &str) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(EXCERPT_CHARS) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}…", &text[..cut]),
+    }
+}
+
+/// What a JSON parser's error says, in the user's terms: the position and what was wrong, without
+/// the names of Gloss's internal types or advice about parser settings, and with any quoted input cut
+/// to a short excerpt.
+pub(crate) fn json_problem(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("line {} column {}", err.line(), err.column());
+    let what = match err.classify() {
+        Category::Eof => "the JSON ends too early".to_owned(),
+        Category::Io => "the file could not be read".to_owned(),
+        Category::Syntax => {
+            let message = err.to_string();
+            if message.starts_with("recursion limit exceeded") {
+                "the JSON is nested too deeply (more than 128 levels)".to_owned()
+            } else {
+                strip_position(&message).to_owned()
+            }
+        }
+        Category::Data => user_terms(strip_position(&err.to_string())),
+    };
+    format!("{what} (JSON {at})")
+}
+
+/// `message` without serde_json's trailing ` at line L column C`.
+fn strip_position(message: &str) -> &str {
+    message
+        .rfind(" at line ")
+        .map_or(message, |at| &message[..at])
+}
+
+/// A serde data error with internal struct names replaced and quoted values shortened.
+fn user_terms(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(200));
+    // "expected struct EntityIn" names a Rust type: say what the file should hold instead.
+    let mut rest = message;
+    while let Some(at) = rest.find("struct ") {
+        out.push_str(&rest[..at]);
+        out.push_str("a JSON object");
+        let after = &rest[at + "struct ".len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        rest = &after[name_len..];
+    }
+    out.push_str(rest);
+    // Values quoted by serde (`invalid type: string "…"`) may be whole lines: keep an excerpt.
+    if out.chars().count() > 160 {
+        let cut: String = out.chars().take(157).collect();
+        return format!("{cut}…");
+    }
+    out
+}

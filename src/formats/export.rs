@@ -166,6 +166,12 @@ pub struct ExportReport {
     /// Parts of written annotations the format has no place for (`"attributes"`, `"notes"`,
     /// `"norms"`), counted by annotation.
     pub parts_not_held: BTreeMap<&'static str, usize>,
+    /// Labels the format cannot write as they are, each with what was written instead (CoNLL tags
+    /// hold no whitespace: `Prime Minister` is written `Prime%20Minister`, read back by Gloss).
+    pub labels_encoded: BTreeMap<String, String>,
+    /// Text the format had to change to stay readable, counted by annotation (brat's one-line
+    /// fields hold no line separators such as U+2028: `"span texts split at line separators"`).
+    pub rewritten: BTreeMap<&'static str, usize>,
     /// Every span written with a caveat or left out, by name.
     pub issues: Vec<SpanIssue>,
 }
@@ -209,8 +215,35 @@ impl ExportReport {
                 parts.join(", ")
             ));
         }
+        if !self.labels_encoded.is_empty() {
+            let labels: Vec<String> = self
+                .labels_encoded
+                .iter()
+                .map(|(label, written)| format!("{label:?} as {written:?}"))
+                .collect();
+            lines.push(format!(
+                "labels written percent-encoded (the format's tags hold no whitespace; Gloss reads \
+                 them back): {}",
+                labels.join(", ")
+            ));
+        }
+        if !self.rewritten.is_empty() {
+            let parts: Vec<String> = self
+                .rewritten
+                .iter()
+                .map(|(what, n)| format!("{what} of {n} annotation{}", plural(*n)))
+                .collect();
+            lines.push(format!(
+                "written changed to suit the format: {}",
+                parts.join(", ")
+            ));
+        }
         lines.extend(self.issues.iter().map(ToString::to_string));
         lines
+    }
+
+    pub(crate) fn rewrote(&mut self, what: &'static str) {
+        *self.rewritten.entry(what).or_default() += 1;
     }
 
     pub(crate) fn not_held(&mut self, kind: AnnotationKind) {

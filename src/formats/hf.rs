@@ -23,11 +23,11 @@ use std::io::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::error::{FormatError, utf8};
+use super::error::{FormatError, excerpt, json_problem, utf8};
 use super::export::{ExportReport, Selected, TagScheme};
 use super::import_builder::{Builder, file_stem, title_from};
 use super::source_text::SourceText;
-use super::tagging::{decode, rebuild_text, tag_sentences, taggable};
+use super::tagging::{decode, rebuild_text, tag_layers};
 use crate::model::{CharSpan, DocumentMeta, Project};
 
 pub(crate) fn export(
@@ -37,14 +37,14 @@ pub(crate) fn export(
 ) -> Result<(Vec<u8>, Vec<u8>), FormatError> {
     let mut lines = Vec::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
-    for at in chosen {
-        let entities = taggable(at, report);
+    for (at, (entities, sentences)) in
+        chosen
+            .iter()
+            .zip(tag_layers(chosen, TagScheme::Iob2, report))
+    {
         used.extend(entities.iter().map(|e| e.label.to_owned()));
         let text = &at.document.text;
-        for (n, sentence) in tag_sentences(text.as_str(), &entities, TagScheme::Iob2)
-            .into_iter()
-            .enumerate()
-        {
+        for (n, sentence) in sentences.into_iter().enumerate() {
             let id = format!("{}:{}:{n}", at.document.id, at.layer_name);
             // Tokens come from the text itself, so they always lie inside it.
             let tokens: Vec<&str> = sentence
@@ -148,7 +148,10 @@ pub(crate) fn import(
                 FormatError::parse(
                     file,
                     number,
-                    format!("expected {{\"id\", \"tokens\", \"ner_tags\"}}: {err}"),
+                    format!(
+                        "expected {{\"id\", \"tokens\", \"ner_tags\"}}: {}",
+                        json_problem(&err)
+                    ),
                 )
             })?;
             if parsed.tokens.len() != parsed.ner_tags.len() {
@@ -196,15 +199,18 @@ pub(crate) fn import(
         } in documents
         {
             // A Gloss id is `<document>:<layer>:<n>`; other ids are kept whole under the file's name.
-            let id = match name.as_deref().and_then(|n| n.split_once(':')) {
-                Some((doc, _)) => doc.to_owned(),
-                None => format!(
-                    "{}-{}",
-                    file_stem(file),
-                    name.unwrap_or_else(|| first_line.to_string())
+            let (id, layer) = match name.as_deref().and_then(|n| n.split_once(':')) {
+                Some((doc, layer)) => (doc.to_owned(), Some(layer.to_owned())),
+                None => (
+                    format!(
+                        "{}-{}",
+                        file_stem(file),
+                        name.unwrap_or_else(|| first_line.to_string())
+                    ),
+                    None,
                 ),
             };
-            add_document(builder, file, &id, &sentences, first_line)?;
+            add_document(builder, file, &id, layer.as_deref(), &sentences, first_line)?;
         }
     }
     Ok(())
@@ -214,6 +220,7 @@ fn add_document(
     builder: &mut Builder<'_>,
     file: &str,
     id: &str,
+    layer: Option<&str>,
     sentences: &[(Vec<String>, Vec<String>)],
     first_line: usize,
 ) -> Result<(), FormatError> {
@@ -221,7 +228,7 @@ fn add_document(
     let (text, spans) = rebuild_text(&tokens);
     let source = SourceText::new(&text);
     let doc = builder.document(id, title_from(&text), &source, DocumentMeta::default());
-    let key = builder.key(&doc);
+    let key = builder.named_key(&doc, layer, file);
     for (n, ((_, tags), spans)) in sentences.iter().zip(&spans).enumerate() {
         let entities = decode(tags)
             .map_err(|(_, message)| FormatError::parse(file, first_line + n, message))?;
@@ -259,7 +266,10 @@ fn tag_name(tag: &Value, names: Option<&(String, HashMap<u64, String>)>) -> Resu
                     .ok_or_else(|| format!("tag id {id} is not in {file}")),
             }
         }
-        other => Err(format!("expected a tag id or name, found {other}")),
+        other => Err(format!(
+            "expected a tag id or name, found {}",
+            excerpt(&other.to_string())
+        )),
     }
 }
 
@@ -269,7 +279,7 @@ fn label_names(file: &str, text: &str) -> Result<HashMap<u64, String>, FormatErr
         FormatError::parse(
             file,
             err.line(),
-            format!("expected a JSON object of tag ids: {err}"),
+            format!("expected a JSON object of tag ids: {}", json_problem(&err)),
         )
     })?;
     let value = value.get("id2label").cloned().unwrap_or(value);
@@ -291,7 +301,11 @@ fn label_names(file: &str, text: &str) -> Result<HashMap<u64, String>, FormatErr
                     _ => {
                         return Err(FormatError::file(
                             file,
-                            format!("expected \"id\": \"TAG\" pairs, found {id:?}: {name}"),
+                            format!(
+                                "expected \"id\": \"TAG\" pairs, found {}: {}",
+                                excerpt(&id),
+                                excerpt(&name.to_string())
+                            ),
                         ));
                     }
                 };

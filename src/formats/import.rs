@@ -80,6 +80,16 @@ impl ImportFormat {
         }
     }
 
+    /// Whether files of this format can name the layer of their annotations, as Gloss's own exports
+    /// do (JSONL `layer`, spaCy `meta.layer`, hf ids `<document>:<layer>:<n>`, brat per-layer
+    /// folders): with [`ImportOptions::keep_layers`] they go back to those layers.
+    pub fn names_layers(self) -> bool {
+        matches!(
+            self,
+            ImportFormat::Jsonl | ImportFormat::Spacy | ImportFormat::Hf | ImportFormat::Brat
+        )
+    }
+
     /// The format named `name`; `split_lines` applies to plain text only.
     pub fn parse(name: &str, split_lines: bool) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
@@ -102,7 +112,8 @@ impl ImportFormat {
 pub struct ImportOptions {
     /// The layer imported annotations go to.
     pub layer: LayerName,
-    /// Gloss JSONL only: put each line's annotations into the layer the line names instead.
+    /// Put annotations into the layer the file names instead, where it names one (see
+    /// [`ImportFormat::names_layers`]); a layer named that is not a valid name goes to `layer`.
     pub keep_layers: bool,
     /// Recorded in each annotation's provenance (Gloss JSONL keeps its own provenance).
     pub annotator: String,
@@ -259,7 +270,13 @@ impl Import {
                 .into_iter()
                 .map(|(key, annotation)| Edit::Add { key, annotation }),
         );
-        for (key, after) in self.statuses {
+        // A file may give one layer's status twice (a line repeated): the last one holds.
+        let mut statuses: Vec<(LayerKey, Status)> = Vec::new();
+        for (key, status) in self.statuses {
+            statuses.retain(|(k, _)| *k != key);
+            statuses.push((key, status));
+        }
+        for (key, after) in statuses {
             let before = project.status(&key);
             if before != after {
                 edits.push(Edit::SetStatus { key, before, after });

@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, QUOTE_KIND, SOURCE};
+use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, QUOTE_KIND, SOURCE, line_break};
 use super::brat_ann::{Line, parse};
 use super::error::{FormatError, utf8};
 use super::import_builder::{Builder, file_stem, title_from};
@@ -61,6 +61,10 @@ pub(crate) fn read(
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
+    // Gloss writes each layer of an all-layer export to its own folder: the folder names the layer,
+    // when the files come from more than one folder (a single folder is just where the corpus is).
+    let folders: HashSet<&str> = anns.keys().map(|stem| parent_folder(stem)).collect();
+    let layered = folders.len() > 1;
     for (stem, txt) in texts {
         let raw = utf8(txt, bytes.get(txt).copied().unwrap_or_default())?;
         let source = SourceText::new(raw);
@@ -74,7 +78,8 @@ pub(crate) fn read(
             continue;
         };
         let lines = parse(ann, utf8(ann, ann_bytes)?)?;
-        let key = builder.key(&doc);
+        let named = layered.then(|| parent_folder(stem));
+        let key = builder.named_key(&doc, named, ann);
         Document {
             builder: &mut *builder,
             file: ann,
@@ -84,6 +89,13 @@ pub(crate) fn read(
         .build(lines);
     }
     Ok(())
+}
+
+/// The name of the folder `path` lies in (`out/alice/talks` → `alice`), empty at the top.
+fn parent_folder(path: &str) -> &str {
+    let mut parts = path.rsplit(['/', '\\']);
+    parts.next();
+    parts.next().unwrap_or_default()
 }
 
 /// The parts of a quote, by brat id: an attribution event (or a lone content span) and what it names.
@@ -160,7 +172,7 @@ impl Document<'_, '_, '_> {
                     .source
                     .text
                     .slice(gap)
-                    .is_some_and(|g| g.chars().all(char::is_whitespace));
+                    .is_some_and(|g| g.chars().all(|c| c.is_whitespace() || line_break(c)));
                 if span.start <= last.end || blank {
                     *last = last.union(span);
                     continue;

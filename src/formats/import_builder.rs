@@ -1,15 +1,21 @@
 //! What every importer shares: documents with ids that fit the project, annotation ids free in their
 //! layer, provenance, notes for the report, and the schema additions the annotations need.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::import::{Import, ImportNote, ImportOptions};
 use super::source_text::SourceText;
 use crate::model::{
     Annotation, AnnotationId, AttributeDef, AttributeTarget, CharSpan, Color, DocId, Document,
-    DocumentMeta, Entity, EntityLabel, EventType, LayerKey, Project, Provenance, RoleDef, Schema,
-    Source, Status,
+    DocumentMeta, Entity, EntityLabel, EventType, LayerKey, LayerName, Project, Provenance,
+    RoleDef, Schema, Source, Status,
 };
+
+/// The largest annotation id a file may give and have kept: a layer's next id is one more than its
+/// largest, so ids near `u32::MAX` would leave no room for the annotations added after the import
+/// (and JSON readers with 32-bit signed integers could not read them). A larger id is renumbered and
+/// reported.
+pub(crate) const MAX_KEPT_ID: u32 = i32::MAX as u32;
 
 /// Collects what importers read: documents with safe ids, annotations with free ids, notes.
 pub(crate) struct Builder<'p> {
@@ -24,6 +30,9 @@ pub(crate) struct Builder<'p> {
     /// Per layer: every id taken (in the project or by this import) and the next id to try.
     ids: HashMap<LayerKey, (HashSet<u32>, u32)>,
     report: Vec<ImportNote>,
+    /// Layers the files name that went into the chosen layer instead (without `keep_layers`), and
+    /// the file that named them first.
+    merged: BTreeMap<String, String>,
 }
 
 impl<'p> Builder<'p> {
@@ -42,6 +51,28 @@ impl<'p> Builder<'p> {
             statuses: Vec::new(),
             ids: HashMap::new(),
             report: Vec::new(),
+            merged: BTreeMap::new(),
+        }
+    }
+
+    /// The layer annotations of `doc` go to when the file names `named` as their layer (Gloss's
+    /// spaCy `meta.layer`, hf ids, brat per-layer folders): that layer with
+    /// [`ImportOptions::keep_layers`] when it is a valid layer name, else the chosen layer (and the
+    /// report will say that several named layers went into one).
+    pub(crate) fn named_key(&mut self, doc: &DocId, named: Option<&str>, file: &str) -> LayerKey {
+        let Some(named) = named.filter(|n| !n.is_empty()) else {
+            return self.key(doc);
+        };
+        match LayerName::new(named) {
+            Some(layer) if self.options.keep_layers => LayerKey::new(doc.clone(), layer),
+            _ => {
+                if named != self.options.layer.as_str() && self.merged.len() < 1000 {
+                    self.merged
+                        .entry(named.to_owned())
+                        .or_insert_with(|| file.to_owned());
+                }
+                self.key(doc)
+            }
         }
     }
 
@@ -112,7 +143,8 @@ impl<'p> Builder<'p> {
         LayerKey::new(doc.clone(), self.options.layer.clone())
     }
 
-    /// An id free in `key`'s layer: `wanted` when it is free, else the next free one.
+    /// An id free in `key`'s layer: `wanted` when it is free and at most [`MAX_KEPT_ID`], else the
+    /// next free one (the lowest free one when the layer's ids already reach the end of the id space).
     pub(crate) fn claim_id(&mut self, key: &LayerKey, wanted: Option<u32>) -> AnnotationId {
         let project = self.project;
         let (taken, next) =
@@ -122,15 +154,22 @@ impl<'p> Builder<'p> {
                     Some(layer) => (layer.iter().map(|a| a.id().0).collect(), layer.next_id().0),
                     None => (HashSet::new(), 1),
                 });
-        if let Some(wanted) = wanted.filter(|&w| w > 0)
+        if let Some(wanted) = wanted.filter(|&w| w > 0 && w <= MAX_KEPT_ID)
             && taken.insert(wanted)
         {
             return AnnotationId(wanted);
         }
-        while !taken.insert(*next) {
+        while *next < u32::MAX && !taken.insert(*next) {
             *next += 1;
         }
-        AnnotationId(*next)
+        if *next < u32::MAX {
+            return AnnotationId(*next);
+        }
+        // The layer already holds an id at the end of the id space (from a file of an older
+        // version): take the lowest free id; there are far fewer annotations than ids.
+        let lowest = (1..u32::MAX).find(|id| !taken.contains(id)).unwrap_or(1);
+        taken.insert(lowest);
+        AnnotationId(lowest)
     }
 
     /// Provenance for an annotation read now from this format.
@@ -182,7 +221,31 @@ impl<'p> Builder<'p> {
         });
     }
 
-    pub(crate) fn finish(self) -> Import {
+    pub(crate) fn finish(mut self) -> Import {
+        if !self.merged.is_empty() {
+            let names: Vec<String> = self
+                .merged
+                .keys()
+                .take(10)
+                .map(|n| super::error::excerpt(n))
+                .collect();
+            let more = self.merged.len().saturating_sub(names.len());
+            let file = self.merged.values().next().cloned().unwrap_or_default();
+            let message = format!(
+                "the files name {} layer{} ({}{}) but everything went into layer {}: import with \
+                 the layers kept (no --layer) to keep each annotator's work apart",
+                self.merged.len(),
+                if self.merged.len() == 1 { "" } else { "s" },
+                names.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                },
+                self.options.layer
+            );
+            self.note(&file, None, message);
+        }
         let schema_additions = additions(&self.project.schema, &self.annotations, self.format);
         Import {
             documents: self.documents,

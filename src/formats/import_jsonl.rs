@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::error::FormatError;
+use super::error::{FormatError, excerpt, json_problem};
 use super::export::status_named;
 use super::import_builder::Builder;
+use super::import_builder::MAX_KEPT_ID;
 use super::source_text::{SourceText, Unit};
 use crate::model::{
     Annotation, AnnotationId, CharSpan, DocumentMeta, Entity, Event, EventArgument, LayerKey,
@@ -140,6 +141,16 @@ fn id_text(id: &Value) -> String {
     }
 }
 
+/// An id for a message: short, whatever the file holds.
+fn id_shown(id: &Value) -> String {
+    let text = id_text(id);
+    if text.chars().count() <= 40 {
+        text
+    } else {
+        excerpt(&text)
+    }
+}
+
 pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<(), FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (i, raw) in text.lines().enumerate() {
@@ -151,7 +162,10 @@ pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<
             FormatError::parse(
                 file,
                 number,
-                format!("expected a Gloss JSONL object (id, layer, text, entities, quotes, events): {err}"),
+                format!(
+                    "expected a Gloss JSONL object (id, layer, text, entities, quotes, events): {}",
+                    json_problem(&err)
+                ),
             )
         })?;
         read_line(builder, file, number, line)?;
@@ -180,8 +194,8 @@ fn read_line(
                 file,
                 number,
                 format!(
-                    "expected a layer name of ASCII letters, digits, '-', '_' or '.', found {:?}",
-                    line.layer
+                    "expected a layer name of ASCII letters, digits, '-', '_' or '.', found {}",
+                    excerpt(&line.layer)
                 ),
             )
         })?;
@@ -191,7 +205,8 @@ fn read_line(
                     file,
                     number,
                     format!(
-                        "expected a status (new, in_progress, done, adjudicated), found {status:?}"
+                        "expected a status (new, in_progress, done, adjudicated), found {}",
+                        excerpt(status)
                     ),
                 )
             })?;
@@ -208,9 +223,27 @@ fn read_line(
     let resolve =
         |span: &SpanIn| source.resolve(span.start, span.end, span.text.as_deref(), &[Unit::Chars]);
     let wanted = |id: &Value| id_text(id).parse::<u32>().ok();
+    // An id too large to keep is renumbered: say so, since links and other tools may name it.
+    let renumbered = |builder: &mut Builder<'_>, id: &Value, claimed: AnnotationId| {
+        let given = id_text(id);
+        let too_large = given
+            .parse::<u64>()
+            .is_ok_and(|n| n > u64::from(MAX_KEPT_ID));
+        if too_large {
+            builder.note(
+                file,
+                Some(number),
+                format!(
+                    "annotation id {} renumbered {claimed}: ids above {MAX_KEPT_ID} leave no room \
+                     for new annotations",
+                    id_shown(id)
+                ),
+            );
+        }
+    };
 
     for entity in line.entities {
-        let name = format!("entity {}", id_text(&entity.id));
+        let name = format!("entity {}", id_shown(&entity.id));
         let span = SpanIn {
             start: entity.start,
             end: entity.end,
@@ -224,6 +257,7 @@ fn read_line(
             }
         };
         let id = builder.claim_id(&key, wanted(&entity.id));
+        renumbered(builder, &entity.id, id);
         ids.insert(id_text(&entity.id), id);
         let provenance = provenance(builder, entity.provenance);
         builder.push(
@@ -245,15 +279,16 @@ fn read_line(
         match resolve(&event.trigger) {
             Ok(trigger) => {
                 let id = builder.claim_id(&key, wanted(&event.id));
+                renumbered(builder, &event.id, id);
                 ids.insert(id_text(&event.id), id);
                 events.push((id, trigger, event));
             }
-            Err(message) => skip(builder, format!("event {}", id_text(&event.id)), message),
+            Err(message) => skip(builder, format!("event {}", id_shown(&event.id)), message),
         }
     }
 
     for quote in line.quotes {
-        let name = format!("quote {}", id_text(&quote.id));
+        let name = format!("quote {}", id_shown(&quote.id));
         let content: Result<Vec<CharSpan>, String> = quote.content.iter().map(resolve).collect();
         let cue = quote.cue.as_ref().map(resolve).transpose();
         let speaker_span = match (&quote.speaker, &quote.speaker_span) {
@@ -282,7 +317,7 @@ fn read_line(
                 None => {
                     let message = format!(
                         "{name}: speaker link dropped: {} was skipped or is not an entity of the line",
-                        id_text(id)
+                        id_shown(id)
                     );
                     builder.note(file, Some(number), message);
                     None
@@ -296,11 +331,15 @@ fn read_line(
                 FormatError::parse(
                     file,
                     number,
-                    format!("{name}: expected kind direct, indirect or mixed, found {kind:?}"),
+                    format!(
+                        "{name}: expected kind direct, indirect or mixed, found {}",
+                        excerpt(kind)
+                    ),
                 )
             })?,
         };
         let id = builder.claim_id(&key, wanted(&quote.id));
+        renumbered(builder, &quote.id, id);
         let provenance = provenance(builder, quote.provenance);
         builder.push(
             &key,
@@ -327,10 +366,14 @@ fn read_line(
                 }),
                 None => skip(
                     builder,
-                    format!("argument {} of event {}", argument.role, id_text(&event.id)),
+                    format!(
+                        "argument {} of event {}",
+                        excerpt(&argument.role),
+                        id_shown(&event.id)
+                    ),
                     format!(
                         "its filler {} was skipped or is not in the line",
-                        id_text(&argument.filler)
+                        id_shown(&argument.filler)
                     ),
                 ),
             }

@@ -19,7 +19,7 @@
 
 use serde_json::Value;
 
-use super::error::FormatError;
+use super::error::{FormatError, excerpt, json_problem};
 use super::import_builder::{Builder, file_stem, title_from};
 use super::source_text::{SourceText, Unit};
 use crate::model::DocumentMeta;
@@ -30,7 +30,10 @@ pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<
         FormatError::parse(
             file,
             err.line(),
-            format!("expected Label Studio's JSON export (a list of tasks): {err}"),
+            format!(
+                "expected Label Studio's JSON export (a list of tasks): {}",
+                json_problem(&err)
+            ),
         )
     })?;
     let tasks = match value {
@@ -199,9 +202,15 @@ fn task_text<'t>(data: &'t Value, to_name: &str) -> Option<&'t str> {
 
 /// A JSON scalar as plain text: strings without quotes.
 fn plain(value: &Value) -> String {
-    match value {
+    let text = match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    };
+    // Task and result ids name things in messages and document ids: keep them short.
+    if text.chars().count() <= 40 {
+        text
+    } else {
+        excerpt(&text)
     }
 }
 

@@ -29,6 +29,7 @@ mod import_spans;
 pub mod label_studio;
 mod source_text;
 pub mod spacy;
+mod spacy_tokens;
 mod tagging;
 pub mod webanno;
 

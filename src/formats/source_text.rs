@@ -6,6 +6,7 @@
 //! in either unit, to char offsets of the stored text; every span is then checked against the text the
 //! file claims it covers.
 
+use super::error::excerpt;
 use crate::model::text::normalize_newlines;
 use crate::model::{CharSpan, Text};
 
@@ -141,7 +142,9 @@ impl SourceText {
         }
         match (first_found, claimed) {
             (Some((_, found)), Some(claimed)) => Err(format!(
-                "span {start}..{end}: expected the text {claimed:?}, found {found:?}"
+                "span {start}..{end}: expected the text {}, found {}",
+                excerpt(claimed),
+                excerpt(&found)
             )),
             _ => Err(format!(
                 "span {start}..{end} does not fit the text ({} chars)",

@@ -10,9 +10,9 @@
 //! - `spans` holds the entity mentions, sorted by start then end. Quotes and events have no place here
 //!   and are counted in the report; so are entity attributes, notes and norms.
 //! - Spans are written as they are; the report names each span whose ends fall inside a token as
-//!   spaCy's English tokenizer splits the text (approximately: at whitespace, and on either side of
-//!   any char that is not a letter or digit), and each span overlapping another (`doc.ents` cannot
-//!   hold both). The consumer test checks the approximation against spaCy itself.
+//!   spaCy's English tokenizer splits the text ([`super::spacy_tokens`]: special cases such as `Mr.`,
+//!   prefixes, suffixes, infixes and URLs), and each span overlapping another (`doc.ents` cannot hold
+//!   both). The consumer test checks this against spaCy itself.
 //! - `meta` carries the document id, title, layer and status, and the document's metadata fields that
 //!   are set (`outlet`, `url`, `published`, `author`, `language`).
 
@@ -20,7 +20,8 @@ use serde::Serialize;
 
 use super::error::FormatError;
 use super::export::{ExportReport, Issue, Selected, status_name};
-use crate::model::{Annotation, CharSpan, Text};
+use super::spacy_tokens::SpacyTokens;
+use crate::model::{Annotation, CharSpan};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -74,6 +75,7 @@ pub(crate) fn export(
             (span.start, span.end, label, annotation.id())
         });
         let text = &at.document.text;
+        let tokens = SpacyTokens::new(text.as_str());
         let mut spans = Vec::with_capacity(entities.len());
         // The written span reaching furthest right so far: the one a new span may overlap.
         let mut reach: Option<CharSpan> = None;
@@ -82,7 +84,7 @@ pub(crate) fn export(
                 report.issue(at, annotation, span, Issue::NoToken);
                 continue;
             }
-            if cuts_token(text, span) {
+            if !tokens.aligned(span.start, span.end) {
                 report.issue(at, annotation, span, Issue::CutsToken);
             }
             if let Some(other) = reach.filter(|other| other.overlaps(span)) {
@@ -119,64 +121,4 @@ pub(crate) fn export(
         out.push(b'\n');
     }
     Ok(out)
-}
-
-/// Whether either end of `span` (non-empty, in bounds) falls inside a token as spaCy's English
-/// tokenizer would split the text, approximately: a span may not start or end with whitespace, and
-/// each end must have whitespace, the text's edge, or a char that is not part of a word on one side.
-pub(crate) fn cuts_token(text: &Text, span: CharSpan) -> bool {
-    let char_at = |offset: usize| {
-        text.byte_offset(offset)
-            .and_then(|byte| text.as_str()[byte..].chars().next())
-    };
-    let first = char_at(span.start);
-    let last = span.end.checked_sub(1).and_then(char_at);
-    if first.is_none_or(char::is_whitespace) || last.is_none_or(char::is_whitespace) {
-        return true;
-    }
-    let boundary = |offset: usize| -> bool {
-        let before = offset.checked_sub(1).and_then(char_at);
-        let after = char_at(offset);
-        match (before, after) {
-            (Some(before), Some(after)) => !(in_word(before) && in_word(after)),
-            _ => true,
-        }
-    };
-    !(boundary(span.start) && boundary(span.end))
-}
-
-/// Letters, digits and combining accents: what spaCy keeps together inside a word.
-fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cuts(text: &str, start: usize, end: usize) -> bool {
-        cuts_token(&Text::new(text.to_owned()), CharSpan::new(start, end))
-    }
-
-    #[test]
-    fn spans_on_word_and_punctuation_boundaries_do_not_cut_tokens() {
-        assert!(!cuts("Kosovo’s Prime Minister", 0, 6), "’s is split off");
-        assert!(
-            !cuts("Belgrade-Pristina Dialogue", 0, 8),
-            "hyphens are split off"
-        );
-        assert!(!cuts("Вучић и Курти", 8, 13));
-        assert!(!cuts("🇽🇰 Kurti", 0, 2));
-    }
-
-    #[test]
-    fn spans_inside_words_or_with_whitespace_ends_cut_tokens() {
-        assert!(cuts("Kurti", 0, 3));
-        assert!(cuts("Курти", 1, 5));
-        assert!(cuts("met Kurti", 3, 9), "starts with a space");
-        assert!(
-            cuts("Prishtine\u{308}", 0, 9),
-            "a combining accent belongs to its letter"
-        );
-    }
 }

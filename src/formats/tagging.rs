@@ -98,14 +98,18 @@ fn trim(at: &Selected<'_>, span: CharSpan) -> Option<CharSpan> {
 }
 
 /// The text's sentences as tagged tokens. `entities` must be sorted by start and must not overlap, as
-/// [`taggable`] returns them.
+/// [`taggable`] returns them. `cuts` (sorted by start, overlaps allowed) are the entities of every
+/// layer of the document being written: tokens are split where any of them starts or ends, and
+/// sentences joined where any runs across, so that every layer of a document has the same tokens
+/// and sentences (and a reader that rebuilds the text from them gets the same text for each).
 pub(crate) fn tag_sentences(
     text: &str,
     entities: &[Tagged<'_>],
+    cuts: &[Tagged<'_>],
     scheme: TagScheme,
 ) -> Vec<TaggedSentence> {
-    let tokens = split_at_entity_ends(tokens(text), entities);
-    let sentences = join_sentences_entities_cross(sentences(text), entities);
+    let tokens = split_at_entity_ends(tokens(text), cuts);
+    let sentences = join_sentences_entities_cross(sentences(text), cuts);
     let mut out: Vec<TaggedSentence> = Vec::with_capacity(sentences.len());
     let mut token = 0;
     let mut entity = 0;
@@ -163,23 +167,61 @@ fn split_at_entity_ends(tokens: Vec<CharSpan>, entities: &[Tagged<'_>]) -> Vec<C
     out
 }
 
-/// Sentences, with each pair that an entity runs across joined into one.
+/// Sentences, with each pair that an entity runs across joined into one. `entities` are sorted by
+/// start and may overlap.
 fn join_sentences_entities_cross(
     sentences: Vec<CharSpan>,
     entities: &[Tagged<'_>],
 ) -> Vec<CharSpan> {
+    // The furthest end among the entities starting before each index.
+    let mut reach = Vec::with_capacity(entities.len() + 1);
+    reach.push(0);
+    for entity in entities {
+        let last = reach.last().copied().unwrap_or(0);
+        reach.push(last.max(entity.span.end));
+    }
     let mut out: Vec<CharSpan> = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         if let Some(current) = out.last_mut() {
-            // The entity starting last before the current sentence's end is the only one that can run past it.
             let before = entities.partition_point(|e| e.span.start < current.end);
-            let crosses = before > 0 && entities[before - 1].span.end > sentence.start;
+            let crosses = reach.get(before).is_some_and(|&end| end > sentence.start);
             if crosses {
                 *current = current.union(sentence);
                 continue;
             }
         }
         out.push(sentence);
+    }
+    out
+}
+
+/// The tagged sentences of each chosen (document, layer), in order: the layers of one document share
+/// their tokens and sentences (see [`tag_sentences`]). Reports what each layer cannot hold.
+pub(crate) fn tag_layers<'a>(
+    chosen: &[Selected<'a>],
+    scheme: TagScheme,
+    report: &mut ExportReport,
+) -> Vec<(Vec<Tagged<'a>>, Vec<TaggedSentence>)> {
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut first = 0;
+    while first < chosen.len() {
+        let doc = &chosen[first].document.id;
+        let end = chosen[first..]
+            .iter()
+            .position(|at| at.document.id != *doc)
+            .map_or(chosen.len(), |n| first + n);
+        let layers: Vec<Vec<Tagged<'a>>> = chosen[first..end]
+            .iter()
+            .map(|at| taggable(at, report))
+            .collect();
+        let mut cuts: Vec<Tagged<'a>> = layers.iter().flatten().copied().collect();
+        cuts.sort_by_key(|t| (t.span.start, t.span.end));
+        for (at, entities) in chosen[first..end].iter().zip(layers) {
+            let text = at.document.text.as_str();
+            let sentences = tag_sentences(text, &entities, &cuts, scheme);
+            out.push((entities, sentences));
+        }
+        first = end;
     }
     out
 }
@@ -208,7 +250,10 @@ pub(crate) fn decode<S: AsRef<str>>(tags: &[S]) -> Result<Vec<DecodedEntity>, (u
         let Some((prefix, label)) = parsed else {
             return Err((
                 i,
-                format!("expected a tag such as B-PER, I-PER, L-PER, U-PER or O, found {tag:?}"),
+                format!(
+                    "expected a tag such as B-PER, I-PER, L-PER, U-PER or O, found {}",
+                    super::error::excerpt(tag)
+                ),
             ));
         };
         let continues = open.as_ref().is_some_and(|e| e.label == label);
@@ -283,7 +328,7 @@ mod tests {
             })
             .collect();
         let chars: Vec<char> = text.chars().collect();
-        tag_sentences(text, &entities, scheme)
+        tag_sentences(text, &entities, &entities, scheme)
             .into_iter()
             .map(|sentence| {
                 sentence

@@ -28,7 +28,7 @@
 
 use std::collections::BTreeMap;
 
-use super::error::FormatError;
+use super::error::{FormatError, excerpt};
 use super::import_builder::{Builder, file_stem, title_from};
 use super::source_text::{SourceText, Unit};
 use crate::model::{CharSpan, DocumentMeta};
@@ -73,7 +73,7 @@ pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<
                 return Err(FormatError::parse(
                     file,
                     number,
-                    format!("expected #FORMAT=WebAnno TSV 3.x, found {line:?}"),
+                    format!("expected #FORMAT=WebAnno TSV 3.x, found {}", excerpt(line)),
                 ));
             }
             saw_format = true;
@@ -141,7 +141,7 @@ pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<
         ));
     }
 
-    let source = SourceText::new(&rebuild(file, &sentences)?);
+    let source = SourceText::new(&rebuild(file, text.len(), &sentences)?);
     let doc = builder.document(
         file_stem(file),
         title_from(source.text.as_str()),
@@ -246,7 +246,9 @@ fn row<'a>(
                 file,
                 number,
                 format!(
-                    "expected <sentence>-<token>\\t<begin>-<end>\\t<token>\\t… , found {line:?}"
+                    "expected <sentence>-<token>\\t<begin>-<end>\\t<token>\\t… with offsets that \
+                     are numbers, found {}",
+                    excerpt(line)
                 ),
             ));
         }
@@ -271,9 +273,17 @@ fn row<'a>(
     })
 }
 
+/// The most blank chars Gloss fills in between sentences, in all: the space between sentences is not
+/// in the file, so gaps larger than the file itself (and this floor) are damaged or hostile offsets,
+/// not text; filling them would turn a few bytes into gigabytes.
+const MIN_GAP_ALLOWED: usize = 4096;
+
 /// The document text: each sentence where its first token begins (in UTF-16 units), a line break and
-/// spaces in between.
-fn rebuild(file: &str, sentences: &[Sentence<'_>]) -> Result<String, FormatError> {
+/// spaces in between. `file_len` (bytes) bounds each gap: see [`MIN_GAP_ALLOWED`].
+fn rebuild(file: &str, file_len: usize, sentences: &[Sentence<'_>]) -> Result<String, FormatError> {
+    let max_gap = file_len.max(MIN_GAP_ALLOWED);
+    // All gaps together are bounded the same way, so the text is at most twice the file's size.
+    let mut gaps = 0;
     let mut text = String::new();
     let mut at = 0;
     for sentence in sentences {
@@ -294,6 +304,19 @@ fn rebuild(file: &str, sentences: &[Sentence<'_>]) -> Result<String, FormatError
                     "expected sentences in text order, not overlapping the one before",
                 )
             })?;
+        gaps += start - at;
+        if start - at > max_gap || gaps > max_gap {
+            return Err(FormatError::parse(
+                file,
+                first.line,
+                format!(
+                    "expected the sentence to begin near where the one before ends (UTF-16 offset \
+                     {at}), found offset {}: {} chars apart, more than the file holds",
+                    first.begin,
+                    start - at
+                ),
+            ));
+        }
         if start > at {
             text.push('\n');
             text.extend(std::iter::repeat_n(' ', start - at - 1));
