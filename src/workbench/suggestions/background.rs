@@ -119,11 +119,15 @@ impl Workbench {
                     return;
                 }
                 match result {
-                    Ok(suggestions) => {
-                        let answer = Precomputed::new(http::NAME, doc.clone(), suggestions);
+                    Ok(prediction) => {
+                        let answer =
+                            Precomputed::new(http::NAME, doc.clone(), prediction.suggestions);
                         state.recommenders.push(Box::new(answer.clone()));
                         state.external_answer = Some(answer);
                         state.external_error = None;
+                        if let Some(skipped) = prediction.skipped {
+                            state.external_failed(&ExternalError::Skipped(skipped));
+                        }
                         state.changed();
                     }
                     Err(error) => state.external_failed(&error),
