@@ -474,3 +474,37 @@ fn a_document_too_long_for_live_suggestions_gets_none() {
     assert!(!wb.wait_for_background_suggestions(Duration::from_millis(50)));
     assert!(wb.suggestions().is_empty());
 }
+
+#[test]
+fn a_document_too_long_for_live_suggestions_says_so_instead_of_staying_silent() {
+    let mut wb = long_article(gloss::workbench::LIVE_SUGGESTION_CHARS + 1_000);
+    wb.tick(std::time::Instant::now());
+    let message = wb.take_suggestion_message().expect("a message");
+    assert!(
+        message.starts_with("No live suggestions for long: it has ")
+            && message.contains("gloss suggest --apply"),
+        "{message}"
+    );
+    // Said once, not on every frame.
+    wb.tick(std::time::Instant::now());
+    assert_eq!(wb.take_suggestion_message(), None);
+}
+
+#[test]
+fn reading_the_suggestions_computes_nothing_the_list_is_ready_after_each_change() {
+    let (_temp, mut wb) = sample();
+    // Before any read, the list is already computed for the shown layer at this revision.
+    let current = |wb: &Workbench| (wb.current_layer_key().unwrap(), wb.revision());
+    let computed = |wb: &Workbench| {
+        wb.suggestion_state()
+            .computed_for()
+            .map(|(layer, revision)| (layer.clone(), revision))
+    };
+    assert_eq!(computed(&wb), Some(current(&wb)));
+    let list = wb.suggestions();
+    run(&mut wb, Command::AcceptSuggestion(Some(list[0].key())));
+    assert_eq!(computed(&wb), Some(current(&wb)));
+    // Reading twice hands out the same list, not a recomputed one.
+    assert!(std::sync::Arc::ptr_eq(&wb.suggestions(), &wb.suggestions()));
+    assert!(!wb.suggestions().contains(&list[0]));
+}

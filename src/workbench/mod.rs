@@ -186,8 +186,15 @@ impl Workbench {
     }
 
     /// Applies one command. Errors are the analyst's to read ("select some text first"); when one is
-    /// returned nothing changed.
+    /// returned nothing changed. Derived data (the suggestion list) is brought up to date here, so
+    /// that read accessors stay pure reads.
     pub fn execute(&mut self, command: Command) -> Result<(), WorkbenchError> {
+        let result = self.carry_out(command);
+        self.refresh_suggestions();
+        result
+    }
+
+    fn carry_out(&mut self, command: Command) -> Result<(), WorkbenchError> {
         match command {
             Command::SelectDocument(doc) => self.select_document(doc),
             Command::NextDocument => self.step_document(1),
@@ -488,6 +495,7 @@ impl Workbench {
         self.revision += 1;
         self.saver.note_change();
         self.refresh_review();
+        self.refresh_suggestions();
     }
 }
 

@@ -38,6 +38,7 @@ impl Workbench {
         for (key, list) in lists {
             self.on_long_list(key, list);
         }
+        self.refresh_suggestions();
         self.request_training();
         self.request_external();
         self.request_long_list();
@@ -68,6 +69,7 @@ impl Workbench {
             for (key, list) in lists {
                 self.on_long_list(key, list);
             }
+            self.refresh_suggestions();
             if any {
                 return true;
             }
@@ -147,7 +149,7 @@ impl Workbench {
         if self.current_layer_key().as_ref() != Some(&key.0) {
             return;
         }
-        *self.suggestions.cache.borrow_mut() = Some(Cached {
+        self.suggestions.cache = Some(Cached {
             key,
             list: Arc::from(list),
         });
@@ -208,7 +210,6 @@ impl Workbench {
         let fresh = self
             .suggestions
             .cache
-            .borrow()
             .as_ref()
             .is_some_and(|cached| cached.key == key);
         if fresh || self.suggestions.long_requested.as_ref() == Some(&key) {
