@@ -405,6 +405,16 @@ fn an_unreachable_external_model_is_a_message_not_a_wait() {
     project.settings.recommender_url = Some("http://127.0.0.1:9".to_owned());
     project.settings.recommender_timeout_ms = 2_000;
     let mut wb = Workbench::from_project(project, dir, "nadia");
+    // Nothing is sent to a project's recommender before the user trusts it (tests/workbench_trust.rs).
+    wb.set_trust_store(gloss::workbench::trust::TrustStore::in_dir(
+        &temp.path().join("config"),
+    ));
+    run(
+        &mut wb,
+        Command::TrustRecommender {
+            url: "http://127.0.0.1:9".to_owned(),
+        },
+    );
     let before = wb.suggestions().len();
     wb.tick(std::time::Instant::now());
     let mut message = None;

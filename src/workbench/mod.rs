@@ -18,6 +18,7 @@ mod saver;
 mod schema_edit;
 mod shortcuts;
 mod suggestions;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 
@@ -27,8 +28,8 @@ pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
 pub use suggestions::{
-    DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, SYNC_SUGGESTION_CHARS, SuggestionState,
-    TaggerStatus, Tally, is_suggestion_key,
+    DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
+    SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
 
 use crate::model::validate::annotation_problems;
@@ -294,7 +295,9 @@ impl Workbench {
             | Command::AcceptAllSuggestions { .. }
             | Command::SetRecommenderEnabled { .. }
             | Command::SetRecommenderThreshold { .. }
-            | Command::SetTaggerMinF1(_)) => self.execute_suggestion(command),
+            | Command::SetTaggerMinF1(_)
+            | Command::TrustRecommender { .. }
+            | Command::DeclineRecommender) => self.execute_suggestion(command),
         }
     }
 

@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::super::Workbench;
-use super::{Cached, ListKey, SuggestionState};
+use super::{Cached, ListKey, RecommenderTrust, SuggestionState};
 use crate::model::{Document, Layer, Schema};
 use crate::suggest::http::{self, ExternalError};
 use crate::suggest::{
@@ -20,6 +20,7 @@ impl Workbench {
     /// Collects background results and asks for training, external suggestions and a long
     /// document's list when the project changed. Called from [`Workbench::tick`]; never blocks.
     pub(in crate::workbench) fn tick_suggestions(&mut self) {
+        self.check_trust();
         let events = self
             .suggestions
             .worker
@@ -244,14 +245,17 @@ impl Workbench {
         }
     }
 
-    /// The project's external model, if it has one.
+    /// The project's external model, if it has one and the user trusts it for this project
+    /// ([`RecommenderTrust::Trusted`]): nothing is sent to an untrusted URL.
     fn external(&self) -> Option<External> {
-        let settings = &self.project.settings;
-        let url = settings.recommender_url.as_deref()?.trim();
-        (!url.is_empty()).then(|| External {
-            url: url.to_owned(),
-            timeout: Duration::from_millis(settings.recommender_timeout_ms.max(1)),
-        })
+        let url = self.recommender_url()?;
+        match &self.suggestions.trust {
+            RecommenderTrust::Trusted { url: trusted } if trusted == url => Some(External {
+                url: url.to_owned(),
+                timeout: Duration::from_millis(self.project.settings.recommender_timeout_ms.max(1)),
+            }),
+            _ => None,
+        }
     }
 
     /// The worker, started on first use; `None` (said once) when the OS refuses a thread.

@@ -29,9 +29,14 @@
 //!   (or gold) on the worker, one run at a time; a model older than the installed one is dropped.
 //!   With `settings.recommender_url` set, the external model is asked the same way; its failures
 //!   become a message ([`Workbench::take_suggestion_message`]), never a wait.
+//! - **Trust** ([`trust`]): the project chose that URL, not the user, so nothing is sent to it until
+//!   the user trusts it for this project ([`Workbench::recommender_trust`],
+//!   [`Command::TrustRecommender`]); the trust is kept in the user's config folder
+//!   ([`crate::workbench::trust`]).
 
 mod background;
 mod decide;
+mod trust;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -44,8 +49,10 @@ use crate::suggest::{
     suggest_document,
 };
 
+use super::trust::TrustStore;
 use background::LongDocuments;
 use decide::Decision;
+pub use trust::RecommenderTrust;
 
 /// Documents up to this many chars get their suggestions on the UI thread, at once.
 pub const SYNC_SUGGESTION_CHARS: usize = 20_000;
@@ -133,6 +140,11 @@ pub struct SuggestionState {
     messages: Vec<String>,
     /// The last document said to be too long for live suggestions.
     too_long_said: Option<DocId>,
+    /// Where the user's trust in recommender URLs is kept, what it says about the project's URL,
+    /// and the URL that was checked (`Some(None)`: the project names none).
+    trust_store: TrustStore,
+    trust: RecommenderTrust,
+    trust_checked: Option<Option<String>>,
 }
 
 impl Default for SuggestionState {
@@ -162,6 +174,9 @@ impl Default for SuggestionState {
             long_requested: None,
             messages: Vec::new(),
             too_long_said: None,
+            trust_store: TrustStore::user(),
+            trust: RecommenderTrust::NoRecommender,
+            trust_checked: None,
         }
     }
 }
@@ -279,6 +294,7 @@ impl Workbench {
     /// one's is asked of the background thread by [`Workbench::tick`]; one too long for live
     /// suggestions gets an empty list and a message, once per document.
     pub(in crate::workbench) fn refresh_suggestions(&mut self) {
+        self.check_trust();
         let Some(key) = self.list_key() else {
             self.suggestions.cache = None;
             return;
