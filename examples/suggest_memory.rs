@@ -6,6 +6,7 @@
 //! cargo build --release --example suggest_memory
 //! /usr/bin/time -v target/release/examples/suggest_memory 32
 //! /usr/bin/time -v target/release/examples/suggest_memory 32 context   # words and sentences only
+//! /usr/bin/time -v target/release/examples/suggest_memory 32 pieces    # in pieces, streamed
 //! ```
 //!
 //! The text is the sample article (names, quotes, dates, Cyrillic) repeated to the given size in
@@ -19,7 +20,10 @@ use std::time::Instant;
 
 use gloss::model::{DocId, Document, LayerName};
 use gloss::suggest::tagger::{TaggerModel, TrainingOptions};
-use gloss::suggest::{Recommenders, SuggestContext, TrainingSet, TrainingView, suggest_with};
+use gloss::suggest::{
+    CHUNK_CHARS, Recommenders, SuggestContext, TrainingSet, TrainingView, suggest_in_pieces,
+    suggest_with,
+};
 
 fn main() {
     let mib: usize = std::env::args()
@@ -55,19 +59,36 @@ fn main() {
         );
         return;
     }
-    let list = suggest_with(
-        &document,
-        &sample.schema,
-        None,
-        &training,
-        &recommenders,
-        &[],
-    );
+    let count = if std::env::args().nth(2).as_deref() == Some("pieces") {
+        // As `gloss suggest` can stream them: each piece's suggestions counted, then dropped.
+        let mut count = 0;
+        suggest_in_pieces(
+            &document,
+            &sample.schema,
+            None,
+            &training,
+            &recommenders,
+            &[],
+            CHUNK_CHARS,
+            &mut |list| count += list.len(),
+        );
+        count
+    } else {
+        suggest_with(
+            &document,
+            &sample.schema,
+            None,
+            &training,
+            &recommenders,
+            &[],
+        )
+        .len()
+    };
     eprintln!(
         "{} MiB ({} chars): {} suggestions in {:.1} s",
         mib,
         document.text.char_len(),
-        list.len(),
+        count,
         started.elapsed().as_secs_f64()
     );
 }
