@@ -1,75 +1,22 @@
 //! The external model's protocol against real HTTP servers started in the test on 127.0.0.1: one that
 //! answers, one that hangs (the request times out), one that answers garbage (a clear error), none at
-//! all (unreachable); `POST /train`; and the worker, which asks off the caller's thread.
+//! all (unreachable); `POST /train`; and the worker, which asks off the caller's thread. An answer
+//! with some bad suggestions keeps the good ones and reports the bad ones (how many, the first one
+//! and why), through the same channel as the errors.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+mod http_support;
+
+use std::net::TcpListener;
 use std::time::Duration;
+
+use http_support::{always, serve};
 
 use gloss::model::{DocId, Document, Schema};
 use gloss::suggest::http::{self, ExternalError};
 use gloss::suggest::training::{TrainingDocument, TrainingSet};
 use gloss::suggest::worker::External;
 use gloss::suggest::{SuggestionKind, Worker, WorkerEvent};
-
-/// What a test server does with each request: gets the path and the JSON body, returns the status
-/// and body to answer, or `None` to hang without answering.
-type Handler = fn(&str, &serde_json::Value) -> Option<(u16, String)>;
-
-/// Serves up to `requests` connections on a free port of 127.0.0.1 and returns the base URL. A
-/// hanging connection is held for at most five seconds, so the thread always ends.
-fn serve(requests: usize, handler: Handler) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::Builder::new()
-        .name("test-server".to_owned())
-        .spawn(move || {
-            for stream in listener.incoming().take(requests) {
-                let Ok(stream) = stream else { continue };
-                answer(stream, handler);
-            }
-        })
-        .unwrap();
-    url
-}
-
-fn answer(mut stream: TcpStream, handler: Handler) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line).unwrap();
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("")
-        .to_owned();
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
-        if line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap();
-        }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
-    match handler(&path, &json) {
-        Some((status, body)) => {
-            let response = format!(
-                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            stream.write_all(response.as_bytes()).unwrap();
-        }
-        None => std::thread::sleep(Duration::from_secs(5)),
-    }
-}
 
 /// Answers `/predict` with the code-point offsets of "Курти" in the document, as a Python server
 /// would compute them, plus a quote and an event.
@@ -132,8 +79,10 @@ const TIMEOUT: Duration = Duration::from_millis(300);
 
 #[test]
 fn a_normal_server_answers_in_code_point_offsets() {
-    let url = serve(1, normal);
-    let suggestions = http::predict(&url, Duration::from_secs(10), &document(), &schema()).unwrap();
+    let url = serve(1, normal).url;
+    let prediction = http::predict(&url, Duration::from_secs(10), &document(), &schema()).unwrap();
+    assert_eq!(prediction.skipped, None);
+    let suggestions = prediction.suggestions;
     let text = &document().text;
     let SuggestionKind::Entity { span, label } = &suggestions[0].kind else {
         panic!("{suggestions:?}")
@@ -165,7 +114,7 @@ fn a_normal_server_answers_in_code_point_offsets() {
 
 #[test]
 fn a_server_that_hangs_times_out_with_a_message() {
-    let url = serve(1, hangs);
+    let url = serve(1, hangs).url;
     let error = http::predict(&url, TIMEOUT, &document(), &schema()).unwrap_err();
     assert_eq!(
         error,
@@ -182,7 +131,7 @@ fn a_server_that_hangs_times_out_with_a_message() {
 
 #[test]
 fn a_server_that_answers_garbage_gives_a_clear_error() {
-    let url = serve(1, garbage);
+    let url = serve(1, garbage).url;
     let error = http::predict(&url, Duration::from_secs(10), &document(), &schema())
         .unwrap_err()
         .to_string();
@@ -235,12 +184,12 @@ fn training_is_sent_and_a_server_without_train_says_so() {
             entities: vec![(gloss::model::CharSpan::new(0, 5), "PERSON".to_owned())],
         }],
     };
-    let url = serve(1, normal);
+    let url = serve(1, normal).url;
     assert_eq!(
         http::train(&url, Duration::from_secs(10), &set, &schema()),
         Ok(())
     );
-    let url = serve(1, no_training);
+    let url = serve(1, no_training).url;
     assert!(matches!(
         http::train(&url, Duration::from_secs(10), &set, &schema()),
         Err(ExternalError::NoTraining { .. })
@@ -250,7 +199,7 @@ fn training_is_sent_and_a_server_without_train_says_so() {
 #[test]
 fn the_worker_asks_the_server_off_the_callers_thread() {
     let worker = Worker::spawn(Box::new(|| {})).unwrap();
-    let hanging = serve(1, hangs);
+    let hanging = serve(1, hangs).url;
     worker.predict_external(
         4,
         document(),
@@ -276,7 +225,7 @@ fn the_worker_asks_the_server_off_the_callers_thread() {
         }
         other => panic!("unexpected {other:?}"),
     }
-    let url = serve(1, normal);
+    let url = serve(1, normal).url;
     worker.predict_external(
         5,
         document(),
@@ -289,12 +238,204 @@ fn the_worker_asks_the_server_off_the_callers_thread() {
     match worker.wait(Duration::from_secs(30)) {
         Some(WorkerEvent::External {
             revision,
-            result: Ok(suggestions),
+            result: Ok(prediction),
             ..
         }) => {
             assert_eq!(revision, 5);
-            assert_eq!(suggestions.len(), 3);
+            assert_eq!(prediction.suggestions.len(), 3);
         }
         other => panic!("unexpected {other:?}"),
     }
+}
+
+// --- Answers with bad suggestions ------------------------------------------------------------------
+
+/// Asks a server that answers `suggestions` about the test document (26 chars).
+fn predict_answer(suggestions: serde_json::Value) -> http::Prediction {
+    let url = serve(1, always(serde_json::json!({ "suggestions": suggestions }))).url;
+    http::predict(&url, Duration::from_secs(10), &document(), &schema()).unwrap()
+}
+
+/// The entity "Курти" (chars 10..15), as a good server sends it.
+fn kurti() -> serde_json::Value {
+    serde_json::json!({"kind": "entity", "start": 10, "end": 15, "label": "PERSON", "score": 0.8})
+}
+
+/// The reason given for the first skipped suggestion, with how many were skipped of how many.
+fn skipped(prediction: &http::Prediction) -> (usize, usize, usize, String) {
+    let skipped = prediction.skipped.as_ref().expect("something was skipped");
+    (
+        skipped.count,
+        skipped.total,
+        skipped.index,
+        skipped.reason.clone(),
+    )
+}
+
+#[test]
+fn one_bad_suggestion_no_longer_discards_the_whole_answer() {
+    let prediction = predict_answer(serde_json::json!([
+        kurti(),
+        {"kind": "entity", "start": 120, "end": 90, "label": "PERSON"},
+        {"kind": "entity", "start": 20, "end": 25, "label": "PERSON"},
+    ]));
+    let kept: Vec<_> = prediction
+        .suggestions
+        .iter()
+        .map(|s| s.key().span)
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            gloss::model::CharSpan::new(10, 15),
+            gloss::model::CharSpan::new(20, 25)
+        ]
+    );
+    let url = prediction.skipped.as_ref().unwrap().url.clone();
+    assert_eq!(
+        prediction.skipped.unwrap().to_string(),
+        format!(
+            "1 of 3 suggestions from {url} were skipped; the first, suggestions[1]: span 120..90 is backwards"
+        )
+    );
+}
+
+#[test]
+fn out_of_bounds_offsets_are_skipped_and_reported() {
+    let prediction = predict_answer(serde_json::json!([
+        {"start": 0, "end": 27, "label": "PERSON"},
+        kurti(),
+        {"start": -1, "end": 5, "label": "PERSON"},
+        {"start": 3.5, "end": 5, "label": "PERSON"},
+        {"kind": "quote", "start": 1, "end": 7, "cue": {"start": 30, "end": 40}},
+        {"kind": "event", "start": 16, "end": 19, "label": "MEET",
+         "arguments": [{"role": "Participant", "start": 10, "end": 99}]},
+    ]));
+    assert_eq!(prediction.suggestions.len(), 1);
+    assert_eq!(
+        skipped(&prediction),
+        (
+            5,
+            6,
+            0,
+            "span 0..27 ends past the document's end (26 chars)".to_owned()
+        )
+    );
+}
+
+#[test]
+fn offsets_that_are_not_whole_numbers_are_reported_in_the_users_terms() {
+    let prediction = predict_answer(serde_json::json!([
+        {"start": -1, "end": 5, "label": "PERSON"},
+    ]));
+    assert_eq!(
+        skipped(&prediction).3,
+        "start -1 is not a char offset (a whole number from 0)"
+    );
+}
+
+#[test]
+fn unknown_kinds_are_skipped_and_reported() {
+    let prediction = predict_answer(serde_json::json!([
+        kurti(),
+        {"kind": "relation", "start": 10, "end": 15, "label": "PERSON"},
+    ]));
+    assert_eq!(prediction.suggestions.len(), 1);
+    assert_eq!(
+        skipped(&prediction),
+        (
+            1,
+            2,
+            1,
+            "kind \"relation\" is not entity, quote or event".to_owned()
+        )
+    );
+}
+
+#[test]
+fn unknown_labels_are_reported_not_dropped_silently() {
+    let prediction = predict_answer(serde_json::json!([
+        {"start": 10, "end": 15, "label": "PERSN"},
+        kurti(),
+        {"kind": "event", "start": 16, "end": 19, "label": "TELEPORT"},
+        {"kind": "event", "start": 16, "end": 19, "label": "MEET",
+         "arguments": [{"role": "Weapon", "start": 10, "end": 15}]},
+        {"kind": "quote", "start": 1, "end": 7,
+         "speaker": {"start": 10, "end": 15, "label": "ALIEN"}},
+    ]));
+    assert_eq!(prediction.suggestions.len(), 1);
+    assert_eq!(
+        skipped(&prediction),
+        (
+            4,
+            5,
+            0,
+            "label \"PERSN\" is not one of the project's entity labels".to_owned()
+        )
+    );
+}
+
+#[test]
+fn unknown_event_types_and_roles_name_what_is_missing() {
+    let types = predict_answer(serde_json::json!([
+        {"kind": "event", "start": 16, "end": 19, "label": "TELEPORT"},
+    ]));
+    assert_eq!(
+        skipped(&types).3,
+        "event type \"TELEPORT\" is not in the project's schema"
+    );
+    let roles = predict_answer(serde_json::json!([
+        {"kind": "event", "start": 16, "end": 19, "label": "MEET",
+         "arguments": [{"role": "Weapon", "start": 10, "end": 15}]},
+    ]));
+    assert_eq!(
+        skipped(&roles).3,
+        "arguments[0]: event type \"MEET\" has no role \"Weapon\""
+    );
+}
+
+#[test]
+fn non_numeric_scores_are_skipped_and_reported() {
+    let prediction = predict_answer(serde_json::json!([
+        kurti(),
+        {"start": 20, "end": 25, "label": "PERSON", "score": "high"},
+        {"start": 20, "end": 25, "label": "PERSON", "score": [0.5]},
+    ]));
+    assert_eq!(prediction.suggestions.len(), 1);
+    assert_eq!(
+        skipped(&prediction),
+        (2, 3, 1, "score \"high\" is not a number".to_owned())
+    );
+}
+
+#[test]
+fn the_command_lines_recommender_reports_skipped_suggestions_as_warnings() {
+    use gloss::model::Layer;
+    use gloss::suggest::{Recommender as _, SuggestContext, TrainingView};
+    let url = serve(
+        1,
+        always(serde_json::json!({"suggestions": [
+            kurti(),
+            {"start": 20, "end": 25, "label": "PERSON", "score": "high"},
+        ]})),
+    )
+    .url;
+    let recommender = http::HttpRecommender::new(&url, Duration::from_secs(10));
+    let errors = recommender.errors();
+    let (document, schema) = (document(), schema());
+    let training = TrainingView::default();
+    let ctx = SuggestContext::new(&document, &schema, None::<&Layer>, &training);
+    assert_eq!(recommender.suggest(&ctx).len(), 1);
+    let messages: Vec<String> = errors
+        .lock()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "1 of 2 suggestions from {url}/predict were skipped; the first, suggestions[1]: score \"high\" is not a number"
+        )]
+    );
 }

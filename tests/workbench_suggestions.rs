@@ -405,6 +405,16 @@ fn an_unreachable_external_model_is_a_message_not_a_wait() {
     project.settings.recommender_url = Some("http://127.0.0.1:9".to_owned());
     project.settings.recommender_timeout_ms = 2_000;
     let mut wb = Workbench::from_project(project, dir, "nadia");
+    // Nothing is sent to a project's recommender before the user trusts it (tests/workbench_trust.rs).
+    wb.set_trust_store(gloss::workbench::trust::TrustStore::in_dir(
+        &temp.path().join("config"),
+    ));
+    run(
+        &mut wb,
+        Command::TrustRecommender {
+            url: "http://127.0.0.1:9".to_owned(),
+        },
+    );
     let before = wb.suggestions().len();
     wb.tick(std::time::Instant::now());
     let mut message = None;
@@ -473,4 +483,38 @@ fn a_document_too_long_for_live_suggestions_gets_none() {
     wb.tick(std::time::Instant::now());
     assert!(!wb.wait_for_background_suggestions(Duration::from_millis(50)));
     assert!(wb.suggestions().is_empty());
+}
+
+#[test]
+fn a_document_too_long_for_live_suggestions_says_so_instead_of_staying_silent() {
+    let mut wb = long_article(gloss::workbench::LIVE_SUGGESTION_CHARS + 1_000);
+    wb.tick(std::time::Instant::now());
+    let message = wb.take_suggestion_message().expect("a message");
+    assert!(
+        message.starts_with("No live suggestions for long: it has ")
+            && message.contains("gloss suggest --apply"),
+        "{message}"
+    );
+    // Said once, not on every frame.
+    wb.tick(std::time::Instant::now());
+    assert_eq!(wb.take_suggestion_message(), None);
+}
+
+#[test]
+fn reading_the_suggestions_computes_nothing_the_list_is_ready_after_each_change() {
+    let (_temp, mut wb) = sample();
+    // Before any read, the list is already computed for the shown layer at this revision.
+    let current = |wb: &Workbench| (wb.current_layer_key().unwrap(), wb.revision());
+    let computed = |wb: &Workbench| {
+        wb.suggestion_state()
+            .computed_for()
+            .map(|(layer, revision)| (layer.clone(), revision))
+    };
+    assert_eq!(computed(&wb), Some(current(&wb)));
+    let list = wb.suggestions();
+    run(&mut wb, Command::AcceptSuggestion(Some(list[0].key())));
+    assert_eq!(computed(&wb), Some(current(&wb)));
+    // Reading twice hands out the same list, not a recomputed one.
+    assert!(std::sync::Arc::ptr_eq(&wb.suggestions(), &wb.suggestions()));
+    assert!(!wb.suggestions().contains(&list[0]));
 }

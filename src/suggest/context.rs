@@ -186,8 +186,12 @@ pub struct SuggestContext<'a> {
     /// Sentences as char spans (see [`crate::model::tokens::sentences`]): never across a line break.
     pub sentences: Vec<CharSpan>,
     /// Entity mentions for quote speakers and event arguments: the layer's entities, then the entity
-    /// suggestions of this run. Sorted by span.
+    /// suggestions of this run. Sorted by span; change it only through [`Self::add_mentions`].
     pub mentions: Vec<Mention>,
+    /// For each mention, the largest end among it and those before it: lets "which mentions
+    /// overlap or end at this place?" be answered without looking at every mention (a long
+    /// document has hundreds of thousands).
+    mention_max_end: Vec<usize>,
     chars: Vec<char>,
 }
 
@@ -217,9 +221,38 @@ impl<'a> SuggestContext<'a> {
             training,
             words,
             sentences,
+            mention_max_end: max_ends(&mentions),
             mentions,
             chars,
         }
+    }
+
+    /// The indices of the mentions starting inside `span` (they may end past it), in order.
+    pub fn mentions_starting_in(&self, span: CharSpan) -> std::ops::Range<usize> {
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        from..to.max(from)
+    }
+
+    /// Whether any mention overlaps `span` (as [`CharSpan::overlaps`]).
+    pub fn mention_overlaps(&self, span: CharSpan) -> bool {
+        let candidates = self.mentions.partition_point(|m| m.span.start < span.end);
+        (0..candidates)
+            .rev()
+            .take_while(|&i| self.mention_max_end[i] > span.start)
+            .any(|i| self.mentions[i].span.overlaps(span))
+    }
+
+    /// The indices of the mentions ending exactly at `end`, in order.
+    pub fn mentions_ending_at(&self, end: usize) -> Vec<usize> {
+        let candidates = self.mentions.partition_point(|m| m.span.start < end);
+        let mut out: Vec<usize> = (0..candidates)
+            .rev()
+            .take_while(|&i| self.mention_max_end[i] >= end)
+            .filter(|&i| self.mentions[i].span.end == end)
+            .collect();
+        out.reverse();
+        out
     }
 
     /// The document's chars, for scanning.
@@ -264,13 +297,49 @@ impl<'a> SuggestContext<'a> {
     /// Adds mentions (from entity suggestions), keeping the list sorted and without a mention that
     /// overlaps one already known.
     pub fn add_mentions(&mut self, more: impl IntoIterator<Item = Mention>) {
+        // Comparing each new mention with every known one made a long document quadratic. Known
+        // mentions sorted by start with the running maximum of their ends answer "does any of them
+        // overlap this span?" by a binary search; the added ones never overlap one another, so
+        // ordered by start their ends never decrease and only the nearest before can reach in.
+        self.mentions.sort_by_key(|m| m.span);
+        let mut max_end = 0;
+        let known: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .map(|m| {
+                max_end = max_end.max(m.span.end);
+                (m.span.start, max_end)
+            })
+            .collect();
+        let mut added: std::collections::BTreeMap<(usize, usize), Mention> = Default::default();
         for mention in more {
-            if !self.mentions.iter().any(|m| m.span.overlaps(mention.span)) {
-                self.mentions.push(mention);
+            let span = mention.span;
+            let candidates = known.partition_point(|&(start, _)| start < span.end);
+            let overlaps_known = candidates > 0 && known[candidates - 1].1 > span.start;
+            let overlaps_added = added
+                .range(..(span.end, 0))
+                .next_back()
+                .is_some_and(|(_, m)| m.span.overlaps(span));
+            if !overlaps_known && !overlaps_added {
+                added.insert((span.start, span.end), mention);
             }
         }
+        self.mentions.extend(added.into_values());
         self.mentions.sort_by_key(|m| m.span);
+        self.mention_max_end = max_ends(&self.mentions);
     }
+}
+
+/// The running maximum of the mentions' ends (see [`SuggestContext::mention_max_end`]).
+fn max_ends(mentions: &[Mention]) -> Vec<usize> {
+    let mut max_end = 0;
+    mentions
+        .iter()
+        .map(|m| {
+            max_end = max_end.max(m.span.end);
+            max_end
+        })
+        .collect()
 }
 
 /// A text as recommenders read it: its chars, its words and its sentences.
@@ -393,5 +462,66 @@ mod tests {
             .collect();
         assert_eq!(starts, ["Kosovo", "We"]);
         assert!(ctx.words[4].is_capitalised());
+    }
+}
+
+#[cfg(test)]
+mod mention_index_tests {
+    use super::*;
+    use crate::model::DocId;
+
+    /// Spans from a small deterministic generator, so a failure repeats.
+    fn mentions(seed: u64, n: usize) -> Vec<Mention> {
+        let mut state = seed;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let start = next() % 200;
+                Mention {
+                    span: CharSpan::new(start, start + 1 + next() % 12),
+                    label: "PERSON".to_owned(),
+                    existing: None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mention_lookups_answer_as_looking_at_every_mention_would() {
+        let doc = Document::from_raw(DocId::slug("t"), "t", &"x ".repeat(120));
+        let schema = Schema::default();
+        let training = TrainingView::default();
+        for seed in 0..40 {
+            let mut ctx = SuggestContext::new(&doc, &schema, None, &training);
+            ctx.add_mentions(mentions(seed, 30));
+            ctx.add_mentions(mentions(seed + 500, 30));
+            // Added mentions never overlap one another.
+            for (i, a) in ctx.mentions.iter().enumerate() {
+                for b in &ctx.mentions[i + 1..] {
+                    assert!(!a.span.overlaps(b.span), "seed {seed}: {a:?} {b:?}");
+                }
+            }
+            for probe in mentions(seed + 1000, 60) {
+                let span = probe.span;
+                let naive_overlap = ctx.mentions.iter().any(|m| m.span.overlaps(span));
+                assert_eq!(ctx.mention_overlaps(span), naive_overlap, "seed {seed}");
+                let naive_ending: Vec<usize> = (0..ctx.mentions.len())
+                    .filter(|&i| ctx.mentions[i].span.end == span.end)
+                    .collect();
+                assert_eq!(ctx.mentions_ending_at(span.end), naive_ending);
+                let naive_starting: Vec<usize> = (0..ctx.mentions.len())
+                    .filter(|&i| span.contains(ctx.mentions[i].span.start))
+                    .collect();
+                assert_eq!(
+                    ctx.mentions_starting_in(span).collect::<Vec<_>>(),
+                    naive_starting
+                );
+            }
+        }
     }
 }

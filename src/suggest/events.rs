@@ -148,7 +148,7 @@ impl Recommender for Events {
             let end = k + trigger.words.len();
             let span = CharSpan::new(words[k].span.start, words[end - 1].span.end);
             // A trigger word inside a name ("Belgrade-Pristina Dialogue") is part of the name.
-            if ctx.mentions.iter().any(|m| m.span.overlaps(span)) {
+            if ctx.mention_overlaps(span) {
                 k = end;
                 continue;
             }
@@ -193,8 +193,7 @@ fn arguments(
     let Some(sentence) = ctx.sentence_of(trigger.start).map(|s| ctx.sentences[s]) else {
         return Vec::new();
     };
-    let in_sentence: Vec<&Mention> = ctx
-        .mentions
+    let in_sentence: Vec<&Mention> = ctx.mentions[ctx.mentions_starting_in(sentence)]
         .iter()
         .filter(|m| sentence.contains_span(m.span) && !m.span.overlaps(trigger))
         .collect();

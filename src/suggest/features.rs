@@ -31,8 +31,15 @@ impl<'w> FeatureDoc<'w> {
             }
         }
         let mut in_quote = vec![false; words.len()];
+        // Words are in text order: only those from the first one starting inside a content up to
+        // the content's end can lie in it (comparing every word with every quote made a long
+        // document quadratic).
         for content in quotation_contents(chars) {
-            for (flag, word) in in_quote.iter_mut().zip(words) {
+            let first = words.partition_point(|w| w.span.start < content.start);
+            for (flag, word) in in_quote[first..].iter_mut().zip(&words[first..]) {
+                if word.span.start >= content.end {
+                    break;
+                }
                 if content.contains_span(word.span) {
                     *flag = true;
                 }

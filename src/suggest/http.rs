@@ -22,14 +22,18 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
-use crate::model::{CharSpan, Document, QuoteKind, Schema};
+use crate::model::{Document, Schema};
 
 use super::context::SuggestContext;
 use super::training::TrainingSet;
-use super::{ArgumentSuggestion, Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
+use super::{Recommender, Suggestion};
+
+mod answer;
+
+pub use answer::{Prediction, Skipped, parse_predictions};
 
 /// The recommender's name.
 pub const NAME: &str = "external";
@@ -56,12 +60,10 @@ pub enum ExternalError {
          ({{\"suggestions\": [...]}}): {message}"
     )]
     Garbage { url: String, message: String },
-    #[error("suggestion {index} from {url}: {message}")]
-    BadSuggestion {
-        url: String,
-        index: usize,
-        message: String,
-    },
+    /// Not a failure: the answer's good suggestions are used. Reported through the same channel so
+    /// that the analyst (or the server's author) learns of the bad ones.
+    #[error(transparent)]
+    Skipped(#[from] Skipped),
 }
 
 #[derive(Serialize)]
@@ -102,54 +104,11 @@ struct TrainDocument<'a> {
     entities: Vec<Offsets>,
 }
 
-#[derive(Deserialize)]
-struct PredictResponse {
-    suggestions: Vec<ResponseSuggestion>,
-}
-
-#[derive(Deserialize, Serialize)]
+#[derive(Serialize)]
 struct Offsets {
     start: usize,
     end: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    label: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ResponseSuggestion {
-    #[serde(default = "entity_kind")]
-    kind: String,
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    label: Option<String>,
-    #[serde(default = "full_score")]
-    score: f32,
-    #[serde(default)]
-    cue: Option<Offsets>,
-    #[serde(default)]
-    speaker: Option<Offsets>,
-    #[serde(default)]
-    quote_kind: Option<String>,
-    #[serde(default)]
-    arguments: Vec<ResponseArgument>,
-}
-
-#[derive(Deserialize)]
-struct ResponseArgument {
-    role: String,
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    label: Option<String>,
-}
-
-fn entity_kind() -> String {
-    "entity".to_owned()
-}
-
-fn full_score() -> f32 {
-    1.0
+    label: String,
 }
 
 fn request_schema(schema: &Schema) -> RequestSchema {
@@ -237,13 +196,14 @@ fn post(url: &str, body: &str, timeout: Duration) -> Result<String, ExternalErro
     Ok(text)
 }
 
-/// Asks the model at `base_url` for suggestions on one document.
+/// Asks the model at `base_url` for suggestions on one document. Suggestions that do not fit the
+/// document or the schema are left out and counted in [`Prediction::skipped`].
 pub fn predict(
     base_url: &str,
     timeout: Duration,
     document: &Document,
     schema: &Schema,
-) -> Result<Vec<Suggestion>, ExternalError> {
+) -> Result<Prediction, ExternalError> {
     let url = endpoint(base_url, "predict");
     let request = PredictRequest {
         document: RequestDocument {
@@ -257,7 +217,7 @@ pub fn predict(
         message: e.to_string(),
     })?;
     let answer = post(&url, &body, timeout)?;
-    parse_predictions(&url, &answer, document.text.char_len())
+    parse_predictions(&url, &answer, document.text.char_len(), schema)
 }
 
 /// Sends the project's annotated documents to `base_url/train`.
@@ -282,7 +242,7 @@ pub fn train(
                     .map(|(span, label)| Offsets {
                         start: span.start,
                         end: span.end,
-                        label: Some(label.clone()),
+                        label: label.clone(),
                     })
                     .collect(),
             })
@@ -293,97 +253,6 @@ pub fn train(
         message: e.to_string(),
     })?;
     post(&url, &body, timeout).map(|_| ())
-}
-
-/// Reads a `/predict` answer for a document of `len` chars. Suggestions of an unknown kind are
-/// errors; labels are checked later, against the schema, by the pipeline.
-pub fn parse_predictions(
-    url: &str,
-    answer: &str,
-    len: usize,
-) -> Result<Vec<Suggestion>, ExternalError> {
-    let response: PredictResponse =
-        serde_json::from_str(answer).map_err(|e| ExternalError::Garbage {
-            url: url.to_owned(),
-            message: e.to_string(),
-        })?;
-    let mut out = Vec::with_capacity(response.suggestions.len());
-    for (index, s) in response.suggestions.into_iter().enumerate() {
-        let bad = |message: String| ExternalError::BadSuggestion {
-            url: url.to_owned(),
-            index,
-            message,
-        };
-        let span = |start: usize, end: usize| {
-            if start < end && end <= len {
-                Ok(CharSpan::new(start, end))
-            } else {
-                Err(bad(format!(
-                    "span {start}..{end} is not a non-empty span of the document ({len} chars)"
-                )))
-            }
-        };
-        let main = span(s.start, s.end)?;
-        let label = || {
-            s.label
-                .clone()
-                .ok_or_else(|| bad(format!("a {} needs a \"label\"", s.kind)))
-        };
-        let kind = match s.kind.as_str() {
-            "entity" => SuggestionKind::Entity {
-                span: main,
-                label: label()?,
-            },
-            "quote" => SuggestionKind::Quote {
-                content: vec![main],
-                cue: s.cue.as_ref().map(|c| span(c.start, c.end)).transpose()?,
-                speaker: match &s.speaker {
-                    Some(speaker) => Some(SpeakerSuggestion {
-                        span: span(speaker.start, speaker.end)?,
-                        label: speaker.label.clone().unwrap_or_default(),
-                        resolved_by: NAME.to_owned(),
-                        pronoun: None,
-                    }),
-                    None => None,
-                },
-                quote_kind: match s.quote_kind.as_deref() {
-                    None => QuoteKind::Direct,
-                    Some(name) => QuoteKind::parse(name).ok_or_else(|| {
-                        bad(format!(
-                            "quote_kind {name:?} is not direct, indirect or mixed"
-                        ))
-                    })?,
-                },
-            },
-            "event" => SuggestionKind::Event {
-                trigger: main,
-                event_type: label()?,
-                arguments: s
-                    .arguments
-                    .iter()
-                    .map(|a| {
-                        Ok(ArgumentSuggestion {
-                            role: a.role.clone(),
-                            span: span(a.start, a.end)?,
-                            label: a.label.clone().unwrap_or_default(),
-                        })
-                    })
-                    .collect::<Result<_, ExternalError>>()?,
-            },
-            other => return Err(bad(format!("kind {other:?} is not entity, quote or event"))),
-        };
-        out.push(Suggestion {
-            kind,
-            score: if s.score.is_finite() {
-                s.score.clamp(0.0, 1.0)
-            } else {
-                0.0
-            },
-            recommender: NAME.to_owned(),
-            rule: "external".to_owned(),
-        });
-    }
-    Ok(out)
 }
 
 /// The external model as a blocking recommender, for the command line. Errors are collected (see
@@ -417,7 +286,14 @@ impl Recommender for HttpRecommender {
 
     fn suggest(&self, ctx: &SuggestContext) -> Vec<Suggestion> {
         match predict(&self.url, self.timeout, ctx.document, ctx.schema) {
-            Ok(suggestions) => suggestions,
+            Ok(prediction) => {
+                if let Some(skipped) = prediction.skipped
+                    && let Ok(mut errors) = self.errors.lock()
+                {
+                    errors.push(ExternalError::Skipped(skipped));
+                }
+                prediction.suggestions
+            }
             Err(error) => {
                 if let Ok(mut errors) = self.errors.lock() {
                     errors.push(error);
@@ -440,26 +316,5 @@ mod tests {
         );
         assert_eq!(endpoint("http://h/predict", "predict"), "http://h/predict");
         assert_eq!(endpoint("http://h/predict/", "train"), "http://h/train");
-    }
-
-    #[test]
-    fn answers_are_checked_against_the_document() {
-        let ok = r#"{"suggestions":[{"start":0,"end":5,"label":"PERSON","score":0.7}]}"#;
-        let parsed = parse_predictions("u", ok, 10).unwrap();
-        assert_eq!(parsed[0].key().span, CharSpan::new(0, 5));
-        let out = r#"{"suggestions":[{"start":0,"end":50,"label":"PERSON"}]}"#;
-        let error = parse_predictions("u", out, 10).unwrap_err().to_string();
-        assert_eq!(
-            error,
-            "suggestion 0 from u: span 0..50 is not a non-empty span of the document (10 chars)"
-        );
-        let garbage = parse_predictions("u", "<html>", 10)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            garbage
-                .starts_with("the external recommender at u answered with something that is not"),
-            "{garbage}"
-        );
     }
 }

@@ -20,6 +20,7 @@
 
 pub mod accept;
 pub mod baseline;
+pub mod chunked;
 pub mod context;
 pub mod dates;
 pub mod evaluate;
@@ -46,6 +47,7 @@ use crate::model::{
 };
 
 pub use accept::{AcceptError, suggestion_to_edits, suggestions_to_edits};
+pub use chunked::{CHUNK_CHARS, suggest_in_pieces};
 pub use context::{Mention, SuggestContext, TrainingView, Word};
 pub use suggestion::{
     ArgumentSuggestion, SpeakerSuggestion, Suggestion, SuggestionKey, SuggestionKind,

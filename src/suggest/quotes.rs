@@ -336,7 +336,8 @@ fn subject_after(ctx: &SuggestContext, from: usize) -> Option<Subject> {
         end = word.span.end;
     }
     let clause = CharSpan::new(start, end);
-    let inside: Vec<usize> = (0..ctx.mentions.len())
+    let inside: Vec<usize> = ctx
+        .mentions_starting_in(clause)
         .filter(|&i| clause.contains_span(ctx.mentions[i].span) && allowed(ctx, &ctx.mentions[i]))
         .collect();
     inside
@@ -348,9 +349,9 @@ fn subject_after(ctx: &SuggestContext, from: usize) -> Option<Subject> {
 
 /// The allowed mention that ends exactly at `end`.
 fn mention_ending_at(ctx: &SuggestContext, end: usize) -> Option<usize> {
-    ctx.mentions
-        .iter()
-        .position(|m| m.span.end == end && allowed(ctx, m))
+    ctx.mentions_ending_at(end)
+        .into_iter()
+        .find(|&i| allowed(ctx, &ctx.mentions[i]))
 }
 
 /// Whether the schema lets this mention be a speaker.
@@ -538,22 +539,30 @@ fn resolve_pronoun(
     {
         return Some(index);
     }
-    let before: Vec<usize> = (0..ctx.mentions.len())
-        .filter(|&i| ctx.mentions[i].span.end <= span.start && compatible(&ctx.mentions[i]))
+    // Only mentions within reach can be the sentence-opening subject; the fallback is the last
+    // compatible mention before the pronoun, however far. (Looking at every mention of the
+    // document for every pronoun made a long document quadratic.)
+    let reach = ctx
+        .sentences
+        .get(sentence.saturating_sub(PRONOUN_REACH))
+        .map_or(0, |s| s.start);
+    let before_pronoun = ctx.mentions.partition_point(|m| m.span.start < span.start);
+    let is_before =
+        |i: usize| ctx.mentions[i].span.end <= span.start && compatible(&ctx.mentions[i]);
+    let within_reach: Vec<usize> = ctx
+        .mentions_starting_in(CharSpan::new(reach, span.start.max(reach)))
+        .filter(|&i| is_before(i))
         .collect();
     // The subject, roughly: the first compatible mention of its sentence.
     let opens_sentence = |i: usize| {
         let m = &ctx.mentions[i];
         ctx.sentence_of(m.span.start).is_some_and(|s| {
             let sentence = ctx.sentences[s];
-            !before.iter().any(|&j| {
-                j != i
-                    && sentence.contains_span(ctx.mentions[j].span)
-                    && ctx.mentions[j].span.start < m.span.start
-            })
+            !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
+                .any(|j| j != i && is_before(j) && sentence.contains_span(ctx.mentions[j].span))
         })
     };
-    before
+    within_reach
         .iter()
         .rev()
         .find(|&&i| {
@@ -562,6 +571,6 @@ fn resolve_pronoun(
                     .sentence_of(ctx.mentions[i].span.start)
                     .is_some_and(|s| sentence.saturating_sub(s) <= PRONOUN_REACH)
         })
-        .or(before.last())
         .copied()
+        .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
 }

@@ -72,6 +72,36 @@ pub struct SuggestionKey {
 }
 
 impl Suggestion {
+    /// Moves every span `by` chars later: a suggestion made on a piece of a document, put back at
+    /// the piece's place.
+    pub fn shift(&mut self, by: usize) {
+        let moved = |span: &mut CharSpan| *span = CharSpan::new(span.start + by, span.end + by);
+        match &mut self.kind {
+            SuggestionKind::Entity { span, .. } => moved(span),
+            SuggestionKind::Quote {
+                content,
+                cue,
+                speaker,
+                ..
+            } => {
+                content.iter_mut().for_each(moved);
+                cue.iter_mut().for_each(moved);
+                if let Some(speaker) = speaker {
+                    moved(&mut speaker.span);
+                    speaker.pronoun.iter_mut().for_each(moved);
+                }
+            }
+            SuggestionKind::Event {
+                trigger, arguments, ..
+            } => {
+                moved(trigger);
+                for argument in arguments {
+                    moved(&mut argument.span);
+                }
+            }
+        }
+    }
+
     /// An entity suggestion.
     pub fn entity(span: CharSpan, label: &str, score: f32, recommender: &str, rule: &str) -> Self {
         Self {

@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::model::{DocId, Document, Schema, Timestamp};
 
-use super::Suggestion;
-use super::http::{self, ExternalError};
+use super::http::{self, ExternalError, Prediction};
 use super::tagger::{TaggerModel, TrainingOptions};
 use super::training::{TrainingReport, TrainingSet, held_out};
 
@@ -34,7 +33,7 @@ pub enum WorkerEvent {
     External {
         revision: u64,
         doc: DocId,
-        result: Result<Vec<Suggestion>, ExternalError>,
+        result: Result<Prediction, ExternalError>,
     },
     /// The external model's answer to `POST /train` for the annotations of `revision`.
     ExternalTrained {

@@ -33,6 +33,7 @@ mod screenshot;
 mod status_bar;
 mod suggestions;
 mod top_bar;
+mod trust_prompt;
 mod view;
 
 use std::path::PathBuf;

@@ -245,6 +245,13 @@ pub enum Command {
     /// The held-out F1 below which a trained tagger is turned off (0 to 1); applies now, and
     /// gives the decision back to training if the tagger was turned on or off by hand.
     SetTaggerMinF1(f64),
+    /// "Allow for this project": the project's external recommender at `url` (the one the user was
+    /// shown) may receive its documents; remembered outside the project.
+    TrustRecommender {
+        url: String,
+    },
+    /// "Not now": send the external recommender nothing and stop asking this session.
+    DeclineRecommender,
 }
 
 /// A two-step interaction in progress: the next click or selection completes it; Escape cancels it.

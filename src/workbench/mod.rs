@@ -18,6 +18,7 @@ mod saver;
 mod schema_edit;
 mod shortcuts;
 mod suggestions;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 
@@ -27,8 +28,8 @@ pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
 pub use suggestions::{
-    DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, SYNC_SUGGESTION_CHARS, SuggestionState,
-    TaggerStatus, Tally, is_suggestion_key,
+    DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
+    SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
 
 use crate::model::validate::annotation_problems;
@@ -186,8 +187,15 @@ impl Workbench {
     }
 
     /// Applies one command. Errors are the analyst's to read ("select some text first"); when one is
-    /// returned nothing changed.
+    /// returned nothing changed. Derived data (the suggestion list) is brought up to date here, so
+    /// that read accessors stay pure reads.
     pub fn execute(&mut self, command: Command) -> Result<(), WorkbenchError> {
+        let result = self.carry_out(command);
+        self.refresh_suggestions();
+        result
+    }
+
+    fn carry_out(&mut self, command: Command) -> Result<(), WorkbenchError> {
         match command {
             Command::SelectDocument(doc) => self.select_document(doc),
             Command::NextDocument => self.step_document(1),
@@ -287,7 +295,9 @@ impl Workbench {
             | Command::AcceptAllSuggestions { .. }
             | Command::SetRecommenderEnabled { .. }
             | Command::SetRecommenderThreshold { .. }
-            | Command::SetTaggerMinF1(_)) => self.execute_suggestion(command),
+            | Command::SetTaggerMinF1(_)
+            | Command::TrustRecommender { .. }
+            | Command::DeclineRecommender) => self.execute_suggestion(command),
         }
     }
 
@@ -488,6 +498,7 @@ impl Workbench {
         self.revision += 1;
         self.saver.note_change();
         self.refresh_review();
+        self.refresh_suggestions();
     }
 }
 

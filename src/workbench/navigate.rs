@@ -18,6 +18,7 @@ impl Workbench {
         self.find.current = None;
         self.refresh_find();
         self.refresh_review();
+        self.refresh_suggestions();
     }
 
     pub(super) fn select_document(&mut self, doc: DocId) -> Result<(), WorkbenchError> {

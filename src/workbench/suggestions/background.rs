@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::super::Workbench;
-use super::{Cached, ListKey, SuggestionState};
+use super::{Cached, ListKey, RecommenderTrust, SuggestionState};
 use crate::model::{Document, Layer, Schema};
 use crate::suggest::http::{self, ExternalError};
 use crate::suggest::{
@@ -20,6 +20,7 @@ impl Workbench {
     /// Collects background results and asks for training, external suggestions and a long
     /// document's list when the project changed. Called from [`Workbench::tick`]; never blocks.
     pub(in crate::workbench) fn tick_suggestions(&mut self) {
+        self.check_trust();
         let events = self
             .suggestions
             .worker
@@ -38,6 +39,7 @@ impl Workbench {
         for (key, list) in lists {
             self.on_long_list(key, list);
         }
+        self.refresh_suggestions();
         self.request_training();
         self.request_external();
         self.request_long_list();
@@ -68,6 +70,7 @@ impl Workbench {
             for (key, list) in lists {
                 self.on_long_list(key, list);
             }
+            self.refresh_suggestions();
             if any {
                 return true;
             }
@@ -119,11 +122,15 @@ impl Workbench {
                     return;
                 }
                 match result {
-                    Ok(suggestions) => {
-                        let answer = Precomputed::new(http::NAME, doc.clone(), suggestions);
+                    Ok(prediction) => {
+                        let answer =
+                            Precomputed::new(http::NAME, doc.clone(), prediction.suggestions);
                         state.recommenders.push(Box::new(answer.clone()));
                         state.external_answer = Some(answer);
                         state.external_error = None;
+                        if let Some(skipped) = prediction.skipped {
+                            state.external_failed(&ExternalError::Skipped(skipped));
+                        }
                         state.changed();
                     }
                     Err(error) => state.external_failed(&error),
@@ -143,7 +150,7 @@ impl Workbench {
         if self.current_layer_key().as_ref() != Some(&key.0) {
             return;
         }
-        *self.suggestions.cache.borrow_mut() = Some(Cached {
+        self.suggestions.cache = Some(Cached {
             key,
             list: Arc::from(list),
         });
@@ -204,7 +211,6 @@ impl Workbench {
         let fresh = self
             .suggestions
             .cache
-            .borrow()
             .as_ref()
             .is_some_and(|cached| cached.key == key);
         if fresh || self.suggestions.long_requested.as_ref() == Some(&key) {
@@ -239,14 +245,17 @@ impl Workbench {
         }
     }
 
-    /// The project's external model, if it has one.
+    /// The project's external model, if it has one and the user trusts it for this project
+    /// ([`RecommenderTrust::Trusted`]): nothing is sent to an untrusted URL.
     fn external(&self) -> Option<External> {
-        let settings = &self.project.settings;
-        let url = settings.recommender_url.as_deref()?.trim();
-        (!url.is_empty()).then(|| External {
-            url: url.to_owned(),
-            timeout: Duration::from_millis(settings.recommender_timeout_ms.max(1)),
-        })
+        let url = self.recommender_url()?;
+        match &self.suggestions.trust {
+            RecommenderTrust::Trusted { url: trusted } if trusted == url => Some(External {
+                url: url.to_owned(),
+                timeout: Duration::from_millis(self.project.settings.recommender_timeout_ms.max(1)),
+            }),
+            _ => None,
+        }
     }
 
     /// The worker, started on first use; `None` (said once) when the OS refuses a thread.

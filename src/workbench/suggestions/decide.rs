@@ -62,6 +62,8 @@ impl Workbench {
                 state.changed();
                 Ok(())
             }
+            Command::TrustRecommender { url } => self.trust_recommender(&url),
+            Command::DeclineRecommender => self.decline_recommender(),
             other => Err(WorkbenchError::refused(format!(
                 "{other:?} is not a suggestion command"
             ))),

@@ -5,11 +5,12 @@
 //!   on changed: the project's revision, the shown layer, the recommenders' settings and models, the
 //!   rejections. On a news article the rule-based recommenders take well under a millisecond
 //!   (`benches/workbench_suggestions.rs`), so up to [`SYNC_SUGGESTION_CHARS`] the list is computed on the UI
-//!   thread on first read: the first frame that shows a document shows its suggestions. A longer
+//!   thread as soon as its inputs change (in [`Workbench::execute`], [`Workbench::tick`], on opening
+//!   a document), never while drawing: the first frame that shows a document shows its suggestions. A longer
 //!   document's list (about 0.8 s for 1 MB in a release build) is computed on the
 //!   `gloss-suggest-doc` thread ([`background`]) and the previous list stays shown until it
-//!   arrives; past [`LIVE_SUGGESTION_CHARS`] nothing is suggested live (`gloss suggest --apply` pre-annotates
-//!   such documents). The list is empty while a comparison is open for review.
+//!   arrives; past [`LIVE_SUGGESTION_CHARS`] nothing is suggested live, and a message says so once
+//!   per document (`gloss suggest --apply` pre-annotates such documents). The list is empty while a comparison is open for review.
 //! - **Focus**: the focused suggestion is the one whose primary span (mention, first content span,
 //!   trigger) is the selected range while no annotation is selected. Focusing one selects its span,
 //!   so the window scrolls to it and a schema hotkey relabels it; selecting anything else drops the
@@ -28,11 +29,15 @@
 //!   (or gold) on the worker, one run at a time; a model older than the installed one is dropped.
 //!   With `settings.recommender_url` set, the external model is asked the same way; its failures
 //!   become a message ([`Workbench::take_suggestion_message`]), never a wait.
+//! - **Trust** ([`trust`]): the project chose that URL, not the user, so nothing is sent to it until
+//!   the user trusts it for this project ([`Workbench::recommender_trust`],
+//!   [`Command::TrustRecommender`]); the trust is kept in the user's config folder
+//!   ([`crate::workbench::trust`]).
 
 mod background;
 mod decide;
+mod trust;
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -44,8 +49,10 @@ use crate::suggest::{
     suggest_document,
 };
 
+use super::trust::TrustStore;
 use background::LongDocuments;
 use decide::Decision;
+pub use trust::RecommenderTrust;
 
 /// Documents up to this many chars get their suggestions on the UI thread, at once.
 pub const SYNC_SUGGESTION_CHARS: usize = 20_000;
@@ -107,7 +114,8 @@ pub struct SuggestionState {
     /// Bumps whenever something other than the project changes what is suggested (rejections,
     /// settings, a new model, the external model's answer).
     generation: u64,
-    cache: RefCell<Option<Cached>>,
+    /// The shown layer's list, kept up to date by [`Workbench::refresh_suggestions`].
+    cache: Option<Cached>,
     rejected: HashMap<LayerKey, BTreeSet<SuggestionKey>>,
     undo: Vec<Decision>,
     redo: Vec<Decision>,
@@ -130,6 +138,13 @@ pub struct SuggestionState {
     /// The list the long-document thread was last asked for.
     long_requested: Option<ListKey>,
     messages: Vec<String>,
+    /// The last document said to be too long for live suggestions.
+    too_long_said: Option<DocId>,
+    /// Where the user's trust in recommender URLs is kept, what it says about the project's URL,
+    /// and the URL that was checked (`Some(None)`: the project names none).
+    trust_store: TrustStore,
+    trust: RecommenderTrust,
+    trust_checked: Option<Option<String>>,
 }
 
 impl Default for SuggestionState {
@@ -137,7 +152,7 @@ impl Default for SuggestionState {
         Self {
             recommenders: Recommenders::standard(),
             generation: 0,
-            cache: RefCell::new(None),
+            cache: None,
             rejected: HashMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -158,6 +173,10 @@ impl Default for SuggestionState {
             long_failed: false,
             long_requested: None,
             messages: Vec::new(),
+            too_long_said: None,
+            trust_store: TrustStore::user(),
+            trust: RecommenderTrust::NoRecommender,
+            trust_checked: None,
         }
     }
 }
@@ -201,6 +220,15 @@ impl SuggestionState {
                 accepted: all.accepted + t.accepted,
                 rejected: all.rejected + t.rejected,
             })
+    }
+
+    /// The layer and project revision the shown list was computed for: after every command and
+    /// tick it is the shown layer at the current revision (a long document's list may lag behind
+    /// while the background computes the next one).
+    pub fn computed_for(&self) -> Option<(&LayerKey, u64)> {
+        self.cache
+            .as_ref()
+            .map(|cached| (&cached.key.0, cached.key.1))
     }
 
     /// The external model's last failure, until it answers again.
@@ -250,20 +278,50 @@ impl Workbench {
     }
 
     /// The suggestions for the shown document's layer, sorted by position (see the module docs:
-    /// for a long document, the last list computed for its layer). Cheap when nothing changed.
+    /// for a long document, the last list computed for its layer). A pure read: the list is
+    /// computed when what it depends on changes ([`Workbench::refresh_suggestions`]), never here.
     pub fn suggestions(&self) -> Arc<[Suggestion]> {
+        match (&self.suggestions.cache, self.current.as_ref()) {
+            _ if self.review().is_some() => Arc::from(Vec::new()),
+            (Some(cached), Some(layer)) if cached.key.0 == *layer => Arc::clone(&cached.list),
+            _ => Arc::from(Vec::new()),
+        }
+    }
+
+    /// Brings the shown layer's list up to date after its inputs changed (the project's revision,
+    /// the shown layer, [`SuggestionState::generation`], a comparison opened or closed). Cheap when
+    /// nothing changed. A short document's list is computed here, on the caller's thread; a long
+    /// one's is asked of the background thread by [`Workbench::tick`]; one too long for live
+    /// suggestions gets an empty list and a message, once per document.
+    pub(in crate::workbench) fn refresh_suggestions(&mut self) {
+        self.check_trust();
         let Some(key) = self.list_key() else {
-            return Arc::from(Vec::new());
+            self.suggestions.cache = None;
+            return;
         };
-        if let Some(cached) = self.suggestions.cache.borrow().as_ref()
-            && (cached.key == key || (cached.key.0 == key.0 && self.list_is_long()))
-        {
-            return Arc::clone(&cached.list);
+        // While a comparison is open the list is hidden ([`Workbench::suggestions`]).
+        let fresh = self
+            .suggestions
+            .cache
+            .as_ref()
+            .is_some_and(|cached| cached.key == key);
+        if fresh || self.review().is_some() {
+            return;
         }
         if self.list_is_long() {
-            return Arc::from(Vec::new());
+            // The previous list of this layer stays shown until the background one arrives.
+            if self
+                .suggestions
+                .cache
+                .as_ref()
+                .is_some_and(|cached| cached.key.0 != key.0)
+            {
+                self.suggestions.cache = None;
+            }
+            return;
         }
-        let list: Arc<[Suggestion]> = if self.review().is_some() || self.list_is_off() {
+        let list: Arc<[Suggestion]> = if self.list_is_off() {
+            self.say_too_long(&key.0.doc);
             Arc::from(Vec::new())
         } else {
             Arc::from(suggest_document(
@@ -274,11 +332,21 @@ impl Workbench {
                 &self.rejected_keys(&key.0),
             ))
         };
-        *self.suggestions.cache.borrow_mut() = Some(Cached {
-            key,
-            list: Arc::clone(&list),
-        });
-        list
+        self.suggestions.cache = Some(Cached { key, list });
+    }
+
+    /// Says once per document that it gets no live suggestions, so that an empty list is not
+    /// mistaken for a document with nothing to suggest.
+    fn say_too_long(&mut self, doc: &DocId) {
+        if self.suggestions.too_long_said.as_ref() == Some(doc) {
+            return;
+        }
+        self.suggestions.too_long_said = Some(doc.clone());
+        let chars = self.current_doc().map_or(0, |d| d.text.char_len());
+        self.suggestions.messages.push(format!(
+            "No live suggestions for {doc}: it has {chars} chars, more than {LIVE_SUGGESTION_CHARS} \
+             (`gloss suggest --apply` pre-annotates it)"
+        ));
     }
 
     /// Whether the shown document is too long for live suggestions ([`LIVE_SUGGESTION_CHARS`]).
