@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::model::{Annotation, CharSpan, DocId, Layer, LayerKey, LayerName, Project};
 
-use super::matching::{exact_pairs, greedy, overlap};
+use crate::model::matching::{exact_pairs, greedy, overlap};
 use super::signature::Signature;
 
 /// How two layers disagree about one place in the text, read with `a` as the reference.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
-use crate::suggest::evaluate::Counts;
+use crate::model::matching::Counts;
 use crate::suggest::{Suggestion, TrainingReport, tagger};
 use crate::workbench::{Command, SuggestionState, Tally, Workbench};
 
