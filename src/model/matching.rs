@@ -117,7 +117,12 @@ impl Counts {
 
     /// [`f1`] of the counts; 0 when there is nothing on either side.
     pub fn f1(&self) -> f64 {
-        f1(self.tp as u64, self.gold() as u64, (self.tp + self.fp) as u64).unwrap_or(0.0)
+        f1(
+            self.tp as u64,
+            self.gold() as u64,
+            (self.tp + self.fp) as u64,
+        )
+        .unwrap_or(0.0)
     }
 
     pub fn add(&mut self, other: Counts) {
@@ -213,14 +218,20 @@ mod tests {
     use super::*;
 
     fn mentions(items: &[(usize, usize, &'static str)]) -> Vec<(CharSpan, &'static str)> {
-        items.iter().map(|&(s, e, l)| (CharSpan::new(s, e), l)).collect()
+        items
+            .iter()
+            .map(|&(s, e, l)| (CharSpan::new(s, e), l))
+            .collect()
     }
 
     #[test]
     fn exact_needs_the_same_span_and_label_overlap_only_a_shared_char() {
         let gold = mentions(&[(0, 5, "PERSON"), (10, 16, "GPE")]);
         let found = mentions(&[(0, 5, "PERSON"), (10, 12, "GPE"), (20, 22, "ORG")]);
-        assert_eq!(match_labelled(&gold, &found, SpanMatch::Exact), vec![(0, 0)]);
+        assert_eq!(
+            match_labelled(&gold, &found, SpanMatch::Exact),
+            vec![(0, 0)]
+        );
         assert_eq!(
             match_labelled(&gold, &found, SpanMatch::Overlap),
             vec![(0, 0), (1, 1)]
@@ -242,7 +253,14 @@ mod tests {
     #[test]
     fn counts_and_f1_agree_with_the_pair_formula() {
         let counts = Counts::of(2, 2, 3);
-        assert_eq!(counts, Counts { tp: 2, fp: 1, fn_: 0 });
+        assert_eq!(
+            counts,
+            Counts {
+                tp: 2,
+                fp: 1,
+                fn_: 0
+            }
+        );
         assert!((counts.f1() - 0.8).abs() < 1e-12);
         assert_eq!(Some(counts.f1()), f1(2, 2, 3));
         assert_eq!(f1(0, 0, 0), None);

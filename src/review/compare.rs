@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use crate::model::{Annotation, CharSpan, Layer};
 
+use super::measures::grow;
+use super::signature::{SpeakerSignature, speaker_signature};
 use crate::model::matching::{
     SpanMatch, exact_pairs, greedy, match_labelled, match_multi_span, overlapping_pairs,
 };
-use super::measures::grow;
-use super::signature::{SpeakerSignature, speaker_signature};
 
 /// Entity labels as dense codes; code 0 is `O`, the label of text no mention covers.
 #[derive(Clone, Debug)]

@@ -18,6 +18,7 @@ mod saver;
 mod schema_edit;
 mod shortcuts;
 mod suggestions;
+pub mod tasks;
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,8 @@ pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, SYNC_SUGGESTION_CHARS, SuggestionState,
     TaggerStatus, Tally, is_suggestion_key,
 };
+pub use tasks::vocabulary::*;
+pub use tasks::{Hooks, Progress};
 
 use crate::model::validate::annotation_problems;
 use crate::model::{
