@@ -126,3 +126,8 @@ fn names_or_none(layers: &[LayerName]) -> String {
             .join(", ")
     }
 }
+
+/// How many disagreements layers `a` and `b` of `doc` have, settled or not.
+pub fn disagreement_count(project: &Project, doc: &DocId, a: &LayerName, b: &LayerName) -> usize {
+    review::disagreements(project, doc, a, b).len()
+}
