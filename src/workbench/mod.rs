@@ -141,10 +141,11 @@ impl Workbench {
     ) -> Workbench {
         project.add_annotator(annotator.as_str());
         let current = project.documents().first().map(|d| d.id.clone());
+        let history = History::with_limit(project.settings.undo_limit);
         let mut workbench = Workbench {
             dir,
             project,
-            history: History::new(),
+            history,
             annotator,
             current: None,
             selection: Selection::default(),
