@@ -347,3 +347,53 @@ fn adjudicate_refuses_what_it_cannot_do_and_changes_nothing() {
 
     assert_eq!(snapshot(&dir), before);
 }
+
+#[path = "review_support/mod.rs"]
+mod review_support;
+
+/// F1 from the counts `gloss eval --json` prints.
+fn f1_of(counts: &serde_json::Value) -> f64 {
+    let count = |k: &str| counts[k].as_u64().unwrap() as f64;
+    let (tp, fp, fn_) = (count("tp"), count("fp"), count("fn"));
+    2.0 * tp / (2.0 * tp + fp + fn_)
+}
+
+#[test]
+fn agree_and_eval_give_the_same_span_f1_on_the_same_pair_of_layers() {
+    // A case where first-fit matching in document order (A takes P0, then B finds nothing) and
+    // matching by most chars shared (A–"Kurti", B–"said t") count differently.
+    let (mut project, doc) = review_support::news_project();
+    project.schema = gloss::storage::presets::preset("news").unwrap();
+    let mut amira = review_support::writer(&mut project, &doc, "amira");
+    amira.entity("Kurti said", "PERSON");
+    amira.entity("said talks in", "PERSON");
+    amira.entity("Brussels", "GPE");
+    amira.entity("Vucic", "PERSON");
+    let mut bruno = review_support::writer(&mut project, &doc, "bruno");
+    bruno.entity("said t", "PERSON");
+    bruno.entity("Kurti", "PERSON");
+    bruno.entity("Brussels", "GPE");
+    bruno.entity("reporters", "PERSON");
+    let temp = TempDir::new().unwrap();
+    let dir = temp.path().join("pair");
+    gloss::storage::create(&dir, &mut project).unwrap();
+
+    let agreed: serde_json::Value = serde_json::from_str(&agree_json(&dir, &[])).unwrap();
+    let evaluated = run(gloss()
+        .arg("eval")
+        .arg(&dir)
+        .args(["--gold", "amira", "--layer", "bruno", "--json"]));
+    assert!(evaluated.success, "{}", evaluated.stderr);
+    let evaluated: serde_json::Value = serde_json::from_str(&evaluated.stdout).unwrap();
+    let evaluation = &evaluated["results"][0]["evaluation"];
+
+    let pair = &agreed["pairs"][0];
+    let exact = pair["span_f1_exact"].as_f64().unwrap();
+    let overlap = pair["span_f1_overlap"].as_f64().unwrap();
+    assert!((exact - f1_of(&evaluation["entities_exact"]["all"])).abs() < 1e-12);
+    assert!((overlap - f1_of(&evaluation["entities_overlap"]["all"])).abs() < 1e-12);
+    // Both matches of the overlapping pair count: 3 of 4 mentions on each side.
+    assert_eq!(evaluation["entities_overlap"]["all"]["tp"], 3);
+    assert!((overlap - 0.75).abs() < 1e-12, "{overlap}");
+    assert!((exact - 0.25).abs() < 1e-12, "{exact}");
+}

@@ -1,4 +1,6 @@
-//! `gloss suggest` and `gloss eval` on a temporary copy of the sample project.
+//! `gloss suggest` and `gloss eval` on a temporary copy of the sample project: what they print, what
+//! `--apply` writes, that a recommender URL from the project is asked only when trusted, and that a
+//! closed stdout (`| head`) ends a command quietly with status 0.
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
@@ -299,4 +301,116 @@ fn eval_compares_another_layer_and_prints_a_table() {
         stderr.starts_with("error: --gold nobody: no layer of that name in"),
         "{stderr}"
     );
+}
+
+/// Names `url` as the project's external recommender, with a short timeout.
+fn name_recommender(dir: &Path, url: &str) {
+    let file = dir.join("project.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        "recommender_timeout_ms: 5000,",
+        &format!("recommender_url: Some({url:?}),\n        recommender_timeout_ms: 300,"),
+    );
+    assert!(
+        text.contains("recommender_url"),
+        "the sample's settings changed"
+    );
+    std::fs::write(file, text).unwrap();
+}
+
+/// Whether anyone connected to `listener` (it holds connections the kernel accepted for it).
+fn was_contacted(listener: &std::net::TcpListener) -> bool {
+    listener.set_nonblocking(true).unwrap();
+    listener.accept().is_ok()
+}
+
+#[test]
+fn an_untrusted_recommender_url_from_the_project_is_never_contacted() {
+    let (_temp, dir) = sample_copy();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/predict", listener.local_addr().unwrap());
+    name_recommender(&dir, &url);
+    for command in [
+        vec!["suggest"],
+        vec!["suggest", "--apply", "--layer", "pre"],
+        vec!["eval", "--gold", "amira"],
+    ] {
+        let output = gloss()
+            .arg(command[0])
+            .arg(&dir)
+            .args(&command[1..])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{command:?}: {output:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let notices: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("external recommender"))
+            .collect();
+        assert_eq!(notices.len(), 1, "{command:?}: {stderr}");
+        assert!(
+            notices[0].starts_with("warning: skipped the external recommender http://127.0.0.1:")
+                && notices[0].contains("--trust-recommender"),
+            "{command:?}: {stderr}"
+        );
+        assert!(!was_contacted(&listener), "{command:?} sent the text");
+    }
+    let asked = gloss()
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--recommender", "external"])
+        .output()
+        .unwrap();
+    assert!(!asked.status.success());
+    let stderr = String::from_utf8(asked.stderr).unwrap();
+    assert!(stderr.contains("not trusted"), "{stderr}");
+    assert!(!was_contacted(&listener));
+}
+
+#[test]
+fn a_trusted_recommender_url_is_asked() {
+    let (_temp, dir) = sample_copy();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/predict", listener.local_addr().unwrap());
+    name_recommender(&dir, &url);
+    // Nobody answers: the request times out after 300 ms and is reported as a warning.
+    let output = gloss()
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--recommender", "external", "--trust-recommender"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(was_contacted(&listener));
+}
+
+/// Runs `gloss ARGS` with a stdout whose reader is already gone, as in `gloss … | head` after
+/// head has exited.
+fn run_into_a_closed_pipe(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"));
+    command.args(args).stdout(writer);
+    command.output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_printing_command_quietly() {
+    let (_temp, dir) = sample_copy();
+    let dir = dir.as_os_str();
+    let commands: Vec<Vec<&std::ffi::OsStr>> = vec![
+        vec!["suggest".as_ref(), dir],
+        vec!["check".as_ref(), dir],
+        vec!["stats".as_ref(), dir],
+        vec!["stats".as_ref(), dir, "--json".as_ref()],
+        vec!["agree".as_ref(), dir],
+        vec!["eval".as_ref(), dir, "--gold".as_ref(), "amira".as_ref()],
+        vec!["--help".as_ref()],
+    ];
+    for args in commands {
+        let output = run_into_a_closed_pipe(&args);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
 }

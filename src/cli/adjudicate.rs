@@ -1,23 +1,19 @@
 //! `gloss adjudicate --auto`: merges into the gold layer what enough annotators agree on, and reports
 //! per document what remains for the curator to settle (in the window's Review panel).
 //!
-//! The merge is [`review::auto_merge`]'s, per document; this file applies its edits to the project
-//! under the project lock and saves once, so an error part-way leaves the files as they were.
+//! The lock-load-merge-save is [`crate::workbench::tasks::adjudicate`]'s; this file prints what it did.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 
-use super::agree::{chosen_docs, chosen_layers};
-use super::plural;
-use crate::model::{DocId, Edit, LayerKey, LayerName, Status, Timestamp};
-use crate::review::{self, DisagreementKind};
-use crate::storage::{self, lock::ProjectLock};
+use super::progress::ProgressShown;
+use super::{emit, plural};
+use crate::model::Timestamp;
+use crate::workbench::DisagreementKind;
+use crate::workbench::tasks::adjudicate::{AdjudicationRequest, adjudicate, names};
 
 /// Merges over at least this many documents show a progress bar (on a terminal only).
 const PROGRESS_MIN_DOCUMENTS: usize = 20;
@@ -65,127 +61,63 @@ pub fn run(args: &AdjudicateArgs) -> anyhow::Result<ExitCode> {
             args.dir.display()
         );
     }
-    if !storage::is_project(&args.dir) {
-        anyhow::bail!(
-            "{}: not a Gloss project (expected a folder with a project.ron)",
-            args.dir.display()
-        );
-    }
-    // Lock before loading, so that no other writer saves between our load and our save.
-    let (_lock, warning) = ProjectLock::acquire(&args.dir)?;
-    if let Some(warning) = warning {
+    let request = AdjudicationRequest {
+        min_agree: args.min_agree,
+        layers: args.layers.clone(),
+        docs: args.docs.clone(),
+        curator: args.curator.clone(),
+        now: Timestamp::now(),
+    };
+    let bar = ProgressShown::new(
+        "adjudicating [{bar:30}] {pos}/{len} documents  {wide_msg}",
+        PROGRESS_MIN_DOCUMENTS,
+    );
+    let outcome = adjudicate(&args.dir, &request, bar.hooks());
+    bar.finish();
+    let outcome = outcome?;
+    for warning in &outcome.warnings {
         eprintln!("warning: {warning}");
     }
-    let mut project = storage::load(&args.dir)?;
-    let layers = chosen_layers(&project, &args.layers, &args.dir)?;
-    if layers.iter().any(LayerName::is_gold) {
-        anyhow::bail!(
-            "--layers: gold is the layer adjudication writes; expected annotators' layers only"
-        );
-    }
-    let (min_agree, from) = match args.min_agree {
-        Some(k) => (k, "--min-agree"),
-        None => (
-            project.settings.min_agree,
-            "the project's min_agree setting",
-        ),
-    };
-    let min_agree = usize::try_from(min_agree.max(1)).unwrap_or(usize::MAX);
-    if min_agree > layers.len() {
-        anyhow::bail!(
-            "{}: {from} is {min_agree}, but only {} layer{} are compared ({}): nothing could be merged",
-            args.dir.display(),
-            layers.len(),
-            plural(layers.len()),
-            names(&layers)
-        );
-    }
-    let docs: Vec<DocId> = match chosen_docs(&project, &args.docs, &args.dir)? {
-        Some(docs) => docs,
-        None => project.documents().iter().map(|d| d.id.clone()).collect(),
-    };
-
-    println!(
-        "merging into gold what at least {min_agree} of {} agree on",
-        names(&layers)
+    let mut out = format!(
+        "merging into gold what at least {} of {} agree on\n",
+        outcome.min_agree,
+        names(&outcome.layers)
     );
-    let now = Timestamp::now();
-    let progress = progress_bar(docs.len());
-    let (mut merged_total, mut remaining_total, mut not_annotated) = (0, 0, 0);
-    let mut remaining_kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
-    for doc in &docs {
-        progress.set_message(doc.to_string());
-        let annotated = layers.iter().any(|l| {
-            project
-                .layer(&LayerKey::new(doc.clone(), l.clone()))
-                .is_some()
-        });
-        if !annotated {
-            not_annotated += 1;
-            progress.inc(1);
-            continue;
-        }
-        let (edits, remaining) =
-            review::auto_merge(&project, doc, &layers, min_agree, &args.curator, now);
-        let merged = edits
-            .iter()
-            .filter(|e| matches!(e, Edit::Add { .. }))
-            .count();
-        let gold = LayerKey::new(doc.clone(), LayerName::gold());
-        // As in the window, a gold layer that gets its first annotations is in progress from then on.
-        let start =
-            (!edits.is_empty() && project.status(&gold) == Status::New).then(|| Edit::SetStatus {
-                key: gold.clone(),
-                before: Status::New,
-                after: Status::InProgress,
-            });
-        for edit in edits.iter().chain(&start) {
-            project
-                .apply(edit)
-                .with_context(|| format!("{doc}: cannot merge into gold; nothing was saved"))?;
-        }
-        let mut kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
-        for disagreement in &remaining {
-            *kinds.entry(disagreement.kind).or_default() += 1;
-            *remaining_kinds.entry(disagreement.kind).or_default() += 1;
-        }
-        progress.suspend(|| {
-            println!(
-                "{doc}: merged {merged} annotation{}, {} disagreement{} {}{}",
-                plural(merged),
-                remaining.len(),
-                plural(remaining.len()),
-                remain(remaining.len()),
-                by_kind(&kinds)
-            );
-        });
-        merged_total += merged;
-        remaining_total += remaining.len();
-        progress.inc(1);
+    for document in &outcome.documents {
+        let remaining: usize = document.remaining.values().sum();
+        out.push_str(&format!(
+            "{}: merged {} annotation{}, {} disagreement{} {}{}\n",
+            document.doc,
+            document.merged,
+            plural(document.merged),
+            remaining,
+            plural(remaining),
+            remain(remaining),
+            by_kind(&document.remaining)
+        ));
     }
-    if merged_total > 0 {
-        progress.set_message("saving");
-        storage::save(&args.dir, &mut project)?;
-    }
-    progress.finish_and_clear();
-
-    let compared = docs.len() - not_annotated;
-    println!(
+    let merged_total = outcome.merged();
+    let remaining_kinds = outcome.remaining();
+    let remaining_total: usize = remaining_kinds.values().sum();
+    let compared = outcome.documents.len();
+    out.push_str(&format!(
         "total: merged {merged_total} annotation{} into gold in {compared} document{}; {} \
-         disagreement{} {}{}",
+         disagreement{} {}{}\n",
         plural(merged_total),
         plural(compared),
         remaining_total,
         plural(remaining_total),
         remain(remaining_total),
         by_kind(&remaining_kinds)
-    );
-    if not_annotated > 0 {
-        println!(
-            "skipped {not_annotated} document{} none of these layers has annotated",
-            plural(not_annotated)
-        );
+    ));
+    if outcome.not_annotated > 0 {
+        out.push_str(&format!(
+            "skipped {} document{} none of these layers has annotated\n",
+            outcome.not_annotated,
+            plural(outcome.not_annotated)
+        ));
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -203,26 +135,6 @@ fn by_kind(kinds: &BTreeMap<DisagreementKind, usize>) -> String {
         .map(|(kind, n)| format!("{n} {}", kind.name()))
         .collect();
     format!(" ({})", parts.join(", "))
-}
-
-fn names(layers: &[LayerName]) -> String {
-    layers
-        .iter()
-        .map(LayerName::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A bar over the documents, on stderr; hidden for short runs and when stderr is not a terminal.
-fn progress_bar(documents: usize) -> ProgressBar {
-    if documents < PROGRESS_MIN_DOCUMENTS || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let style =
-        ProgressStyle::with_template("adjudicating [{bar:30}] {pos}/{len} documents  {wide_msg}")
-            .map(|style| style.progress_chars("=> "))
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-    ProgressBar::new(documents as u64).with_style(style)
 }
 
 #[cfg(test)]

@@ -1,19 +1,18 @@
 //! `gloss agree`: how far the annotators agree, as a readable report or as the JSON of issue 6.
 //!
-//! The figures are [`review::agreement`]'s, unchanged: this file only chooses the layers and
-//! documents and lays the report out. Figures print with three decimals; a measure that is undefined
+//! The figures are [`crate::workbench::tasks::agreement`]'s (the review layer's, unchanged): this file only
+//! lays the report out. Figures print with three decimals; a measure that is undefined
 //! for the data (or does not apply, such as Cohen's κ over three layers) prints as `—` (JSON `null`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::plural;
 use super::table::aligned;
-use crate::model::{DocId, LayerName, Project};
-use crate::review::{self, AgreementOptions, AgreementReport, Figures, MIN_ITEMS};
-use crate::storage;
+use super::{emit, plural};
+use crate::workbench::tasks::agreement::{AgreementRequest, agreement};
+use crate::workbench::{AgreementReport, Figures, MIN_ITEMS};
 
 /// What an absent figure prints as.
 const ABSENT: &str = "—";
@@ -42,121 +41,17 @@ pub struct AgreeArgs {
 }
 
 pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
-    let project = storage::load(&args.dir)?;
-    let layers = chosen_layers(&project, &args.layers, &args.dir)?;
-    let docs = chosen_docs(&project, &args.docs, &args.dir)?;
-    let options = AgreementOptions {
-        layers: Some(layers),
-        docs,
+    let request = AgreementRequest {
+        layers: args.layers.clone(),
+        docs: args.docs.clone(),
     };
-    let report = review::agreement(&project, &options);
+    let report = agreement(&args.dir, &request)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        print!("{}", readable(&report));
+        emit(&readable(&report))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The layers named on the command line (each must exist in the project), or every layer but gold,
-/// sorted by name, as [`review::agreement`] would choose. At least two, since one layer agrees with
-/// nobody.
-pub(super) fn chosen_layers(
-    project: &Project,
-    asked: &[String],
-    dir: &Path,
-) -> anyhow::Result<Vec<LayerName>> {
-    let known = known_layers(project);
-    let layers: Vec<LayerName> = if asked.is_empty() {
-        known.iter().filter(|l| !l.is_gold()).cloned().collect()
-    } else {
-        let mut layers = Vec::new();
-        for name in asked.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-            let layer = LayerName::new(name)
-                .filter(|l| known.contains(l))
-                .ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "{}: no layer {name:?}: expected one of {}",
-                        dir.display(),
-                        names_or_none(&known)
-                    )
-                })?;
-            if !layers.contains(&layer) {
-                layers.push(layer);
-            }
-        }
-        layers
-    };
-    if layers.len() < 2 {
-        anyhow::bail!(
-            "{}: agreement needs two or more layers, found {} ({}); name them with --layers a,b",
-            dir.display(),
-            layers.len(),
-            names_or_none(&layers)
-        );
-    }
-    Ok(layers)
-}
-
-/// The documents named on the command line (each must exist), or `None` for every document.
-pub(super) fn chosen_docs(
-    project: &Project,
-    asked: &[String],
-    dir: &Path,
-) -> anyhow::Result<Option<Vec<DocId>>> {
-    let asked: Vec<&str> = asked
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
-    if asked.is_empty() {
-        return Ok(None);
-    }
-    let mut docs: Vec<DocId> = Vec::new();
-    for id in asked {
-        let Some(doc) = DocId::new(id).filter(|d| project.document(d).is_some()) else {
-            let ids: Vec<&str> = project.documents().iter().map(|d| d.id.as_str()).collect();
-            anyhow::bail!(
-                "{}: no document {id:?}: expected one of {}",
-                dir.display(),
-                if ids.is_empty() {
-                    "(none yet)".to_owned()
-                } else {
-                    ids.join(", ")
-                }
-            );
-        };
-        if !docs.contains(&doc) {
-            docs.push(doc);
-        }
-    }
-    Ok(Some(docs))
-}
-
-/// Every layer the project has or an annotator would have, sorted by name.
-fn known_layers(project: &Project) -> Vec<LayerName> {
-    let mut known: Vec<LayerName> = project.layer_names().into_iter().collect();
-    for annotator in &project.annotators {
-        if let Some(layer) = LayerName::new(annotator.as_str())
-            && !known.contains(&layer)
-        {
-            known.push(layer);
-        }
-    }
-    known.sort();
-    known
-}
-
-fn names_or_none(layers: &[LayerName]) -> String {
-    if layers.is_empty() {
-        "none".to_owned()
-    } else {
-        layers
-            .iter()
-            .map(LayerName::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
 /// A figure with three decimals, or `—`.
@@ -339,15 +234,6 @@ mod tests {
         assert_eq!(figure(Some(0.81234)), "0.812");
         assert_eq!(figure(Some(1.0)), "1.000");
         assert_eq!(figure(None), "—");
-    }
-
-    #[test]
-    fn greek_letters_and_dashes_keep_columns_aligned() {
-        let rows = vec![vec!["PERSON".to_owned(), "—".to_owned()]];
-        assert_eq!(
-            aligned(&["label", "Cohen κ"], &rows, 1),
-            "label   Cohen κ\nPERSON        —\n"
-        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand};
 
-use crate::storage::presets;
+use crate::workbench::PRESET_NAMES;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -179,7 +179,7 @@ pub struct NewArgs {
     pub dir: PathBuf,
 
     /// The schema to start from: its entity labels, quote settings and event types.
-    #[arg(long, value_parser = PossibleValuesParser::new(presets::NAMES.iter().copied()))]
+    #[arg(long, value_parser = PossibleValuesParser::new(PRESET_NAMES.iter().copied()))]
     pub preset: String,
 
     /// The project's name (default: the folder's name).

@@ -3,7 +3,11 @@
 //!
 //! Conventions every command keeps: results go to stdout; an error is ONE line on stderr
 //! (`error: …`, naming the file, the place and what was expected) with a non-zero exit status and no
-//! backtrace; warnings are `warning: …` lines on stderr.
+//! backtrace; warnings are `warning: …` lines on stderr. A closed stdout (`gloss suggest … | head`)
+//! ends the command quietly with status 0, as ripgrep and git do: the reader has what it wanted.
+//!
+//! Each command parses its arguments, calls one service of [`crate::workbench::tasks`] and prints
+//! what it returns; this module never loads, locks or saves a project itself.
 
 mod adjudicate;
 mod agree;
@@ -14,6 +18,7 @@ mod eval;
 mod export;
 mod import;
 mod import_formats;
+mod progress;
 mod stats;
 mod suggest;
 mod table;
@@ -38,31 +43,48 @@ const COMMANDS: &[&str] = &[
     "adjudicate",
 ];
 
-/// Runs `gloss` with the process's arguments and returns its exit status: 0 on success, 1 when a
+/// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
+/// host of both faces, opens: the command line never draws).
+#[derive(Debug)]
+pub enum Launch {
+    Exit(ExitCode),
+    /// Open the window on this project (already checked to be one), maybe for a screenshot.
+    Window(WindowArgs),
+}
+
+/// Runs `gloss` with the process's arguments. A command's exit status: 0 on success, 1 when a
 /// command fails or `gloss check` finds problems, 2 for a malformed command line.
-pub fn main() -> ExitCode {
+pub fn main() -> Launch {
+    quiet_on_closed_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             let first = std::env::args_os().nth(1);
-            return report_usage_error(&err, first.as_deref());
+            return Launch::Exit(report_usage_error(&err, first.as_deref()));
         }
     };
     match run(cli) {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("error: {}", one_line(&format!("{err:#}")));
-            ExitCode::FAILURE
-        }
+        Ok(launch) => launch,
+        Err(err) => Launch::Exit(report_error(&err)),
     }
 }
 
+/// Prints a failed command's error as one `error:` line (nothing for a closed stdout) and gives
+/// its exit status.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    if is_broken_pipe(err) {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("error: {}", one_line(&format!("{err:#}")));
+    ExitCode::FAILURE
+}
+
 /// Runs a parsed command line. `Ok` carries the exit status of a command that ran to the end
-/// (`gloss check` finishing with problems is not an error of the command line).
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        None => open(cli.window),
-        Some(Command::Open(window)) => open(window),
+/// (`gloss check` finishing with problems is not an error of the command line), or the window.
+pub fn run(cli: Cli) -> anyhow::Result<Launch> {
+    let code = match cli.command {
+        None => return open(cli.window),
+        Some(Command::Open(window)) => return open(window),
         Some(Command::New(args)) => create::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Check(args)) => check::run(&args.dir, args.repair),
@@ -72,12 +94,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
-    }
+    }?;
+    Ok(Launch::Exit(code))
 }
 
 /// Opens the window, after checking from here that the folder is a project, so that a typo gives a
 /// one-line error instead of a window.
-fn open(window: WindowArgs) -> anyhow::Result<ExitCode> {
+fn open(window: WindowArgs) -> anyhow::Result<Launch> {
     if let Some(dir) = &window.project
         && !dir.exists()
     {
@@ -89,7 +112,7 @@ fn open(window: WindowArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if let Some(dir) = &window.project
-        && !crate::storage::is_project(dir)
+        && !crate::workbench::tasks::is_project(dir)
     {
         anyhow::bail!(
             "{}: not a Gloss project (expected a folder with a project.ron); \
@@ -98,12 +121,7 @@ fn open(window: WindowArgs) -> anyhow::Result<ExitCode> {
             dir.display()
         );
     }
-    let screenshot = window.screenshot.map(|path| crate::ui::Screenshot {
-        path,
-        frames: window.frames,
-    });
-    crate::ui::run(window.project, screenshot)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Launch::Window(window))
 }
 
 /// Prints help and version as clap formats them; squeezes a usage error into one line. `first` is
@@ -148,6 +166,47 @@ fn join_clap_lines(rendered: &str) -> String {
         message.push_str(line);
     }
     message
+}
+
+/// Writes `text` to stdout. A reader that closed the pipe early gives an error of kind
+/// `BrokenPipe`, which [`main`] turns into a quiet exit.
+fn emit(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Whether a command failed only because stdout was closed (`| head`).
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `println!` panics when stdout is a closed pipe ("failed printing to stdout: Broken pipe"); for
+/// the commands that still print that way, such a panic ends the process quietly with status 0
+/// instead. Every other panic keeps the default report.
+fn quiet_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// The plural ending for a count in a message: "1 document", "2 documents".

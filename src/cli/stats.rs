@@ -1,250 +1,77 @@
-//! `gloss stats`: documents, and per layer the annotations by kind and label and the progress.
+//! `gloss stats`: prints [`crate::workbench::tasks::stats`]'s figures as tables, or as JSON.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use super::args::StatsArgs;
-use super::plural;
 use super::table::aligned;
-use crate::model::{Annotation, LayerKey, LayerName, Project, Status};
-use crate::storage;
-
-/// The figures `gloss stats` prints; `--json` prints exactly this.
-#[derive(Debug, Serialize)]
-pub struct Stats {
-    pub project: String,
-    pub documents: usize,
-    pub layers: Vec<LayerStats>,
-}
-
-/// One layer name (an annotator, or gold) across every document.
-#[derive(Debug, Serialize)]
-pub struct LayerStats {
-    pub layer: String,
-    /// Documents whose layer is done (or adjudicated, for gold).
-    pub done: usize,
-    pub in_progress: usize,
-    /// Documents this layer has not started, including those with no file for it yet.
-    pub new: usize,
-    /// Every document in the project: `done + in_progress + new`.
-    pub total: usize,
-    pub entities: usize,
-    pub quotes: usize,
-    pub events: usize,
-    /// Entity mentions per label.
-    pub entity_labels: BTreeMap<String, usize>,
-    /// Quotes per kind (direct, indirect, mixed).
-    pub quote_kinds: BTreeMap<String, usize>,
-    /// Events per type.
-    pub event_types: BTreeMap<String, usize>,
-}
-
-/// Picks one of a layer's per-label counts.
-type CountsOf = fn(&LayerStats) -> &BTreeMap<String, usize>;
+use super::{emit, plural};
+use crate::workbench::tasks::stats::{Stats, stats};
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let project = storage::load(&args.dir)?;
-    let stats = Stats::of(&project);
+    let stats = stats(&args.dir)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&stats)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?;
     } else {
-        print!("{}", stats.table(&project));
+        emit(&table(&stats))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-impl Stats {
-    pub fn of(project: &Project) -> Self {
-        let layers = layer_names(project)
-            .into_iter()
-            .map(|name| LayerStats::of(project, &name))
-            .collect();
-        Self {
-            project: project.name.clone(),
-            documents: project.documents().len(),
-            layers,
-        }
+/// A readable report: a progress table, then a table of annotations per label and layer.
+fn table(stats: &Stats) -> String {
+    let mut out = format!(
+        "{}: {} document{}, {} layer{}\n",
+        stats.project,
+        stats.documents,
+        plural(stats.documents),
+        stats.layers.len(),
+        plural(stats.layers.len())
+    );
+    if stats.layers.is_empty() {
+        out.push_str("no annotations yet\n");
+        return out;
     }
-
-    /// A readable report: a progress table, then a table of annotations per label and layer.
-    fn table(&self, project: &Project) -> String {
-        let mut out = format!(
-            "{}: {} document{}, {} layer{}\n",
-            self.project,
-            self.documents,
-            plural(self.documents),
-            self.layers.len(),
-            plural(self.layers.len())
-        );
-        if self.layers.is_empty() {
-            out.push_str("no annotations yet\n");
-            return out;
-        }
-        let header = [
-            "layer",
-            "done",
-            "in progress",
-            "new",
-            "entities",
-            "quotes",
-            "events",
-        ];
-        let rows: Vec<Vec<String>> = self
-            .layers
-            .iter()
-            .map(|l| {
-                vec![
-                    l.layer.clone(),
-                    format!("{}/{}", l.done, l.total),
-                    l.in_progress.to_string(),
-                    l.new.to_string(),
-                    l.entities.to_string(),
-                    l.quotes.to_string(),
-                    l.events.to_string(),
-                ]
-            })
-            .collect();
-        out.push('\n');
-        out.push_str(&aligned(&header, &rows, 1));
-
-        let rows = self.label_rows(project);
-        if !rows.is_empty() {
-            let mut header = vec!["label", "kind"];
-            header.extend(self.layers.iter().map(|l| l.layer.as_str()));
-            out.push('\n');
-            out.push_str(&aligned(&header, &rows, 2));
-        }
-        out
-    }
-
-    /// One row per (kind, label) used in any layer: entity labels and event types in schema order
-    /// (labels missing from the schema after them, sorted), quote kinds in between.
-    fn label_rows(&self, project: &Project) -> Vec<Vec<String>> {
-        let schema = &project.schema;
-        let entity_order: Vec<String> = schema
-            .entity_labels
-            .iter()
-            .map(|l| l.name.clone())
-            .collect();
-        let quote_order: Vec<String> = crate::model::QuoteKind::ALL
-            .iter()
-            .map(|k| k.name().to_owned())
-            .collect();
-        let event_order: Vec<String> = schema.event_types.iter().map(|t| t.name.clone()).collect();
-        let kinds: [(&str, &[String], CountsOf); 3] = [
-            ("entity", &entity_order, |l| &l.entity_labels),
-            ("quote", &quote_order, |l| &l.quote_kinds),
-            ("event", &event_order, |l| &l.event_types),
-        ];
-        let mut rows = Vec::new();
-        for (kind, order, counts) in kinds {
-            let used: std::collections::BTreeSet<&String> =
-                self.layers.iter().flat_map(|l| counts(l).keys()).collect();
-            let mut labels: Vec<&String> = order.iter().filter(|l| used.contains(l)).collect();
-            labels.extend(used.iter().copied().filter(|l| !order.contains(l)));
-            for label in labels {
-                let mut row = vec![label.clone(), kind.to_owned()];
-                row.extend(
-                    self.layers
-                        .iter()
-                        .map(|l| counts(l).get(label).copied().unwrap_or(0).to_string()),
-                );
-                rows.push(row);
-            }
-        }
-        rows
-    }
-}
-
-impl LayerStats {
-    fn of(project: &Project, name: &LayerName) -> Self {
-        let mut stats = Self {
-            layer: name.to_string(),
-            done: 0,
-            in_progress: 0,
-            new: 0,
-            total: project.documents().len(),
-            entities: 0,
-            quotes: 0,
-            events: 0,
-            entity_labels: BTreeMap::new(),
-            quote_kinds: BTreeMap::new(),
-            event_types: BTreeMap::new(),
-        };
-        for document in project.documents() {
-            let key = LayerKey::new(document.id.clone(), name.clone());
-            match project.status(&key) {
-                status if status.is_finished() => stats.done += 1,
-                Status::InProgress => stats.in_progress += 1,
-                _ => stats.new += 1,
-            }
-            let Some(layer) = project.layer(&key) else {
-                continue;
-            };
-            for annotation in layer.iter() {
-                let (count, by_label, label) = match annotation {
-                    Annotation::Entity(e) => (
-                        &mut stats.entities,
-                        &mut stats.entity_labels,
-                        e.label.as_str(),
-                    ),
-                    Annotation::Quote(q) => {
-                        (&mut stats.quotes, &mut stats.quote_kinds, q.kind.name())
-                    }
-                    Annotation::Event(e) => (
-                        &mut stats.events,
-                        &mut stats.event_types,
-                        e.event_type.as_str(),
-                    ),
-                };
-                *count += 1;
-                *by_label.entry(label.to_owned()).or_default() += 1;
-            }
-        }
-        stats
-    }
-}
-
-/// Annotators in the order they joined (even before their first annotation, so their progress
-/// shows), then any other layer names, gold last.
-fn layer_names(project: &Project) -> Vec<LayerName> {
-    let mut names: Vec<LayerName> = project
-        .annotators
+    let header = [
+        "layer",
+        "done",
+        "in progress",
+        "new",
+        "entities",
+        "quotes",
+        "events",
+    ];
+    let rows: Vec<Vec<String>> = stats
+        .layers
         .iter()
-        .filter_map(|a| LayerName::new(a.as_str()))
-        .filter(|name| !name.is_gold())
+        .map(|l| {
+            vec![
+                l.layer.clone(),
+                format!("{}/{}", l.done, l.total),
+                l.in_progress.to_string(),
+                l.new.to_string(),
+                l.entities.to_string(),
+                l.quotes.to_string(),
+                l.events.to_string(),
+            ]
+        })
         .collect();
-    let mut rest: Vec<LayerName> = project
-        .layer_names()
-        .into_iter()
-        .filter(|name| !names.contains(name))
+    out.push('\n');
+    out.push_str(&aligned(&header, &rows, 1));
+
+    let rows: Vec<Vec<String>> = stats
+        .labels
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.label.clone(), row.kind.to_owned()];
+            cells.extend(row.counts.iter().map(ToString::to_string));
+            cells
+        })
         .collect();
-    rest.sort_by_key(|name| (name.is_gold(), name.clone()));
-    names.extend(rest);
-    names
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_align_names_left_and_numbers_right() {
-        let rows = vec![
-            vec!["alice".to_owned(), "12".to_owned()],
-            vec!["bo".to_owned(), "3".to_owned()],
-        ];
-        assert_eq!(
-            aligned(&["layer", "entities"], &rows, 1),
-            "layer  entities\nalice        12\nbo            3\n"
-        );
+    if !rows.is_empty() {
+        let mut header = vec!["label", "kind"];
+        header.extend(stats.layers.iter().map(|l| l.layer.as_str()));
+        out.push('\n');
+        out.push_str(&aligned(&header, &rows, 2));
     }
-
-    #[test]
-    fn non_ascii_labels_keep_columns_aligned() {
-        let rows = vec![vec!["Вучић".to_owned(), "1".to_owned()]];
-        assert_eq!(aligned(&["name", "n"], &rows, 1), "name   n\nВучић  1\n");
-    }
+    out
 }

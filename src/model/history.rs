@@ -12,17 +12,55 @@ pub struct Step {
     pub selection_after: Selection,
 }
 
+/// How many undo steps a history keeps unless told otherwise.
+pub const DEFAULT_UNDO_LIMIT: usize = 1000;
+
 /// Undo and redo stacks over a project. Edits applied through the history can be undone in order;
 /// undo applies the inverses in reverse and gives back the selection the step started from.
-#[derive(Clone, Debug, Default)]
+///
+/// At most `limit` steps are kept for undo (the oldest are dropped first), so a long session's
+/// memory stays bounded; what was dropped stays applied, it just can no longer be undone.
+#[derive(Clone, Debug)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::with_limit(DEFAULT_UNDO_LIMIT)
+    }
 }
 
 impl History {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A history keeping at most `limit` undo steps (at least one).
+    pub fn with_limit(limit: usize) -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// How many undo steps are kept.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Keeps at most `limit` undo steps from now on (at least one), dropping the oldest beyond it.
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit.max(1);
+        self.drop_oldest();
+    }
+
+    fn drop_oldest(&mut self) {
+        let excess = self.undo.len().saturating_sub(self.limit);
+        self.undo.drain(..excess);
     }
 
     /// Applies a group of edits as one step. If any edit fails, the ones already applied are rolled
@@ -44,6 +82,7 @@ impl History {
             selection_after,
         });
         self.redo.clear();
+        self.drop_oldest();
         Ok(())
     }
 
@@ -102,4 +141,81 @@ fn apply_all(project: &mut Project, edits: &[Edit]) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document, LayerKey, LayerName, Schema};
+
+    fn status_edit(project: &Project, to: crate::model::Status) -> Edit {
+        let doc = project.documents()[0].id.clone();
+        let key = LayerKey::new(doc, LayerName::gold());
+        Edit::SetStatus {
+            before: project.status(&key),
+            key,
+            after: to,
+        }
+    }
+
+    #[test]
+    fn the_oldest_steps_are_dropped_beyond_the_limit() {
+        use crate::model::Status::{Done, InProgress};
+        let mut project = Project::new("p", Schema::default());
+        project.add_document(Document::from_raw(
+            DocId::slug("d"),
+            "D",
+            "Kurti met Vučić.",
+        ));
+        let mut history = History::with_limit(3);
+        for step in 0..5 {
+            let to = if step % 2 == 0 { InProgress } else { Done };
+            let edit = status_edit(&project, to);
+            history
+                .apply(
+                    &mut project,
+                    vec![edit],
+                    Selection::default(),
+                    Selection::default(),
+                )
+                .unwrap();
+        }
+        assert_eq!(history.undo_steps().len(), 3);
+        // The three newest steps undo; the two oldest stay applied.
+        for _ in 0..3 {
+            assert!(history.undo(&mut project).unwrap().is_some());
+        }
+        assert!(!history.can_undo());
+        let key = LayerKey::new(DocId::slug("d"), LayerName::gold());
+        assert_eq!(project.status(&key), Done, "steps 0 and 1 stay applied");
+    }
+
+    #[test]
+    fn lowering_the_limit_drops_the_oldest_at_once() {
+        let mut history = History::new();
+        assert_eq!(history.limit(), DEFAULT_UNDO_LIMIT);
+        let mut project = Project::new("p", Schema::default());
+        project.add_document(Document::from_raw(DocId::slug("d"), "D", "text"));
+        for step in 0..4 {
+            let to = if step % 2 == 0 {
+                crate::model::Status::InProgress
+            } else {
+                crate::model::Status::Done
+            };
+            let edit = status_edit(&project, to);
+            history
+                .apply(
+                    &mut project,
+                    vec![edit],
+                    Selection::default(),
+                    Selection::default(),
+                )
+                .unwrap();
+        }
+        history.set_limit(2);
+        assert_eq!(history.undo_steps().len(), 2);
+        history.set_limit(0);
+        assert_eq!(history.limit(), 1, "one step is always undoable");
+        assert_eq!(history.undo_steps().len(), 1);
+    }
 }

@@ -9,6 +9,7 @@ pub mod edit;
 pub mod history;
 pub mod layer;
 pub mod markup;
+pub mod matching;
 pub mod project;
 pub mod schema;
 pub mod selection;

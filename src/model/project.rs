@@ -16,6 +16,8 @@ pub struct Settings {
     /// The external recommender's `/predict` base URL, if any.
     pub recommender_url: Option<String>,
     pub recommender_timeout_ms: u64,
+    /// How many undo steps the window keeps (the oldest are dropped first).
+    pub undo_limit: usize,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
             min_agree: 2,
             recommender_url: None,
             recommender_timeout_ms: 5_000,
+            undo_limit: super::history::DEFAULT_UNDO_LIMIT,
         }
     }
 }

@@ -10,8 +10,8 @@ use std::fmt;
 
 use crate::model::{Annotation, CharSpan, DocId, Layer, LayerKey, LayerName, Project};
 
-use super::matching::{exact_pairs, greedy, overlap};
 use super::signature::Signature;
+use crate::model::matching::{exact_pairs, greedy, overlap};
 
 /// How two layers disagree about one place in the text, read with `a` as the reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

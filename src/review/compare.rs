@@ -6,9 +6,11 @@ use std::collections::HashMap;
 
 use crate::model::{Annotation, CharSpan, Layer};
 
-use super::matching::{exact_pairs, greedy, overlap, overlapping_pairs};
 use super::measures::grow;
 use super::signature::{SpeakerSignature, speaker_signature};
+use crate::model::matching::{
+    SpanMatch, exact_pairs, greedy, match_labelled, match_multi_span, overlapping_pairs,
+};
 
 /// Entity labels as dense codes; code 0 is `O`, the label of text no mention covers.
 #[derive(Clone, Debug)]
@@ -202,24 +204,19 @@ fn compare_mentions(
     for (_, code) in &b.mentions {
         grow(&mut counts.spans, *code).b += 1;
     }
-    let key = |(span, code): &(CharSpan, u32)| (span.start, span.end, *code);
-    let keys_a: Vec<_> = a.mentions.iter().map(key).collect();
-    let keys_b: Vec<_> = b.mentions.iter().map(key).collect();
-    for (i, _) in exact_pairs(&keys_a, &keys_b) {
+    for (i, _) in match_labelled(&a.mentions, &b.mentions, SpanMatch::Exact) {
         grow(&mut counts.spans, a.mentions[i].1).exact += 1;
     }
     let spans_a: Vec<CharSpan> = a.mentions.iter().map(|m| m.0).collect();
     let spans_b: Vec<CharSpan> = b.mentions.iter().map(|m| m.0).collect();
-    let pairs = overlapping_pairs(&spans_a, &spans_b);
     let (mut taken_a, mut taken_b) = (vec![false; spans_a.len()], vec![false; spans_b.len()]);
-    let same_label = pairs
-        .iter()
-        .filter(|(i, j, _)| a.mentions[*i].1 == b.mentions[*j].1)
-        .map(|&(i, j, shared)| ((spans_a[i] == spans_b[j], shared), i, j))
-        .collect();
-    for (i, _) in greedy(same_label, &mut taken_a, &mut taken_b) {
+    for (i, j) in match_labelled(&a.mentions, &b.mentions, SpanMatch::Overlap) {
         grow(&mut counts.spans, a.mentions[i].1).overlap += 1;
+        taken_a[i] = true;
+        taken_b[j] = true;
     }
+    // What is left and overlaps is a confusion between labels.
+    let pairs = overlapping_pairs(&spans_a, &spans_b);
     let other_label = pairs.iter().map(|&(i, j, shared)| (shared, i, j)).collect();
     for (i, j) in greedy(other_label, &mut taken_a, &mut taken_b) {
         confusions.push((a.mentions[i].1, b.mentions[j].1));
@@ -244,21 +241,11 @@ fn compare_mentions(
 fn compare_quotes(a: &LayerView, b: &LayerView, counts: &mut QuoteCount) {
     counts.a = a.quotes.len() as u64;
     counts.b = b.quotes.len() as u64;
-    let mut candidates = Vec::new();
-    for (i, qa) in a.quotes.iter().enumerate() {
-        for (j, qb) in b.quotes.iter().enumerate() {
-            let shared: usize = qa
-                .content
-                .iter()
-                .flat_map(|x| qb.content.iter().map(move |y| overlap(*x, *y)))
-                .sum();
-            if shared > 0 {
-                candidates.push((shared, i, j));
-            }
-        }
-    }
-    let (mut taken_a, mut taken_b) = (vec![false; a.quotes.len()], vec![false; b.quotes.len()]);
-    for (i, j) in greedy(candidates, &mut taken_a, &mut taken_b) {
+    let content = |quotes: &[QuoteView]| -> Vec<Vec<CharSpan>> {
+        quotes.iter().map(|q| q.content.clone()).collect()
+    };
+    let pairs = match_multi_span(&content(&a.quotes), &content(&b.quotes), SpanMatch::Overlap);
+    for (i, j) in pairs {
         counts.matched += 1;
         if a.quotes[i].speaker == b.quotes[j].speaker {
             counts.same_speaker += 1;
@@ -303,10 +290,7 @@ fn compare_events(a: &LayerView, b: &LayerView, counts: &mut EventCount) {
     }
 }
 
-/// `2·matched / (a + b)`; `None` when neither side has anything.
-pub(crate) fn f1(matched: u64, a: u64, b: u64) -> Option<f64> {
-    (a + b > 0).then(|| 2.0 * matched as f64 / (a + b) as f64)
-}
+pub(crate) use crate::model::matching::f1;
 
 /// `part / whole`; `None` when `whole` is zero.
 pub(crate) fn share(part: u64, whole: u64) -> Option<f64> {

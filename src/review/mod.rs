@@ -27,7 +27,6 @@ mod adjudicate;
 mod agreement;
 mod align;
 mod compare;
-mod matching;
 pub mod measures;
 mod report;
 mod signature;

@@ -46,6 +46,13 @@ pub struct SettingsV1 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommender_url: Option<String>,
     pub recommender_timeout_ms: u64,
+    /// Written only when it differs from the default, so existing project files stay as they are.
+    #[serde(skip_serializing_if = "is_default_undo_limit")]
+    pub undo_limit: u64,
+}
+
+fn is_default_undo_limit(limit: &u64) -> bool {
+    *limit == crate::model::history::DEFAULT_UNDO_LIMIT as u64
 }
 
 impl Default for SettingsV1 {
@@ -54,6 +61,7 @@ impl Default for SettingsV1 {
             min_agree: 2,
             recommender_url: None,
             recommender_timeout_ms: 5_000,
+            undo_limit: crate::model::history::DEFAULT_UNDO_LIMIT as u64,
         }
     }
 }

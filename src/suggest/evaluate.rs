@@ -1,60 +1,20 @@
 //! Scoring suggestions (or a layer) against a gold layer: precision, recall and F1 per label, with
 //! exact and overlap matching; speaker accuracy for quotes; argument accuracy for events.
 //!
-//! Matching is one-to-one: each gold item pairs with at most one predicted item, taken greedily in
-//! document order. Exact: same span(s) and label. Overlap: same label, spans share a char.
+//! Matching is [`crate::model::matching`]'s, the one `gloss agree` uses: one-to-one; exact: same
+//! span(s) and label; overlap: same label, spans share a char, identical spans first, then the
+//! most chars shared.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::model::CharSpan;
+use crate::model::matching::{SpanMatch, match_labelled, match_multi_span, ratio};
 
 use super::{Suggestion, SuggestionKind};
 
-/// True positives, false positives, false negatives.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub tp: usize,
-    pub fp: usize,
-    #[serde(rename = "fn")]
-    pub fn_: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-
-    /// The harmonic mean of precision and recall; 0 when both are 0.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-
-    pub fn add(&mut self, other: Counts) {
-        self.tp += other.tp;
-        self.fp += other.fp;
-        self.fn_ += other.fn_;
-    }
-
-    /// Gold items counted: `tp + fn`.
-    pub fn gold(&self) -> usize {
-        self.tp + self.fn_
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
+pub use crate::model::matching::Counts;
 
 /// Counts per label, and over all labels (micro-averaged).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -133,16 +93,16 @@ impl Evaluation {
 
 /// Scores `predicted` against `gold` for one document.
 pub fn evaluate(gold: &[Suggestion], predicted: &[Suggestion]) -> Evaluation {
-    let entities = |items: &[Suggestion]| -> Vec<(Vec<CharSpan>, String)> {
+    let entities = |items: &[Suggestion]| -> Vec<(CharSpan, String)> {
         items
             .iter()
             .filter_map(|s| match &s.kind {
-                SuggestionKind::Entity { span, label } => Some((vec![*span], label.clone())),
+                SuggestionKind::Entity { span, label } => Some((*span, label.clone())),
                 _ => None,
             })
             .collect()
     };
-    let events = |items: &[Suggestion]| -> Vec<(Vec<CharSpan>, String)> {
+    let events = |items: &[Suggestion]| -> Vec<(CharSpan, String)> {
         items
             .iter()
             .filter_map(|s| match &s.kind {
@@ -150,7 +110,7 @@ pub fn evaluate(gold: &[Suggestion], predicted: &[Suggestion]) -> Evaluation {
                     trigger,
                     event_type,
                     ..
-                } => Some((vec![*trigger], event_type.clone())),
+                } => Some((*trigger, event_type.clone())),
                 _ => None,
             })
             .collect()
@@ -167,18 +127,19 @@ pub fn evaluate(gold: &[Suggestion], predicted: &[Suggestion]) -> Evaluation {
     evaluation.events_overlap = events_overlap;
 
     let (gold_quotes, predicted_quotes) = (of_kind(gold, is_quote), of_kind(predicted, is_quote));
-    let as_items = |qs: &[&Suggestion]| -> Vec<(Vec<CharSpan>, String)> {
+    let content = |qs: &[&Suggestion]| -> Vec<Vec<CharSpan>> {
         qs.iter()
             .map(|q| match &q.kind {
-                SuggestionKind::Quote { content, .. } => (content.clone(), "QUOTE".to_owned()),
-                _ => (Vec::new(), String::new()),
+                SuggestionKind::Quote { content, .. } => content.clone(),
+                _ => Vec::new(),
             })
             .collect()
     };
-    let (gq, pq) = (as_items(&gold_quotes), as_items(&predicted_quotes));
-    evaluation.quotes_exact = by_label(&gq, &pq, false).0.all;
-    let (quotes_overlap, quote_pairs) = by_label(&gq, &pq, true);
-    evaluation.quotes_overlap = quotes_overlap.all;
+    let (gq, pq) = (content(&gold_quotes), content(&predicted_quotes));
+    let exact = match_multi_span(&gq, &pq, SpanMatch::Exact);
+    evaluation.quotes_exact = Counts::of(exact.len(), gq.len(), pq.len());
+    let quote_pairs = match_multi_span(&gq, &pq, SpanMatch::Overlap);
+    evaluation.quotes_overlap = Counts::of(quote_pairs.len(), gq.len(), pq.len());
     for (g, p) in quote_pairs {
         let speaker = |s: &Suggestion| match &s.kind {
             SuggestionKind::Quote { speaker, .. } => speaker.as_ref().map(|s| s.span),
@@ -235,40 +196,33 @@ fn is_event(s: &Suggestion) -> bool {
 
 /// Counts per label and the matched (gold index, predicted index) pairs.
 fn by_label(
-    gold: &[(Vec<CharSpan>, String)],
-    predicted: &[(Vec<CharSpan>, String)],
+    gold: &[(CharSpan, String)],
+    predicted: &[(CharSpan, String)],
     overlap: bool,
 ) -> (LabelScores, Vec<(usize, usize)>) {
+    let mode = if overlap {
+        SpanMatch::Overlap
+    } else {
+        SpanMatch::Exact
+    };
+    let pairs = match_labelled(gold, predicted, mode);
     let mut scores = LabelScores::default();
-    let mut used = vec![false; predicted.len()];
-    let mut pairs = Vec::new();
-    let mut order: Vec<usize> = (0..gold.len()).collect();
-    order.sort_by_key(|&i| gold[i].0.first().copied());
-    for g in order {
-        let (spans, label) = &gold[g];
-        let found = (0..predicted.len()).find(|&p| {
-            !used[p]
-                && predicted[p].1 == *label
-                && if overlap {
-                    spans
-                        .iter()
-                        .any(|a| predicted[p].0.iter().any(|b| a.overlaps(*b)))
-                } else {
-                    predicted[p].0 == *spans
-                }
-        });
+    let (mut matched_gold, mut matched_predicted) =
+        (vec![false; gold.len()], vec![false; predicted.len()]);
+    for &(g, p) in &pairs {
+        matched_gold[g] = true;
+        matched_predicted[p] = true;
+    }
+    for ((_, label), matched) in gold.iter().zip(&matched_gold) {
         let counts = scores.labels.entry(label.clone()).or_default();
-        match found {
-            Some(p) => {
-                used[p] = true;
-                counts.tp += 1;
-                pairs.push((g, p));
-            }
-            None => counts.fn_ += 1,
+        if *matched {
+            counts.tp += 1;
+        } else {
+            counts.fn_ += 1;
         }
     }
-    for (p, (_, label)) in predicted.iter().enumerate() {
-        if !used[p] {
+    for ((_, label), matched) in predicted.iter().zip(&matched_predicted) {
+        if !matched {
             scores.labels.entry(label.clone()).or_default().fp += 1;
         }
     }

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 
 use egui::{RichText, Ui};
 
-use crate::suggest::evaluate::Counts;
-use crate::suggest::{Suggestion, TrainingReport, tagger};
+use crate::model::matching::Counts;
 use crate::workbench::{Command, SuggestionState, Tally, Workbench};
+use crate::workbench::{Suggestion, TAGGER_NAME, TrainingReport};
 
 use super::view::Outbox;
 
@@ -238,7 +238,7 @@ fn tagger_section(ui: &mut Ui, state: &SuggestionState, out: &mut Outbox) {
     });
     let on = state
         .recommenders()
-        .entry(tagger::NAME)
+        .entry(TAGGER_NAME)
         .is_some_and(|e| e.enabled);
     let why = match (on, status.set_by_hand) {
         (true, true) => "on (turned on by hand)",

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use egui::{Color32, RichText, Ui};
 
 use crate::model::{AnnotationId, Schema};
-use crate::suggest::{Suggestion, SuggestionKind};
 use crate::workbench::{Action, Command, Workbench};
+use crate::workbench::{Suggestion, SuggestionKind};
 
 use super::article::{Mark, MarkKind};
 use super::colors;

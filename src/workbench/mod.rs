@@ -18,6 +18,7 @@ mod saver;
 mod schema_edit;
 mod shortcuts;
 mod suggestions;
+pub mod tasks;
 pub mod trust;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
+pub use tasks::vocabulary::*;
+pub use tasks::{Hooks, Progress};
 
 use crate::model::validate::annotation_problems;
 use crate::model::{
@@ -139,10 +142,11 @@ impl Workbench {
     ) -> Workbench {
         project.add_annotator(annotator.as_str());
         let current = project.documents().first().map(|d| d.id.clone());
+        let history = History::with_limit(project.settings.undo_limit);
         let mut workbench = Workbench {
             dir,
             project,
-            history: History::new(),
+            history,
             annotator,
             current: None,
             selection: Selection::default(),

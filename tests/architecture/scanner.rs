@@ -11,27 +11,75 @@ pub struct PathMention {
     pub line: usize,
     /// Whether the path comes from a `use` (or `extern crate`) item.
     pub in_use: bool,
+    /// The name a `use … as NAME` or `extern crate … as NAME` gives the path.
+    pub alias: Option<String>,
+    /// Whether the `use` is `pub` (any visibility but private): a re-export.
+    pub public: bool,
+    /// The inline modules (`mod tests { … }`) the path sits in, outermost first.
+    pub inline: Vec<String>,
+}
+
+/// Where code reaches past the paths: `#[path = …] mod`, `include!`, `#[macro_export]` (which puts
+/// a macro at the crate root, outside every layer). Each with its line.
+pub fn escape_hatches(source: &str) -> Vec<(String, usize)> {
+    let tokens = tokenize(&strip_comments_and_literals(source));
+    let mut found = Vec::new();
+    for (i, (token, line)) in tokens.iter().enumerate() {
+        let Token::Ident(word) = token else {
+            continue;
+        };
+        let next = tokens.get(i + 1).map(|(t, _)| t);
+        let before = i.checked_sub(1).and_then(|j| tokens.get(j)).map(|(t, _)| t);
+        let hatch = match word.as_str() {
+            "path" => {
+                matches!(before, Some(Token::Punct('['))) && matches!(next, Some(Token::Punct('=')))
+            }
+            "include" => matches!(next, Some(Token::Punct('!'))),
+            "macro_export" => true,
+            _ => false,
+        };
+        if hatch {
+            found.push((word.clone(), *line));
+        }
+    }
+    found
 }
 
 /// Where a path points inside this crate, as segments under the crate root; `None` for paths into
-/// other crates (or local names). `module` is the file's module (a mod.rs file's is its folder);
-/// `super` climbs from the file's module; inline modules such as
-/// `mod tests` are not tracked, which only makes `super` land one level higher, never in another layer.
+/// other crates (or local names). `module` is the module the path sits in (a mod.rs file's is its
+/// folder, plus any inline `mod tests`); `super` climbs from it.
 pub fn crate_path(module: &[String], segments: &[String]) -> Option<Vec<String>> {
+    crate_path_with(module, segments, &[])
+}
+
+/// As [`crate_path`], with the file's aliases of crate paths (`use crate as g;`, `extern crate self
+/// as g;`, `use super::super as up;`): a path starting with an alias starts where the alias points.
+pub fn crate_path_with(
+    module: &[String],
+    segments: &[String],
+    aliases: &[(String, Vec<String>)],
+) -> Option<Vec<String>> {
     let first = segments.first()?;
-    let (mut base, rest): (Vec<String>, &[String]) = match first.as_str() {
-        "crate" | "gloss" => (Vec::new(), &segments[1..]),
-        "self" => (module.to_vec(), &segments[1..]),
-        "super" => {
-            let mut base = module.to_vec();
-            let supers = segments.iter().take_while(|s| *s == "super").count();
-            for _ in 0..supers {
+    let mut base: Vec<String> = match first.as_str() {
+        "crate" | "gloss" => Vec::new(),
+        "self" | "super" => module.to_vec(),
+        name => aliases.iter().find(|(alias, _)| alias == name)?.1.clone(),
+    };
+    let mut rest = &segments[1..];
+    if first == "super" {
+        base.pop();
+    }
+    // `self::super::x`, `super::super::x`: climb while the path climbs.
+    while let Some(next) = rest.first() {
+        match next.as_str() {
+            "super" => {
                 base.pop();
             }
-            (base, &segments[supers..])
+            "self" => {}
+            _ => break,
         }
-        _ => return None,
-    };
+        rest = &rest[1..];
+    }
     base.extend(rest.iter().filter(|s| *s != "self").cloned());
     Some(base)
 }
@@ -46,33 +94,79 @@ enum Token {
 /// Every path mentioned in `source`, with its line (1-based).
 pub fn scan(source: &str) -> Vec<PathMention> {
     let tokens = tokenize(&strip_comments_and_literals(source));
-    let mut paths = Vec::new();
+    let mut paths: Vec<PathMention> = Vec::new();
+    // Inline modules open at this point, each with the brace depth outside it.
+    let mut inline: Vec<(String, usize)> = Vec::new();
+    let mut depth = 0usize;
     let mut i = 0;
     while i < tokens.len() {
         let (token, line) = &tokens[i];
+        let seen = paths.len();
         match token {
+            Token::Ident(word) if word == "mod" => {
+                if let (Some((Token::Ident(name), _)), Some((Token::Punct('{'), _))) =
+                    (tokens.get(i + 1), tokens.get(i + 2))
+                {
+                    inline.push((name.clone(), depth));
+                    depth += 1;
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            }
+            Token::Punct('{') => {
+                depth += 1;
+                i += 1;
+            }
+            Token::Punct('}') => {
+                depth = depth.saturating_sub(1);
+                if inline.last().is_some_and(|(_, outside)| *outside == depth) {
+                    inline.pop();
+                }
+                i += 1;
+            }
             Token::Ident(word) if word == "use" => {
+                let public = is_public(&tokens, i);
                 let mut flat = Vec::new();
                 i += 1;
                 parse_use_tree(&tokens, &mut i, Vec::new(), &mut flat);
-                paths.extend(flat.into_iter().filter(|s| !s.is_empty()).map(|segments| {
-                    PathMention {
+                paths.extend(flat.into_iter().filter(|(s, _)| !s.is_empty()).map(
+                    |(segments, alias)| PathMention {
                         segments,
                         line: *line,
                         in_use: true,
-                    }
-                }));
+                        alias,
+                        public,
+                        inline: Vec::new(),
+                    },
+                ));
             }
             Token::Ident(word) if word == "extern" => {
-                // `extern crate egui;`
+                // `extern crate egui;`, `extern crate self as g;`
                 if let (Some((Token::Ident(k), _)), Some((Token::Ident(name), _))) =
                     (tokens.get(i + 1), tokens.get(i + 2))
                     && k == "crate"
                 {
+                    let alias = match (tokens.get(i + 3), tokens.get(i + 4)) {
+                        (Some((Token::Ident(as_), _)), Some((Token::Ident(alias), _)))
+                            if as_ == "as" =>
+                        {
+                            Some(alias.clone())
+                        }
+                        _ => None,
+                    };
+                    let segments = if name == "self" {
+                        vec!["crate".to_owned()]
+                    } else {
+                        vec![name.clone()]
+                    };
                     paths.push(PathMention {
-                        segments: vec![name.clone()],
+                        segments,
                         line: *line,
                         in_use: true,
+                        alias,
+                        public: is_public(&tokens, i),
+                        inline: Vec::new(),
                     });
                 }
                 i += 1;
@@ -97,22 +191,49 @@ pub fn scan(source: &str) -> Vec<PathMention> {
                         segments,
                         line: *line,
                         in_use: false,
+                        alias: None,
+                        public: false,
+                        inline: Vec::new(),
                     });
                 }
             }
             Token::Punct(_) => i += 1,
         }
+        let names: Vec<String> = inline.iter().map(|(name, _)| name.clone()).collect();
+        for path in &mut paths[seen..] {
+            path.inline.clone_from(&names);
+        }
     }
     paths
 }
 
-/// Flattens one use tree (after `use`) into full paths: `a::{b, c::{d, *}}` gives `a::b`, `a::c::d`,
-/// `a::c::*`. Stops after the tree, before `;` or `,` or `}`.
+/// Whether the item whose keyword is at `i` is `pub` or `pub(…)`.
+fn is_public(tokens: &[(Token, usize)], i: usize) -> bool {
+    let ident = |j: usize| match tokens.get(j) {
+        Some((Token::Ident(word), _)) => Some(word.as_str()),
+        _ => None,
+    };
+    if i >= 1 && ident(i - 1) == Some("pub") {
+        return true;
+    }
+    // `pub(crate) use`, `pub(in crate::ui) use`: walk back over the parenthesis.
+    if i >= 1 && matches!(tokens.get(i - 1), Some((Token::Punct(')'), _))) {
+        let mut j = i - 1;
+        while j > 0 && !matches!(tokens.get(j), Some((Token::Punct('('), _))) {
+            j -= 1;
+        }
+        return j >= 1 && ident(j - 1) == Some("pub");
+    }
+    false
+}
+
+/// Flattens one use tree (after `use`) into full paths, each with its `as` alias: `a::{b, c::{d, *}}`
+/// gives `a::b`, `a::c::d`, `a::c::*`. Stops after the tree, before `;` or `,` or `}`.
 fn parse_use_tree(
     tokens: &[(Token, usize)],
     i: &mut usize,
     prefix: Vec<String>,
-    out: &mut Vec<Vec<String>>,
+    out: &mut Vec<(Vec<String>, Option<String>)>,
 ) {
     let mut path = prefix;
     loop {
@@ -127,16 +248,20 @@ fn parse_use_tree(
                 if matches!(tokens.get(*i), Some((Token::PathSep, _))) {
                     continue;
                 }
+                let mut alias = None;
                 if matches!(tokens.get(*i), Some((Token::Ident(word), _)) if word == "as") {
+                    if let Some((Token::Ident(name), _)) = tokens.get(*i + 1) {
+                        alias = Some(name.clone());
+                    }
                     *i += 2; // `as alias`
                 }
-                out.push(path);
+                out.push((path, alias));
                 return;
             }
             Some(Token::Punct('*')) => {
                 *i += 1;
                 path.push("*".to_owned());
-                out.push(path);
+                out.push((path, None));
                 return;
             }
             Some(Token::Punct('{')) => {
@@ -337,6 +462,15 @@ fn code_paths_are_found_with_their_lines() {
         .unwrap();
     assert_eq!(now.segments.join("::"), "jiff::Timestamp::now");
     assert_eq!(now.line, 2);
+}
+
+#[test]
+fn inline_modules_are_tracked() {
+    let paths = scan("mod tests {\n    use super::*;\n    fn f() { if x { y(); } }\n}\nuse a::b;");
+    assert_eq!(paths[0].inline, ["tests"]);
+    let last = paths.last().unwrap();
+    assert_eq!(last.segments.join("::"), "a::b");
+    assert!(last.inline.is_empty());
 }
 
 #[test]

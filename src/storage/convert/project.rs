@@ -27,6 +27,7 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
             min_agree: project.settings.min_agree,
             recommender_url: project.settings.recommender_url.clone(),
             recommender_timeout_ms: project.settings.recommender_timeout_ms,
+            undo_limit: project.settings.undo_limit as u64,
         },
         documents: project
             .documents()
@@ -75,6 +76,7 @@ pub(crate) fn project_from_v1(
         min_agree: file.settings.min_agree,
         recommender_url: file.settings.recommender_url,
         recommender_timeout_ms: file.settings.recommender_timeout_ms,
+        undo_limit: usize::try_from(file.settings.undo_limit).unwrap_or(usize::MAX),
     };
     let mut seen = HashSet::with_capacity(file.documents.len());
     let mut entries = Vec::with_capacity(file.documents.len());

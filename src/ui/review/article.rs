@@ -5,8 +5,8 @@
 use egui::{Color32, RichText, Ui};
 
 use crate::model::{Document, LayerKey, LayerName};
-use crate::review::{Disagreement, Version};
 use crate::workbench::{Command, Review, Workbench};
+use crate::workbench::{Disagreement, Version};
 
 use super::marks::{AGREED, annotator_color, describe};
 use super::{Layout, ReviewPanel};

@@ -5,8 +5,8 @@
 use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui};
 
 use crate::model::{Document, LayerKey, LayerName, Status};
-use crate::review::{Disagreement, DisagreementKind, Version};
 use crate::workbench::{Action, Command, Review, Workbench};
+use crate::workbench::{Disagreement, DisagreementKind, Version};
 
 use super::marks::{AGREED, annotator_color, describe, summary};
 use super::{Layout, ReviewPanel};

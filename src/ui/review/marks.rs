@@ -14,7 +14,7 @@ use crate::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Layer, LayerKey, LayerName, Project,
     Speaker,
 };
-use crate::review::{Disagreement, Signature};
+use crate::workbench::{Disagreement, Signature};
 
 use crate::ui::article::{Link, Mark, MarkKind};
 
@@ -218,7 +218,7 @@ fn total_disagreements(project: &Project, doc: &DocId, layers: &[LayerName]) -> 
     let mut total = 0;
     for (i, a) in layers.iter().enumerate() {
         for b in &layers[i + 1..] {
-            total += crate::review::disagreements(project, doc, a, b).len();
+            total += crate::workbench::tasks::agreement::disagreement_count(project, doc, a, b);
         }
     }
     total
@@ -384,7 +384,7 @@ pub fn describe(doc: &Document, annotation: &Annotation, linked: &[Annotation]) 
 
 /// A disagreement in one line for the list: where, and how the versions differ.
 pub fn summary(doc: &Document, disagreement: &Disagreement) -> String {
-    let version = |v: &Option<crate::review::Version>| {
+    let version = |v: &Option<crate::workbench::Version>| {
         v.as_ref()
             .map(|v| describe(doc, &v.annotation, &v.linked))
             .unwrap_or_else(|| "nothing".to_owned())

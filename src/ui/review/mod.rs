@@ -29,7 +29,7 @@ use egui::{RichText, Ui};
 
 use crate::model::CharSpan;
 use crate::model::{AnnotationId, DocId};
-use crate::review::AgreementOptions;
+use crate::workbench::AgreementOptions;
 use crate::workbench::{Command, Review, Workbench};
 
 use super::article::ArticleView;

@@ -1,0 +1,186 @@
+//! `gloss adjudicate --auto`: merge into the gold layer what enough annotators agree on, and count per
+//! document what remains for the curator to settle (in the window's Review panel).
+//!
+//! The merge is [`crate::review::auto_merge`]'s, per document; this service applies its edits to the
+//! project under the project lock and saves once, so an error or a cancel part-way leaves the files
+//! as they were.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::agreement::{chosen_docs, chosen_layers};
+use super::{Hooks, plural};
+use crate::model::{DocId, Edit, LayerKey, LayerName, Status, Timestamp};
+use crate::review::{self, DisagreementKind};
+use crate::storage::{self, lock::ProjectLock};
+
+/// What to merge, as a user names it.
+#[derive(Debug, Clone)]
+pub struct AdjudicationRequest {
+    /// How many layers must hold an annotation (default: the project's `min_agree`).
+    pub min_agree: Option<u32>,
+    /// The annotators' layers (default: every layer but gold).
+    pub layers: Vec<String>,
+    /// Document ids (default: every document).
+    pub docs: Vec<String>,
+    /// Named in the merged annotations' provenance.
+    pub curator: String,
+    /// When the merge happens, for provenance.
+    pub now: Timestamp,
+}
+
+/// What one document's merge did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMerge {
+    pub doc: DocId,
+    pub merged: usize,
+    /// Disagreements left for the curator, by kind.
+    pub remaining: BTreeMap<DisagreementKind, usize>,
+}
+
+/// What the whole merge did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjudication {
+    pub min_agree: usize,
+    pub layers: Vec<LayerName>,
+    /// Documents at least one of the layers annotated, in order.
+    pub documents: Vec<DocumentMerge>,
+    /// Documents none of the layers annotated.
+    pub not_annotated: usize,
+    /// E.g. a stale lock taken over.
+    pub warnings: Vec<String>,
+}
+
+impl Adjudication {
+    pub fn merged(&self) -> usize {
+        self.documents.iter().map(|d| d.merged).sum()
+    }
+
+    /// Remaining disagreements over every document, by kind.
+    pub fn remaining(&self) -> BTreeMap<DisagreementKind, usize> {
+        let mut all = BTreeMap::new();
+        for document in &self.documents {
+            for (kind, n) in &document.remaining {
+                *all.entry(*kind).or_default() += n;
+            }
+        }
+        all
+    }
+}
+
+/// Locks the project in `dir`, loads it, merges what at least `min_agree` of the layers agree on
+/// into gold, and saves once (only if something was merged).
+pub fn adjudicate(
+    dir: &Path,
+    request: &AdjudicationRequest,
+    hooks: Hooks<'_>,
+) -> anyhow::Result<Adjudication> {
+    if !storage::is_project(dir) {
+        anyhow::bail!(
+            "{}: not a Gloss project (expected a folder with a project.ron)",
+            dir.display()
+        );
+    }
+    // Lock before loading, so that no other writer saves between our load and our save.
+    let (_lock, warning) = ProjectLock::acquire(dir)?;
+    let mut project = storage::load(dir)?;
+    let layers = chosen_layers(&project, &request.layers, dir)?;
+    if layers.iter().any(LayerName::is_gold) {
+        anyhow::bail!(
+            "--layers: gold is the layer adjudication writes; expected annotators' layers only"
+        );
+    }
+    let (min_agree, from) = match request.min_agree {
+        Some(k) => (k, "--min-agree"),
+        None => (
+            project.settings.min_agree,
+            "the project's min_agree setting",
+        ),
+    };
+    let min_agree = usize::try_from(min_agree.max(1)).unwrap_or(usize::MAX);
+    if min_agree > layers.len() {
+        anyhow::bail!(
+            "{}: {from} is {min_agree}, but only {} layer{} are compared ({}): nothing could be merged",
+            dir.display(),
+            layers.len(),
+            plural(layers.len()),
+            names(&layers)
+        );
+    }
+    let docs: Vec<DocId> = match chosen_docs(&project, &request.docs, dir)? {
+        Some(docs) => docs,
+        None => project.documents().iter().map(|d| d.id.clone()).collect(),
+    };
+
+    let mut outcome = Adjudication {
+        min_agree,
+        layers: layers.clone(),
+        documents: Vec::new(),
+        not_annotated: 0,
+        warnings: warning.into_iter().collect(),
+    };
+    for (done, doc) in docs.iter().enumerate() {
+        hooks.check()?;
+        hooks.report(done, docs.len(), doc.to_string());
+        let annotated = layers.iter().any(|l| {
+            project
+                .layer(&LayerKey::new(doc.clone(), l.clone()))
+                .is_some()
+        });
+        if !annotated {
+            outcome.not_annotated += 1;
+            continue;
+        }
+        let (edits, remaining) = review::auto_merge(
+            &project,
+            doc,
+            &layers,
+            min_agree,
+            &request.curator,
+            request.now,
+        );
+        let merged = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::Add { .. }))
+            .count();
+        let gold = LayerKey::new(doc.clone(), LayerName::gold());
+        // As in the window, a gold layer that gets its first annotations is in progress from then on.
+        let start =
+            (!edits.is_empty() && project.status(&gold) == Status::New).then(|| Edit::SetStatus {
+                key: gold.clone(),
+                before: Status::New,
+                after: Status::InProgress,
+            });
+        for edit in edits.iter().chain(&start) {
+            project
+                .apply(edit)
+                .with_context(|| format!("{doc}: cannot merge into gold; nothing was saved"))?;
+        }
+        let mut kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
+        for disagreement in &remaining {
+            *kinds.entry(disagreement.kind).or_default() += 1;
+        }
+        outcome.documents.push(DocumentMerge {
+            doc: doc.clone(),
+            merged,
+            remaining: kinds,
+        });
+    }
+    hooks.check()?;
+    if outcome.merged() > 0 {
+        hooks.report(docs.len(), docs.len(), "saving");
+        storage::save(dir, &mut project)?;
+    }
+    Ok(outcome)
+}
+
+/// `amira, bruno`.
+pub fn names(layers: &[LayerName]) -> String {
+    layers
+        .iter()
+        .map(LayerName::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,47 @@
+//! The services both faces of Gloss call: `gloss check`, `stats`, `agree`, `adjudicate --auto`,
+//! `suggest` (print or `--apply`), `eval` and training the tagger, written once here. The command line
+//! parses its arguments, calls one of these and prints what it returns; the window can run the same
+//! calls as background jobs, since the long ones take [`Hooks`] (progress and a cancel flag).
+//!
+//! Every service that writes takes the project lock before it loads, changes the project in memory
+//! and saves once, so an error or a cancel part-way leaves the files as they were.
+
+pub mod adjudicate;
+pub mod agreement;
+pub mod check;
+pub mod evaluate;
+mod hooks;
+pub mod stats;
+pub mod suggest;
+pub mod train;
+
+pub use hooks::{Hooks, Progress};
+
+use std::path::Path;
+
+use crate::storage;
+
+/// The types the hosts need to show what these services return, re-exported so that the window and
+/// the command line depend on the workbench alone (HOUSE-STYLE §1).
+pub mod vocabulary {
+    pub use crate::model::matching::Counts;
+    pub use crate::review::{
+        AgreementOptions, AgreementReport, Disagreement, DisagreementKind, Figures, MIN_ITEMS,
+        Signature, Version,
+    };
+    pub use crate::storage::PROJECT_FILE;
+    pub use crate::storage::presets::NAMES as PRESET_NAMES;
+    pub use crate::suggest::evaluate::Evaluation;
+    pub use crate::suggest::tagger::NAME as TAGGER_NAME;
+    pub use crate::suggest::{Suggestion, SuggestionKind, TrainingReport};
+}
+
+/// Whether `dir` holds a Gloss project (a `project.ron`).
+pub fn is_project(dir: &Path) -> bool {
+    storage::is_project(dir)
+}
+
+/// "1 document", "2 documents".
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
