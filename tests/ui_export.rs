@@ -116,7 +116,7 @@ fn a_spacy_file_imports_into_a_new_layer_after_its_report_is_shown() {
     wait_for_background(&mut harness);
     let review = harness.state().import_review().unwrap().to_vec();
     assert!(
-        review[0].starts_with("2 annotation(s) (2 into spacy-gold)"),
+        review[0].starts_with("To import: 2 annotations (2 into spacy-gold)"),
         "{review:#?}"
     );
     assert!(

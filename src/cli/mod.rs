@@ -13,7 +13,6 @@ mod create;
 mod eval;
 mod export;
 mod import;
-mod import_formats;
 mod stats;
 mod suggest;
 mod table;

@@ -24,7 +24,7 @@ pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
 }
 
 /// Makes a new project folder with a preset's schema (refuses a folder that holds other files).
-pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<(), WorkbenchError> {
+pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<Project, WorkbenchError> {
     let schema = storage::presets::preset(preset).ok_or_else(|| {
         WorkbenchError::refused(format!(
             "there is no preset {preset}; the presets are {}",
@@ -32,7 +32,8 @@ pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<(), Workben
         ))
     })?;
     let mut project = Project::new(name, schema);
-    storage::create(dir, &mut project).map_err(storage_error)
+    storage::create(dir, &mut project).map_err(storage_error)?;
+    Ok(project)
 }
 
 /// Serialises what `project` marks dirty and writes it atomically into `dir`; the error names the

@@ -9,8 +9,13 @@
 mod annotate;
 mod command;
 mod disk;
+mod export;
+mod figures;
+pub mod files;
 mod find;
+mod folder;
 mod import;
+pub mod jobs;
 mod navigate;
 mod quotes_events;
 mod review;
@@ -22,7 +27,12 @@ mod suggestions;
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
-pub use import::ImportApplied;
+pub use export::{ExportWritten, check_out, known_layer, write_export};
+pub use figures::AgreementFigures;
+pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
+pub use import::{
+    DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
+};
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
@@ -63,6 +73,10 @@ pub struct Workbench {
     /// The entity label most recently applied: what [`Command::LabelFindHit`] uses.
     last_label: Option<String>,
     saver: saver::Saver,
+    /// Where saves (and other long work) run: threads, or a queue tests drive.
+    jobs: jobs::Jobs,
+    /// The Review window's agreement figures, computed in a job when their inputs change.
+    figures: figures::FiguresState,
     clock: Clock,
     /// A message for the UI to show once (e.g. a stale lock taken over).
     notice: Option<String>,
@@ -87,9 +101,8 @@ impl Workbench {
     /// the project's annotators and shows the first document. A stale lock taken over leaves a warning
     /// in [`Workbench::take_notice`].
     pub fn open(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
-        let (lock, warning) = disk::lock(dir)?;
-        let project = disk::load(dir)?;
-        let mut workbench = Workbench::build(project, dir.to_path_buf(), annotator, Some(lock))?;
+        let (dir, project, lock, warning) = LockedProject::open(dir)?.into_parts();
+        let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
         Ok(workbench)
     }
@@ -102,7 +115,7 @@ impl Workbench {
         preset: &str,
         annotator: &str,
     ) -> Result<Workbench, WorkbenchError> {
-        disk::create(dir, name, preset)?;
+        create_project(dir, name, preset)?;
         Workbench::open(dir, annotator)
     }
 
@@ -154,6 +167,8 @@ impl Workbench {
             suggestions: suggestions::SuggestionState::default(),
             last_label: None,
             saver: saver::Saver::new(),
+            jobs: jobs::Jobs::threaded(),
+            figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
@@ -179,10 +194,29 @@ impl Workbench {
         self.char_precision = on;
     }
 
-    /// Called from the saver thread when a save finishes, so the UI can repaint (egui's
-    /// `request_repaint`) and collect the result in [`Workbench::tick`].
+    /// Called from background work (a save, suggestions) when it finishes, so the UI can repaint
+    /// (egui's `request_repaint`) and collect the result in [`Workbench::tick`].
     pub fn set_waker(&mut self, waker: Box<dyn Fn() + Send + Sync>) {
         self.saver.set_waker(waker);
+        let slot = self.saver.waker_slot();
+        self.jobs.set_waker(std::sync::Arc::new(move || {
+            if let Ok(slot) = slot.lock()
+                && let Some(wake) = slot.as_ref()
+            {
+                wake();
+            }
+        }));
+    }
+
+    /// Runs this workbench's jobs (saves, agreement) with `jobs`: the window shares its own, and
+    /// window tests pass [`jobs::Jobs::queued`] so that work finishes when the test says.
+    pub fn set_jobs(&mut self, jobs: jobs::Jobs) {
+        self.jobs = jobs;
+    }
+
+    /// Where this workbench's jobs run.
+    pub fn jobs(&self) -> &jobs::Jobs {
+        &self.jobs
     }
 
     /// Applies one command. Errors are the analyst's to read ("select some text first"); when one is
