@@ -11,9 +11,8 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
-use crate::formats::{ExportFormat, ExportSelection, TagScheme};
 use crate::model::{DocId, LayerName, Project};
-use crate::workbench;
+use crate::workbench::{self, ExportFormat, ExportSelection, TagScheme};
 
 use super::app::GlossApp;
 use super::import_dialog::{ImportStage, ParsedImport};
@@ -264,7 +263,7 @@ impl GlossApp {
             )
         };
         self.jobs.spawn("dialog", move |_| {
-            let path = pollster::block_on(picked).map(|h| h.path().to_path_buf());
+            let path = crate::workbench::jobs::block_on(picked).map(|h| h.path().to_path_buf());
             Done::Formats(Box::new(FormatsDone::ExportPath {
                 format,
                 selection,

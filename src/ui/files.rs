@@ -2,14 +2,13 @@
 //! touches the disk or shows a native dialog runs as a workbench job ([`super::jobs`]) calling a
 //! workbench service; the results come back to [`GlossApp::on_done`].
 //!
-//! Native dialogs: rfd's dialogs are futures. A job awaits one with `pollster::block_on` on the
+//! Native dialogs: rfd's dialogs are futures. A job awaits one with `crate::workbench::jobs::block_on` on the
 //! job's thread, so the frame loop never waits and no executor is written here; the dialog itself
 //! is made on the window's thread, where some platforms require it.
 
 use std::path::{Path, PathBuf};
 
-use crate::formats::ImportFormat;
-use crate::workbench::{self, Command, Workbench};
+use crate::workbench::{self, Command, ImportFormat, Workbench};
 
 use super::annotation_list::ListCache;
 use super::app::GlossApp;
@@ -197,7 +196,7 @@ impl GlossApp {
                     .pick_folder();
                 self.jobs.spawn("dialog", move |_| Done::FolderPicked {
                     purpose: FolderPurpose::Open,
-                    dir: pollster::block_on(dialog).map(|h| h.path().to_path_buf()),
+                    dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
             UiAction::OpenProject(dir) => self.request_open(dir),
@@ -208,7 +207,7 @@ impl GlossApp {
                     .pick_folder();
                 self.jobs.spawn("dialog", move |_| Done::FolderPicked {
                     purpose: FolderPurpose::NewProject,
-                    dir: pollster::block_on(dialog).map(|h| h.path().to_path_buf()),
+                    dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
             UiAction::CreateProject { dir, name, preset } => {
@@ -300,7 +299,7 @@ impl GlossApp {
         let request = wb.import_request(ImportFormat::Txt { split_lines: false }, Vec::new(), None);
         let now = wb.import_time();
         self.jobs.spawn("import", move |job| {
-            let Some(paths) = pollster::block_on(picked) else {
+            let Some(paths) = crate::workbench::jobs::block_on(picked) else {
                 return Done::TextsRead(Ok(None));
             };
             let request = workbench::ImportRequest { paths, ..request };

@@ -13,9 +13,8 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
-use crate::formats::ImportFormat;
 use crate::model::LayerName;
-use crate::workbench::{self, ReadImport};
+use crate::workbench::{self, ImportFormat, ReadImport};
 
 use super::app::GlossApp;
 use super::export_dialog::FormatsDone;
@@ -206,7 +205,7 @@ impl GlossApp {
         let now = wb.import_time();
         self.view.formats.import = Some(ImportStage::Reading);
         self.jobs.spawn("import", move |job| {
-            let Some(paths) = pollster::block_on(picked) else {
+            let Some(paths) = crate::workbench::jobs::block_on(picked) else {
                 return Done::Formats(Box::new(FormatsDone::ImportRead(Ok(None))));
             };
             let request = workbench::ImportRequest { paths, ..request };

@@ -253,6 +253,13 @@ impl Default for Jobs {
     }
 }
 
+/// Waits for `future` on the calling thread: for a job that awaits something with no runtime of its
+/// own, such as a native file dialog (rfd's dialogs are futures that need only a waker). Never call
+/// it on the UI thread.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    pollster::block_on(future)
+}
+
 /// A lock that survives a panicked holder: the data here (a queue, a progress line) stays usable.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)

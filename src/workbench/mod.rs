@@ -26,6 +26,10 @@ mod suggestions;
 
 use std::path::{Path, PathBuf};
 
+/// The formats and schema presets the window offers, named here so that `ui` needs only the
+/// workbench.
+pub use crate::formats::{ExportFormat, ExportSelection, ImportFormat, TagScheme};
+pub use crate::storage::presets::NAMES as PRESETS;
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
