@@ -4,7 +4,12 @@
 //! Every user intent is a [`Command`]; [`Workbench::execute`] is the one place that changes state, and
 //! every change to annotations or the schema goes through [`History`] as one group of [`Edit`]s (one
 //! undo step per command). The UI reads the workbench, draws, and pushes commands; it never waits on
-//! disk: saves run on the `gloss-saver` thread and [`Workbench::tick`] collects their results.
+//! disk: saves and the Review window's agreement figures run as [`jobs`] and [`Workbench::tick`]
+//! collects their results.
+//!
+//! The services the window and the command line share live here too: [`LockedProject`] (the one
+//! lock-load-save), [`create_project`], [`read_import`] and [`ReadImport::apply`],
+//! [`write_export`]; [`files::read_input`] is the one reader of the user's input files.
 
 mod annotate;
 mod command;

@@ -81,6 +81,16 @@ pub fn memory_project(text: &str) -> Workbench {
     wb
 }
 
+/// Emoji need a colour emoji font on the machine: without one, epaint panics on a glyph nothing can
+/// draw. This says which font is missing instead.
+pub fn require_emoji_font() {
+    let report = gloss::ui::fonts::install(&egui::Context::default());
+    assert!(
+        report.loaded.iter().any(|(name, _)| name == "gloss-emoji"),
+        "no emoji font found; on Debian: apt-get install fonts-noto-color-emoji ({report:?})"
+    );
+}
+
 /// The real app over `wb`, drawn at [`WINDOW`] with the fonts the window installs, settled.
 pub fn harness(wb: Workbench) -> Harness<'static, GlossApp> {
     let mut harness = Harness::builder()
