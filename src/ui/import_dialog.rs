@@ -111,6 +111,13 @@ impl GlossApp {
     }
 
     pub(super) fn show_import_dialog(&mut self, ctx: &egui::Context) {
+        let doing = self
+            .jobs
+            .progress()
+            .map(|p| p.message)
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "Reading the files…".to_owned());
+        let mut stop = false;
         let Some(stage) = self.view.formats.import.as_mut() else {
             return;
         };
@@ -144,8 +151,9 @@ impl GlossApp {
                 ImportStage::Reading => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Reading the files…");
+                        ui.label(doing.as_str());
                     });
+                    stop = ui.button("Cancel").clicked();
                 }
                 ImportStage::Review(parsed) => {
                     egui::ScrollArea::vertical()
@@ -163,7 +171,11 @@ impl GlossApp {
                 }
             }
         });
-        if close {
+        if stop {
+            // The job stops before its next file and reports nothing; the dialog closes now.
+            self.jobs.cancel("import");
+            self.view.formats.import = None;
+        } else if close {
             self.view.formats.import = None;
         } else if apply {
             self.apply_parsed_import();
@@ -213,6 +225,8 @@ impl GlossApp {
                 let lines = import.summary().review_lines();
                 Some(ParsedImport { import, lines })
             });
+            // Cancelled: nothing to report, the analyst asked for it.
+            let result = if job.cancelled() { Ok(None) } else { result };
             Done::Formats(Box::new(FormatsDone::ImportRead(result)))
         });
     }

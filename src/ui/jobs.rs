@@ -84,6 +84,13 @@ impl Jobs {
         !self.running.is_empty()
     }
 
+    /// Asks the running jobs named `name` to stop (see [`JobContext::cancelled`]).
+    pub fn cancel(&self, name: &str) {
+        for job in self.running.iter().filter(|job| job.name() == name) {
+            job.cancel();
+        }
+    }
+
     /// What the oldest running job says it is doing.
     pub fn progress(&self) -> Option<Progress> {
         self.running.first().map(Job::progress)
