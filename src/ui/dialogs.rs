@@ -32,7 +32,7 @@ impl Default for NewProjectDialog {
     fn default() -> Self {
         Self {
             name: String::new(),
-            preset: crate::workbench::PRESETS
+            preset: crate::workbench::PRESET_NAMES
                 .first()
                 .map_or_else(|| "news".to_owned(), |n| (*n).to_owned()),
             parent: None,
@@ -168,7 +168,7 @@ fn new_project_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
                 egui::ComboBox::from_id_salt("preset")
                     .selected_text(&dialog.preset)
                     .show_ui(ui, |ui| {
-                        for preset in crate::workbench::PRESETS {
+                        for preset in crate::workbench::PRESET_NAMES {
                             ui.selectable_value(
                                 &mut dialog.preset,
                                 (*preset).to_owned(),

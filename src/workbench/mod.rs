@@ -31,10 +31,13 @@ mod suggestions;
 
 use std::path::{Path, PathBuf};
 
-/// The formats and schema presets the window offers, named here so that `ui` needs only the
-/// workbench.
+/// The formats, schema presets and review types the window shows, named here so that `ui` needs
+/// only the workbench.
 pub use crate::formats::{ExportFormat, ExportSelection, ImportFormat, TagScheme};
-pub use crate::storage::presets::NAMES as PRESETS;
+pub use crate::review::{
+    AgreementReport, Disagreement, DisagreementKind, Figures, MIN_ITEMS, Signature, Version,
+};
+pub use crate::storage::presets::NAMES as PRESET_NAMES;
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;

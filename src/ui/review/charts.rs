@@ -4,7 +4,7 @@
 use egui::Ui;
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, Legend, Plot};
 
-use crate::review::{AgreementReport, Figures};
+use crate::workbench::{AgreementReport, Figures};
 
 use super::marks::annotator_color;
 

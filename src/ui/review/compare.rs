@@ -5,8 +5,8 @@
 use egui::{Button, CollapsingHeader, RichText, ScrollArea, Ui};
 
 use crate::model::{Document, LayerKey, LayerName, Status};
-use crate::review::{Disagreement, DisagreementKind, Version};
 use crate::workbench::{Action, Command, Review, Workbench};
+use crate::workbench::{Disagreement, DisagreementKind, Version};
 
 use super::marks::{AGREED, annotator_color, describe, summary};
 use super::{Layout, ReviewPanel};
@@ -78,7 +78,7 @@ pub fn header(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let total = panel.comparison.total_disagreements;
+        let total = review.total();
         let remaining = review.remaining();
         let settled = total.saturating_sub(remaining);
         let fraction = if total == 0 {

@@ -6,7 +6,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use crate::review::{self, AgreementReport, Figures as Measures};
+use crate::workbench::{AgreementReport, Figures as Measures, MIN_ITEMS};
 
 /// A figure as the CLI prints it: three decimals, or a dash for a measure that does not apply.
 pub fn format_figure(value: Option<f64>) -> String {
@@ -198,7 +198,7 @@ fn diagnostics(ui: &mut Ui, report: &AgreementReport) {
         ui.label(
             RichText::new(format!(
                 "Too few items to judge (under {} mentions in every layer): {}",
-                review::MIN_ITEMS,
+                MIN_ITEMS,
                 d.too_few_items.join(", ")
             ))
             .color(ui.visuals().warn_fg_color),

@@ -14,7 +14,7 @@ use crate::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Layer, LayerKey, LayerName, Project,
     Speaker,
 };
-use crate::review::{Disagreement, Signature};
+use crate::workbench::{Disagreement, Signature};
 
 use crate::ui::article::{Link, Mark, MarkKind};
 
@@ -65,8 +65,6 @@ pub struct Comparison {
     /// (index of the compared layer, id in that layer) → merged-view id.
     merged_ids: HashMap<(usize, AnnotationId), AnnotationId>,
     pub comments: Vec<Comment>,
-    /// How many places the compared layers disagree, settled or not: the whole of the progress bar.
-    pub total_disagreements: usize,
 }
 
 impl Comparison {
@@ -209,19 +207,7 @@ fn build(project: &Project, doc: &Document, layers: &[LayerName]) -> Comparison 
         );
     }
     out.comments.sort_by_key(|c| (c.span, c.layer));
-    out.total_disagreements = total_disagreements(project, &doc.id, layers);
     out
-}
-
-/// Every disagreement among the layers, settled or not.
-fn total_disagreements(project: &Project, doc: &DocId, layers: &[LayerName]) -> usize {
-    let mut total = 0;
-    for (i, a) in layers.iter().enumerate() {
-        for b in &layers[i + 1..] {
-            total += crate::review::disagreements(project, doc, a, b).len();
-        }
-    }
-    total
 }
 
 /// One shared string per tag text.
@@ -384,7 +370,7 @@ pub fn describe(doc: &Document, annotation: &Annotation, linked: &[Annotation]) 
 
 /// A disagreement in one line for the list: where, and how the versions differ.
 pub fn summary(doc: &Document, disagreement: &Disagreement) -> String {
-    let version = |v: &Option<crate::review::Version>| {
+    let version = |v: &Option<crate::workbench::Version>| {
         v.as_ref()
             .map(|v| describe(doc, &v.annotation, &v.linked))
             .unwrap_or_else(|| "nothing".to_owned())
@@ -480,7 +466,6 @@ mod tests {
             comparison.origin(AnnotationId(3)),
             Some((1, AnnotationId(2)))
         );
-        assert_eq!(comparison.total_disagreements, 1);
         let notes: Vec<(usize, &str)> = comparison
             .comments
             .iter()
