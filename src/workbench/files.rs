@@ -118,3 +118,66 @@ fn what(format: ImportFormat) -> &'static str {
 fn is_labels(path: &Path) -> bool {
     path.file_name().is_some_and(|name| name == "labels.json")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_given_as_a_file_is_refused_by_name() {
+        let temp = tempfile::tempdir().unwrap();
+        let message = read_input(temp.path()).unwrap_err();
+        assert!(message.contains("not a regular file"), "{message}");
+        assert!(
+            message.contains(&temp.path().display().to_string()),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn folders_are_searched_in_sorted_order_for_the_formats_files_only() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        for name in ["b/2.txt", "a.txt", "c.md", "b/1.TXT"] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let found = input_files(
+            &[root.to_path_buf()],
+            ImportFormat::Txt { split_lines: false },
+        )
+        .unwrap();
+        let names: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.txt", "b/1.TXT", "b/2.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_folder_outside_is_not_followed() {
+        let temp = tempfile::tempdir().unwrap();
+        let outside = temp.path().join("outside");
+        let inside = temp.path().join("inside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::create_dir_all(&inside).unwrap();
+        std::fs::write(outside.join("secret.txt"), "x").unwrap();
+        std::fs::write(inside.join("article.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, inside.join("link")).unwrap();
+        let found =
+            input_files(&[inside.clone()], ImportFormat::Txt { split_lines: false }).unwrap();
+        assert_eq!(found, [inside.join("article.txt")]);
+    }
+
+    #[test]
+    fn an_empty_folder_says_which_files_it_looked_for() {
+        let temp = tempfile::tempdir().unwrap();
+        let message = input_files(&[temp.path().to_path_buf()], ImportFormat::Conll).unwrap_err();
+        assert!(
+            message.contains("no conll files in this folder"),
+            "{message}"
+        );
+        assert!(message.contains("*.conll, *.iob"), "{message}");
+    }
+}
