@@ -165,8 +165,11 @@ mod tests {
         std::fs::write(outside.join("secret.txt"), "x").unwrap();
         std::fs::write(inside.join("article.txt"), "x").unwrap();
         std::os::unix::fs::symlink(&outside, inside.join("link")).unwrap();
-        let found =
-            input_files(&[inside.clone()], ImportFormat::Txt { split_lines: false }).unwrap();
+        let found = input_files(
+            std::slice::from_ref(&inside),
+            ImportFormat::Txt { split_lines: false },
+        )
+        .unwrap();
         assert_eq!(found, [inside.join("article.txt")]);
     }
 
