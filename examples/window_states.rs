@@ -33,6 +33,8 @@ impl eframe::App for Tour {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // The app's jobs (the agreement figures) are queued: run them so the next frame shows them.
+        self.app.finish_jobs();
         self.app.ui(ui, frame);
         self.frame += 1;
         let ctx = ui.ctx().clone();

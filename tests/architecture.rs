@@ -77,25 +77,6 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("cli", &["model", "workbench"]),
 ];
 
-// TEMPORARY, for the lead to remove at merge: these ui files still do their own I/O, threads or
-// measures through storage/formats/review (issue 11); the h/core-ui branch moves that work into
-// workbench services. Only the ui -> lower-layer rule is waived for them, nothing else.
-const UI_FILES_BEING_MOVED: &[&str] = &[
-    "src/ui/files.rs",
-    "src/ui/import_dialog.rs",
-    "src/ui/export_dialog.rs",
-    "src/ui/review/figures.rs",
-];
-
-// TEMPORARY, for the lead to remove at merge: the CLI's import, export and new still load, lock and
-// save themselves; the h/core-ui branch moves them onto the workbench's import/export services.
-const CLI_FILES_BEING_MOVED: &[&str] = &[
-    "src/cli/create.rs",
-    "src/cli/export.rs",
-    "src/cli/import.rs",
-    "src/cli/import_formats.rs",
-];
-
 #[test]
 fn window_crates_are_used_only_in_the_ui_layer() {
     let broken: Vec<String> = source_files()
@@ -178,9 +159,7 @@ fn layer_breaks(file: &SourceFile) -> Vec<String> {
             layer_names().join(", ")
         )];
     };
-    let waived = own == "ui" && UI_FILES_BEING_MOVED.contains(&file.display.as_str());
     let aliases = file.aliases();
-    let waived = waived || CLI_FILES_BEING_MOVED.contains(&file.display.as_str());
     let mut broken = Vec::new();
     for (word, line) in &file.hatches {
         broken.push(format!(
@@ -216,7 +195,7 @@ fn layer_breaks(file: &SourceFile) -> Vec<String> {
             ));
             continue;
         }
-        if used != own && !allowed.contains(&used.as_str()) && !waived {
+        if used != own && !allowed.contains(&used.as_str()) {
             broken.push(format!(
                 "{}:{}: {own} uses {used} (crate::{}); {own} may use only {}",
                 file.display,

@@ -330,12 +330,14 @@ fn an_untrusted_recommender_url_from_the_project_is_never_contacted() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/predict", listener.local_addr().unwrap());
     name_recommender(&dir, &url);
+    let config = _temp.path().join("config");
     for command in [
         vec!["suggest"],
         vec!["suggest", "--apply", "--layer", "pre"],
         vec!["eval", "--gold", "amira"],
     ] {
         let output = gloss()
+            .env("GLOSS_CONFIG_DIR", &config)
             .arg(command[0])
             .arg(&dir)
             .args(&command[1..])
@@ -356,6 +358,7 @@ fn an_untrusted_recommender_url_from_the_project_is_never_contacted() {
         assert!(!was_contacted(&listener), "{command:?} sent the text");
     }
     let asked = gloss()
+        .env("GLOSS_CONFIG_DIR", &config)
         .arg("suggest")
         .arg(&dir)
         .args(["--recommender", "external"])
@@ -368,13 +371,15 @@ fn an_untrusted_recommender_url_from_the_project_is_never_contacted() {
 }
 
 #[test]
-fn a_trusted_recommender_url_is_asked() {
-    let (_temp, dir) = sample_copy();
+fn a_trusted_recommender_url_is_asked_and_the_trust_is_remembered() {
+    let (temp, dir) = sample_copy();
+    let config = temp.path().join("config");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/predict", listener.local_addr().unwrap());
     name_recommender(&dir, &url);
     // Nobody answers: the request times out after 300 ms and is reported as a warning.
     let output = gloss()
+        .env("GLOSS_CONFIG_DIR", &config)
         .arg("suggest")
         .arg(&dir)
         .args(["--recommender", "external", "--trust-recommender"])
@@ -382,6 +387,29 @@ fn a_trusted_recommender_url_is_asked() {
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     assert!(was_contacted(&listener));
+    assert!(
+        config.join(gloss::workbench::trust::TRUST_FILE).is_file(),
+        "the trust was not written to the user's trust file"
+    );
+
+    // The next run, without the flag, still asks it: the user trusted it once for this project.
+    let again = gloss()
+        .env("GLOSS_CONFIG_DIR", &config)
+        .arg("eval")
+        .arg(&dir)
+        .args(["--gold", "amira"])
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{again:?}");
+    let stderr = String::from_utf8(again.stderr).unwrap();
+    assert!(
+        !stderr.contains("skipped the external recommender"),
+        "{stderr}"
+    );
+    assert!(
+        was_contacted(&listener),
+        "eval did not ask the trusted recommender"
+    );
 }
 
 /// Runs `gloss ARGS` with a stdout whose reader is already gone, as in `gloss … | head` after

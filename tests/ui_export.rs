@@ -113,7 +113,7 @@ fn a_spacy_file_imports_into_a_new_layer_after_its_report_is_shown() {
     wait_for_background(&mut harness);
     let review = harness.state().import_review().unwrap().to_vec();
     assert!(
-        review[0].starts_with("2 annotation(s) (2 into spacy-gold)"),
+        review[0].starts_with("To import: 2 annotations (2 into spacy-gold)"),
         "{review:#?}"
     );
     assert!(
@@ -161,5 +161,32 @@ fn a_file_that_cannot_be_parsed_shows_an_error_and_changes_nothing() {
     assert!(message.contains("broken.jsonl"), "{message}");
     assert!(message.contains("nothing was imported"), "{message}");
     assert!(harness.state().import_review().is_none());
+    assert!(*ui_support::wb(&harness).project() == before);
+}
+
+#[test]
+fn cancelling_an_import_while_it_reads_closes_the_dialog_and_changes_nothing() {
+    let (temp, wb) = open_sample("tester");
+    let mut harness = harness(wb);
+    let before = ui_support::wb(&harness).project().clone();
+    let file = temp.path().join("gold.spacy.jsonl");
+    std::fs::write(&file, "{\"text\": \"Kurti\", \"spans\": []}\n").unwrap();
+
+    harness.state_mut().import_paths_for_test(
+        ImportFormat::Spacy,
+        LayerName::new("x").unwrap(),
+        vec![file],
+    );
+    harness.run_ok();
+    harness.get_by_label("Reading the files…");
+    click_button(&mut harness, "Cancel");
+    wait_for_background(&mut harness);
+
+    assert!(harness.query_by_label("Import annotations").is_none());
+    assert!(harness.state().import_review().is_none());
+    assert!(
+        harness.state().error_shown().is_none(),
+        "a cancel is no error"
+    );
     assert!(*ui_support::wb(&harness).project() == before);
 }

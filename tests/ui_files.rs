@@ -99,9 +99,7 @@ fn a_damaged_project_file_gives_the_loaders_message_naming_file_and_line() {
 #[test]
 fn at_first_start_the_window_asks_who_is_annotating_and_offers_the_projects_annotators() {
     let (_temp, dir) = sample_copy();
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(WINDOW)
-        .build_eframe(|cc| gloss::ui::GlossApp::new(cc, Some(dir.clone())));
+    let mut harness = starting_harness(dir.clone());
     wait_for_background(&mut harness);
     harness.get_by_label("Who is annotating?");
     assert!(
@@ -123,9 +121,7 @@ fn at_first_start_the_window_asks_who_is_annotating_and_offers_the_projects_anno
 #[test]
 fn a_new_annotator_name_must_be_usable_as_a_file_name() {
     let (_temp, dir) = sample_copy();
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(WINDOW)
-        .build_eframe(|cc| gloss::ui::GlossApp::new(cc, Some(dir.clone())));
+    let mut harness = starting_harness(dir.clone());
     wait_for_background(&mut harness);
     let name = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Your name");
     name.focus();

@@ -17,7 +17,7 @@ use gloss::review::{AgreementOptions, Disagreement, DisagreementKind, Figures};
 use gloss::ui::GlossApp;
 use gloss::workbench::Workbench;
 use tempfile::TempDir;
-use ui_support::{fixed_clock, harness, sample_copy, type_char, wb};
+use ui_support::{fixed_clock, harness, sample_copy, type_char, wait_for_background, wb};
 
 /// The sample project opened by the curator `carla`, in the window.
 fn curator() -> (TempDir, Harness<'static, GlossApp>) {
@@ -191,6 +191,9 @@ fn the_agreement_tab_shows_the_figures_of_review_agreement() {
     open_comparison(&mut harness);
     harness.get_by_label("Agreement").click();
     harness.run_ok();
+    harness.get_by_label("Measuring agreement…");
+    wait_for_background(&mut harness);
+    assert!(harness.query_by_label("Measuring agreement…").is_none());
 
     let report = gloss::review::agreement(wb(&harness).project(), &AgreementOptions::default());
     assert_eq!(report.layers, ["amira", "bruno"]);

@@ -58,14 +58,11 @@ fn the_window_asks_before_sending_documents_and_allow_is_remembered_outside_the_
     assert!(harness.query_by_label(&prompt_text(&server.url)).is_none());
     let kept = std::fs::read_to_string(config.path().join(TRUST_FILE)).unwrap();
     assert!(kept.contains(&server.url), "{kept}");
-    // The window asks the recommender now (off the UI thread): wait for the request to land.
-    for _ in 0..500 {
-        if server.requests() > 0 {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    // The window asks the recommender now, off the UI thread. Window tests queue background work,
+    // so the test says when it starts, then waits for its answer.
+    let wb = harness.state_mut().workbench_mut().unwrap();
+    wb.start_background_suggestions();
+    assert!(wb.wait_for_background_suggestions(std::time::Duration::from_secs(30)));
     assert!(server.requests() > 0, "the recommender was asked");
 }
 

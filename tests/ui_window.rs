@@ -84,10 +84,23 @@ fn tab_walks_the_annotations_in_text_order_and_the_inspector_follows() {
     let label = first.label().to_owned();
     harness.get_by_role_and_label(Role::ComboBox, "Label");
     harness.get_by_label("Entity");
+    let first_id = first.id();
+    let first_start = first.primary_span().start;
     harness.key_press(Key::Tab);
     harness.run_ok();
-    let second = ui_support::wb(&harness).selected_annotation().unwrap();
-    assert!(second.primary_span().start >= earliest);
+    let wb = ui_support::wb(&harness);
+    let second = wb.selected_annotation().unwrap();
+    assert_ne!(second.id(), first_id, "Tab moved on");
+    let second_start = second.primary_span().start;
+    assert!(second_start >= first_start, "forward in the text");
+    let skipped: Vec<usize> = wb
+        .current_layer()
+        .unwrap()
+        .iter()
+        .map(|a| a.primary_span().start)
+        .filter(|&start| start > first_start && start < second_start)
+        .collect();
+    assert!(skipped.is_empty(), "nothing between them: {skipped:?}");
     assert_eq!(label, "GPE");
 }
 

@@ -8,6 +8,7 @@ mod workbench_support;
 use std::time::{Duration, Instant};
 
 use gloss::storage;
+use gloss::workbench::jobs::Jobs;
 use gloss::workbench::{Command, SaveState, Workbench};
 use workbench_support::{ANNOTATOR, clock, entities, owned, project, run, select_text, workbench};
 
@@ -55,7 +56,7 @@ fn autosave_starts_three_seconds_after_the_last_change() {
 
     wb.tick(start + Duration::from_secs(6));
     assert_ne!(wb.save_state(), SaveState::Unsaved, "the save has started");
-    // Wait for the saver thread (the only blocking call) and check what it wrote.
+    // Wait for the save job (the only blocking call) and check what it wrote.
     wb.flush().unwrap();
     assert_eq!(wb.save_state(), SaveState::Saved);
     assert_eq!(&storage::load(wb.dir()).unwrap(), wb.project());
@@ -64,13 +65,22 @@ fn autosave_starts_three_seconds_after_the_last_change() {
 #[test]
 fn ticks_collect_a_finished_save_without_blocking() {
     let (mut wb, _dir) = workbench(DOCS);
+    // Queued jobs: the save is written when the test runs the jobs, not when a thread gets to it.
+    wb.set_jobs(Jobs::queued());
     run(&mut wb, Command::Save);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while wb.save_state() == SaveState::Saving && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-        wb.tick(Instant::now());
-    }
+    assert_eq!(wb.save_state(), SaveState::Saving);
+    wb.tick(Instant::now());
+    assert_eq!(
+        wb.save_state(),
+        SaveState::Saving,
+        "a tick never waits for the save"
+    );
+    assert!(!storage::is_project(wb.dir()), "nothing written yet");
+
+    assert_eq!(wb.jobs().run_until_idle(), 1, "one save job");
+    wb.tick(Instant::now());
     assert_eq!(wb.save_state(), SaveState::Saved);
+    assert_eq!(&storage::load(wb.dir()).unwrap(), wb.project());
 }
 
 #[test]

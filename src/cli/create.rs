@@ -1,29 +1,17 @@
-//! `gloss new`: an empty project folder with a schema preset.
+//! `gloss new`: an empty project folder with a schema preset, made by
+//! [`workbench::create_project`] (the window's File ▸ New project runs the same).
 
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
 use super::args::NewArgs;
-use crate::model::Project;
-use crate::storage::{self, presets};
+use crate::workbench;
 
 pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
-    // clap only lets through names from `presets::NAMES`; this guards against a name listed there
-    // without a schema behind it.
-    let schema = presets::preset(&args.preset).with_context(|| {
-        format!(
-            "unknown preset {:?}: expected one of {}",
-            args.preset,
-            presets::NAMES.join(", ")
-        )
-    })?;
     let name = match &args.name {
         Some(name) => name.clone(),
         None => folder_name(&args.dir),
     };
-    let mut project = Project::new(name, schema);
-    storage::create(&args.dir, &mut project)?;
+    let project = workbench::create_project(&args.dir, &name, &args.preset)?;
     println!(
         "created project {:?} in {} with the {} preset; add articles with `gloss import {} FILE...`",
         project.name,

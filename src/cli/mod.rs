@@ -17,7 +17,6 @@ mod create;
 mod eval;
 mod export;
 mod import;
-mod import_formats;
 mod progress;
 mod stats;
 mod suggest;

@@ -2,9 +2,10 @@
 //! layers and over all layers, then reading every figure off the counts.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::model::tokens::tokens;
-use crate::model::{Document, LayerKey, LayerName, Project};
+use crate::model::{CharSpan, Document, LayerKey, LayerName, Project};
 
 use super::compare::{Counts, Labels, LayerView, compare, f1, share};
 use super::measures::{CodingTally, Confusion as TokenConfusion, grow};
@@ -18,6 +19,18 @@ use super::unitizing::UnitizingTally;
 /// Agreement among the selected layers of the selected documents (see [`AgreementReport`] for what
 /// each figure covers and [`mod@super::token_labels`] for the tokenisation rule).
 pub fn agreement(project: &Project, options: &AgreementOptions) -> AgreementReport {
+    agreement_with_tokens(project, options, &|document| {
+        Arc::from(tokens(document.text.as_str()))
+    })
+}
+
+/// [`agreement`], with each document's tokens from `tokens_of` (the window keeps them between
+/// runs: a document's text never changes, so neither do its tokens).
+pub fn agreement_with_tokens(
+    project: &Project,
+    options: &AgreementOptions,
+    tokens_of: &dyn Fn(&Document) -> Arc<[CharSpan]>,
+) -> AgreementReport {
     let layers = selected_layers(project, options);
     let documents = selected_documents(project, options);
     let m = layers.len();
@@ -61,7 +74,7 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> AgreementRepo
             *diagnostics.events.entry(layer.to_string()).or_default() += view.events.len();
         }
 
-        let text_tokens = tokens(document.text.as_str());
+        let text_tokens = tokens_of(document);
         let token_labels: Vec<Option<Vec<u32>>> = views
             .iter()
             .map(|view| {

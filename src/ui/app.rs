@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use crate::workbench::jobs::Jobs as Runner;
 use crate::workbench::{Command, SaveState, Workbench};
 
 use super::annotation_list::{self, ListCache};
@@ -51,14 +52,23 @@ pub struct GlossApp {
     save_error: Option<String>,
     /// Whether the first frame has wired the context into jobs and the workbench.
     wired: bool,
+    /// What egui's frame time 0 is on the clock the workbench's autosave reads: the frame time
+    /// (simulated in tests) is the clock, so that autosave never depends on how fast the machine is.
+    epoch: Instant,
 }
 
 impl GlossApp {
     /// The app as the window starts it: preferences from eframe storage, system fonts, and the project
     /// given on the command line (else the most recent one) opening in the background.
     pub fn new(cc: &eframe::CreationContext, project: Option<PathBuf>) -> Self {
+        Self::starting(cc, project, Runner::threaded())
+    }
+
+    /// The app as the window starts it, with its background work run by `jobs`: tests pass
+    /// [`Runner::queued`] and finish the work with [`GlossApp::finish_jobs`].
+    pub fn starting(cc: &eframe::CreationContext, project: Option<PathBuf>, jobs: Runner) -> Self {
         let prefs = Prefs::load(cc.storage);
-        let mut app = Self::bare(None, prefs, true);
+        let mut app = Self::bare(None, prefs, true, jobs);
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
         match project.or_else(|| app.prefs.recent.first().cloned()) {
@@ -69,13 +79,20 @@ impl GlossApp {
         app
     }
 
-    /// The app over a workbench, without storage or persistence: for kittest.
+    /// The app over a workbench, without storage or persistence: for kittest. Background work
+    /// (saves, opening, imports, exports) waits until [`GlossApp::finish_jobs`].
     pub fn for_test(workbench: Workbench) -> Self {
         let prefs = Prefs {
             annotator: Some(workbench.annotator().to_string()),
             ..Prefs::default()
         };
-        Self::bare(Some(workbench), prefs, false)
+        Self::bare(Some(workbench), prefs, false, Runner::queued())
+    }
+
+    /// Runs the background work started so far (and what it starts) to its end, when jobs are
+    /// queued (tests); the next frame collects the results. Threaded jobs need no help.
+    pub fn finish_jobs(&mut self) {
+        self.jobs.runner().run_until_idle();
     }
 
     /// A screenshot run: no stored preferences, the project opened read-only as its first
@@ -86,7 +103,7 @@ impl GlossApp {
         shot: Screenshot,
         outcome: ScreenshotOutcome,
     ) -> Self {
-        let mut app = Self::bare(None, Prefs::default(), false);
+        let mut app = Self::bare(None, Prefs::default(), false, Runner::threaded());
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
         app.screenshot = Some((ScreenshotRun::new(shot), outcome));
@@ -96,7 +113,10 @@ impl GlossApp {
         app
     }
 
-    fn bare(workbench: Option<Workbench>, prefs: Prefs, persist: bool) -> Self {
+    fn bare(mut workbench: Option<Workbench>, prefs: Prefs, persist: bool, jobs: Runner) -> Self {
+        if let Some(wb) = workbench.as_mut() {
+            wb.set_jobs(jobs.clone());
+        }
         // A workbench that comes with a selection (restored, or set up by a test) shows it.
         let view = View {
             scroll_to: workbench
@@ -110,7 +130,7 @@ impl GlossApp {
             prefs,
             persist,
             view,
-            jobs: Jobs::new(),
+            jobs: Jobs::new(jobs),
             article: ArticleView::new("gloss-article"),
             marks: MarkCache::default(),
             list: ListCache::default(),
@@ -122,6 +142,7 @@ impl GlossApp {
             applied_style: None,
             save_error: None,
             wired: false,
+            epoch: Instant::now(),
         }
     }
 
@@ -179,7 +200,10 @@ impl GlossApp {
             return;
         }
         self.wired = true;
-        self.jobs.set_context(ctx.clone());
+        let waker = ctx.clone();
+        self.jobs
+            .runner()
+            .set_waker(Arc::new(move || waker.request_repaint()));
         if let Some(wb) = self.workbench.as_mut() {
             let waker = ctx.clone();
             wb.set_waker(Box::new(move || waker.request_repaint()));
@@ -208,7 +232,10 @@ impl GlossApp {
         let ctx = ui.ctx().clone();
         self.wire(&ctx);
         for done in self.jobs.finished() {
-            self.on_done(&ctx, done);
+            match done {
+                Ok(done) => self.on_done(&ctx, done),
+                Err(message) => self.view.error(message),
+            }
         }
         self.apply_style(&ctx);
 
@@ -236,7 +263,8 @@ impl GlossApp {
         }
         self.carry_out(&ctx, out);
 
-        let now = Instant::now();
+        let frame_time = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
+        let now = self.epoch + frame_time;
         let screenshot_run = self.screenshot.is_some();
         if let Some(wb) = self.workbench.as_mut()
             && !screenshot_run
@@ -269,9 +297,14 @@ impl GlossApp {
         egui::Panel::top("gloss-top").show(ui, |ui| {
             top_bar::show(ui, wb, &mut self.prefs, &self.view, out);
         });
-        let busy = self.busy();
+        let busy = self.busy().then(|| {
+            self.jobs
+                .progress()
+                .map(|progress| progress.message)
+                .unwrap_or_default()
+        });
         egui::Panel::bottom("gloss-status").show(ui, |ui| {
-            status_bar::show(ui, wb, &self.view, busy);
+            status_bar::show(ui, wb, &self.view, busy.as_deref());
         });
         if let Some(wb) = wb {
             egui::Panel::left("gloss-documents")

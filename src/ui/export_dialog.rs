@@ -1,9 +1,9 @@
 //! File ▸ Export (Ctrl+E): a modal dialog to choose the format (jsonl, spacy, conll with its tag
 //! scheme, brat, hf, csv), the layers (all, one annotator's, gold) and whether only finished
 //! documents go out; then a native save dialog (a folder picker for the formats that write a
-//! folder); then the export runs on a copy of the project in the background, and a summary lists
-//! [`ExportReport::lines`](crate::formats::ExportReport::lines): the counts and every span the
-//! format could not hold.
+//! folder); then [`workbench::write_export`] (the one `gloss export` runs) writes a copy of the
+//! project in a job, and a summary lists what it wrote: the counts and every span the format could
+//! not hold.
 //!
 //! The import dialog ([`super::import_dialog`]) shares [`FormatDialogs`] and [`FormatsDone`].
 
@@ -11,12 +11,12 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
-use crate::formats::{self, ExportFormat, ExportSelection, TagScheme};
 use crate::model::{DocId, LayerName, Project};
+use crate::workbench::{self, ExportFormat, ExportSelection, TagScheme};
 
 use super::app::GlossApp;
 use super::import_dialog::{ImportStage, ParsedImport};
-use super::jobs::{Done, block_on};
+use super::jobs::Done;
 
 /// The export and import dialogs' state, kept in the [`View`](super::view::View).
 #[derive(Default)]
@@ -107,10 +107,6 @@ impl ExportChoice {
 /// A native dialog's answer, awaited on the jobs thread.
 pub(super) type PickedPath =
     std::pin::Pin<Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>>;
-
-/// The files a native open dialog picked, awaited on the jobs thread.
-pub(super) type PickedPaths =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<rfd::FileHandle>>> + Send>>;
 
 /// What a background job of these dialogs reports.
 pub enum FormatsDone {
@@ -266,8 +262,8 @@ impl GlossApp {
                     .save_file(),
             )
         };
-        self.jobs.spawn("dialog", move || {
-            let path = block_on(picked).map(|h| h.path().to_path_buf());
+        self.jobs.spawn("dialog", move |_| {
+            let path = crate::workbench::jobs::block_on(picked).map(|h| h.path().to_path_buf());
             Done::Formats(Box::new(FormatsDone::ExportPath {
                 format,
                 selection,
@@ -286,13 +282,16 @@ impl GlossApp {
             return;
         };
         let project = wb.project().clone();
+        let dir = wb.dir().to_path_buf();
         self.view.formats.export = Some(ExportStage::Running {
             what: format!("Exporting {} to {}…", format.name(), path.display()),
         });
-        self.jobs.spawn("export", move || {
-            Done::Formats(Box::new(FormatsDone::Exported(write_export(
-                &project, format, &selection, &path,
-            ))))
+        self.jobs.spawn("export", move |job| {
+            let written =
+                workbench::write_export(&project, &dir, format, &selection, &path, Some(job));
+            Done::Formats(Box::new(FormatsDone::Exported(
+                written.map(|written| written.lines),
+            )))
         });
     }
 }
@@ -366,67 +365,4 @@ fn format_hint(format: ExportFormat) -> &'static str {
         }
         ExportFormat::Csv => "quotes.csv and events.csv, for spreadsheets.",
     }
-}
-
-/// Builds the export and writes each file atomically. Returns the summary lines: where it went,
-/// then the report's lines. Nothing is written when the export cannot be built.
-pub fn write_export(
-    project: &Project,
-    format: ExportFormat,
-    selection: &ExportSelection,
-    out: &std::path::Path,
-) -> Result<Vec<String>, String> {
-    if format.writes_folder() && out.exists() && !out.is_dir() {
-        return Err(format!(
-            "{}: is a file; {} writes a folder of files",
-            out.display(),
-            format.name()
-        ));
-    }
-    if !format.writes_folder() && out.is_dir() {
-        return Err(format!(
-            "{}: is a folder; {} writes one file",
-            out.display(),
-            format.name()
-        ));
-    }
-    let export =
-        formats::export(project, format, selection).map_err(|e| format!("cannot export: {e}"))?;
-    if export.report.layers == 0 {
-        return Err(if selection.finished_only {
-            "Nothing to export: no chosen layer is finished (done, or adjudicated for gold)"
-                .to_owned()
-        } else {
-            "Nothing to export: the chosen layers have no annotations".to_owned()
-        });
-    }
-    let placed = export.placed(out);
-    for (path, bytes) in &placed {
-        if format.writes_folder()
-            && let Some(folder) = path.parent()
-        {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
-        }
-        crate::storage::write_atomic(path, bytes)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    }
-    let mut lines = vec![match placed.as_slice() {
-        [(only, _)] => format!("Wrote {} to {}", format.name(), only.display()),
-        _ => format!(
-            "Wrote {} files of {} to {}",
-            placed.len(),
-            format.name(),
-            out.display()
-        ),
-    }];
-    let dropped = export.report.dropped().count();
-    lines.extend(export.report.lines());
-    if dropped > 0 {
-        lines.insert(
-            1,
-            format!("{dropped} span(s) not written: the format cannot hold them (listed below)"),
-        );
-    }
-    Ok(lines)
 }

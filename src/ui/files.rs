@@ -1,17 +1,21 @@
 //! Projects and files from the window: open, create, import, export, switch annotator. Everything that
-//! touches the disk or shows a native dialog runs as a background job ([`super::jobs`]); the results
-//! come back to [`GlossApp::on_done`].
+//! touches the disk or shows a native dialog runs as a workbench job ([`super::jobs`]) calling a
+//! workbench service; the results come back to [`GlossApp::on_done`].
+//!
+//! Native dialogs: rfd's dialogs are futures. A job awaits one with `crate::workbench::jobs::block_on` on the
+//! job's thread, so the frame loop never waits and no executor is written here; the dialog itself
+//! is made on the window's thread, where some platforms require it.
 
 use std::path::{Path, PathBuf};
 
-use crate::workbench::{Command, Workbench};
+use crate::workbench::{self, Command, ImportFormat, Workbench};
 
 use super::annotation_list::ListCache;
 use super::app::GlossApp;
 use super::article::ArticleView;
 use super::centre::MarkCache;
 use super::dialogs::{AnnotatorDialog, NewProjectDialog};
-use super::jobs::{Done, FolderPurpose, block_on};
+use super::jobs::{Done, FolderPurpose};
 use super::schema_editor::SchemaEditor;
 use super::view::{InspectorDraft, UiAction};
 
@@ -26,10 +30,8 @@ impl GlossApp {
             Some(annotator) => self.open_as(dir, annotator),
             None => {
                 self.waiting = Some(dir.clone());
-                self.jobs.spawn("peek", move || Done::Peeked {
-                    result: crate::storage::load(&dir)
-                        .map(|project| project.annotators)
-                        .map_err(|e| e.to_string()),
+                self.jobs.spawn("peek", move |_| Done::Peeked {
+                    result: workbench::peek_annotators(&dir).map_err(|e| e.to_string()),
                     dir,
                 });
             }
@@ -43,7 +45,7 @@ impl GlossApp {
         let same = self.workbench.as_ref().is_some_and(|wb| wb.dir() == dir);
         let previous = if same { self.workbench.take() } else { None };
         self.opening = Some(dir.clone());
-        self.jobs.spawn("open", move || {
+        self.jobs.spawn("open", move |_| {
             if let Some(mut previous) = previous {
                 if let Err(error) = previous.flush() {
                     return Done::Opened {
@@ -63,8 +65,8 @@ impl GlossApp {
     /// A screenshot run: load without a lock, as the project's first annotator, and never save.
     pub(super) fn open_read_only(&mut self, dir: PathBuf) {
         self.opening = Some(dir.clone());
-        self.jobs.spawn("open", move || {
-            let result = crate::storage::load(&dir)
+        self.jobs.spawn("open", move |_| {
+            let result = workbench::load_read_only(&dir)
                 .map(|project| {
                     let annotator = project
                         .annotators
@@ -91,6 +93,7 @@ impl GlossApp {
     fn install(&mut self, ctx: &egui::Context, dir: &Path, mut wb: Workbench) {
         let waker = ctx.clone();
         wb.set_waker(Box::new(move || waker.request_repaint()));
+        wb.set_jobs(self.jobs.runner().clone());
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
             "{} — Gloss",
             wb.project().name
@@ -120,7 +123,7 @@ impl GlossApp {
     }
 
     fn close_in_background(&mut self, mut old: Workbench) {
-        self.jobs.spawn("close", move || {
+        self.jobs.spawn("close", move |_| {
             let result = old.flush().map_err(|e| e.to_string());
             drop(old);
             Done::Closed(result)
@@ -158,22 +161,23 @@ impl GlossApp {
                 }
                 (_, None) => {}
             },
-            Done::FilesRead(Ok(files)) => {
-                if files.is_empty() {
+            Done::TextsRead(Ok(Some(read))) => {
+                let Some(wb) = self.workbench.as_mut() else {
                     return;
+                };
+                let what = read.summary().what.clone();
+                let warnings = read.summary().warnings.clone();
+                match wb.apply_read_import(read) {
+                    Ok(_) => self.view.info(format!("Imported {what}")),
+                    Err(message) => self.view.error(message),
                 }
-                let read = files.len();
-                if let Some(wb) = self.workbench.as_mut() {
-                    let added = wb.import_texts(files, false);
-                    if added == 0 {
-                        self.view
-                            .warn(format!("No text found in the {read} file(s)"));
-                    } else {
-                        self.view.info(format!("Imported {added} document(s)"));
-                    }
+                if let Some(first) = warnings.first() {
+                    self.view
+                        .warn(format!("{} warning(s); the first: {first}", warnings.len()));
                 }
             }
-            Done::FilesRead(Err(message)) => self.view.error(message),
+            Done::TextsRead(Ok(None)) => {}
+            Done::TextsRead(Err(message)) => self.view.error(message),
             Done::Formats(done) => self.on_formats_done(*done),
             Done::Closed(Err(message)) => {
                 self.view.error(format!(
@@ -190,9 +194,9 @@ impl GlossApp {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Open a Gloss project folder")
                     .pick_folder();
-                self.jobs.spawn("dialog", move || Done::FolderPicked {
+                self.jobs.spawn("dialog", move |_| Done::FolderPicked {
                     purpose: FolderPurpose::Open,
-                    dir: block_on(dialog).map(|h| h.path().to_path_buf()),
+                    dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
             UiAction::OpenProject(dir) => self.request_open(dir),
@@ -201,9 +205,9 @@ impl GlossApp {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Folder in which to create the project")
                     .pick_folder();
-                self.jobs.spawn("dialog", move || Done::FolderPicked {
+                self.jobs.spawn("dialog", move |_| Done::FolderPicked {
                     purpose: FolderPurpose::NewProject,
-                    dir: block_on(dialog).map(|h| h.path().to_path_buf()),
+                    dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
             UiAction::CreateProject { dir, name, preset } => {
@@ -214,7 +218,7 @@ impl GlossApp {
                     return;
                 };
                 self.opening = Some(dir.clone());
-                self.jobs.spawn("create", move || {
+                self.jobs.spawn("create", move |_| {
                     let result = Workbench::new_project(&dir, &name, &preset, &annotator)
                         .map(Box::new)
                         .map_err(|e| e.to_string());
@@ -278,36 +282,41 @@ impl GlossApp {
             .add_filter("Text", &["txt", "text", "md"])
             .add_filter("All files", &["*"])
             .pick_files();
-        self.jobs.spawn("import", move || {
-            let Some(handles) = block_on(dialog) else {
-                return Done::FilesRead(Ok(Vec::new()));
-            };
-            let paths: Vec<PathBuf> = handles.iter().map(|h| h.path().to_path_buf()).collect();
-            Done::FilesRead(read_texts(&paths))
+        let picked = Box::pin(async move {
+            dialog
+                .await
+                .map(|handles| handles.iter().map(|h| h.path().to_path_buf()).collect())
         });
+        self.import_texts(picked);
+    }
+
+    /// Plain-text files into the project as documents: the files the dialog picks (or `paths`)
+    /// are read by [`workbench::read_import`] in a job, then applied here.
+    fn import_texts(&mut self, picked: PickedFiles) {
+        let Some(wb) = &self.workbench else {
+            return;
+        };
+        let request = wb.import_request(ImportFormat::Txt { split_lines: false }, Vec::new(), None);
+        let now = wb.import_time();
+        self.jobs.spawn("import", move |job| {
+            let Some(paths) = crate::workbench::jobs::block_on(picked) else {
+                return Done::TextsRead(Ok(None));
+            };
+            let request = workbench::ImportRequest { paths, ..request };
+            // Plain text is read without the project (it only becomes new documents).
+            let result =
+                workbench::read_import(&crate::model::Project::default(), &request, now, Some(job));
+            Done::TextsRead(result.map(Some))
+        });
+    }
+
+    /// File ▸ Import text files… as it runs after the file dialog, on `paths`: for tests, where no
+    /// native dialog can open.
+    pub fn import_texts_for_test(&mut self, paths: Vec<PathBuf>) {
+        self.import_texts(Box::pin(std::future::ready(Some(paths))));
     }
 }
 
-/// Reads text files for import: (file name, contents). The first file that cannot be read or is not
-/// UTF-8 is the error, naming it.
-fn read_texts(paths: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
-    paths
-        .iter()
-        .map(|path| {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "{}: not UTF-8 text (invalid byte at {})",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            Ok((name, text))
-        })
-        .collect()
-}
+/// The paths a native dialog picked (`None`: cancelled), awaited in a job.
+pub(super) type PickedFiles =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Option<Vec<PathBuf>>> + Send>>;

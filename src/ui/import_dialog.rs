@@ -1,23 +1,25 @@
 //! File ▸ Import annotations…: a modal dialog to choose the format and the layer the annotations go
-//! to (the current annotator's by default); then a native file or folder picker; then the files are
-//! read and parsed in the background against a copy of the project. The report (spans skipped
-//! because they do not fit their text, labels added to the schema, what will be added) is shown
-//! before anything changes; "Import" applies it through [`Workbench::apply_import`].
+//! to (the current annotator's by default); then a native file or folder picker; then
+//! [`workbench::read_import`] reads and parses the files in a job against a copy of the project,
+//! as `gloss import` does. Its summary (what will be added, labels added to the schema, spans
+//! skipped because they do not fit their text) is shown before anything changes; "Import" applies
+//! it through [`Workbench::apply_read_import`].
 //!
 //! A file that cannot be read or parsed shows an error dialog and changes nothing.
 //!
-//! [`Workbench::apply_import`]: crate::workbench::Workbench::apply_import
+//! [`Workbench::apply_read_import`]: crate::workbench::Workbench::apply_read_import
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Id, RichText};
 
-use crate::formats::{self, Import, ImportFormat, ImportOptions};
-use crate::model::{LayerName, Project};
+use crate::model::LayerName;
+use crate::workbench::{self, ImportFormat, ReadImport};
 
 use super::app::GlossApp;
-use super::export_dialog::{FormatsDone, PickedPaths};
-use super::jobs::{Done, block_on};
+use super::export_dialog::FormatsDone;
+use super::files::PickedFiles;
+use super::jobs::Done;
 
 /// The formats offered (plain text has its own menu entry).
 const FORMATS: [&str; 8] = [
@@ -53,7 +55,7 @@ pub struct ImportChoice {
 
 /// Files read and parsed, not yet in the project.
 pub struct ParsedImport {
-    pub import: Import,
+    pub import: ReadImport,
     /// What the review shows: counts, schema additions, then each skipped span.
     pub lines: Vec<String>,
 }
@@ -88,7 +90,11 @@ impl GlossApp {
         layer: LayerName,
         paths: Vec<PathBuf>,
     ) {
-        self.read_import(format, layer, false, None, paths);
+        self.read_import(
+            format,
+            Some(layer),
+            Box::pin(std::future::ready(Some(paths))),
+        );
     }
 
     pub(super) fn on_import_read(&mut self, result: Result<Option<ParsedImport>, String>) {
@@ -105,6 +111,13 @@ impl GlossApp {
     }
 
     pub(super) fn show_import_dialog(&mut self, ctx: &egui::Context) {
+        let doing = self
+            .jobs
+            .progress()
+            .map(|p| p.message)
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "Reading the files…".to_owned());
+        let mut stop = false;
         let Some(stage) = self.view.formats.import.as_mut() else {
             return;
         };
@@ -138,8 +151,9 @@ impl GlossApp {
                 ImportStage::Reading => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Reading the files…");
+                        ui.label(doing.as_str());
                     });
+                    stop = ui.button("Cancel").clicked();
                 }
                 ImportStage::Review(parsed) => {
                     egui::ScrollArea::vertical()
@@ -157,7 +171,11 @@ impl GlossApp {
                 }
             }
         });
-        if close {
+        if stop {
+            // The job stops before its next file and reports nothing; the dialog closes now.
+            self.jobs.cancel("import");
+            self.view.formats.import = None;
+        } else if close {
             self.view.formats.import = None;
         } else if apply {
             self.apply_parsed_import();
@@ -165,43 +183,50 @@ impl GlossApp {
             && let Some(ImportStage::Choosing(choice)) = &self.view.formats.import
         {
             let format = parse_format(choice.format);
-            let keep = choice.keep_layers && format == ImportFormat::Jsonl;
+            // Gloss's own exports name their layer: kept when the analyst asks for it.
+            let layer = if choice.keep_layers && format.names_layers() {
+                None
+            } else {
+                Some(layer)
+            };
             let title = format!("Import {}", format.name());
             let dialog = rfd::AsyncFileDialog::new().set_title(title);
-            let picked: PickedPaths = if folder {
-                Box::pin(async move { dialog.pick_folder().await.map(|h| vec![h]) })
+            let picked: PickedFiles = if folder {
+                let dialog = dialog.pick_folder();
+                Box::pin(async move { dialog.await.map(|h| vec![h.path().to_path_buf()]) })
             } else {
-                Box::pin(dialog.pick_files())
+                let dialog = dialog.pick_files();
+                Box::pin(async move {
+                    dialog
+                        .await
+                        .map(|handles| handles.iter().map(|h| h.path().to_path_buf()).collect())
+                })
             };
-            self.read_import(format, layer, keep, Some(picked), Vec::new());
+            self.read_import(format, layer, picked);
         }
     }
 
-    /// Reads and parses the files (those `picked` in a native dialog, else `paths`) against a copy
-    /// of the project, on the jobs thread.
-    fn read_import(
-        &mut self,
-        format: ImportFormat,
-        layer: LayerName,
-        keep_layers: bool,
-        picked: Option<PickedPaths>,
-        paths: Vec<PathBuf>,
-    ) {
+    /// Reads and parses the files `picked` in a native dialog against a copy of the project, in a
+    /// job.
+    fn read_import(&mut self, format: ImportFormat, layer: Option<LayerName>, picked: PickedFiles) {
         let Some(wb) = &self.workbench else {
             return;
         };
         let project = wb.project().clone();
-        let options = wb.import_options(layer, keep_layers);
+        let request = wb.import_request(format, Vec::new(), layer);
+        let now = wb.import_time();
         self.view.formats.import = Some(ImportStage::Reading);
-        self.jobs.spawn("import", move || {
-            let paths = match picked {
-                None => paths,
-                Some(picked) => match block_on(picked) {
-                    None => return Done::Formats(Box::new(FormatsDone::ImportRead(Ok(None)))),
-                    Some(handles) => handles.iter().map(|h| h.path().to_path_buf()).collect(),
-                },
+        self.jobs.spawn("import", move |job| {
+            let Some(paths) = crate::workbench::jobs::block_on(picked) else {
+                return Done::Formats(Box::new(FormatsDone::ImportRead(Ok(None))));
             };
-            let result = parse(&project, format, &options, &paths).map(Some);
+            let request = workbench::ImportRequest { paths, ..request };
+            let result = workbench::read_import(&project, &request, now, Some(job)).map(|import| {
+                let lines = import.summary().review_lines();
+                Some(ParsedImport { import, lines })
+            });
+            // Cancelled: nothing to report, the analyst asked for it.
+            let result = if job.cancelled() { Ok(None) } else { result };
             Done::Formats(Box::new(FormatsDone::ImportRead(result)))
         });
     }
@@ -213,12 +238,10 @@ impl GlossApp {
         let Some(wb) = self.workbench.as_mut() else {
             return;
         };
-        match wb.apply_import(parsed.import) {
-            Ok(applied) => self.view.info(format!(
-                "Imported {} annotation(s) and {} new document(s)",
-                applied.annotations, applied.documents
-            )),
-            Err(error) => self.view.error(format!("{error}; nothing was imported")),
+        let what = parsed.import.summary().what.clone();
+        match wb.apply_read_import(parsed.import) {
+            Ok(_) => self.view.info(format!("Imported {what}")),
+            Err(message) => self.view.error(message),
         }
     }
 }
@@ -248,7 +271,7 @@ fn choose(ui: &mut egui::Ui, choice: &mut ImportChoice) -> Option<LayerName> {
                 .labelled_by(label.id);
             ui.end_row();
         });
-    if choice.format == "jsonl" {
+    if parse_format(choice.format).names_layers() {
         ui.checkbox(&mut choice.keep_layers, "Keep the layers the file names");
     }
     let layer = LayerName::new(choice.layer.trim());
@@ -259,142 +282,4 @@ fn choose(ui: &mut egui::Ui, choice: &mut ImportChoice) -> Option<LayerName> {
         );
     }
     layer
-}
-
-/// Reads every file and parses them; an error names the file and leaves the project unchanged.
-fn parse(
-    project: &Project,
-    format: ImportFormat,
-    options: &ImportOptions,
-    paths: &[PathBuf],
-) -> Result<ParsedImport, String> {
-    let files = read_files(paths, format)?;
-    let import = formats::import(project, format, &files, options)
-        .map_err(|e| format!("{e}; nothing was imported"))?;
-    let lines = review_lines(&import, files.len(), format);
-    Ok(ParsedImport { import, lines })
-}
-
-/// What the review shows before anything is applied.
-fn review_lines(import: &Import, files: usize, format: ImportFormat) -> Vec<String> {
-    let mut layers = std::collections::BTreeMap::<String, usize>::new();
-    for (key, _) in &import.annotations {
-        *layers.entry(key.layer.to_string()).or_default() += 1;
-    }
-    let into: Vec<String> = layers
-        .iter()
-        .map(|(layer, n)| format!("{n} into {layer}"))
-        .collect();
-    let mut lines = vec![format!(
-        "{} annotation(s){} and {} new document(s) read from {files} {} file(s)",
-        import.annotations.len(),
-        if into.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", into.join(", "))
-        },
-        import.documents.len(),
-        format.name()
-    )];
-    let added = &import.schema_additions;
-    let mut schema: Vec<String> = Vec::new();
-    schema.extend(
-        added
-            .entity_labels
-            .iter()
-            .map(|l| format!("entity label {}", l.name)),
-    );
-    schema.extend(added.event_types.iter().map(|t| {
-        let roles: Vec<&str> = t.roles.iter().map(|r| r.name.as_str()).collect();
-        format!("event type {} ({})", t.name, roles.join(", "))
-    }));
-    schema.extend(
-        added
-            .attributes
-            .iter()
-            .map(|a| format!("attribute {}", a.name)),
-    );
-    if !schema.is_empty() {
-        lines.push(format!("Added to the schema: {}", schema.join("; ")));
-    }
-    if !import.report.is_empty() {
-        lines.push(format!(
-            "{} note(s): what was skipped, and why:",
-            import.report.len()
-        ));
-        lines.extend(import.report.iter().map(ToString::to_string));
-    }
-    lines
-}
-
-/// Every file's bytes, named by its path; a folder gives the format's files under it (sorted). For
-/// hf, the `labels.json` beside a data file comes along.
-fn read_files(paths: &[PathBuf], format: ImportFormat) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut found = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut inside = Vec::new();
-            collect(path, format, &mut inside)?;
-            if inside.is_empty() {
-                return Err(format!(
-                    "{}: no {} files in this folder",
-                    path.display(),
-                    format.name()
-                ));
-            }
-            inside.sort();
-            found.extend(inside);
-        } else {
-            found.push(path.clone());
-        }
-    }
-    if format == ImportFormat::Hf {
-        let beside: Vec<PathBuf> = found
-            .iter()
-            .filter_map(|f| Some(f.parent()?.join("labels.json")))
-            .filter(|labels| labels.is_file())
-            .collect();
-        found.extend(beside);
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    found.retain(|f| seen.insert(f.clone()));
-    found
-        .iter()
-        .map(|path| {
-            std::fs::read(path)
-                .map(|bytes| (path.display().to_string(), bytes))
-                .map_err(|e| format!("{}: cannot read: {e}; nothing was imported", path.display()))
-        })
-        .collect()
-}
-
-/// The format's files under `dir`, recursively. Symbolic links to folders are not followed.
-fn collect(dir: &Path, format: ImportFormat, found: &mut Vec<PathBuf>) -> Result<(), String> {
-    let extensions: &[&str] = match format {
-        ImportFormat::Txt { .. } => &["txt"],
-        ImportFormat::Jsonl | ImportFormat::Spacy | ImportFormat::Doccano | ImportFormat::Hf => {
-            &["jsonl"]
-        }
-        ImportFormat::Brat => &["txt", "ann"],
-        ImportFormat::Conll => &["conll", "iob", "bio", "bilou"],
-        ImportFormat::WebannoTsv3 => &["tsv"],
-        ImportFormat::LabelStudio => &["json"],
-    };
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
-        let path = entry.path();
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            collect(&path, format, found)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        {
-            found.push(path);
-        }
-    }
-    Ok(())
 }

@@ -65,9 +65,7 @@ fn nothing_selected(ui: &mut Ui, wb: &Workbench) {
          label key. Click an annotation to inspect it. F1 lists every key.",
     );
     ui.add_space(6.0);
-    if std::env::var("NOLEG").is_err() {
-        hotkey_legend(ui, wb);
-    }
+    hotkey_legend(ui, wb);
 }
 
 /// The schema's hotkeys as coloured chips.

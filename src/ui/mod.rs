@@ -1,7 +1,9 @@
 //! The window (egui only). Reads the [`Workbench`](crate::workbench::Workbench), draws, and pushes
 //! [`Command`](crate::workbench::Command)s; keeps only view state (scroll, panel sizes, open dialogs,
-//! text being typed). Files and native dialogs are handled on background threads: the window never
-//! waits on disk.
+//! text being typed). Files and native dialogs are handled by workbench services run as workbench
+//! jobs ([`jobs`]): the window never waits on disk, opens no file and starts no thread. Exceptions,
+//! both host concerns rather than project data: [`fonts`] reads the system's font files at start,
+//! and [`run`] removes the throwaway settings folder of a screenshot run.
 //!
 //! Layout: menus and status on top ([`top_bar`]), documents on the left ([`documents`]), the article
 //! in the centre ([`centre`], drawn by [`article::ArticleView`]), the inspector and the annotation

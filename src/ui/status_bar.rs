@@ -9,10 +9,14 @@ use crate::workbench::{Action, Workbench};
 use super::keys::keys_of;
 use super::view::{Tone, View};
 
-pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: bool) {
+/// `busy`: background work is running, and what it says it is doing (may be empty).
+pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: Option<&str>) {
     ui.horizontal_wrapped(|ui| {
-        if busy {
+        if let Some(doing) = busy {
             ui.spinner();
+            if !doing.is_empty() {
+                ui.label(RichText::new(doing).weak());
+            }
         }
         message(ui, wb, view);
         ui.separator();

@@ -14,10 +14,14 @@ fn storage_error(error: storage::StorageError) -> WorkbenchError {
     WorkbenchError::Storage(error.to_string())
 }
 
-/// Takes the project's lock; the message is a warning when the last Gloss to hold it ended without
+/// Takes the project's lock, naming `holder` (an annotator; the user's login name when `None`) in it
+/// for anyone else who tries; the message is a warning when the last Gloss to hold it ended without
 /// closing the project.
-pub(super) fn lock(dir: &Path) -> Result<(Lock, Option<String>), WorkbenchError> {
-    ProjectLock::acquire(dir).map_err(storage_error)
+pub(super) fn lock(
+    dir: &Path,
+    holder: Option<&str>,
+) -> Result<(Lock, Option<String>), WorkbenchError> {
+    ProjectLock::acquire_as(dir, holder).map_err(storage_error)
 }
 
 pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
@@ -25,7 +29,7 @@ pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
 }
 
 /// Makes a new project folder with a preset's schema (refuses a folder that holds other files).
-pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<(), WorkbenchError> {
+pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<Project, WorkbenchError> {
     let schema = storage::presets::preset(preset).ok_or_else(|| {
         WorkbenchError::refused(format!(
             "there is no preset {preset}; the presets are {}",
@@ -33,7 +37,8 @@ pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<(), Workben
         ))
     })?;
     let mut project = Project::new(name, schema);
-    storage::create(dir, &mut project).map_err(storage_error)
+    storage::create(dir, &mut project).map_err(storage_error)?;
+    Ok(project)
 }
 
 /// Serialises what `project` marks dirty and writes it atomically into `dir`; the error names the

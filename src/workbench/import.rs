@@ -1,13 +1,92 @@
-//! Annotations of other tools into the open project: [`Workbench::apply_import`] puts a
-//! [`formats::Import`](crate::formats::Import), read in the background against a copy of the
-//! project, into the project itself.
+//! Importing, written once for the window and the command line: plain-text files (and folders of
+//! them) as documents, and annotated files of other tools (Gloss JSONL, spaCy/Prodigy, doccano,
+//! brat, CoNLL, Hugging Face, WebAnno TSV 3, Label Studio).
 //!
-//! Imports are not annotation edits, so they are not undoable (like [`Workbench::import_texts`]);
-//! they mark the project changed so that autosave writes them.
+//! An import happens in two steps. [`read_import`] finds and reads every file and parses it against
+//! the project without changing it (a file that cannot be read or parsed stops the import with the
+//! project untouched); the [`ReadImport`] it gives says what it would add
+//! ([`ReadImport::summary`], which the window shows for review). Then [`ReadImport::apply`] puts it
+//! into a project (the command line, which saves it) or [`Workbench::apply_read_import`] into the
+//! open one (the window, whose autosave writes it). Imports are not annotation edits, so they are
+//! not undoable.
 
-use crate::formats::{FormatError, Import, ImportOptions};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::formats::{self, FormatError, Import, ImportFormat, ImportOptions};
+use crate::model::{DocId, Document, LayerName, Project, Schema, Timestamp};
 
 use super::Workbench;
+use super::files;
+use super::jobs::JobContext;
+
+/// The layer imported annotations go to when neither a layer nor an annotator is named.
+pub const DEFAULT_IMPORT_LAYER: &str = "imported";
+
+/// What to import, as the analyst chose it in the import dialog or on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRequest {
+    /// Plain text carries `split_lines` (one document per non-empty line).
+    pub format: ImportFormat,
+    /// Files, and folders searched for the format's files.
+    pub paths: Vec<PathBuf>,
+    /// The layer annotations go to. `None`: the layer each Gloss JSONL line names, else the
+    /// annotator's, else [`DEFAULT_IMPORT_LAYER`].
+    pub layer: Option<LayerName>,
+    /// Who imports: named in the annotations' provenance and added to the project's annotators.
+    pub annotator: Option<LayerName>,
+}
+
+/// Files read and parsed against a project, not yet in it.
+#[derive(Debug)]
+pub struct ReadImport {
+    format: ImportFormat,
+    files: usize,
+    annotator: Option<LayerName>,
+    contents: Contents,
+    summary: ImportSummary,
+}
+
+#[derive(Debug)]
+enum Contents {
+    Texts(Vec<Document>),
+    Annotations(Box<Import>),
+}
+
+/// What an import brings, counted against the project it was read for: the same sentences in the
+/// window's review and on the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// What is added, e.g. `2 annotations (2 into gold) and 0 new documents, annotating 1 existing
+    /// document from 1 spacy file`.
+    pub what: String,
+    /// Schema additions as phrases (`entity labels MISC, FAC`, `roles of MEET: Topic`).
+    pub schema_additions: Vec<String>,
+    /// What was skipped and why, one line each (file, line, expected and found).
+    pub warnings: Vec<String>,
+}
+
+impl ImportSummary {
+    /// The review the window shows before anything changes.
+    pub fn review_lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("To import: {}", self.what)];
+        if !self.schema_additions.is_empty() {
+            lines.push(format!(
+                "added to the schema: {}",
+                self.schema_additions.join("; ")
+            ));
+        }
+        if !self.warnings.is_empty() {
+            lines.push(format!(
+                "{} warning{}: what was skipped, and why:",
+                self.warnings.len(),
+                plural(self.warnings.len())
+            ));
+            lines.extend(self.warnings.iter().map(|w| format!("warning: {w}")));
+        }
+        lines
+    }
+}
 
 /// What an applied import added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,11 +95,239 @@ pub struct ImportApplied {
     pub annotations: usize,
 }
 
+/// Finds, reads and parses the files of `request` against `project`, changing nothing. `now`
+/// stamps the annotations' provenance. Reports progress to `job` and stops early when it is
+/// cancelled. Errors name the file (and the line, for a parse error) and end with "nothing was
+/// imported".
+pub fn read_import(
+    project: &Project,
+    request: &ImportRequest,
+    now: Timestamp,
+    job: Option<&JobContext>,
+) -> Result<ReadImport, String> {
+    let paths = files::input_files(&request.paths, request.format)?;
+    let mut read = Vec::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        if let Some(job) = job {
+            if job.cancelled() {
+                return Err("import cancelled; nothing was imported".to_owned());
+            }
+            job.report(
+                Some(i as f32 / paths.len().max(1) as f32),
+                format!("Reading {}", path.display()),
+            );
+        }
+        read.push((path.display().to_string(), files::read_input(path)?));
+    }
+    match request.format {
+        ImportFormat::Txt { split_lines } => read_texts(request, read, split_lines),
+        format => read_annotations(project, request, format, read, now),
+    }
+}
+
+fn read_texts(
+    request: &ImportRequest,
+    read: Vec<(String, Vec<u8>)>,
+    split_lines: bool,
+) -> Result<ReadImport, String> {
+    let files = read.len();
+    let mut documents = Vec::new();
+    let mut warnings = Vec::new();
+    for (path, bytes) in read {
+        let text = String::from_utf8(bytes).map_err(|err| {
+            format!(
+                "{path}: not valid UTF-8 at byte {}: expected UTF-8 text (convert it first, e.g. \
+                 with `iconv -f WINDOWS-1252 -t UTF-8`); nothing was imported",
+                err.utf8_error().valid_up_to()
+            )
+        })?;
+        let file_name = std::path::Path::new(&path)
+            .file_name()
+            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+        let found = formats::txt::documents_from_text(&file_name, &text, split_lines);
+        if found.is_empty() {
+            warnings.push(format!("{path}: no text, skipped"));
+        }
+        documents.extend(found);
+    }
+    files::check_document_sizes(&documents)?;
+    if documents.is_empty() {
+        return Err(format!(
+            "nothing to import: the {files} file{} given hold no text",
+            plural(files)
+        ));
+    }
+    let summary = ImportSummary {
+        what: format!(
+            "{} document{} from {files} file{}",
+            documents.len(),
+            plural(documents.len()),
+            plural(files)
+        ),
+        schema_additions: Vec::new(),
+        warnings,
+    };
+    Ok(ReadImport {
+        format: request.format,
+        files,
+        annotator: request.annotator.clone(),
+        contents: Contents::Texts(documents),
+        summary,
+    })
+}
+
+fn read_annotations(
+    project: &Project,
+    request: &ImportRequest,
+    format: ImportFormat,
+    read: Vec<(String, Vec<u8>)>,
+    now: Timestamp,
+) -> Result<ReadImport, String> {
+    // Gloss JSONL takes every JSON-lines shape: Gloss's own lines name their layer.
+    let format = if format == ImportFormat::Jsonl {
+        jsonl_flavour(&read)
+    } else {
+        format
+    };
+    let layer = request
+        .layer
+        .clone()
+        .or_else(|| request.annotator.clone())
+        .or_else(|| LayerName::new(DEFAULT_IMPORT_LAYER))
+        .unwrap_or_else(LayerName::gold);
+    let options = ImportOptions {
+        keep_layers: format.names_layers() && request.layer.is_none(),
+        annotator: request
+            .annotator
+            .as_ref()
+            .map_or_else(|| layer.to_string(), ToString::to_string),
+        layer,
+        now,
+    };
+    let import = formats::import(project, format, &read, &options)
+        .map_err(|err| format!("{err}; nothing was imported"))?;
+    files::check_document_sizes(&import.documents)?;
+    let files = read.len();
+    let warnings: Vec<String> = import.report.iter().map(ToString::to_string).collect();
+    if import.documents.is_empty() && import.annotations.is_empty() && import.statuses.is_empty() {
+        return Err(format!(
+            "nothing to import: the {files} {} file{} given hold no documents or annotations{}",
+            format.name(),
+            plural(files),
+            match warnings.first() {
+                None => String::new(),
+                Some(first) => format!(
+                    " that could be imported ({} warning{}, the first: {first})",
+                    warnings.len(),
+                    plural(warnings.len())
+                ),
+            }
+        ));
+    }
+    let summary = ImportSummary {
+        what: describe(&import, files, format),
+        schema_additions: schema_additions(&project.schema, &import),
+        warnings,
+    };
+    Ok(ReadImport {
+        format,
+        files,
+        annotator: request.annotator.clone(),
+        contents: Contents::Annotations(Box::new(import)),
+        summary,
+    })
+}
+
+impl ReadImport {
+    pub fn summary(&self) -> &ImportSummary {
+        &self.summary
+    }
+
+    /// The format the files were read as (Gloss JSONL may turn out spaCy or doccano lines).
+    pub fn format(&self) -> ImportFormat {
+        self.format
+    }
+
+    /// How many files were read.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Puts the import into `project`: documents, schema additions, annotations, statuses, and the
+    /// importing annotator. Refused, changing nothing, when the project changed since it was read
+    /// (a document gone, an annotation id taken since). Returns what was added and the first new
+    /// document.
+    pub fn apply(self, project: &mut Project) -> Result<(ImportApplied, Option<DocId>), String> {
+        let mut first = None;
+        let applied = match self.contents {
+            Contents::Texts(documents) => {
+                let applied = ImportApplied {
+                    documents: documents.len(),
+                    annotations: 0,
+                };
+                for document in documents {
+                    let id = project.add_document(document);
+                    first.get_or_insert(id);
+                }
+                applied
+            }
+            Contents::Annotations(import) => {
+                first = import.documents.first().map(|d| d.id.clone());
+                let applied = ImportApplied {
+                    documents: import.documents.len(),
+                    annotations: import.annotations.len(),
+                };
+                import
+                    .apply(project)
+                    .map_err(|err| format!("{err}; nothing was imported"))?;
+                applied
+            }
+        };
+        if let Some(annotator) = &self.annotator {
+            project.add_annotator(annotator.as_str());
+        }
+        Ok((applied, first))
+    }
+}
+
 impl Workbench {
+    /// The request for importing `paths` as this workbench's annotator.
+    pub fn import_request(
+        &self,
+        format: ImportFormat,
+        paths: Vec<PathBuf>,
+        layer: Option<LayerName>,
+    ) -> ImportRequest {
+        ImportRequest {
+            format,
+            paths,
+            layer,
+            annotator: Some(self.annotator.clone()),
+        }
+    }
+
+    /// The workbench's clock, for [`read_import`] run in a job.
+    pub fn import_time(&self) -> Timestamp {
+        self.now()
+    }
+
+    /// Puts an import read against (a copy of) this project into it; shows the first new document
+    /// if none was shown. Refused, changing nothing, when the project changed in a way the import
+    /// cannot follow.
+    pub fn apply_read_import(&mut self, import: ReadImport) -> Result<ImportApplied, String> {
+        let (applied, first) = import.apply(&mut self.project)?;
+        self.changed();
+        if self.current.is_none()
+            && let Some(first) = first
+        {
+            self.show_document(first);
+        }
+        Ok(applied)
+    }
+
     /// Puts `import` into the project: schema additions, new documents, annotations and statuses.
-    /// Everything is checked first; an import read against another state of the project (a
-    /// document gone, an annotation id taken since) is refused and changes nothing. Shows the first
-    /// new document if none was shown.
+    /// Everything is checked first; an import read against another state of the project is
+    /// refused and changes nothing. Shows the first new document if none was shown.
     pub fn apply_import(&mut self, import: Import) -> Result<ImportApplied, FormatError> {
         let applied = ImportApplied {
             documents: import.documents.len(),
@@ -42,16 +349,166 @@ impl Workbench {
 
     /// Import options for this workbench: annotations go to `layer`, with the annotator's name and
     /// the workbench's clock in their provenance.
-    pub fn import_options(
-        &self,
-        layer: crate::model::LayerName,
-        keep_layers: bool,
-    ) -> ImportOptions {
+    pub fn import_options(&self, layer: LayerName, keep_layers: bool) -> ImportOptions {
         ImportOptions {
             layer,
             keep_layers,
             annotator: self.annotator.to_string(),
             now: self.now(),
         }
+    }
+}
+
+/// `2 annotations (2 into gold) and 0 new documents, annotating 1 existing document from 1 spacy
+/// file`.
+fn describe(import: &Import, files: usize, format: ImportFormat) -> String {
+    let new: BTreeSet<&str> = import.documents.iter().map(|d| d.id.as_str()).collect();
+    let mut annotated: BTreeSet<&str> = BTreeSet::new();
+    let mut by_layer: BTreeMap<String, usize> = BTreeMap::new();
+    for (key, _) in &import.annotations {
+        annotated.insert(key.doc.as_str());
+        *by_layer.entry(key.layer.to_string()).or_default() += 1;
+    }
+    let existing = annotated.iter().filter(|d| !new.contains(*d)).count();
+    let layers: Vec<String> = by_layer
+        .iter()
+        .map(|(layer, n)| format!("{n} into {layer}"))
+        .collect();
+    let total: usize = by_layer.values().sum();
+    format!(
+        "{total} annotation{}{} and {} new document{}{} from {files} {} file{}",
+        plural(total),
+        if layers.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", layers.join(", "))
+        },
+        new.len(),
+        plural(new.len()),
+        match existing {
+            0 => String::new(),
+            n => format!(", annotating {n} existing document{}", plural(n)),
+        },
+        format.name(),
+        plural(files),
+    )
+}
+
+/// The schema additions an import makes, as phrases: `entity labels MISC, FAC`, `roles of MEET: Topic`.
+fn schema_additions(schema: &Schema, import: &Import) -> Vec<String> {
+    let added = &import.schema_additions;
+    let mut phrases = Vec::new();
+    let labels: Vec<&str> = added
+        .entity_labels
+        .iter()
+        .filter(|l| schema.entity_label(&l.name).is_none())
+        .map(|l| l.name.as_str())
+        .collect();
+    if !labels.is_empty() {
+        phrases.push(format!(
+            "entity label{} {}",
+            plural(labels.len()),
+            labels.join(", ")
+        ));
+    }
+    let mut new_types = Vec::new();
+    for ty in &added.event_types {
+        match schema.event_type(&ty.name) {
+            None => new_types.push(ty.name.as_str()),
+            Some(existing) => {
+                let roles: Vec<&str> = ty
+                    .roles
+                    .iter()
+                    .filter(|r| existing.role(&r.name).is_none())
+                    .map(|r| r.name.as_str())
+                    .collect();
+                if !roles.is_empty() {
+                    phrases.push(format!("roles of {}: {}", ty.name, roles.join(", ")));
+                }
+            }
+        }
+    }
+    if !new_types.is_empty() {
+        phrases.push(format!(
+            "event type{} {}",
+            plural(new_types.len()),
+            new_types.join(", ")
+        ));
+    }
+    for attribute in &added.attributes {
+        match schema.attribute(attribute.target, &attribute.name) {
+            None => phrases.push(format!("attribute {}", attribute.name)),
+            Some(existing) => {
+                let values: Vec<&str> = attribute
+                    .values
+                    .iter()
+                    .filter(|v| !existing.values.is_empty() && !existing.values.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                if !values.is_empty() {
+                    phrases.push(format!(
+                        "values of attribute {}: {}",
+                        attribute.name,
+                        values.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    phrases
+}
+
+/// Which JSON-lines shape the files are in, from the first line that is a JSON object: Gloss's own
+/// lines carry `id` and `layer`; spaCy/Prodigy and doccano lines carry `text` and their spans.
+/// A file no line of which parses is read as Gloss's, whose reader names the line at fault.
+fn jsonl_flavour(files: &[(String, Vec<u8>)]) -> ImportFormat {
+    let first = files
+        .iter()
+        .filter_map(|(_, bytes)| std::str::from_utf8(bytes).ok())
+        .flat_map(str::lines)
+        .map(|line| line.trim_start_matches('\u{feff}').trim())
+        .find(|line| !line.is_empty());
+    let Some(Ok(serde_json::Value::Object(fields))) =
+        first.map(serde_json::from_str::<serde_json::Value>)
+    else {
+        return ImportFormat::Jsonl;
+    };
+    if fields.contains_key("layer") && fields.contains_key("id") {
+        ImportFormat::Jsonl
+    } else if fields.contains_key("label") || fields.contains_key("entities") {
+        ImportFormat::Doccano
+    } else {
+        ImportFormat::Spacy
+    }
+}
+
+/// "s" after a count other than one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Vec<(String, Vec<u8>)> {
+        vec![("f.jsonl".to_owned(), text.as_bytes().to_vec())]
+    }
+
+    #[test]
+    fn jsonl_lines_are_told_apart_by_their_fields() {
+        assert_eq!(
+            jsonl_flavour(&file("\n{\"id\":\"a\",\"layer\":\"bob\",\"text\":\"x\"}\n")),
+            ImportFormat::Jsonl
+        );
+        assert_eq!(
+            jsonl_flavour(&file("{\"text\":\"x\",\"spans\":[]}")),
+            ImportFormat::Spacy
+        );
+        assert_eq!(
+            jsonl_flavour(&file("{\"text\":\"x\",\"label\":[[0,1,\"A\"]]}")),
+            ImportFormat::Doccano
+        );
+        assert_eq!(jsonl_flavour(&file("not json")), ImportFormat::Jsonl);
     }
 }

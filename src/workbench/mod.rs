@@ -4,13 +4,23 @@
 //! Every user intent is a [`Command`]; [`Workbench::execute`] is the one place that changes state, and
 //! every change to annotations or the schema goes through [`History`] as one group of [`Edit`]s (one
 //! undo step per command). The UI reads the workbench, draws, and pushes commands; it never waits on
-//! disk: saves run on the `gloss-saver` thread and [`Workbench::tick`] collects their results.
+//! disk: saves and the Review window's agreement figures run as [`jobs`] and [`Workbench::tick`]
+//! collects their results.
+//!
+//! The services the window and the command line share live here too: [`LockedProject`] (the one
+//! lock-load-save), [`create_project`], [`read_import`] and [`ReadImport::apply`],
+//! [`write_export`]; [`files::read_input`] is the one reader of the user's input files.
 
 mod annotate;
 mod command;
 mod disk;
+mod export;
+mod figures;
+pub mod files;
 mod find;
+mod folder;
 mod import;
+pub mod jobs;
 mod navigate;
 mod quotes_events;
 mod review;
@@ -24,7 +34,12 @@ pub mod trust;
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
-pub use import::ImportApplied;
+pub use export::{ExportWritten, check_out, known_layer, write_export};
+pub use figures::AgreementFigures;
+pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
+pub use import::{
+    DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
+};
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
@@ -32,6 +47,8 @@ pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
+/// The formats, presets, measures and suggestion types the window and the command line show, named
+/// here so that `ui` and `cli` need only the workbench.
 pub use tasks::vocabulary::*;
 pub use tasks::{Hooks, Progress};
 
@@ -67,8 +84,12 @@ pub struct Workbench {
     /// The entity label most recently applied: what [`Command::LabelFindHit`] uses.
     last_label: Option<String>,
     saver: saver::Saver,
+    /// Where saves (and other long work) run: threads, or a queue tests drive.
+    jobs: jobs::Jobs,
+    /// The Review window's agreement figures, computed in a job when their inputs change.
+    figures: figures::FiguresState,
     clock: Clock,
-    /// A message for the UI to show once (e.g. a stale lock taken over).
+    /// A message for the UI to show once (e.g. that the last Gloss here ended without closing).
     notice: Option<String>,
     /// Held while the project is open; released on drop.
     _lock: Option<disk::Lock>,
@@ -88,12 +109,13 @@ impl std::fmt::Debug for Workbench {
 
 impl Workbench {
     /// Opens a project folder for writing: takes its lock, loads and validates it, adds `annotator` to
-    /// the project's annotators and shows the first document. A stale lock taken over leaves a warning
-    /// in [`Workbench::take_notice`].
+    /// the project's annotators and shows the first document. The lock names `annotator` to anyone else
+    /// who tries to open the project. When the last Gloss to open it ended without closing it, a
+    /// warning waits in [`Workbench::take_notice`].
     pub fn open(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
-        let (lock, warning) = disk::lock(dir)?;
-        let project = disk::load(dir)?;
-        let mut workbench = Workbench::build(project, dir.to_path_buf(), annotator, Some(lock))?;
+        let (dir, project, lock, warning) =
+            LockedProject::open_as(dir, Some(annotator))?.into_parts();
+        let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
         Ok(workbench)
     }
@@ -106,7 +128,7 @@ impl Workbench {
         preset: &str,
         annotator: &str,
     ) -> Result<Workbench, WorkbenchError> {
-        disk::create(dir, name, preset)?;
+        create_project(dir, name, preset)?;
         Workbench::open(dir, annotator)
     }
 
@@ -159,6 +181,8 @@ impl Workbench {
             suggestions: suggestions::SuggestionState::default(),
             last_label: None,
             saver: saver::Saver::new(),
+            jobs: jobs::Jobs::threaded(),
+            figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
@@ -184,10 +208,29 @@ impl Workbench {
         self.char_precision = on;
     }
 
-    /// Called from the saver thread when a save finishes, so the UI can repaint (egui's
-    /// `request_repaint`) and collect the result in [`Workbench::tick`].
+    /// Called from background work (a save, suggestions) when it finishes, so the UI can repaint
+    /// (egui's `request_repaint`) and collect the result in [`Workbench::tick`].
     pub fn set_waker(&mut self, waker: Box<dyn Fn() + Send + Sync>) {
         self.saver.set_waker(waker);
+        let slot = self.saver.waker_slot();
+        self.jobs.set_waker(std::sync::Arc::new(move || {
+            if let Ok(slot) = slot.lock()
+                && let Some(wake) = slot.as_ref()
+            {
+                wake();
+            }
+        }));
+    }
+
+    /// Runs this workbench's jobs (saves, agreement) with `jobs`: the window shares its own, and
+    /// window tests pass [`jobs::Jobs::queued`] so that work finishes when the test says.
+    pub fn set_jobs(&mut self, jobs: jobs::Jobs) {
+        self.jobs = jobs;
+    }
+
+    /// Where this workbench's jobs run.
+    pub fn jobs(&self) -> &jobs::Jobs {
+        &self.jobs
     }
 
     /// Applies one command. Errors are the analyst's to read ("select some text first"); when one is
@@ -429,7 +472,7 @@ impl Workbench {
         })
     }
 
-    /// A message the UI should show once, e.g. that a stale lock was taken over.
+    /// A message the UI should show once, e.g. that the last Gloss here ended without closing.
     pub fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
     }

@@ -28,9 +28,17 @@ pub struct Review {
     doc: Option<DocId>,
     pending: Vec<Disagreement>,
     current: Option<usize>,
+    /// Every disagreement among the layers in the shown document, settled or not.
+    total: usize,
 }
 
 impl Review {
+    /// How many disagreements the layers have in the shown document, settled or not: with
+    /// [`Review::remaining`], how far adjudication has come.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
     /// The layers compared in the shown document, gold never among them.
     pub fn layers(&self) -> &[LayerName] {
         &self.layers
@@ -446,6 +454,12 @@ impl Workbench {
                 .into_iter()
                 .filter(|d| !self.review.settled_empty.contains(&DecisionKey::of(d)))
                 .collect();
+        let total = layers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| layers[i + 1..].iter().map(move |b| (a, b)))
+            .map(|(a, b)| review::disagreements(&self.project, &doc, a, b).len())
+            .sum();
         let same_doc = open.doc.as_ref() == Some(&doc);
         let previous = open.current().filter(|_| same_doc).map(DecisionKey::of);
         let at_selection = self.selection.span.and_then(|span| {
@@ -476,6 +490,7 @@ impl Workbench {
             doc: Some(doc),
             pending,
             current,
+            total,
         });
     }
 

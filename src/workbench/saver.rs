@@ -1,18 +1,19 @@
 //! Saving without making the UI wait: the UI thread clones what is dirty (usually one layer and its
-//! document) and hands it to the `gloss-saver` thread, which serialises it, writes the files atomically
-//! and sends the result back; [`Workbench::tick`] collects it. Autosave runs [`AUTOSAVE_DELAY`] after
-//! the last change, on document switch and on [`Workbench::flush`].
+//! document) and hands it to a `gloss-saver` job ([`super::jobs`]), which serialises it and writes
+//! the files atomically; [`Workbench::tick`] collects the result. Autosave runs [`AUTOSAVE_DELAY`]
+//! after the last change (measured on the clock the caller passes to `tick`: the window's frame
+//! time, which tests drive), on document switch and on [`Workbench::flush`].
 //!
-//! Serialising happens on the saver thread because it is what costs: ~70 ms for a layer of 30,000
-//! annotations, against a few ms to clone it.
+//! Serialising happens in the job because it is what costs: ~70 ms for a layer of 30,000
+//! annotations, against a few ms to clone it. One save runs at a time, so a later save never loses
+//! to an earlier one.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::disk;
+use super::jobs::Job;
 use super::{SaveState, Workbench, WorkbenchError};
 use crate::model::{Dirty, Project};
 
@@ -21,26 +22,11 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
 
 pub(super) type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send + Sync>>>>;
 
-struct Job {
-    id: u64,
-    dir: PathBuf,
-    /// What to write: see [`snapshot`].
-    snapshot: Project,
-}
-
-struct Outcome {
-    id: u64,
-    result: Result<(), String>,
-}
-
-/// The saver thread's handles and the autosave bookkeeping.
+/// The save being written and the autosave bookkeeping.
 pub(super) struct Saver {
-    /// Started on the first save.
-    thread: Option<(Sender<Job>, Receiver<Outcome>)>,
     waker: Waker,
-    next_id: u64,
     /// The save being written, and what it holds (marked dirty again if it fails).
-    in_flight: Option<(u64, Dirty)>,
+    in_flight: Option<(Job<Result<(), String>>, Dirty)>,
     /// A change happened since the last tick; the tick stamps it with its `now`.
     changed: bool,
     /// When the latest unsaved change was seen; `None` when no autosave is due.
@@ -53,9 +39,7 @@ pub(super) struct Saver {
 impl Saver {
     pub(super) fn new() -> Self {
         Self {
-            thread: None,
             waker: Arc::new(Mutex::new(None)),
-            next_id: 0,
             in_flight: None,
             changed: false,
             last_change: None,
@@ -79,36 +63,6 @@ impl Saver {
     pub(super) fn note_change(&mut self) {
         self.changed = true;
     }
-
-    /// The saver thread's channels, starting it if needed; `None` if the OS refused a thread.
-    fn channels(&mut self) -> Option<&(Sender<Job>, Receiver<Outcome>)> {
-        if self.thread.is_none() {
-            let (job_tx, job_rx) = mpsc::channel::<Job>();
-            let (done_tx, done_rx) = mpsc::channel::<Outcome>();
-            let waker = Arc::clone(&self.waker);
-            let spawned = std::thread::Builder::new()
-                .name("gloss-saver".to_owned())
-                .spawn(move || {
-                    // Jobs are written in the order they were sent, so a later save never loses to an
-                    // earlier one.
-                    for job in job_rx {
-                        let result = disk::save_snapshot(&job.dir, &job.snapshot);
-                        if done_tx.send(Outcome { id: job.id, result }).is_err() {
-                            break;
-                        }
-                        if let Ok(waker) = waker.lock()
-                            && let Some(wake) = waker.as_ref()
-                        {
-                            wake();
-                        }
-                    }
-                });
-            if spawned.is_ok() {
-                self.thread = Some((job_tx, done_rx));
-            }
-        }
-        self.thread.as_ref()
-    }
 }
 
 impl Workbench {
@@ -116,7 +70,13 @@ impl Workbench {
     /// Never blocks.
     pub fn tick(&mut self, now: Instant) {
         self.collect_saves(false);
-        self.tick_suggestions();
+        // The suggestion threads (tagger training, the external model, long documents) are not
+        // jobs yet: with queued jobs (window tests) they are not started, so that nothing arrives
+        // at a moment the test did not choose.
+        if !self.jobs.is_queued() {
+            self.tick_suggestions();
+        }
+        self.tick_figures();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
@@ -182,61 +142,41 @@ impl Workbench {
         self.start_save()
     }
 
-    /// Hands what is dirty to the saver thread and marks the project saved (until told otherwise).
+    /// Hands what is dirty to a saver job and marks the project saved (until told otherwise).
     fn start_save(&mut self) -> Result<(), WorkbenchError> {
         self.saver.requested = false;
         self.saver.last_change = None;
         let dirty = self.project.dirty().clone();
-        let job = Job {
-            id: self.saver.next_id,
-            dir: self.dir.clone(),
-            snapshot: snapshot(&self.project),
-        };
-        self.saver.next_id += 1;
+        let dir = self.dir.clone();
+        let snapshot = snapshot(&self.project);
         self.project.mark_saved();
-        let sent = match self.saver.channels() {
-            Some((jobs, _)) => jobs.send(job).map_err(|error| error.0),
-            None => Err(job),
-        };
-        match sent {
-            Ok(()) => {
-                self.saver.in_flight = Some((self.saver.next_id - 1, dirty));
-                Ok(())
-            }
-            Err(job) => {
-                // No saver thread: write here rather than lose the data.
-                let result = disk::save_snapshot(&job.dir, &job.snapshot);
-                self.finish_save(result.clone(), &dirty);
-                result.map_err(WorkbenchError::Storage)
-            }
-        }
+        let job = self
+            .jobs
+            .start("saver", move |_| disk::save_snapshot(&dir, &snapshot));
+        self.saver.in_flight = Some((job, dirty));
+        Ok(())
     }
 
-    /// Takes the saver's results; with `wait`, blocks until the save in flight has finished.
+    /// Takes the save's result; with `wait`, blocks until the save in flight has finished.
     fn collect_saves(&mut self, wait: bool) {
-        while let Some((id, _)) = &self.saver.in_flight {
-            let id = *id;
-            let outcome = match self.saver.thread.as_ref() {
-                None => Err(()),
-                Some((_, results)) if wait => results.recv().map_err(|_| ()),
-                Some((_, results)) => match results.try_recv() {
-                    Ok(outcome) => Ok(outcome),
-                    Err(mpsc::TryRecvError::Empty) => return,
-                    Err(mpsc::TryRecvError::Disconnected) => Err(()),
+        let result = match self.saver.in_flight.as_mut() {
+            None => return,
+            Some((_, _)) if wait => match self.saver.in_flight.take() {
+                Some((job, dirty)) => (job.wait(), dirty),
+                None => return,
+            },
+            Some((job, _)) => match job.poll() {
+                None => return,
+                Some(result) => match self.saver.in_flight.take() {
+                    Some((_, dirty)) => (result, dirty),
+                    None => return,
                 },
-            };
-            let result = match outcome {
-                Ok(outcome) if outcome.id == id => outcome.result,
-                Ok(_) => continue,
-                Err(()) => {
-                    self.saver.thread = None;
-                    Err("the saver thread stopped; the last changes were not saved".to_owned())
-                }
-            };
-            if let Some((_, dirty)) = self.saver.in_flight.take() {
-                self.finish_save(result, &dirty);
-            }
-        }
+            },
+        };
+        let (outcome, dirty) = result;
+        let outcome = outcome
+            .unwrap_or_else(|failed| Err(format!("{failed}; the last changes were not saved")));
+        self.finish_save(outcome, &dirty);
     }
 
     /// Records a save's result; a failure marks what it held dirty again, so nothing is lost.

@@ -15,6 +15,10 @@ use tempfile::TempDir;
 /// The window size the tests draw at, in points: wide enough for all three panels.
 pub const WINDOW: [f32; 2] = [1400.0, 900.0];
 
+/// Simulated seconds per frame: a 60 Hz screen. The frame time is the clock autosave reads, so a
+/// test reaches the autosave delay only after that many frames, however fast the machine is.
+pub const FRAME: f32 = 1.0 / 60.0;
+
 /// A fixed time for provenance, so that a saved and reloaded project compares equal.
 pub fn fixed_clock() -> Box<dyn Fn() -> Timestamp + Send> {
     Box::new(|| Timestamp::from_second(1_700_000_000).unwrap())
@@ -77,10 +81,21 @@ pub fn memory_project(text: &str) -> Workbench {
     wb
 }
 
+/// Emoji need a colour emoji font on the machine: without one, epaint panics on a glyph nothing can
+/// draw. This says which font is missing instead.
+pub fn require_emoji_font() {
+    let report = gloss::ui::fonts::install(&egui::Context::default());
+    assert!(
+        report.loaded.iter().any(|(name, _)| name == "gloss-emoji"),
+        "no emoji font found; on Debian: apt-get install fonts-noto-color-emoji ({report:?})"
+    );
+}
+
 /// The real app over `wb`, drawn at [`WINDOW`] with the fonts the window installs, settled.
 pub fn harness(wb: Workbench) -> Harness<'static, GlossApp> {
     let mut harness = Harness::builder()
         .with_size(WINDOW)
+        .with_step_dt(FRAME)
         .with_context_setup(|ctx| {
             gloss::ui::fonts::install(ctx);
         })
@@ -167,19 +182,36 @@ pub fn click_text(harness: &mut Harness<'_, GlossApp>, offset: usize) {
     harness.run_ok();
 }
 
-/// Steps the app until its background work is done and its save (if any) has finished: the window
-/// never waits for the disk, so a test has to. Gives up after ten seconds.
+/// Runs the app's background work (opening, saving, imports, exports: queued in tests) to its
+/// end and lets the window collect it, until nothing is left: the window never waits for the disk,
+/// so a test says when the work happens. No sleeping, no timing: the same frames every run.
 pub fn wait_for_background(harness: &mut Harness<'_, GlossApp>) {
-    for _ in 0..1000 {
+    for _ in 0..20 {
+        harness.state_mut().finish_jobs();
         harness.step();
         let saving = harness
             .state()
             .workbench()
             .is_some_and(|wb| wb.save_state() == gloss::workbench::SaveState::Saving);
         if !harness.state().busy() && !saving {
-            break;
+            harness.run_ok();
+            return;
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    harness.run_ok();
+    panic!("background work still running after 20 rounds of finishing it");
+}
+
+/// The real app as the window starts it (preferences, first-start questions) on `project`, with
+/// its background work queued for [`wait_for_background`].
+pub fn starting_harness(project: PathBuf) -> Harness<'static, GlossApp> {
+    Harness::builder()
+        .with_size(WINDOW)
+        .with_step_dt(FRAME)
+        .build_eframe(move |cc| {
+            GlossApp::starting(
+                cc,
+                Some(project.clone()),
+                gloss::workbench::jobs::Jobs::queued(),
+            )
+        })
 }

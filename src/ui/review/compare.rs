@@ -78,7 +78,7 @@ pub fn header(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let total = panel.comparison.total_disagreements;
+        let total = review.total();
         let remaining = review.remaining();
         let settled = total.saturating_sub(remaining);
         let fraction = if total == 0 {

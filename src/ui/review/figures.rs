@@ -1,117 +1,12 @@
 //! The project's agreement figures: [`crate::review::agreement`]'s report, the one `gloss agree`
-//! prints, shown as tables beside its diagnostics.
+//! prints, shown as tables beside its diagnostics. The workbench computes it in a job when the
+//! project or the layers compared change ([`Workbench::agreement_figures`]); this only draws it.
 //!
-//! The report is cached by workbench revision and options. Small projects are measured on the UI
-//! thread (about a millisecond per document); from [`BACKGROUND_ANNOTATIONS`] annotations on, on
-//! the `gloss-agreement` thread over a copy of the project, while the last report stays on screen.
-//! A result computed for an older revision is shown until the newer one arrives, marked as such.
-
-use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+//! [`Workbench::agreement_figures`]: crate::workbench::Workbench::agreement_figures
 
 use egui::{Grid, RichText, Ui};
 
-use crate::review::{self, AgreementOptions, AgreementReport, Figures as Measures};
-use crate::workbench::Workbench;
-
-/// Projects with at least this many annotations (all layers) are measured in the background.
-pub const BACKGROUND_ANNOTATIONS: usize = 20_000;
-
-/// What a report was computed for.
-type Key = (u64, AgreementOptions);
-
-/// The agreement report of the open project, kept up to date.
-pub struct AgreementCache {
-    report: Option<(Key, Arc<AgreementReport>)>,
-    worker: Option<(Key, Receiver<AgreementReport>)>,
-    /// Why the last background run gave nothing (the thread could not start or died).
-    failure: Option<String>,
-    /// From this many annotations on, measure in the background ([`BACKGROUND_ANNOTATIONS`]).
-    background_from: usize,
-}
-
-impl Default for AgreementCache {
-    fn default() -> Self {
-        Self {
-            report: None,
-            worker: None,
-            failure: None,
-            background_from: BACKGROUND_ANNOTATIONS,
-        }
-    }
-}
-
-impl AgreementCache {
-    /// The report for the project now, computing it if needed. The flag says whether it belongs to
-    /// an older revision (a newer one is being computed).
-    pub fn report(
-        &mut self,
-        ctx: &egui::Context,
-        wb: &Workbench,
-        options: &AgreementOptions,
-    ) -> Option<(Arc<AgreementReport>, bool)> {
-        let key: Key = (wb.revision(), options.clone());
-        self.collect();
-        let fresh = self.report.as_ref().is_some_and(|(k, _)| *k == key);
-        let running = self.worker.as_ref().is_some_and(|(k, _)| *k == key);
-        if !fresh && !running {
-            let size: usize = wb.project().layers().map(|(_, layer)| layer.len()).sum();
-            if size < self.background_from {
-                let report = review::agreement(wb.project(), options);
-                self.report = Some((key.clone(), Arc::new(report)));
-            } else if self.worker.is_none() {
-                self.spawn(ctx, wb, key.clone());
-            }
-        }
-        let (computed_for, report) = self.report.as_ref()?;
-        Some((Arc::clone(report), *computed_for != key))
-    }
-
-    /// The message of a background run that failed, if the last one did.
-    pub fn failure(&self) -> Option<&str> {
-        self.failure.as_deref()
-    }
-
-    /// Takes a finished background result.
-    fn collect(&mut self) {
-        let Some((key, receiver)) = &self.worker else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(report) => {
-                self.report = Some((key.clone(), Arc::new(report)));
-                self.worker = None;
-                self.failure = None;
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.failure = Some("the agreement could not be computed".to_owned());
-                self.worker = None;
-            }
-        }
-    }
-
-    fn spawn(&mut self, ctx: &egui::Context, wb: &Workbench, key: Key) {
-        let (sender, receiver) = mpsc::channel();
-        let project = wb.project().clone();
-        let options = key.1.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("gloss-agreement".to_owned())
-            .spawn(move || {
-                let report = review::agreement(&project, &options);
-                // The window may have closed meanwhile: then nobody is waiting.
-                let _ = sender.send(report);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.worker = Some((key, receiver)),
-            Err(error) => {
-                self.failure = Some(format!("could not start the agreement thread: {error}"));
-            }
-        }
-    }
-}
+use crate::workbench::{AgreementReport, Figures as Measures, MIN_ITEMS};
 
 /// A figure as the CLI prints it: three decimals, or a dash for a measure that does not apply.
 pub fn format_figure(value: Option<f64>) -> String {
@@ -303,7 +198,7 @@ fn diagnostics(ui: &mut Ui, report: &AgreementReport) {
         ui.label(
             RichText::new(format!(
                 "Too few items to judge (under {} mentions in every layer): {}",
-                review::MIN_ITEMS,
+                MIN_ITEMS,
                 d.too_few_items.join(", ")
             ))
             .color(ui.visuals().warn_fg_color),
@@ -319,77 +214,5 @@ fn diagnostics(ui: &mut Ui, report: &AgreementReport) {
             "Most frequent confusions (O: no mention): {}",
             confusions.join(", ")
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::model::markup;
-    use crate::model::{
-        Annotation, AnnotationId, DocId, Document, Entity, Layer, LayerKey, LayerName, Project,
-        Provenance, Schema, Status, Timestamp,
-    };
-
-    fn layer(marked: &str) -> Layer {
-        let marked = markup::parse(marked).unwrap();
-        let annotations = marked
-            .spans
-            .into_iter()
-            .enumerate()
-            .map(|(i, (span, label))| {
-                let id = AnnotationId(i as u32 + 1);
-                let entity = Entity {
-                    id,
-                    span,
-                    label,
-                    attributes: Default::default(),
-                    norm: None,
-                    note: String::new(),
-                    provenance: Provenance::manual("test", Timestamp::UNIX_EPOCH),
-                };
-                (id, Annotation::Entity(entity))
-            })
-            .collect();
-        Layer::from_annotations(Status::Done, annotations)
-    }
-
-    #[test]
-    fn large_projects_are_measured_in_the_background_with_the_same_result() {
-        let a = "[Vucic]{PERSON} met [Kurti]{PERSON} in [Brussels]{GPE}.";
-        let b = "[Vucic]{PERSON} met Kurti in [Brussels]{LOC}.";
-        let mut project = Project::new("Test", Schema::default());
-        let doc = DocId::new("talks").unwrap();
-        let text = markup::parse(a).unwrap().text;
-        project.add_document(Document::from_raw(doc.clone(), "Talks", &text));
-        for (name, marked) in [("amira", a), ("bruno", b)] {
-            let key = LayerKey::new(doc.clone(), LayerName::new(name).unwrap());
-            project.insert_loaded_layer(key, layer(marked));
-        }
-        let wb = Workbench::from_project(project, PathBuf::from("/nonexistent"), "carla");
-        let ctx = egui::Context::default();
-        let options = AgreementOptions::default();
-        let mut cache = AgreementCache {
-            background_from: 0,
-            ..AgreementCache::default()
-        };
-        assert!(
-            cache.report(&ctx, &wb, &options).is_none(),
-            "nothing to show until the thread is done"
-        );
-        let mut shown = None;
-        for _ in 0..1000 {
-            if let Some((report, stale)) = cache.report(&ctx, &wb, &options) {
-                assert!(!stale);
-                shown = Some(report);
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        let shown = shown.expect("the agreement thread finished");
-        assert_eq!(*shown, review::agreement(wb.project(), &options));
-        assert_eq!(cache.failure(), None);
     }
 }

@@ -65,8 +65,6 @@ pub struct Comparison {
     /// (index of the compared layer, id in that layer) → merged-view id.
     merged_ids: HashMap<(usize, AnnotationId), AnnotationId>,
     pub comments: Vec<Comment>,
-    /// How many places the compared layers disagree, settled or not: the whole of the progress bar.
-    pub total_disagreements: usize,
 }
 
 impl Comparison {
@@ -209,19 +207,7 @@ fn build(project: &Project, doc: &Document, layers: &[LayerName]) -> Comparison 
         );
     }
     out.comments.sort_by_key(|c| (c.span, c.layer));
-    out.total_disagreements = total_disagreements(project, &doc.id, layers);
     out
-}
-
-/// Every disagreement among the layers, settled or not.
-fn total_disagreements(project: &Project, doc: &DocId, layers: &[LayerName]) -> usize {
-    let mut total = 0;
-    for (i, a) in layers.iter().enumerate() {
-        for b in &layers[i + 1..] {
-            total += crate::workbench::tasks::agreement::disagreement_count(project, doc, a, b);
-        }
-    }
-    total
 }
 
 /// One shared string per tag text.
@@ -480,7 +466,6 @@ mod tests {
             comparison.origin(AnnotationId(3)),
             Some((1, AnnotationId(2)))
         );
-        assert_eq!(comparison.total_disagreements, 1);
         let notes: Vec<(usize, &str)> = comparison
             .comments
             .iter()

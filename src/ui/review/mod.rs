@@ -29,7 +29,6 @@ use egui::{RichText, Ui};
 
 use crate::model::CharSpan;
 use crate::model::{AnnotationId, DocId};
-use crate::workbench::AgreementOptions;
 use crate::workbench::{Command, Review, Workbench};
 
 use super::article::ArticleView;
@@ -76,7 +75,6 @@ pub struct ReviewPanel {
     /// k of "merge what k annotators agree on"; the project's `min_agree` until changed.
     merge_k: Option<u32>,
     measure: charts::Measure,
-    agreement: figures::AgreementCache,
 }
 
 impl Default for ReviewPanel {
@@ -111,7 +109,6 @@ impl Default for ReviewPanel {
             hovered: None,
             merge_k: None,
             measure: charts::Measure::default(),
-            agreement: figures::AgreementCache::default(),
         }
     }
 }
@@ -178,19 +175,17 @@ impl ReviewPanel {
                 egui::CentralPanel::default()
                     .show(ui, |ui| article::show(ui, self, wb, review, out));
             }
-            Tab::Agreement => self.agreement_tab(ui, wb, review),
+            Tab::Agreement => self.agreement_tab(ui, wb),
         }
     }
 
-    fn agreement_tab(&mut self, ui: &mut Ui, wb: &Workbench, review: &Review) {
-        let options = AgreementOptions {
-            layers: review.chosen_layers().map(<[_]>::to_vec),
-            docs: None,
-        };
-        if let Some(failure) = self.agreement.failure() {
+    fn agreement_tab(&mut self, ui: &mut Ui, wb: &Workbench) {
+        let figures = wb.agreement_figures().unwrap_or_default();
+        if let Some(failure) = &figures.failure {
             ui.colored_label(ui.visuals().error_fg_color, failure);
         }
-        let Some((report, stale)) = self.agreement.report(ui.ctx(), wb, &options) else {
+        let stale = figures.stale;
+        let Some(report) = figures.report else {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label("Measuring agreement…");

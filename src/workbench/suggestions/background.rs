@@ -45,6 +45,15 @@ impl Workbench {
         self.request_long_list();
     }
 
+    /// Starts the suggestion work that is due (training the tagger, asking a trusted external
+    /// recommender, long documents) even when the workbench's jobs are queued: window tests, which
+    /// queue every job so that nothing arrives at a moment they did not choose, call this to say when
+    /// that work begins, then [`Workbench::wait_for_background_suggestions`]. [`Workbench::tick`]
+    /// does this on its own with threaded jobs.
+    pub fn start_background_suggestions(&mut self) {
+        self.tick_suggestions();
+    }
+
     /// Takes in background results as they come, for up to `timeout`: for tests and the command
     /// line, never the UI thread. Returns whether any came. Starts nothing (see
     /// [`Workbench::tick`]).

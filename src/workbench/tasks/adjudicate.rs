@@ -49,7 +49,7 @@ pub struct Adjudication {
     pub documents: Vec<DocumentMerge>,
     /// Documents none of the layers annotated.
     pub not_annotated: usize,
-    /// E.g. a stale lock taken over.
+    /// E.g. that the last Gloss here ended without closing the project.
     pub warnings: Vec<String>,
 }
 

@@ -19,7 +19,8 @@ pub struct CheckReport {
     pub leftovers: Vec<FileProblem>,
     /// Leftovers removed by this check (only when asked to repair), as full paths.
     pub removed: Vec<PathBuf>,
-    /// Anything the user should know that is not a problem of the project (a stale lock, say).
+    /// Anything the user should know that is not a problem of the project (that the last Gloss here ended
+    /// without closing the project, say).
     pub warnings: Vec<String>,
 }
 

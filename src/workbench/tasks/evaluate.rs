@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::Hooks;
 use super::suggest::chosen_documents;
-use super::train::{external_recommender, external_warnings};
+use super::train::{external_allowed, external_recommender, external_warnings};
 use crate::model::{DocId, LayerKey, LayerName, Project};
 use crate::storage;
 use crate::suggest::evaluate::{Evaluation, evaluate};
@@ -106,7 +106,7 @@ pub fn evaluate_project(
             &project,
             &gold,
             &documents,
-            request.allow_external,
+            external_allowed(&project, dir, request.allow_external, &mut warnings),
             hooks,
             &mut warnings,
         )?,

@@ -24,6 +24,7 @@ use crate::storage;
 /// The types the hosts need to show what these services return, re-exported so that the window and
 /// the command line depend on the workbench alone (HOUSE-STYLE §1).
 pub mod vocabulary {
+    pub use crate::formats::{ExportFormat, ExportSelection, ImportFormat, TagScheme};
     pub use crate::model::matching::Counts;
     pub use crate::review::{
         AgreementOptions, AgreementReport, Disagreement, DisagreementKind, Figures, MIN_ITEMS,

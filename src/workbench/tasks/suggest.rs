@@ -5,12 +5,12 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::train::{external_warnings, project_recommenders};
+use super::train::{external_allowed, external_warnings, project_recommenders};
 use super::{Hooks, plural};
 use crate::model::{DocId, LayerKey, LayerName, Project, Schema, Timestamp};
 use crate::storage::{self, lock::ProjectLock};
 use crate::suggest::{
-    Suggestion, SuggestionKind, TrainingView, suggest_with, suggestions_to_edits,
+    CHUNK_CHARS, Suggestion, SuggestionKind, TrainingView, suggest_in_pieces, suggestions_to_edits,
 };
 
 /// What to suggest, as a user names it.
@@ -139,8 +139,9 @@ fn suggest_in(
 ) -> anyhow::Result<Suggested> {
     let documents = chosen_documents(&project, request.doc.as_deref(), dir)?;
     let learn_from = layer.cloned().unwrap_or_else(LayerName::gold);
+    let allow_external = external_allowed(&project, dir, request.allow_external, &mut warnings);
     if request.recommender.as_deref() == Some(crate::suggest::http::NAME)
-        && !request.allow_external
+        && !allow_external
         && project.settings.recommender_url.is_some()
     {
         anyhow::bail!(
@@ -148,13 +149,8 @@ fn suggest_in(
              pass --trust-recommender to send it the documents' text"
         );
     }
-    let (recommenders, errors) = project_recommenders(
-        &project,
-        &learn_from,
-        request.allow_external,
-        hooks,
-        &mut warnings,
-    );
+    let (recommenders, errors) =
+        project_recommenders(&project, &learn_from, allow_external, hooks, &mut warnings);
     let recommenders = match &request.recommender {
         None => recommenders,
         Some(name) => {
@@ -176,17 +172,20 @@ fn suggest_in(
         };
         hooks.report(done, documents.len(), doc.to_string());
         let existing = layer.and_then(|l| project.layer(&LayerKey::new(doc.clone(), l.clone())));
-        let suggestions: Vec<Suggestion> = suggest_with(
+        // In pieces, so that a very long document needs bounded working memory.
+        let mut suggestions: Vec<Suggestion> = Vec::new();
+        suggest_in_pieces(
             document,
             &project.schema,
             existing,
             &training,
             &recommenders,
             &[],
-        )
-        .into_iter()
-        .filter(|s| s.score >= request.min_score)
-        .collect();
+            CHUNK_CHARS,
+            &mut |piece| {
+                suggestions.extend(piece.into_iter().filter(|s| s.score >= request.min_score));
+            },
+        );
         all.push((doc.clone(), suggestions));
     }
     if let Some(errors) = &errors {

@@ -1,6 +1,7 @@
 //! Training the recommenders that learn, and choosing whether the external one may be asked: the
 //! steps `gloss suggest`, `gloss eval` and the window share.
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use crate::model::{LayerName, Project};
 use crate::suggest::http::{ExternalError, HttpRecommender};
 use crate::suggest::tagger::{TaggerModel, TrainingOptions};
 use crate::suggest::{Recommenders, TrainingSet};
+use crate::workbench::trust;
 
 /// The errors an external recommender collected while it was asked.
 pub type ExternalErrors = Arc<Mutex<Vec<ExternalError>>>;
@@ -22,6 +24,33 @@ pub fn train_tagger(
 ) -> Option<TaggerModel> {
     let set = TrainingSet::from_project(project, learn_from);
     TaggerModel::train(&set, TrainingOptions::default(), &|| hooks.cancelled())
+}
+
+/// Whether the external recommender of the project in `dir` may be sent the documents' text: the
+/// user asked for it now (`asked`, the command line's `--trust-recommender`, remembered in the user's
+/// trust file for next time) or trusted it before, in the window or on the command line. What cannot
+/// be read or remembered is said in `warnings`, and an unreadable trust file trusts nothing.
+pub fn external_allowed(
+    project: &Project,
+    dir: &Path,
+    asked: bool,
+    warnings: &mut Vec<String>,
+) -> bool {
+    let Some(url) = project.settings.recommender_url.as_deref() else {
+        return asked;
+    };
+    if asked {
+        if let Err(error) = trust::trust(dir, url) {
+            warnings.push(format!("{url} is trusted for this run only: {error}"));
+        }
+        return true;
+    }
+    trust::is_trusted(dir, url).unwrap_or_else(|error| {
+        warnings.push(format!(
+            "{error}; the recommender {url} is treated as not trusted"
+        ));
+        false
+    })
 }
 
 /// The project's external recommender (its `recommender_url`), when it names one and the user has
