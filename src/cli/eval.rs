@@ -42,8 +42,9 @@ pub struct EvalArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Also score the external recommender that project.ron names (recommender_url), sending it
-    /// the documents' text. Without this flag it is skipped, with a warning.
+    /// Trust the external recommender that project.ron names (recommender_url) for this project,
+    /// as `gloss suggest --trust-recommender` does (remembered), and score it too, sending it the
+    /// documents' text. Until you trust it, it is skipped with a warning.
     #[arg(long)]
     pub trust_recommender: bool,
 }

@@ -53,9 +53,11 @@ pub struct SuggestArgs {
     #[arg(long, value_name = "SCORE", default_value_t = 0.0)]
     pub min_score: f32,
 
-    /// Send the documents' text to the external recommender that project.ron names
-    /// (recommender_url). Without this flag it is skipped, with a warning: a project folder from
-    /// someone else must not make Gloss send your files to their server.
+    /// Trust the external recommender that project.ron names (recommender_url) for this project:
+    /// send it the documents' text, now and from now on (remembered in trust.ron in your user
+    /// settings folder, as the window's "Allow for this project" is). Until you trust it, it is
+    /// skipped with a warning: a project folder from someone else must not make Gloss send your
+    /// files to their server.
     #[arg(long)]
     pub trust_recommender: bool,
 }
