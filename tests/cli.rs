@@ -9,10 +9,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use skip_support::skipped;
 use tempfile::TempDir;
 
 #[path = "cli/readme.rs"]
 mod readme;
+mod skip_support;
 #[path = "cli/window.rs"]
 mod window;
 

@@ -4,9 +4,12 @@
 //!
 //! Python comes from `GLOSS_PY` (e.g. `GLOSS_PY=.venv/bin/python`, which CI sets after
 //! `python3 -m venv .venv && .venv/bin/pip install spacy seqeval`), else `python3` when it can import
-//! spacy and seqeval. Without either, each test prints why it is skipped and passes; with `GLOSS_PY`
-//! set, a Python that cannot import them fails the tests.
+//! spacy and seqeval. Without either, each test prints a `skipped:` line saying why (see
+//! `skip_support`), which fails the test under `CI=true`; with `GLOSS_PY` set, a Python that cannot
+//! import them fails the tests.
 #![allow(clippy::unwrap_used)]
+
+mod skip_support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,8 +27,8 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Python to run the consumers with, or `None` (with the reason printed) to skip.
-fn python() -> Option<String> {
+/// The Python to run the consumers with, or `None` (with a `skipped:` line for `test`) to skip.
+fn python(test: &str) -> Option<String> {
     let imports = |python: &str| {
         Command::new(python)
             .args(["-c", "import spacy, seqeval"])
@@ -42,9 +45,11 @@ fn python() -> Option<String> {
     if imports("python3") {
         return Some("python3".to_owned());
     }
-    println!(
-        "skipped: no Python with spacy and seqeval. To run the consumer checks: python3 -m venv .venv && \
-         .venv/bin/pip install spacy seqeval && GLOSS_PY=.venv/bin/python cargo test --test formats_consumers"
+    skip_support::skipped(
+        test,
+        "no Python with spacy and seqeval. To run the consumer checks: python3 -m venv .venv && \
+         .venv/bin/pip install spacy seqeval && GLOSS_PY=.venv/bin/python cargo test --test \
+         formats_consumers",
     );
     None
 }
@@ -177,7 +182,9 @@ fn counts(value: &Value) -> BTreeMap<String, u64> {
 
 #[test]
 fn spacy_accepts_every_span_the_export_did_not_report() {
-    let Some(python) = python() else { return };
+    let Some(python) = python("spacy_accepts_every_span_the_export_did_not_report") else {
+        return;
+    };
     for project in [sample(), tricky()] {
         let dir = tempfile::tempdir().unwrap();
         let export = export(&project, ExportFormat::Spacy);
@@ -221,7 +228,9 @@ fn spacy_accepts_every_span_the_export_did_not_report() {
 
 #[test]
 fn seqeval_and_spacy_read_the_conll_tags_in_both_schemes() {
-    let Some(python) = python() else { return };
+    let Some(python) = python("seqeval_and_spacy_read_the_conll_tags_in_both_schemes") else {
+        return;
+    };
     for project in [sample(), tricky()] {
         for (scheme, name) in [(TagScheme::Iob2, "iob2"), (TagScheme::Bilou, "bilou")] {
             let dir = tempfile::tempdir().unwrap();
@@ -240,7 +249,9 @@ fn seqeval_and_spacy_read_the_conll_tags_in_both_schemes() {
 
 #[test]
 fn hf_tag_ids_are_named_by_labels_json_and_read_as_strict_iob2() {
-    let Some(python) = python() else { return };
+    let Some(python) = python("hf_tag_ids_are_named_by_labels_json_and_read_as_strict_iob2") else {
+        return;
+    };
     for project in [sample(), tricky()] {
         let dir = tempfile::tempdir().unwrap();
         let export = export(&project, ExportFormat::Hf);
@@ -256,7 +267,9 @@ fn hf_tag_ids_are_named_by_labels_json_and_read_as_strict_iob2() {
 
 #[test]
 fn python_csv_reads_quotes_and_events_rows_of_equal_width() {
-    let Some(python) = python() else { return };
+    let Some(python) = python("python_csv_reads_quotes_and_events_rows_of_equal_width") else {
+        return;
+    };
     let project = sample();
     let dir = tempfile::tempdir().unwrap();
     let export = export(&project, ExportFormat::Csv);
@@ -348,7 +361,11 @@ fn news_project() -> Project {
 
 #[test]
 fn spacy_cut_token_warnings_are_exactly_the_spans_spacy_rejects_in_news_sentences() {
-    let Some(python) = python() else { return };
+    let Some(python) =
+        python("spacy_cut_token_warnings_are_exactly_the_spans_spacy_rejects_in_news_sentences")
+    else {
+        return;
+    };
     let project = news_project();
     let dir = tempfile::tempdir().unwrap();
     let export = export(&project, ExportFormat::Spacy);

@@ -442,3 +442,23 @@ fn a_closed_stdout_ends_every_printing_command_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+#[test]
+fn asking_for_the_external_recommender_of_a_project_without_one_says_how_to_name_one() {
+    let (temp, dir) = sample_copy();
+    let output = gloss()
+        .env("GLOSS_CONFIG_DIR", temp.path().join("config"))
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--recommender", "external"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("names no external recommender")
+            && stderr.contains("recommender_url: Some(")
+            && stderr.contains(&dir.join("project.ron").display().to_string()),
+        "{stderr}"
+    );
+}

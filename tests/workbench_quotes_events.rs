@@ -324,3 +324,29 @@ fn attributes_notes_and_norms_are_undoable_edits() {
         ])
     );
 }
+
+/// The sample article's case: the schema lets countries speak too, and "Kosovo" is the mention that
+/// ends last before the quote, but "he said" stands for Vucic.
+#[test]
+fn the_nearest_key_follows_the_attribution_not_the_last_mention_of_any_speaker_label() {
+    let mut project = workbench_support::project(&[(
+        "talks",
+        "[Vucic]{PERSON} told reporters that [Serbia]{GPE} will not accept [Kosovo]{GPE}'s \
+         independence.\n\n\"We want peace in the entire region,'' he said.",
+    )]);
+    project.schema.quotes.speaker_labels = vec!["PERSON".into(), "ORG".into(), "GPE".into()];
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbench::from_project(
+        project,
+        dir.path().join("project"),
+        workbench_support::ANNOTATOR,
+    );
+    select_text(&mut wb, "\"We want peace in the entire region,''");
+    run(&mut wb, Command::CreateQuote);
+    let id = selected(&wb);
+    run(&mut wb, Command::SpeakerNearest);
+    assert_eq!(
+        quote(&wb, id).speaker,
+        Some(Speaker::Mention(entity_id(&wb, "Vucic")))
+    );
+}

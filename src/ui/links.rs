@@ -64,7 +64,7 @@ pub fn quote(ui: &mut Ui, wb: &Workbench, doc: &Document, quote: &Quote, out: &m
         if ui
             .button("Nearest")
             .on_hover_text(format!(
-                "The nearest person or organisation mention ({})",
+                "The mention the attribution names: beside the cue, or the person a \"he said\" stands for ({})",
                 keys::keys_of(Action::SpeakerNearest)
             ))
             .clicked()

@@ -27,6 +27,7 @@ mod review;
 mod saver;
 mod schema_edit;
 mod shortcuts;
+mod speaker;
 mod suggestions;
 pub mod tasks;
 pub mod trust;

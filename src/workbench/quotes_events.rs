@@ -1,6 +1,6 @@
 //! Quotes (content, cue, speaker, kind) and events (trigger, type, arguments).
 
-use super::{Pending, Workbench, WorkbenchError};
+use super::{Pending, Workbench, WorkbenchError, speaker};
 use crate::model::{
     Annotation, AnnotationId, CharSpan, Edit, Event, EventArgument, Quote, QuoteKind, Speaker,
 };
@@ -142,7 +142,9 @@ impl Workbench {
         Ok(())
     }
 
-    /// Links the pending or selected quote to the nearest speaker-like mention before it, else after it.
+    /// Links the pending or selected quote to the mention its attribution names (the name beside the
+    /// cue, the person a "he said" stands for, the person named last before a continuation
+    /// paragraph), among the schema's speaker labels; see [`super::speaker`].
     pub(super) fn speaker_nearest(&mut self) -> Result<(), WorkbenchError> {
         let quote_id = self.quote_in_focus()?;
         let Some(Annotation::Quote(quote)) = self.annotation(quote_id) else {
@@ -150,6 +152,7 @@ impl Workbench {
         };
         let start = quote.content.first().map_or(0, |s| s.start);
         let end = quote.content.last().map_or(0, |s| s.end);
+        let cue = quote.cue;
         let schema = &self.project.schema;
         let labels: Vec<&str> = if schema.quotes.speaker_labels.is_empty() {
             DEFAULT_SPEAKER_LABELS
@@ -165,24 +168,22 @@ impl Workbench {
                 .map(String::as_str)
                 .collect()
         };
-        let candidates: Vec<(AnnotationId, CharSpan)> = self
+        let candidates: Vec<speaker::Candidate<'_>> = self
             .current_layer()
             .into_iter()
             .flat_map(|layer| layer.iter())
             .filter_map(Annotation::as_entity)
             .filter(|e| labels.is_empty() || labels.contains(&e.label.as_str()))
-            .map(|e| (e.id, e.span))
+            .map(|e| speaker::Candidate {
+                id: e.id,
+                span: e.span,
+                label: e.label.as_str(),
+            })
             .collect();
-        // Before the quote: the one ending last (the longest of those ending together).
-        let before = candidates
-            .iter()
-            .filter(|(_, s)| s.end <= start)
-            .max_by_key(|(_, s)| (s.end, std::cmp::Reverse(s.start)));
-        let after = candidates
-            .iter()
-            .filter(|(_, s)| s.start >= end)
-            .min_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
-        let Some((speaker, _)) = before.or(after) else {
+        let found = self
+            .current_doc()
+            .and_then(|doc| speaker::resolve(&doc.text, start, end, cue, &candidates));
+        let Some(speaker) = found else {
             return Err(WorkbenchError::refused(format!(
                 "no {} mention near the quote: label the speaker first",
                 if labels.is_empty() {
@@ -192,7 +193,7 @@ impl Workbench {
                 }
             )));
         };
-        self.set_speaker(quote_id, Some(Speaker::Mention(*speaker)))?;
+        self.set_speaker(quote_id, Some(Speaker::Mention(speaker)))?;
         self.pending = None;
         Ok(())
     }

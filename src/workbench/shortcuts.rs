@@ -288,7 +288,7 @@ static SHORTCUTS: &[Shortcut] = &[
         "Nearest speaker",
         "Alt+S",
         &[alt(Char('s'))],
-        "Link the quote to the nearest person or organisation mention",
+        "Link the quote to the speaker its attribution names (\"Kurti said\", \"he said\")",
         "Annotate",
     ),
     entry(

@@ -1,15 +1,15 @@
 //! The real window's smoke test: `gloss --screenshot` on the sample project.
 
-use super::{gloss, run, sample_copy};
+use super::{gloss, run, sample_copy, skipped};
 
 /// The real window, under a display (`.ci/run` provides one with `xvfb-run`): it renders the sample
 /// project, writes a PNG and exits 0; the PNG is not blank.
 #[test]
 fn the_window_renders_the_sample_project_to_a_png() {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        eprintln!(
-            "SKIPPED the_window_renders_the_sample_project_to_a_png: no DISPLAY or WAYLAND_DISPLAY \
-             (run the tests under `xvfb-run -a`, as .ci/run does)"
+        skipped(
+            "the_window_renders_the_sample_project_to_a_png",
+            "no DISPLAY or WAYLAND_DISPLAY (run the tests under `xvfb-run -a`, as .ci/run does)",
         );
         return;
     }

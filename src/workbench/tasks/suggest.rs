@@ -141,6 +141,16 @@ fn suggest_in(
     let learn_from = layer.cloned().unwrap_or_else(LayerName::gold);
     let allow_external = external_allowed(&project, dir, request.allow_external, &mut warnings);
     if request.recommender.as_deref() == Some(crate::suggest::http::NAME)
+        && project.settings.recommender_url.is_none()
+    {
+        anyhow::bail!(
+            "--recommender external: {} names no external recommender; set one in its settings, \
+             e.g. `recommender_url: Some(\"http://127.0.0.1:8000\")`, with a server such as \
+             examples/spacy_server.py running there",
+            dir.join(storage::PROJECT_FILE).display()
+        );
+    }
+    if request.recommender.as_deref() == Some(crate::suggest::http::NAME)
         && !allow_external
         && project.settings.recommender_url.is_some()
     {
