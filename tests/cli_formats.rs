@@ -538,3 +538,73 @@ fn status_done_exports_only_finished_layers() {
     let lines = std::fs::read_to_string(&out).unwrap().lines().count();
     assert_eq!(lines, finished.len());
 }
+
+/// A CoNLL file cannot name its documents without spaCy's converter reading the names as tokens, so
+/// the export writes a manifest beside it, and the two together come back as the same documents and
+/// layers.
+#[test]
+fn a_conll_export_of_every_layer_names_its_blocks_in_a_manifest_that_import_reads_back() {
+    let temp = TempDir::new().unwrap();
+    let sample = sample_copy(&temp);
+    let out = temp.path().join("all.conll");
+    let exported = run(gloss()
+        .arg("export")
+        .arg(&sample)
+        .args(["--format", "conll", "--out"])
+        .arg(&out));
+    assert!(exported.success, "{}", exported.stderr);
+
+    let source = gloss::storage::load(&sample).unwrap();
+    let blocks: Vec<(String, String)> = source
+        .layers()
+        .filter(|(_, layer)| layer.iter().any(|a| a.kind() == AnnotationKind::Entity))
+        .map(|(key, _)| (key.doc.to_string(), key.layer.to_string()))
+        .collect();
+    let manifest = std::fs::read_to_string(temp.path().join("all.conll.documents.tsv")).unwrap();
+    let listed: Vec<(String, String)> = manifest
+        .lines()
+        .skip_while(|l| l.starts_with('#') || l.starts_with("block\t"))
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            (fields[1].to_owned(), fields[2].to_owned())
+        })
+        .collect();
+    assert_eq!(listed, blocks, "{manifest}");
+    let conll = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        conll
+            .lines()
+            .filter(|l| l.starts_with("-DOCSTART-"))
+            .count(),
+        blocks.len()
+    );
+
+    let dir = new_project(&temp, "again");
+    let imported = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(["--format", "conll"])
+        .arg(&out));
+    assert!(imported.success, "{}", imported.stderr);
+    let again = gloss::storage::load(&dir).unwrap();
+    let ids: std::collections::BTreeSet<String> =
+        again.documents().iter().map(|d| d.id.to_string()).collect();
+    let wanted: std::collections::BTreeSet<String> =
+        blocks.iter().map(|(doc, _)| doc.clone()).collect();
+    assert_eq!(
+        ids, wanted,
+        "one document per exported document, named as it was"
+    );
+    let layers: Vec<(String, String)> = again
+        .layers()
+        .map(|(key, _)| (key.doc.to_string(), key.layer.to_string()))
+        .collect();
+    assert_eq!(layers, blocks, "each block back in its own layer");
+    for (doc, layer) in &blocks {
+        assert_eq!(
+            counts(&again, layer).get("entity PERSON"),
+            counts(&source, layer).get("entity PERSON"),
+            "{doc}/{layer}"
+        );
+    }
+}

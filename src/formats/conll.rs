@@ -20,10 +20,12 @@
 //!   read it as is, and readers that expect one column count throughout find it.
 //! - Each document begins with `-DOCSTART- -X- O O` and a blank line: the exact line spaCy's converter
 //!   splits documents on; every other reader skips lines starting with `-DOCSTART-`. The document id
-//!   and layer are not written in the file: spaCy's converter reads every line between two
+//!   and layer cannot go into the file itself: spaCy's converter reads every line between two
 //!   `-DOCSTART-` lines (a `# doc = …` comment included) as a token, so any such line would become
-//!   text. Documents come in project order, each document's layers in name order, as the export's
-//!   report lists them.
+//!   text. They go into a file beside it instead, named after it (`gold.conll.documents.tsv`, see
+//!   [`MANIFEST_SUFFIX`]): one line per `-DOCSTART-` block, in order, with the block's document id
+//!   and layer, so the pair describes itself and Gloss reads the ids and layers back. Documents come
+//!   in project order, each document's layers in name order.
 //! - A tag holds no whitespace: a label with a space (`Prime Minister`) is written percent-encoded
 //!   (`B-Prime%20Minister`), named in the report, and decoded when Gloss reads the file back.
 //! - The layers of one document share their tokens and sentences, so each rebuilds the same text.
@@ -49,6 +51,74 @@ use crate::model::{CharSpan, DocumentMeta};
 
 /// The line that begins each document.
 pub const DOCSTART: &str = "-DOCSTART- -X- O O";
+
+/// What the file naming each block's document and layer adds to the CoNLL file's name.
+pub const MANIFEST_SUFFIX: &str = ".documents.tsv";
+
+/// The first line of a manifest, then its column names.
+const MANIFEST_HEAD: &str = "# The documents of the CoNLL file this one is named after: one line per \
+                             -DOCSTART- block, in order. Written by Gloss, read back by \
+                             `gloss import --format conll`.\nblock\tdocument\tlayer\n";
+
+/// The manifest of an export of `chosen`: each block's number, document id and layer.
+pub(crate) fn manifest(chosen: &[Selected<'_>]) -> Vec<u8> {
+    let mut out = MANIFEST_HEAD.to_owned();
+    for (i, at) in chosen.iter().enumerate() {
+        // Ids and layer names hold no tabs or line breaks (see `DocId` and `LayerName`).
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            i + 1,
+            at.document.id,
+            at.layer_name
+        ));
+    }
+    out.into_bytes()
+}
+
+/// One block of a manifest: the document and layer it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Described {
+    pub document: String,
+    pub layer: String,
+}
+
+/// Reads a manifest; the error names the line and what was expected.
+pub(crate) fn read_manifest(file: &str, text: &str) -> Result<Vec<Described>, FormatError> {
+    let mut blocks = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let number = i + 1;
+        if line.starts_with('#') || line.trim().is_empty() || line == "block\tdocument\tlayer" {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [block, document, layer] = fields.as_slice() else {
+            return Err(FormatError::parse(
+                file,
+                number,
+                format!(
+                    "expected a block number, a document id and a layer separated by tabs, found {}",
+                    excerpt(line)
+                ),
+            ));
+        };
+        if block.trim().parse::<usize>().ok() != Some(blocks.len() + 1) {
+            return Err(FormatError::parse(
+                file,
+                number,
+                format!(
+                    "expected block {}, found {}",
+                    blocks.len() + 1,
+                    excerpt(block)
+                ),
+            ));
+        }
+        blocks.push(Described {
+            document: (*document).to_owned(),
+            layer: (*layer).to_owned(),
+        });
+    }
+    Ok(blocks)
+}
 
 pub(crate) fn export(
     chosen: &[Selected<'_>],
@@ -154,7 +224,13 @@ struct TokenLine<'a> {
     line: usize,
 }
 
-pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<(), FormatError> {
+/// Reads one CoNLL file; `described` is its manifest's blocks, when one was found beside it.
+pub(crate) fn import(
+    builder: &mut Builder<'_>,
+    file: &str,
+    text: &str,
+    described: Option<&[Described]>,
+) -> Result<(), FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut documents: Vec<Vec<Vec<TokenLine<'_>>>> = vec![Vec::new()];
     let mut sentence: Vec<TokenLine<'_>> = Vec::new();
@@ -188,10 +264,27 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
     }
     end_sentence(&mut sentence, &mut documents);
 
+    let documents: Vec<_> = documents.into_iter().filter(|d| !d.is_empty()).collect();
+    let described = match described {
+        Some(blocks) if blocks.len() != documents.len() => {
+            builder.note(
+                file,
+                None,
+                format!(
+                    "its manifest names {} blocks but the file has {}: the documents were named \
+                     after the file instead",
+                    blocks.len(),
+                    documents.len()
+                ),
+            );
+            None
+        }
+        other => other,
+    };
     let stem = file_stem(file);
-    let mut n = 0;
-    for sentences in documents.into_iter().filter(|d| !d.is_empty()) {
-        n += 1;
+    for (i, sentences) in documents.into_iter().enumerate() {
+        let n = i + 1;
+        let named = described.and_then(|blocks| blocks.get(i));
         let mut decoded = Vec::with_capacity(sentences.len());
         for sentence in &sentences {
             let tags: Vec<&str> = sentence.iter().map(|t| t.tag).collect();
@@ -207,13 +300,9 @@ pub(crate) fn import(builder: &mut Builder<'_>, file: &str, text: &str) -> Resul
         let (rebuilt, spans) = rebuild_text(&tokens);
         let source = SourceText::new(&rebuilt);
         let title = title_from(&rebuilt);
-        let doc = builder.document(
-            &format!("{stem}-{n}"),
-            title,
-            &source,
-            DocumentMeta::default(),
-        );
-        let key = builder.key(&doc);
+        let id = named.map_or_else(|| format!("{stem}-{n}"), |b| b.document.clone());
+        let doc = builder.document(&id, title, &source, DocumentMeta::default());
+        let key = builder.named_key(&doc, named.map(|b| b.layer.as_str()), file);
         for (entities, spans) in decoded.iter().zip(&spans) {
             for entity in entities {
                 let (Some(first), Some(last)) =

@@ -132,7 +132,8 @@ pub struct Export {
 
 impl Export {
     /// Where each file goes when the user asked for `out`: for a folder format, `out/<path>`; for a
-    /// one-file format, the main file at `out` and the others in `out`'s folder.
+    /// one-file format, the main file at `out` and the others in `out`'s folder, where a path that
+    /// begins with `.` is a suffix of `out`'s name (CoNLL's `gold.conll.documents.tsv`).
     pub fn placed(&self, out: &Path) -> Vec<(PathBuf, &[u8])> {
         let beside = out.parent().unwrap_or(Path::new(""));
         self.files
@@ -143,6 +144,10 @@ impl Export {
                     out.join(&file.path)
                 } else if i == 0 {
                     out.to_path_buf()
+                } else if file.path.to_string_lossy().starts_with('.') {
+                    let mut name = out.as_os_str().to_owned();
+                    name.push(file.path.as_os_str());
+                    PathBuf::from(name)
                 } else {
                     beside.join(&file.path)
                 };
@@ -477,10 +482,13 @@ pub fn export(
             )]
         }
         ExportFormat::Conll { scheme } => {
-            vec![file(
-                format!("{stem}.conll"),
-                conll::export(&chosen, scheme, &mut report)?,
-            )]
+            vec![
+                file(
+                    format!("{stem}.conll"),
+                    conll::export(&chosen, scheme, &mut report)?,
+                ),
+                file(conll::MANIFEST_SUFFIX.to_owned(), conll::manifest(&chosen)),
+            ]
         }
         ExportFormat::Hf => {
             let (lines, labels) = hf::export(project, &chosen, &mut report)?;

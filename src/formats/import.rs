@@ -82,11 +82,15 @@ impl ImportFormat {
 
     /// Whether files of this format can name the layer of their annotations, as Gloss's own exports
     /// do (JSONL `layer`, spaCy `meta.layer`, hf ids `<document>:<layer>:<n>`, brat per-layer
-    /// folders): with [`ImportOptions::keep_layers`] they go back to those layers.
+    /// folders, CoNLL's manifest beside the file): with [`ImportOptions::keep_layers`] they go back to those layers.
     pub fn names_layers(self) -> bool {
         matches!(
             self,
-            ImportFormat::Jsonl | ImportFormat::Spacy | ImportFormat::Hf | ImportFormat::Brat
+            ImportFormat::Jsonl
+                | ImportFormat::Spacy
+                | ImportFormat::Hf
+                | ImportFormat::Brat
+                | ImportFormat::Conll
         )
     }
 
@@ -318,7 +322,18 @@ pub fn import(
                     ImportFormat::Spacy | ImportFormat::Doccano => {
                         import_spans::read(&mut builder, name, text)?
                     }
-                    ImportFormat::Conll => conll::import(&mut builder, name, text)?,
+                    ImportFormat::Conll => {
+                        // A manifest is read with the CoNLL file it is named after.
+                        if name.ends_with(conll::MANIFEST_SUFFIX) {
+                            continue;
+                        }
+                        let manifest = format!("{name}{}", conll::MANIFEST_SUFFIX);
+                        let described = match files.iter().find(|(n, _)| *n == manifest) {
+                            Some((n, bytes)) => Some(conll::read_manifest(n, utf8(n, bytes)?)?),
+                            None => None,
+                        };
+                        conll::import(&mut builder, name, text, described.as_deref())?
+                    }
                     ImportFormat::WebannoTsv3 => webanno::read(&mut builder, name, text)?,
                     ImportFormat::LabelStudio => label_studio::read(&mut builder, name, text)?,
                     ImportFormat::Brat | ImportFormat::Hf => {}

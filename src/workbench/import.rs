@@ -118,6 +118,16 @@ pub fn read_import(
             );
         }
         read.push((path.display().to_string(), files::read_input(path)?));
+        // A CoNLL export's manifest, beside it, names each block's document and layer.
+        let mut manifest = path.as_os_str().to_owned();
+        manifest.push(formats::conll::MANIFEST_SUFFIX);
+        let manifest = PathBuf::from(manifest);
+        if request.format == ImportFormat::Conll && manifest.is_file() {
+            read.push((
+                manifest.display().to_string(),
+                files::read_input(&manifest)?,
+            ));
+        }
     }
     match request.format {
         ImportFormat::Txt { split_lines } => read_texts(request, read, split_lines),
