@@ -1,5 +1,4 @@
-//! The sample project `projects/kosovo-talks`: what someone opening it for the first time finds.
-//! (Regenerate it with `cargo run --example make_sample_project -- projects/kosovo-talks --replace`.)
+//! The sample project (the tests' frozen copy): what someone opening it for the first time finds.
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
@@ -9,7 +8,7 @@ use gloss::model::{
     Status,
 };
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/projects/kosovo-talks");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kosovo-talks");
 const DOC: &str = "kosovo-serbia-brussels-talks";
 
 fn sample() -> Project {
