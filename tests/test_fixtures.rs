@@ -38,7 +38,11 @@ fn no_test_or_benchmark_reads_the_users_sample_project() {
     assert!(files.len() > 20, "found only {} test sources", files.len());
     let mut offenders = Vec::new();
     for file in files {
-        let relative = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if ALLOWED.contains(&relative.as_str()) {
             continue;
         }
