@@ -26,7 +26,10 @@ use gloss::ui::article::{ArticleInput, ArticleView, Link, Mark, MarkKind, color_
 use gloss::ui::fonts;
 
 const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, Pos2::new(1280.0, 800.0));
-const SAMPLE: &str = "/work/shared/samples/kosovo-serbia-brussels-talks.txt";
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/kosovo-talks/documents/kosovo-serbia-brussels-talks.txt"
+);
 /// Frames timed per scenario for the percentiles.
 const FRAMES: usize = 600;
 

@@ -25,9 +25,9 @@ use gloss::workbench::{Command, Workbench};
 const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, Pos2::new(1400.0, 900.0));
 const FRAMES: usize = 300;
 /// The sample project, loaded from the repo but saving into a scratch folder: the bench edits it and
-/// autosave must never write into `projects/kosovo-talks`.
+/// autosave must never write into `tests/fixtures/kosovo-talks`.
 fn sample() -> Workbench {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks");
     let project = gloss::storage::load(&dir).unwrap();
     let scratch = std::env::temp_dir().join(format!("gloss-bench-window-{}", std::process::id()));
     Workbench::from_project(project, scratch, "amira")

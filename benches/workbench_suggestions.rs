@@ -15,7 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::workbench::{Command, Workbench};
 
 fn sample() -> Workbench {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks");
     let project = gloss::storage::load(&dir).unwrap();
     Workbench::from_project(project, PathBuf::from("/nonexistent"), "nadia")
 }

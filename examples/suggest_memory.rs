@@ -30,7 +30,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(8);
-    let sample_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks");
+    let sample_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks");
     let sample = gloss::storage::load(&sample_dir).unwrap();
     let article = &sample.documents()[0].text;
     let mut text = String::with_capacity(mib << 20);

@@ -3,7 +3,7 @@
 //! `xvfb-run -a -s "-screen 0 1400x900x24"`). STATE is one of `quote`, `event`, `schema`, `help`,
 //! `light`, `empty`, `review` (the Review panel as curator `carla`, two disagreements in; set
 //! `GLOSS_REVIEW_VIEW=side` or `=agreement` for its other views). Works on a temporary copy of
-//! `projects/kosovo-talks`; nothing is saved.
+//! `tests/fixtures/kosovo-talks`; nothing is saved.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -105,7 +105,7 @@ fn main() -> anyhow::Result<()> {
     let temp = tempfile::TempDir::new()?;
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     )?;
     let annotator = match state.as_str() {

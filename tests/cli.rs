@@ -1,5 +1,5 @@
 //! The `gloss` command line, run as a user runs it: the built binary, on a temporary copy of the
-//! sample project (`projects/kosovo-talks`) or on projects the tests make with `gloss new`.
+//! sample project (`tests/fixtures/kosovo-talks`) or on projects the tests make with `gloss new`.
 //!
 //! What a user sees is the specification: exit statuses, the one `error:` line on stderr, the files
 //! left on disk (unchanged after a failure), and the exported JSON.
@@ -36,7 +36,7 @@ fn gloss() -> Command {
 }
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks")
 }
 
 /// A temporary copy of the sample project; the returned path is the project folder.

@@ -71,7 +71,7 @@ fn run(python: &str, script: &str, args: &[&Path], extra: &[&str]) -> Value {
 }
 
 fn sample() -> Project {
-    gloss::storage::load(&repo().join("projects/kosovo-talks")).unwrap()
+    gloss::storage::load(&repo().join("tests/fixtures/kosovo-talks")).unwrap()
 }
 
 /// Texts that break naive code, with mentions that nest, cross and cut words.

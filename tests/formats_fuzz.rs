@@ -25,7 +25,7 @@ fn sample() -> &'static Project {
     static SAMPLE: OnceLock<Project> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         gloss::storage::load(
-            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         )
         .unwrap()
     })

@@ -128,7 +128,7 @@ fn a_sigkill_during_import_apply_or_adjudicate_leaves_a_project_check_accepts_wi
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     let d = dir.to_str().unwrap().to_owned();

@@ -25,7 +25,7 @@ fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     (temp, dir)

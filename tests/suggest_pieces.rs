@@ -10,9 +10,10 @@ use gloss::suggest::{Recommenders, Suggestion, TrainingView, suggest_in_pieces, 
 
 #[test]
 fn suggestions_made_in_pieces_are_the_whole_documents_suggestions() {
-    let sample =
-        gloss::storage::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"))
-            .unwrap();
+    let sample = gloss::storage::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
+    )
+    .unwrap();
     let article = sample.documents()[0].text.as_str().to_owned();
     let text = [article.as_str(), "Вучић и Курти 🇽🇰.", article.as_str()].join("\n\n");
     let document = Document::from_raw(DocId::new("long").unwrap(), "Long", &text);

@@ -1,5 +1,5 @@
 //! The recommenders on the sample article as a fresh project sees it (the text, no annotation yet),
-//! scored against the sample project's gold (`projects/kosovo-talks`, layer `amira`); and the baseline
+//! scored against the sample project's gold (`tests/fixtures/kosovo-talks`, layer `amira`); and the baseline
 //! on a second article written for this test (`tests/data/suggest/second-article.txt`, gold in the
 //! test markup), so that the rules are not tuned to one text.
 #![allow(clippy::unwrap_used)]
@@ -15,7 +15,7 @@ fn root() -> &'static Path {
 }
 
 fn sample() -> Project {
-    gloss::storage::load(&root().join("projects/kosovo-talks")).unwrap()
+    gloss::storage::load(&root().join("tests/fixtures/kosovo-talks")).unwrap()
 }
 
 /// The sample's schema and documents without any annotation.

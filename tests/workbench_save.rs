@@ -212,7 +212,7 @@ fn a_new_project_from_a_preset_takes_imports_and_reopens_identical() {
 fn the_sample_project_opens_on_its_first_article_with_its_annotations() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("kosovo-talks");
-    copy_dir(std::path::Path::new("projects/kosovo-talks"), &copy);
+    copy_dir(std::path::Path::new("tests/fixtures/kosovo-talks"), &copy);
     let wb = Workbench::open(&copy, "amira").unwrap();
     let doc = wb.current_doc().unwrap();
     assert_eq!(doc.id.as_str(), "kosovo-serbia-brussels-talks");

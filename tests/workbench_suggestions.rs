@@ -21,7 +21,7 @@ fn sample() -> (TempDir, Workbench) {
     let temp = TempDir::new().unwrap();
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     let mut wb = Workbench::open(&dir, "nadia").unwrap();
@@ -397,7 +397,7 @@ fn an_unreachable_external_model_is_a_message_not_a_wait() {
     let temp = TempDir::new().unwrap();
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     let mut project = gloss::storage::load(&dir).unwrap();
@@ -435,7 +435,7 @@ fn an_unreachable_external_model_is_a_message_not_a_wait() {
 fn long_article(chars: usize) -> Workbench {
     let sample = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("projects/kosovo-talks/documents/kosovo-serbia-brussels-talks.txt"),
+            .join("tests/fixtures/kosovo-talks/documents/kosovo-serbia-brussels-talks.txt"),
     )
     .unwrap();
     let mut text = String::new();

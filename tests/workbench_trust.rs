@@ -27,7 +27,7 @@ fn setup(url: &str) -> Setup {
     let temp = TempDir::new().unwrap();
     let project = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &project,
     );
     name_recommender(&project, url);

@@ -23,7 +23,7 @@ fn copy_dir(from: &Path, to: &Path) {
 fn sample_with_limit(temp: &tempfile::TempDir, limit: Option<usize>) -> PathBuf {
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     if let Some(limit) = limit {

@@ -45,11 +45,11 @@ pub fn one_line_error(run: &Run) -> String {
     lines[0].to_owned()
 }
 
-/// A copy of `projects/kosovo-talks` in `temp`; returns the project folder.
+/// A copy of `tests/fixtures/kosovo-talks` in `temp`; returns the project folder.
 pub fn sample_copy(temp: &TempDir) -> PathBuf {
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     dir

@@ -29,7 +29,7 @@ pub fn sample_copy() -> (TempDir, PathBuf) {
     let temp = TempDir::new().unwrap();
     let target = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &target,
     );
     (temp, target)

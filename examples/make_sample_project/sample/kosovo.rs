@@ -1,7 +1,4 @@
-//! The sample's annotations, written down as text to find, in text order, so that every offset is
-//! computed, never typed: each mention is searched (as a whole word) from the end of the previous one.
-//!
-//! Two layers of the one document:
+//! The seed article (TRT World) and its two layers:
 //! - `amira` (done): every entity mention (71), five quotes (two direct, three indirect), 18 events.
 //! - `bruno` (in progress): the first two thirds, agreeing with amira except in four places, for the
 //!   review work: a missed mention (`Belgian`), a boundary (`Prime Minister Albin Kurti`), a label
@@ -22,22 +19,40 @@
 //!   person.
 //! - Events are annotated on every trigger, linked to the mentions of their own sentence.
 
-use std::collections::BTreeMap;
+use gloss::model::QuoteKind;
 
-use anyhow::{Context, Result, bail};
-use gloss::model::annotation::Attributes;
-use gloss::model::{
-    Annotation, AnnotationId, CharSpan, Entity, Event, EventArgument, Provenance, Quote, QuoteKind,
-    Speaker, Timestamp,
+use super::draft::{
+    Change, Cue, EventSpec, FUTURE, HYPOTHETICAL, MentionSpec, PAST, PRESENT, QuoteSpec, Spec,
 };
-
-use super::Article;
 
 pub const DOC_ID: &str = "kosovo-serbia-brussels-talks";
 
+pub const AMIRA: Spec = Spec {
+    mentions: MENTIONS,
+    notes: NOTES,
+    norms: NORMS,
+    quotes: QUOTES,
+    events: EVENTS,
+};
+
+/// bruno got as far as the end of the paragraph before the second direct quote (which he did
+/// annotate), and annotated the first events only; he disagrees with amira in four places.
+pub const BRUNO: &[Change] = &[
+    Change::StopAfter("statement.kosovo"),
+    Change::FirstEvents(6),
+    // Missed.
+    Change::Missed("belgian"),
+    // Boundary: the title inside the span.
+    Change::Span("met.kurti", "Prime Minister Albin Kurti"),
+    // Label: the government, not the city.
+    Change::Label("lead.belgrade", "ORG"),
+    // Speaker: the nearest name before the quote, which is the wrong man.
+    Change::Speaker("q.accepting", "statement.vucic"),
+];
+
 /// Mentions in text order: (key, text, label). The key names a mention for quotes and events (`""` when
 /// nothing links to it). Each text is found as a whole word after the previous mention.
-const MENTIONS: &[(&str, &str, &str)] = &[
+const MENTIONS: &[MentionSpec] = &[
     // Stalemate persists: Kosovo and Serbia's talks in Brussels bore no fruit
     ("h.kosovo", "Kosovo", "GPE"),
     ("h.serbia", "Serbia", "GPE"),
@@ -154,15 +169,8 @@ const NORMS: &[(&str, &str)] = &[
     ("UN", "Q1065"),
 ];
 
-/// Where a quote's cue stands: before its content ("told reporters that …") or after it ("…,'' he said").
-#[derive(Clone, Copy)]
-enum Cue {
-    Before(&'static str),
-    After(&'static str),
-}
-
 /// Quotes in text order: (key, kind, content, cue, speaker key).
-const QUOTES: &[(&str, QuoteKind, &str, Cue, &str)] = &[
+const QUOTES: &[QuoteSpec] = &[
     (
         "q.told",
         QuoteKind::Indirect,
@@ -199,34 +207,6 @@ const QUOTES: &[(&str, QuoteKind, &str, Cue, &str)] = &[
         "statement.kurti",
     ),
 ];
-
-type Attrs = &'static [(&'static str, &'static str)];
-const PAST: Attrs = &[
-    ("modality", "asserted"),
-    ("polarity", "positive"),
-    ("tense", "past"),
-];
-const PRESENT: Attrs = &[
-    ("modality", "asserted"),
-    ("polarity", "positive"),
-    ("tense", "present"),
-];
-const FUTURE: Attrs = &[
-    ("modality", "asserted"),
-    ("polarity", "positive"),
-    ("tense", "future"),
-];
-const HYPOTHETICAL: Attrs = &[("modality", "hypothetical"), ("polarity", "positive")];
-
-/// An event: (key, type, trigger, arguments as (role, mention or event key), attributes, note).
-type EventSpec = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-    Attrs,
-    &'static str,
-);
 
 /// Events in text order. Each trigger is found as a whole word after the previous trigger.
 #[rustfmt::skip]
@@ -268,273 +248,3 @@ const EVENTS: &[EventSpec] = &[
     ("e.pm.talks", "NEGOTIATE", "talks", &[("Participant", "pm.kurti"), ("Participant", "pm.serbia"), ("Mediator", "pm.eu")],
      PAST, "Kurti blames the EU envoy for their failure."),
 ];
-
-/// bruno got as far as this mention of amira's (the end of the paragraph before the second direct
-/// quote, which he did annotate), and annotated the first events only.
-const BRUNO_LAST_MENTION: &str = "statement.kosovo";
-const BRUNO_EVENTS: usize = 6;
-
-/// One layer's annotations before ids and provenance are fixed. Links are indices into `order()`.
-#[derive(Clone)]
-pub struct LayerDraft {
-    entities: Vec<EntityDraft>,
-    quotes: Vec<QuoteDraft>,
-    events: Vec<EventDraft>,
-}
-
-#[derive(Clone)]
-struct EntityDraft {
-    key: &'static str,
-    span: CharSpan,
-    label: &'static str,
-    norm: Option<&'static str>,
-    note: &'static str,
-}
-
-#[derive(Clone)]
-struct QuoteDraft {
-    key: &'static str,
-    kind: QuoteKind,
-    content: CharSpan,
-    cue: CharSpan,
-    speaker: &'static str,
-}
-
-#[derive(Clone)]
-struct EventDraft {
-    key: &'static str,
-    event_type: &'static str,
-    trigger: CharSpan,
-    arguments: Vec<(&'static str, &'static str)>,
-    attributes: Attrs,
-    note: &'static str,
-}
-
-fn lookup<'a>(table: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-}
-
-/// amira's complete annotation.
-pub fn amira(article: &Article) -> Result<LayerDraft> {
-    let mut entities = Vec::new();
-    let mut cursor = 0;
-    for &(key, text, label) in MENTIONS {
-        let span = article.find(text, cursor, true)?;
-        cursor = span.end;
-        entities.push(EntityDraft {
-            key,
-            span,
-            label,
-            norm: lookup(NORMS, text),
-            note: lookup(NOTES, key).unwrap_or(""),
-        });
-    }
-    check_every_occurrence_is_tagged(article, &entities)?;
-
-    let mut quotes = Vec::new();
-    let mut cursor = 0;
-    for &(key, kind, content, cue, speaker) in QUOTES {
-        let content = article.find(content, cursor, false)?;
-        let cue = match cue {
-            Cue::Before(cue) => {
-                let cue = article.find(cue, cursor, true)?;
-                if cue.end > content.start {
-                    bail!("the cue of quote {key} does not precede its content");
-                }
-                cue
-            }
-            Cue::After(cue) => article.find(cue, content.end, true)?,
-        };
-        quotes.push(QuoteDraft {
-            key,
-            kind,
-            content,
-            cue,
-            speaker,
-        });
-        cursor = content.end;
-    }
-
-    let mut events = Vec::new();
-    let mut cursor = 0;
-    for &(key, event_type, trigger, arguments, attributes, note) in EVENTS {
-        let trigger = article.find(trigger, cursor, true)?;
-        cursor = trigger.start + 1;
-        events.push(EventDraft {
-            key,
-            event_type,
-            trigger,
-            arguments: arguments.to_vec(),
-            attributes,
-            note,
-        });
-    }
-    Ok(LayerDraft {
-        entities,
-        quotes,
-        events,
-    })
-}
-
-/// Completeness: a name tagged somewhere is tagged (or covered by a longer mention) everywhere.
-fn check_every_occurrence_is_tagged(article: &Article, entities: &[EntityDraft]) -> Result<()> {
-    for entity in entities {
-        let Some(text) = article.slice(entity.span) else {
-            bail!("mention {} lies outside the article", entity.span);
-        };
-        let mut from = 0;
-        while let Some(found) = article.search(text, from, true) {
-            if !entities.iter().any(|e| e.span.contains_span(found)) {
-                bail!("{text:?} at char {} is not tagged", found.start);
-            }
-            from = found.end;
-        }
-    }
-    Ok(())
-}
-
-/// bruno's partial layer: amira's up to a point, with four disagreements, no norms and no notes.
-pub fn bruno(article: &Article, amira: &LayerDraft) -> Result<LayerDraft> {
-    let last = amira
-        .entities
-        .iter()
-        .position(|e| e.key == BRUNO_LAST_MENTION)
-        .context("bruno's last mention")?;
-    let mut entities = Vec::new();
-    for entity in &amira.entities[..=last] {
-        let mut mine = EntityDraft {
-            norm: None,
-            note: "",
-            ..entity.clone()
-        };
-        match entity.key {
-            // Missed.
-            "belgian" => continue,
-            // Boundary: the title inside the span.
-            "met.kurti" => {
-                let title = "Prime Minister ".chars().count();
-                mine.span = article.find(
-                    "Prime Minister Albin Kurti",
-                    entity.span.start - title,
-                    false,
-                )?;
-            }
-            // Label: the government, not the city.
-            "lead.belgrade" => mine.label = "ORG",
-            _ => {}
-        }
-        entities.push(mine);
-    }
-    let quotes = amira
-        .quotes
-        .iter()
-        .map(|quote| QuoteDraft {
-            // Speaker: the nearest name before the quote, which is the wrong man.
-            speaker: if quote.key == "q.accepting" {
-                "statement.vucic"
-            } else {
-                quote.speaker
-            },
-            ..quote.clone()
-        })
-        .collect();
-    let events = amira
-        .events
-        .iter()
-        .take(BRUNO_EVENTS)
-        .map(|event| EventDraft {
-            note: "",
-            ..event.clone()
-        })
-        .collect();
-    Ok(LayerDraft {
-        entities,
-        quotes,
-        events,
-    })
-}
-
-impl LayerDraft {
-    /// The annotations with ids in order (entities 1.., then quotes, then events) and manual provenance
-    /// by `annotator`, one annotation every 40 seconds after `start`.
-    pub fn annotations(&self, annotator: &str, start: Timestamp) -> Result<Vec<Annotation>> {
-        let keys: Vec<&str> = (self.entities.iter().map(|e| e.key))
-            .chain(self.quotes.iter().map(|q| q.key))
-            .chain(self.events.iter().map(|e| e.key))
-            .collect();
-        let named: Vec<&str> = keys.iter().copied().filter(|k| !k.is_empty()).collect();
-        if let Some(twice) = named
-            .iter()
-            .find(|k| named.iter().filter(|n| n == k).count() > 1)
-        {
-            bail!("{annotator}: two annotations are called {twice}");
-        }
-        let id = |key: &str| -> Result<AnnotationId> {
-            let index = keys
-                .iter()
-                .position(|k| *k == key)
-                .with_context(|| format!("{annotator}: nothing is called {key}"))?;
-            Ok(AnnotationId(u32::try_from(index + 1)?))
-        };
-        let provenance = |index: usize| -> Result<Provenance> {
-            let seconds = 40 * i64::try_from(index + 1)?;
-            Ok(Provenance::manual(
-                annotator,
-                start.checked_add(jiff::SignedDuration::from_secs(seconds))?,
-            ))
-        };
-        let mut out = Vec::new();
-        for e in &self.entities {
-            let index = out.len();
-            out.push(Annotation::Entity(Entity {
-                id: AnnotationId(u32::try_from(index + 1)?),
-                span: e.span,
-                label: e.label.to_owned(),
-                attributes: Attributes::new(),
-                norm: e.norm.map(str::to_owned),
-                note: e.note.to_owned(),
-                provenance: provenance(index)?,
-            }));
-        }
-        for q in &self.quotes {
-            let index = out.len();
-            out.push(Annotation::Quote(Quote {
-                id: id(q.key)?,
-                content: vec![q.content],
-                cue: Some(q.cue),
-                speaker: Some(Speaker::Mention(id(q.speaker)?)),
-                kind: q.kind,
-                attributes: Attributes::new(),
-                note: String::new(),
-                provenance: provenance(index)?,
-            }));
-        }
-        for e in &self.events {
-            let index = out.len();
-            let arguments = e
-                .arguments
-                .iter()
-                .map(|&(role, filler)| {
-                    Ok(EventArgument {
-                        role: role.to_owned(),
-                        filler: id(filler)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            out.push(Annotation::Event(Event {
-                id: id(e.key)?,
-                trigger: e.trigger,
-                event_type: e.event_type.to_owned(),
-                arguments,
-                attributes: e
-                    .attributes
-                    .iter()
-                    .map(|&(k, v)| (k.to_owned(), v.to_owned()))
-                    .collect::<BTreeMap<_, _>>(),
-                note: e.note.to_owned(),
-                provenance: provenance(index)?,
-            }));
-        }
-        Ok(out)
-    }
-}

@@ -1,0 +1,354 @@
+//! The sample project, built in memory through the same model, validation and adjudication as the app:
+//! six news articles, two analysts' layers on three of them and amira's alone on a fourth, and a gold
+//! layer the curator has partly settled. Deterministic: texts are compiled in, timestamps are fixed,
+//! ids follow text order.
+//!
+//! The example `make_sample_project` writes it to `projects/kosovo-talks/`; the tests build it to
+//! check what a first-time user finds, and run the README's examples on a fresh copy.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use gloss::formats::documents_from_text;
+use gloss::model::{CharSpan, DocId, Edit, LayerKey, LayerName, Project, Status, Text, Timestamp};
+use gloss::review::{Choice, auto_merge, resolve};
+use gloss::storage;
+
+mod asylum;
+mod draft;
+mod korea;
+mod kosovo;
+mod worship;
+
+use draft::{Change, LayerDraft, Spec};
+
+/// One article of the sample and where it comes from.
+pub struct Source {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub outlet: &'static str,
+    pub url: Option<&'static str>,
+    pub published: Option<&'static str>,
+    pub licence: &'static str,
+}
+
+const WIKINEWS: &str =
+    "CC BY 2.5 (Wikinews); the text as in the GUM corpus (github.com/amir-zeldes/gum)";
+
+/// The articles in project order: the window opens on the first.
+pub const ARTICLES: &[Source] = &[
+    Source {
+        id: kosovo::DOC_ID,
+        text: include_str!("texts/kosovo-serbia-brussels-talks.txt"),
+        outlet: "TRT World",
+        url: None,
+        published: None,
+        licence: "The seed article Gloss was specified with; TRT World holds its rights",
+    },
+    Source {
+        id: korea::DOC_ID,
+        text: include_str!("texts/north-korea-quasi-state-of-war.txt"),
+        outlet: "Wikinews",
+        url: Some(
+            "https://en.wikinews.org/wiki/North_Korea_puts_military_in_%27quasi-state_of_war%27",
+        ),
+        published: Some("2015-08-21"),
+        licence: WIKINEWS,
+    },
+    Source {
+        id: asylum::DOC_ID,
+        text: include_str!("texts/asylum-seekers-rescued-off-indonesia.txt"),
+        outlet: "Wikinews",
+        url: Some(
+            "https://en.wikinews.org/wiki/Over_900_asylum_seekers_rescued_off_Indonesian_coast",
+        ),
+        published: Some("2015-05-18"),
+        licence: WIKINEWS,
+    },
+    Source {
+        id: worship::DOC_ID,
+        text: include_str!("texts/greek-court-ancient-deities.txt"),
+        outlet: "Wikinews",
+        url: Some(
+            "https://en.wikinews.org/wiki/Greek_court_rules_worship_of_ancient_Greek_deities_is_legal",
+        ),
+        published: Some("2006-03-27"),
+        licence: WIKINEWS,
+    },
+    Source {
+        id: "uk-asylum-questionnaire",
+        text: include_str!("texts/uk-asylum-questionnaire.txt"),
+        outlet: "Wikinews",
+        url: Some(
+            "https://en.wikinews.org/wiki/Reports:_%27streamlined%27_UK_asylum_process_to_replace_interview_with_questionnaire_for_five_nationalities",
+        ),
+        published: Some("2023-02-23"),
+        licence: WIKINEWS,
+    },
+    Source {
+        id: "new-zealand-flag-process",
+        text: include_str!("texts/new-zealand-flag-process.txt"),
+        outlet: "Wikinews",
+        url: Some(
+            "https://en.wikinews.org/wiki/New_Zealand_begins_process_to_consider_changing_national_flag_design",
+        ),
+        published: Some("2015-05-07"),
+        licence: WIKINEWS,
+    },
+];
+
+/// Who annotated what: (document, annotator, the layer, its status, when they started).
+struct Work {
+    doc: &'static str,
+    annotator: &'static str,
+    spec: &'static Spec,
+    changes: Option<&'static [Change]>,
+    status: Status,
+    start: &'static str,
+}
+
+const WORK: &[Work] = &[
+    Work {
+        doc: kosovo::DOC_ID,
+        annotator: "amira",
+        spec: &kosovo::AMIRA,
+        changes: None,
+        status: Status::Done,
+        start: "2024-03-04T09:00:00Z",
+    },
+    Work {
+        doc: kosovo::DOC_ID,
+        annotator: "bruno",
+        spec: &kosovo::AMIRA,
+        changes: Some(kosovo::BRUNO),
+        status: Status::InProgress,
+        start: "2024-03-05T14:00:00Z",
+    },
+    Work {
+        doc: korea::DOC_ID,
+        annotator: "amira",
+        spec: &korea::AMIRA,
+        changes: None,
+        status: Status::Done,
+        start: "2024-03-06T09:00:00Z",
+    },
+    Work {
+        doc: korea::DOC_ID,
+        annotator: "bruno",
+        spec: &korea::AMIRA,
+        changes: Some(korea::BRUNO),
+        status: Status::Done,
+        start: "2024-03-06T14:00:00Z",
+    },
+    Work {
+        doc: asylum::DOC_ID,
+        annotator: "amira",
+        spec: &asylum::AMIRA,
+        changes: None,
+        status: Status::Done,
+        start: "2024-03-07T09:00:00Z",
+    },
+    Work {
+        doc: asylum::DOC_ID,
+        annotator: "bruno",
+        spec: &asylum::AMIRA,
+        changes: Some(asylum::BRUNO),
+        status: Status::Done,
+        start: "2024-03-07T14:00:00Z",
+    },
+    Work {
+        doc: worship::DOC_ID,
+        annotator: "amira",
+        spec: &worship::AMIRA,
+        changes: None,
+        status: Status::Done,
+        start: "2024-03-08T09:00:00Z",
+    },
+];
+
+/// How far the curator got: (document, what gold settles beyond what both agree on, status).
+const CURATION: &[(&str, Settle, Status)] = &[
+    // bruno has not finished this one; the curator took amira's version where he has nothing yet.
+    (kosovo::DOC_ID, Settle::Everything, Status::InProgress),
+    (korea::DOC_ID, Settle::Everything, Status::Done),
+    (asylum::DOC_ID, Settle::Nothing, Status::InProgress),
+];
+
+/// The disagreements the curator settled, each by taking amira's version.
+#[derive(Clone, Copy)]
+enum Settle {
+    /// Every one.
+    Everything,
+    /// None yet: gold holds only what both agree on.
+    Nothing,
+}
+
+/// The curator named in gold's provenance, and when they worked.
+const CURATOR: &str = "curator";
+const CURATED_AT: &str = "2024-03-11T10:00:00Z";
+
+/// Builds the sample and writes it into `dir`, a folder that holds no project yet, with
+/// `SOURCES.md`; fails if the sample does not validate.
+pub fn create(dir: &Path) -> Result<Project> {
+    let mut project = build()?;
+    let problems = gloss::model::validate::check(&project);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        bail!("the sample does not validate:\n{}", lines.join("\n"));
+    }
+    storage::create(dir, &mut project)?;
+    storage::write_atomic(&dir.join("SOURCES.md"), sources_markdown().as_bytes())
+        .context("writing SOURCES.md")?;
+    Ok(project)
+}
+
+/// The whole project: the news preset, the articles, the layers, gold.
+pub fn build() -> Result<Project> {
+    let schema = storage::presets::preset("news").context("the news preset is missing")?;
+    let mut project = Project::new("Kosovo talks", schema);
+    for annotator in ["amira", "bruno"] {
+        project.add_annotator(annotator);
+    }
+    for source in ARTICLES {
+        let mut documents = documents_from_text(&format!("{}.txt", source.id), source.text, false);
+        let mut document = documents.pop().context("an article is empty")?;
+        document.meta.outlet = Some(source.outlet.to_owned());
+        document.meta.url = source.url.map(str::to_owned);
+        document.meta.published = source.published.map(str::to_owned);
+        document.meta.language = Some("en".to_owned());
+        project.add_document(document);
+    }
+    for work in WORK {
+        let doc = DocId::new(work.doc).context("document id")?;
+        let article = Article::new(
+            project
+                .document(&doc)
+                .context("no such article")?
+                .text
+                .as_str(),
+        );
+        let first = LayerDraft::first(&article, work.spec)
+            .with_context(|| format!("{}: {}'s layer", work.doc, work.annotator))?;
+        let layer = match work.changes {
+            Some(changes) => first.varied(&article, changes),
+            None => Ok(first),
+        }
+        .with_context(|| format!("{}: {}'s layer", work.doc, work.annotator))?;
+        let key = LayerKey::new(doc, LayerName::new(work.annotator).context("layer name")?);
+        let start: Timestamp = work.start.parse()?;
+        for annotation in layer.annotations(work.annotator, start)? {
+            project.apply(&Edit::Add {
+                key: key.clone(),
+                annotation,
+            })?;
+        }
+        set_status(&mut project, key, work.status)?;
+    }
+    for &(doc, settle, status) in CURATION {
+        curate(
+            &mut project,
+            &DocId::new(doc).context("document id")?,
+            settle,
+        )?;
+        let key = LayerKey::new(DocId::new(doc).context("document id")?, LayerName::gold());
+        set_status(&mut project, key, status)?;
+    }
+    Ok(project)
+}
+
+fn set_status(project: &mut Project, key: LayerKey, status: Status) -> Result<()> {
+    project.apply(&Edit::SetStatus {
+        key,
+        before: Status::New,
+        after: status,
+    })?;
+    Ok(())
+}
+
+/// Gold for `doc` as the curator built it: first what amira and bruno agree on (what
+/// `gloss adjudicate --auto` merges), then the disagreements `settle` names, each taking amira's.
+fn curate(project: &mut Project, doc: &DocId, settle: Settle) -> Result<()> {
+    let now: Timestamp = CURATED_AT.parse()?;
+    let layers = [
+        LayerName::new("amira").context("layer name")?,
+        LayerName::new("bruno").context("layer name")?,
+    ];
+    let (edits, remaining) = auto_merge(project, doc, &layers, 2, CURATOR, now);
+    for edit in &edits {
+        project.apply(edit)?;
+    }
+    if let Settle::Everything = settle {
+        for disagreement in remaining {
+            // Each decision sees the gold the previous ones built.
+            for edit in resolve(project, doc, &disagreement, Choice::TakeA, CURATOR, now) {
+                project.apply(&edit)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the articles come from, for `SOURCES.md` in the project folder (CC BY asks for attribution).
+pub fn sources_markdown() -> String {
+    let mut out = String::from(
+        "# Sources of the sample articles\n\n\
+         Generated by `cargo run --example make_sample_project -- projects/kosovo-talks --replace`; \
+         the annotations are the sample's own, written for Gloss.\n\n\
+         | Document | Title | Outlet | Published | Source | Licence |\n|---|---|---|---|---|---|\n",
+    );
+    for source in ARTICLES {
+        let title = source.text.lines().next().unwrap_or("").trim();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            source.id,
+            title.replace('|', "\\|"),
+            source.outlet,
+            source.published.unwrap_or("—"),
+            source
+                .url
+                .map_or_else(|| "—".to_owned(), |url| format!("<{url}>")),
+            source.licence,
+        ));
+    }
+    out
+}
+
+/// An article, searched by whole words and addressed by char offsets.
+pub struct Article {
+    text: Text,
+}
+
+impl Article {
+    fn new(text: &str) -> Self {
+        Self {
+            text: Text::new(text.to_owned()),
+        }
+    }
+
+    pub fn slice(&self, span: CharSpan) -> Option<&str> {
+        self.text.slice(span)
+    }
+
+    /// The char span of the first occurrence of `needle` at or after char offset `from`, standing as a
+    /// whole word when `whole_word` (no letter, digit or `_` on either side).
+    pub fn search(&self, needle: &str, from: usize, whole_word: bool) -> Option<CharSpan> {
+        let text = self.text.as_str();
+        let from_byte = self.text.byte_offset(from)?;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let byte = text[from_byte..]
+            .match_indices(needle)
+            .map(|(b, _)| from_byte + b)
+            .find(|&b| {
+                let before = text[..b].chars().next_back();
+                let after = text[b + needle.len()..].chars().next();
+                !whole_word || !(before.is_some_and(is_word) || after.is_some_and(is_word))
+            })?;
+        let start = self.text.char_offset(byte)?;
+        Some(CharSpan::new(start, start + needle.chars().count()))
+    }
+
+    pub fn find(&self, needle: &str, from: usize, whole_word: bool) -> Result<CharSpan> {
+        self.search(needle, from, whole_word)
+            .with_context(|| format!("{needle:?} not found after char {from}"))
+    }
+}
