@@ -17,6 +17,7 @@ use tempfile::TempDir;
 #[allow(dead_code)]
 #[path = "../examples/make_sample_project/sample/mod.rs"]
 mod sample;
+mod skip_support;
 
 /// The user's sample: examples name it; this file recreates it in a temporary folder.
 const SAMPLE: &str = "projects/kosovo-talks";
@@ -441,16 +442,21 @@ fn the_shipped_sample_is_what_the_generator_makes() {
     let changes = match status {
         Ok(output) if output.status.success() => String::from_utf8(output.stdout).unwrap(),
         _ => {
-            eprintln!(
-                "skipped: {name}: not a git checkout, so an edited sample cannot be told apart"
+            skip_support::skipped(
+                name,
+                "not a git checkout, so an edited sample cannot be told apart",
             );
             return;
         }
     };
     if !changes.is_empty() {
-        eprintln!(
-            "skipped: {name}: {SAMPLE} has local changes (`git checkout -- {SAMPLE}` and \
-             `git clean -fd {SAMPLE}` reset it):\n{changes}"
+        skip_support::skipped(
+            name,
+            &format!(
+                "{SAMPLE} has local changes (`git checkout -- {SAMPLE}` and `git clean -fd \
+                 {SAMPLE}` reset it): {}",
+                changes.lines().collect::<Vec<_>>().join(", ")
+            ),
         );
         return;
     }
