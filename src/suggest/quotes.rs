@@ -930,9 +930,13 @@ fn resolve_role(
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
                 .collect();
+            // The role in the mention or in its title, before it and after the mention before.
             let titled = |i: usize| {
                 let m = &ctx.mentions[i];
-                let from = m.span.start.saturating_sub(40);
+                let previous_end = i
+                    .checked_sub(1)
+                    .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
+                let from = m.span.start.saturating_sub(40).max(previous_end);
                 ctx.text_of(CharSpan::new(from, m.span.end))
                     .to_lowercase()
                     .contains(&noun)
