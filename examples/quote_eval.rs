@@ -62,6 +62,18 @@ fn main() {
             println!("{min:>9.1} | {n:>9} | {p:>11.3} | {f:.3}");
         }
     }
+    println!("rule, speaker found by | suggested | quote and speaker right");
+    let mut groups: Vec<String> = outcome.judged.iter().map(|j| j.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        let in_group: Vec<_> = outcome.judged.iter().filter(|j| j.group == group).collect();
+        let right = in_group
+            .iter()
+            .filter(|j| j.quote_right && j.speaker_right)
+            .count();
+        println!("{group:<40} | {:>3} | {right}", in_group.len());
+    }
     println!("score band | suggested | quote and speaker right");
     let mut bands: Vec<f32> = outcome.judged.iter().map(|j| j.score).collect();
     bands.sort_by(f32::total_cmp);

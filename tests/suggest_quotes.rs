@@ -84,7 +84,11 @@ fn direct(marked: &str) -> Vec<(String, Option<String>, String)> {
 }
 
 fn row(content: &str, speaker: Option<&str>, rule: &str) -> (String, Option<String>, String) {
-    (content.to_owned(), speaker.map(str::to_owned), rule.to_owned())
+    (
+        content.to_owned(),
+        speaker.map(str::to_owned),
+        rule.to_owned(),
+    )
 }
 
 #[test]
@@ -96,7 +100,11 @@ fn a_paragraph_opening_with_a_quote_continues_the_previous_speaker() {
     assert_eq!(
         found,
         vec![
-            row("It would not have been possible", Some("Mohib"), "direct:cue-after"),
+            row(
+                "It would not have been possible",
+                Some("Mohib"),
+                "direct:cue-after"
+            ),
             row(
                 "They represent our aspirations and resilience.",
                 Some("Mohib"),
@@ -121,7 +129,11 @@ fn name_comma_title_comma_said_takes_the_name_not_the_organisation_in_the_title(
                 Some("Khaled Al-Maeena"),
                 "direct:cue-after"
             ),
-            row("We urge the governments to act.", Some("Jeff Rathke"), "direct:cue-before"),
+            row(
+                "We urge the governments to act.",
+                Some("Jeff Rathke"),
+                "direct:cue-before"
+            ),
         ]
     );
     assert_eq!(quotes("[Jeff Rathke]{PERSON}, the [State Department]{ORG} spokesperson, said, \"We urge the governments to act.\"")[0].resolved_by.as_deref(), Some("appositive"));
@@ -134,18 +146,25 @@ fn said_name_the_x_of_y_takes_the_name() {
     );
     assert_eq!(
         found,
-        vec![row("We will not give up", Some("Albin Kurti"), "direct:cue-after")]
+        vec![row(
+            "We will not give up",
+            Some("Albin Kurti"),
+            "direct:cue-after"
+        )]
     );
 }
 
 #[test]
 fn according_to_name_attributes_a_quote_after_it() {
-    let found = direct(
-        "\"The talks are over,\" according to [Josep Borrell]{PERSON}, who left early.",
-    );
+    let found =
+        direct("\"The talks are over,\" according to [Josep Borrell]{PERSON}, who left early.");
     assert_eq!(
         found,
-        vec![row("The talks are over", Some("Josep Borrell"), "direct:cue-after")]
+        vec![row(
+            "The talks are over",
+            Some("Josep Borrell"),
+            "direct:cue-after"
+        )]
     );
 }
 
@@ -156,7 +175,10 @@ fn the_ministry_said_resolves_to_the_ministry_named_before() {
          \"We expect an answer within days,\" the ministry said.",
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].speaker.as_deref(), Some("Ministry of Foreign Affairs"));
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Ministry of Foreign Affairs")
+    );
     assert_eq!(found[0].resolved_by.as_deref(), Some("organisation"));
 }
 
@@ -179,7 +201,11 @@ fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     );
     assert_eq!(
         found,
-        vec![row("It was the centre of the century.", Some("Kevin Allton"), "direct:cue-before")]
+        vec![row(
+            "It was the centre of the century.",
+            Some("Kevin Allton"),
+            "direct:cue-before"
+        )]
     );
 }
 
@@ -232,7 +258,8 @@ fn a_quote_after_a_paragraph_ending_in_a_colon_is_introduced_by_it() {
 
 #[test]
 fn a_dash_after_the_quote_credits_the_name_after_it() {
-    let found = direct("\"So far, it's the Internet: 1, Scientology: 0.\" - [Matthew Ingram]{PERSON}\n");
+    let found =
+        direct("\"So far, it's the Internet: 1, Scientology: 0.\" - [Matthew Ingram]{PERSON}\n");
     assert_eq!(
         found,
         vec![row(
@@ -279,7 +306,9 @@ fn a_sentence_after_a_quote_is_not_its_cue() {
         "\"People are still intrigued by how stars live.\" [Wilkins]{PERSON} explained that Warhol collected head shots.",
     );
     assert!(
-        found.iter().all(|(_, speaker, rule)| rule != "direct:cue-after" || speaker.is_none()),
+        found
+            .iter()
+            .all(|(_, speaker, rule)| rule != "direct:cue-after" || speaker.is_none()),
         "{found:?}"
     );
 }

@@ -51,6 +51,8 @@ pub struct Judged {
     pub content: String,
     pub speaker: Option<String>,
     pub rule: String,
+    /// The rule and how the speaker was found (`direct:cue-after adjacent`).
+    pub group: String,
     pub score: f32,
     pub quote_right: bool,
     pub speaker_right: bool,
@@ -148,6 +150,11 @@ pub fn evaluate(names: &[&str]) -> Outcome {
                 content: first.chars().take(50).collect(),
                 speaker: speaker_text,
                 rule: suggestion.rule.clone(),
+                group: format!(
+                    "{} {}",
+                    suggestion.rule,
+                    speaker.as_ref().map_or("none", |s| s.resolved_by.as_str())
+                ),
                 score: suggestion.score,
                 quote_right,
                 speaker_right,
