@@ -25,7 +25,7 @@ fn main() {
         (HELD_OUT, "held-out")
     };
     let outcome = evaluate(names);
-    if dev {
+    if dev || std::env::args().nth(2).as_deref() == Some("list") {
         for j in &outcome.judged {
             println!(
                 "{:<13} {:<5} {:<6} {:.2} {:<28} {:<50} ← {}",
