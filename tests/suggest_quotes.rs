@@ -337,3 +337,12 @@ fn every_quote_says_which_rule_fired_and_scores_below_one() {
         assert!(q.score > 0.0 && q.score < 1.0, "{q:?}");
     }
 }
+
+#[test]
+fn a_headline_cited_with_its_source_is_not_a_quote() {
+    let found = direct(
+        "Sources\n\n\"Sensitive government document found on rainy Ottawa street\" — [CBC.ca]{ORG}, August 15, 2008\n\n\
+         \"Environment Canada security report found on street\" — [Toronto Star]{ORG}, August 15, 2008\n",
+    );
+    assert_eq!(found, vec![]);
+}

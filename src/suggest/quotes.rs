@@ -314,6 +314,11 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         }
         let last = quotation.contents.last().copied().unwrap_or(first);
         let ends_sentence = last.end > 0 && matches!(chars[last.end - 1], '.' | '!' | '?' | '…');
+        if !ends_sentence && dash_follows(ctx, quotation.close_end) {
+            // `"Document found on street not secret, say feds" — The Canadian Press`: a headline
+            // cited with its source, not someone's words.
+            continue;
+        }
         let mut candidate = Candidate {
             content: quotation.contents.clone(),
             cue: None,
@@ -478,6 +483,14 @@ fn cue_after(
         k += 1;
     }
     None
+}
+
+/// Whether a dash follows the closing mark on its line.
+fn dash_follows(ctx: &SuggestContext, close_end: usize) -> bool {
+    let chars = ctx.chars();
+    (close_end..chars.len())
+        .find(|&p| !matches!(chars[p], ' ' | '\t'))
+        .is_some_and(|p| matches!(chars[p], '-' | '–' | '—' | '―'))
 }
 
 /// `"…" - Matthew Ingram`: a name right after a dash after the closing mark, ending the line or
