@@ -315,7 +315,7 @@ fn rejections_belong_to_one_document() {
     assert_eq!(wb.current_doc().unwrap().id.as_str(), "second");
     assert!(wb.suggestions().contains(&macron), "still suggested here");
     let first = LayerKey::new(DocId::new("first").unwrap(), wb.annotator().clone());
-    assert_eq!(wb.suggestion_state().rejected_in(&first), 1);
+    assert_eq!(wb.rejected_in(&first), 1);
 
     // Undoing the rejection goes back to where it was made.
     run(&mut wb, Command::Undo);
@@ -517,4 +517,31 @@ fn reading_the_suggestions_computes_nothing_the_list_is_ready_after_each_change(
     // Reading twice hands out the same list, not a recomputed one.
     assert!(std::sync::Arc::ptr_eq(&wb.suggestions(), &wb.suggestions()));
     assert!(!wb.suggestions().contains(&list[0]));
+}
+
+#[test]
+fn a_rejection_is_saved_with_the_layer_and_still_holds_after_a_restart() {
+    let (_temp, mut wb) = sample();
+    let first = wb.suggestions()[0].clone();
+    run(&mut wb, Command::RejectSuggestion(Some(first.key())));
+    assert!(!wb.suggestions().contains(&first));
+    wb.flush().unwrap();
+    let dir = wb.dir().to_path_buf();
+    let layer = wb.current_layer_key().unwrap();
+    drop(wb);
+
+    let file = dir
+        .join("annotations")
+        .join(layer.doc.as_str())
+        .join(format!("{}.ron", layer.layer.as_str()));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("rejected:"), "{written}");
+
+    let mut reopened = Workbench::open(&dir, "nadia").unwrap();
+    assert_eq!(reopened.current_layer_key().as_ref(), Some(&layer));
+    assert!(
+        !reopened.suggestions().contains(&first),
+        "a rejected suggestion stays rejected after a restart"
+    );
+    assert_eq!(reopened.rejected_in(&layer), 1);
 }

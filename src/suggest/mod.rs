@@ -297,7 +297,14 @@ pub fn suggest_with(
         }
     }
     let existing = LayerSpans::new(layer);
-    all.retain(|s| fits_schema(schema, s) && !existing.has(s) && !rejected.contains(&s.key()));
+    // Rejections come from the caller and from the layer, which keeps them across sessions.
+    all.retain(|s| {
+        let key = s.key();
+        fits_schema(schema, s)
+            && !existing.has(s)
+            && !rejected.contains(&key)
+            && !layer.is_some_and(|l| l.is_rejected(&key.rejection()))
+    });
     let mut kept = resolve(all);
     kept.sort_by_key(|s| (s.primary_span(), s.annotation_kind()));
     kept

@@ -261,12 +261,8 @@ impl Workbench {
             ..
         } = decision
         {
+            self.set_rejected(layer, key, true);
             let state = &mut self.suggestions;
-            state
-                .rejected
-                .entry(layer.clone())
-                .or_default()
-                .insert(key.clone());
             state.count(recommender, 0, 1);
             state.changed();
         }
@@ -344,10 +340,8 @@ impl Workbench {
         else {
             return;
         };
+        self.set_rejected(layer, key, false);
         let state = &mut self.suggestions;
-        if let Some(keys) = state.rejected.get_mut(layer) {
-            keys.remove(key);
-        }
         state.count(recommender, 0, -1);
         state.changed();
         // Show where it was, as undoing a history step does.
@@ -362,6 +356,25 @@ impl Workbench {
                 annotation: None,
             };
             self.suggestions.hint = Some(key.clone());
+        }
+    }
+
+    /// Records or forgets a rejection in the layer, which saves it with its annotations. Not a
+    /// history step: rejections are undone in turn with the history's steps (see
+    /// [`Decision`]), so the edit goes to the project directly.
+    fn set_rejected(&mut self, layer: &LayerKey, key: &SuggestionKey, rejected: bool) {
+        let rejection = key.rejection();
+        let now = self
+            .project
+            .layer(layer)
+            .is_some_and(|l| l.is_rejected(&rejection));
+        if now != rejected {
+            // Cannot fail: the state was just checked and the document is the layer's.
+            let _ = self.project.apply(&Edit::SetRejected {
+                key: layer.clone(),
+                rejection,
+                rejected,
+            });
         }
     }
 
