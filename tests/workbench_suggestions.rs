@@ -545,3 +545,26 @@ fn a_rejection_is_saved_with_the_layer_and_still_holds_after_a_restart() {
     );
     assert_eq!(reopened.rejected_in(&layer), 1);
 }
+
+#[test]
+fn accepting_every_suggestion_of_every_label_leaves_a_project_that_checks_clean() {
+    let (_temp, mut wb) = sample();
+    let mut labels: Vec<String> = wb
+        .suggestions()
+        .iter()
+        .map(|s| s.label().to_owned())
+        .collect();
+    labels.sort();
+    labels.dedup();
+    assert!(labels.len() >= 3, "{labels:?}");
+    for label in labels {
+        // A label may have no suggestion left once an earlier bulk accept covered its spans.
+        let _ = wb.execute(Command::AcceptAllSuggestions {
+            label,
+            min_score: 0.0,
+        });
+    }
+    assert!(wb.project().layers().count() > 0);
+    let problems = gloss::model::validate::check(wb.project());
+    assert!(problems.is_empty(), "{problems:#?}");
+}

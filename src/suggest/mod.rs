@@ -326,11 +326,41 @@ fn mentions_of(suggestions: &[Suggestion]) -> Vec<Mention> {
 }
 
 /// Whether the schema allows the suggestion's label (and quotes at all).
+/// Accepting it as it stands must give annotations `gloss check` accepts: known labels, a speaker
+/// the schema allows, an event whose arguments fit their roles and fill every required one. A
+/// suggestion that does not is never offered.
 fn fits_schema(schema: &Schema, suggestion: &Suggestion) -> bool {
     match &suggestion.kind {
         SuggestionKind::Entity { label, .. } => schema.entity_label(label).is_some(),
-        SuggestionKind::Quote { content, .. } => schema.quotes.enabled && !content.is_empty(),
-        SuggestionKind::Event { event_type, .. } => schema.event_type(event_type).is_some(),
+        SuggestionKind::Quote {
+            content, speaker, ..
+        } => {
+            let speakers = &schema.quotes.speaker_labels;
+            schema.quotes.enabled
+                && !content.is_empty()
+                && speaker.as_ref().is_none_or(|s| {
+                    schema.entity_label(&s.label).is_some()
+                        && (speakers.is_empty() || speakers.contains(&s.label))
+                })
+        }
+        SuggestionKind::Event {
+            event_type,
+            arguments,
+            ..
+        } => schema.event_type(event_type).is_some_and(|ty| {
+            let fitting = arguments.iter().all(|a| {
+                schema.entity_label(&a.label).is_some()
+                    && ty.role(&a.role).is_some_and(|role| {
+                        role.labels.is_empty() || role.labels.contains(&a.label)
+                    })
+            });
+            let counts_fit = ty.roles.iter().all(|role| {
+                let count = arguments.iter().filter(|a| a.role == role.name).count();
+                (!role.required || count > 0)
+                    && role.max.is_none_or(|max| count <= max as usize)
+            });
+            fitting && counts_fit
+        }),
     }
 }
 
