@@ -568,3 +568,50 @@ fn accepting_every_suggestion_of_every_label_leaves_a_project_that_checks_clean(
     let problems = gloss::model::validate::check(wb.project());
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn accepting_one_suggestion_leaves_the_suggestions_it_does_not_overlap_as_they_were() {
+    let text = "Erdogan spoke in Ankara on Monday.\n\nLater, President Recep Tayyip Erdogan met \
+                Vladimir Putin in Sochi, and Erdogan said the talks went well.";
+    let mut project = gloss::model::Project::new("One", schema());
+    project.add_document(Document::from_raw(DocId::new("one").unwrap(), "one", text));
+    let mut wb = Workbench::from_project(project, PathBuf::from("/nonexistent"), "nadia");
+    let shown = |wb: &Workbench| -> Vec<(String, String)> {
+        wb.suggestions()
+            .iter()
+            .map(|s| (text_of(wb, s), s.label().to_owned()))
+            .collect()
+    };
+    let before = shown(&wb);
+    let before_list: Vec<Suggestion> = wb.suggestions().to_vec();
+    assert!(
+        before.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
+        "{before:?}"
+    );
+    let first = wb
+        .suggestions()
+        .iter()
+        .find(|s| text_of(&wb, s) == "Erdogan")
+        .cloned()
+        .unwrap();
+    run(&mut wb, Command::AcceptSuggestion(Some(first.key())));
+    let after = shown(&wb);
+    assert!(
+        after.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
+        "accepting \"Erdogan\" must not reshape \"Recep Tayyip Erdogan\": {after:?}"
+    );
+    // Everything that did not overlap the accepted span is still suggested as it was.
+    let kept: Vec<Suggestion> = wb.suggestions().to_vec();
+    for suggestion in &before_list {
+        if !first
+            .spans()
+            .iter()
+            .any(|s| s.overlaps(suggestion.primary_span()))
+        {
+            assert!(
+                kept.iter().any(|k| k.kind == suggestion.kind),
+                "{suggestion:?} changed after accepting {first:?}"
+            );
+        }
+    }
+}

@@ -356,8 +356,7 @@ fn fits_schema(schema: &Schema, suggestion: &Suggestion) -> bool {
             });
             let counts_fit = ty.roles.iter().all(|role| {
                 let count = arguments.iter().filter(|a| a.role == role.name).count();
-                (!role.required || count > 0)
-                    && role.max.is_none_or(|max| count <= max as usize)
+                (!role.required || count > 0) && role.max.is_none_or(|max| count <= max as usize)
             });
             fitting && counts_fit
         }),
@@ -433,7 +432,8 @@ impl LayerSpans {
 
 /// Keeps, per kind, a set of suggestions that do not overlap: higher score first, then the longer
 /// span; identical suggestions from several recommenders collapse into the best-scored one.
-fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
+fn resolve(all: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut all = drop_names_inside_longer_ones(all);
     all.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -460,6 +460,47 @@ fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
         }
     }
     kept
+}
+
+/// Drops an entity suggestion that lies strictly inside a longer one of the same label, whatever
+/// their scores: once the analyst accepted "Erdogan" somewhere, the string matcher suggests
+/// "Erdogan" everywhere with a high score, and "Recep Tayyip Erdogan" must not shrink to it.
+fn drop_names_inside_longer_ones(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
+    let entity = |s: &Suggestion| match &s.kind {
+        SuggestionKind::Entity { span, label } => Some((label.clone(), *span)),
+        _ => None,
+    };
+    let mut order: Vec<(String, CharSpan, usize)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| entity(s).map(|(label, span)| (label, span, i)))
+        .collect();
+    order.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.start.cmp(&b.1.start))
+            .then(b.1.end.cmp(&a.1.end))
+    });
+    let mut inside = vec![false; all.len()];
+    let mut widest: Option<(&str, CharSpan)> = None;
+    for (label, span, i) in &order {
+        match widest {
+            Some((l, w)) if l == label.as_str() => {
+                if w.end >= span.end && w != *span {
+                    inside[*i] = true;
+                } else if span.end > w.end {
+                    widest = Some((label, *span));
+                }
+            }
+            _ => widest = Some((label, *span)),
+        }
+    }
+    let mut index = 0;
+    all.retain(|_| {
+        let keep = !inside[index];
+        index += 1;
+        keep
+    });
+    all
 }
 
 #[cfg(test)]
@@ -511,7 +552,15 @@ mod overlap_tests {
                     rule: "test".to_owned(),
                 })
                 .collect();
-            let mut sorted = all.clone();
+            // A name strictly inside a longer one of the same label goes first.
+            let inside = |s: &Suggestion| {
+                let (a, b) = (s.primary_span(), s.label());
+                all.iter().any(|o| {
+                    let w = o.primary_span();
+                    o.label() == b && w.start <= a.start && w.end >= a.end && w != a
+                })
+            };
+            let mut sorted: Vec<Suggestion> = all.iter().filter(|s| !inside(s)).cloned().collect();
             sorted.sort_by(|a, b| {
                 b.score
                     .total_cmp(&a.score)
