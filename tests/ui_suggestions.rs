@@ -146,11 +146,42 @@ fn alt_y_accepts_every_suggestion_like_the_focused_one_in_one_undo_step() {
         .count();
     assert!(expected >= 2);
     press(&mut harness, Modifiers::ALT, Key::Y);
+    assert!(
+        entities(&harness).is_empty(),
+        "nothing is added before the analyst says yes"
+    );
+    harness.get_by_label_contains(&format!("This adds {expected} annotations: {expected} GPE"));
+    harness.get_by_label(&format!("Add {expected}")).click();
+    harness.run_ok();
     let made = entities(&harness);
     assert_eq!(made.len(), expected, "{made:?}");
     assert!(made.iter().all(|(_, label, _)| label == "GPE"));
+    assert!(
+        harness.query_by_label(&format!("Add {expected}")).is_none(),
+        "the question is gone once answered"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        entities(&harness).is_empty(),
+        "one undo step takes them all back"
+    );
+}
+
+#[test]
+fn alt_y_then_cancel_adds_nothing() {
+    let (_temp, mut harness) = newcomer();
+    type_char(&mut harness, ']');
+    let first = focused(&harness);
+    press(&mut harness, Modifiers::ALT, Key::Y);
+    harness.get_by_label_contains(&format!("Accept every {} suggestion", first.label()));
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
     assert!(entities(&harness).is_empty());
+    assert!(
+        wb(&harness).current_layer().is_none(),
+        "the layer is untouched"
+    );
+    assert!(harness.query_by_label("Cancel").is_none());
 }
 
 #[test]

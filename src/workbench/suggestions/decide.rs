@@ -203,6 +203,28 @@ impl Workbench {
         Ok(())
     }
 
+    /// What accepting every suggestion of `label` scoring at least `min_score` would add, as
+    /// (label, how many) sorted by label: entity labels, `QUOTE`, event types (a quote's speaker
+    /// and an event's arguments are mentions of their own). Empty when nothing would be added.
+    pub fn accept_all_preview(&self, label: &str, min_score: f32) -> Vec<(String, usize)> {
+        let chosen: Vec<Suggestion> = self
+            .suggestions()
+            .iter()
+            .filter(|s| s.label() == label && s.score >= min_score)
+            .cloned()
+            .collect();
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        if chosen.is_empty() {
+            return Vec::new();
+        }
+        for edit in self.edits_accepting(&chosen).unwrap_or_default() {
+            if let Edit::Add { annotation, .. } = edit {
+                *counts.entry(annotation.label().to_owned()).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+
     fn edits_accepting(&self, chosen: &[Suggestion]) -> Result<Vec<Edit>, WorkbenchError> {
         let key = self.layer_key()?;
         let edits = suggestions_to_edits(
