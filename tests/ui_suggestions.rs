@@ -230,3 +230,32 @@ fn the_recommenders_panel_turns_a_recommender_off() {
         .unwrap();
     assert!(!quotes.enabled);
 }
+
+#[test]
+fn x_rejects_a_suggestion_and_it_stays_rejected_after_reopening_the_window() {
+    let (temp, dir) = sample_copy();
+    let mut workbench = Workbench::open(&dir, "nadia").unwrap();
+    workbench.set_clock(fixed_clock());
+    let mut harness = harness(workbench);
+    type_char(&mut harness, ']');
+    let first = focused(&harness);
+    type_char(&mut harness, 'x');
+    assert!(!wb(&harness).suggestions().contains(&first));
+    harness
+        .state_mut()
+        .workbench_mut()
+        .unwrap()
+        .flush()
+        .unwrap();
+    drop(harness);
+
+    let mut reopened = Workbench::open(&dir, "nadia").unwrap();
+    reopened.set_clock(fixed_clock());
+    let harness = ui_support::harness(reopened);
+    assert!(
+        !wb(&harness).suggestions().contains(&first),
+        "the rejection was saved with the layer"
+    );
+    assert!(!wb(&harness).suggestions().is_empty());
+    drop(temp);
+}
