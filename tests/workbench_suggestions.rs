@@ -537,7 +537,7 @@ fn a_rejection_is_saved_with_the_layer_and_still_holds_after_a_restart() {
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(written.contains("rejected:"), "{written}");
 
-    let mut reopened = Workbench::open(&dir, "nadia").unwrap();
+    let reopened = Workbench::open(&dir, "nadia").unwrap();
     assert_eq!(reopened.current_layer_key().as_ref(), Some(&layer));
     assert!(
         !reopened.suggestions().contains(&first),

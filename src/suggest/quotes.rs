@@ -503,7 +503,7 @@ fn dash_credit(ctx: &SuggestContext, close_end: usize) -> Option<Subject> {
         return None;
     }
     let chars = ctx.chars();
-    if chars[close_end..dash.span.start].iter().any(|c| *c == '\n') {
+    if chars[close_end..dash.span.start].contains(&'\n') {
         return None;
     }
     let name = words.get(k + 1)?;
