@@ -442,3 +442,38 @@ fn a_closed_stdout_ends_every_printing_command_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+#[test]
+fn apply_on_twenty_real_news_articles_leaves_a_project_that_checks_clean() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("news");
+    gloss()
+        .arg("new")
+        .arg(&dir)
+        .args(["--preset", "news"])
+        .assert()
+        .success();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/quotes");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 20, "{texts:?}");
+    gloss().arg("import").arg(&dir).args(&texts).assert().success();
+    gloss()
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--apply", "--layer", "pre"])
+        .assert()
+        .success();
+    gloss().arg("check").arg(&dir).assert().success();
+    let project = gloss::storage::load(&dir).unwrap();
+    let quotes = project
+        .layers()
+        .flat_map(|(_, layer)| layer.iter())
+        .filter(|a| matches!(a, Annotation::Quote(_)))
+        .count();
+    assert!(quotes >= 40, "{quotes} quotes written");
+}
