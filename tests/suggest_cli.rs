@@ -461,7 +461,12 @@ fn apply_on_twenty_real_news_articles_leaves_a_project_that_checks_clean() {
         .collect();
     texts.sort();
     assert!(texts.len() >= 20, "{texts:?}");
-    gloss().arg("import").arg(&dir).args(&texts).assert().success();
+    gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(&texts)
+        .assert()
+        .success();
     gloss()
         .arg("suggest")
         .arg(&dir)

@@ -17,9 +17,11 @@
 //!   focus.
 //! - **Deciding** ([`decide`]): accepting is one ordinary group of `Add` edits (one undo step)
 //!   whose provenance names the recommender and its score
-//!   ([`crate::suggest::suggestion_to_edits`]). Rejecting is remembered per (document, layer) for
-//!   the session (never saved, like suggestions themselves) and undone by Ctrl+Z in its turn among
-//!   the history's steps.
+//!   ([`crate::suggest::suggestion_to_edits`]). Rejecting is kept with the (document, layer)
+//!   ([`crate::model::Layer::rejections`], saved in its file, so it holds after a restart) and
+//!   undone by Ctrl+Z in its turn among the history's steps. Nothing that would make an annotation
+//!   `gloss check` rejects is suggested; bulk accept (`Alt+Y`) is asked in the window first
+//!   ([`Workbench::accept_all_preview`]) and is one undo step.
 //! - **Keys**: `]` / `[` next and previous, `Y` (or Enter, unless the find bar has hits) accept,
 //!   `X` reject, `Alt+Y` accept every suggestion of the focused one's label scoring at least as
 //!   much. N, A and Enter alone were taken (review, find); and the schema's hotkeys come first: a
