@@ -34,7 +34,7 @@
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention.
 //!
-//! Scores are calibrated on real news (see [`calibrated_score`] and `docs/suggestions.md`).
+//! Scores are calibrated on real news (see `calibrated_score` and `docs/suggestions.md`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
