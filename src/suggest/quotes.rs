@@ -633,9 +633,14 @@ fn continuation(ctx: &SuggestContext, open: usize, all: &[Quotation]) -> Option<
     } else {
         own
     };
+    // Quotations do not overlap and are sorted: only the last one opening before `at` can hold it.
     let quoted = |at: usize| {
-        all.iter()
-            .any(|q| q.contents.iter().any(|c| c.start <= at && at < c.end))
+        let i = all.partition_point(|q| q.open <= at);
+        i > 0
+            && all[i - 1]
+                .contents
+                .iter()
+                .any(|c| c.start <= at && at < c.end)
     };
     let first = ctx.word_at_or_after(from);
     let last = ctx.word_at_or_after(open);
@@ -965,7 +970,9 @@ fn resolve_role(
         ctx.sentence_of(ctx.mentions[i].span.start)
             .is_some_and(|s| sentence.saturating_sub(s) <= PRONOUN_REACH)
     };
-    let candidates = (0..before)
+    // The latest few hundred mentions are far enough back; looking at all of them for every role
+    // noun would make a long document quadratic.
+    let candidates = (before.saturating_sub(300)..before)
         .rev()
         .filter(|&i| ctx.mentions[i].span.end <= span.start && allowed(ctx, &ctx.mentions[i]));
     match role {
