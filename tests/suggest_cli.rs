@@ -482,3 +482,33 @@ fn apply_on_twenty_real_news_articles_leaves_a_project_that_checks_clean() {
         .count();
     assert!(quotes >= 40, "{quotes} quotes written");
 }
+
+#[test]
+fn suggest_leaves_out_what_the_analyst_rejected_in_the_window() {
+    let (_temp, dir) = sample_copy();
+    let mut wb = gloss::workbench::Workbench::open(&dir, "nadia").unwrap();
+    let first = wb.suggestions()[0].clone();
+    wb.execute(gloss::workbench::Command::RejectSuggestion(Some(
+        first.key(),
+    )))
+    .unwrap();
+    wb.flush().unwrap();
+    drop(wb);
+    let span = first.primary_span();
+    let printed = |layer: &str| {
+        let output = gloss()
+            .arg("suggest")
+            .arg(&dir)
+            .args(["--layer", layer])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        lines(&output).into_iter().any(|s| {
+            s["start"] == span.start && s["end"] == span.end && s["label"] == first.label()
+        })
+    };
+    assert!(!printed("nadia"), "rejected in nadia's layer");
+    assert!(printed("omar"), "another layer still gets it");
+}
