@@ -397,6 +397,8 @@ impl Workbench {
                 rejection,
                 rejected,
             });
+            // Worth saving: restart the autosave delay as any change does.
+            self.saver.note_change();
         }
     }
 
