@@ -259,3 +259,24 @@ fn x_rejects_a_suggestion_and_it_stays_rejected_after_reopening_the_window() {
     assert!(!wb(&harness).suggestions().is_empty());
     drop(temp);
 }
+
+#[test]
+fn a_focused_quote_suggestion_says_which_rule_fired_and_how_its_speaker_was_found() {
+    let (_temp, workbench) = ui_support::project_with_text(
+        "Talks",
+        "\"We will not give up,\" said Prime Minister Albin Kurti.\n\n\"We are ready for talks in Brussels.\"\n",
+    );
+    let mut harness = harness(workbench);
+    let quote = wb(&harness)
+        .suggestions()
+        .iter()
+        .find(|s| s.rule == "direct:continuation")
+        .cloned()
+        .expect("the second paragraph continues Kurti's quote");
+    ui_support::execute(
+        &mut harness,
+        gloss::workbench::Command::FocusSuggestion(quote.key()),
+    );
+    harness.get_by_label_contains("rule direct:continuation");
+    harness.get_by_label_contains("Speaker “Albin Kurti” (adjacent)");
+}
