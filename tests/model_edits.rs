@@ -310,3 +310,42 @@ fn undoing_an_add_gives_an_equal_project_although_the_id_is_not_handed_out_again
         "a redo may bring id 2 back, so it is not reused"
     );
 }
+
+#[test]
+fn rejecting_a_suggestion_is_an_edit_its_inverse_takes_back_and_twice_is_stale() {
+    let (mut project, key) = project();
+    let before = project.clone();
+    let rejection = gloss::model::Rejection {
+        kind: gloss::model::AnnotationKind::Entity,
+        span: CharSpan::new(0, 5),
+        label: "PERSON".to_owned(),
+    };
+    let reject = Edit::SetRejected {
+        key: key.clone(),
+        rejection: rejection.clone(),
+        rejected: true,
+    };
+    project.apply(&reject).expect("rejecting applies");
+    assert!(
+        project
+            .layer(&key)
+            .expect("a layer")
+            .is_rejected(&rejection)
+    );
+    assert!(
+        project.dirty().layers.contains(&key),
+        "saved with the layer"
+    );
+    assert!(matches!(
+        project.apply(&reject),
+        Err(EditError::StaleRejection { .. })
+    ));
+    project
+        .apply(&reject.inverse())
+        .expect("the inverse applies");
+    assert_eq!(project, before);
+    assert!(
+        project.layer(&key).is_none(),
+        "a layer left blank is no layer"
+    );
+}

@@ -460,3 +460,50 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     }
     found
 }
+
+#[test]
+fn a_rejected_suggestion_whose_text_does_not_match_names_it_and_both_strings() {
+    let broken = Broken::fixture().replace(
+        ALICE,
+        "    ],\n)",
+        "    ],\n    rejected: [\n        (kind: Entity, start: 80, end: 88, text: \"Bruxelles\", label: \"ORG\"),\n    ],\n)",
+    );
+    let message = broken.message();
+    assert!(
+        message.starts_with(&format!("{ALICE}:")),
+        "names the file and line: {message}"
+    );
+    assert!(
+        message.contains(
+            "document brussels-talks, layer alice, rejected suggestion 1 (80..88): expected a span \
+             inside the text"
+        ) && message.contains("covering \"Bruxelles\", found \"Brussels\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_rejected_suggestion_is_read_back_and_an_old_file_without_any_still_loads() {
+    let fixture = Broken::fixture();
+    let plain = storage::load(fixture.dir.path()).unwrap();
+    let fixture = fixture.replace(
+        ALICE,
+        "    ],\n)",
+        "    ],\n    rejected: [\n        (kind: Entity, start: 80, end: 88, text: \"Brussels\", label: \"ORG\"),\n    ],\n)",
+    );
+    let project = storage::load(fixture.dir.path()).unwrap();
+    let key = gloss::model::LayerKey::new(
+        gloss::model::DocId::new("brussels-talks").unwrap(),
+        gloss::model::LayerName::new("alice").unwrap(),
+    );
+    let rejections: Vec<_> = project.layer(&key).unwrap().rejections().cloned().collect();
+    assert_eq!(
+        rejections,
+        vec![gloss::model::Rejection {
+            kind: gloss::model::AnnotationKind::Entity,
+            span: gloss::model::CharSpan::new(80, 88),
+            label: "ORG".to_owned(),
+        }]
+    );
+    assert_eq!(plain.layer(&key).unwrap().rejections().count(), 0);
+}

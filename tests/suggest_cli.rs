@@ -462,3 +462,73 @@ fn asking_for_the_external_recommender_of_a_project_without_one_says_how_to_name
         "{stderr}"
     );
 }
+
+#[test]
+fn apply_on_twenty_real_news_articles_leaves_a_project_that_checks_clean() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("news");
+    gloss()
+        .arg("new")
+        .arg(&dir)
+        .args(["--preset", "news"])
+        .assert()
+        .success();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/quotes");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 20, "{texts:?}");
+    gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(&texts)
+        .assert()
+        .success();
+    gloss()
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--apply", "--layer", "pre"])
+        .assert()
+        .success();
+    gloss().arg("check").arg(&dir).assert().success();
+    let project = gloss::storage::load(&dir).unwrap();
+    let quotes = project
+        .layers()
+        .flat_map(|(_, layer)| layer.iter())
+        .filter(|a| matches!(a, Annotation::Quote(_)))
+        .count();
+    assert!(quotes >= 40, "{quotes} quotes written");
+}
+
+#[test]
+fn suggest_leaves_out_what_the_analyst_rejected_in_the_window() {
+    let (_temp, dir) = sample_copy();
+    let mut wb = gloss::workbench::Workbench::open(&dir, "nadia").unwrap();
+    let first = wb.suggestions()[0].clone();
+    wb.execute(gloss::workbench::Command::RejectSuggestion(Some(
+        first.key(),
+    )))
+    .unwrap();
+    wb.flush().unwrap();
+    drop(wb);
+    let span = first.primary_span();
+    let printed = |layer: &str| {
+        let output = gloss()
+            .arg("suggest")
+            .arg(&dir)
+            .args(["--layer", layer])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        lines(&output).into_iter().any(|s| {
+            s["start"] == span.start && s["end"] == span.end && s["label"] == first.label()
+        })
+    };
+    assert!(!printed("nadia"), "rejected in nadia's layer");
+    assert!(printed("omar"), "another layer still gets it");
+}

@@ -146,11 +146,42 @@ fn alt_y_accepts_every_suggestion_like_the_focused_one_in_one_undo_step() {
         .count();
     assert!(expected >= 2);
     press(&mut harness, Modifiers::ALT, Key::Y);
+    assert!(
+        entities(&harness).is_empty(),
+        "nothing is added before the analyst says yes"
+    );
+    harness.get_by_label_contains(&format!("This adds {expected} annotations: {expected} GPE"));
+    harness.get_by_label(&format!("Add {expected}")).click();
+    harness.run_ok();
     let made = entities(&harness);
     assert_eq!(made.len(), expected, "{made:?}");
     assert!(made.iter().all(|(_, label, _)| label == "GPE"));
+    assert!(
+        harness.query_by_label(&format!("Add {expected}")).is_none(),
+        "the question is gone once answered"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        entities(&harness).is_empty(),
+        "one undo step takes them all back"
+    );
+}
+
+#[test]
+fn alt_y_then_cancel_adds_nothing() {
+    let (_temp, mut harness) = newcomer();
+    type_char(&mut harness, ']');
+    let first = focused(&harness);
+    press(&mut harness, Modifiers::ALT, Key::Y);
+    harness.get_by_label_contains(&format!("Accept every {} suggestion", first.label()));
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
     assert!(entities(&harness).is_empty());
+    assert!(
+        wb(&harness).current_layer().is_none(),
+        "the layer is untouched"
+    );
+    assert!(harness.query_by_label("Cancel").is_none());
 }
 
 #[test]
@@ -198,4 +229,54 @@ fn the_recommenders_panel_turns_a_recommender_off() {
         .entry("quotes")
         .unwrap();
     assert!(!quotes.enabled);
+}
+
+#[test]
+fn x_rejects_a_suggestion_and_it_stays_rejected_after_reopening_the_window() {
+    let (temp, dir) = sample_copy();
+    let mut workbench = Workbench::open(&dir, "nadia").unwrap();
+    workbench.set_clock(fixed_clock());
+    let mut harness = harness(workbench);
+    type_char(&mut harness, ']');
+    let first = focused(&harness);
+    type_char(&mut harness, 'x');
+    assert!(!wb(&harness).suggestions().contains(&first));
+    harness
+        .state_mut()
+        .workbench_mut()
+        .unwrap()
+        .flush()
+        .unwrap();
+    drop(harness);
+
+    let mut reopened = Workbench::open(&dir, "nadia").unwrap();
+    reopened.set_clock(fixed_clock());
+    let harness = ui_support::harness(reopened);
+    assert!(
+        !wb(&harness).suggestions().contains(&first),
+        "the rejection was saved with the layer"
+    );
+    assert!(!wb(&harness).suggestions().is_empty());
+    drop(temp);
+}
+
+#[test]
+fn a_focused_quote_suggestion_says_which_rule_fired_and_how_its_speaker_was_found() {
+    let (_temp, workbench) = ui_support::project_with_text(
+        "Talks",
+        "\"We will not give up,\" said Prime Minister Albin Kurti.\n\n\"We are ready for talks in Brussels.\"\n",
+    );
+    let mut harness = harness(workbench);
+    let quote = wb(&harness)
+        .suggestions()
+        .iter()
+        .find(|s| s.rule == "direct:continuation")
+        .cloned()
+        .expect("the second paragraph continues Kurti's quote");
+    ui_support::execute(
+        &mut harness,
+        gloss::workbench::Command::FocusSuggestion(quote.key()),
+    );
+    harness.get_by_label_contains("rule direct:continuation");
+    harness.get_by_label_contains("Speaker “Albin Kurti” (adjacent)");
 }

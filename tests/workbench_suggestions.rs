@@ -315,7 +315,7 @@ fn rejections_belong_to_one_document() {
     assert_eq!(wb.current_doc().unwrap().id.as_str(), "second");
     assert!(wb.suggestions().contains(&macron), "still suggested here");
     let first = LayerKey::new(DocId::new("first").unwrap(), wb.annotator().clone());
-    assert_eq!(wb.suggestion_state().rejected_in(&first), 1);
+    assert_eq!(wb.rejected_in(&first), 1);
 
     // Undoing the rejection goes back to where it was made.
     run(&mut wb, Command::Undo);
@@ -517,4 +517,101 @@ fn reading_the_suggestions_computes_nothing_the_list_is_ready_after_each_change(
     // Reading twice hands out the same list, not a recomputed one.
     assert!(std::sync::Arc::ptr_eq(&wb.suggestions(), &wb.suggestions()));
     assert!(!wb.suggestions().contains(&list[0]));
+}
+
+#[test]
+fn a_rejection_is_saved_with_the_layer_and_still_holds_after_a_restart() {
+    let (_temp, mut wb) = sample();
+    let first = wb.suggestions()[0].clone();
+    run(&mut wb, Command::RejectSuggestion(Some(first.key())));
+    assert!(!wb.suggestions().contains(&first));
+    wb.flush().unwrap();
+    let dir = wb.dir().to_path_buf();
+    let layer = wb.current_layer_key().unwrap();
+    drop(wb);
+
+    let file = dir
+        .join("annotations")
+        .join(layer.doc.as_str())
+        .join(format!("{}.ron", layer.layer.as_str()));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("rejected:"), "{written}");
+
+    let reopened = Workbench::open(&dir, "nadia").unwrap();
+    assert_eq!(reopened.current_layer_key().as_ref(), Some(&layer));
+    assert!(
+        !reopened.suggestions().contains(&first),
+        "a rejected suggestion stays rejected after a restart"
+    );
+    assert_eq!(reopened.rejected_in(&layer), 1);
+}
+
+#[test]
+fn accepting_every_suggestion_of_every_label_leaves_a_project_that_checks_clean() {
+    let (_temp, mut wb) = sample();
+    let mut labels: Vec<String> = wb
+        .suggestions()
+        .iter()
+        .map(|s| s.label().to_owned())
+        .collect();
+    labels.sort();
+    labels.dedup();
+    assert!(labels.len() >= 3, "{labels:?}");
+    for label in labels {
+        // A label may have no suggestion left once an earlier bulk accept covered its spans.
+        let _ = wb.execute(Command::AcceptAllSuggestions {
+            label,
+            min_score: 0.0,
+        });
+    }
+    assert!(wb.project().layers().count() > 0);
+    let problems = gloss::model::validate::check(wb.project());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn accepting_one_suggestion_leaves_the_suggestions_it_does_not_overlap_as_they_were() {
+    let text = "Erdogan spoke in Ankara on Monday.\n\nLater, President Recep Tayyip Erdogan met \
+                Vladimir Putin in Sochi, and Erdogan said the talks went well.";
+    let mut project = gloss::model::Project::new("One", schema());
+    project.add_document(Document::from_raw(DocId::new("one").unwrap(), "one", text));
+    let mut wb = Workbench::from_project(project, PathBuf::from("/nonexistent"), "nadia");
+    let shown = |wb: &Workbench| -> Vec<(String, String)> {
+        wb.suggestions()
+            .iter()
+            .map(|s| (text_of(wb, s), s.label().to_owned()))
+            .collect()
+    };
+    let before = shown(&wb);
+    let before_list: Vec<Suggestion> = wb.suggestions().to_vec();
+    assert!(
+        before.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
+        "{before:?}"
+    );
+    let first = wb
+        .suggestions()
+        .iter()
+        .find(|s| text_of(&wb, s) == "Erdogan")
+        .cloned()
+        .unwrap();
+    run(&mut wb, Command::AcceptSuggestion(Some(first.key())));
+    let after = shown(&wb);
+    assert!(
+        after.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
+        "accepting \"Erdogan\" must not reshape \"Recep Tayyip Erdogan\": {after:?}"
+    );
+    // Everything that did not overlap the accepted span is still suggested as it was.
+    let kept: Vec<Suggestion> = wb.suggestions().to_vec();
+    for suggestion in &before_list {
+        if !first
+            .spans()
+            .iter()
+            .any(|s| s.overlaps(suggestion.primary_span()))
+        {
+            assert!(
+                kept.iter().any(|k| k.kind == suggestion.kind),
+                "{suggestion:?} changed after accepting {first:?}"
+            );
+        }
+    }
 }

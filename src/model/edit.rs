@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use super::annotation::{Annotation, AnnotationId};
-use super::layer::{LayerKey, Status};
+use super::layer::{LayerKey, Rejection, Status};
 use super::schema::Schema;
 
 /// One change to a project's annotations. Every edit carries what it needs to be inverted exactly:
@@ -35,6 +35,13 @@ pub enum Edit {
         before: Status,
         after: Status,
     },
+    /// Records (`rejected: true`) or forgets a rejected suggestion of a layer; the layer must not
+    /// be in that state already.
+    SetRejected {
+        key: LayerKey,
+        rejection: Rejection,
+        rejected: bool,
+    },
     /// Replaces the schema (label renames, new event types, recolouring).
     SetSchema {
         before: Box<Schema>,
@@ -64,6 +71,15 @@ impl Edit {
                 before: *after,
                 after: *before,
             },
+            Edit::SetRejected {
+                key,
+                rejection,
+                rejected,
+            } => Edit::SetRejected {
+                key: key.clone(),
+                rejection: rejection.clone(),
+                rejected: !rejected,
+            },
             Edit::SetSchema { before, after } => Edit::SetSchema {
                 before: after.clone(),
                 after: before.clone(),
@@ -77,7 +93,8 @@ impl Edit {
             Edit::Add { key, .. }
             | Edit::Remove { key, .. }
             | Edit::Replace { key, .. }
-            | Edit::SetStatus { key, .. } => Some(key),
+            | Edit::SetStatus { key, .. }
+            | Edit::SetRejected { key, .. } => Some(key),
             Edit::SetSchema { .. } => None,
         }
     }
@@ -88,6 +105,8 @@ impl Edit {
 pub enum EditError {
     #[error("document {0} is not in the project")]
     UnknownDocument(String),
+    #[error("layer {key} has {what} already")]
+    StaleRejection { key: String, what: String },
     #[error("layer {key} already has annotation {id}")]
     DuplicateId { key: String, id: AnnotationId },
     #[error("layer {key} has no annotation {id}")]

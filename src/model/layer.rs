@@ -1,10 +1,11 @@
 //! Layers: one annotator's annotations of one document.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::annotation::{Annotation, AnnotationId};
+use super::annotation::{Annotation, AnnotationId, AnnotationKind};
 use super::document::DocId;
+use super::span::CharSpan;
 
 /// The name of the layer that holds adjudicated annotations.
 pub const GOLD: &str = "gold";
@@ -105,6 +106,9 @@ impl Status {
 pub struct Layer {
     pub status: Status,
     annotations: BTreeMap<AnnotationId, Annotation>,
+    /// Suggestions the analyst turned down for this layer: never suggested again, saved with the
+    /// layer.
+    rejected: BTreeSet<Rejection>,
     /// The smallest id never used in this layer during this session; never decreases, so undoing an
     /// add and adding again does not reuse an id that a redo might bring back.
     next_id: u32,
@@ -114,8 +118,20 @@ pub struct Layer {
 /// allocating ids in this session, not data (undoing an add leaves it where it was, by design).
 impl PartialEq for Layer {
     fn eq(&self, other: &Self) -> bool {
-        self.status == other.status && self.annotations == other.annotations
+        self.status == other.status
+            && self.annotations == other.annotations
+            && self.rejected == other.rejected
     }
+}
+
+/// A suggestion the analyst rejected, as it is remembered: the kind of annotation it would have
+/// made, its primary span (mention, first content span, trigger; char offsets, half-open) and its
+/// label (`QUOTE` for quotes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rejection {
+    pub kind: AnnotationKind,
+    pub span: CharSpan,
+    pub label: String,
 }
 
 impl Layer {
@@ -133,7 +149,32 @@ impl Layer {
         Self {
             status,
             annotations,
+            rejected: BTreeSet::new(),
             next_id,
+        }
+    }
+
+    /// The layer with these rejections (read from disk).
+    pub fn with_rejections(mut self, rejected: impl IntoIterator<Item = Rejection>) -> Self {
+        self.rejected.extend(rejected);
+        self
+    }
+
+    /// The rejected suggestions, sorted.
+    pub fn rejections(&self) -> impl Iterator<Item = &Rejection> {
+        self.rejected.iter()
+    }
+
+    pub fn is_rejected(&self, rejection: &Rejection) -> bool {
+        self.rejected.contains(rejection)
+    }
+
+    /// Records or forgets a rejection; false when it was already so.
+    pub(crate) fn set_rejected(&mut self, rejection: &Rejection, rejected: bool) -> bool {
+        if rejected {
+            self.rejected.insert(rejection.clone())
+        } else {
+            self.rejected.remove(rejection)
         }
     }
 
@@ -177,7 +218,7 @@ impl Layer {
 
     /// Whether this layer carries nothing worth a file.
     pub fn is_blank(&self) -> bool {
-        self.status == Status::New && self.annotations.is_empty()
+        self.status == Status::New && self.annotations.is_empty() && self.rejected.is_empty()
     }
 
     pub(crate) fn insert(&mut self, annotation: Annotation) {

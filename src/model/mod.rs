@@ -25,7 +25,7 @@ pub use annotation::{
 pub use document::{DocId, Document, DocumentMeta};
 pub use edit::{Edit, EditError};
 pub use history::History;
-pub use layer::{GOLD, Layer, LayerKey, LayerName, Status};
+pub use layer::{GOLD, Layer, LayerKey, LayerName, Rejection, Status};
 pub use project::{Dirty, Project, Settings};
 pub use schema::{
     AttributeDef, AttributeTarget, Color, EntityLabel, EventType, QuoteSettings, RoleDef, Schema,

@@ -285,6 +285,39 @@ impl Project {
                     self.layers.remove(key);
                 }
             }
+            Edit::SetRejected {
+                key,
+                rejection,
+                rejected,
+            } => {
+                if self.document(&key.doc).is_none() {
+                    return Err(EditError::UnknownDocument(key.doc.to_string()));
+                }
+                let now = self
+                    .layers
+                    .get(key)
+                    .is_some_and(|layer| layer.is_rejected(rejection));
+                if now == *rejected {
+                    return Err(EditError::StaleRejection {
+                        key: key.to_string(),
+                        what: format!(
+                            "{} the {} suggestion at {}",
+                            if *rejected {
+                                "rejected"
+                            } else {
+                                "not rejected"
+                            },
+                            rejection.label,
+                            rejection.span
+                        ),
+                    });
+                }
+                let layer = self.layers.entry(key.clone()).or_default();
+                layer.set_rejected(rejection, *rejected);
+                if layer.is_blank() {
+                    self.layers.remove(key);
+                }
+            }
             Edit::SetSchema { before, after } => {
                 if self.schema != **before {
                     return Err(EditError::StaleSchema);

@@ -206,6 +206,29 @@ pub struct LayerFile {
     pub quotes: Vec<QuoteV1>,
     #[serde(default)]
     pub events: Vec<EventV1>,
+    /// Suggestions the analyst rejected for this layer (added after the first release: files
+    /// without it load, and it is left out when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<RejectionV1>,
+}
+
+/// A rejected suggestion: the kind of annotation it would have made, its primary span with the
+/// text it covers, its label (`QUOTE` for quotes).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectionV1 {
+    pub kind: RejectedKindV1,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RejectedKindV1 {
+    Entity,
+    Quote,
+    Event,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

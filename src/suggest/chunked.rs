@@ -43,6 +43,17 @@ pub fn suggest_in_pieces(
         ));
         return;
     }
+    // A layer without annotations may still hold rejections; the pieces see no layer, so they get
+    // them with the caller's.
+    let rejected: Vec<SuggestionKey> = rejected
+        .iter()
+        .cloned()
+        .chain(
+            layer
+                .into_iter()
+                .flat_map(|l| l.rejections().map(SuggestionKey::from)),
+        )
+        .collect();
     for piece in pieces(document.text.as_str(), chunk_chars.max(1)) {
         let Some(text) = document.text.slice(piece) else {
             continue;

@@ -297,7 +297,14 @@ pub fn suggest_with(
         }
     }
     let existing = LayerSpans::new(layer);
-    all.retain(|s| fits_schema(schema, s) && !existing.has(s) && !rejected.contains(&s.key()));
+    // Rejections come from the caller and from the layer, which keeps them across sessions.
+    all.retain(|s| {
+        let key = s.key();
+        fits_schema(schema, s)
+            && !existing.has(s)
+            && !rejected.contains(&key)
+            && !layer.is_some_and(|l| l.is_rejected(&key.rejection()))
+    });
     let mut kept = resolve(all);
     kept.sort_by_key(|s| (s.primary_span(), s.annotation_kind()));
     kept
@@ -319,11 +326,40 @@ fn mentions_of(suggestions: &[Suggestion]) -> Vec<Mention> {
 }
 
 /// Whether the schema allows the suggestion's label (and quotes at all).
+/// Accepting it as it stands must give annotations `gloss check` accepts: known labels, a speaker
+/// the schema allows, an event whose arguments fit their roles and fill every required one. A
+/// suggestion that does not is never offered.
 fn fits_schema(schema: &Schema, suggestion: &Suggestion) -> bool {
     match &suggestion.kind {
         SuggestionKind::Entity { label, .. } => schema.entity_label(label).is_some(),
-        SuggestionKind::Quote { content, .. } => schema.quotes.enabled && !content.is_empty(),
-        SuggestionKind::Event { event_type, .. } => schema.event_type(event_type).is_some(),
+        SuggestionKind::Quote {
+            content, speaker, ..
+        } => {
+            let speakers = &schema.quotes.speaker_labels;
+            schema.quotes.enabled
+                && !content.is_empty()
+                && speaker.as_ref().is_none_or(|s| {
+                    schema.entity_label(&s.label).is_some()
+                        && (speakers.is_empty() || speakers.contains(&s.label))
+                })
+        }
+        SuggestionKind::Event {
+            event_type,
+            arguments,
+            ..
+        } => schema.event_type(event_type).is_some_and(|ty| {
+            let fitting = arguments.iter().all(|a| {
+                schema.entity_label(&a.label).is_some()
+                    && ty.role(&a.role).is_some_and(|role| {
+                        role.labels.is_empty() || role.labels.contains(&a.label)
+                    })
+            });
+            let counts_fit = ty.roles.iter().all(|role| {
+                let count = arguments.iter().filter(|a| a.role == role.name).count();
+                (!role.required || count > 0) && role.max.is_none_or(|max| count <= max as usize)
+            });
+            fitting && counts_fit
+        }),
     }
 }
 
@@ -396,7 +432,8 @@ impl LayerSpans {
 
 /// Keeps, per kind, a set of suggestions that do not overlap: higher score first, then the longer
 /// span; identical suggestions from several recommenders collapse into the best-scored one.
-fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
+fn resolve(all: Vec<Suggestion>) -> Vec<Suggestion> {
+    let mut all = drop_names_inside_longer_ones(all);
     all.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -423,6 +460,47 @@ fn resolve(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
         }
     }
     kept
+}
+
+/// Drops an entity suggestion that lies strictly inside a longer one of the same label, whatever
+/// their scores: once the analyst accepted "Erdogan" somewhere, the string matcher suggests
+/// "Erdogan" everywhere with a high score, and "Recep Tayyip Erdogan" must not shrink to it.
+fn drop_names_inside_longer_ones(mut all: Vec<Suggestion>) -> Vec<Suggestion> {
+    let entity = |s: &Suggestion| match &s.kind {
+        SuggestionKind::Entity { span, label } => Some((label.clone(), *span)),
+        _ => None,
+    };
+    let mut order: Vec<(String, CharSpan, usize)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| entity(s).map(|(label, span)| (label, span, i)))
+        .collect();
+    order.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.start.cmp(&b.1.start))
+            .then(b.1.end.cmp(&a.1.end))
+    });
+    let mut inside = vec![false; all.len()];
+    let mut widest: Option<(&str, CharSpan)> = None;
+    for (label, span, i) in &order {
+        match widest {
+            Some((l, w)) if l == label.as_str() => {
+                if w.end >= span.end && w != *span {
+                    inside[*i] = true;
+                } else if span.end > w.end {
+                    widest = Some((label, *span));
+                }
+            }
+            _ => widest = Some((label, *span)),
+        }
+    }
+    let mut index = 0;
+    all.retain(|_| {
+        let keep = !inside[index];
+        index += 1;
+        keep
+    });
+    all
 }
 
 #[cfg(test)]
@@ -474,7 +552,15 @@ mod overlap_tests {
                     rule: "test".to_owned(),
                 })
                 .collect();
-            let mut sorted = all.clone();
+            // A name strictly inside a longer one of the same label goes first.
+            let inside = |s: &Suggestion| {
+                let (a, b) = (s.primary_span(), s.label());
+                all.iter().any(|o| {
+                    let w = o.primary_span();
+                    o.label() == b && w.start <= a.start && w.end >= a.end && w != a
+                })
+            };
+            let mut sorted: Vec<Suggestion> = all.iter().filter(|s| !inside(s)).cloned().collect();
             sorted.sort_by(|a, b| {
                 b.score
                     .total_cmp(&a.score)

@@ -1,6 +1,9 @@
 //! Pairs of quotation marks: straight and curly double quotes, „…“, «…», »…«, ‹…›, ‘…’, and the AP
 //! wire style's closing `''`. A pair never crosses a line; an apostrophe inside a word (`Kosovo’s`)
 //! never closes one.
+//!
+//! [`quotations`] also follows a quote over paragraphs, as the AP style writes one: each paragraph
+//! opens with a quotation mark and only the last one closes.
 
 use crate::model::CharSpan;
 
@@ -27,49 +30,14 @@ pub fn quotation_contents(chars: &[char]) -> Vec<CharSpan> {
 /// Every pair of quotation marks within a line, as (open start, content, close end).
 pub fn pairs(chars: &[char]) -> Vec<(usize, CharSpan, usize)> {
     let mut out = Vec::new();
-    let at = |p: usize, mark: &str| {
-        (p..)
-            .zip(mark.chars())
-            .all(|(k, c)| chars.get(k) == Some(&c))
-    };
     let mut p = 0;
     while p < chars.len() {
-        let before = p.checked_sub(1).map(|k| chars[k]);
-        let opener = PAIRS.iter().find(|(open, _)| {
-            at(p, open) && {
-                let len = open.chars().count();
-                let next = chars.get(p + len).copied();
-                let opens_word = next.is_some_and(|n| !n.is_whitespace());
-                let free_before =
-                    before.is_none_or(|b| b.is_whitespace() || "([{—–-:/".contains(b));
-                opens_word && free_before
-            }
-        });
-        let Some((open, closes)) = opener else {
+        let Some((open_len, closes)) = opener_at(chars, p) else {
             p += 1;
             continue;
         };
-        let start = p + open.chars().count();
-        let mut q = start;
-        let mut found = None;
-        while q < chars.len() && chars[q] != '\n' {
-            let closing = closes.iter().find(|close| {
-                at(q, close) && {
-                    let len = close.chars().count();
-                    let after = chars.get(q + len).copied();
-                    let prev = q.checked_sub(1).map(|k| chars[k]);
-                    // A closing mark ends a word; ’ between letters is an apostrophe ("Kosovo’s").
-                    prev.is_some_and(|c| !c.is_whitespace())
-                        && after.is_none_or(|a| !a.is_alphanumeric())
-                }
-            });
-            if let Some(close) = closing {
-                found = Some((q, q + close.chars().count()));
-                break;
-            }
-            q += 1;
-        }
-        match found {
+        let start = p + open_len;
+        match closing_in_line(chars, start, closes) {
             Some((content_end, close_end)) => {
                 if let Some(content) = trim_content(chars, start, content_end) {
                     out.push((p, content, close_end));
@@ -80,6 +48,145 @@ pub fn pairs(chars: &[char]) -> Vec<(usize, CharSpan, usize)> {
         }
     }
     out
+}
+
+/// A quotation: one pair of marks, or an AP-style quote over several paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// Where the first opening mark starts.
+    pub open: usize,
+    /// One content span per paragraph, trimmed, in order; never empty.
+    pub contents: Vec<CharSpan>,
+    /// Where the last closing mark ends; for a quote that never closes, the end of its last
+    /// paragraph.
+    pub close_end: usize,
+    /// Whether the quote runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+/// Every quotation: the [`pairs`], and quotes that open without closing on their line and go on
+/// in the following paragraphs. Such a quote goes on while a paragraph opens with a quotation
+/// mark and does not close it, and ends with the first paragraph that closes it (whether or not
+/// that paragraph opens with a mark, since some copies lose the opening one). A quote that opens
+/// and is never continued runs to the end of its paragraph.
+pub fn quotations(chars: &[char]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < chars.len() {
+        let Some((open_len, closes)) = opener_at(chars, p) else {
+            p += 1;
+            continue;
+        };
+        let start = p + open_len;
+        if let Some((content_end, close_end)) = closing_in_line(chars, start, closes) {
+            if let Some(content) = trim_content(chars, start, content_end) {
+                out.push(Quotation {
+                    open: p,
+                    contents: vec![content],
+                    close_end,
+                    multi_paragraph: false,
+                });
+            }
+            p = close_end;
+            continue;
+        }
+        let mut line_end = line_end_of(chars, start);
+        let mut contents: Vec<CharSpan> =
+            trim_content(chars, start, line_end).into_iter().collect();
+        let mut close_end = line_end;
+        loop {
+            let next = next_paragraph(chars, line_end);
+            if next >= chars.len() {
+                break;
+            }
+            let next_end = line_end_of(chars, next);
+            let (from, opened) = match opener_at(chars, next) {
+                Some((len, _)) => (next + len, true),
+                None => (next, false),
+            };
+            match closing_in_line(chars, from, closes) {
+                // A paragraph without an opening mark belongs to the quote only if its first
+                // closing mark comes before any opening one.
+                Some((content_end, end))
+                    if opened || (from..content_end).all(|k| opener_at(chars, k).is_none()) =>
+                {
+                    contents.extend(trim_content(chars, from, content_end));
+                    close_end = end;
+                    break;
+                }
+                None if opened => {
+                    contents.extend(trim_content(chars, from, next_end));
+                    close_end = next_end;
+                    line_end = next_end;
+                }
+                _ => break,
+            }
+        }
+        if !contents.is_empty() {
+            out.push(Quotation {
+                open: p,
+                multi_paragraph: contents.len() > 1,
+                contents,
+                close_end,
+            });
+        }
+        p = close_end.max(start);
+    }
+    out
+}
+
+/// Whether an opening mark starts at `p`: its length and the marks that may close it.
+fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str])> {
+    let before = p.checked_sub(1).map(|k| chars[k]);
+    PAIRS.iter().find_map(|(open, closes)| {
+        let len = open.chars().count();
+        let next = chars.get(p + len).copied();
+        let opens_word = next.is_some_and(|n| !n.is_whitespace());
+        let free_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-:/".contains(b));
+        (mark_at(chars, p, open) && opens_word && free_before).then_some((len, *closes))
+    })
+}
+
+fn mark_at(chars: &[char], p: usize, mark: &str) -> bool {
+    (p..)
+        .zip(mark.chars())
+        .all(|(k, c)| chars.get(k) == Some(&c))
+}
+
+/// The first closing mark from `from` to the end of the line: (content end, close end).
+fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usize, usize)> {
+    let mut q = from;
+    while q < chars.len() && chars[q] != '\n' {
+        let closing = closes.iter().find(|close| {
+            mark_at(chars, q, close) && {
+                let len = close.chars().count();
+                let after = chars.get(q + len).copied();
+                let prev = q.checked_sub(1).map(|k| chars[k]);
+                // A closing mark ends a word; ’ between letters is an apostrophe ("Kosovo’s").
+                prev.is_some_and(|c| !c.is_whitespace())
+                    && after.is_none_or(|a| !a.is_alphanumeric())
+            }
+        });
+        if let Some(close) = closing {
+            return Some((q, q + close.chars().count()));
+        }
+        q += 1;
+    }
+    None
+}
+
+/// The end of the line holding `p` (the position of its `\n`, or the end of the text).
+fn line_end_of(chars: &[char], p: usize) -> usize {
+    (p..chars.len())
+        .find(|&k| chars[k] == '\n')
+        .unwrap_or(chars.len())
+}
+
+/// The first non-blank char after the line ending at `end`.
+fn next_paragraph(chars: &[char], end: usize) -> usize {
+    (end..chars.len())
+        .find(|&k| !chars[k].is_whitespace())
+        .unwrap_or(chars.len())
 }
 
 /// The content between the marks without surrounding spaces and a trailing comma.

@@ -3,7 +3,7 @@
 //! Suggestions are derived data: never saved, never in the history. Accepting one turns it into
 //! ordinary annotations (see [`super::accept`]).
 
-use crate::model::{Annotation, AnnotationKind, CharSpan, Layer, QuoteKind, Speaker};
+use crate::model::{Annotation, AnnotationKind, CharSpan, Layer, QuoteKind, Rejection, Speaker};
 
 /// One proposal of one recommender. Every span is in char offsets of the document's text, half-open.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +69,27 @@ pub struct SuggestionKey {
     pub kind: AnnotationKind,
     pub span: CharSpan,
     pub label: String,
+}
+
+impl SuggestionKey {
+    /// How the layer remembers this suggestion once rejected.
+    pub fn rejection(&self) -> Rejection {
+        Rejection {
+            kind: self.kind,
+            span: self.span,
+            label: self.label.clone(),
+        }
+    }
+}
+
+impl From<&Rejection> for SuggestionKey {
+    fn from(r: &Rejection) -> Self {
+        Self {
+            kind: r.kind,
+            span: r.span,
+            label: r.label.clone(),
+        }
+    }
 }
 
 impl Suggestion {

@@ -249,6 +249,7 @@ impl GlossApp {
         self.recommenders
             .show(&ctx, self.workbench.as_ref(), &mut out);
         super::trust_prompt::show(&ctx, self.workbench.as_ref(), &mut out);
+        super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
         if self.view.help_open {

@@ -55,6 +55,7 @@ pub fn any_modal(view: &View) -> bool {
         || view.new_project.is_some()
         || !view.errors.is_empty()
         || view.formats.is_open()
+        || view.bulk_accept.is_some()
 }
 
 pub fn show(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {

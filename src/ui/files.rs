@@ -263,6 +263,9 @@ impl GlossApp {
                 }
             }
             UiAction::Hint(text) => self.view.info(text),
+            UiAction::ConfirmAcceptAll { label, min_score } => {
+                self.view.bulk_accept = Some(super::bulk_accept::BulkAccept { label, min_score });
+            }
         }
     }
 

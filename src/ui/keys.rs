@@ -98,6 +98,10 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         return;
     };
     match wb.command_for(action) {
+        // Accepting many at once asks first, saying how many of which label.
+        Some(Command::AcceptAllSuggestions { label, min_score }) => {
+            out.action(UiAction::ConfirmAcceptAll { label, min_score });
+        }
         Some(command) => out.command(command),
         None => {
             if matches!(action, Action::PickCue | Action::PickContent) {

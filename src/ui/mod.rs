@@ -15,6 +15,7 @@ pub mod fonts;
 
 mod annotation_list;
 mod app;
+mod bulk_accept;
 mod centre;
 mod colors;
 mod dialogs;

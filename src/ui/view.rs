@@ -44,6 +44,11 @@ pub enum UiAction {
     CloseFind,
     /// A hint for the status line ("select a quote first").
     Hint(String),
+    /// Alt+Y: ask before accepting every suggestion of `label` scoring at least `min_score`.
+    ConfirmAcceptAll {
+        label: String,
+        min_score: f32,
+    },
 }
 
 /// How a message in the status line is meant.
@@ -169,6 +174,8 @@ pub struct View {
     pub hovered: Option<AnnotationId>,
     /// Scroll the annotation list to the selected annotation (after it was selected in the text).
     pub reveal_in_list: bool,
+    /// The bulk accept waiting for the analyst's yes (see `bulk_accept`).
+    pub bulk_accept: Option<super::bulk_accept::BulkAccept>,
 }
 
 impl View {

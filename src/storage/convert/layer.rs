@@ -7,12 +7,13 @@ use std::path::Path;
 use super::{annotation_line, quoted};
 use crate::model::{
     Annotation, AnnotationId, AnnotationKind, CharSpan, Document, Entity, Event, EventArgument,
-    Layer, LayerKey, Provenance, Quote, QuoteKind, Schema, Source, Speaker, Status, Text,
+    Layer, LayerKey, Provenance, Quote, QuoteKind, Rejection, Schema, Source, Speaker, Status,
+    Text,
 };
 use crate::storage::error::{Place, StorageError};
 use crate::storage::format_v1::{
-    ArgumentV1, EntityV1, EventV1, LayerFile, ProvenanceV1, QuoteKindV1, QuoteV1, SourceV1, SpanV1,
-    SpeakerV1, StatusV1, VERSION,
+    ArgumentV1, EntityV1, EventV1, LayerFile, ProvenanceV1, QuoteKindV1, QuoteV1, RejectedKindV1,
+    RejectionV1, SourceV1, SpanV1, SpeakerV1, StatusV1, VERSION,
 };
 
 /// The file for one layer: annotations in id order within each kind, every span with the text it
@@ -54,7 +55,33 @@ pub(crate) fn layer_to_v1(
         entities: Vec::new(),
         quotes: Vec::new(),
         events: Vec::new(),
+        rejected: Vec::new(),
     };
+    for rejection in layer.rejections() {
+        let covered = text.slice(rejection.span).ok_or_else(|| {
+            StorageError::invalid(
+                path,
+                None,
+                format!(
+                    "layer {key}, rejected suggestion at {}: the span lies outside the text ({} \
+                     chars); not saved",
+                    rejection.span,
+                    text.char_len()
+                ),
+            )
+        })?;
+        file.rejected.push(RejectionV1 {
+            kind: match rejection.kind {
+                AnnotationKind::Entity => RejectedKindV1::Entity,
+                AnnotationKind::Quote => RejectedKindV1::Quote,
+                AnnotationKind::Event => RejectedKindV1::Event,
+            },
+            start: rejection.span.start,
+            end: rejection.span.end,
+            text: covered.to_owned(),
+            label: rejection.label.clone(),
+        });
+    }
     // `Layer::iter` yields id order, so each list comes out sorted by id.
     for annotation in layer.iter() {
         match annotation {
@@ -483,5 +510,42 @@ pub(crate) fn layer_from_v1(
         StatusV1::Done => Status::Done,
         StatusV1::Adjudicated => Status::Adjudicated,
     };
-    Ok(Layer::from_annotations(status, annotations))
+    let mut rejected = Vec::with_capacity(file.rejected.len());
+    for (n, r) in file.rejected.iter().enumerate() {
+        let span = CharSpan {
+            start: r.start,
+            end: r.end,
+        };
+        let covered = (r.start <= r.end).then(|| doc.text.slice(span)).flatten();
+        if covered != Some(r.text.as_str()) {
+            let line = source
+                .find("rejected:")
+                .map(|at| source[..at].matches('\n').count() + 1);
+            return Err(StorageError::invalid(
+                path,
+                line,
+                format!(
+                    "{}, rejected suggestion {} ({}..{}): expected a span inside the text ({} \
+                     chars) covering {}, found {}",
+                    check.place,
+                    n + 1,
+                    r.start,
+                    r.end,
+                    doc.text.char_len(),
+                    quoted(&r.text),
+                    covered.map_or_else(|| "nothing".to_owned(), quoted)
+                ),
+            ));
+        }
+        rejected.push(Rejection {
+            kind: match r.kind {
+                RejectedKindV1::Entity => AnnotationKind::Entity,
+                RejectedKindV1::Quote => AnnotationKind::Quote,
+                RejectedKindV1::Event => AnnotationKind::Event,
+            },
+            span,
+            label: r.label.clone(),
+        });
+    }
+    Ok(Layer::from_annotations(status, annotations).with_rejections(rejected))
 }

@@ -203,6 +203,28 @@ impl Workbench {
         Ok(())
     }
 
+    /// What accepting every suggestion of `label` scoring at least `min_score` would add, as
+    /// (label, how many) sorted by label: entity labels, `QUOTE`, event types (a quote's speaker
+    /// and an event's arguments are mentions of their own). Empty when nothing would be added.
+    pub fn accept_all_preview(&self, label: &str, min_score: f32) -> Vec<(String, usize)> {
+        let chosen: Vec<Suggestion> = self
+            .suggestions()
+            .iter()
+            .filter(|s| s.label() == label && s.score >= min_score)
+            .cloned()
+            .collect();
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        if chosen.is_empty() {
+            return Vec::new();
+        }
+        for edit in self.edits_accepting(&chosen).unwrap_or_default() {
+            if let Edit::Add { annotation, .. } = edit {
+                *counts.entry(annotation.label().to_owned()).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+
     fn edits_accepting(&self, chosen: &[Suggestion]) -> Result<Vec<Edit>, WorkbenchError> {
         let key = self.layer_key()?;
         let edits = suggestions_to_edits(
@@ -261,12 +283,8 @@ impl Workbench {
             ..
         } = decision
         {
+            self.set_rejected(layer, key, true);
             let state = &mut self.suggestions;
-            state
-                .rejected
-                .entry(layer.clone())
-                .or_default()
-                .insert(key.clone());
             state.count(recommender, 0, 1);
             state.changed();
         }
@@ -344,10 +362,8 @@ impl Workbench {
         else {
             return;
         };
+        self.set_rejected(layer, key, false);
         let state = &mut self.suggestions;
-        if let Some(keys) = state.rejected.get_mut(layer) {
-            keys.remove(key);
-        }
         state.count(recommender, 0, -1);
         state.changed();
         // Show where it was, as undoing a history step does.
@@ -362,6 +378,27 @@ impl Workbench {
                 annotation: None,
             };
             self.suggestions.hint = Some(key.clone());
+        }
+    }
+
+    /// Records or forgets a rejection in the layer, which saves it with its annotations. Not a
+    /// history step: rejections are undone in turn with the history's steps (see
+    /// [`Decision`]), so the edit goes to the project directly.
+    fn set_rejected(&mut self, layer: &LayerKey, key: &SuggestionKey, rejected: bool) {
+        let rejection = key.rejection();
+        let now = self
+            .project
+            .layer(layer)
+            .is_some_and(|l| l.is_rejected(&rejection));
+        if now != rejected {
+            // Cannot fail: the state was just checked and the document is the layer's.
+            let _ = self.project.apply(&Edit::SetRejected {
+                key: layer.clone(),
+                rejection,
+                rejected,
+            });
+            // Worth saving: restart the autosave delay as any change does.
+            self.saver.note_change();
         }
     }
 

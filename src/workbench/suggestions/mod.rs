@@ -17,9 +17,11 @@
 //!   focus.
 //! - **Deciding** ([`decide`]): accepting is one ordinary group of `Add` edits (one undo step)
 //!   whose provenance names the recommender and its score
-//!   ([`crate::suggest::suggestion_to_edits`]). Rejecting is remembered per (document, layer) for
-//!   the session (never saved, like suggestions themselves) and undone by Ctrl+Z in its turn among
-//!   the history's steps.
+//!   ([`crate::suggest::suggestion_to_edits`]). Rejecting is kept with the (document, layer)
+//!   ([`crate::model::Layer::rejections`], saved in its file, so it holds after a restart) and
+//!   undone by Ctrl+Z in its turn among the history's steps. Nothing that would make an annotation
+//!   `gloss check` rejects is suggested; bulk accept (`Alt+Y`) is asked in the window first
+//!   ([`Workbench::accept_all_preview`]) and is one undo step.
 //! - **Keys**: `]` / `[` next and previous, `Y` (or Enter, unless the find bar has hits) accept,
 //!   `X` reject, `Alt+Y` accept every suggestion of the focused one's label scoring at least as
 //!   much. N, A and Enter alone were taken (review, find); and the schema's hotkeys come first: a
@@ -38,7 +40,7 @@ mod background;
 mod decide;
 mod trust;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::shortcuts::{Action, Key, shortcuts};
@@ -116,7 +118,6 @@ pub struct SuggestionState {
     generation: u64,
     /// The shown layer's list, kept up to date by [`Workbench::refresh_suggestions`].
     cache: Option<Cached>,
-    rejected: HashMap<LayerKey, BTreeSet<SuggestionKey>>,
     undo: Vec<Decision>,
     redo: Vec<Decision>,
     tallies: BTreeMap<String, Tally>,
@@ -153,7 +154,6 @@ impl Default for SuggestionState {
             recommenders: Recommenders::standard(),
             generation: 0,
             cache: None,
-            rejected: HashMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             tallies: BTreeMap::new(),
@@ -234,11 +234,6 @@ impl SuggestionState {
     /// The external model's last failure, until it answers again.
     pub fn external_error(&self) -> Option<&str> {
         self.external_error.as_deref()
-    }
-
-    /// How many suggestions were rejected in a layer.
-    pub fn rejected_in(&self, layer: &LayerKey) -> usize {
-        self.rejected.get(layer).map_or(0, BTreeSet::len)
     }
 
     pub(super) fn can_undo(&self) -> bool {
@@ -375,12 +370,19 @@ impl Workbench {
         self.suggestions_too_long()
     }
 
+    /// The suggestions rejected in a layer (kept with the layer, so saved with it).
     fn rejected_keys(&self, layer: &LayerKey) -> Vec<SuggestionKey> {
-        self.suggestions
-            .rejected
-            .get(layer)
-            .map(|keys| keys.iter().cloned().collect())
+        self.project
+            .layer(layer)
+            .map(|l| l.rejections().map(SuggestionKey::from).collect())
             .unwrap_or_default()
+    }
+
+    /// How many suggestions were rejected in a layer.
+    pub fn rejected_in(&self, layer: &LayerKey) -> usize {
+        self.project
+            .layer(layer)
+            .map_or(0, |l| l.rejections().count())
     }
 
     /// The focused suggestion and its index in [`Workbench::suggestions`].

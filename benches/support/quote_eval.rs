@@ -1,0 +1,220 @@
+//! Scores the quote recommender against the hand-annotated Wikinews articles in
+//! `benches/data/quotes/` (see its README for the annotation rules, the licence and the split).
+//! Shared by `examples/quote_eval.rs` (prints the figures) and `tests/suggest_quotes_real.rs`
+//! (checks that the scores are calibrated: precision never falls as the threshold rises).
+
+use std::path::{Path, PathBuf};
+
+use gloss::model::{DocId, Document, QuoteKind};
+use gloss::suggest::{Recommenders, SuggestionKind, TrainingView, suggest_with};
+
+/// Documents tuned on: the rules were written while looking at these.
+pub const DEV: &[&str] = &[
+    "afghan",
+    "asylum",
+    "clock",
+    "crane",
+    "defector",
+    "election",
+    "expo",
+    "flag",
+    "hackers",
+    "ie9",
+    "korea",
+    "questionnaire",
+    "soccer",
+    "taxes",
+    "warhol",
+    "warming",
+];
+
+/// Held out: GUM's own dev and test news documents, annotated after the rules were frozen.
+pub const HELD_OUT: &[&str] = &["homeopathic", "iodine", "nasa", "sensitive"];
+
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/quotes")
+}
+
+/// One hand-annotated line of a `.quotes` file.
+#[derive(Clone, Debug)]
+pub struct Gold {
+    /// The first words of the quote's content.
+    pub start: String,
+    /// `None` for `ignore` lines: quoted fragments that neither count for nor against.
+    pub speakers: Option<Vec<String>>,
+}
+
+/// One suggested direct quote, judged.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub doc: String,
+    pub content: String,
+    pub speaker: Option<String>,
+    pub rule: String,
+    /// The rule and how the speaker was found (`direct:cue-after adjacent`).
+    pub group: String,
+    pub score: f32,
+    pub quote_right: bool,
+    pub speaker_right: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    pub judged: Vec<Judged>,
+    /// Gold quotes (not `ignore`) and how many of them some suggestion found.
+    pub gold: usize,
+    pub found: usize,
+}
+
+pub fn read_gold(name: &str) -> Vec<Gold> {
+    let path = data_dir().join(format!("{name}.quotes"));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let kind = fields.next()?;
+            let start = fields.next()?.to_owned();
+            let speakers = (kind == "quote").then(|| {
+                fields
+                    .next()
+                    .unwrap_or("-")
+                    .split('|')
+                    .map(str::to_owned)
+                    .collect()
+            });
+            Some(Gold { start, speakers })
+        })
+        .collect()
+}
+
+/// Runs the window's rule-based recommenders (no trained tagger) on each document and judges
+/// every suggested direct quote.
+pub fn evaluate(names: &[&str]) -> Outcome {
+    let schema = gloss::storage::presets::preset("news").expect("the news preset exists");
+    let mut recommenders = Recommenders::standard();
+    recommenders.set_enabled(gloss::suggest::tagger::NAME, false);
+    let training = TrainingView::default();
+    let mut outcome = Outcome::default();
+    for name in names {
+        let path = data_dir().join(format!("{name}.txt"));
+        let Ok(raw) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let gold = read_gold(name);
+        let doc = Document::from_raw(DocId::new(*name).expect("a valid id"), *name, &raw);
+        let chars: Vec<char> = doc.text.as_str().chars().collect();
+        let text_of =
+            |s: gloss::model::CharSpan| -> String { chars[s.start..s.end].iter().collect() };
+        let suggestions = suggest_with(&doc, &schema, None, &training, &recommenders, &[]);
+        let mut found = vec![false; gold.len()];
+        for suggestion in &suggestions {
+            let SuggestionKind::Quote {
+                content,
+                speaker,
+                quote_kind,
+                ..
+            } = &suggestion.kind
+            else {
+                continue;
+            };
+            let texts: Vec<String> = content.iter().map(|s| text_of(*s)).collect();
+            let matches = |g: &Gold| texts.iter().any(|t| starts_like(t, &g.start));
+            for (i, g) in gold.iter().enumerate() {
+                if matches(g) && g.speakers.is_some() {
+                    found[i] = true;
+                }
+            }
+            if *quote_kind != QuoteKind::Direct {
+                continue;
+            }
+            let first = &texts[0];
+            let hit = gold.iter().find(|g| starts_like(first, &g.start));
+            let speaker_text = speaker.as_ref().map(|s| text_of(s.span));
+            let (quote_right, speaker_right) = match hit {
+                Some(Gold { speakers: None, .. }) => continue,
+                None => (false, false),
+                Some(Gold {
+                    speakers: Some(names),
+                    ..
+                }) => {
+                    let right = match &speaker_text {
+                        None => names.iter().any(|n| n == "-"),
+                        Some(s) => names.iter().any(|n| n == s),
+                    };
+                    (true, right)
+                }
+            };
+            outcome.judged.push(Judged {
+                doc: (*name).to_owned(),
+                content: first.chars().take(50).collect(),
+                speaker: speaker_text,
+                rule: suggestion.rule.clone(),
+                group: format!(
+                    "{} {}",
+                    suggestion.rule,
+                    speaker.as_ref().map_or("none", |s| s.resolved_by.as_str())
+                ),
+                score: suggestion.score,
+                quote_right,
+                speaker_right,
+            });
+        }
+        outcome.gold += gold.iter().filter(|g| g.speakers.is_some()).count();
+        outcome.found += found
+            .iter()
+            .zip(&gold)
+            .filter(|(f, g)| **f && g.speakers.is_some())
+            .count();
+    }
+    outcome
+}
+
+/// Whether a suggested content starts with the annotated first words (quote marks and spaces
+/// around them aside).
+fn starts_like(content: &str, start: &str) -> bool {
+    let clean = |s: &str| {
+        s.trim_start_matches(|c: char| c.is_whitespace() || "\"“”'‘’`".contains(c))
+            .to_owned()
+    };
+    clean(content).starts_with(&clean(start))
+}
+
+impl Outcome {
+    /// Share of suggested direct quotes that are direct quotes, among those scoring `>= min`.
+    pub fn precision_at(&self, min: f32) -> Option<(f64, usize)> {
+        let kept: Vec<&Judged> = self.judged.iter().filter(|j| j.score >= min).collect();
+        (!kept.is_empty()).then(|| {
+            let right = kept.iter().filter(|j| j.quote_right).count();
+            (right as f64 / kept.len() as f64, kept.len())
+        })
+    }
+
+    /// Share of suggestions fully right (a direct quote with the right speaker) scoring `>= min`.
+    pub fn fully_right_at(&self, min: f32) -> Option<(f64, usize)> {
+        let kept: Vec<&Judged> = self.judged.iter().filter(|j| j.score >= min).collect();
+        (!kept.is_empty()).then(|| {
+            let right = kept
+                .iter()
+                .filter(|j| j.quote_right && j.speaker_right)
+                .count();
+            (right as f64 / kept.len() as f64, kept.len())
+        })
+    }
+
+    /// Share of right direct quotes whose speaker is right too.
+    pub fn speaker_accuracy(&self) -> f64 {
+        let right: Vec<&Judged> = self.judged.iter().filter(|j| j.quote_right).collect();
+        if right.is_empty() {
+            return 0.0;
+        }
+        right.iter().filter(|j| j.speaker_right).count() as f64 / right.len() as f64
+    }
+
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            return 0.0;
+        }
+        self.found as f64 / self.gold as f64
+    }
+}

@@ -1,0 +1,111 @@
+//! Direct quotes on real news: precision, right speaker and recall of the quote recommender on the
+//! hand-annotated Wikinews articles in `benches/data/quotes/`, and the reliability table (score
+//! band → observed precision) that the quote scores are set from.
+//!
+//! ```text
+//! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval dev        # the documents the rules were tuned on, one line per quote
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+#[path = "../benches/support/quote_eval.rs"]
+mod quote_eval;
+
+use quote_eval::{DEV, HELD_OUT, evaluate};
+
+fn main() {
+    if std::env::args().nth(1).as_deref() == Some("mentions") {
+        print_mentions(&std::env::args().nth(2).unwrap_or_default());
+        return;
+    }
+    let dev = std::env::args().nth(1).as_deref() == Some("dev");
+    let (names, part) = if dev {
+        (DEV, "dev")
+    } else {
+        (HELD_OUT, "held-out")
+    };
+    let outcome = evaluate(names);
+    if dev || std::env::args().nth(2).as_deref() == Some("list") {
+        for j in &outcome.judged {
+            println!(
+                "{:<13} {:<5} {:<6} {:.2} {:<28} {:<50} ← {}",
+                j.doc,
+                if j.quote_right { "ok" } else { "WRONG" },
+                if !j.quote_right {
+                    ""
+                } else if j.speaker_right {
+                    "spk ok"
+                } else {
+                    "spk X"
+                },
+                j.score,
+                j.rule,
+                j.content,
+                j.speaker.as_deref().unwrap_or("-"),
+            );
+        }
+    }
+    let (precision, n) = outcome.precision_at(0.0).unwrap_or((0.0, 0));
+    println!(
+        "{part}: {} documents, {n} direct quotes suggested, precision {precision:.3}, right speaker {:.3}, recall {:.3} ({}/{} annotated quotes found)",
+        names.len(),
+        outcome.speaker_accuracy(),
+        outcome.recall(),
+        outcome.found,
+        outcome.gold,
+    );
+    println!("min score | suggested | quote right | quote and speaker right");
+    for min in [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
+        if let (Some((p, n)), Some((f, _))) =
+            (outcome.precision_at(min), outcome.fully_right_at(min))
+        {
+            println!("{min:>9.1} | {n:>9} | {p:>11.3} | {f:.3}");
+        }
+    }
+    println!("rule, speaker found by | suggested | quote and speaker right");
+    let mut groups: Vec<String> = outcome.judged.iter().map(|j| j.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        let in_group: Vec<_> = outcome.judged.iter().filter(|j| j.group == group).collect();
+        let right = in_group
+            .iter()
+            .filter(|j| j.quote_right && j.speaker_right)
+            .count();
+        println!("{group:<40} | {:>3} | {right}", in_group.len());
+    }
+    println!("score band | suggested | quote and speaker right");
+    let mut bands: Vec<f32> = outcome.judged.iter().map(|j| j.score).collect();
+    bands.sort_by(f32::total_cmp);
+    bands.dedup();
+    for band in bands {
+        let in_band: Vec<_> = outcome.judged.iter().filter(|j| j.score == band).collect();
+        let right = in_band
+            .iter()
+            .filter(|j| j.quote_right && j.speaker_right)
+            .count();
+        println!(
+            "{band:>10.2} | {:>9} | {:.3}",
+            in_band.len(),
+            right as f64 / in_band.len() as f64
+        );
+    }
+}
+
+/// `cargo run --example quote_eval mentions NAME`: the entity mentions the speakers are chosen from.
+#[allow(dead_code)]
+fn print_mentions(name: &str) {
+    let schema = gloss::storage::presets::preset("news").expect("the news preset exists");
+    let raw = std::fs::read_to_string(quote_eval::data_dir().join(format!("{name}.txt"))).unwrap();
+    let doc = gloss::model::Document::from_raw(gloss::model::DocId::new(name).unwrap(), name, &raw);
+    let mut recommenders = gloss::suggest::Recommenders::standard();
+    recommenders.set_enabled(gloss::suggest::tagger::NAME, false);
+    let training = gloss::suggest::TrainingView::default();
+    let chars: Vec<char> = doc.text.as_str().chars().collect();
+    for s in gloss::suggest::suggest_with(&doc, &schema, None, &training, &recommenders, &[]) {
+        if let gloss::suggest::SuggestionKind::Entity { span, label } = &s.kind {
+            let text: String = chars[span.start..span.end].iter().collect();
+            println!("{label:<8} {text}");
+        }
+    }
+}

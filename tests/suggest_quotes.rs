@@ -1,0 +1,348 @@
+//! Quote attribution, one pattern per test, on small texts written for the test. Names are marked
+//! up (`[Kurti]{PERSON}`) and put in the layer, so that each test is about the quote rules and not
+//! about finding names. Each suggestion names the rule that fired and how its speaker was found.
+#![allow(clippy::unwrap_used)]
+
+use gloss::model::{
+    Annotation, AnnotationId, DocId, Document, Edit, Entity, LayerKey, LayerName, Project,
+    Provenance, QuoteKind, Timestamp, markup,
+};
+use gloss::suggest::{Recommenders, SuggestionKind, suggest_document};
+
+/// One suggested quote as the analyst reads it.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    /// The content, its parts joined by " / ".
+    content: String,
+    speaker: Option<String>,
+    kind: QuoteKind,
+    /// `rule` and the speaker's `resolved_by`, as the suggestion's explanation shows them.
+    rule: String,
+    resolved_by: Option<String>,
+    score: f32,
+}
+
+/// The quote suggestions for a marked-up text whose names are already in the layer.
+fn quotes(marked: &str) -> Vec<Seen> {
+    let marked = markup::parse(marked).unwrap();
+    let mut project = Project::new("test", gloss::storage::presets::preset("news").unwrap());
+    let id = DocId::new("doc").unwrap();
+    project.add_document(Document::from_raw(id.clone(), "t", &marked.text));
+    let layer = LayerName::new("alice").unwrap();
+    for (n, (span, label)) in marked.spans.iter().enumerate() {
+        project
+            .apply(&Edit::Add {
+                key: LayerKey::new(id.clone(), layer.clone()),
+                annotation: Annotation::Entity(Entity {
+                    id: AnnotationId(n as u32 + 1),
+                    span: *span,
+                    label: label.clone(),
+                    attributes: Default::default(),
+                    norm: None,
+                    note: String::new(),
+                    provenance: Provenance::manual("alice", Timestamp::UNIX_EPOCH),
+                }),
+            })
+            .unwrap();
+    }
+    let recommenders = Recommenders::standard().only("quotes").unwrap();
+    let text = &project.documents()[0].text;
+    suggest_document(&project, &id, &layer, &recommenders, &[])
+        .into_iter()
+        .filter_map(|s| match s.kind {
+            SuggestionKind::Quote {
+                content,
+                speaker,
+                quote_kind,
+                ..
+            } => Some(Seen {
+                content: content
+                    .iter()
+                    .map(|c| text.slice(*c).unwrap())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                speaker: speaker
+                    .as_ref()
+                    .map(|sp| text.slice(sp.span).unwrap().to_owned()),
+                kind: quote_kind,
+                rule: s.rule,
+                resolved_by: speaker.map(|sp| sp.resolved_by),
+                score: s.score,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// (content, speaker, rule) of the direct quotes.
+fn direct(marked: &str) -> Vec<(String, Option<String>, String)> {
+    quotes(marked)
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| (q.content, q.speaker, q.rule))
+        .collect()
+}
+
+fn row(content: &str, speaker: Option<&str>, rule: &str) -> (String, Option<String>, String) {
+    (
+        content.to_owned(),
+        speaker.map(str::to_owned),
+        rule.to_owned(),
+    )
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_continues_the_previous_speaker() {
+    let found = direct(
+        "\"It would not have been possible,\" said Ambassador [Mohib]{PERSON}.\n\n\
+         \"They represent our aspirations and resilience.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "It would not have been possible",
+                Some("Mohib"),
+                "direct:cue-after"
+            ),
+            row(
+                "They represent our aspirations and resilience.",
+                Some("Mohib"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn name_comma_title_comma_said_takes_the_name_not_the_organisation_in_the_title() {
+    let found = direct(
+        "\"Had it happened an hour later it would have been much worse,\" [Khaled Al-Maeena]{PERSON}, \
+         editor at large at the [Saudi Gazette]{ORG}, said.\n\n\
+         [Jeff Rathke]{PERSON}, the [State Department]{ORG} spokesperson, said, \"We urge the governments to act.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Had it happened an hour later it would have been much worse",
+                Some("Khaled Al-Maeena"),
+                "direct:cue-after"
+            ),
+            row(
+                "We urge the governments to act.",
+                Some("Jeff Rathke"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+    assert_eq!(quotes("[Jeff Rathke]{PERSON}, the [State Department]{ORG} spokesperson, said, \"We urge the governments to act.\"")[0].resolved_by.as_deref(), Some("appositive"));
+}
+
+#[test]
+fn said_name_the_x_of_y_takes_the_name() {
+    let found = direct(
+        "\"We will not give up,\" said [Albin Kurti]{PERSON}, the prime minister of [Kosovo]{GPE}.",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We will not give up",
+            Some("Albin Kurti"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn according_to_name_attributes_a_quote_after_it() {
+    let found =
+        direct("\"The talks are over,\" according to [Josep Borrell]{PERSON}, who left early.");
+    assert_eq!(
+        found,
+        vec![row(
+            "The talks are over",
+            Some("Josep Borrell"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn the_ministry_said_resolves_to_the_ministry_named_before() {
+    let found = quotes(
+        "The [Ministry of Foreign Affairs]{ORG} met envoys on Monday. \
+         \"We expect an answer within days,\" the ministry said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Ministry of Foreign Affairs")
+    );
+    assert_eq!(found[0].resolved_by.as_deref(), Some("organisation"));
+}
+
+#[test]
+fn the_minister_said_resolves_to_the_person_with_that_title() {
+    let found = quotes(
+        "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \
+         \"Nothing was agreed,\" the minister said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ivica Dacic"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
+}
+
+#[test]
+fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
+    let found = direct(
+        "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\
+         For [Kevin Allton]{PERSON}, an instructor, the show was a success. He said, \"It was the centre of the century.\"",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "It was the centre of the century.",
+            Some("Kevin Allton"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn an_ap_style_quote_runs_over_paragraphs_until_one_closes_it() {
+    let found = direct(
+        "[Caitlin Boswell]{PERSON} said: \"People fleeing danger need quick decisions.\n\n\
+         \"This move is clumsy and unthinking.\n\n\
+         \"No one's right to refuge should be jeopardised.\"\n\nThe ministry did not reply.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "People fleeing danger need quick decisions. / This move is clumsy and unthinking. / \
+             No one's right to refuge should be jeopardised.",
+            Some("Caitlin Boswell"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn the_ap_wire_closing_mark_ends_a_quote_over_paragraphs() {
+    let found = direct(
+        "[Kurti]{PERSON} said: \"Accepting means signing.\n\n\"Only signing means accepting,'' he added.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].0,
+        "Accepting means signing. / Only signing means accepting"
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Kurti"));
+}
+
+#[test]
+fn a_quote_after_a_paragraph_ending_in_a_colon_is_introduced_by_it() {
+    let found = direct(
+        "US President [Barack Obama]{PERSON} tweeted using his account:\n\n\
+         \"Cool clock, Ahmed. Want to bring it to the White House?\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Cool clock, Ahmed. Want to bring it to the White House?",
+            Some("Barack Obama"),
+            "direct:introduced"
+        )]
+    );
+}
+
+#[test]
+fn a_dash_after_the_quote_credits_the_name_after_it() {
+    let found =
+        direct("\"So far, it's the Internet: 1, Scientology: 0.\" - [Matthew Ingram]{PERSON}\n");
+    assert_eq!(
+        found,
+        vec![row(
+            "So far, it's the Internet: 1, Scientology: 0.",
+            Some("Matthew Ingram"),
+            "direct:dash-credit"
+        )]
+    );
+}
+
+#[test]
+fn titles_headlines_names_and_scare_quotes_are_not_direct_quotes() {
+    let found = direct(
+        "[Kurti]{PERSON} called the deal \"a beacon of hope\" on Monday. The team named its robot \
+         \"Better Idea of Afghan Girls,\" and the blog ran \"Anon declares war on Church of Scientology\" \
+         as its headline. The ministry launched \"The Internet Explorer 6 Countdown\" and granted them \
+         \"parole\" status.",
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn home_office_is_not_the_speaker_of_a_quote_by_yvette_cooper() {
+    let found = direct(
+        "Shadow Home Secretary [Yvette Cooper]{PERSON} said her party had backed the idea, and said it was \
+         \"damning that the [Home Office]{ORG} isn't doing this already for safe countries\".",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Yvette Cooper"));
+}
+
+#[test]
+fn a_capitalised_states_is_not_a_speech_verb() {
+    let found = quotes(
+        "Collections across the [United States]{GPE} also include Polaroids of \"unknowns\" who \
+         have not yet had their fame.",
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn a_sentence_after_a_quote_is_not_its_cue() {
+    let found = direct(
+        "\"People are still intrigued by how stars live.\" [Wilkins]{PERSON} explained that Warhol collected head shots.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, speaker, rule)| rule != "direct:cue-after" || speaker.is_none()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quote_named_by_the_agent_of_a_participle_has_no_speaker() {
+    let found = direct(
+        "A leaked letter seen by [Sky News]{ORG} says \"failure to return the form may result in a claim being withdrawn\".",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None);
+}
+
+#[test]
+fn every_quote_says_which_rule_fired_and_scores_below_one() {
+    let found = quotes(
+        "\"We will stay,\" [Kurti]{PERSON} said. \"We will talk.\" [Vucic]{PERSON} told reporters that \
+         nothing was agreed.",
+    );
+    assert!(!found.is_empty());
+    for q in &found {
+        assert!(
+            q.rule.starts_with("direct:") || q.rule.starts_with("indirect:"),
+            "{q:?}"
+        );
+        assert!(q.score > 0.0 && q.score < 1.0, "{q:?}");
+    }
+}
+
+#[test]
+fn a_headline_cited_with_its_source_is_not_a_quote() {
+    let found = direct(
+        "Sources\n\n\"Sensitive government document found on rainy Ottawa street\" — [CBC.ca]{ORG}, August 15, 2008\n\n\
+         \"Environment Canada security report found on street\" — [Toronto Star]{ORG}, August 15, 2008\n",
+    );
+    assert_eq!(found, vec![]);
+}
