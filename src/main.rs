@@ -13,7 +13,7 @@ fn main() -> ExitCode {
                 path,
                 frames: window.frames,
             });
-            match gloss::ui::run(window.project, screenshot) {
+            match gloss::ui::run(window.project, window.annotator, screenshot) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => cli::report_error(&err),
             }

@@ -568,6 +568,11 @@ fn user_errors_are_one_line_without_a_backtrace() {
     assert!(line.contains("not a Gloss project"), "{line}");
     let line = assert_one_line_error(&run(gloss().arg(&not_a_project)));
     assert!(line.contains("not a Gloss project"), "{line}");
+    let (_sample_temp, sample) = sample_copy();
+    for name in ["", "Ana Marić", "a/b"] {
+        let line = assert_one_line_error(&run(gloss().arg(&sample).args(["--as", name])));
+        assert!(line.contains("--as") && line.contains("ASCII"), "{line}");
+    }
     let line = assert_one_line_error(&run(gloss().args(["check", "--bogus"])));
     assert!(line.contains("--bogus"), "{line}");
     let line = assert_one_line_error(&run(gloss().args(["new", "x", "--preset", "nonsense"])));

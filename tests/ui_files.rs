@@ -118,6 +118,22 @@ fn at_first_start_the_window_asks_who_is_annotating_and_offers_the_projects_anno
     );
 }
 
+/// `gloss PROJECT --as NAME`, for scripts and desktop shortcuts: no question, the project opens as
+/// that annotator.
+#[test]
+fn opening_as_a_named_annotator_asks_nothing() {
+    let (_temp, dir) = sample_copy();
+    let mut harness = ui_support::starting_harness_as(dir, Some("bruno"));
+    wait_for_background(&mut harness);
+    assert!(harness.query_by_label("Who is annotating?").is_none());
+    let wb = ui_support::wb(&harness);
+    assert_eq!(wb.annotator().as_str(), "bruno");
+    assert!(
+        wb.current_layer().is_some_and(|layer| !layer.is_empty()),
+        "the first article opens with bruno's annotations"
+    );
+}
+
 #[test]
 fn a_new_annotator_name_must_be_usable_as_a_file_name() {
     let (_temp, dir) = sample_copy();

@@ -45,6 +45,11 @@ pub struct WindowArgs {
     /// The project folder to open.
     pub project: Option<PathBuf>,
 
+    /// Open as this annotator without asking "Who is annotating?" (for scripts and desktop
+    /// shortcuts); the name the window remembers is left as it was.
+    #[arg(long = "as", value_name = "NAME")]
+    pub annotator: Option<String>,
+
     /// Render the window, write a PNG of it to FILE and exit (for smoke tests and the README).
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,

@@ -100,6 +100,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
 /// Opens the window, after checking from here that the folder is a project, so that a typo gives a
 /// one-line error instead of a window.
 fn open(window: WindowArgs) -> anyhow::Result<Launch> {
+    // The same rule as the window's "Who is annotating?": the name names the annotator's layer file.
+    if let Some(name) = &window.annotator
+        && crate::model::LayerName::new(name).is_none()
+    {
+        anyhow::bail!(
+            "--as {name:?}: expected a name of ASCII letters, digits, '-', '_' and '.' (it names \
+             the annotator's layer file)"
+        );
+    }
     if let Some(dir) = &window.project
         && !dir.exists()
     {

@@ -43,6 +43,9 @@ pub struct GlossApp {
     pub(super) recommenders: super::recommenders::RecommendersPanel,
     /// A project waiting for the annotator's name before it can be opened.
     pub(super) waiting: Option<PathBuf>,
+    /// The annotator the command line named (`gloss DIR --as NAME`): projects open as them without
+    /// asking, and the remembered name is left as it was.
+    pub(super) annotator_given: Option<String>,
     /// The project being opened in the background.
     pub(super) opening: Option<PathBuf>,
     pub(super) screenshot: Option<(ScreenshotRun, ScreenshotOutcome)>,
@@ -60,20 +63,38 @@ pub struct GlossApp {
 impl GlossApp {
     /// The app as the window starts it: preferences from eframe storage, system fonts, and the project
     /// given on the command line (else the most recent one) opening in the background.
-    pub fn new(cc: &eframe::CreationContext, project: Option<PathBuf>) -> Self {
-        Self::starting(cc, project, Runner::threaded())
+    pub fn new(
+        cc: &eframe::CreationContext,
+        project: Option<PathBuf>,
+        annotator: Option<String>,
+    ) -> Self {
+        Self::starting_as(cc, project, annotator, Runner::threaded())
     }
 
     /// The app as the window starts it, with its background work run by `jobs`: tests pass
     /// [`Runner::queued`] and finish the work with [`GlossApp::finish_jobs`].
     pub fn starting(cc: &eframe::CreationContext, project: Option<PathBuf>, jobs: Runner) -> Self {
+        Self::starting_as(cc, project, None, jobs)
+    }
+
+    /// Like [`GlossApp::starting`], opening projects as `annotator` when it is given (the command
+    /// line's `--as NAME`) instead of asking who is annotating.
+    pub fn starting_as(
+        cc: &eframe::CreationContext,
+        project: Option<PathBuf>,
+        annotator: Option<String>,
+        jobs: Runner,
+    ) -> Self {
         let prefs = Prefs::load(cc.storage);
         let mut app = Self::bare(None, prefs, true, jobs);
+        app.annotator_given = annotator;
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
         match project.or_else(|| app.prefs.recent.first().cloned()) {
             Some(dir) => app.request_open(dir),
-            None if app.prefs.annotator.is_none() => app.ask_annotator(Vec::new(), false),
+            None if app.prefs.annotator.is_none() && app.annotator_given.is_none() => {
+                app.ask_annotator(Vec::new(), false)
+            }
             None => {}
         }
         app
@@ -137,6 +158,7 @@ impl GlossApp {
             review: super::review::ReviewPanel::default(),
             recommenders: super::recommenders::RecommendersPanel::default(),
             waiting: None,
+            annotator_given: None,
             opening: None,
             screenshot: None,
             applied_style: None,

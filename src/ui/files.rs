@@ -26,7 +26,11 @@ impl GlossApp {
     /// Opens a project as the remembered annotator, or first asks who is annotating (offering the
     /// project's annotators, read in the background).
     pub(super) fn request_open(&mut self, dir: PathBuf) {
-        match self.prefs.annotator.clone() {
+        let annotator = self
+            .annotator_given
+            .clone()
+            .or_else(|| self.prefs.annotator.clone());
+        match annotator {
             Some(annotator) => self.open_as(dir, annotator),
             None => {
                 self.waiting = Some(dir.clone());

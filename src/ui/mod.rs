@@ -50,7 +50,11 @@ pub use screenshot::Screenshot;
 
 /// Opens the window, optionally on a project; returns when the window closes. With `screenshot`, the
 /// window renders the given number of frames, writes a PNG and closes; an error means no PNG.
-pub fn run(project: Option<PathBuf>, screenshot: Option<Screenshot>) -> anyhow::Result<()> {
+pub fn run(
+    project: Option<PathBuf>,
+    annotator: Option<String>,
+    screenshot: Option<Screenshot>,
+) -> anyhow::Result<()> {
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     let taking_screenshot = screenshot.clone();
     let viewport = egui::ViewportBuilder::default()
@@ -77,7 +81,7 @@ pub fn run(project: Option<PathBuf>, screenshot: Option<Screenshot>) -> anyhow::
         Box::new(move |cc| {
             let app = match screenshot {
                 Some(shot) => GlossApp::for_screenshot(cc, project, shot, slot),
-                None => GlossApp::new(cc, project),
+                None => GlossApp::new(cc, project, annotator),
             };
             Ok(Box::new(app))
         }),

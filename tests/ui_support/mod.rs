@@ -204,13 +204,23 @@ pub fn wait_for_background(harness: &mut Harness<'_, GlossApp>) {
 /// The real app as the window starts it (preferences, first-start questions) on `project`, with
 /// its background work queued for [`wait_for_background`].
 pub fn starting_harness(project: PathBuf) -> Harness<'static, GlossApp> {
+    starting_harness_as(project, None)
+}
+
+/// [`starting_harness`] as `gloss PROJECT --as NAME` starts the window.
+pub fn starting_harness_as(
+    project: PathBuf,
+    annotator: Option<&str>,
+) -> Harness<'static, GlossApp> {
+    let annotator = annotator.map(str::to_owned);
     Harness::builder()
         .with_size(WINDOW)
         .with_step_dt(FRAME)
         .build_eframe(move |cc| {
-            GlossApp::starting(
+            GlossApp::starting_as(
                 cc,
                 Some(project.clone()),
+                annotator.clone(),
                 gloss::workbench::jobs::Jobs::queued(),
             )
         })
