@@ -21,6 +21,7 @@ mod progress;
 mod stats;
 mod suggest;
 mod table;
+mod train;
 
 use std::process::ExitCode;
 
@@ -93,6 +94,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
+        Some(Command::Train(args)) => train::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

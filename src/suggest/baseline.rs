@@ -8,13 +8,21 @@
 //! words stand together. Single unknown words are decided last, from the rest of the document: a
 //! person's surname seen earlier in full, an acronym defined in brackets, a word before "said", a
 //! word after "in" or "crossing of".
+//!
+//! With the shipped news model (the default), the model finds PERSON, ORG, GPE and LOC and the rules
+//! add what it does not know: dates, nationalities and gazetteer names; see [`Baseline`].
 
 use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::model::CharSpan;
 
 use super::context::{SuggestContext, Word};
 use super::dates::date_at;
 use super::gazetteer::gazetteer;
 use super::labels::schema_label;
+use super::tagger::TaggerModel;
+use super::tagger_shipped::news_model;
 use super::lexicon::{
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, is_common_word, is_org_keyword, is_speech_verb,
 };
@@ -23,9 +31,34 @@ use super::{Recommender, Suggestion};
 /// The recommender's name.
 pub const NAME: &str = "baseline";
 
-/// The news baseline recommender. Stateless: everything it knows is in the gazetteers and rules.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Baseline;
+/// The news baseline recommender: the shipped news model (or the project's own, `ner_model`) for
+/// PERSON, ORG, GPE and LOC, and the rules for dates, nationalities and the gazetteers' names; the
+/// rules alone when no model is given.
+#[derive(Clone, Debug)]
+pub struct Baseline {
+    model: Option<Arc<TaggerModel>>,
+}
+
+impl Default for Baseline {
+    /// With the shipped news model.
+    fn default() -> Self {
+        Self {
+            model: news_model(),
+        }
+    }
+}
+
+impl Baseline {
+    /// With another model (a project's `ner_model`).
+    pub fn with_model(model: Arc<TaggerModel>) -> Self {
+        Self { model: Some(model) }
+    }
+
+    /// The capitalisation, gazetteer and date rules alone.
+    pub fn rules_only() -> Self {
+        Self { model: None }
+    }
+}
 
 impl Recommender for Baseline {
     fn name(&self) -> &str {
@@ -33,24 +66,169 @@ impl Recommender for Baseline {
     }
 
     fn suggest(&self, ctx: &SuggestContext) -> Vec<Suggestion> {
-        find(&ctx.words)
+        let words = &ctx.words;
+        let rules = find(words);
+        let found: Vec<(CharSpan, String, f32, &'static str)> = match &self.model {
+            None => rules
+                .into_iter()
+                .map(|f| {
+                    let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
+                    (span, f.label.to_owned(), f.score, f.rule)
+                })
+                .collect(),
+            Some(model) => combine(words, ctx.chars(), model, rules),
+        };
+        found
             .into_iter()
-            .filter_map(|found| {
-                let label = schema_label(ctx.schema, found.label)?;
-                let span = crate::model::CharSpan::new(
-                    ctx.words[found.start].span.start,
-                    ctx.words[found.end - 1].span.end,
-                );
-                Some(Suggestion::entity(
-                    span,
-                    &label,
-                    found.score,
-                    NAME,
-                    found.rule,
-                ))
+            .filter_map(|(span, label, score, rule)| {
+                let label = schema_label(ctx.schema, &label)?;
+                let span = mend_boundaries(words, ctx.chars(), span);
+                Some(Suggestion::entity(span, &label, score, NAME, rule))
             })
             .collect()
     }
+}
+
+/// The rule labels the model does not know, or knows worse: dates, nationalities, and names the
+/// gazetteers list.
+fn rule_kept_beside_model(found: &Found) -> bool {
+    found.label == "DATE"
+        || found.label == "NORP"
+        || found.rule.starts_with("gazetteer:")
+        || matches!(
+            found.rule,
+            "acronym-defined" | "name-repeat" | "name+speech-verb" | "place-preposition"
+        )
+}
+
+/// How likely a lone capitalised word must be a name for the baseline to suggest it although the
+/// model's best reading left it out.
+const LONE_WORD_MIN: f32 = 0.2;
+
+/// The model's mentions, with the rules' dates, nationalities and gazetteer names where the model
+/// found nothing; a gazetteer name the model found with the same span keeps the gazetteer's label
+/// ("Kosovo" is a GPE even where the model hesitates towards ORG).
+fn combine(
+    words: &[Word],
+    chars: &[char],
+    model: &TaggerModel,
+    rules: Vec<Found>,
+) -> Vec<(CharSpan, String, f32, &'static str)> {
+    let gazetteer = gazetteer();
+    let mut out: Vec<(CharSpan, String, f32, &'static str)> = Vec::new();
+    for (span, label, confidence) in model.predict(words, chars) {
+        let span = drop_leading_title(words, span);
+        let first = words.partition_point(|w| w.span.start < span.start);
+        let hit = gazetteer
+            .name_at(words, first)
+            .filter(|hit| words.get(first + hit.len - 1).is_some_and(|w| w.span.end == span.end));
+        let (label, rule) = match hit {
+            Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
+            None => (label, "news-model"),
+        };
+        // A score that the model's own confidence orders, kept below the gazetteer's 0.9 unless
+        // the model is sure.
+        out.push((span, label, 0.4 + 0.55 * confidence, rule));
+    }
+    // A lone capitalised word away from a sentence start that the best path left out but the
+    // model still gives a fair chance of being a name ("Obama met Merkel").
+    let probabilities = model.label_probabilities(words, chars);
+    for (i, word) in words.iter().enumerate() {
+        let lone = word.is_capitalised()
+            && !word.sentence_start
+            && !word.is_acronym()
+            && !is_common_word(&word.lower)
+            && gazetteer.title_at(words, i).is_none()
+            && !(i > 0 && words[i - 1].is_capitalised())
+            && !words.get(i + 1).is_some_and(Word::is_capitalised);
+        if !lone || out.iter().any(|(s, ..)| s.overlaps(word.span)) {
+            continue;
+        }
+        let Some((label, &p)) = probabilities
+            .get(i)
+            .and_then(|p| p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)))
+        else {
+            continue;
+        };
+        if p >= LONE_WORD_MIN {
+            let label = model.labels()[label].clone();
+            out.push((word.span, label, 0.3 + 0.5 * p, "news-model:lone-word"));
+        }
+    }
+    for f in rules.iter().filter(|f| rule_kept_beside_model(f)) {
+        let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
+        if !out.iter().any(|(s, ..)| s.overlaps(span)) {
+            out.push((span, f.label.to_owned(), f.score, f.rule));
+        }
+    }
+    out.sort_by_key(|(span, ..)| *span);
+    join_organisations(words, &mut out);
+    out
+}
+
+/// "Refugee Council": a name the model split before an organisation keyword becomes one ORG.
+fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
+    let mut k = 1;
+    while k < found.len() {
+        let (before, mention) = (&found[k - 1], &found[k]);
+        let first = words.partition_point(|w| w.span.start < mention.0.start);
+        let keyword_first = words.get(first).is_some_and(|w| is_org_keyword(&w.text));
+        let adjacent = first > 0
+            && words[first - 1].span.end == before.0.end
+            && before.0.end < mention.0.start
+            && mention.0.start - before.0.end == 1;
+        if mention.1 == "ORG" && keyword_first && adjacent && before.1 != "DATE" {
+            let joined = CharSpan::new(before.0.start, mention.0.end);
+            let score = before.2.min(mention.2);
+            found[k - 1] = (joined, "ORG".to_owned(), score, "news-model+org-keyword");
+            found.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A title at the start of a person's span stays outside it ("General Antonio Guterres").
+fn drop_leading_title(words: &[Word], span: CharSpan) -> CharSpan {
+    let gazetteer = gazetteer();
+    let mut first = words.partition_point(|w| w.span.start < span.start);
+    let last = words.partition_point(|w| w.span.end <= span.end).saturating_sub(1);
+    while first < last {
+        match gazetteer.title_at(words, first) {
+            Some(len) if first + len <= last => first += len,
+            _ => break,
+        }
+    }
+    match words.get(first) {
+        Some(word) => CharSpan::new(word.span.start, span.end),
+        None => span,
+    }
+}
+
+/// Word boundaries that cut a written name: "U.S" loses its final full stop and "Chi" the "-wai"
+/// of "Chi-wai". Extends the span over what is written without a space after it.
+fn mend_boundaries(words: &[Word], chars: &[char], span: CharSpan) -> CharSpan {
+    let mut end = span.end;
+    let last = words.partition_point(|w| w.span.end <= end);
+    // "U.S." and "D.C.": an abbreviation of single letters keeps its final full stop.
+    let dotted = words.get(last.wrapping_sub(1)).is_some_and(|w| {
+        w.span.end == end
+            && w.text.contains('.')
+            && w.text.split('.').all(|part| part.chars().count() <= 1)
+    });
+    if dotted && chars.get(end) == Some(&'.') {
+        end += 1;
+    }
+    // "Chi-wai": a hyphen and a word glued on.
+    if let (Some(hyphen), Some(next)) = (words.get(last), words.get(last + 1))
+        && hyphen.text == "-"
+        && hyphen.span.start == end
+        && next.span.start == hyphen.span.end
+        && next.text.chars().all(char::is_alphabetic)
+    {
+        end = next.span.end;
+    }
+    CharSpan::new(span.start, end)
 }
 
 /// A mention the baseline found: words `[start, end)` with a canonical label.

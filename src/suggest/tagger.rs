@@ -48,13 +48,13 @@ const U: usize = 3;
 /// A trained model. Immutable; shared between the worker and the UI through an `Arc`.
 #[derive(Clone, Debug)]
 pub struct TaggerModel {
-    labels: Vec<String>,
+    pub(super) labels: Vec<String>,
     /// Hashed feature → row of `weights`.
-    features: HashMap<u64, u32>,
+    pub(super) features: HashMap<u64, u32>,
     /// `features.len() × tags`, row-major; averaged.
-    weights: Vec<f32>,
+    pub(super) weights: Vec<f32>,
     /// `(tags + 1) × tags`: from tag (the last row is the sentence start) to tag; averaged.
-    transitions: Vec<f32>,
+    pub(super) transitions: Vec<f32>,
     /// Tokens the model was trained on.
     pub tokens: usize,
     /// Documents the model was trained on.
@@ -73,7 +73,7 @@ impl TaggerModel {
         &self.labels
     }
 
-    fn tags(&self) -> usize {
+    pub(super) fn tags(&self) -> usize {
         1 + 4 * self.labels.len()
     }
 
@@ -84,10 +84,23 @@ impl TaggerModel {
         options: TrainingOptions,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Self> {
+        Self::train_from(None, set, options, cancelled)
+    }
+
+    /// Trains on every document of the set, starting from `base`'s weights when given (its labels
+    /// are kept, the set's are added): the set then adjusts a model that already knows news.
+    /// `None` when neither has an entity label, or when `cancelled` returns true.
+    pub fn train_from(
+        base: Option<&TaggerModel>,
+        set: &TrainingSet,
+        options: TrainingOptions,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Self> {
         let mut labels: Vec<String> = set
             .documents
             .iter()
             .flat_map(|d| d.entities.iter().map(|(_, label)| label.clone()))
+            .chain(base.iter().flat_map(|b| b.labels.iter().cloned()))
             .collect();
         labels.sort();
         labels.dedup();
@@ -95,7 +108,7 @@ impl TaggerModel {
             return None;
         }
         let tags = 1 + 4 * labels.len();
-        let mut features: HashMap<u64, u32> = HashMap::new();
+        let mut features: HashMap<u64, u32> = base.map(|b| b.features.clone()).unwrap_or_default();
         let mut sequences = Vec::new();
         let mut tokens = 0;
         let mut buf = String::new();
@@ -126,15 +139,49 @@ impl TaggerModel {
             }
         }
         let mut model = Self {
-            labels,
             weights: vec![0.0; features.len() * tags],
             features,
             transitions: vec![0.0; (tags + 1) * tags],
             tokens,
             documents: set.documents.len(),
+            labels,
         };
+        if let Some(base) = base {
+            model.start_from(base);
+        }
         model.learn(&sequences, options, cancelled)?;
         Some(model)
+    }
+
+    /// Copies `base`'s weights into this model, whose labels include `base`'s and whose feature
+    /// rows start with `base`'s (same numbering).
+    fn start_from(&mut self, base: &TaggerModel) {
+        let tags = self.tags();
+        let base_tags = base.tags();
+        // Tag of `base` → tag of `self`.
+        let map: Vec<usize> = (0..base_tags)
+            .map(|y| {
+                if y == 0 {
+                    return 0;
+                }
+                let label = &base.labels[(y - 1) / 4];
+                let own = self.labels.binary_search(label).unwrap_or(0);
+                1 + 4 * own + (y - 1) % 4
+            })
+            .collect();
+        for row in 0..base.features.len() {
+            for (y, &to) in map.iter().enumerate() {
+                self.weights[row * tags + to] = base.weights[row * base_tags + y];
+            }
+        }
+        for from in 0..=base_tags {
+            let own_from = if from == base_tags { tags } else { map[from] };
+            for (y, &to) in map.iter().enumerate() {
+                self.transitions[own_from * tags + to] = base.transitions[from * base_tags + y];
+            }
+        }
+        self.tokens += base.tokens;
+        self.documents += base.documents;
     }
 
     /// The perceptron passes, with the averaging trick: `totals` accumulates each update times the
@@ -314,6 +361,38 @@ impl TaggerModel {
                 }
             })
             .collect()
+    }
+
+    /// Per word, the probability of being inside a mention of each label (`labels()` order), from
+    /// the forward–backward marginals: what the model thinks of a word its best path left out.
+    pub fn label_probabilities(&self, words: &[Word], chars: &[char]) -> Vec<Vec<f32>> {
+        let tags = self.tags();
+        let allowed = allowed_transitions(tags);
+        let doc = FeatureDoc::new(words, chars);
+        let mut buf = String::new();
+        let mut hashed = Vec::new();
+        let mut out = Vec::with_capacity(words.len());
+        for sentence in sentence_ranges(words) {
+            let rows: Vec<Vec<u32>> = sentence
+                .clone()
+                .map(|i| {
+                    doc.hashed(i, &mut buf, &mut hashed);
+                    hashed
+                        .iter()
+                        .filter_map(|h| self.features.get(h).copied())
+                        .collect()
+                })
+                .collect();
+            let marginals = self.marginals(&rows, &allowed);
+            for t in 0..rows.len() {
+                out.push(
+                    (0..self.labels.len())
+                        .map(|label| (0..4).map(|k| marginals[t * tags + 1 + 4 * label + k]).sum())
+                        .collect(),
+                );
+            }
+        }
+        out
     }
 
     /// Entity mentions in a text's words: (span, label, confidence in `[0, 1]`), sorted.
