@@ -42,7 +42,7 @@ project gum-test "$work/jsonl/gum-test.jsonl"
 project uner-test "$work/jsonl/uner-test.jsonl"
 
 epochs="${EPOCHS:-8}"
-min_weight="${MIN_WEIGHT:-0.5}"
+min_weight="${MIN_WEIGHT:-0}"
 "$gloss" train "$work/train" --layer gold --test "$work/gum-dev" --epochs "$epochs" \
   --min-weight "$min_weight" --out "$work/news.model"
 echo "== held-out test scores of the model as built (GUM test, then UNER test) =="

@@ -105,6 +105,17 @@ fn rule_kept_beside_model(found: &Found) -> bool {
 /// model's best reading left it out.
 const LONE_WORD_MIN: f32 = 0.2;
 
+/// How likely, on average over its words, the model must find a rule's label for a rule's mention
+/// to be kept beside the model's own.
+const RULE_AGREEMENT_MIN: f32 = 0.1;
+
+/// Letters of the Latin script only (with accents), which the news model was trained on.
+fn is_latin(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| (c as u32) < 0x0250)
+}
+
 /// The model's mentions, with the rules' dates, nationalities and gazetteer names where the model
 /// found nothing; a gazetteer name the model found with the same span keeps the gazetteer's label
 /// ("Kosovo" is a GPE even where the model hesitates towards ORG).
@@ -118,6 +129,11 @@ fn combine(
     let mut out: Vec<(CharSpan, String, f32, &'static str)> = Vec::new();
     for (span, label, confidence) in model.predict(words, chars) {
         let span = drop_leading_title(words, span);
+        let span = if label == "PERSON" {
+            given_name_at_sentence_start(words, span)
+        } else {
+            span
+        };
         let first = words.partition_point(|w| w.span.start < span.start);
         let hit = gazetteer
             .name_at(words, first)
@@ -155,9 +171,33 @@ fn combine(
             out.push((word.span, label, 0.3 + 0.5 * p, "news-model:lone-word"));
         }
     }
-    for f in rules.iter().filter(|f| rule_kept_beside_model(f)) {
+    for f in &rules {
         let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
-        if !out.iter().any(|(s, ..)| s.overlaps(span)) {
+        if out.iter().any(|(s, ..)| s.overlaps(span)) {
+            continue;
+        }
+        // The other rules propose and the model decides: kept where the model, reading the
+        // words, leans to the rule's label ("Aleksandar Vucic" at a sentence start) and not to
+        // another one ("New York"); and where the words are not in the Latin script the model
+        // was trained on.
+        let agrees = || {
+            let index = model.labels().iter().position(|l| l == f.label);
+            let mean = |k: usize| -> f32 {
+                (f.start..f.end)
+                    .map(|i| probabilities.get(i).and_then(|p| p.get(k)).copied().unwrap_or(0.0))
+                    .sum::<f32>()
+                    / (f.end - f.start) as f32
+            };
+            index.is_some_and(|own| {
+                let own_p = mean(own);
+                // At a sentence start the model sees little; there it must only not prefer
+                // another label.
+                (own_p >= RULE_AGREEMENT_MIN || words[f.start].sentence_start)
+                    && (0..model.labels().len()).all(|k| k == own || mean(k) <= own_p)
+            })
+        };
+        let foreign = (f.start..f.end).any(|i| !is_latin(&words[i].text));
+        if rule_kept_beside_model(f) || foreign || agrees() {
             out.push((span, f.label.to_owned(), f.score, f.rule));
         }
     }
@@ -185,6 +225,27 @@ fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'
         } else {
             k += 1;
         }
+    }
+}
+
+/// "Olaf Scholz met …": the model, which sees little at a sentence start, left out the given name
+/// that opens the sentence right before the surname it found.
+fn given_name_at_sentence_start(words: &[Word], span: CharSpan) -> CharSpan {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let Some(before) = first.checked_sub(1).map(|k| &words[k]) else {
+        return span;
+    };
+    let given_name = before.sentence_start
+        && before.is_capitalised()
+        && !before.is_acronym()
+        && !is_common_word(&before.lower)
+        && gazetteer().title_at(words, first - 1).is_none()
+        && gazetteer().name_at(words, first - 1).is_none()
+        && span.start == before.span.end + 1;
+    if given_name {
+        CharSpan::new(before.span.start, span.end)
+    } else {
+        span
     }
 }
 
