@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "eval",
     "agree",
     "adjudicate",
+    "train",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
