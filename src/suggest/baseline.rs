@@ -221,7 +221,41 @@ fn combine(
     }
     out.sort_by_key(|(span, ..)| *span);
     join_organisations(words, &mut out);
+    one_label_per_name(chars, &mut out);
     out
+}
+
+/// One name, one label in a document: the model's mentions of the same written name take the label
+/// its mentions carry with the most confidence in total ("Coron" is a place in "of Coron" and
+/// "in Coron" even where a sentence alone reads it as a person). The rules' labels stay.
+fn one_label_per_name(chars: &[char], found: &mut [(CharSpan, String, f32, &'static str)]) {
+    use std::collections::HashMap;
+    let text = |span: CharSpan| -> String { chars[span.start..span.end].iter().collect() };
+    let is_model = |rule: &str| rule.starts_with("news-model");
+    let mut votes: HashMap<String, HashMap<String, f32>> = HashMap::new();
+    for (span, label, score, rule) in found.iter() {
+        if is_model(rule) {
+            *votes
+                .entry(text(*span))
+                .or_default()
+                .entry(label.clone())
+                .or_default() += *score;
+        }
+    }
+    for (span, label, _, rule) in found.iter_mut() {
+        if !is_model(rule) {
+            continue;
+        }
+        let best = votes.get(&text(*span)).and_then(|labels| {
+            labels
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(l, _)| l.clone())
+        });
+        if let Some(best) = best {
+            *label = best;
+        }
+    }
 }
 
 /// "Refugee Council": a name the model split before an organisation keyword becomes one ORG.
