@@ -19,7 +19,7 @@ use crate::model::CharSpan;
 
 use super::context::{SuggestContext, Word};
 use super::dates::date_at;
-use super::gazetteer::gazetteer;
+use super::gazetteer::{GazKind, gazetteer};
 use super::labels::schema_label;
 use super::tagger::TaggerModel;
 use super::tagger_shipped::news_model;
@@ -137,6 +137,7 @@ fn combine(
         let first = words.partition_point(|w| w.span.start < span.start);
         let hit = gazetteer
             .name_at(words, first)
+            .filter(|hit| hit.kind != GazKind::Place)
             .filter(|hit| words.get(first + hit.len - 1).is_some_and(|w| w.span.end == span.end));
         let (label, rule) = match hit {
             Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
@@ -178,7 +179,8 @@ fn combine(
             // replaces the model's mentions inside it: "European Union" over "Union",
             // "Belgrade-Pristina Dialogue" over "Belgrade-Pristina", "Kurti" as the person seen
             // in full before.
-            let vouched = f.rule.starts_with("gazetteer:")
+            // (A city list's hit is not: "Jackson" and "Lincoln" are people too.)
+            let vouched = (f.rule.starts_with("gazetteer:") && f.rule != "gazetteer:place")
                 || matches!(f.rule, "org-keyword" | "name-repeat" | "acronym-defined");
             // One mention only: a run over several of the model's names ("Refugee Council
             // Enver Solomon") is two names, not one.
@@ -658,6 +660,7 @@ fn gazetteer_rule(kind: super::gazetteer::GazKind) -> &'static str {
         super::gazetteer::GazKind::Demonym => "gazetteer:demonym",
         super::gazetteer::GazKind::Organisation => "gazetteer:organisation",
         super::gazetteer::GazKind::Region => "gazetteer:region",
+        super::gazetteer::GazKind::Place => "gazetteer:place",
     }
 }
 
