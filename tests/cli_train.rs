@@ -65,8 +65,17 @@ fn small_project(temp: &Path, name: &str, n: usize) -> PathBuf {
         .output()
         .unwrap();
     assert!(status.status.success());
-    let people = ["Albin Kurti", "Aleksandar Vucic", "Josep Borrell", "Ursula Gertrud", "Miroslav Lajcak", "Olaf Scholz"];
-    let places = ["Brussels", "Belgrade", "Pristina", "Skopje", "Tirana", "Berlin"];
+    let people = [
+        "Albin Kurti",
+        "Aleksandar Vucic",
+        "Josep Borrell",
+        "Ursula Gertrud",
+        "Miroslav Lajcak",
+        "Olaf Scholz",
+    ];
+    let places = [
+        "Brussels", "Belgrade", "Pristina", "Skopje", "Tirana", "Berlin",
+    ];
     let mut jsonl = String::new();
     for i in 0..n {
         let (person, place) = (people[i % people.len()], places[(i + 1) % places.len()]);
@@ -113,9 +122,18 @@ fn train_prints_held_out_scores_per_label_and_writes_a_model_file() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let printed = stdout(&output);
-    assert!(printed.contains("trained on 10 documents of layer gold"), "{printed}");
-    assert!(printed.contains("held out: 2 documents (exact match)"), "{printed}");
-    assert!(printed.contains("label      precision    recall        F1"), "{printed}");
+    assert!(
+        printed.contains("trained on 10 documents of layer gold"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("held out: 2 documents (exact match)"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("label      precision    recall        F1"),
+        "{printed}"
+    );
     for label in ["PERSON", "GPE", "all"] {
         assert!(
             printed.lines().any(|l| l.starts_with(label)),
@@ -153,7 +171,9 @@ fn train_from_the_news_model_keeps_its_labels_and_adds_the_layers() {
     let output = gloss()
         .arg("train")
         .arg(&dir)
-        .args(["--layer", "amira", "--base", "news", "--epochs", "2", "--json", "--out"])
+        .args([
+            "--layer", "amira", "--base", "news", "--epochs", "2", "--json", "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -230,9 +250,14 @@ fn suggest_uses_the_model_the_project_names() {
     let with_news = baseline_entities(&dir);
     name_model(&dir, "own.model");
     let with_own = baseline_entities(&dir);
-    assert_ne!(with_own, with_news, "the project's model should change the suggestions");
+    assert_ne!(
+        with_own, with_news,
+        "the project's model should change the suggestions"
+    );
     assert!(
-        with_own.iter().all(|(_, label)| ["PERSON", "GPE", "DATE", "NORP"].contains(&label.as_str())),
+        with_own
+            .iter()
+            .all(|(_, label)| ["PERSON", "GPE", "DATE", "NORP"].contains(&label.as_str())),
         "only the own model's labels and the rules': {with_own:?}"
     );
 }

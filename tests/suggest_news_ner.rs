@@ -16,9 +16,10 @@ fn entities(text: &str) -> Vec<(String, String)> {
     suggest_document(&project, &id, &layer, &recommenders, &[])
         .iter()
         .filter_map(|s| match &s.kind {
-            SuggestionKind::Entity { span, label } => {
-                Some((document.text.slice(*span).unwrap().to_owned(), label.clone()))
-            }
+            SuggestionKind::Entity { span, label } => Some((
+                document.text.slice(*span).unwrap().to_owned(),
+                label.clone(),
+            )),
             _ => None,
         })
         .collect()
@@ -29,7 +30,10 @@ fn has(found: &[(String, String)], text: &str, label: &str) -> bool {
 }
 
 fn labelled(found: &[(String, String)], text: &str) -> Option<String> {
-    found.iter().find(|(t, _)| t == text).map(|(_, l)| l.clone())
+    found
+        .iter()
+        .find(|(t, _)| t == text)
+        .map(|(_, l)| l.clone())
 }
 
 #[test]
@@ -55,18 +59,28 @@ fn los_angeles_is_a_place_not_a_person() {
 #[test]
 fn sky_news_is_not_a_person() {
     let found = entities("The minister told Sky News that talks would resume.");
-    assert_ne!(labelled(&found, "Sky News").as_deref(), Some("PERSON"), "{found:?}");
+    assert_ne!(
+        labelled(&found, "Sky News").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn the_black_sea_is_not_a_person() {
     let found = entities("Ships crossed the Black Sea despite the storm.");
-    assert_ne!(labelled(&found, "Black Sea").as_deref(), Some("PERSON"), "{found:?}");
+    assert_ne!(
+        labelled(&found, "Black Sea").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_military_title_stays_outside_the_name() {
-    let found = entities("Secretary-General Antonio Guterres called for a ceasefire. General Antonio Guterres spoke.");
+    let found = entities(
+        "Secretary-General Antonio Guterres called for a ceasefire. General Antonio Guterres spoke.",
+    );
     assert!(has(&found, "Antonio Guterres", "PERSON"), "{found:?}");
     assert!(
         !found.iter().any(|(t, _)| t.starts_with("General")),
@@ -116,5 +130,10 @@ fn the_rules_still_find_dates_and_nationalities_beside_the_model() {
     let found = entities("Serbian officials met Albanian leaders in Brussels on 4 March 2024.");
     assert!(has(&found, "Serbian", "NORP"), "{found:?}");
     assert!(has(&found, "Brussels", "GPE"), "{found:?}");
-    assert!(found.iter().any(|(t, l)| l == "DATE" && t.contains("March")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(t, l)| l == "DATE" && t.contains("March")),
+        "{found:?}"
+    );
 }

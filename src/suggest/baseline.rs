@@ -21,11 +21,11 @@ use super::context::{SuggestContext, Word};
 use super::dates::date_at;
 use super::gazetteer::{GazKind, gazetteer};
 use super::labels::schema_label;
-use super::tagger::TaggerModel;
-use super::tagger_shipped::news_model;
 use super::lexicon::{
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, is_common_word, is_org_keyword, is_speech_verb,
 };
+use super::tagger::TaggerModel;
+use super::tagger_shipped::news_model;
 use super::{Recommender, Suggestion};
 
 /// The recommender's name.
@@ -138,7 +138,11 @@ fn combine(
         let hit = gazetteer
             .name_at(words, first)
             .filter(|hit| hit.kind != GazKind::Place)
-            .filter(|hit| words.get(first + hit.len - 1).is_some_and(|w| w.span.end == span.end));
+            .filter(|hit| {
+                words
+                    .get(first + hit.len - 1)
+                    .is_some_and(|w| w.span.end == span.end)
+            });
         let (label, rule) = match hit {
             Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
             None => (label, "news-model"),
@@ -156,7 +160,7 @@ fn combine(
             && !word.is_acronym()
             && !is_common_word(&word.lower)
             && gazetteer.title_at(words, i).is_none()
-            && !(i > 0 && words[i - 1].is_capitalised())
+            && (i == 0 || !words[i - 1].is_capitalised())
             && !words.get(i + 1).is_some_and(Word::is_capitalised);
         if !lone || out.iter().any(|(s, ..)| s.overlaps(word.span)) {
             continue;
@@ -204,7 +208,13 @@ fn combine(
             let index = model.labels().iter().position(|l| l == f.label);
             let mean = |k: usize| -> f32 {
                 (f.start..f.end)
-                    .map(|i| probabilities.get(i).and_then(|p| p.get(k)).copied().unwrap_or(0.0))
+                    .map(|i| {
+                        probabilities
+                            .get(i)
+                            .and_then(|p| p.get(k))
+                            .copied()
+                            .unwrap_or(0.0)
+                    })
                     .sum::<f32>()
                     / (f.end - f.start) as f32
             };
@@ -307,7 +317,9 @@ fn given_name_at_sentence_start(words: &[Word], span: CharSpan) -> CharSpan {
 fn drop_leading_title(words: &[Word], span: CharSpan) -> CharSpan {
     let gazetteer = gazetteer();
     let mut first = words.partition_point(|w| w.span.start < span.start);
-    let last = words.partition_point(|w| w.span.end <= span.end).saturating_sub(1);
+    let last = words
+        .partition_point(|w| w.span.end <= span.end)
+        .saturating_sub(1);
     while first < last {
         match gazetteer.title_at(words, first) {
             Some(len) if first + len <= last => first += len,

@@ -123,9 +123,10 @@ impl Gazetteer {
             // After the countries, capitals and regions: a name already listed keeps its kind.
             let name = fields[0].trim();
             let words = split_words(name);
-            let known = words.first().and_then(|first| gazetteer.names.get(first)).is_some_and(
-                |list| list.iter().any(|(w, _)| *w == words),
-            );
+            let known = words
+                .first()
+                .and_then(|first| gazetteer.names.get(first))
+                .is_some_and(|list| list.iter().any(|(w, _)| *w == words));
             if !known {
                 gazetteer.add_list(name, GazKind::Place);
             }

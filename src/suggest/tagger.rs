@@ -387,7 +387,11 @@ impl TaggerModel {
             for t in 0..rows.len() {
                 out.push(
                     (0..self.labels.len())
-                        .map(|label| (0..4).map(|k| marginals[t * tags + 1 + 4 * label + k]).sum())
+                        .map(|label| {
+                            (0..4)
+                                .map(|k| marginals[t * tags + 1 + 4 * label + k])
+                                .sum()
+                        })
                         .collect(),
                 );
             }

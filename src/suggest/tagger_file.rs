@@ -39,7 +39,11 @@ impl TaggerModel {
             .iter()
             .chain(&self.transitions)
             .fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
         let mut rows: Vec<(u64, u32)> = self.features.iter().map(|(h, r)| (*h, *r)).collect();
         rows.sort_unstable();
         let mut kept = Vec::with_capacity(rows.len());
@@ -90,7 +94,10 @@ impl TaggerModel {
         }
         let n_labels = r.u32()? as usize;
         if n_labels == 0 || n_labels > 1000 {
-            return Err(ModelFileError::Invalid(r.at - 4, "expected 1 to 1000 labels"));
+            return Err(ModelFileError::Invalid(
+                r.at - 4,
+                "expected 1 to 1000 labels",
+            ));
         }
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
@@ -101,20 +108,29 @@ impl TaggerModel {
             labels.push(text.to_owned());
         }
         if labels.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(ModelFileError::Invalid(r.at, "labels are not sorted and distinct"));
+            return Err(ModelFileError::Invalid(
+                r.at,
+                "labels are not sorted and distinct",
+            ));
         }
         let tokens = r.u64()? as usize;
         let documents = r.u64()? as usize;
         let scale = r.f32()?;
         if !scale.is_finite() || scale <= 0.0 {
-            return Err(ModelFileError::Invalid(r.at - 4, "the weight scale is not positive"));
+            return Err(ModelFileError::Invalid(
+                r.at - 4,
+                "the weight scale is not positive",
+            ));
         }
         let tags = 1 + 4 * labels.len();
         let mut transitions = Vec::with_capacity((tags + 1) * tags);
         for _ in 0..(tags + 1) * tags {
             let t = r.f32()?;
             if !t.is_finite() {
-                return Err(ModelFileError::Invalid(r.at - 4, "a transition is not a number"));
+                return Err(ModelFileError::Invalid(
+                    r.at - 4,
+                    "a transition is not a number",
+                ));
             }
             transitions.push(t);
         }
@@ -215,7 +231,11 @@ mod tests {
                 }
             })
             .collect();
-        TaggerModel::train(&TrainingSet { documents }, TrainingOptions::default(), &|| false)
+        TaggerModel::train(
+            &TrainingSet { documents },
+            TrainingOptions::default(),
+            &|| false,
+        )
     }
 
     #[test]

@@ -12,11 +12,11 @@ use serde::Serialize;
 use super::Hooks;
 use crate::model::{LayerName, Project};
 use crate::storage;
+use crate::suggest::baseline::Baseline;
 use crate::suggest::evaluate::LabelScores;
 use crate::suggest::tagger::{TaggerModel, TrainingOptions};
 use crate::suggest::tagger_shipped::{NEWS, news_model};
 use crate::suggest::training::score_on;
-use crate::suggest::baseline::Baseline;
 use crate::suggest::{Recommenders, TrainingSet};
 
 /// What to train, as a user names it.
