@@ -127,7 +127,8 @@ fn combine(
 ) -> Vec<(CharSpan, String, f32, &'static str)> {
     let gazetteer = gazetteer();
     let mut out: Vec<(CharSpan, String, f32, &'static str)> = Vec::new();
-    for (span, label, confidence) in model.predict(words, chars) {
+    let (mentions, probabilities) = model.predict_with_probabilities(words, chars);
+    for (span, label, confidence) in mentions {
         let span = drop_leading_title(words, span);
         let span = if label == "PERSON" {
             given_name_at_sentence_start(words, span)
@@ -153,7 +154,6 @@ fn combine(
     }
     // A lone capitalised word away from a sentence start that the best path left out but the
     // model still gives a fair chance of being a name ("Obama met Merkel").
-    let probabilities = model.label_probabilities(words, chars);
     for (i, word) in words.iter().enumerate() {
         let lone = word.is_capitalised()
             && !word.sentence_start

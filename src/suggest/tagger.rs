@@ -366,47 +366,30 @@ impl TaggerModel {
     /// Per word, the probability of being inside a mention of each label (`labels()` order), from
     /// the forward–backward marginals: what the model thinks of a word its best path left out.
     pub fn label_probabilities(&self, words: &[Word], chars: &[char]) -> Vec<Vec<f32>> {
-        let tags = self.tags();
-        let allowed = allowed_transitions(tags);
-        let doc = FeatureDoc::new(words, chars);
-        let mut buf = String::new();
-        let mut hashed = Vec::new();
-        let mut out = Vec::with_capacity(words.len());
-        for sentence in sentence_ranges(words) {
-            let rows: Vec<Vec<u32>> = sentence
-                .clone()
-                .map(|i| {
-                    doc.hashed(i, &mut buf, &mut hashed);
-                    hashed
-                        .iter()
-                        .filter_map(|h| self.features.get(h).copied())
-                        .collect()
-                })
-                .collect();
-            let marginals = self.marginals(&rows, &allowed);
-            for t in 0..rows.len() {
-                out.push(
-                    (0..self.labels.len())
-                        .map(|label| {
-                            (0..4)
-                                .map(|k| marginals[t * tags + 1 + 4 * label + k])
-                                .sum()
-                        })
-                        .collect(),
-                );
-            }
-        }
-        out
+        self.read(words, chars, true).1
     }
 
     /// Entity mentions in a text's words: (span, label, confidence in `[0, 1]`), sorted.
     pub fn predict(&self, words: &[Word], chars: &[char]) -> Vec<(CharSpan, String, f32)> {
+        self.read(words, chars, false).0
+    }
+
+    /// [`Self::predict`] and [`Self::label_probabilities`] in one pass (features and marginals
+    /// computed once).
+    pub fn predict_with_probabilities(&self, words: &[Word], chars: &[char]) -> Reading {
+        self.read(words, chars, true)
+    }
+
+    /// The mentions and, when `probabilities` is set, every word's label probabilities (empty
+    /// otherwise).
+    fn read(&self, words: &[Word], chars: &[char], probabilities: bool) -> Reading {
         let tags = self.tags();
         let allowed = allowed_transitions(tags);
         let doc = FeatureDoc::new(words, chars);
         let mut buf = String::new();
         let mut hashed = Vec::new();
         let mut out = Vec::new();
+        let mut per_word = Vec::with_capacity(if probabilities { words.len() } else { 0 });
         for sentence in sentence_ranges(words) {
             let rows: Vec<Vec<u32>> = sentence
                 .clone()
@@ -419,10 +402,24 @@ impl TaggerModel {
                 })
                 .collect();
             let path = self.viterbi(&rows, &allowed);
-            if path.iter().all(|&y| y == 0) {
+            let found = path.iter().any(|&y| y != 0);
+            if !found && !probabilities {
                 continue;
             }
             let marginals = self.marginals(&rows, &allowed);
+            if probabilities {
+                for t in 0..rows.len() {
+                    per_word.push(
+                        (0..self.labels.len())
+                            .map(|label| {
+                                (0..4)
+                                    .map(|k| marginals[t * tags + 1 + 4 * label + k])
+                                    .sum()
+                            })
+                            .collect(),
+                    );
+                }
+            }
             let mut start = None;
             for (t, &y) in path.iter().enumerate() {
                 if y == 0 {
@@ -458,9 +455,13 @@ impl TaggerModel {
                 }
             }
         }
-        out
+        (out, per_word)
     }
 }
+
+/// What the model reads in a text: mentions (span, label, confidence), and per word the
+/// probability of each label (`labels()` order).
+pub type Reading = (Vec<(CharSpan, String, f32)>, Vec<Vec<f32>>);
 
 /// Whether a tag may end a sentence: O, L or U.
 fn may_end(y: usize) -> bool {
