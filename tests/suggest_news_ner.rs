@@ -37,7 +37,6 @@ fn labelled(found: &[(String, String)], text: &str) -> Option<String> {
 }
 
 #[test]
-#[ignore = "the shipped model still misses \"Merkel\" after \"met\" (P(name) < 0.2); a known gap"]
 fn single_unknown_surnames_are_people() {
     let found = entities("Obama met Merkel in Berlin on Monday.");
     assert!(has(&found, "Obama", "PERSON"), "{found:?}");

@@ -103,7 +103,7 @@ fn rule_kept_beside_model(found: &Found) -> bool {
 
 /// How likely a lone capitalised word must be a name for the baseline to suggest it although the
 /// model's best reading left it out.
-const LONE_WORD_MIN: f32 = 0.2;
+const LONE_WORD_MIN: f32 = 0.25;
 
 /// How likely, on average over its words, the model must find a rule's label for a rule's mention
 /// to be kept beside the model's own.
@@ -165,12 +165,18 @@ fn combine(
         if !lone || out.iter().any(|(s, ..)| s.overlaps(word.span)) {
             continue;
         }
-        let Some((label, &p)) = probabilities
-            .get(i)
-            .and_then(|p| p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)))
+        let Some(word_probabilities) = probabilities.get(i) else {
+            continue;
+        };
+        let Some((label, _)) = word_probabilities
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
         else {
             continue;
         };
+        // The chance of being a name at all; the most likely label names it.
+        let p: f32 = word_probabilities.iter().sum();
         if p >= LONE_WORD_MIN {
             let label = model.labels()[label].clone();
             out.push((word.span, label, 0.3 + 0.5 * p, "news-model:lone-word"));

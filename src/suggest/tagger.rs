@@ -55,6 +55,9 @@ pub struct TaggerModel {
     pub(super) weights: Vec<f32>,
     /// `(tags + 1) × tags`: from tag (the last row is the sentence start) to tag; averaged.
     pub(super) transitions: Vec<f32>,
+    /// What scores are divided by before they are read as probabilities (confidences and label
+    /// probabilities; the best path does not depend on it). 1 unless set.
+    pub(super) temperature: f32,
     /// Tokens the model was trained on.
     pub tokens: usize,
     /// Documents the model was trained on.
@@ -71,6 +74,12 @@ impl TaggerModel {
     /// The entity labels the model knows, sorted.
     pub fn labels(&self) -> &[String] {
         &self.labels
+    }
+
+    /// The model with confidences read at `temperature` (see the field).
+    pub fn with_temperature(mut self, temperature: f32) -> Self {
+        self.temperature = temperature;
+        self
     }
 
     pub(super) fn tags(&self) -> usize {
@@ -145,6 +154,7 @@ impl TaggerModel {
             tokens,
             documents: set.documents.len(),
             labels,
+            temperature: 1.0,
         };
         if let Some(base) = base {
             model.start_from(base);
@@ -313,12 +323,20 @@ impl TaggerModel {
     fn marginals(&self, rows: &[Vec<u32>], allowed: &[bool]) -> Vec<f32> {
         let tags = self.tags();
         let n = rows.len();
-        let emissions = self.emissions(rows);
+        // Scores over a temperature: the perceptron's margins are large, and read as
+        // probabilities at temperature 1 they are all but 0 or 1.
+        let temperature = self.temperature.max(f32::EPSILON);
+        let emissions: Vec<f32> = self
+            .emissions(rows)
+            .into_iter()
+            .map(|e| e / temperature)
+            .collect();
+        let transitions: Vec<f32> = self.transitions.iter().map(|t| t / temperature).collect();
         let mut alpha = vec![f32::NEG_INFINITY; n * tags];
         let mut beta = vec![f32::NEG_INFINITY; n * tags];
         for y in 0..tags {
             if allowed[tags * tags + y] {
-                alpha[y] = self.transitions[tags * tags + y] + emissions[y];
+                alpha[y] = transitions[tags * tags + y] + emissions[y];
             }
         }
         let mut terms = Vec::with_capacity(tags);
@@ -328,7 +346,7 @@ impl TaggerModel {
                 terms.extend(
                     (0..tags)
                         .filter(|&p| allowed[p * tags + y])
-                        .map(|p| alpha[(t - 1) * tags + p] + self.transitions[p * tags + y]),
+                        .map(|p| alpha[(t - 1) * tags + p] + transitions[p * tags + y]),
                 );
                 alpha[t * tags + y] = log_sum_exp(&terms) + emissions[t * tags + y];
             }
@@ -340,7 +358,7 @@ impl TaggerModel {
             for y in 0..tags {
                 terms.clear();
                 terms.extend((0..tags).filter(|&q| allowed[y * tags + q]).map(|q| {
-                    self.transitions[y * tags + q]
+                    transitions[y * tags + q]
                         + emissions[(t + 1) * tags + q]
                         + beta[(t + 1) * tags + q]
                 }));

@@ -159,6 +159,7 @@ impl TaggerModel {
             transitions,
             tokens,
             documents,
+            temperature: 1.0,
         })
     }
 
