@@ -107,7 +107,7 @@ const LONE_WORD_MIN: f32 = 0.25;
 
 /// How likely, on average over its words, the model must find a rule's label for a rule's mention
 /// to be kept beside the model's own.
-const RULE_AGREEMENT_MIN: f32 = 0.1;
+const RULE_AGREEMENT_MIN: f32 = 0.5;
 
 /// Letters of the Latin script only (with accents), which the news model was trained on.
 fn is_latin(text: &str) -> bool {
