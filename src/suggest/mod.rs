@@ -20,6 +20,7 @@
 
 pub mod accept;
 pub mod baseline;
+mod baseline_model;
 pub mod chunked;
 pub mod context;
 pub mod dates;
