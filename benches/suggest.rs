@@ -1,5 +1,6 @@
 //! The trained tagger's speed: training on 50,000 annotated tokens, and suggesting for a 1,000-word
-//! article (the tagger alone, and every standard recommender together).
+//! article (the tagger alone, and every standard recommender together); loading the shipped news
+//! model.
 //!
 //! Targets on a 2-core machine: training ≤ 5 s; suggesting for a 1,000-word article ≤ 20 ms.
 //! Run: `cargo bench --bench suggest -- --warm-up-time 1 --measurement-time 5`
@@ -57,5 +58,16 @@ fn news_schema() -> gloss::model::Schema {
     gloss::storage::presets::preset("news").unwrap()
 }
 
-criterion_group!(benches, tagger);
+/// Reading the shipped news model (assets/models/news.model, embedded in the binary) into a
+/// tagger: what the first suggestion of a session waits for. Target: ≤ 200 ms.
+fn news_model_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("news model");
+    group.sample_size(10);
+    group.bench_function("load the shipped model", |b| {
+        b.iter(|| gloss::suggest::tagger_shipped::load_news_model().unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, tagger, news_model_load);
 criterion_main!(benches);

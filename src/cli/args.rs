@@ -161,6 +161,10 @@ Examples:
     /// Merge into the gold layer what enough annotators agree on (--auto), and report per document
     /// how many disagreements remain for the curator.
     Adjudicate(super::adjudicate::AdjudicateArgs),
+
+    /// Train an entity tagger from a project layer, print its held-out precision, recall and F1 per
+    /// label, and write the model file (which project.ron's ner_model setting can name).
+    Train(super::train::TrainArgs),
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ mod progress;
 mod stats;
 mod suggest;
 mod table;
+mod train;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "eval",
     "agree",
     "adjudicate",
+    "train",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -93,6 +95,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Eval(args)) => eval::run(&args),
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
+        Some(Command::Train(args)) => train::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

@@ -18,6 +18,9 @@ pub struct Settings {
     pub recommender_timeout_ms: u64,
     /// How many undo steps the window keeps (the oldest are dropped first).
     pub undo_limit: usize,
+    /// A tagger model file inside the project folder (`gloss train --out`), used by the baseline
+    /// instead of the shipped news model. A path relative to the project folder.
+    pub ner_model: Option<String>,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             recommender_url: None,
             recommender_timeout_ms: 5_000,
             undo_limit: super::history::DEFAULT_UNDO_LIMIT,
+            ner_model: None,
         }
     }
 }

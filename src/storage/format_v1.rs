@@ -49,6 +49,9 @@ pub struct SettingsV1 {
     /// Written only when it differs from the default, so existing project files stay as they are.
     #[serde(skip_serializing_if = "is_default_undo_limit")]
     pub undo_limit: u64,
+    /// A model file relative to the project folder (`gloss train --out`); written only when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ner_model: Option<String>,
 }
 
 fn is_default_undo_limit(limit: &u64) -> bool {
@@ -62,6 +65,7 @@ impl Default for SettingsV1 {
             recommender_url: None,
             recommender_timeout_ms: 5_000,
             undo_limit: crate::model::history::DEFAULT_UNDO_LIMIT as u64,
+            ner_model: None,
         }
     }
 }

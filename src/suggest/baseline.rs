@@ -8,8 +8,14 @@
 //! words stand together. Single unknown words are decided last, from the rest of the document: a
 //! person's surname seen earlier in full, an acronym defined in brackets, a word before "said", a
 //! word after "in" or "crossing of".
+//!
+//! With the shipped news model (the default), the model finds PERSON, ORG, GPE and LOC and the rules
+//! add what it does not know: dates, nationalities and gazetteer names; see [`Baseline`].
 
 use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::model::CharSpan;
 
 use super::context::{SuggestContext, Word};
 use super::dates::date_at;
@@ -18,14 +24,43 @@ use super::labels::schema_label;
 use super::lexicon::{
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, is_common_word, is_org_keyword, is_speech_verb,
 };
+use super::tagger::TaggerModel;
+use super::tagger_shipped::news_model;
 use super::{Recommender, Suggestion};
+
+use super::baseline_model::{combine, mend_boundaries};
 
 /// The recommender's name.
 pub const NAME: &str = "baseline";
 
-/// The news baseline recommender. Stateless: everything it knows is in the gazetteers and rules.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Baseline;
+/// The news baseline recommender: the shipped news model (or the project's own, `ner_model`) for
+/// PERSON, ORG, GPE and LOC, and the rules for dates, nationalities and the gazetteers' names; the
+/// rules alone when no model is given.
+#[derive(Clone, Debug)]
+pub struct Baseline {
+    model: Option<Arc<TaggerModel>>,
+}
+
+impl Default for Baseline {
+    /// With the shipped news model.
+    fn default() -> Self {
+        Self {
+            model: news_model(),
+        }
+    }
+}
+
+impl Baseline {
+    /// With another model (a project's `ner_model`).
+    pub fn with_model(model: Arc<TaggerModel>) -> Self {
+        Self { model: Some(model) }
+    }
+
+    /// The capitalisation, gazetteer and date rules alone.
+    pub fn rules_only() -> Self {
+        Self { model: None }
+    }
+}
 
 impl Recommender for Baseline {
     fn name(&self) -> &str {
@@ -33,21 +68,24 @@ impl Recommender for Baseline {
     }
 
     fn suggest(&self, ctx: &SuggestContext) -> Vec<Suggestion> {
-        find(&ctx.words)
+        let words = &ctx.words;
+        let rules = find(words);
+        let found: Vec<(CharSpan, String, f32, &'static str)> = match &self.model {
+            None => rules
+                .into_iter()
+                .map(|f| {
+                    let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
+                    (span, f.label.to_owned(), f.score, f.rule)
+                })
+                .collect(),
+            Some(model) => combine(words, ctx.chars(), model, rules),
+        };
+        found
             .into_iter()
-            .filter_map(|found| {
-                let label = schema_label(ctx.schema, found.label)?;
-                let span = crate::model::CharSpan::new(
-                    ctx.words[found.start].span.start,
-                    ctx.words[found.end - 1].span.end,
-                );
-                Some(Suggestion::entity(
-                    span,
-                    &label,
-                    found.score,
-                    NAME,
-                    found.rule,
-                ))
+            .filter_map(|(span, label, score, rule)| {
+                let label = schema_label(ctx.schema, &label)?;
+                let span = mend_boundaries(words, ctx.chars(), span, &label);
+                Some(Suggestion::entity(span, &label, score, NAME, rule))
             })
             .collect()
     }
@@ -350,13 +388,14 @@ impl Finder<'_> {
     }
 }
 
-fn gazetteer_rule(kind: super::gazetteer::GazKind) -> &'static str {
+pub(super) fn gazetteer_rule(kind: super::gazetteer::GazKind) -> &'static str {
     match kind {
         super::gazetteer::GazKind::Country => "gazetteer:country",
         super::gazetteer::GazKind::Capital => "gazetteer:capital",
         super::gazetteer::GazKind::Demonym => "gazetteer:demonym",
         super::gazetteer::GazKind::Organisation => "gazetteer:organisation",
         super::gazetteer::GazKind::Region => "gazetteer:region",
+        super::gazetteer::GazKind::Place => "gazetteer:place",
     }
 }
 

@@ -3,11 +3,12 @@
 //! speech verb. Emitted as strings (so that `benches/crfsuite_compare.py` can feed python-crfsuite
 //! exactly the same ones) and hashed for Gloss's own tagger.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::context::Word;
 use super::gazetteer::{GazKind, gazetteer};
-use super::lexicon::is_speech_verb;
+use super::lexicon::{is_common_word, is_speech_verb};
 use super::quotation_marks::quotation_contents;
 
 /// What the features of a document need beyond the words, computed once per document.
@@ -17,6 +18,11 @@ pub struct FeatureDoc<'w> {
     gazetteer: Vec<Option<(GazKind, bool)>>,
     after_title: Vec<bool>,
     in_quote: Vec<bool>,
+    /// Lower-cased forms the document also writes in lower case ("the", "minister"): a capital on
+    /// such a word says less.
+    seen_lower: HashSet<String>,
+    /// Lower-cased forms the document capitalises away from a sentence start (names).
+    seen_capitalised: HashSet<String>,
 }
 
 impl<'w> FeatureDoc<'w> {
@@ -45,11 +51,22 @@ impl<'w> FeatureDoc<'w> {
                 }
             }
         }
+        let mut seen_lower = HashSet::new();
+        let mut seen_capitalised = HashSet::new();
+        for word in words {
+            if word.text.chars().next().is_some_and(char::is_lowercase) {
+                seen_lower.insert(word.lower.clone());
+            } else if word.is_capitalised() && !word.sentence_start {
+                seen_capitalised.insert(word.lower.clone());
+            }
+        }
         Self {
             words,
             gazetteer: g.tag_words(words),
             after_title,
             in_quote,
+            seen_lower,
+            seen_capitalised,
         }
     }
 
@@ -79,7 +96,7 @@ impl<'w> FeatureDoc<'w> {
         put(buf, format_args!("w={}", word.lower));
         put(buf, format_args!("s={}", shape(&word.text)));
         let chars: Vec<char> = word.lower.chars().collect();
-        for n in 1..=3.min(chars.len()) {
+        for n in 1..=4.min(chars.len()) {
             let prefix: String = chars[..n].iter().collect();
             let suffix: String = chars[chars.len() - n..].iter().collect();
             put(buf, format_args!("p{n}={prefix}"));
@@ -97,6 +114,19 @@ impl<'w> FeatureDoc<'w> {
         if word.sentence_start {
             put(buf, format_args!("first"));
         }
+        if is_common_word(&word.lower) {
+            put(buf, format_args!("common"));
+        }
+        if word.is_capitalised() {
+            // A capitalisation ratio in two bits: does the document also write the word in lower
+            // case, and does it capitalise it where no sentence starts?
+            if self.seen_lower.contains(&word.lower) {
+                put(buf, format_args!("seen-lower"));
+            }
+            if self.seen_capitalised.contains(&word.lower) {
+                put(buf, format_args!("seen-capitalised"));
+            }
+        }
         for k in [-2isize, -1, 1, 2] {
             match at(k) {
                 Some(w) => put(buf, format_args!("w{k:+}={}", w.lower)),
@@ -104,10 +134,19 @@ impl<'w> FeatureDoc<'w> {
                 None => put(buf, format_args!("w{k:+}=</s>")),
             }
         }
-        for k in [-1isize, 1] {
+        for k in [-2isize, -1, 1, 2] {
             if let Some(w) = at(k) {
                 put(buf, format_args!("s{k:+}={}", shape(&w.text)));
             }
+        }
+        let glued_before = at(-1).is_some_and(|w| w.span.end == word.span.start);
+        let glued_after = at(1).is_some_and(|w| w.span.start == word.span.end);
+        if glued_before || glued_after {
+            // "Chi-wai", "U.S.": pieces of one written word.
+            put(
+                buf,
+                format_args!("glued={}{}", u8::from(glued_before), u8::from(glued_after)),
+            );
         }
         let previous = at(-1).map_or("<s>", |w| w.lower.as_str());
         put(buf, format_args!("w-1|w={previous}|{}", word.lower));

@@ -11,6 +11,7 @@ const COUNTRIES: &str = include_str!("../../assets/gazetteers/countries.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteers/organisations.txt");
 const REGIONS: &str = include_str!("../../assets/gazetteers/regions.txt");
 const TITLES: &str = include_str!("../../assets/gazetteers/titles.txt");
+const PLACES: &str = include_str!("../../assets/gazetteers/places.txt");
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,13 +22,15 @@ pub enum GazKind {
     Organisation,
     /// A continent or region that is not a country.
     Region,
+    /// A city of at least 100,000 people or a US state (GeoNames): a hint, weaker than the others.
+    Place,
 }
 
 impl GazKind {
     /// The canonical label (OntoNotes names) of an entry of this kind.
     pub fn label(self) -> &'static str {
         match self {
-            GazKind::Country | GazKind::Capital => "GPE",
+            GazKind::Country | GazKind::Capital | GazKind::Place => "GPE",
             GazKind::Demonym => "NORP",
             GazKind::Organisation => "ORG",
             GazKind::Region => "LOC",
@@ -42,6 +45,7 @@ impl GazKind {
             GazKind::Demonym => "demonym",
             GazKind::Organisation => "organisation",
             GazKind::Region => "region",
+            GazKind::Place => "place",
         }
     }
 }
@@ -106,6 +110,25 @@ impl Gazetteer {
             }
             for field in fields {
                 gazetteer.add_list(field, GazKind::Organisation);
+            }
+        }
+        for (line_no, line) in data_lines(PLACES) {
+            let fields: Vec<&str> = line.split('|').collect();
+            if fields.len() != 3 || fields[0].trim().is_empty() {
+                gazetteer
+                    .malformed
+                    .push(format!("places.txt:{line_no}: {line}"));
+                continue;
+            }
+            // After the countries, capitals and regions: a name already listed keeps its kind.
+            let name = fields[0].trim();
+            let words = split_words(name);
+            let known = words
+                .first()
+                .and_then(|first| gazetteer.names.get(first))
+                .is_some_and(|list| list.iter().any(|(w, _)| *w == words));
+            if !known {
+                gazetteer.add_list(name, GazKind::Place);
             }
         }
         for (_, line) in data_lines(TITLES) {

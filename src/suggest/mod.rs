@@ -20,6 +20,7 @@
 
 pub mod accept;
 pub mod baseline;
+mod baseline_model;
 pub mod chunked;
 pub mod context;
 pub mod dates;
@@ -35,6 +36,8 @@ pub mod quotation_marks;
 pub mod quotes;
 pub mod suggestion;
 pub mod tagger;
+pub mod tagger_file;
+pub mod tagger_shipped;
 pub mod training;
 pub mod worker;
 
@@ -108,7 +111,7 @@ impl Recommenders {
     /// events, all on, threshold 0.
     pub fn standard() -> Self {
         let mut set = Self::new();
-        set.push(Box::new(baseline::Baseline));
+        set.push(Box::new(baseline::Baseline::default()));
         set.push(Box::new(matcher::StringMatcher));
         set.push(Box::new(TaggerRecommender::untrained()));
         set.push(Box::new(quotes::Quotes));
@@ -282,7 +285,7 @@ pub fn suggest_with(
             .any(|s| matches!(s.kind, SuggestionKind::Entity { .. }))
         {
             // No entity recommender is on: speakers and arguments still need mentions.
-            hints = baseline::Baseline.suggest(&ctx);
+            hints = baseline::Baseline::default().suggest(&ctx);
         }
         let mentions = mentions_of(&hints);
         ctx.add_mentions(mentions);

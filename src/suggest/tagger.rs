@@ -48,13 +48,16 @@ const U: usize = 3;
 /// A trained model. Immutable; shared between the worker and the UI through an `Arc`.
 #[derive(Clone, Debug)]
 pub struct TaggerModel {
-    labels: Vec<String>,
+    pub(super) labels: Vec<String>,
     /// Hashed feature → row of `weights`.
-    features: HashMap<u64, u32>,
+    pub(super) features: HashMap<u64, u32>,
     /// `features.len() × tags`, row-major; averaged.
-    weights: Vec<f32>,
+    pub(super) weights: Vec<f32>,
     /// `(tags + 1) × tags`: from tag (the last row is the sentence start) to tag; averaged.
-    transitions: Vec<f32>,
+    pub(super) transitions: Vec<f32>,
+    /// What scores are divided by before they are read as probabilities (confidences and label
+    /// probabilities; the best path does not depend on it). 1 unless set.
+    pub(super) temperature: f32,
     /// Tokens the model was trained on.
     pub tokens: usize,
     /// Documents the model was trained on.
@@ -73,7 +76,13 @@ impl TaggerModel {
         &self.labels
     }
 
-    fn tags(&self) -> usize {
+    /// The model with confidences read at `temperature` (see the field).
+    pub fn with_temperature(mut self, temperature: f32) -> Self {
+        self.temperature = temperature;
+        self
+    }
+
+    pub(super) fn tags(&self) -> usize {
         1 + 4 * self.labels.len()
     }
 
@@ -84,10 +93,23 @@ impl TaggerModel {
         options: TrainingOptions,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Self> {
+        Self::train_from(None, set, options, cancelled)
+    }
+
+    /// Trains on every document of the set, starting from `base`'s weights when given (its labels
+    /// are kept, the set's are added): the set then adjusts a model that already knows news.
+    /// `None` when neither has an entity label, or when `cancelled` returns true.
+    pub fn train_from(
+        base: Option<&TaggerModel>,
+        set: &TrainingSet,
+        options: TrainingOptions,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Self> {
         let mut labels: Vec<String> = set
             .documents
             .iter()
             .flat_map(|d| d.entities.iter().map(|(_, label)| label.clone()))
+            .chain(base.iter().flat_map(|b| b.labels.iter().cloned()))
             .collect();
         labels.sort();
         labels.dedup();
@@ -95,7 +117,7 @@ impl TaggerModel {
             return None;
         }
         let tags = 1 + 4 * labels.len();
-        let mut features: HashMap<u64, u32> = HashMap::new();
+        let mut features: HashMap<u64, u32> = base.map(|b| b.features.clone()).unwrap_or_default();
         let mut sequences = Vec::new();
         let mut tokens = 0;
         let mut buf = String::new();
@@ -126,15 +148,50 @@ impl TaggerModel {
             }
         }
         let mut model = Self {
-            labels,
             weights: vec![0.0; features.len() * tags],
             features,
             transitions: vec![0.0; (tags + 1) * tags],
             tokens,
             documents: set.documents.len(),
+            labels,
+            temperature: 1.0,
         };
+        if let Some(base) = base {
+            model.start_from(base);
+        }
         model.learn(&sequences, options, cancelled)?;
         Some(model)
+    }
+
+    /// Copies `base`'s weights into this model, whose labels include `base`'s and whose feature
+    /// rows start with `base`'s (same numbering).
+    fn start_from(&mut self, base: &TaggerModel) {
+        let tags = self.tags();
+        let base_tags = base.tags();
+        // Tag of `base` → tag of `self`.
+        let map: Vec<usize> = (0..base_tags)
+            .map(|y| {
+                if y == 0 {
+                    return 0;
+                }
+                let label = &base.labels[(y - 1) / 4];
+                let own = self.labels.binary_search(label).unwrap_or(0);
+                1 + 4 * own + (y - 1) % 4
+            })
+            .collect();
+        for row in 0..base.features.len() {
+            for (y, &to) in map.iter().enumerate() {
+                self.weights[row * tags + to] = base.weights[row * base_tags + y];
+            }
+        }
+        for from in 0..=base_tags {
+            let own_from = if from == base_tags { tags } else { map[from] };
+            for (y, &to) in map.iter().enumerate() {
+                self.transitions[own_from * tags + to] = base.transitions[from * base_tags + y];
+            }
+        }
+        self.tokens += base.tokens;
+        self.documents += base.documents;
     }
 
     /// The perceptron passes, with the averaging trick: `totals` accumulates each update times the
@@ -266,12 +323,20 @@ impl TaggerModel {
     fn marginals(&self, rows: &[Vec<u32>], allowed: &[bool]) -> Vec<f32> {
         let tags = self.tags();
         let n = rows.len();
-        let emissions = self.emissions(rows);
+        // Scores over a temperature: the perceptron's margins are large, and read as
+        // probabilities at temperature 1 they are all but 0 or 1.
+        let temperature = self.temperature.max(f32::EPSILON);
+        let emissions: Vec<f32> = self
+            .emissions(rows)
+            .into_iter()
+            .map(|e| e / temperature)
+            .collect();
+        let transitions: Vec<f32> = self.transitions.iter().map(|t| t / temperature).collect();
         let mut alpha = vec![f32::NEG_INFINITY; n * tags];
         let mut beta = vec![f32::NEG_INFINITY; n * tags];
         for y in 0..tags {
             if allowed[tags * tags + y] {
-                alpha[y] = self.transitions[tags * tags + y] + emissions[y];
+                alpha[y] = transitions[tags * tags + y] + emissions[y];
             }
         }
         let mut terms = Vec::with_capacity(tags);
@@ -281,7 +346,7 @@ impl TaggerModel {
                 terms.extend(
                     (0..tags)
                         .filter(|&p| allowed[p * tags + y])
-                        .map(|p| alpha[(t - 1) * tags + p] + self.transitions[p * tags + y]),
+                        .map(|p| alpha[(t - 1) * tags + p] + transitions[p * tags + y]),
                 );
                 alpha[t * tags + y] = log_sum_exp(&terms) + emissions[t * tags + y];
             }
@@ -293,7 +358,7 @@ impl TaggerModel {
             for y in 0..tags {
                 terms.clear();
                 terms.extend((0..tags).filter(|&q| allowed[y * tags + q]).map(|q| {
-                    self.transitions[y * tags + q]
+                    transitions[y * tags + q]
                         + emissions[(t + 1) * tags + q]
                         + beta[(t + 1) * tags + q]
                 }));
@@ -316,14 +381,33 @@ impl TaggerModel {
             .collect()
     }
 
+    /// Per word, the probability of being inside a mention of each label (`labels()` order), from
+    /// the forward–backward marginals: what the model thinks of a word its best path left out.
+    pub fn label_probabilities(&self, words: &[Word], chars: &[char]) -> Vec<Vec<f32>> {
+        self.read(words, chars, true).1
+    }
+
     /// Entity mentions in a text's words: (span, label, confidence in `[0, 1]`), sorted.
     pub fn predict(&self, words: &[Word], chars: &[char]) -> Vec<(CharSpan, String, f32)> {
+        self.read(words, chars, false).0
+    }
+
+    /// [`Self::predict`] and [`Self::label_probabilities`] in one pass (features and marginals
+    /// computed once).
+    pub fn predict_with_probabilities(&self, words: &[Word], chars: &[char]) -> Reading {
+        self.read(words, chars, true)
+    }
+
+    /// The mentions and, when `probabilities` is set, every word's label probabilities (empty
+    /// otherwise).
+    fn read(&self, words: &[Word], chars: &[char], probabilities: bool) -> Reading {
         let tags = self.tags();
         let allowed = allowed_transitions(tags);
         let doc = FeatureDoc::new(words, chars);
         let mut buf = String::new();
         let mut hashed = Vec::new();
         let mut out = Vec::new();
+        let mut per_word = Vec::with_capacity(if probabilities { words.len() } else { 0 });
         for sentence in sentence_ranges(words) {
             let rows: Vec<Vec<u32>> = sentence
                 .clone()
@@ -336,10 +420,24 @@ impl TaggerModel {
                 })
                 .collect();
             let path = self.viterbi(&rows, &allowed);
-            if path.iter().all(|&y| y == 0) {
+            let found = path.iter().any(|&y| y != 0);
+            if !found && !probabilities {
                 continue;
             }
             let marginals = self.marginals(&rows, &allowed);
+            if probabilities {
+                for t in 0..rows.len() {
+                    per_word.push(
+                        (0..self.labels.len())
+                            .map(|label| {
+                                (0..4)
+                                    .map(|k| marginals[t * tags + 1 + 4 * label + k])
+                                    .sum()
+                            })
+                            .collect(),
+                    );
+                }
+            }
             let mut start = None;
             for (t, &y) in path.iter().enumerate() {
                 if y == 0 {
@@ -375,9 +473,13 @@ impl TaggerModel {
                 }
             }
         }
-        out
+        (out, per_word)
     }
 }
+
+/// What the model reads in a text: mentions (span, label, confidence), and per word the
+/// probability of each label (`labels()` order).
+pub type Reading = (Vec<(CharSpan, String, f32)>, Vec<Vec<f32>>);
 
 /// Whether a tag may end a sentence: O, L or U.
 fn may_end(y: usize) -> bool {

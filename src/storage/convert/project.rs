@@ -28,6 +28,7 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
             recommender_url: project.settings.recommender_url.clone(),
             recommender_timeout_ms: project.settings.recommender_timeout_ms,
             undo_limit: project.settings.undo_limit as u64,
+            ner_model: project.settings.ner_model.clone(),
         },
         documents: project
             .documents()
@@ -77,6 +78,7 @@ pub(crate) fn project_from_v1(
         recommender_url: file.settings.recommender_url,
         recommender_timeout_ms: file.settings.recommender_timeout_ms,
         undo_limit: usize::try_from(file.settings.undo_limit).unwrap_or(usize::MAX),
+        ner_model: file.settings.ner_model,
     };
     let mut seen = HashSet::with_capacity(file.documents.len());
     let mut entries = Vec::with_capacity(file.documents.len());

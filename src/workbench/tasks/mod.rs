@@ -14,6 +14,7 @@ mod hooks;
 pub mod stats;
 pub mod suggest;
 pub mod train;
+pub mod train_model;
 
 pub use hooks::{Hooks, Progress};
 

@@ -159,8 +159,9 @@ fn suggest_in(
              pass --trust-recommender to send it the documents' text"
         );
     }
-    let (recommenders, errors) =
+    let (mut recommenders, errors) =
         project_recommenders(&project, &learn_from, allow_external, hooks, &mut warnings);
+    super::train_model::use_project_model(&project, dir, &mut recommenders)?;
     let recommenders = match &request.recommender {
         None => recommenders,
         Some(name) => {

@@ -1,0 +1,300 @@
+//! How the baseline puts the news model and its rules together (see [`super::Baseline`]): the
+//! model's mentions first, then what the rules add or vouch for, then boundaries mended.
+
+use crate::model::CharSpan;
+
+use super::baseline::{Found, gazetteer_rule};
+use super::context::Word;
+use super::gazetteer::{GazKind, gazetteer};
+use super::lexicon::{is_common_word, is_org_keyword};
+use super::tagger::TaggerModel;
+
+/// The rule labels the model does not know, or knows worse: dates, nationalities, and names the
+/// gazetteers list.
+fn rule_kept_beside_model(found: &Found) -> bool {
+    found.label == "DATE"
+        || found.label == "NORP"
+        || found.rule.starts_with("gazetteer:")
+        || matches!(
+            found.rule,
+            "acronym-defined" | "name-repeat" | "name+speech-verb" | "place-preposition"
+        )
+}
+
+/// How likely a lone capitalised word must be a name for the baseline to suggest it although the
+/// model's best reading left it out.
+const LONE_WORD_MIN: f32 = 0.25;
+
+/// How likely, on average over its words, the model must find a rule's label for a rule's mention
+/// to be kept beside the model's own.
+const RULE_AGREEMENT_MIN: f32 = 0.5;
+
+/// Letters of the Latin script only (with accents), which the news model was trained on.
+fn is_latin(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| (c as u32) < 0x0250)
+}
+
+/// The model's mentions, with the rules' dates, nationalities and gazetteer names where the model
+/// found nothing; a gazetteer name the model found with the same span keeps the gazetteer's label
+/// ("Kosovo" is a GPE even where the model hesitates towards ORG).
+pub(super) fn combine(
+    words: &[Word],
+    chars: &[char],
+    model: &TaggerModel,
+    rules: Vec<Found>,
+) -> Vec<(CharSpan, String, f32, &'static str)> {
+    let gazetteer = gazetteer();
+    let mut out: Vec<(CharSpan, String, f32, &'static str)> = Vec::new();
+    let (mentions, probabilities) = model.predict_with_probabilities(words, chars);
+    for (span, label, confidence) in mentions {
+        let span = drop_leading_title(words, span);
+        let span = if label == "PERSON" {
+            given_name_at_sentence_start(words, span)
+        } else {
+            span
+        };
+        let first = words.partition_point(|w| w.span.start < span.start);
+        let hit = gazetteer
+            .name_at(words, first)
+            .filter(|hit| hit.kind != GazKind::Place)
+            .filter(|hit| {
+                words
+                    .get(first + hit.len - 1)
+                    .is_some_and(|w| w.span.end == span.end)
+            });
+        let (label, rule) = match hit {
+            Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
+            None => (label, "news-model"),
+        };
+        // A score that the model's own confidence orders, kept below the gazetteer's 0.9 unless
+        // the model is sure.
+        out.push((span, label, 0.4 + 0.55 * confidence, rule));
+    }
+    // A lone capitalised word away from a sentence start that the best path left out but the
+    // model still gives a fair chance of being a name ("Obama met Merkel").
+    for (i, word) in words.iter().enumerate() {
+        let lone = word.is_capitalised()
+            && !word.sentence_start
+            && !word.is_acronym()
+            && !is_common_word(&word.lower)
+            && gazetteer.title_at(words, i).is_none()
+            && (i == 0 || !words[i - 1].is_capitalised())
+            && !words.get(i + 1).is_some_and(Word::is_capitalised);
+        if !lone || out.iter().any(|(s, ..)| s.overlaps(word.span)) {
+            continue;
+        }
+        let Some(word_probabilities) = probabilities.get(i) else {
+            continue;
+        };
+        let Some((label, _)) = word_probabilities
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+        else {
+            continue;
+        };
+        // The chance of being a name at all; the most likely label names it.
+        let p: f32 = word_probabilities.iter().sum();
+        if p >= LONE_WORD_MIN {
+            let label = model.labels()[label].clone();
+            out.push((word.span, label, 0.3 + 0.5 * p, "news-model:lone-word"));
+        }
+    }
+    for f in &rules {
+        let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
+        if out.iter().any(|(s, ..)| s.overlaps(span)) {
+            // A name the gazetteer, an organisation keyword or an earlier full name vouches for
+            // replaces the model's mentions inside it: "European Union" over "Union",
+            // "Belgrade-Pristina Dialogue" over "Belgrade-Pristina", "Kurti" as the person seen
+            // in full before.
+            // (A city list's hit is not: "Jackson" and "Lincoln" are people too.)
+            let vouched = (f.rule.starts_with("gazetteer:") && f.rule != "gazetteer:place")
+                || matches!(f.rule, "org-keyword" | "name-repeat" | "acronym-defined");
+            // One mention only: a run over several of the model's names ("Refugee Council
+            // Enver Solomon") is two names, not one.
+            let overlapping: Vec<CharSpan> = out
+                .iter()
+                .filter(|(s, ..)| s.overlaps(span))
+                .map(|(s, ..)| *s)
+                .collect();
+            let inside = overlapping.len() == 1 && span.contains_span(overlapping[0]);
+            if vouched && inside {
+                out.retain(|(s, ..)| !s.overlaps(span));
+                out.push((span, f.label.to_owned(), f.score, f.rule));
+            }
+            continue;
+        }
+        // The other rules propose and the model decides: kept where the model, reading the
+        // words, leans to the rule's label ("Aleksandar Vucic" at a sentence start) and not to
+        // another one ("New York"); and where the words are not in the Latin script the model
+        // was trained on.
+        let agrees = || {
+            let index = model.labels().iter().position(|l| l == f.label);
+            let mean = |k: usize| -> f32 {
+                (f.start..f.end)
+                    .map(|i| {
+                        probabilities
+                            .get(i)
+                            .and_then(|p| p.get(k))
+                            .copied()
+                            .unwrap_or(0.0)
+                    })
+                    .sum::<f32>()
+                    / (f.end - f.start) as f32
+            };
+            index.is_some_and(|own| {
+                let own_p = mean(own);
+                // At a sentence start the model sees little; there it must only not prefer
+                // another label.
+                (own_p >= RULE_AGREEMENT_MIN || words[f.start].sentence_start)
+                    && (0..model.labels().len()).all(|k| k == own || mean(k) <= own_p)
+            })
+        };
+        let foreign = (f.start..f.end).any(|i| !is_latin(&words[i].text));
+        if rule_kept_beside_model(f) || foreign || agrees() {
+            out.push((span, f.label.to_owned(), f.score, f.rule));
+        }
+    }
+    out.sort_by_key(|(span, ..)| *span);
+    join_organisations(words, &mut out);
+    one_label_per_name(chars, &mut out);
+    out
+}
+
+/// One name, one label in a document: the model's mentions of the same written name take the label
+/// its mentions carry with the most confidence in total ("Coron" is a place in "of Coron" and
+/// "in Coron" even where a sentence alone reads it as a person). The rules' labels stay.
+fn one_label_per_name(chars: &[char], found: &mut [(CharSpan, String, f32, &'static str)]) {
+    use std::collections::HashMap;
+    let text = |span: CharSpan| -> String { chars[span.start..span.end].iter().collect() };
+    let is_model = |rule: &str| rule.starts_with("news-model");
+    let mut votes: HashMap<String, HashMap<String, f32>> = HashMap::new();
+    for (span, label, score, rule) in found.iter() {
+        if is_model(rule) {
+            *votes
+                .entry(text(*span))
+                .or_default()
+                .entry(label.clone())
+                .or_default() += *score;
+        }
+    }
+    for (span, label, _, rule) in found.iter_mut() {
+        if !is_model(rule) {
+            continue;
+        }
+        let best = votes.get(&text(*span)).and_then(|labels| {
+            labels
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(l, _)| l.clone())
+        });
+        if let Some(best) = best {
+            *label = best;
+        }
+    }
+}
+
+/// "Refugee Council": a name the model split before an organisation keyword becomes one ORG.
+fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
+    let mut k = 1;
+    while k < found.len() {
+        let (before, mention) = (&found[k - 1], &found[k]);
+        let first = words.partition_point(|w| w.span.start < mention.0.start);
+        let keyword_first = words.get(first).is_some_and(|w| is_org_keyword(&w.text));
+        let adjacent = first > 0
+            && words[first - 1].span.end == before.0.end
+            && before.0.end < mention.0.start
+            && mention.0.start - before.0.end == 1;
+        if mention.1 == "ORG" && keyword_first && adjacent && before.1 != "DATE" {
+            let joined = CharSpan::new(before.0.start, mention.0.end);
+            let score = before.2.min(mention.2);
+            found[k - 1] = (joined, "ORG".to_owned(), score, "news-model+org-keyword");
+            found.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// "Olaf Scholz met …": the model, which sees little at a sentence start, left out the given name
+/// that opens the sentence right before the surname it found.
+fn given_name_at_sentence_start(words: &[Word], span: CharSpan) -> CharSpan {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let Some(before) = first.checked_sub(1).map(|k| &words[k]) else {
+        return span;
+    };
+    let given_name = before.sentence_start
+        && before.is_capitalised()
+        && !before.is_acronym()
+        && !is_common_word(&before.lower)
+        && gazetteer().title_at(words, first - 1).is_none()
+        && gazetteer().name_at(words, first - 1).is_none()
+        && span.start == before.span.end + 1;
+    if given_name {
+        CharSpan::new(before.span.start, span.end)
+    } else {
+        span
+    }
+}
+
+/// A title at the start of a person's span stays outside it ("General Antonio Guterres").
+fn drop_leading_title(words: &[Word], span: CharSpan) -> CharSpan {
+    let gazetteer = gazetteer();
+    let mut first = words.partition_point(|w| w.span.start < span.start);
+    let last = words
+        .partition_point(|w| w.span.end <= span.end)
+        .saturating_sub(1);
+    while first < last {
+        match gazetteer.title_at(words, first) {
+            Some(len) if first + len <= last => first += len,
+            // "Kosovo PM Kurti": a country before a title stays outside too.
+            _ => match gazetteer.name_at(words, first) {
+                Some(hit)
+                    if first + hit.len < last
+                        && gazetteer.title_at(words, first + hit.len).is_some() =>
+                {
+                    first += hit.len;
+                }
+                _ => break,
+            },
+        }
+    }
+    match words.get(first) {
+        Some(word) => CharSpan::new(word.span.start, span.end),
+        None => span,
+    }
+}
+
+/// Word boundaries that cut a written name: "U.S" loses its final full stop and "Chi" the "-wai"
+/// of "Chi-wai". Extends the span over what is written without a space after it.
+pub(super) fn mend_boundaries(
+    words: &[Word],
+    chars: &[char],
+    span: CharSpan,
+    label: &str,
+) -> CharSpan {
+    let mut end = span.end;
+    let last = words.partition_point(|w| w.span.end <= end);
+    // "U.S." and "D.C.": an abbreviation of single letters keeps its final full stop.
+    let dotted = words.get(last.wrapping_sub(1)).is_some_and(|w| {
+        w.span.end == end
+            && w.text.contains('.')
+            && w.text.split('.').all(|part| part.chars().count() <= 1)
+    });
+    if dotted && chars.get(end) == Some(&'.') {
+        end += 1;
+    }
+    // "Chi-wai": a hyphen and a word glued on, in a person's name ("EU-led" is not a name).
+    if label == "PERSON"
+        && let (Some(hyphen), Some(next)) = (words.get(last), words.get(last + 1))
+        && hyphen.text == "-"
+        && hyphen.span.start == end
+        && next.span.start == hyphen.span.end
+        && next.text.chars().all(char::is_alphabetic)
+    {
+        end = next.span.end;
+    }
+    CharSpan::new(span.start, end)
+}

@@ -1,0 +1,138 @@
+//! The baseline with the shipped news model, on small texts written for the test: the examples of
+//! issue 9 that the rules alone got wrong. Each test names what broke.
+#![allow(clippy::unwrap_used)]
+
+use gloss::model::{DocId, Document, LayerName, Project};
+use gloss::suggest::{Recommenders, SuggestionKind, suggest_document};
+
+/// (covered text, label) of the baseline's entity suggestions for one text, in text order.
+fn entities(text: &str) -> Vec<(String, String)> {
+    let mut project = Project::new("test", gloss::storage::presets::preset("news").unwrap());
+    let id = DocId::new("doc").unwrap();
+    project.add_document(Document::from_raw(id.clone(), "t", text));
+    let recommenders = Recommenders::standard().only("baseline").unwrap();
+    let layer = LayerName::new("alice").unwrap();
+    let document = &project.documents()[0];
+    suggest_document(&project, &id, &layer, &recommenders, &[])
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SuggestionKind::Entity { span, label } => Some((
+                document.text.slice(*span).unwrap().to_owned(),
+                label.clone(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String)], text: &str, label: &str) -> bool {
+    found.iter().any(|(t, l)| t == text && l == label)
+}
+
+fn labelled(found: &[(String, String)], text: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(t, _)| t == text)
+        .map(|(_, l)| l.clone())
+}
+
+#[test]
+fn single_unknown_surnames_are_people() {
+    let found = entities("Obama met Merkel in Berlin on Monday.");
+    assert!(has(&found, "Obama", "PERSON"), "{found:?}");
+    assert!(has(&found, "Merkel", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn new_york_is_a_place_not_a_person() {
+    let found = entities("The mayor flew to New York for talks with investors.");
+    assert!(has(&found, "New York", "GPE"), "{found:?}");
+}
+
+#[test]
+fn los_angeles_is_a_place_not_a_person() {
+    let found = entities("Fires spread across Los Angeles overnight, officials said.");
+    assert!(has(&found, "Los Angeles", "GPE"), "{found:?}");
+}
+
+#[test]
+fn sky_news_is_not_a_person() {
+    let found = entities("The minister told Sky News that talks would resume.");
+    assert_ne!(
+        labelled(&found, "Sky News").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_black_sea_is_not_a_person() {
+    let found = entities("Ships crossed the Black Sea despite the storm.");
+    assert_ne!(
+        labelled(&found, "Black Sea").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_military_title_stays_outside_the_name() {
+    let found = entities(
+        "Secretary-General Antonio Guterres called for a ceasefire. General Antonio Guterres spoke.",
+    );
+    assert!(has(&found, "Antonio Guterres", "PERSON"), "{found:?}");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("General")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn single_word_companies_are_organisations() {
+    let found = entities("Shares in Google and Facebook fell after Twitter reported a loss.");
+    for company in ["Google", "Facebook", "Twitter"] {
+        assert!(has(&found, company, "ORG"), "{company}: {found:?}");
+    }
+}
+
+#[test]
+fn single_word_places_are_places() {
+    let found = entities("Floods hit Texas on Monday, and fighting continued near Herat.");
+    assert!(has(&found, "Texas", "GPE"), "{found:?}");
+    assert!(has(&found, "Herat", "GPE"), "{found:?}");
+}
+
+#[test]
+fn dotted_abbreviations_keep_their_final_full_stop() {
+    let found = entities("Officials in the U.S. said aid would arrive from Washington, D.C. soon.");
+    assert!(has(&found, "U.S.", "GPE"), "{found:?}");
+    assert!(found.iter().any(|(t, _)| t.ends_with("D.C.")), "{found:?}");
+}
+
+#[test]
+fn hyphenated_given_names_stay_whole() {
+    let found = entities("Lawmaker Wu Chi-wai was arrested in Hong Kong on Sunday.");
+    assert!(has(&found, "Wu Chi-wai", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn an_organisation_does_not_run_into_the_next_name() {
+    let found = entities(
+        "\"This is a disgrace,\" said the chief executive of the Refugee Council Enver Solomon.",
+    );
+    assert!(has(&found, "Refugee Council", "ORG"), "{found:?}");
+    assert!(has(&found, "Enver Solomon", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn the_rules_still_find_dates_and_nationalities_beside_the_model() {
+    let found = entities("Serbian officials met Albanian leaders in Brussels on 4 March 2024.");
+    assert!(has(&found, "Serbian", "NORP"), "{found:?}");
+    assert!(has(&found, "Brussels", "GPE"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(t, l)| l == "DATE" && t.contains("March")),
+        "{found:?}"
+    );
+}
