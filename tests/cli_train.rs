@@ -24,7 +24,7 @@ fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("kosovo-talks");
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/kosovo-talks"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
         &dir,
     );
     (temp, dir)
@@ -302,4 +302,100 @@ fn a_project_model_that_is_not_a_model_names_the_file() {
     let err = stderr(&output);
     assert!(err.contains("notes.model"), "{err}");
     assert!(err.contains("not a Gloss tagger model"), "{err}");
+}
+
+/// The window's suggestions come from the project's own model too: with every other recommender
+/// off, the places this project calls LOC are suggested as LOC.
+#[test]
+fn the_window_suggests_with_the_model_the_project_names() {
+    use gloss::workbench::{Command as Do, Workbench};
+    let temp = tempfile::tempdir().unwrap();
+    let places = [
+        "Zorvania", "Kelmaro", "Pontrevi", "Ustrava", "Melkord", "Dravinsk",
+    ];
+    let dir = project_of(temp.path(), "talks", 12, &places, "LOC");
+    let output = gloss()
+        .arg("train")
+        .arg(&dir)
+        .args(["--layer", "gold", "--epochs", "3", "--out"])
+        .arg(dir.join("own.model"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    name_model(&dir, "own.model");
+
+    let mut wb = Workbench::open(&dir, "fresh").unwrap();
+    assert_eq!(wb.take_suggestion_message(), None);
+    let others: Vec<String> = wb
+        .suggestion_state()
+        .recommenders()
+        .names()
+        .into_iter()
+        .filter(|name| name != "baseline")
+        .collect();
+    for name in others {
+        wb.execute(Do::SetRecommenderEnabled {
+            name,
+            enabled: false,
+        })
+        .unwrap();
+    }
+    let docs: Vec<_> = wb
+        .project()
+        .documents()
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    let mut as_loc = 0;
+    for doc in docs {
+        wb.execute(Do::SelectDocument(doc)).unwrap();
+        let text = wb.current_doc().unwrap().text.clone();
+        as_loc += wb
+            .suggestions()
+            .iter()
+            .filter(|s| match &s.kind {
+                gloss::suggest::SuggestionKind::Entity { span, label } => {
+                    label == "LOC" && text.slice(*span).is_some_and(|t| places.contains(&t))
+                }
+                _ => false,
+            })
+            .count();
+    }
+    assert_eq!(as_loc, 12);
+}
+
+#[test]
+fn a_window_on_a_project_whose_model_is_unreadable_says_so_and_uses_the_news_model() {
+    let (_temp, dir) = sample_copy();
+    std::fs::write(dir.join("notes.model"), "just some notes").unwrap();
+    name_model(&dir, "notes.model");
+    let mut wb = gloss::workbench::Workbench::open(&dir, "fresh").unwrap();
+    let message = wb.take_suggestion_message().unwrap_or_default();
+    assert!(
+        message.contains("notes.model") && message.contains("shipped news model"),
+        "{message}"
+    );
+    assert!(!wb.suggestions().is_empty(), "the baseline still suggests");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_project_model_behind_a_symbolic_link_is_not_read() {
+    let (temp, dir) = sample_copy();
+    let outside = temp.path().join("outside.model");
+    std::fs::write(&outside, "whatever").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("linked.model")).unwrap();
+    name_model(&dir, "linked.model");
+    let output = gloss()
+        .arg("suggest")
+        .arg(&dir)
+        .args(["--recommender", "baseline"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("symbolic link"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -6,7 +6,7 @@
 #[path = "../benches/support/quote_eval.rs"]
 mod quote_eval;
 
-use quote_eval::{DEV, HELD_OUT, Outcome, evaluate};
+use quote_eval::{DEV, Outcome, evaluate};
 
 /// Precision (quote and speaker right) at each score a suggestion has, from the lowest up.
 fn precisions(outcome: &Outcome) -> Vec<(f32, f64)> {
@@ -48,11 +48,8 @@ fn raising_the_minimum_score_never_lowers_quote_precision_on_the_development_art
     assert_monotone(&outcome, "development");
 }
 
-#[test]
-fn raising_the_minimum_score_never_lowers_quote_precision_on_all_annotated_articles() {
-    let all: Vec<&str> = DEV.iter().chain(HELD_OUT).copied().collect();
-    assert_monotone(&evaluate(&all), "all");
-}
+// The held-out articles are scored and reported (`cargo run --example quote_eval`), never asserted
+// on: a test that must pass on them would be a way of tuning the scores to them.
 
 #[test]
 fn a_scare_quoted_word_after_united_states_is_no_quote_on_the_warhol_article() {

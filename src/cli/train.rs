@@ -13,9 +13,10 @@ use crate::workbench::tasks::train_model::{TrainReport, TrainRequest, train_mode
 #[command(after_long_help = "\
 Examples:
   gloss train projects/kosovo-talks --layer gold --out projects/kosovo-talks/models/kosovo.model
-  gloss train my-news --layer amira --base news --out my-news/models/amira.model
-  gloss train uner-train --layer gold --test uner-test --out news.model   (score on another project)
+  gloss train projects/kosovo-talks --layer amira --base news --out amira.model
+  gloss train projects/kosovo-talks --layer gold --test my-project --out news.model
 
+The last scores the model on my-project's gold layer instead of held-out documents of its own.
 Then name the model in project.ron's settings: ner_model: Some(\"models/kosovo.model\")")]
 pub struct TrainArgs {
     /// The project folder.

@@ -45,7 +45,7 @@ pub fn read_user_file(path: &Path, limit: u64) -> Result<Vec<u8>, StorageError> 
 
 /// Reads a file of the project folder: like [`read_user_file`], but a symbolic link is refused rather
 /// than followed, since it could point anywhere outside the project.
-pub(crate) fn read_project_file(path: &Path, limit: u64) -> Result<Vec<u8>, StorageError> {
+pub fn read_project_file(path: &Path, limit: u64) -> Result<Vec<u8>, StorageError> {
     let file = open_regular(path, Follow::No)?;
     read_bounded(path, file, limit)
 }

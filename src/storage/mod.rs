@@ -35,7 +35,7 @@ pub use atomic::write_atomic;
 pub use error::StorageError;
 pub use files::{
     DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_VAR, max_document_bytes, max_ron_bytes,
-    read_user_file,
+    read_project_file, read_user_file,
 };
 pub use leftovers::{Leftover, LeftoverKind, leftovers, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};

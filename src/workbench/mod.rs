@@ -188,6 +188,13 @@ impl Workbench {
             notice: None,
             _lock: lock,
         };
+        match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
+            Ok(Some(model)) => workbench.suggestions.use_baseline_model(model),
+            Ok(None) => {}
+            Err(error) => workbench.suggestions.tell(format!(
+                "{error:#}; the baseline uses the shipped news model instead"
+            )),
+        }
         if let Some(doc) = current {
             workbench.show_document(doc);
         }

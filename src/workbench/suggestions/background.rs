@@ -315,6 +315,8 @@ struct RecommenderSetup {
     settings: Vec<(String, bool, f32)>,
     tagger: Option<Arc<TaggerModel>>,
     external: Option<Precomputed>,
+    /// The project's own entity model for the baseline, when it names one.
+    baseline: Option<Arc<TaggerModel>>,
 }
 
 impl RecommenderSetup {
@@ -328,11 +330,17 @@ impl RecommenderSetup {
                 .collect(),
             tagger: state.tagger_model.clone(),
             external: state.external_answer.clone(),
+            baseline: state.baseline_model.clone(),
         }
     }
 
     fn build(self) -> Recommenders {
         let mut recommenders = Recommenders::standard();
+        if let Some(model) = self.baseline {
+            recommenders.push(Box::new(crate::suggest::baseline::Baseline::with_model(
+                model,
+            )));
+        }
         if let Some(model) = self.tagger {
             recommenders.install_tagger(model);
         }

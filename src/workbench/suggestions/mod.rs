@@ -131,6 +131,9 @@ pub struct SuggestionState {
     /// The installed tagger model and the external model's answer, to set up the recommenders
     /// again on the long-document thread.
     tagger_model: Option<Arc<TaggerModel>>,
+    /// The project's own entity model (project.ron's `ner_model`), in the baseline in place of the
+    /// shipped news model.
+    baseline_model: Option<Arc<TaggerModel>>,
     external_answer: Option<Precomputed>,
     worker: Option<Worker>,
     worker_failed: bool,
@@ -146,6 +149,22 @@ pub struct SuggestionState {
     trust_store: TrustStore,
     trust: RecommenderTrust,
     trust_checked: Option<Option<String>>,
+}
+
+impl SuggestionState {
+    /// Puts the project's own entity model into the baseline, in place of the shipped one.
+    pub(in crate::workbench) fn use_baseline_model(&mut self, model: Arc<TaggerModel>) {
+        self.recommenders
+            .push(Box::new(crate::suggest::baseline::Baseline::with_model(
+                Arc::clone(&model),
+            )));
+        self.baseline_model = Some(model);
+    }
+
+    /// Says something to the user once, in the window's message area.
+    pub(in crate::workbench) fn tell(&mut self, message: String) {
+        self.messages.push(message);
+    }
 }
 
 impl Default for SuggestionState {
@@ -166,6 +185,7 @@ impl Default for SuggestionState {
             external_answered: None,
             external_error: None,
             tagger_model: None,
+            baseline_model: None,
             external_answer: None,
             worker: None,
             worker_failed: false,

@@ -107,6 +107,7 @@ pub fn evaluate_project(
             &gold,
             &documents,
             external_allowed(&project, dir, request.allow_external, &mut warnings),
+            super::train_model::project_model(&project, dir)?,
             hooks,
             &mut warnings,
         )?,
@@ -156,6 +157,7 @@ fn score_recommenders(
     gold: &LayerName,
     documents: &[DocId],
     allow_external: bool,
+    baseline_model: Option<Arc<TaggerModel>>,
     hooks: Hooks<'_>,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<Vec<Scored>> {
@@ -223,6 +225,17 @@ fn score_recommenders(
                     {
                         errors.push(log);
                         alone.push(Box::new(external));
+                    }
+                    alone
+                }
+                // The project's own entity model, when project.ron names one, as `gloss suggest`
+                // and the window use it.
+                crate::suggest::baseline::NAME if baseline_model.is_some() => {
+                    let mut alone = Recommenders::new();
+                    if let Some(model) = &baseline_model {
+                        alone.push(Box::new(crate::suggest::baseline::Baseline::with_model(
+                            Arc::clone(model),
+                        )));
                     }
                     alone
                 }

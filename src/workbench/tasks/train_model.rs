@@ -117,6 +117,10 @@ pub fn train_model(
         (Some(_), _, Some(test)) => Some(score_on(&written, test)),
         (_, scores, _) => scores,
     };
+    if let Some(folder) = out.parent().filter(|f| !f.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating the folder {}", folder.display()))?;
+    }
     storage::write_atomic(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     Ok(TrainReport {
         layer: layer.to_string(),
@@ -137,10 +141,35 @@ pub fn train_model(
 }
 
 /// Reads a model file that a project names, from inside the project folder only.
+/// Like every file of a project, it is read only when neither it nor a folder on its way is a
+/// symbolic link (which could point anywhere), only if it is a regular file, and only up to the size
+/// limit of the project's files.
 pub fn read_project_model(dir: &Path, relative: &str) -> anyhow::Result<TaggerModel> {
     let path = project_model_path(dir, relative)?;
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    let mut walked = dir.to_path_buf();
+    for part in Path::new(relative).components() {
+        walked.push(part);
+        if std::fs::symlink_metadata(&walked).is_ok_and(|m| m.file_type().is_symlink()) {
+            anyhow::bail!(
+                "{}: this is a symbolic link; Gloss reads only real files and folders inside the \
+                 project folder (replace the link with what it points to)",
+                walked.display()
+            );
+        }
+    }
+    let bytes = crate::storage::read_project_file(&path, crate::storage::max_ron_bytes())?;
     TaggerModel::from_bytes(&bytes).with_context(|| format!("{}", path.display()))
+}
+
+/// The model project.ron's `ner_model` names, read from inside the project folder; `None` when it
+/// names none.
+pub fn project_model(project: &Project, dir: &Path) -> anyhow::Result<Option<Arc<TaggerModel>>> {
+    project
+        .settings
+        .ner_model
+        .as_deref()
+        .map(|relative| read_project_model(dir, relative).map(Arc::new))
+        .transpose()
 }
 
 /// `relative` under `dir`, refusing absolute paths and `..` (a project file names files inside its
