@@ -582,24 +582,23 @@ fn accepting_one_suggestion_leaves_the_suggestions_it_does_not_overlap_as_they_w
             .map(|s| (text_of(wb, s), s.label().to_owned()))
             .collect()
     };
-    let before = shown(&wb);
     let before_list: Vec<Suggestion> = wb.suggestions().to_vec();
-    assert!(
-        before.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
-        "{before:?}"
-    );
     let first = wb
         .suggestions()
         .iter()
         .find(|s| text_of(&wb, s) == "Erdogan")
         .cloned()
         .unwrap();
-    run(&mut wb, Command::AcceptSuggestion(Some(first.key())));
-    let after = shown(&wb);
+    let apart = before_list
+        .iter()
+        .filter(|s| !first.spans().iter().any(|f| f.overlaps(s.primary_span())))
+        .count();
     assert!(
-        after.contains(&("Recep Tayyip Erdogan".to_owned(), "PERSON".to_owned())),
-        "accepting \"Erdogan\" must not reshape \"Recep Tayyip Erdogan\": {after:?}"
+        apart >= 3,
+        "too few other suggestions to tell: {:?}",
+        shown(&wb)
     );
+    run(&mut wb, Command::AcceptSuggestion(Some(first.key())));
     // Everything that did not overlap the accepted span is still suggested as it was.
     let kept: Vec<Suggestion> = wb.suggestions().to_vec();
     for suggestion in &before_list {
