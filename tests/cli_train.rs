@@ -3,35 +3,17 @@
 //! (used by `gloss suggest`, refused outside the project folder, reported when not a model).
 #![allow(clippy::unwrap_used)]
 
+mod cli_support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use cli_support::gloss;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
+/// A temporary copy of the sample fixture.
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
-    let dir = temp.path().join("kosovo-talks");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kosovo-talks"),
-        &dir,
-    );
+    let dir = cli_support::sample_copy(&temp);
     (temp, dir)
-}
-
-fn gloss() -> Command {
-    Command::cargo_bin("gloss").unwrap()
 }
 
 fn stdout(output: &std::process::Output) -> String {
