@@ -75,6 +75,7 @@ fn suggest_prints_one_json_object_per_suggestion_in_the_documented_shapes() {
             "kind",
             "label",
             "recommender",
+            "rule",
             "score",
             "start",
             "text"
@@ -90,6 +91,7 @@ fn suggest_prints_one_json_object_per_suggestion_in_the_documented_shapes() {
             "kind",
             "label",
             "recommender",
+            "rule",
             "score",
             "start",
             "text"
@@ -109,6 +111,7 @@ fn suggest_prints_one_json_object_per_suggestion_in_the_documented_shapes() {
             "kind",
             "quote_kind",
             "recommender",
+            "rule",
             "score",
             "speaker",
             "start",

@@ -151,6 +151,7 @@ enum Line {
         label: String,
         score: f32,
         recommender: String,
+        rule: String,
     },
     Quote {
         doc: String,
@@ -163,6 +164,7 @@ enum Line {
         quote_kind: &'static str,
         score: f32,
         recommender: String,
+        rule: String,
     },
     Event {
         doc: String,
@@ -174,6 +176,7 @@ enum Line {
         arguments: Vec<ArgumentLine>,
         score: f32,
         recommender: String,
+        rule: String,
     },
 }
 
@@ -188,6 +191,7 @@ fn line_of(document: &Document, suggestion: &Suggestion) -> Line {
     let doc = document.id.to_string();
     let recommender = suggestion.recommender.clone();
     let score = suggestion.score;
+    let rule = suggestion.rule.clone();
     match &suggestion.kind {
         SuggestionKind::Entity { span, label } => Line::Entity {
             doc,
@@ -198,6 +202,7 @@ fn line_of(document: &Document, suggestion: &Suggestion) -> Line {
             label: label.clone(),
             score,
             recommender,
+            rule,
         },
         SuggestionKind::Quote {
             cue,
@@ -224,6 +229,7 @@ fn line_of(document: &Document, suggestion: &Suggestion) -> Line {
                 quote_kind: quote_kind.name(),
                 score,
                 recommender,
+                rule,
             }
         }
         SuggestionKind::Event {
@@ -248,6 +254,7 @@ fn line_of(document: &Document, suggestion: &Suggestion) -> Line {
                 .collect(),
             score,
             recommender,
+            rule,
         },
     }
 }

@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use crate::model::CharSpan;
 
+use super::calibration::{Calibration, news_calibration};
 use super::context::{SuggestContext, Word};
 use super::dates::date_at;
 use super::gazetteer::gazetteer;
@@ -36,29 +37,50 @@ pub const NAME: &str = "baseline";
 /// The news baseline recommender: the shipped news model (or the project's own, `ner_model`) for
 /// PERSON, ORG, GPE and LOC, and the rules for dates, nationalities and the gazetteers' names; the
 /// rules alone when no model is given.
+///
+/// With the shipped model, scores are calibrated probabilities ([`news_calibration`]); with another
+/// model or the rules alone they are the raw confidences, which order suggestions but are not
+/// probabilities.
 #[derive(Clone, Debug)]
 pub struct Baseline {
     model: Option<Arc<TaggerModel>>,
+    calibration: Option<&'static Calibration>,
 }
 
 impl Default for Baseline {
-    /// With the shipped news model.
+    /// With the shipped news model and its calibration.
     fn default() -> Self {
         Self {
             model: news_model(),
+            calibration: Some(news_calibration()),
         }
     }
 }
 
 impl Baseline {
-    /// With another model (a project's `ner_model`).
+    /// With another model (a project's `ner_model`); its scores are not calibrated.
     pub fn with_model(model: Arc<TaggerModel>) -> Self {
-        Self { model: Some(model) }
+        Self {
+            model: Some(model),
+            calibration: None,
+        }
     }
 
     /// The capitalisation, gazetteer and date rules alone.
     pub fn rules_only() -> Self {
-        Self { model: None }
+        Self {
+            model: None,
+            calibration: None,
+        }
+    }
+
+    /// The shipped model with its raw scores, before calibration (to fit the calibration table:
+    /// `examples/entity_calibration.rs`).
+    pub fn uncalibrated() -> Self {
+        Self {
+            model: news_model(),
+            calibration: None,
+        }
     }
 }
 
@@ -83,6 +105,10 @@ impl Recommender for Baseline {
         found
             .into_iter()
             .filter_map(|(span, label, score, rule)| {
+                let score = self
+                    .calibration
+                    .and_then(|table| table.probability(&label, rule, score))
+                    .unwrap_or(score);
                 let label = schema_label(ctx.schema, &label)?;
                 let span = mend_boundaries(words, ctx.chars(), span, &label);
                 Some(Suggestion::entity(span, &label, score, NAME, rule))

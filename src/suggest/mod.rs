@@ -21,6 +21,7 @@
 pub mod accept;
 pub mod baseline;
 mod baseline_model;
+pub mod calibration;
 pub mod chunked;
 pub mod context;
 pub mod dates;
