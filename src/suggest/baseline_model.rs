@@ -7,6 +7,7 @@ use super::baseline::{Found, gazetteer_rule};
 use super::context::Word;
 use super::gazetteer::{GazKind, gazetteer};
 use super::lexicon::{is_common_word, is_org_keyword};
+use super::overlaps::Overlaps;
 use super::tagger::TaggerModel;
 
 /// The rule labels the model does not know, or knows worse: dates, nationalities, and names the
@@ -72,6 +73,10 @@ pub(super) fn combine(
         // the model is sure.
         out.push((span, label, 0.4 + 0.55 * confidence, rule));
     }
+    // Looking through every mention found so far for each word and each rule made a long document
+    // quadratic; an index over the model's mentions answers "which overlap this span?" by a binary
+    // search.
+    let model_mentions = Overlaps::new(out.iter().map(|(span, ..)| *span));
     // A lone capitalised word away from a sentence start that the best path left out but the
     // model still gives a fair chance of being a name ("Obama met Merkel").
     for (i, word) in words.iter().enumerate() {
@@ -82,7 +87,8 @@ pub(super) fn combine(
             && gazetteer.title_at(words, i).is_none()
             && (i == 0 || !words[i - 1].is_capitalised())
             && !words.get(i + 1).is_some_and(Word::is_capitalised);
-        if !lone || out.iter().any(|(s, ..)| s.overlaps(word.span)) {
+        // (Only the model's mentions can overlap: the lone words pushed so far are other words.)
+        if !lone || model_mentions.any(word.span) {
             continue;
         }
         let Some(word_probabilities) = probabilities.get(i) else {
@@ -102,9 +108,21 @@ pub(super) fn combine(
             out.push((word.span, label, 0.3 + 0.5 * p, "news-model:lone-word"));
         }
     }
+    // What the rules add or replace is found against the model's mentions and lone words alone:
+    // the rules' mentions never overlap one another (see [`super::baseline::find`]), and a
+    // mention a rule replaces lies inside the rule's span, where no other rule reaches. Replaced
+    // mentions are marked and dropped at the end, in one pass.
+    let found_by_model = Overlaps::new(out.iter().map(|(span, ..)| *span));
+    let mut replaced = vec![false; out.len()];
+    debug_assert!(
+        rules
+            .windows(2)
+            .all(|pair| pair[0].end <= pair[1].start && pair[0].start < pair[0].end)
+    );
     for f in &rules {
         let span = CharSpan::new(words[f.start].span.start, words[f.end - 1].span.end);
-        if out.iter().any(|(s, ..)| s.overlaps(span)) {
+        let overlapping: Vec<usize> = found_by_model.overlapping(span).collect();
+        if !overlapping.is_empty() {
             // A name the gazetteer, an organisation keyword or an earlier full name vouches for
             // replaces the model's mentions inside it: "European Union" over "Union",
             // "Belgrade-Pristina Dialogue" over "Belgrade-Pristina", "Kurti" as the person seen
@@ -114,14 +132,9 @@ pub(super) fn combine(
                 || matches!(f.rule, "org-keyword" | "name-repeat" | "acronym-defined");
             // One mention only: a run over several of the model's names ("Refugee Council
             // Enver Solomon") is two names, not one.
-            let overlapping: Vec<CharSpan> = out
-                .iter()
-                .filter(|(s, ..)| s.overlaps(span))
-                .map(|(s, ..)| *s)
-                .collect();
-            let inside = overlapping.len() == 1 && span.contains_span(overlapping[0]);
+            let inside = overlapping.len() == 1 && span.contains_span(out[overlapping[0]].0);
             if vouched && inside {
-                out.retain(|(s, ..)| !s.overlaps(span));
+                replaced[overlapping[0]] = true;
                 out.push((span, f.label.to_owned(), f.score, f.rule));
             }
             continue;
@@ -157,6 +170,12 @@ pub(super) fn combine(
             out.push((span, f.label.to_owned(), f.score, f.rule));
         }
     }
+    let mut index = 0;
+    out.retain(|_| {
+        let keep = !replaced.get(index).copied().unwrap_or(false);
+        index += 1;
+        keep
+    });
     out.sort_by_key(|(span, ..)| *span);
     join_organisations(words, &mut out);
     one_label_per_name(chars, &mut out);
@@ -197,25 +216,28 @@ fn one_label_per_name(chars: &[char], found: &mut [(CharSpan, String, f32, &'sta
 }
 
 /// "Refugee Council": a name the model split before an organisation keyword becomes one ORG.
+/// One pass (removing each joined mention from the middle of the list made a long document
+/// quadratic): each mention is joined to the one kept before it, which may itself be a join.
 fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
-    let mut k = 1;
-    while k < found.len() {
-        let (before, mention) = (&found[k - 1], &found[k]);
-        let first = words.partition_point(|w| w.span.start < mention.0.start);
-        let keyword_first = words.get(first).is_some_and(|w| is_org_keyword(&w.text));
-        let adjacent = first > 0
-            && words[first - 1].span.end == before.0.end
-            && before.0.end < mention.0.start
-            && mention.0.start - before.0.end == 1;
-        if mention.1 == "ORG" && keyword_first && adjacent && before.1 != "DATE" {
-            let joined = CharSpan::new(before.0.start, mention.0.end);
-            let score = before.2.min(mention.2);
-            found[k - 1] = (joined, "ORG".to_owned(), score, "news-model+org-keyword");
-            found.remove(k);
-        } else {
-            k += 1;
+    let mut joined: Vec<(CharSpan, String, f32, &'static str)> = Vec::with_capacity(found.len());
+    for mention in found.drain(..) {
+        if let Some(before) = joined.last_mut() {
+            let first = words.partition_point(|w| w.span.start < mention.0.start);
+            let keyword_first = words.get(first).is_some_and(|w| is_org_keyword(&w.text));
+            let adjacent = first > 0
+                && words[first - 1].span.end == before.0.end
+                && before.0.end < mention.0.start
+                && mention.0.start - before.0.end == 1;
+            if mention.1 == "ORG" && keyword_first && adjacent && before.1 != "DATE" {
+                let span = CharSpan::new(before.0.start, mention.0.end);
+                let score = before.2.min(mention.2);
+                *before = (span, "ORG".to_owned(), score, "news-model+org-keyword");
+                continue;
+            }
         }
+        joined.push(mention);
     }
+    *found = joined;
 }
 
 /// "Olaf Scholz met …": the model, which sees little at a sentence start, left out the given name

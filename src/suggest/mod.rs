@@ -33,6 +33,7 @@ pub mod http;
 pub mod labels;
 pub mod lexicon;
 pub mod matcher;
+mod overlaps;
 pub mod quotation_marks;
 pub mod quotes;
 pub mod suggestion;

@@ -44,6 +44,7 @@ use crate::model::{CharSpan, QuoteKind};
 use super::context::{Mention, SuggestContext};
 use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
+use super::overlaps::Overlaps;
 use super::quotation_marks::{Quotation, pairs, quotations, trim_content};
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
@@ -151,14 +152,8 @@ impl Recommender for Quotes {
             .flat_map(|c| c.content.clone())
             .collect();
         let indirect = indirect_quotes(ctx, &attributed);
-        candidates.retain(|c| {
-            c.cue.is_some()
-                || !indirect.iter().any(|i| {
-                    i.content
-                        .iter()
-                        .any(|span| c.content.iter().any(|f| span.overlaps(*f)))
-                })
-        });
+        let reported = Overlaps::new(indirect.iter().flat_map(|i| i.content.iter().copied()));
+        candidates.retain(|c| c.cue.is_some() || !c.content.iter().any(|f| reported.any(*f)));
         candidates.extend(indirect);
         candidates.sort_by_key(|c| c.anchor);
         resolve_speakers(ctx, candidates)
@@ -802,10 +797,12 @@ fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
 fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> {
     let words = &ctx.words;
     let mut out = Vec::new();
+    // Comparing every sentence with every quotation made a long document quadratic.
+    let direct = Overlaps::new(direct.iter().copied());
     for sentence in &ctx.sentences {
         if direct
-            .iter()
-            .any(|d| d.overlaps(*sentence) && d.len() * 2 > sentence.len())
+            .overlapping_spans(*sentence)
+            .any(|d| d.len() * 2 > sentence.len())
         {
             continue;
         }
@@ -842,7 +839,7 @@ fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> 
             let subject = subject_before(ctx, range.start, k);
             if let (Some(that), Some(subject)) = (that, subject)
                 && let Some(content) = trim_content(ctx.chars(), words[that].span.end, content_end)
-                && !direct.iter().any(|d| d.overlaps(content))
+                && !direct.any(content)
             {
                 let cue = cue_span(ctx, k, len);
                 out.push(Candidate {

@@ -33,10 +33,13 @@ impl SuggestionMarks {
     /// Brings the marks up to date with the workbench; returns whether they changed.
     pub fn refresh(&mut self, wb: &Workbench) -> bool {
         let list = wb.suggestions();
+        // The workbench hands out a new empty list on every call when it has none (a document
+        // too long for live suggestions): comparing pointers alone rebuilt every mark of the
+        // layer on every frame.
         if self
             .list
             .as_ref()
-            .is_some_and(|old| Arc::ptr_eq(old, &list))
+            .is_some_and(|old| Arc::ptr_eq(old, &list) || (old.is_empty() && list.is_empty()))
         {
             return false;
         }

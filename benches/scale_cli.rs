@@ -1,0 +1,219 @@
+//! The command line on generated projects of 1,000 and 10,000 news-like articles (issue 16's scale
+//! benchmark): for `check`, `stats`, `export --format jsonl` and `agree`, the wall time, the CPU
+//! time, the peak memory (maximum resident set size, from `/usr/bin/time`) and the growth
+//! exponent fitted over the sizes (1 is linear).
+//!
+//! Each article is 3–5 KB of text with about 100 entity mentions in each of two layers (`alice`,
+//! `bob`, which disagree on a few), as in the issue's measurements. Projects are generated once
+//! into `target/scale-projects/<n>` and reused.
+//!
+//! `cargo bench --bench scale_cli` (GLOSS_SCALE_ARTICLES=1000,10000,100000 for other sizes;
+//! needs `/usr/bin/time`).
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gloss::model::{
+    Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
+    Project, Provenance, Timestamp,
+};
+
+const NAMES: [(&str, &str); 8] = [
+    ("Albin Kurti", "PERSON"),
+    ("Aleksandar Vučić", "PERSON"),
+    ("Brussels", "GPE"),
+    ("European Union", "ORG"),
+    ("Prishtinë", "GPE"),
+    ("NATO", "ORG"),
+    ("Josep Borrell", "PERSON"),
+    ("Thursday", "DATE"),
+];
+const FILLER: [&str; 12] = [
+    "the talks",
+    "ended without",
+    "an agreement",
+    "officials said",
+    "on the border",
+    "after weeks of",
+    "tension between",
+    "the two sides",
+    "and reporters",
+    "were told that",
+    "a new round",
+    "would follow",
+];
+
+/// A small deterministic generator, so that every run measures the same projects.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as usize
+    }
+}
+
+/// One article: its text and its mentions (char spans, labels).
+fn article(rng: &mut Rng) -> (String, Vec<(CharSpan, &'static str)>) {
+    let target = 3_000 + rng.next() % 2_000;
+    let mut text = String::with_capacity(target + 100);
+    let mut chars = 0;
+    let mut mentions = Vec::new();
+    while text.len() < target {
+        let (name, label) = NAMES[rng.next() % NAMES.len()];
+        let len = name.chars().count();
+        mentions.push((CharSpan::new(chars, chars + len), label));
+        text.push_str(name);
+        chars += len;
+        let filler = FILLER[rng.next() % FILLER.len()];
+        text.push(' ');
+        text.push_str(filler);
+        chars += 1 + filler.chars().count();
+        if rng.next() % 6 == 0 {
+            text.push_str(".\n\n");
+            chars += 3;
+        } else {
+            text.push(' ');
+            chars += 1;
+        }
+    }
+    (text, mentions)
+}
+
+/// Generates (or reuses) a project of `n` articles under `target/scale-projects/<n>`.
+fn project(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/scale-projects")
+        .join(n.to_string());
+    if dir.join("project.ron").exists() && dir.join("complete").exists() {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = gloss::storage::presets::preset("news").unwrap();
+    let mut project = Project::new("Scale", schema);
+    let now = Timestamp::from_second(1_700_000_000).unwrap();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ n as u64);
+    for i in 0..n {
+        let (text, mentions) = article(&mut rng);
+        let doc = project.add_document(Document::from_raw(
+            DocId::slug(&format!("article-{i:06}")),
+            &format!("Article {i}"),
+            &text,
+        ));
+        for (layer, skip) in [("alice", 0), ("bob", 17)] {
+            let key = LayerKey::new(doc.clone(), LayerName::new(layer).unwrap());
+            for (k, &(span, label)) in mentions.iter().enumerate() {
+                // Bob leaves out one mention in 17 and reads one in 13 another way.
+                if skip > 0 && k % skip == 3 {
+                    continue;
+                }
+                let label = if skip > 0 && k % 13 == 5 {
+                    "ORG"
+                } else {
+                    label
+                };
+                let annotation = Annotation::Entity(Entity {
+                    id: AnnotationId(k as u32 + 1),
+                    span,
+                    label: label.to_owned(),
+                    attributes: Default::default(),
+                    norm: None,
+                    note: String::new(),
+                    provenance: Provenance::manual(layer, now),
+                });
+                project
+                    .apply(&Edit::Add {
+                        key: key.clone(),
+                        annotation,
+                    })
+                    .unwrap();
+            }
+        }
+    }
+    gloss::storage::save(&dir, &mut project).unwrap();
+    std::fs::write(dir.join("complete"), "").unwrap();
+    dir
+}
+
+/// Runs `gloss <args>` under `/usr/bin/time`: (wall s, CPU s, peak RSS MB).
+fn measure(args: &[&str]) -> (f64, f64, f64) {
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%e %U %S %M"])
+        .arg(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    let figures: Vec<f64> = last
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    assert!(
+        figures.len() == 4,
+        "gloss {args:?} gave no figures: {stderr}"
+    );
+    (figures[0], figures[1] + figures[2], figures[3] / 1024.0)
+}
+
+/// The growth exponent: the slope of log time against log size, least squares.
+fn exponent(points: &[(f64, f64)]) -> f64 {
+    let logs: Vec<(f64, f64)> = points.iter().map(|(x, y)| (x.ln(), y.ln())).collect();
+    let n = logs.len() as f64;
+    let mean_x = logs.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = logs.iter().map(|p| p.1).sum::<f64>() / n;
+    let covariance: f64 = logs.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    let variance: f64 = logs.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    covariance / variance
+}
+
+fn scale_cli(_c: &mut Criterion) {
+    let sizes: Vec<usize> = std::env::var("GLOSS_SCALE_ARTICLES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+    let projects: Vec<(usize, PathBuf)> = sizes.iter().map(|&n| (n, project(n))).collect();
+    let out = std::env::temp_dir().join(format!("gloss-scale-{}.jsonl", std::process::id()));
+    let out = out.to_string_lossy().into_owned();
+    let operations: [(&str, Vec<&str>); 4] = [
+        ("check", vec!["check"]),
+        ("stats", vec!["stats"]),
+        (
+            "export --format jsonl",
+            vec!["export", "--format", "jsonl", "--out", &out],
+        ),
+        ("agree", vec!["agree"]),
+    ];
+    for (name, args) in &operations {
+        let mut wall_points = Vec::new();
+        let mut cpu_points = Vec::new();
+        for (n, dir) in &projects {
+            let dir = dir.to_string_lossy();
+            let mut full = vec![args[0], dir.as_ref()];
+            full.extend_from_slice(&args[1..]);
+            let (wall, cpu, rss) = measure(&full);
+            println!(
+                "{name}: {n} articles: {wall:.2} s wall, {cpu:.2} s CPU, {rss:.0} MB peak RSS"
+            );
+            wall_points.push((*n as f64, wall.max(0.01)));
+            cpu_points.push((*n as f64, cpu.max(0.01)));
+        }
+        if wall_points.len() >= 2 {
+            println!(
+                "{name}: growth exponent {:.2} (wall), {:.2} (CPU)",
+                exponent(&wall_points),
+                exponent(&cpu_points)
+            );
+        }
+    }
+    let _ = std::fs::remove_file(&out);
+}
+
+criterion_group!(benches, scale_cli);
+criterion_main!(benches);
