@@ -11,6 +11,7 @@ pub mod agreement;
 pub mod check;
 pub mod evaluate;
 mod hooks;
+pub mod search;
 pub mod stats;
 pub mod suggest;
 pub mod train;
