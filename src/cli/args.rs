@@ -16,7 +16,8 @@ Examples:
   gloss stats my-project                          documents, annotations and progress per layer
   gloss export my-project --format jsonl --out gold.jsonl --layer gold
   gloss agree my-project                          agreement between the annotators' layers
-  gloss adjudicate my-project --auto              merge what annotators agree on into gold";
+  gloss adjudicate my-project --auto              merge what annotators agree on into gold
+  gloss search my-project Vučić                   every mention across the corpus (finds Vucic too)";
 
 /// Gloss: annotate news articles with entities, quotes and events.
 ///
@@ -165,6 +166,14 @@ Examples:
     /// Train an entity tagger from a project layer, print its held-out precision, recall and F1 per
     /// label, and write the model file (which project.ron's ner_model setting can name).
     Train(super::train::TrainArgs),
+
+    /// Search every document: text (case and diacritics ignored), a regex, or annotations by
+    /// label, attribute, quote speaker, event type and participant.
+    ///
+    /// Prints each hit with its context and a count, or with --json one object per hit. Offsets
+    /// count Unicode code points, half-open. The index lives in the project's .gloss-cache/
+    /// folder (ignored by git) and is rebuilt when missing or out of date.
+    Search(super::search::SearchArgs),
 }
 
 #[derive(Debug, Args)]

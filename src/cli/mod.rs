@@ -18,6 +18,7 @@ mod eval;
 mod export;
 mod import;
 mod progress;
+mod search;
 mod stats;
 mod suggest;
 mod table;
@@ -42,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "agree",
     "adjudicate",
     "train",
+    "search",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -96,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
         Some(Command::Train(args)) => train::run(&args),
+        Some(Command::Search(args)) => search::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

@@ -41,6 +41,8 @@ pub enum UiAction {
     ShowRecommenders,
     /// Open the find bar and put the caret in it.
     OpenFind,
+    /// Find ▸ Search all documents (Ctrl+Shift+F): open the corpus search panel, caret in its field.
+    OpenCorpusSearch,
     CloseFind,
     /// A hint for the status line ("select a quote first").
     Hint(String),

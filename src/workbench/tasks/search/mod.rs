@@ -165,12 +165,13 @@ pub fn search(
 }
 
 /// `gloss search DIR`: loads the project (no lock: searching only reads), brings the index in
-/// `.gloss-cache/` up to date and searches. Returns the results and a warning about the cache.
+/// `.gloss-cache/` up to date and searches. Returns the project (for the hits' context), the
+/// results and a warning about the cache.
 pub fn search_dir(
     dir: &Path,
     request: &SearchRequest,
     hooks: Hooks<'_>,
-) -> anyhow::Result<(SearchResults, Option<String>)> {
+) -> anyhow::Result<(Project, SearchResults, Option<String>)> {
     Query::parse(request).map_err(anyhow::Error::msg)?;
     let project = storage::load(dir)?;
     if let Some(layer) = &request.layer
@@ -194,7 +195,7 @@ pub fn search_dir(
     }
     let (index, report) = TextIndex::open(dir, project.documents(), hooks);
     let results = search(&project, &index, request, usize::MAX).map_err(anyhow::Error::msg)?;
-    Ok((results, report.cache_warning))
+    Ok((project, results, report.cache_warning))
 }
 
 /// The text around a hit for a results list: up to `chars` chars either side, cut at line ends,
