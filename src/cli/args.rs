@@ -174,6 +174,14 @@ Examples:
     /// count Unicode code points, half-open. The index lives in the project's .gloss-cache/
     /// folder (ignored by git) and is rebuilt when missing or out of date.
     Search(super::search::SearchArgs),
+
+    /// Find where a layer disagrees with itself across the corpus: one surface form with
+    /// different labels, a form labelled in one place and not in another, boundary variants
+    /// ("Albin Kurti" and "Prime Minister Albin Kurti"), overlapping mentions of different labels.
+    ///
+    /// Case and accents are ignored when comparing forms. Exits 0 whatever it finds; the window's
+    /// consistency panel fixes the first two kinds in bulk (one undo step).
+    Consistency(super::consistency::ConsistencyArgs),
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ mod adjudicate;
 mod agree;
 mod args;
 mod check;
+mod consistency;
 mod create;
 mod eval;
 mod export;
@@ -44,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "adjudicate",
     "train",
     "search",
+    "consistency",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -99,6 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
         Some(Command::Train(args)) => train::run(&args),
         Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Consistency(args)) => consistency::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

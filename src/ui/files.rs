@@ -256,6 +256,7 @@ impl GlossApp {
             UiAction::ShowSchemaEditor => self.carry_out_schema_editor(),
             UiAction::ShowRecommenders => self.recommenders.toggle(),
             UiAction::OpenCorpusSearch => self.corpus.open(),
+            UiAction::ShowConsistency => self.open_consistency(),
             UiAction::OpenFind => {
                 self.view.find_open = true;
                 self.view.focus_find = true;

@@ -85,6 +85,7 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::Recommenders => Some(UiAction::ShowRecommenders),
         Action::Find => Some(UiAction::OpenFind),
         Action::SearchCorpus => Some(UiAction::OpenCorpusSearch),
+        Action::Consistency => Some(UiAction::ShowConsistency),
         Action::Help => Some(UiAction::ShowHelp),
         Action::Cancel if view.find_open && wb.is_none_or(|wb| wb.pending().is_none()) => {
             Some(UiAction::CloseFind)

@@ -171,6 +171,14 @@ pub enum Command {
     /// Labels every hit as an entity with this label in the layer being edited: one undo step.
     LabelCorpusHits(String),
 
+    // --- Consistency (see `super::consistency`) ----------------------------------------------------
+    /// Checks the layer being edited across the corpus (in a job; again after every change).
+    CheckConsistency,
+    /// Shows and selects one place of a finding.
+    GoToFindingPlace { finding: usize, place: usize },
+    /// Applies a finding's fix (relabel, or label the unlabelled places): one undo step.
+    FixFinding(usize),
+
     // --- Schema editor (each one undo step) ------------------------------------------------------
     AddEntityLabel(EntityLabel),
     /// Renames a label in the schema and in every annotation of every layer of every document.

@@ -56,6 +56,11 @@ impl Workbench {
         &self.corpus.view
     }
 
+    /// The search index, once built (the consistency check shares it).
+    pub(super) fn corpus_index(&self) -> Option<Arc<TextIndex>> {
+        self.corpus.index.clone()
+    }
+
     pub(super) fn search_corpus(&mut self, request: SearchRequest) -> Result<(), WorkbenchError> {
         let state = &mut self.corpus;
         state.view.request = Some(request.clone());

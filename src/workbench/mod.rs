@@ -13,6 +13,7 @@
 
 mod annotate;
 mod command;
+mod consistency;
 mod corpus;
 mod disk;
 mod export;
@@ -36,6 +37,7 @@ pub mod trust;
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
+pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
 pub use tasks::search::{Hit, SearchRequest, SearchResults};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
@@ -83,6 +85,8 @@ pub struct Workbench {
     find: FindState,
     /// The corpus search (Ctrl+Shift+F): request, results, the index.
     corpus: corpus::CorpusState,
+    /// The consistency panel's findings (see `consistency`).
+    consistency: consistency::ConsistencyState,
     /// Review: the open comparison, which layer edits go to, decisions to keep neither version.
     review: review::ReviewState,
     /// Suggestions of the shown layer, rejections, recommender settings, the tagger's training.
@@ -184,6 +188,7 @@ impl Workbench {
             pending: None,
             find: FindState::default(),
             corpus: corpus::CorpusState::default(),
+            consistency: consistency::ConsistencyState::default(),
             review: review::ReviewState::default(),
             suggestions: suggestions::SuggestionState::default(),
             last_label: None,
@@ -326,6 +331,9 @@ impl Workbench {
             Command::PreviousCorpusHit => self.step_corpus_hit(false),
             Command::GoToCorpusHit(index) => self.go_to_corpus_hit(index),
             Command::LabelCorpusHits(label) => self.label_corpus_hits(&label),
+            Command::CheckConsistency => self.check_consistency(),
+            Command::GoToFindingPlace { finding, place } => self.go_to_finding(finding, place),
+            Command::FixFinding(finding) => self.fix_finding(finding),
             Command::AddEntityLabel(label) => self.add_entity_label(label),
             Command::RenameEntityLabel { from, to } => self.rename_entity_label(&from, &to),
             Command::SetLabelColor { label, color } => self.edit_label(&label, |l| l.color = color),

@@ -78,6 +78,7 @@ impl Workbench {
         }
         self.tick_figures();
         self.tick_corpus();
+        self.tick_consistency();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);

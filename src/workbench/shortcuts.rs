@@ -107,6 +107,8 @@ pub enum Action {
     SearchCorpus,
     NextCorpusHit,
     PreviousCorpusHit,
+    /// The consistency panel (the UI's own).
+    Consistency,
     /// Suggestions (Suggest menu): see `super::suggestions`.
     NextSuggestion,
     PreviousSuggestion,
@@ -424,6 +426,14 @@ static SHORTCUTS: &[Shortcut] = &[
         "Go to the previous hit of the corpus search",
         "Find",
     ),
+    entry(
+        Action::Consistency,
+        "Consistency checks…",
+        "",
+        &[],
+        "Where your layer labels one surface form differently, leaves it unlabelled, varies its boundaries or overlaps labels",
+        "Find",
+    ),
     // Suggestions: the plain keys yield to the schema's hotkeys (see
     // `super::Workbench::suggestion_action_for`); N, A and Enter alone belong to review and find.
     entry(
@@ -670,6 +680,7 @@ impl Workbench {
             | Action::SchemaEditor
             | Action::Find
             | Action::SearchCorpus
+            | Action::Consistency
             | Action::Help
             | Action::Recommenders => return None,
         })

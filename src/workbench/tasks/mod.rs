@@ -9,6 +9,7 @@
 pub mod adjudicate;
 pub mod agreement;
 pub mod check;
+pub mod consistency;
 pub mod evaluate;
 mod hooks;
 pub mod search;
