@@ -20,7 +20,14 @@ fn findings(args: &[&str], dir: &std::path::Path) -> Vec<Value> {
         .collect()
 }
 
-fn place(doc: &str, start: u64, end: u64, text: &str, id: Option<u64>, label: Option<&str>) -> Value {
+fn place(
+    doc: &str,
+    start: u64,
+    end: u64,
+    text: &str,
+    id: Option<u64>,
+    label: Option<&str>,
+) -> Value {
     json!({"doc": doc, "start": start, "end": end, "text": text, "annotation": id, "label": label})
 }
 
@@ -50,17 +57,30 @@ fn each_kind_of_inconsistency_is_found_with_its_places_and_fix() {
             place("a", 20, 22, "EU", Some(2), Some("ORG")),
         ])
     );
-    assert_eq!(found[0]["fix"], json!({"action": "relabel", "label": "ORG"}));
+    assert_eq!(
+        found[0]["fix"],
+        json!({"action": "relabel", "label": "ORG"})
+    );
 
     // EU unlabelled at the start of b; "Albin Kurti" inside the longer mention is not a miss.
-    assert_eq!(found[1]["places"], json!([place("b", 0, 2, "EU", None, None)]));
+    assert_eq!(
+        found[1]["places"],
+        json!([place("b", 0, 2, "EU", None, None)])
+    );
     assert_eq!(found[1]["fix"], json!({"action": "label", "label": "ORG"}));
 
     // "Albin Kurti" and "Prime Minister Albin Kurti", both PERSON: no automatic fix.
     assert_eq!(
         found[2]["places"],
         json!([
-            place("b", 7, 33, "Prime Minister Albin Kurti", Some(1), Some("PERSON")),
+            place(
+                "b",
+                7,
+                33,
+                "Prime Minister Albin Kurti",
+                Some(1),
+                Some("PERSON")
+            ),
             place("a", 42, 53, "Albin Kurti", Some(4), Some("PERSON")),
         ])
     );
@@ -70,7 +90,14 @@ fn each_kind_of_inconsistency_is_found_with_its_places_and_fix() {
     assert_eq!(
         found[3]["places"],
         json!([
-            place("b", 7, 33, "Prime Minister Albin Kurti", Some(1), Some("PERSON")),
+            place(
+                "b",
+                7,
+                33,
+                "Prime Minister Albin Kurti",
+                Some(1),
+                Some("PERSON")
+            ),
             place("b", 13, 21, "Minister", Some(2), Some("NORP")),
         ])
     );
@@ -103,16 +130,21 @@ fn the_sample_checks_one_layer_or_all_and_changes_nothing() {
     let amira = findings(&["--layer", "amira"], &dir);
     assert!(amira.iter().all(|f| f["layer"] == "amira"));
     // Amira labels Vucic PERSON everywhere, but also "Aleksandar Vucic": a boundary variant.
-    assert!(amira.iter().any(|f| f["kind"] == "boundary-variant"
-        && f["places"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["text"] == "Aleksandar Vucic")));
+    assert!(amira.iter().any(|f| {
+        f["kind"] == "boundary-variant"
+            && f["places"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["text"] == "Aleksandar Vucic")
+    }));
     let all = findings(&[], &dir);
     assert!(all.len() > amira.len());
     assert!(all.iter().any(|f| f["layer"] == "bruno"));
-    let bad = run(gloss().arg("consistency").arg(&dir).args(["--layer", "nobody"]));
+    let bad = run(gloss()
+        .arg("consistency")
+        .arg(&dir)
+        .args(["--layer", "nobody"]));
     assert!(one_line_error(&bad).contains("--layer nobody: no such layer"));
     assert_eq!(snapshot(&dir), before, "checking writes nothing");
 }

@@ -24,7 +24,9 @@ fn search(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
 }
 
 /// (doc, start, end, text, layer, annotation) of each hit, for exact comparisons.
-fn hits(values: &[serde_json::Value]) -> Vec<(String, u64, u64, String, Option<String>, Option<u64>)> {
+fn hits(
+    values: &[serde_json::Value],
+) -> Vec<(String, u64, u64, String, Option<String>, Option<u64>)> {
     values
         .iter()
         .map(|v| {
@@ -40,7 +42,12 @@ fn hits(values: &[serde_json::Value]) -> Vec<(String, u64, u64, String, Option<S
         .collect()
 }
 
-fn text_hit(doc: &str, start: u64, end: u64, text: &str) -> (String, u64, u64, String, Option<String>, Option<u64>) {
+fn text_hit(
+    doc: &str,
+    start: u64,
+    end: u64,
+    text: &str,
+) -> (String, u64, u64, String, Option<String>, Option<u64>) {
     (doc.to_owned(), start, end, text.to_owned(), None, None)
 }
 
@@ -66,7 +73,11 @@ fn generated(temp: &TempDir) -> PathBuf {
     let dir = new_project(temp, "generated");
     let texts = temp.path().join("texts");
     std::fs::create_dir_all(&texts).unwrap();
-    std::fs::write(texts.join("a.txt"), "Talks\n🇽🇰 Vučić met Kurti. VUČIĆ left.").unwrap();
+    std::fs::write(
+        texts.join("a.txt"),
+        "Talks\n🇽🇰 Vučić met Kurti. VUČIĆ left.",
+    )
+    .unwrap();
     std::fs::write(texts.join("b.txt"), "Вучић и Курти\nVucic said no.").unwrap();
     std::fs::write(texts.join("c.txt"), "Nothing here\nOnly Brussels.").unwrap();
     let imported = run(gloss().arg("import").arg(&dir).arg(&texts));
@@ -97,7 +108,10 @@ fn json_hits_carry_code_point_offsets_and_ignore_case_and_accents() {
     // Typing the accents finds the plain spelling too.
     assert_eq!(hits(&search(&dir, &["vučić"])), hits(&found));
     // Cyrillic is another script, not an accent.
-    assert_eq!(hits(&search(&dir, &["Вучић"])), vec![text_hit("b", 0, 5, "Вучић")]);
+    assert_eq!(
+        hits(&search(&dir, &["Вучић"])),
+        vec![text_hit("b", 0, 5, "Вучић")]
+    );
 }
 
 #[test]
@@ -126,7 +140,10 @@ fn regexes_match_the_text_as_written_ignoring_case() {
     );
     assert_eq!(
         hits(&search(&dir, &["--regex", "brussels|kurti"])),
-        vec![text_hit("a", 19, 24, "Kurti"), text_hit("c", 18, 26, "Brussels")]
+        vec![
+            text_hit("a", 19, 24, "Kurti"),
+            text_hit("c", 18, 26, "Brussels")
+        ]
     );
 }
 
@@ -150,8 +167,20 @@ fn annotation_queries_find_labels_speakers_and_event_participants() {
     assert_eq!(
         hits(&search(&dir, &["speaker:Kurti"])),
         vec![
-            annotation_hit(1430, 1476, "Vucic refused to sign an agreement with Kosovo", "amira", 75),
-            annotation_hit(1430, 1476, "Vucic refused to sign an agreement with Kosovo", "bruno", 47),
+            annotation_hit(
+                1430,
+                1476,
+                "Vucic refused to sign an agreement with Kosovo",
+                "amira",
+                75
+            ),
+            annotation_hit(
+                1430,
+                1476,
+                "Vucic refused to sign an agreement with Kosovo",
+                "bruno",
+                47
+            ),
             annotation_hit(
                 1479,
                 1562,
@@ -182,7 +211,10 @@ fn annotation_queries_find_labels_speakers_and_event_participants() {
         "{kurti:?}"
     );
     // The same as a filter word.
-    assert_eq!(hits(&search(&dir, &["label:person layer:amira Kurti"])), hits(&kurti));
+    assert_eq!(
+        hits(&search(&dir, &["label:person layer:amira Kurti"])),
+        hits(&kurti)
+    );
     // An attribute with a value.
     let hypothetical = search(&dir, &["attr:modality=hypothetical", "--layer", "amira"]);
     assert_eq!(
@@ -228,9 +260,15 @@ fn mistakes_give_one_line_and_change_nothing() {
     let before = snapshot(&dir);
     let bad_regex = run(gloss().arg("search").arg(&dir).args(["(", "--regex"]));
     assert!(one_line_error(&bad_regex).contains("not a valid regular expression"));
-    let bad_layer = run(gloss().arg("search").arg(&dir).args(["x", "--layer", "nobody"]));
+    let bad_layer = run(gloss()
+        .arg("search")
+        .arg(&dir)
+        .args(["x", "--layer", "nobody"]));
     let line = one_line_error(&bad_layer);
-    assert!(line.contains("--layer nobody") && line.contains("amira, bruno"), "{line}");
+    assert!(
+        line.contains("--layer nobody") && line.contains("amira, bruno"),
+        "{line}"
+    );
     let bad_kind = run(gloss().arg("search").arg(&dir).arg("kind:person"));
     assert!(one_line_error(&bad_kind).contains("expected entity, quote or event"));
     let missing = run(gloss().arg("search").arg(temp.path().join("nope")).arg("x"));

@@ -182,6 +182,13 @@ Examples:
     /// Case and accents are ignored when comparing forms. Exits 0 whatever it finds; the window's
     /// consistency panel fixes the first two kinds in bulk (one undo step).
     Consistency(super::consistency::ConsistencyArgs),
+
+    /// Who said what: every quote of a layer grouped by speaker, outlet or document, with counts,
+    /// the direct / indirect / mixed split, the cue words, outlets, documents and dates.
+    ///
+    /// Speakers are compared ignoring case and accents; the entity column holds the speaker
+    /// mentions' knowledge-base ids (norm) where set.
+    Quotes(super::quotes::QuotesArgs),
 }
 
 #[derive(Debug, Args)]

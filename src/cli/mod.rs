@@ -19,6 +19,7 @@ mod eval;
 mod export;
 mod import;
 mod progress;
+mod quotes;
 mod search;
 mod stats;
 mod suggest;
@@ -46,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "train",
     "search",
     "consistency",
+    "quotes",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -102,6 +104,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Train(args)) => train::run(&args),
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Consistency(args)) => consistency::run(&args),
+        Some(Command::Quotes(args)) => quotes::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

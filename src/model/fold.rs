@@ -80,7 +80,11 @@ mod tests {
             "İstanbul ß Æ",
             "c\u{30c}",
         ] {
-            assert_eq!(fold_text(text).chars().count(), text.chars().count(), "{text}");
+            assert_eq!(
+                fold_text(text).chars().count(),
+                text.chars().count(),
+                "{text}"
+            );
         }
     }
 

@@ -56,7 +56,8 @@ mod tests {
         let dir = tempfile::TempDir::new().unwrap();
         write_cache(dir.path(), "x.json", b"{}").unwrap();
         assert_eq!(read_cache(dir.path(), "x.json", 100).unwrap(), b"{}");
-        let ignore = std::fs::read_to_string(dir.path().join(CACHE_DIR).join(".gitignore")).unwrap();
+        let ignore =
+            std::fs::read_to_string(dir.path().join(CACHE_DIR).join(".gitignore")).unwrap();
         assert!(ignore.lines().any(|l| l == "*"));
         assert!(read_cache(dir.path(), "missing.json", 100).is_none());
     }

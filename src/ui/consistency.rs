@@ -19,7 +19,6 @@ pub struct ConsistencyPanel {
 }
 
 impl ConsistencyPanel {
-
     pub fn show(&mut self, ctx: &egui::Context, wb: Option<&Workbench>, out: &mut Outbox) {
         let Some(wb) = wb else {
             return;

@@ -67,7 +67,9 @@ impl CorpusSearchPanel {
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("Vučić, label:PERSON, speaker:Kurti, event:MEET participant:Vucic")
+                        .hint_text(
+                            "Vučić, label:PERSON, speaker:Kurti, event:MEET participant:Vucic",
+                        )
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
@@ -200,42 +202,41 @@ impl CorpusSearchPanel {
             }
         }
         area.show_rows(ui, row_height, rows.len(), |ui, range| {
-                for row in &rows[range] {
-                    match row {
-                        Row::Document(n) => {
-                            let Some((doc, count)) = results.per_document.get(*n) else {
-                                continue;
-                            };
-                            let title = wb
-                                .project()
-                                .document(doc)
-                                .map_or_else(|| doc.to_string(), |d| d.title.clone());
-                            ui.label(
-                                RichText::new(format!(
-                                    "{title} — {count} hit{}",
-                                    if *count == 1 { "" } else { "s" }
-                                ))
-                                .strong(),
-                            );
-                        }
-                        Row::Hit(i) => {
-                            let hit = &results.hits[*i];
-                            let Some(document) = wb.project().document(&hit.doc) else {
-                                continue;
-                            };
-                            let (before, text, after) =
-                                context(&document.text, hit.span, CONTEXT_CHARS);
-                            let job = hit_line(ui, &before, &text, &after, hit.label.as_deref());
-                            let selected = current == Some(*i);
-                            if ui.selectable_label(selected, job).clicked() {
-                                out.command(Command::GoToCorpusHit(*i));
-                            }
+            for row in &rows[range] {
+                match row {
+                    Row::Document(n) => {
+                        let Some((doc, count)) = results.per_document.get(*n) else {
+                            continue;
+                        };
+                        let title = wb
+                            .project()
+                            .document(doc)
+                            .map_or_else(|| doc.to_string(), |d| d.title.clone());
+                        ui.label(
+                            RichText::new(format!(
+                                "{title} — {count} hit{}",
+                                if *count == 1 { "" } else { "s" }
+                            ))
+                            .strong(),
+                        );
+                    }
+                    Row::Hit(i) => {
+                        let hit = &results.hits[*i];
+                        let Some(document) = wb.project().document(&hit.doc) else {
+                            continue;
+                        };
+                        let (before, text, after) =
+                            context(&document.text, hit.span, CONTEXT_CHARS);
+                        let job = hit_line(ui, &before, &text, &after, hit.label.as_deref());
+                        let selected = current == Some(*i);
+                        if ui.selectable_label(selected, job).clicked() {
+                            out.command(Command::GoToCorpusHit(*i));
                         }
                     }
                 }
-            });
+            }
+        });
     }
-
 }
 
 /// "N hits in M documents (of K)".

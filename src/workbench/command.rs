@@ -4,11 +4,11 @@
 
 use thiserror::Error;
 
+use super::tasks::search::SearchRequest;
 use crate::model::{
     AnnotationId, AttributeDef, CharSpan, Color, DocId, EditError, EntityLabel, EventType,
     LayerName, QuoteKind, QuoteSettings, Speaker, Status,
 };
-use super::tasks::search::SearchRequest;
 use crate::review::Choice;
 use crate::suggest::SuggestionKey;
 
@@ -175,7 +175,10 @@ pub enum Command {
     /// Checks the layer being edited across the corpus (in a job; again after every change).
     CheckConsistency,
     /// Shows and selects one place of a finding.
-    GoToFindingPlace { finding: usize, place: usize },
+    GoToFindingPlace {
+        finding: usize,
+        place: usize,
+    },
     /// Applies a finding's fix (relabel, or label the unlabelled places): one undo step.
     FixFinding(usize),
 

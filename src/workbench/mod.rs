@@ -39,7 +39,6 @@ use std::path::{Path, PathBuf};
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
-pub use tasks::search::{Hit, SearchRequest, SearchResults};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
@@ -53,6 +52,7 @@ pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
+pub use tasks::search::{Hit, SearchRequest, SearchResults};
 /// The formats, presets, measures and suggestion types the window and the command line show, named
 /// here so that `ui` and `cli` need only the workbench.
 pub use tasks::vocabulary::*;

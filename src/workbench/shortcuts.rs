@@ -709,7 +709,10 @@ mod tests {
         assert_eq!(action_for(ctrl(Char('Z'))), Some(Action::Undo));
         assert_eq!(action_for(ctrl_shift(Char('z'))), Some(Action::Redo));
         assert_eq!(action_for(plain(Char('?'))), Some(Action::Help));
-        assert_eq!(action_for(ctrl_shift(Char('F'))), Some(Action::SearchCorpus));
+        assert_eq!(
+            action_for(ctrl_shift(Char('F'))),
+            Some(Action::SearchCorpus)
+        );
         assert_eq!(action_for(ctrl(Char('f'))), Some(Action::Find));
         assert_eq!(
             action_for(plain(Char('p'))),

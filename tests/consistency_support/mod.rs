@@ -52,7 +52,12 @@ pub fn write_project(parent: &Path) -> PathBuf {
         (
             "a",
             A,
-            vec![(0, 2, "ORG"), (20, 22, "ORG"), (32, 34, "GPE"), (42, 53, "PERSON")],
+            vec![
+                (0, 2, "ORG"),
+                (20, 22, "ORG"),
+                (32, 34, "GPE"),
+                (42, 53, "PERSON"),
+            ],
         ),
         ("b", B, vec![(7, 33, "PERSON"), (13, 21, "NORP")]),
     ] {

@@ -261,12 +261,16 @@ fn check_layer(
                             .filter(|p| p.label.as_deref() == Some(best.as_str())),
                     )
                     .collect(),
-                fix: Some(Fix::Relabel { label: best.clone() }),
+                fix: Some(Fix::Relabel {
+                    label: best.clone(),
+                }),
             });
         }
         majority.insert(form, best);
     }
-    findings.extend(unlabelled(project, index, layer, mentions, &forms, &majority));
+    findings.extend(unlabelled(
+        project, index, layer, mentions, &forms, &majority,
+    ));
     findings.extend(boundary_variants(layer, mentions, &forms));
     findings.extend(overlaps(layer, mentions));
     findings
@@ -311,8 +315,7 @@ fn unlabelled(
     let mut found: BTreeMap<usize, Vec<Place>> = BTreeMap::new();
     for document in project.documents() {
         let key = crate::model::LayerKey::new(document.id.clone(), layer.clone());
-        if project.status(&key) == Status::New && project.layer(&key).is_none_or(|l| l.is_empty())
-        {
+        if project.status(&key) == Status::New && project.layer(&key).is_none_or(|l| l.is_empty()) {
             continue;
         }
         let folded = index.folded(document);
@@ -330,9 +333,10 @@ fn unlabelled(
             if !(word_start && word_end) {
                 continue;
             }
-            let (Some(start), Some(end)) =
-                (folded.char_offset(hit.start()), folded.char_offset(hit.end()))
-            else {
+            let (Some(start), Some(end)) = (
+                folded.char_offset(hit.start()),
+                folded.char_offset(hit.end()),
+            ) else {
                 continue;
             };
             let span = CharSpan::new(start, end);
@@ -395,7 +399,11 @@ fn boundary_variants(
     let label_of = |form: &str| -> Vec<&str> {
         let mut labels: Vec<&str> = forms
             .get(form)
-            .map(|ix| ix.iter().map(|&i| mentions[i].entity.label.as_str()).collect())
+            .map(|ix| {
+                ix.iter()
+                    .map(|&i| mentions[i].entity.label.as_str())
+                    .collect()
+            })
             .unwrap_or_default();
         labels.sort_unstable();
         labels.dedup();

@@ -12,6 +12,7 @@ pub mod check;
 pub mod consistency;
 pub mod evaluate;
 mod hooks;
+pub mod quotes;
 pub mod search;
 pub mod stats;
 pub mod suggest;

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use crate::model::fold::fold_text;
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, CharSpan, DocId, Document, Layer, LayerName,
-    Project, Speaker, Text,
+    Annotation, AnnotationId, AnnotationKind, CharSpan, DocId, Document, Layer, LayerName, Project,
+    Speaker, Text,
 };
 use crate::storage;
 
@@ -142,7 +142,9 @@ pub fn search(
             continue;
         }
         results.total += spans.len();
-        results.per_document.push((document.id.clone(), spans.len()));
+        results
+            .per_document
+            .push((document.id.clone(), spans.len()));
         for (span, annotation) in spans {
             if results.hits.len() >= limit {
                 break;
@@ -288,7 +290,11 @@ fn passes(annotation: &Annotation, layer: &Layer, text: &Text, query: &Query) ->
     if let Some((name, value)) = &query.attribute {
         match annotation.attributes().get(name) {
             None => return false,
-            Some(v) if value.as_ref().is_some_and(|want| !v.eq_ignore_ascii_case(want)) => {
+            Some(v)
+                if value
+                    .as_ref()
+                    .is_some_and(|want| !v.eq_ignore_ascii_case(want)) =>
+            {
                 return false;
             }
             Some(_) => {}
@@ -312,9 +318,9 @@ fn passes(annotation: &Annotation, layer: &Layer, text: &Text, query: &Query) ->
             return false;
         };
         let takes_part = event.arguments.iter().any(|argument| {
-            layer
-                .get(argument.filler)
-                .is_some_and(|filler| fold_text(&covered(filler, text)).contains(participant.as_str()))
+            layer.get(argument.filler).is_some_and(|filler| {
+                fold_text(&covered(filler, text)).contains(participant.as_str())
+            })
         });
         if !takes_part {
             return false;
@@ -322,7 +328,9 @@ fn passes(annotation: &Annotation, layer: &Layer, text: &Text, query: &Query) ->
     }
     match &query.text {
         TextMatch::Any => true,
-        TextMatch::Folded(needle) => fold_text(&covered(annotation, text)).contains(needle.as_str()),
+        TextMatch::Folded(needle) => {
+            fold_text(&covered(annotation, text)).contains(needle.as_str())
+        }
         TextMatch::Regex(regex) => regex.is_match(&covered(annotation, text)),
     }
 }
@@ -393,7 +401,10 @@ mod tests {
         assert_eq!(results.hits[1].text, "Vučić");
         assert_eq!(
             results.per_document,
-            vec![(DocId::new("d0").unwrap(), 2), (DocId::new("d1").unwrap(), 1)]
+            vec![
+                (DocId::new("d0").unwrap(), 2),
+                (DocId::new("d1").unwrap(), 1)
+            ]
         );
     }
 
@@ -416,13 +427,19 @@ mod tests {
             ..SearchRequest::text(r"\d+|ÇËSHTJE")
         };
         let results = search(&project, &index, &request, 100).unwrap();
-        assert_eq!(spans(&results), vec![("d0".into(), 11, 18), ("d0".into(), 19, 23)]);
+        assert_eq!(
+            spans(&results),
+            vec![("d0".into(), 11, 18), ("d0".into(), 19, 23)]
+        );
     }
 
     #[test]
     fn context_stops_at_line_ends() {
         let text = Text::new("one\ntwo Vučić three\nfour".to_owned());
         let (before, hit, after) = context(&text, CharSpan::new(8, 13), 20);
-        assert_eq!((before.as_str(), hit.as_str(), after.as_str()), ("two ", "Vučić", " three"));
+        assert_eq!(
+            (before.as_str(), hit.as_str(), after.as_str()),
+            ("two ", "Vučić", " three")
+        );
     }
 }

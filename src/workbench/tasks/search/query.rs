@@ -96,7 +96,10 @@ impl Query {
             filtered = true;
             let value = value.to_owned();
             if value.is_empty() {
-                return Err(format!("{key}: needs a value, as in {key}:{}", example(key)));
+                return Err(format!(
+                    "{key}: needs a value, as in {key}:{}",
+                    example(key)
+                ));
             }
             match key {
                 "label" => query.label = Some(value),
@@ -106,9 +109,7 @@ impl Query {
                         "quote" => AnnotationKind::Quote,
                         "event" => AnnotationKind::Event,
                         _ => {
-                            return Err(format!(
-                                "kind:{value}: expected entity, quote or event"
-                            ));
+                            return Err(format!("kind:{value}: expected entity, quote or event"));
                         }
                     });
                 }
