@@ -23,10 +23,11 @@ fn search(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// (doc, start, end, text, layer, annotation) of each hit, for exact comparisons.
-fn hits(
-    values: &[serde_json::Value],
-) -> Vec<(String, u64, u64, String, Option<String>, Option<u64>)> {
+/// (doc, start, end, text, layer, annotation) of a hit, for exact comparisons.
+type Place = (String, u64, u64, String, Option<String>, Option<u64>);
+
+/// Each hit as a [`Place`].
+fn hits(values: &[serde_json::Value]) -> Vec<Place> {
     values
         .iter()
         .map(|v| {
@@ -42,22 +43,11 @@ fn hits(
         .collect()
 }
 
-fn text_hit(
-    doc: &str,
-    start: u64,
-    end: u64,
-    text: &str,
-) -> (String, u64, u64, String, Option<String>, Option<u64>) {
+fn text_hit(doc: &str, start: u64, end: u64, text: &str) -> Place {
     (doc.to_owned(), start, end, text.to_owned(), None, None)
 }
 
-fn annotation_hit(
-    start: u64,
-    end: u64,
-    text: &str,
-    layer: &str,
-    id: u64,
-) -> (String, u64, u64, String, Option<String>, Option<u64>) {
+fn annotation_hit(start: u64, end: u64, text: &str, layer: &str, id: u64) -> Place {
     (
         ARTICLE.to_owned(),
         start,

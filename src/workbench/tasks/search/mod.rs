@@ -112,7 +112,8 @@ pub fn search(
             if query.layer.as_ref().is_some_and(|l| *l != key.layer) {
                 continue;
             }
-            let found = annotation_hits(&key.layer, layer, document, &query);
+            let folded = index.folded(document);
+            let found = annotation_hits(&key.layer, layer, document, &folded, &query);
             if !found.is_empty() {
                 annotations.entry(&key.doc).or_default().extend(found);
             }
@@ -252,11 +253,12 @@ fn annotation_hits(
     name: &LayerName,
     layer: &Layer,
     document: &Document,
+    folded: &Text,
     query: &Query,
 ) -> Vec<AnnotationHit> {
     layer
         .iter()
-        .filter(|annotation| passes(annotation, layer, &document.text, query))
+        .filter(|annotation| passes(annotation, layer, &document.text, folded, query))
         .map(|annotation| {
             (
                 extent(annotation),
@@ -278,7 +280,15 @@ fn extent(annotation: &Annotation) -> CharSpan {
     }
 }
 
-fn passes(annotation: &Annotation, layer: &Layer, text: &Text, query: &Query) -> bool {
+/// Whether an annotation passes the query's filters and text. `folded` is the folded text (same
+/// offsets): single-span annotations are compared in it without folding anew.
+fn passes(
+    annotation: &Annotation,
+    layer: &Layer,
+    text: &Text,
+    folded: &Text,
+    query: &Query,
+) -> bool {
     if query.kind.is_some_and(|k| k != annotation.kind()) {
         return false;
     }
@@ -328,9 +338,12 @@ fn passes(annotation: &Annotation, layer: &Layer, text: &Text, query: &Query) ->
     }
     match &query.text {
         TextMatch::Any => true,
-        TextMatch::Folded(needle) => {
-            fold_text(&covered(annotation, text)).contains(needle.as_str())
-        }
+        TextMatch::Folded(needle) => match annotation {
+            Annotation::Quote(_) => fold_text(&covered(annotation, text)).contains(needle.as_str()),
+            other => folded
+                .slice(other.primary_span())
+                .is_some_and(|f| f.contains(needle.as_str())),
+        },
         TextMatch::Regex(regex) => regex.is_match(&covered(annotation, text)),
     }
 }
