@@ -16,7 +16,8 @@ Examples:
   gloss stats my-project                          documents, annotations and progress per layer
   gloss export my-project --format jsonl --out gold.jsonl --layer gold
   gloss agree my-project                          agreement between the annotators' layers
-  gloss adjudicate my-project --auto              merge what annotators agree on into gold";
+  gloss adjudicate my-project --auto              merge what annotators agree on into gold
+  gloss search my-project Vučić                   every mention across the corpus (finds Vucic too)";
 
 /// Gloss: annotate news articles with entities, quotes and events.
 ///
@@ -165,6 +166,29 @@ Examples:
     /// Train an entity tagger from a project layer, print its held-out precision, recall and F1 per
     /// label, and write the model file (which project.ron's ner_model setting can name).
     Train(super::train::TrainArgs),
+
+    /// Search every document: text (case and diacritics ignored), a regex, or annotations by
+    /// label, attribute, quote speaker, event type and participant.
+    ///
+    /// Prints each hit with its context and a count, or with --json one object per hit. Offsets
+    /// count Unicode code points, half-open. The index lives in the project's .gloss-cache/
+    /// folder (ignored by git) and is rebuilt when missing or out of date.
+    Search(super::search::SearchArgs),
+
+    /// Find where a layer disagrees with itself across the corpus: one surface form with
+    /// different labels, a form labelled in one place and not in another, boundary variants
+    /// ("Albin Kurti" and "Prime Minister Albin Kurti"), overlapping mentions of different labels.
+    ///
+    /// Case and accents are ignored when comparing forms. Exits 0 whatever it finds; the window's
+    /// consistency panel fixes the first two kinds in bulk (one undo step).
+    Consistency(super::consistency::ConsistencyArgs),
+
+    /// Who said what: every quote of a layer grouped by speaker, outlet or document, with counts,
+    /// the direct / indirect / mixed split, the cue words, outlets, documents and dates.
+    ///
+    /// Speakers are compared ignoring case and accents; the entity column holds the speaker
+    /// mentions' knowledge-base ids (norm) where set.
+    Quotes(super::quotes::QuotesArgs),
 }
 
 #[derive(Debug, Args)]

@@ -13,11 +13,14 @@ mod adjudicate;
 mod agree;
 mod args;
 mod check;
+mod consistency;
 mod create;
 mod eval;
 mod export;
 mod import;
 mod progress;
+mod quotes;
+mod search;
 mod stats;
 mod suggest;
 mod table;
@@ -42,6 +45,9 @@ const COMMANDS: &[&str] = &[
     "agree",
     "adjudicate",
     "train",
+    "search",
+    "consistency",
+    "quotes",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -96,6 +102,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Agree(args)) => agree::run(&args),
         Some(Command::Adjudicate(args)) => adjudicate::run(&args),
         Some(Command::Train(args)) => train::run(&args),
+        Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Consistency(args)) => consistency::run(&args),
+        Some(Command::Quotes(args)) => quotes::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

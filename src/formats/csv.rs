@@ -186,8 +186,8 @@ fn attributes(attributes: &Attributes) -> String {
         .join("; ")
 }
 
-/// Appends one RFC 4180 record.
-fn record<S: AsRef<str>>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = S>) {
+/// Appends one RFC 4180 record (CRLF line end); also the who-said-what table of `gloss quotes`.
+pub(crate) fn record<S: AsRef<str>>(out: &mut Vec<u8>, fields: impl IntoIterator<Item = S>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');

@@ -6,6 +6,7 @@
 pub mod annotation;
 pub mod document;
 pub mod edit;
+pub mod fold;
 pub mod history;
 pub mod layer;
 pub mod markup;

@@ -16,6 +16,7 @@
 //! [`format_v1`], converted to and from the model (with validation) in `convert`.
 
 mod atomic;
+pub mod cache;
 mod convert;
 mod error;
 mod files;

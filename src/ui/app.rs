@@ -41,6 +41,10 @@ pub struct GlossApp {
     pub(super) review: super::review::ReviewPanel,
     /// The recommenders panel (Suggest ▸ Recommenders…).
     pub(super) recommenders: super::recommenders::RecommendersPanel,
+    /// The corpus search panel (Find ▸ Search all documents…, Ctrl+Shift+F).
+    pub(super) corpus: super::corpus_search::CorpusSearchPanel,
+    /// The consistency panel (Find ▸ Consistency checks…).
+    pub(super) consistency: super::consistency::ConsistencyPanel,
     /// A project waiting for the annotator's name before it can be opened.
     pub(super) waiting: Option<PathBuf>,
     /// The annotator the command line named (`gloss DIR --as NAME`): projects open as them without
@@ -157,6 +161,8 @@ impl GlossApp {
             list: ListCache::default(),
             review: super::review::ReviewPanel::default(),
             recommenders: super::recommenders::RecommendersPanel::default(),
+            corpus: super::corpus_search::CorpusSearchPanel::default(),
+            consistency: super::consistency::ConsistencyPanel::default(),
             waiting: None,
             annotator_given: None,
             opening: None,
@@ -198,6 +204,24 @@ impl GlossApp {
     /// Opens the schema editor window, as Edit > Schema… does.
     pub fn show_schema_editor(&mut self) {
         self.carry_out_schema_editor();
+    }
+
+    /// Opens the corpus search panel, as Find ▸ Search all documents… (Ctrl+Shift+F) does.
+    pub fn show_corpus_search(&mut self) {
+        self.corpus.open();
+    }
+
+    /// Opens the consistency panel and checks, as Find ▸ Consistency checks… does.
+    pub fn show_consistency(&mut self) {
+        self.open_consistency();
+    }
+
+    pub(super) fn open_consistency(&mut self) {
+        self.consistency.open = true;
+        if let Some(wb) = self.workbench.as_mut() {
+            // Starting a check cannot be refused.
+            let _ = wb.execute(Command::CheckConsistency);
+        }
     }
 
     /// Opens the recommenders panel, as Suggest ▸ Recommenders… does.
@@ -269,6 +293,9 @@ impl GlossApp {
         self.panels(ui, &mut out);
         self.review.show(&ctx, self.workbench.as_ref(), &mut out);
         self.recommenders
+            .show(&ctx, self.workbench.as_ref(), &mut out);
+        self.corpus.show(&ctx, self.workbench.as_ref(), &mut out);
+        self.consistency
             .show(&ctx, self.workbench.as_ref(), &mut out);
         super::trust_prompt::show(&ctx, self.workbench.as_ref(), &mut out);
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);

@@ -255,6 +255,8 @@ impl GlossApp {
             UiAction::ShowHelp => self.view.help_open = !self.view.help_open,
             UiAction::ShowSchemaEditor => self.carry_out_schema_editor(),
             UiAction::ShowRecommenders => self.recommenders.toggle(),
+            UiAction::OpenCorpusSearch => self.corpus.open(),
+            UiAction::ShowConsistency => self.open_consistency(),
             UiAction::OpenFind => {
                 self.view.find_open = true;
                 self.view.focus_find = true;

@@ -84,6 +84,8 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::SchemaEditor => Some(UiAction::ShowSchemaEditor),
         Action::Recommenders => Some(UiAction::ShowRecommenders),
         Action::Find => Some(UiAction::OpenFind),
+        Action::SearchCorpus => Some(UiAction::OpenCorpusSearch),
+        Action::Consistency => Some(UiAction::ShowConsistency),
         Action::Help => Some(UiAction::ShowHelp),
         Action::Cancel if view.find_open && wb.is_none_or(|wb| wb.pending().is_none()) => {
             Some(UiAction::CloseFind)
@@ -144,6 +146,7 @@ fn chord_of_key(key: egui::Key, modifiers: Modifiers) -> Option<Chord> {
         egui::Key::ArrowLeft => Some(Key::ArrowLeft),
         egui::Key::ArrowRight => Some(Key::ArrowRight),
         egui::Key::F1 => Some(Key::F1),
+        egui::Key::F3 => Some(Key::F3),
         _ => None,
     };
     let key = match named {

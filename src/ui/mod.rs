@@ -18,6 +18,8 @@ mod app;
 mod bulk_accept;
 mod centre;
 mod colors;
+mod consistency;
+mod corpus_search;
 mod dialogs;
 mod documents;
 mod export_dialog;

@@ -61,6 +61,12 @@ fn menu_entry(
         Action::FindNext | Action::FindPrevious | Action::LabelFindHit => {
             wb.is_some_and(|wb| !wb.find().hits.is_empty())
         }
+        Action::NextCorpusHit | Action::PreviousCorpusHit => wb.is_some_and(|wb| {
+            wb.corpus_search()
+                .results
+                .as_ref()
+                .is_some_and(|r| !r.hits.is_empty())
+        }),
         action if workbench::is_review_key(action) || action == Action::FinishAdjudication => {
             wb.is_some_and(|wb| wb.review().is_some())
         }

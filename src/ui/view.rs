@@ -41,6 +41,10 @@ pub enum UiAction {
     ShowRecommenders,
     /// Open the find bar and put the caret in it.
     OpenFind,
+    /// Find ▸ Search all documents (Ctrl+Shift+F): open the corpus search panel, caret in its field.
+    OpenCorpusSearch,
+    /// Find ▸ Consistency checks…: open the consistency panel and check the layer being edited.
+    ShowConsistency,
     CloseFind,
     /// A hint for the status line ("select a quote first").
     Hint(String),

@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use super::tasks::search::SearchRequest;
 use crate::model::{
     AnnotationId, AttributeDef, CharSpan, Color, DocId, EditError, EntityLabel, EventType,
     LayerName, QuoteKind, QuoteSettings, Speaker, Status,
@@ -157,6 +158,29 @@ pub enum Command {
     FindPrevious,
     /// Labels the current hit with the last label used, then moves to the next hit.
     LabelFindHit,
+
+    // --- Corpus search (see `super::corpus`) -------------------------------------------------------
+    /// Searches every document (text, regex or annotations); results come once the index is built.
+    SearchCorpus(SearchRequest),
+    /// F3: the next hit across documents (wraps), shown and selected.
+    NextCorpusHit,
+    /// Shift+F3: the previous hit.
+    PreviousCorpusHit,
+    /// Shows and selects the n-th hit (a click in the results).
+    GoToCorpusHit(usize),
+    /// Labels every hit as an entity with this label in the layer being edited: one undo step.
+    LabelCorpusHits(String),
+
+    // --- Consistency (see `super::consistency`) ----------------------------------------------------
+    /// Checks the layer being edited across the corpus (in a job; again after every change).
+    CheckConsistency,
+    /// Shows and selects one place of a finding.
+    GoToFindingPlace {
+        finding: usize,
+        place: usize,
+    },
+    /// Applies a finding's fix (relabel, or label the unlabelled places): one undo step.
+    FixFinding(usize),
 
     // --- Schema editor (each one undo step) ------------------------------------------------------
     AddEntityLabel(EntityLabel),

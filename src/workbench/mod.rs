@@ -13,6 +13,8 @@
 
 mod annotate;
 mod command;
+mod consistency;
+mod corpus;
 mod disk;
 mod export;
 mod figures;
@@ -35,6 +37,8 @@ pub mod trust;
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
+pub use consistency::ConsistencyView;
+pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
@@ -48,6 +52,7 @@ pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
 };
+pub use tasks::search::{Hit, SearchRequest, SearchResults};
 /// The formats, presets, measures and suggestion types the window and the command line show, named
 /// here so that `ui` and `cli` need only the workbench.
 pub use tasks::vocabulary::*;
@@ -78,6 +83,10 @@ pub struct Workbench {
     revision: u64,
     pending: Option<Pending>,
     find: FindState,
+    /// The corpus search (Ctrl+Shift+F): request, results, the index.
+    corpus: corpus::CorpusState,
+    /// The consistency panel's findings (see `consistency`).
+    consistency: consistency::ConsistencyState,
     /// Review: the open comparison, which layer edits go to, decisions to keep neither version.
     review: review::ReviewState,
     /// Suggestions of the shown layer, rejections, recommender settings, the tagger's training.
@@ -178,6 +187,8 @@ impl Workbench {
             revision: 0,
             pending: None,
             find: FindState::default(),
+            corpus: corpus::CorpusState::default(),
+            consistency: consistency::ConsistencyState::default(),
             review: review::ReviewState::default(),
             suggestions: suggestions::SuggestionState::default(),
             last_label: None,
@@ -315,6 +326,14 @@ impl Workbench {
             Command::FindNext => self.step_find(true),
             Command::FindPrevious => self.step_find(false),
             Command::LabelFindHit => self.label_find_hit(),
+            Command::SearchCorpus(request) => self.search_corpus(request),
+            Command::NextCorpusHit => self.step_corpus_hit(true),
+            Command::PreviousCorpusHit => self.step_corpus_hit(false),
+            Command::GoToCorpusHit(index) => self.go_to_corpus_hit(index),
+            Command::LabelCorpusHits(label) => self.label_corpus_hits(&label),
+            Command::CheckConsistency => self.check_consistency(),
+            Command::GoToFindingPlace { finding, place } => self.go_to_finding(finding, place),
+            Command::FixFinding(finding) => self.fix_finding(finding),
             Command::AddEntityLabel(label) => self.add_entity_label(label),
             Command::RenameEntityLabel { from, to } => self.rename_entity_label(&from, &to),
             Command::SetLabelColor { label, color } => self.edit_label(&label, |l| l.color = color),

@@ -77,6 +77,8 @@ impl Workbench {
             self.tick_suggestions();
         }
         self.tick_figures();
+        self.tick_corpus();
+        self.tick_consistency();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);

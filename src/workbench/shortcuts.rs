@@ -17,6 +17,7 @@ pub enum Key {
     ArrowLeft,
     ArrowRight,
     F1,
+    F3,
 }
 
 /// A key with modifiers. `ctrl` means Cmd on macOS (egui's `Modifiers::command`).
@@ -102,6 +103,12 @@ pub enum Action {
     FindNext,
     FindPrevious,
     LabelFindHit,
+    /// The corpus search panel (the UI's own), and stepping through its hits across documents.
+    SearchCorpus,
+    NextCorpusHit,
+    PreviousCorpusHit,
+    /// The consistency panel (the UI's own).
+    Consistency,
     /// Suggestions (Suggest menu): see `super::suggestions`.
     NextSuggestion,
     PreviousSuggestion,
@@ -160,7 +167,7 @@ const fn entry(
     }
 }
 
-use Key::{ArrowLeft, ArrowRight, Backspace, Char, Delete, Enter, Escape, F1, Tab};
+use Key::{ArrowLeft, ArrowRight, Backspace, Char, Delete, Enter, Escape, F1, F3, Tab};
 
 static SHORTCUTS: &[Shortcut] = &[
     entry(
@@ -395,6 +402,38 @@ static SHORTCUTS: &[Shortcut] = &[
         "Label the hit with the last label used and go to the next",
         "Find",
     ),
+    entry(
+        Action::SearchCorpus,
+        "Search all documents…",
+        "Ctrl+Shift+F",
+        &[ctrl_shift(Char('f'))],
+        "Search every document: text (case and accents ignored), regex, or annotations",
+        "Find",
+    ),
+    entry(
+        Action::NextCorpusHit,
+        "Next search hit",
+        "F3",
+        &[plain(F3)],
+        "Go to the next hit of the corpus search, in whichever document it is",
+        "Find",
+    ),
+    entry(
+        Action::PreviousCorpusHit,
+        "Previous search hit",
+        "Shift+F3",
+        &[shift(F3)],
+        "Go to the previous hit of the corpus search",
+        "Find",
+    ),
+    entry(
+        Action::Consistency,
+        "Consistency checks…",
+        "",
+        &[],
+        "Where your layer labels one surface form differently, leaves it unlabelled, varies its boundaries or overlaps labels",
+        "Find",
+    ),
     // Suggestions: the plain keys yield to the schema's hotkeys (see
     // `super::Workbench::suggestion_action_for`); N, A and Enter alone belong to review and find.
     entry(
@@ -616,6 +655,8 @@ impl Workbench {
             Action::FindNext => Command::FindNext,
             Action::FindPrevious => Command::FindPrevious,
             Action::LabelFindHit => Command::LabelFindHit,
+            Action::NextCorpusHit => Command::NextCorpusHit,
+            Action::PreviousCorpusHit => Command::PreviousCorpusHit,
             Action::Review
             | Action::NextDisagreement
             | Action::PreviousDisagreement
@@ -638,6 +679,8 @@ impl Workbench {
             | Action::Quit
             | Action::SchemaEditor
             | Action::Find
+            | Action::SearchCorpus
+            | Action::Consistency
             | Action::Help
             | Action::Recommenders => return None,
         })
@@ -666,6 +709,11 @@ mod tests {
         assert_eq!(action_for(ctrl(Char('Z'))), Some(Action::Undo));
         assert_eq!(action_for(ctrl_shift(Char('z'))), Some(Action::Redo));
         assert_eq!(action_for(plain(Char('?'))), Some(Action::Help));
+        assert_eq!(
+            action_for(ctrl_shift(Char('F'))),
+            Some(Action::SearchCorpus)
+        );
+        assert_eq!(action_for(ctrl(Char('f'))), Some(Action::Find));
         assert_eq!(
             action_for(plain(Char('p'))),
             None,

@@ -9,8 +9,11 @@
 pub mod adjudicate;
 pub mod agreement;
 pub mod check;
+pub mod consistency;
 pub mod evaluate;
 mod hooks;
+pub mod quotes;
+pub mod search;
 pub mod stats;
 pub mod suggest;
 pub mod train;
