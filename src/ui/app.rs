@@ -48,6 +48,12 @@ pub struct GlossApp {
     pub(super) annotator_given: Option<String>,
     /// The project being opened in the background.
     pub(super) opening: Option<PathBuf>,
+    /// What to do once "Who is annotating?" is answered (creating a project needs the name).
+    pub(super) after_annotator: Option<super::view::UiAction>,
+    /// Open the text import once the project being opened is in place ("Import articles…").
+    pub(super) import_after_open: bool,
+    /// The folder in which "Open the sample" puts its copy (`~/Gloss`).
+    pub(super) sample_home: PathBuf,
     pub(super) screenshot: Option<(ScreenshotRun, ScreenshotOutcome)>,
     /// The theme and scale last handed to egui.
     applied_style: Option<(ThemeChoice, f32)>,
@@ -90,12 +96,9 @@ impl GlossApp {
         app.annotator_given = annotator;
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
-        match project.or_else(|| app.prefs.recent.first().cloned()) {
-            Some(dir) => app.request_open(dir),
-            None if app.prefs.annotator.is_none() && app.annotator_given.is_none() => {
-                app.ask_annotator(Vec::new(), false)
-            }
-            None => {}
+        // Without a project the welcome screen offers recent projects, the sample and a new one.
+        if let Some(dir) = project {
+            app.request_open(dir);
         }
         app
     }
@@ -160,6 +163,9 @@ impl GlossApp {
             waiting: None,
             annotator_given: None,
             opening: None,
+            after_annotator: None,
+            import_after_open: false,
+            sample_home: crate::workbench::sample_home(),
             screenshot: None,
             applied_style: None,
             save_error: None,
@@ -193,6 +199,24 @@ impl GlossApp {
     /// Draws in this theme from the next frame on (remembered with the other preferences).
     pub fn set_theme(&mut self, theme: ThemeChoice) {
         self.prefs.theme = theme;
+    }
+
+    /// Puts "Open the sample"'s copy in `dir` instead of `~/Gloss` (tests).
+    pub fn set_sample_home(&mut self, dir: PathBuf) {
+        self.sample_home = dir;
+    }
+
+    /// Remembers these projects as recently opened, most recent first, as earlier sessions
+    /// would have (tests of the welcome screen).
+    pub fn set_recent_projects(&mut self, recent: Vec<PathBuf>) {
+        for dir in recent.iter().rev() {
+            self.prefs.remember_project(dir);
+        }
+    }
+
+    /// The projects the welcome screen and File ▸ Recent offer, most recent first.
+    pub fn recent_projects(&self) -> &[PathBuf] {
+        &self.prefs.recent
     }
 
     /// Opens the schema editor window, as Edit > Schema… does.
@@ -317,17 +341,31 @@ impl GlossApp {
 
     fn panels(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let wb = self.workbench.as_ref();
+        // The project being opened (or waiting for who is annotating), named while it loads.
+        let loading = self.opening.as_deref().or(self.waiting.as_deref());
         egui::Panel::top("gloss-top").show(ui, |ui| {
-            top_bar::show(ui, wb, &mut self.prefs, &self.view, out);
+            top_bar::show(ui, wb, loading, &mut self.prefs, &self.view, out);
         });
         let busy = self.busy().then(|| {
-            self.jobs
-                .progress()
-                .map(|progress| progress.message)
-                .unwrap_or_default()
+            if self.opening.is_none() && self.jobs.only_dialogs() {
+                // Waiting for the analyst, not working: said without an animation, which would
+                // redraw the window for as long as the dialog is open.
+                return status_bar::Busy {
+                    message: "Waiting for the file dialog…".to_owned(),
+                    animate: false,
+                };
+            }
+            status_bar::Busy {
+                message: self
+                    .jobs
+                    .progress()
+                    .map(|progress| progress.message)
+                    .unwrap_or_default(),
+                animate: true,
+            }
         });
         egui::Panel::bottom("gloss-status").show(ui, |ui| {
-            status_bar::show(ui, wb, &self.view, busy.as_deref());
+            status_bar::show(ui, wb, &self.view, busy.as_ref());
         });
         if let Some(wb) = wb {
             egui::Panel::left("gloss-documents")
@@ -360,6 +398,12 @@ impl GlossApp {
                 ui.centered_and_justified(|ui| {
                     ui.label(format!("Opening {}…", dir.display()));
                 });
+                return;
+            }
+            if wb.is_none() {
+                if self.waiting.is_none() {
+                    super::welcome::show(ui, &self.prefs.recent, out);
+                }
                 return;
             }
             centre::show(

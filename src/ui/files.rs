@@ -26,11 +26,7 @@ impl GlossApp {
     /// Opens a project as the remembered annotator, or first asks who is annotating (offering the
     /// project's annotators, read in the background).
     pub(super) fn request_open(&mut self, dir: PathBuf) {
-        let annotator = self
-            .annotator_given
-            .clone()
-            .or_else(|| self.prefs.annotator.clone());
-        match annotator {
+        match self.annotator_now() {
             Some(annotator) => self.open_as(dir, annotator),
             None => {
                 self.waiting = Some(dir.clone());
@@ -84,12 +80,21 @@ impl GlossApp {
         });
     }
 
-    pub(super) fn ask_annotator(&mut self, known: Vec<String>, can_cancel: bool) {
+    /// Asks who is annotating: before `opening` opens (Cancel then opens nothing), or to switch
+    /// annotator (`None`).
+    pub(super) fn ask_annotator(&mut self, known: Vec<String>, opening: Option<PathBuf>) {
         self.view.annotator_dialog = Some(AnnotatorDialog {
             name: String::new(),
             known,
-            can_cancel,
+            opening,
         });
+    }
+
+    /// The annotator projects open as: the command line's `--as`, else the remembered name.
+    fn annotator_now(&self) -> Option<String> {
+        self.annotator_given
+            .clone()
+            .or_else(|| self.prefs.annotator.clone())
     }
 
     /// Puts a freshly opened workbench in place of the old one, which closes (and saves) in the
@@ -124,6 +129,9 @@ impl GlossApp {
         self.view.find_query.clear();
         self.view.hovered = None;
         self.view.done_count = None;
+        if std::mem::take(&mut self.import_after_open) {
+            self.import_dialog();
+        }
     }
 
     fn close_in_background(&mut self, mut old: Workbench) {
@@ -142,20 +150,23 @@ impl GlossApp {
                 match result {
                     Ok(wb) => self.install(ctx, &dir, *wb),
                     Err(message) => {
+                        self.import_after_open = false;
                         self.prefs.forget_project(&dir);
                         self.view.error(message);
                     }
                 }
             }
             Done::Peeked { dir, result } => match result {
-                Ok(known) => self.ask_annotator(known, false),
+                Ok(known) => self.ask_annotator(known, Some(dir)),
                 Err(message) => {
+                    // Back to the welcome screen, with the loader's message.
                     self.waiting = None;
                     self.prefs.forget_project(&dir);
                     self.view.error(message);
-                    self.ask_annotator(Vec::new(), false);
                 }
             },
+            Done::SampleWritten(Ok(dir)) => self.request_open(dir),
+            Done::SampleWritten(Err(message)) => self.view.error(message),
             Done::FolderPicked { purpose, dir } => match (purpose, dir) {
                 (FolderPurpose::Open, Some(dir)) => self.request_open(dir),
                 (FolderPurpose::NewProject, Some(dir)) => {
@@ -214,13 +225,24 @@ impl GlossApp {
                     dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
-            UiAction::CreateProject { dir, name, preset } => {
-                let Some(annotator) = self.prefs.annotator.clone() else {
-                    self.view
-                        .warn("Say who is annotating first, then create the project again");
-                    self.ask_annotator(Vec::new(), false);
+            UiAction::CreateProject {
+                dir,
+                name,
+                preset,
+                then_import,
+            } => {
+                let Some(annotator) = self.annotator_now() else {
+                    // Asked first; the project is created once the name is known.
+                    self.ask_annotator(Vec::new(), Some(dir.clone()));
+                    self.after_annotator = Some(UiAction::CreateProject {
+                        dir,
+                        name,
+                        preset,
+                        then_import,
+                    });
                     return;
                 };
+                self.import_after_open = then_import;
                 self.opening = Some(dir.clone());
                 self.jobs.spawn("create", move |_| {
                     let result = Workbench::new_project(&dir, &name, &preset, &annotator)
@@ -230,6 +252,18 @@ impl GlossApp {
                 });
             }
             UiAction::ImportTexts => self.import_dialog(),
+            UiAction::OpenSample => {
+                let dir = self.sample_home.join(workbench::SAMPLE_NAME);
+                self.jobs.spawn("sample", move |_| {
+                    Done::SampleWritten(workbench::write_sample(&dir).map_err(|e| e.to_string()))
+                });
+            }
+            UiAction::ImportIntoNewProject => {
+                self.view.new_project = Some(NewProjectDialog {
+                    then_import: true,
+                    ..NewProjectDialog::default()
+                });
+            }
             UiAction::ImportAnnotations => self.open_import_dialog(),
             UiAction::ExportJsonl => self.open_export_dialog(),
             UiAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -239,11 +273,22 @@ impl GlossApp {
                     .as_ref()
                     .map(|wb| wb.project().annotators.clone())
                     .unwrap_or_default();
-                self.ask_annotator(known, true);
+                self.ask_annotator(known, None);
+            }
+            UiAction::AnnotatorCancelled => {
+                self.after_annotator = None;
+                if let Some(dir) = self.waiting.take() {
+                    self.view.info(format!(
+                        "{} was not opened: Gloss opens a project once it knows who is annotating",
+                        dir.display()
+                    ));
+                }
             }
             UiAction::SetAnnotator(name) => {
                 self.prefs.annotator = Some(name.clone());
-                if let Some(dir) = self.waiting.take() {
+                if let Some(action) = self.after_annotator.take() {
+                    self.carry_out_action(ctx, action);
+                } else if let Some(dir) = self.waiting.take() {
                     self.open_as(dir, name);
                 } else if let Some(wb) = &self.workbench
                     && wb.annotator().as_str() != name

@@ -38,6 +38,7 @@ mod suggestions;
 mod top_bar;
 mod trust_prompt;
 mod view;
+mod welcome;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

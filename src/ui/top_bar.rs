@@ -1,6 +1,8 @@
 //! The top bar: menus generated from the one command list (each entry with its keys), then the
 //! project, the document, who is annotating, and whether everything is saved.
 
+use std::path::Path;
+
 use egui::{Button, RichText, Ui};
 
 use crate::workbench::{self, Action, SaveState, Workbench};
@@ -14,7 +16,15 @@ const MENUS: [&str; 8] = [
     "File", "Edit", "Annotate", "Navigate", "Find", "Suggest", "Review", "Help",
 ];
 
-pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View, out: &mut Outbox) {
+/// `loading`: the project being opened, named in place of the open one until it is there.
+pub fn show(
+    ui: &mut Ui,
+    wb: Option<&Workbench>,
+    loading: Option<&Path>,
+    prefs: &mut Prefs,
+    view: &View,
+    out: &mut Outbox,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in MENUS {
             ui.menu_button(menu, |ui| {
@@ -43,7 +53,7 @@ pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View,
             }
         }
         ui.separator();
-        status_strip(ui, wb, out);
+        status_strip(ui, wb, loading, out);
     });
 }
 
@@ -116,7 +126,16 @@ fn view_menu(ui: &mut Ui, prefs: &mut Prefs) {
 }
 
 /// Project · document · annotator · save state, right-aligned after the menus.
-fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, out: &mut Outbox) {
+fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out: &mut Outbox) {
+    if let Some(dir) = loading.filter(|dir| wb.is_none_or(|wb| wb.dir() != *dir)) {
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.label(RichText::new(format!("Opening {name}…")).strong())
+            .on_hover_text(dir.display().to_string());
+        return;
+    }
     let Some(wb) = wb else {
         ui.label(RichText::new("No project open").weak());
         return;

@@ -24,8 +24,14 @@ pub enum UiAction {
         dir: PathBuf,
         name: String,
         preset: String,
+        /// Open the text import once the project is open.
+        then_import: bool,
     },
     ImportTexts,
+    /// The welcome screen's "Open the sample": a copy of the built-in sample, opened.
+    OpenSample,
+    /// The welcome screen's "Import articles…": a new project, then the text import.
+    ImportIntoNewProject,
     /// File ▸ Import annotations…: the import dialog.
     ImportAnnotations,
     /// File ▸ Export: the export dialog.
@@ -35,6 +41,8 @@ pub enum UiAction {
     ChangeAnnotator,
     /// Reopen the project as another annotator, or remember the name for the next project.
     SetAnnotator(String),
+    /// "Who is annotating?" was cancelled: the project waiting for a name is not opened.
+    AnnotatorCancelled,
     ShowHelp,
     ShowSchemaEditor,
     /// Suggest ▸ Recommenders…: open or close the recommenders panel.

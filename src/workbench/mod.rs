@@ -24,6 +24,7 @@ pub mod jobs;
 mod navigate;
 mod quotes_events;
 mod review;
+mod sample;
 mod saver;
 mod schema_edit;
 mod shortcuts;
@@ -42,6 +43,7 @@ pub use import::{
     DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
 };
 pub use review::{Review, default_layers, is_review_key, review_action_for};
+pub use sample::{SAMPLE_NAME, sample_home, write_sample};
 pub use saver::AUTOSAVE_DELAY;
 pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
 pub use suggestions::{
