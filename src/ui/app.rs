@@ -52,6 +52,8 @@ pub struct GlossApp {
     pub(super) after_annotator: Option<super::view::UiAction>,
     /// Open the text import once the project being opened is in place ("Import articles…").
     pub(super) import_after_open: bool,
+    /// The desktop's file chooser, or Gloss's own picker when it cannot open.
+    pub(super) file_chooser: super::picking::FileChooser,
     /// The folder in which "Open the sample" puts its copy (`~/Gloss`).
     pub(super) sample_home: PathBuf,
     pub(super) screenshot: Option<(ScreenshotRun, ScreenshotOutcome)>,
@@ -74,7 +76,9 @@ impl GlossApp {
         project: Option<PathBuf>,
         annotator: Option<String>,
     ) -> Self {
-        Self::starting_as(cc, project, annotator, Runner::threaded())
+        let mut app = Self::starting_as(cc, project, annotator, Runner::threaded());
+        app.probe_file_chooser();
+        app
     }
 
     /// The app as the window starts it, with its background work run by `jobs`: tests pass
@@ -166,6 +170,7 @@ impl GlossApp {
             after_annotator: None,
             import_after_open: false,
             sample_home: crate::workbench::sample_home(),
+            file_chooser: super::picking::FileChooser::default(),
             screenshot: None,
             applied_style: None,
             save_error: None,
@@ -298,6 +303,7 @@ impl GlossApp {
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
+        self.show_file_picker(&ctx);
         if self.view.help_open {
             let schema = self.workbench.as_ref().map(|wb| &wb.project().schema);
             dialogs::help_window(&ctx, &mut self.view, schema);

@@ -61,6 +61,7 @@ pub fn any_modal(view: &View) -> bool {
         || !view.errors.is_empty()
         || view.formats.is_open()
         || view.bulk_accept.is_some()
+        || view.picker.is_some()
 }
 
 pub fn show(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {

@@ -15,6 +15,7 @@ use super::app::GlossApp;
 use super::article::ArticleView;
 use super::centre::MarkCache;
 use super::dialogs::{AnnotatorDialog, NewProjectDialog};
+use super::file_picker::{PickMode, PickPurpose};
 use super::jobs::{Done, FolderPurpose};
 use super::schema_editor::SchemaEditor;
 use super::view::{InspectorDraft, UiAction};
@@ -166,6 +167,13 @@ impl GlossApp {
                 }
             },
             Done::SampleWritten(Ok(dir)) => self.request_open(dir),
+            Done::FileChooser(unavailable) => {
+                self.file_chooser = match unavailable {
+                    Some(reason) => super::picking::FileChooser::InWindow(reason),
+                    None => super::picking::FileChooser::Native,
+                };
+            }
+            Done::Listed { dir, result } => self.on_listed(dir, result),
             Done::SampleWritten(Err(message)) => self.view.error(message),
             Done::FolderPicked { purpose, dir } => match (purpose, dir) {
                 (FolderPurpose::Open, Some(dir)) => self.request_open(dir),
@@ -206,6 +214,10 @@ impl GlossApp {
     pub(super) fn carry_out_action(&mut self, ctx: &egui::Context, action: UiAction) {
         match action {
             UiAction::OpenProjectDialog => {
+                let title = "Open a Gloss project folder";
+                if self.pick_in_window(PickPurpose::OpenProject, PickMode::Folder, title) {
+                    return;
+                }
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Open a Gloss project folder")
                     .pick_folder();
@@ -217,6 +229,10 @@ impl GlossApp {
             UiAction::OpenProject(dir) => self.request_open(dir),
             UiAction::NewProjectDialog => self.view.new_project = Some(NewProjectDialog::default()),
             UiAction::PickNewProjectFolder => {
+                let title = "Folder in which to create the project";
+                if self.pick_in_window(PickPurpose::NewProjectFolder, PickMode::Folder, title) {
+                    return;
+                }
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Folder in which to create the project")
                     .pick_folder();
@@ -329,6 +345,13 @@ impl GlossApp {
             self.view.warn("Open or create a project first");
             return;
         }
+        if self.pick_in_window(
+            PickPurpose::ImportTexts,
+            PickMode::Files,
+            "Import text files",
+        ) {
+            return;
+        }
         let dialog = rfd::AsyncFileDialog::new()
             .set_title("Import text files")
             .add_filter("Text", &["txt", "text", "md"])
@@ -344,7 +367,7 @@ impl GlossApp {
 
     /// Plain-text files into the project as documents: the files the dialog picks (or `paths`)
     /// are read by [`workbench::read_import`] in a job, then applied here.
-    fn import_texts(&mut self, picked: PickedFiles) {
+    pub(super) fn import_texts(&mut self, picked: PickedFiles) {
         let Some(wb) = &self.workbench else {
             return;
         };

@@ -34,6 +34,13 @@ pub enum Done {
     },
     /// Text files read for import; `None` when the dialog was cancelled.
     TextsRead(Result<Option<crate::workbench::ReadImport>, String>),
+    /// Whether the desktop's file chooser can open: `Some(reason)` when it cannot.
+    FileChooser(Option<String>),
+    /// A folder listed for Gloss's own file picker.
+    Listed {
+        dir: PathBuf,
+        result: Result<Vec<crate::workbench::files::FolderEntry>, String>,
+    },
     /// The built-in sample was copied into this folder (or was there already).
     SampleWritten(Result<PathBuf, String>),
     /// A step of the export or import dialog (boxed: it may carry a parsed import).

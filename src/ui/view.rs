@@ -166,6 +166,8 @@ pub struct View {
     pub schema_editor: Option<SchemaEditor>,
     pub new_project: Option<NewProjectDialog>,
     pub annotator_dialog: Option<AnnotatorDialog>,
+    /// Gloss's own file picker, when the desktop's file chooser cannot open.
+    pub picker: Option<super::file_picker::FilePicker>,
     /// The export and import dialogs.
     pub formats: super::export_dialog::FormatDialogs,
     /// Errors waiting to be shown in a dialog, oldest first.

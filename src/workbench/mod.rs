@@ -16,6 +16,7 @@ mod command;
 mod disk;
 mod export;
 mod figures;
+mod file_chooser;
 pub mod files;
 mod find;
 mod folder;
@@ -38,6 +39,7 @@ use std::path::{Path, PathBuf};
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
+pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
 pub use import::{
     DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
