@@ -454,14 +454,29 @@ impl GlossApp {
                     Command::SetCharPrecision(on) => Some(*on),
                     _ => None,
                 };
+                let schema_change = is_schema_change(&command);
                 match wb.execute(command) {
                     Ok(()) => {
                         self.view.message = None;
                         if let Some(on) = precision {
                             self.prefs.char_precision = on;
                         }
+                        if let (true, Some(editor)) =
+                            (schema_change, self.view.schema_editor.as_mut())
+                        {
+                            editor.refusal = None;
+                        }
                     }
-                    Err(error) => self.view.warn(error.to_string()),
+                    Err(error) => {
+                        // Said where the change was made too: the schema editor may cover the
+                        // status line.
+                        if let (true, Some(editor)) =
+                            (schema_change, self.view.schema_editor.as_mut())
+                        {
+                            editor.refusal = Some(error.to_string());
+                        }
+                        self.view.warn(error.to_string());
+                    }
                 }
             }
             let after = wb.selection();
@@ -512,6 +527,24 @@ impl GlossApp {
             eprintln!("gloss: could not save before closing: {error}");
         }
     }
+}
+
+/// Whether a command edits the schema (what the schema editor sends).
+fn is_schema_change(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::AddEntityLabel(_)
+            | Command::RenameEntityLabel { .. }
+            | Command::SetLabelColor { .. }
+            | Command::SetLabelHotkey { .. }
+            | Command::SetLabelDescription { .. }
+            | Command::RemoveEntityLabel(_)
+            | Command::AddEventType(_)
+            | Command::UpdateEventType { .. }
+            | Command::RemoveEventType(_)
+            | Command::SetAttributeDefs(_)
+            | Command::SetQuoteSettings(_)
+    )
 }
 
 impl eframe::App for GlossApp {

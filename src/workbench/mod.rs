@@ -47,7 +47,11 @@ pub use import::{
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use sample::{SAMPLE_NAME, sample_home, write_sample};
 pub use saver::AUTOSAVE_DELAY;
-pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
+pub use schema_edit::hotkey_clashes;
+pub use shortcuts::{
+    Action, Chord, CommandInfo, Key, Shortcut, action_for, command_clash, command_on_typed_key,
+    shortcut, shortcuts,
+};
 pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
