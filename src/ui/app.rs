@@ -52,6 +52,10 @@ pub struct GlossApp {
     pub(super) after_annotator: Option<super::view::UiAction>,
     /// Open the text import once the project being opened is in place ("Import articles…").
     pub(super) import_after_open: bool,
+    /// SIGTERM, SIGINT or SIGHUP arrived: the window closes as its close button does.
+    shutdown: Option<crate::workbench::ShutdownSignal>,
+    /// The window was asked to close (by a signal): said once.
+    closing: bool,
     /// The desktop's file chooser, or Gloss's own picker when it cannot open.
     pub(super) file_chooser: super::picking::FileChooser,
     /// The folder in which "Open the sample" puts its copy (`~/Gloss`).
@@ -78,6 +82,7 @@ impl GlossApp {
     ) -> Self {
         let mut app = Self::starting_as(cc, project, annotator, Runner::threaded());
         app.probe_file_chooser();
+        app.close_on_signals(&cc.egui_ctx);
         app
     }
 
@@ -171,12 +176,32 @@ impl GlossApp {
             import_after_open: false,
             sample_home: crate::workbench::sample_home(),
             file_chooser: super::picking::FileChooser::default(),
+            shutdown: None,
+            closing: false,
             screenshot: None,
             applied_style: None,
             save_error: None,
             wired: false,
             epoch: Instant::now(),
         }
+    }
+
+    /// Closes the window, as its close button does, when SIGTERM, SIGINT or SIGHUP arrives: edits
+    /// not yet autosaved are saved and the project lock released ([`eframe::App::on_exit`]). The
+    /// real window does this at start.
+    pub fn close_on_signals(&mut self, ctx: &egui::Context) {
+        let waker = ctx.clone();
+        match crate::workbench::ShutdownSignal::listen(Arc::new(move || waker.request_repaint())) {
+            Ok(signal) => self.shutdown = Some(signal),
+            Err(error) => {
+                eprintln!("gloss: cannot listen for SIGTERM ({error}); close the window to save")
+            }
+        }
+    }
+
+    /// Whether the window has asked to close (after a closing signal).
+    pub fn closing(&self) -> bool {
+        self.closing
     }
 
     /// The open workbench, if any: what tests assert on.
@@ -282,6 +307,10 @@ impl GlossApp {
     fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.wire(&ctx);
+        if !self.closing && self.shutdown.as_ref().is_some_and(|s| s.requested()) {
+            self.closing = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         for done in self.jobs.finished() {
             match done {
                 Ok(done) => self.on_done(&ctx, done),
@@ -516,7 +545,8 @@ impl GlossApp {
         }
     }
 
-    /// Writes what is unsaved and waits for it: the window is closing.
+    /// Writes what is unsaved and waits for it, then closes the project, which releases its lock:
+    /// the window is closing.
     fn flush(&mut self) {
         if self.screenshot.is_some() {
             return;
@@ -526,6 +556,8 @@ impl GlossApp {
         {
             eprintln!("gloss: could not save before closing: {error}");
         }
+        // The lock goes with the workbench (before the process ends, so its file goes too).
+        self.workbench = None;
     }
 }
 

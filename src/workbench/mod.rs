@@ -29,6 +29,7 @@ mod sample;
 mod saver;
 mod schema_edit;
 mod shortcuts;
+mod shutdown;
 mod speaker;
 mod suggestions;
 pub mod tasks;
@@ -52,6 +53,7 @@ pub use shortcuts::{
     Action, Chord, CommandInfo, Key, Shortcut, action_for, command_clash, command_on_typed_key,
     shortcut, shortcuts,
 };
+pub use shutdown::ShutdownSignal;
 pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
