@@ -56,7 +56,8 @@ impl GlossApp {
                 }
                 drop(previous);
             }
-            let result = Workbench::open(&dir, &annotator)
+            // A project another Gloss has open opens read-only, saying who has it.
+            let result = Workbench::open_or_read_only(&dir, &annotator)
                 .map(Box::new)
                 .map_err(|e| e.to_string());
             Done::Opened { dir, result }
@@ -114,6 +115,11 @@ impl GlossApp {
         }
         if let Some(notice) = wb.take_notice() {
             self.view.info(notice);
+        }
+        if let Some(holder) = wb.read_only() {
+            self.view.warn(format!(
+                "Opened read-only: {holder}. Once it is closed there, click “Open for writing”."
+            ));
         }
         if let Some(old) = self.workbench.replace(wb) {
             self.close_in_background(old);
@@ -290,6 +296,13 @@ impl GlossApp {
                     .map(|wb| wb.project().annotators.clone())
                     .unwrap_or_default();
                 self.ask_annotator(known, None);
+            }
+            UiAction::ReopenForWriting => {
+                if let Some(wb) = &self.workbench {
+                    let dir = wb.dir().to_path_buf();
+                    let annotator = wb.annotator().as_str().to_owned();
+                    self.open_as(dir, annotator);
+                }
             }
             UiAction::AnnotatorCancelled => {
                 self.after_annotator = None;

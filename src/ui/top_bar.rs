@@ -153,7 +153,23 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             .on_hover_text(doc.id.as_str());
     }
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        save_state(ui, &wb.save_state());
+        if let Some(holder) = wb.read_only() {
+            if ui
+                .button("Open for writing")
+                .on_hover_text("Opens the project for writing if the other Gloss has closed it")
+                .clicked()
+            {
+                out.action(UiAction::ReopenForWriting);
+            }
+            ui.label(
+                RichText::new("Read-only")
+                    .color(ui.visuals().warn_fg_color)
+                    .strong(),
+            )
+            .on_hover_text(holder);
+        } else {
+            save_state(ui, &wb.save_state());
+        }
         ui.separator();
         if ui
             .button(format!("Annotator: {}", wb.annotator()))

@@ -41,6 +41,8 @@ pub enum UiAction {
     ChangeAnnotator,
     /// Reopen the project as another annotator, or remember the name for the next project.
     SetAnnotator(String),
+    /// Try again to open the read-only project for writing (its lock may have been released).
+    ReopenForWriting,
     /// "Who is annotating?" was cancelled: the project waiting for a name is not opened.
     AnnotatorCancelled,
     ShowHelp,

@@ -104,6 +104,9 @@ pub struct Workbench {
     notice: Option<String>,
     /// Held while the project is open; released on drop.
     _lock: Option<disk::Lock>,
+    /// Why the project is open read-only (another Gloss holds its lock): every command that would
+    /// change it is refused with this, and nothing is ever saved.
+    read_only: Option<String>,
 }
 
 impl std::fmt::Debug for Workbench {
@@ -129,6 +132,30 @@ impl Workbench {
         let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
         Ok(workbench)
+    }
+
+    /// Opens a project for writing, or, when another running Gloss holds its lock, read-only: the
+    /// project can be read and searched, every change is refused saying who has it open, and
+    /// nothing is saved ([`Workbench::read_only`]). Other errors are [`Workbench::open`]'s.
+    pub fn open_or_read_only(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
+        match Workbench::open(dir, annotator) {
+            Err(WorkbenchError::Locked(holder)) => {
+                let project = disk::load(dir)?;
+                let name = layer_name(annotator);
+                let mut workbench = Workbench::with_layer(project, dir.to_path_buf(), name, None);
+                // Joining the project's annotators is a change: it waits for writing.
+                workbench.project.mark_saved();
+                workbench.read_only = Some(holder);
+                Ok(workbench)
+            }
+            other => other,
+        }
+    }
+
+    /// Why the project is open read-only (who holds its lock), or `None` when it is open for
+    /// writing.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// Creates a new project folder with a preset schema (`news`, `ontonotes`, `conll`, `ace2005`) and
@@ -197,6 +224,7 @@ impl Workbench {
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
+            read_only: None,
         };
         match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
             Ok(Some(model)) => workbench.suggestions.use_baseline_model(model),
@@ -255,6 +283,16 @@ impl Workbench {
     /// returned nothing changed. Derived data (the suggestion list) is brought up to date here, so
     /// that read accessors stay pure reads.
     pub fn execute(&mut self, command: Command) -> Result<(), WorkbenchError> {
+        // With no pick under way (none can start), a click on a mark only selects it.
+        let selects = matches!(command, Command::ClickAnnotation(_)) && self.pending.is_none();
+        if let Some(holder) = &self.read_only
+            && !reads_only(&command)
+            && !selects
+        {
+            return Err(WorkbenchError::refused(format!(
+                "open read-only, nothing can be changed: {holder}"
+            )));
+        }
         let result = self.carry_out(command);
         self.refresh_suggestions();
         result
@@ -565,6 +603,36 @@ impl Workbench {
         self.refresh_review();
         self.refresh_suggestions();
     }
+}
+
+/// Whether a command only reads the project (moves, selects, finds, compares): what a read-only
+/// workbench still does.
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::SelectDocument(_)
+            | Command::NextDocument
+            | Command::PreviousDocument
+            | Command::SelectSpan(_)
+            | Command::ExtendSelectionTo(_)
+            | Command::SelectAnnotation(_)
+            | Command::SelectNextAnnotation
+            | Command::SelectPreviousAnnotation
+            | Command::ClearSelection
+            | Command::SetCharPrecision(_)
+            | Command::CancelPending
+            | Command::Find(_)
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::OpenReview(_)
+            | Command::CloseReview
+            | Command::NextDisagreement
+            | Command::PreviousDisagreement
+            | Command::GoToDisagreement(_)
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::FocusSuggestion(_)
+    )
 }
 
 /// A layer name from any annotator name: as given when valid, else a slug of it (at most 64 chars).

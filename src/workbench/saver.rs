@@ -81,6 +81,9 @@ impl Workbench {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
         }
+        if self.read_only.is_some() {
+            return;
+        }
         if self.project.dirty().is_empty() {
             // Nothing to save (a change that was saved in the same frame, or one that is not
             // saved at all): no autosave is due, and none may stay due, or the window would be
@@ -113,6 +116,9 @@ impl Workbench {
 
     /// Writes everything pending and waits for it: the one blocking call, for closing the window.
     pub fn flush(&mut self) -> Result<(), WorkbenchError> {
+        if self.read_only.is_some() {
+            return Ok(());
+        }
         self.collect_saves(true);
         if !self.project.dirty().is_empty() {
             self.start_save()?;
