@@ -160,7 +160,10 @@ fn open_the_sample_copies_it_into_the_gloss_folder_and_opens_it() {
     assert_eq!(wb.dir(), copy);
     assert_eq!(wb.project().name, "Kosovo talks");
     assert!(wb.project().documents().len() >= 6, "every sample article");
-    assert_eq!(harness.state().recent_projects(), [copy.clone()]);
+    assert_eq!(
+        harness.state().recent_projects(),
+        std::slice::from_ref(&copy)
+    );
     harness.get_by_label("Kosovo talks");
 }
 

@@ -441,6 +441,17 @@ impl GlossApp {
                 }
                 return;
             }
+            // A margin in the colour of the layer being edited (gold or one's own), beside the
+            // article, as the top bar names it.
+            if let Some(wb) = wb {
+                let rect = ui.max_rect();
+                let margin = egui::Rect::from_min_max(
+                    rect.left_top() - egui::vec2(6.0, 0.0),
+                    rect.left_bottom() - egui::vec2(2.0, 0.0),
+                );
+                ui.painter()
+                    .rect_filled(margin, 0.0, top_bar::layer_tint(ui, wb));
+            }
             centre::show(
                 ui,
                 wb,

@@ -171,6 +171,7 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             save_state(ui, &wb.save_state());
         }
         ui.separator();
+        layer_badge(ui, wb);
         if ui
             .button(format!("Annotator: {}", wb.annotator()))
             .on_hover_text("Whose layer you are editing. Click to switch.")
@@ -179,6 +180,28 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             out.action(UiAction::ChangeAnnotator);
         }
     });
+}
+
+/// The layer every edit goes to, always in view: the annotator's own, or gold while the curator
+/// edits it (tinted as the article's margin is, see [`layer_tint`]).
+fn layer_badge(ui: &mut Ui, wb: &Workbench) {
+    let layer = wb.editing_layer();
+    let text = if layer.is_gold() {
+        "Editing: gold layer".to_owned()
+    } else {
+        format!("Editing: {layer}'s layer")
+    };
+    ui.label(RichText::new(text).color(layer_tint(ui, wb)).strong())
+        .on_hover_text("Every annotation you add, change or delete goes to this layer");
+}
+
+/// The colour of the layer being edited: amber for gold, the selection colour for one's own.
+pub fn layer_tint(ui: &Ui, wb: &Workbench) -> egui::Color32 {
+    if wb.editing_gold() {
+        egui::Color32::from_rgb(0xd4, 0xa0, 0x17)
+    } else {
+        ui.visuals().selection.bg_fill
+    }
 }
 
 fn save_state(ui: &mut Ui, state: &SaveState) {
