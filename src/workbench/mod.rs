@@ -528,6 +528,20 @@ impl Workbench {
         })
     }
 
+    /// How many spans of each document's gold layer carry contradictory labels (see
+    /// [`crate::model::validate::gold_contradictions`]); documents without any are left out.
+    /// Computes: call it when [`Workbench::revision`] changed, not every frame.
+    pub fn gold_contradictions(&self) -> std::collections::BTreeMap<DocId, usize> {
+        self.project
+            .layers()
+            .filter(|(key, _)| key.layer.is_gold())
+            .filter_map(|(key, layer)| {
+                let found = crate::model::validate::gold_contradictions(layer).len();
+                (found > 0).then(|| (key.doc.clone(), found))
+            })
+            .collect()
+    }
+
     /// A message the UI should show once, e.g. that the last Gloss here ended without closing.
     pub fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
