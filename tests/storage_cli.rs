@@ -113,3 +113,45 @@ fn a_second_gloss_is_told_who_holds_the_project() {
         "{line}"
     );
 }
+
+/// Issue 10, item 6: GPE and ORG on the same span of gold is a contradiction `gloss check` reports,
+/// naming the gold layer's file, both annotations and what to do.
+#[test]
+fn check_flags_contradictory_gold_on_one_span() {
+    use gloss::workbench::{Command, Workbench};
+    let temp = tempfile::tempdir().unwrap();
+    let dir = sample_copy(&temp);
+    let mut gold = Workbench::open(&dir, "gold").unwrap();
+    let text = gold.current_doc().unwrap().text.as_str().to_owned();
+    let byte = text.find("Kosovo").unwrap();
+    let start = text[..byte].chars().count();
+    let span = gloss::model::CharSpan::new(start, start + "Kosovo".len());
+    for label in ["GPE", "ORG"] {
+        gold.execute(Command::SelectSpan(span)).unwrap();
+        gold.execute(Command::Label(label.to_owned())).unwrap();
+    }
+    gold.flush().unwrap();
+    let doc = gold.current_doc().unwrap().id.clone();
+    drop(gold);
+
+    let checked = run(gloss().arg("check").arg(&dir));
+    assert!(!checked.success, "a contradiction is a problem");
+    let line = checked
+        .stdout
+        .lines()
+        .find(|l| l.contains("contradictory gold"))
+        .unwrap_or_else(|| panic!("not reported:\n{}", checked.stdout));
+    let file = dir.join(format!("annotations/{doc}/gold.ron"));
+    assert!(
+        line.starts_with(&format!("{}: annotation ", file.display())),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(
+            "contradictory gold: chars {}..{} are GPE (annotation 1) and ORG (annotation 2); keep \
+             one label",
+            span.start, span.end
+        )),
+        "{line}"
+    );
+}

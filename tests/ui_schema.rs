@@ -81,7 +81,7 @@ fn a_new_label_is_added_with_its_hotkey_and_labels_the_selection() {
     harness.run_ok();
     harness
         .get_by_role_and_label(Role::TextInput, "Key of EVENT_NAME")
-        .type_text("e");
+        .type_text("j");
     harness.run_ok();
     harness.key_press(Key::Enter);
     harness.run_ok();
@@ -90,12 +90,93 @@ fn a_new_label_is_added_with_its_hotkey_and_labels_the_selection() {
 
     let span = find_span(ui_support::wb(&harness), "Brussels", 0);
     drag_over(&mut harness, span);
-    type_char(&mut harness, 'e');
+    type_char(&mut harness, 'j');
     let wb = ui_support::wb(&harness);
     let label = wb.project().schema.entity_label("EVENT_NAME").unwrap();
-    assert_eq!(label.hotkey, Some('e'));
+    assert_eq!(label.hotkey, Some('j'));
     assert_eq!(
         wb.annotation(entity_at(wb, span).unwrap()).unwrap().label(),
         "EVENT_NAME"
+    );
+}
+
+/// Types `key` into the hotkey field of `label` in the open schema editor and leaves the field.
+fn set_hotkey(
+    harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>,
+    label: &str,
+    key: &str,
+) {
+    let field = format!("Key of {label}");
+    harness
+        .get_by_role_and_label(Role::TextInput, &field)
+        .focus();
+    harness.run_ok();
+    harness.key_press(Key::Backspace);
+    harness
+        .get_by_role_and_label(Role::TextInput, &field)
+        .type_text(key);
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+}
+
+fn open_schema_editor(harness: &mut egui_kittest::Harness<'_, gloss::ui::GlossApp>) {
+    click_button(harness, "Edit");
+    click_button(harness, "Schema…");
+}
+
+/// Issue 10, item 7: `y` as a label key used to replace Accept silently.
+#[test]
+fn a_hotkey_taken_by_a_command_is_refused_with_a_message_naming_the_command() {
+    let (_temp, wb) = open_sample("tester");
+    let mut harness = harness(wb);
+    open_schema_editor(&mut harness);
+    set_hotkey(&mut harness, "PERSON", "y");
+
+    harness.get_by_label(
+        "Not changed: key y is already “Accept suggestion” (Suggest menu, Y / Enter) on a \
+         suggestion; choose another key for PERSON.",
+    );
+    let wb = ui_support::wb(&harness);
+    let person = wb.project().schema.entity_label("PERSON").unwrap();
+    assert_eq!(person.hotkey, Some('p'), "the key is left as it was");
+    assert!(!wb.can_undo(), "nothing was changed");
+
+    // A free key is taken, and the message goes.
+    set_hotkey(&mut harness, "PERSON", "j");
+    let person = ui_support::wb(&harness)
+        .project()
+        .schema
+        .entity_label("PERSON")
+        .unwrap();
+    assert_eq!(person.hotkey, Some('j'));
+    assert!(harness.query_by_label_contains("Not changed:").is_none());
+}
+
+#[test]
+fn a_hotkey_of_another_label_is_refused_with_a_message_naming_that_label() {
+    let (_temp, wb) = open_sample("tester");
+    let mut harness = harness(wb);
+    open_schema_editor(&mut harness);
+    set_hotkey(&mut harness, "ORG", "p");
+    harness.get_by_label("Not changed: key p is already used by PERSON.");
+    let org = ui_support::wb(&harness)
+        .project()
+        .schema
+        .entity_label("ORG")
+        .unwrap();
+    assert_eq!(org.hotkey, Some('o'));
+}
+
+/// The sample's NORP key `n` is also Next disagreement in review: a schema that already has such
+/// a clash opens, and the editor says which key wins where.
+#[test]
+fn a_label_key_that_is_also_a_review_key_is_named_in_the_schema_editor() {
+    let (_temp, wb) = open_sample("tester");
+    let mut harness = harness(wb);
+    open_schema_editor(&mut harness);
+    harness.get_by_label(
+        "Key n of NORP is also “Next disagreement” (Review menu): while a comparison is open n \
+         is “Next disagreement”",
     );
 }

@@ -86,7 +86,7 @@ fn new_labels_colours_and_hotkeys_are_schema_edits_that_undo() {
         Command::AddEntityLabel(EntityLabel {
             name: "NORP".into(),
             color: Color::palette(7),
-            hotkey: Some('n'),
+            hotkey: Some('j'),
             description: "Nationalities".into(),
         }),
     );
@@ -112,8 +112,20 @@ fn new_labels_colours_and_hotkeys_are_schema_edits_that_undo() {
         })
         .unwrap_err();
     assert_eq!(error.to_string(), "key p is already used by PERSON");
+    // A key a command is typed with is refused too, naming the command (issue 10, item 7).
+    let error = wb
+        .execute(Command::SetLabelHotkey {
+            label: "NORP".into(),
+            hotkey: Some('n'),
+        })
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "key n is already “Next disagreement” (Review menu, N) while a comparison is open; \
+         choose another key for NORP"
+    );
     select_text(&mut wb, "Vucic");
-    run(&mut wb, Command::Hotkey('n'));
+    run(&mut wb, Command::Hotkey('j'));
     assert_eq!(
         entities(&wb),
         owned(&[

@@ -50,8 +50,54 @@ pub fn check(project: &Project) -> Vec<Problem> {
                 });
             }
         }
+        if key.layer.is_gold() {
+            problems.extend(
+                gold_contradictions(layer)
+                    .into_iter()
+                    .map(|(id, message)| Problem {
+                        key: Some(key.clone()),
+                        annotation: Some(id),
+                        message,
+                    }),
+            );
+        }
     }
     problems
+}
+
+/// Contradictory gold: entity mentions of one span with different labels (GPE and ORG on
+/// "Kosovo"), which no reference can hold. One message per span, on its first mention, naming
+/// the labels and the other mentions.
+pub fn gold_contradictions(layer: &super::Layer) -> Vec<(AnnotationId, String)> {
+    let mut by_span: std::collections::BTreeMap<super::CharSpan, Vec<(AnnotationId, &str)>> =
+        std::collections::BTreeMap::new();
+    for annotation in layer.iter() {
+        if let Some(entity) = annotation.as_entity() {
+            by_span
+                .entry(entity.span)
+                .or_default()
+                .push((entity.id, entity.label.as_str()));
+        }
+    }
+    by_span
+        .into_iter()
+        .filter(|(_, mentions)| mentions.iter().any(|(_, l)| *l != mentions[0].1))
+        .map(|(span, mentions)| {
+            let said: Vec<String> = mentions
+                .iter()
+                .map(|(id, label)| format!("{label} (annotation {id})"))
+                .collect();
+            (
+                mentions[0].0,
+                format!(
+                    "contradictory gold: chars {}..{} are {}; keep one label",
+                    span.start,
+                    span.end,
+                    said.join(" and ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// What is wrong with a name the user gives and sees (the project's name, a label, an event type, a

@@ -52,6 +52,18 @@ pub struct GlossApp {
     pub(super) annotator_given: Option<String>,
     /// The project being opened in the background.
     pub(super) opening: Option<PathBuf>,
+    /// What to do once "Who is annotating?" is answered (creating a project needs the name).
+    pub(super) after_annotator: Option<super::view::UiAction>,
+    /// Open the text import once the project being opened is in place ("Import articles…").
+    pub(super) import_after_open: bool,
+    /// SIGTERM, SIGINT or SIGHUP arrived: the window closes as its close button does.
+    shutdown: Option<crate::workbench::ShutdownSignal>,
+    /// The window was asked to close (by a signal): said once.
+    closing: bool,
+    /// The desktop's file chooser, or Gloss's own picker when it cannot open.
+    pub(super) file_chooser: super::picking::FileChooser,
+    /// The folder in which "Open the sample" puts its copy (`~/Gloss`).
+    pub(super) sample_home: PathBuf,
     pub(super) screenshot: Option<(ScreenshotRun, ScreenshotOutcome)>,
     /// The theme and scale last handed to egui.
     applied_style: Option<(ThemeChoice, f32)>,
@@ -72,7 +84,10 @@ impl GlossApp {
         project: Option<PathBuf>,
         annotator: Option<String>,
     ) -> Self {
-        Self::starting_as(cc, project, annotator, Runner::threaded())
+        let mut app = Self::starting_as(cc, project, annotator, Runner::threaded());
+        app.probe_file_chooser();
+        app.close_on_signals(&cc.egui_ctx);
+        app
     }
 
     /// The app as the window starts it, with its background work run by `jobs`: tests pass
@@ -94,12 +109,9 @@ impl GlossApp {
         app.annotator_given = annotator;
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
-        match project.or_else(|| app.prefs.recent.first().cloned()) {
-            Some(dir) => app.request_open(dir),
-            None if app.prefs.annotator.is_none() && app.annotator_given.is_none() => {
-                app.ask_annotator(Vec::new(), false)
-            }
-            None => {}
+        // Without a project the welcome screen offers recent projects, the sample and a new one.
+        if let Some(dir) = project {
+            app.request_open(dir);
         }
         app
     }
@@ -166,12 +178,36 @@ impl GlossApp {
             waiting: None,
             annotator_given: None,
             opening: None,
+            after_annotator: None,
+            import_after_open: false,
+            sample_home: crate::workbench::sample_home(),
+            file_chooser: super::picking::FileChooser::default(),
+            shutdown: None,
+            closing: false,
             screenshot: None,
             applied_style: None,
             save_error: None,
             wired: false,
             epoch: Instant::now(),
         }
+    }
+
+    /// Closes the window, as its close button does, when SIGTERM, SIGINT or SIGHUP arrives: edits
+    /// not yet autosaved are saved and the project lock released ([`eframe::App::on_exit`]). The
+    /// real window does this at start.
+    pub fn close_on_signals(&mut self, ctx: &egui::Context) {
+        let waker = ctx.clone();
+        match crate::workbench::ShutdownSignal::listen(Arc::new(move || waker.request_repaint())) {
+            Ok(signal) => self.shutdown = Some(signal),
+            Err(error) => {
+                eprintln!("gloss: cannot listen for SIGTERM ({error}); close the window to save")
+            }
+        }
+    }
+
+    /// Whether the window has asked to close (after a closing signal).
+    pub fn closing(&self) -> bool {
+        self.closing
     }
 
     /// The open workbench, if any: what tests assert on.
@@ -199,6 +235,24 @@ impl GlossApp {
     /// Draws in this theme from the next frame on (remembered with the other preferences).
     pub fn set_theme(&mut self, theme: ThemeChoice) {
         self.prefs.theme = theme;
+    }
+
+    /// Puts "Open the sample"'s copy in `dir` instead of `~/Gloss` (tests).
+    pub fn set_sample_home(&mut self, dir: PathBuf) {
+        self.sample_home = dir;
+    }
+
+    /// Remembers these projects as recently opened, most recent first, as earlier sessions
+    /// would have (tests of the welcome screen).
+    pub fn set_recent_projects(&mut self, recent: Vec<PathBuf>) {
+        for dir in recent.iter().rev() {
+            self.prefs.remember_project(dir);
+        }
+    }
+
+    /// The projects the welcome screen and File ▸ Recent offer, most recent first.
+    pub fn recent_projects(&self) -> &[PathBuf] {
+        &self.prefs.recent
     }
 
     /// Opens the schema editor window, as Edit > Schema… does.
@@ -277,6 +331,10 @@ impl GlossApp {
     fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.wire(&ctx);
+        if !self.closing && self.shutdown.as_ref().is_some_and(|s| s.requested()) {
+            self.closing = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         for done in self.jobs.finished() {
             match done {
                 Ok(done) => self.on_done(&ctx, done),
@@ -301,6 +359,7 @@ impl GlossApp {
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
+        self.show_file_picker(&ctx);
         if self.view.help_open {
             let schema = self.workbench.as_ref().map(|wb| &wb.project().schema);
             dialogs::help_window(&ctx, &mut self.view, schema);
@@ -344,17 +403,31 @@ impl GlossApp {
 
     fn panels(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let wb = self.workbench.as_ref();
+        // The project being opened (or waiting for who is annotating), named while it loads.
+        let loading = self.opening.as_deref().or(self.waiting.as_deref());
         egui::Panel::top("gloss-top").show(ui, |ui| {
-            top_bar::show(ui, wb, &mut self.prefs, &self.view, out);
+            top_bar::show(ui, wb, loading, &mut self.prefs, &self.view, out);
         });
         let busy = self.busy().then(|| {
-            self.jobs
-                .progress()
-                .map(|progress| progress.message)
-                .unwrap_or_default()
+            if self.opening.is_none() && self.jobs.only_dialogs() {
+                // Waiting for the analyst, not working: said without an animation, which would
+                // redraw the window for as long as the dialog is open.
+                return status_bar::Busy {
+                    message: "Waiting for the file dialog…".to_owned(),
+                    animate: false,
+                };
+            }
+            status_bar::Busy {
+                message: self
+                    .jobs
+                    .progress()
+                    .map(|progress| progress.message)
+                    .unwrap_or_default(),
+                animate: true,
+            }
         });
         egui::Panel::bottom("gloss-status").show(ui, |ui| {
-            status_bar::show(ui, wb, &self.view, busy.as_deref());
+            status_bar::show(ui, wb, &self.view, busy.as_ref());
         });
         if let Some(wb) = wb {
             egui::Panel::left("gloss-documents")
@@ -388,6 +461,23 @@ impl GlossApp {
                     ui.label(format!("Opening {}…", dir.display()));
                 });
                 return;
+            }
+            if wb.is_none() {
+                if self.waiting.is_none() {
+                    super::welcome::show(ui, &self.prefs.recent, out);
+                }
+                return;
+            }
+            // A margin in the colour of the layer being edited (gold or one's own), beside the
+            // article, as the top bar names it.
+            if let Some(wb) = wb {
+                let rect = ui.max_rect();
+                let margin = egui::Rect::from_min_max(
+                    rect.left_top() - egui::vec2(6.0, 0.0),
+                    rect.left_bottom() - egui::vec2(2.0, 0.0),
+                );
+                ui.painter()
+                    .rect_filled(margin, 0.0, top_bar::layer_tint(ui, wb));
             }
             centre::show(
                 ui,
@@ -431,14 +521,29 @@ impl GlossApp {
                     Command::SetCharPrecision(on) => Some(*on),
                     _ => None,
                 };
+                let schema_change = is_schema_change(&command);
                 match wb.execute(command) {
                     Ok(()) => {
                         self.view.message = None;
                         if let Some(on) = precision {
                             self.prefs.char_precision = on;
                         }
+                        if let (true, Some(editor)) =
+                            (schema_change, self.view.schema_editor.as_mut())
+                        {
+                            editor.refusal = None;
+                        }
                     }
-                    Err(error) => self.view.warn(error.to_string()),
+                    Err(error) => {
+                        // Said where the change was made too: the schema editor may cover the
+                        // status line.
+                        if let (true, Some(editor)) =
+                            (schema_change, self.view.schema_editor.as_mut())
+                        {
+                            editor.refusal = Some(error.to_string());
+                        }
+                        self.view.warn(error.to_string());
+                    }
                 }
             }
             let after = wb.selection();
@@ -478,7 +583,8 @@ impl GlossApp {
         }
     }
 
-    /// Writes what is unsaved and waits for it: the window is closing.
+    /// Writes what is unsaved and waits for it, then closes the project, which releases its lock:
+    /// the window is closing.
     fn flush(&mut self) {
         if self.screenshot.is_some() {
             return;
@@ -488,7 +594,27 @@ impl GlossApp {
         {
             eprintln!("gloss: could not save before closing: {error}");
         }
+        // The lock goes with the workbench (before the process ends, so its file goes too).
+        self.workbench = None;
     }
+}
+
+/// Whether a command edits the schema (what the schema editor sends).
+fn is_schema_change(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::AddEntityLabel(_)
+            | Command::RenameEntityLabel { .. }
+            | Command::SetLabelColor { .. }
+            | Command::SetLabelHotkey { .. }
+            | Command::SetLabelDescription { .. }
+            | Command::RemoveEntityLabel(_)
+            | Command::AddEventType(_)
+            | Command::UpdateEventType { .. }
+            | Command::RemoveEventType(_)
+            | Command::SetAttributeDefs(_)
+            | Command::SetQuoteSettings(_)
+    )
 }
 
 impl eframe::App for GlossApp {

@@ -15,8 +15,9 @@ pub struct AnnotatorDialog {
     pub name: String,
     /// The annotators the project lists, offered as one-click choices.
     pub known: Vec<String>,
-    /// Whether the dialog may be dismissed (not at first start: a name is needed to annotate).
-    pub can_cancel: bool,
+    /// The project that opens once the name is known (first start); `None` when switching
+    /// annotator. Cancel then goes back to the welcome screen without opening it.
+    pub opening: Option<PathBuf>,
 }
 
 /// Creating a project: its name, a schema preset and the folder to create it in.
@@ -26,6 +27,9 @@ pub struct NewProjectDialog {
     pub preset: String,
     /// The folder the project folder is created in.
     pub parent: Option<PathBuf>,
+    /// Whether the text import follows once the project is created (the welcome screen's "Import
+    /// articles…").
+    pub then_import: bool,
 }
 
 impl Default for NewProjectDialog {
@@ -36,6 +40,7 @@ impl Default for NewProjectDialog {
                 .first()
                 .map_or_else(|| "news".to_owned(), |n| (*n).to_owned()),
             parent: None,
+            then_import: false,
         }
     }
 }
@@ -56,6 +61,7 @@ pub fn any_modal(view: &View) -> bool {
         || !view.errors.is_empty()
         || view.formats.is_open()
         || view.bulk_accept.is_some()
+        || view.picker.is_some()
 }
 
 pub fn show(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
@@ -92,6 +98,9 @@ fn annotator_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
     let response = egui::Modal::new(Id::unique("gloss-annotator")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         ui.heading("Who is annotating?");
+        if let Some(dir) = &dialog.opening {
+            ui.label(format!("Opening {}.", dir.display()));
+        }
         ui.label(
             "Your annotations go to a layer under this name, separate from everyone else's. \
              Gloss remembers it on this computer.",
@@ -132,19 +141,31 @@ fn annotator_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
             {
                 chosen = Some(dialog.name.trim().to_owned());
             }
-            if dialog.can_cancel && ui.button("Cancel").clicked() {
+            if ui.button("Cancel").clicked() {
                 cancel = true;
             }
         });
+        if dialog.opening.is_some() {
+            ui.label(
+                RichText::new(
+                    "Cancel goes back to the welcome screen without opening the project.",
+                )
+                .weak(),
+            );
+        }
     });
-    if dialog.can_cancel && response.should_close() {
+    if response.should_close() {
         cancel = true;
     }
     if let Some(name) = chosen {
         view.annotator_dialog = None;
         out.action(UiAction::SetAnnotator(name));
     } else if cancel {
+        let first_start = dialog.opening.is_some();
         view.annotator_dialog = None;
+        if first_start {
+            out.action(UiAction::AnnotatorCancelled);
+        }
     }
 }
 
@@ -158,6 +179,9 @@ fn new_project_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
     let response = egui::Modal::new(Id::unique("gloss-new-project")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         ui.heading("New project");
+        if dialog.then_import {
+            ui.label("Articles are imported into a project: name it, choose its folder, then pick the articles.");
+        }
         egui::Grid::new("new-project")
             .num_columns(2)
             .show(ui, |ui| {
@@ -208,6 +232,7 @@ fn new_project_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
             dir,
             name: dialog.name.trim().to_owned(),
             preset: dialog.preset.clone(),
+            then_import: dialog.then_import,
         });
         view.new_project = None;
     } else if cancel || response.should_close() {

@@ -73,19 +73,34 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         ui.label(RichText::new("No document matches").weak());
         return;
     }
+    if view
+        .gold_contradictions
+        .as_ref()
+        .is_none_or(|(revision, _)| *revision != wb.revision())
+    {
+        view.gold_contradictions = Some((wb.revision(), wb.gold_contradictions()));
+    }
+    let contradictions = view
+        .gold_contradictions
+        .as_ref()
+        .map(|(_, found)| found.clone())
+        .unwrap_or_default();
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("documents")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, shown.len(), |ui, rows| {
             for document in &shown[rows] {
-                row(ui, wb, document, out);
+                let conflicts = contradictions.get(&document.id).copied().unwrap_or(0);
+                row(ui, wb, document, conflicts, out);
             }
         });
 }
 
 /// One document: the current annotator's status, the title, then everyone else's status.
-fn row(ui: &mut Ui, wb: &Workbench, document: &Document, out: &mut Outbox) {
+/// `conflicts`: how many spans of the document's gold have contradictory labels (a problem, as
+/// `gloss check` says).
+fn row(ui: &mut Ui, wb: &Workbench, document: &Document, conflicts: usize, out: &mut Outbox) {
     let mine = wb.status_of(&document.id);
     let current = wb.current_doc().is_some_and(|d| d.id == document.id);
     ui.horizontal(|ui| {
@@ -101,8 +116,10 @@ fn row(ui: &mut Ui, wb: &Workbench, document: &Document, out: &mut Outbox) {
             .filter(|(name, _)| *name != wb.annotator())
             .map(|(name, layer)| (name, layer.status))
             .collect();
-        // Leave room for the other annotators' dots after the (truncated) title.
-        let dots = others.len() as f32 * (ui.spacing().item_spacing.x + row_dot_width(ui));
+        // Leave room for the other annotators' dots (and a gold warning) after the title.
+        let warning = (conflicts > 0).then(|| format!("{conflicts} gold!"));
+        let dots = others.len() as f32 * (ui.spacing().item_spacing.x + row_dot_width(ui))
+            + if warning.is_some() { 56.0 } else { 0.0 };
         let response = ui
             .scope(|ui| {
                 ui.set_max_width((ui.available_width() - dots).max(40.0));
@@ -129,6 +146,17 @@ fn row(ui: &mut Ui, wb: &Workbench, document: &Document, out: &mut Outbox) {
         });
         for (name, status) in others {
             colors::status_dot(ui, status, name.as_str());
+        }
+        if let Some(warning) = warning {
+            ui.label(
+                RichText::new(warning)
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(format!(
+                "Gold has {conflicts} span{} with contradictory labels: `gloss check` lists them",
+                if conflicts == 1 { "" } else { "s" }
+            ));
         }
     });
 }

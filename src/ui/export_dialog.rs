@@ -15,6 +15,7 @@ use crate::model::{DocId, LayerName, Project};
 use crate::workbench::{self, ExportFormat, ExportSelection, TagScheme};
 
 use super::app::GlossApp;
+use super::file_picker::{PickMode, PickPurpose};
 use super::import_dialog::{ImportStage, ParsedImport};
 use super::jobs::Done;
 
@@ -244,17 +245,28 @@ impl GlossApp {
             return;
         };
         let slug = DocId::slug(&wb.project().name);
+        let title = format!("Export as {}", format.name());
+        let mode = if format.writes_folder() {
+            PickMode::Folder
+        } else {
+            PickMode::Save {
+                file_name: export_file_name(format, slug.as_str()).1,
+            }
+        };
+        let purpose = PickPurpose::Export {
+            format,
+            selection: selection.clone(),
+        };
+        if self.pick_in_window(purpose, mode, &title) {
+            self.export_waits_for_picker();
+            return;
+        }
         let dialog = rfd::AsyncFileDialog::new().set_title(format!("Export as {}", format.name()));
         // The dialog is made here, on the window's thread, and awaited on the jobs thread.
         let picked: PickedPath = if format.writes_folder() {
             Box::pin(dialog.pick_folder())
         } else {
-            let (ext, name) = match format {
-                ExportFormat::Conll { .. } => ("conll", format!("{slug}.conll")),
-                ExportFormat::Spacy => ("jsonl", format!("{slug}.spacy.jsonl")),
-                ExportFormat::Hf => ("jsonl", format!("{slug}.hf.jsonl")),
-                _ => ("jsonl", format!("{slug}.jsonl")),
-            };
+            let (ext, name) = export_file_name(format, slug.as_str());
             Box::pin(
                 dialog
                     .add_filter(format.name(), &[ext])
@@ -293,6 +305,16 @@ impl GlossApp {
                 written.map(|written| written.lines),
             )))
         });
+    }
+}
+
+/// The extension and suggested file name of an export to one file.
+fn export_file_name(format: ExportFormat, slug: &str) -> (&'static str, String) {
+    match format {
+        ExportFormat::Conll { .. } => ("conll", format!("{slug}.conll")),
+        ExportFormat::Spacy => ("jsonl", format!("{slug}.spacy.jsonl")),
+        ExportFormat::Hf => ("jsonl", format!("{slug}.hf.jsonl")),
+        _ => ("jsonl", format!("{slug}.jsonl")),
     }
 }
 

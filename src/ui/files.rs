@@ -15,6 +15,7 @@ use super::app::GlossApp;
 use super::article::ArticleView;
 use super::centre::MarkCache;
 use super::dialogs::{AnnotatorDialog, NewProjectDialog};
+use super::file_picker::{PickMode, PickPurpose};
 use super::jobs::{Done, FolderPurpose};
 use super::schema_editor::SchemaEditor;
 use super::view::{InspectorDraft, UiAction};
@@ -26,11 +27,7 @@ impl GlossApp {
     /// Opens a project as the remembered annotator, or first asks who is annotating (offering the
     /// project's annotators, read in the background).
     pub(super) fn request_open(&mut self, dir: PathBuf) {
-        let annotator = self
-            .annotator_given
-            .clone()
-            .or_else(|| self.prefs.annotator.clone());
-        match annotator {
+        match self.annotator_now() {
             Some(annotator) => self.open_as(dir, annotator),
             None => {
                 self.waiting = Some(dir.clone());
@@ -59,7 +56,8 @@ impl GlossApp {
                 }
                 drop(previous);
             }
-            let result = Workbench::open(&dir, &annotator)
+            // A project another Gloss has open opens read-only, saying who has it.
+            let result = Workbench::open_or_read_only(&dir, &annotator)
                 .map(Box::new)
                 .map_err(|e| e.to_string());
             Done::Opened { dir, result }
@@ -84,12 +82,21 @@ impl GlossApp {
         });
     }
 
-    pub(super) fn ask_annotator(&mut self, known: Vec<String>, can_cancel: bool) {
+    /// Asks who is annotating: before `opening` opens (Cancel then opens nothing), or to switch
+    /// annotator (`None`).
+    pub(super) fn ask_annotator(&mut self, known: Vec<String>, opening: Option<PathBuf>) {
         self.view.annotator_dialog = Some(AnnotatorDialog {
             name: String::new(),
             known,
-            can_cancel,
+            opening,
         });
+    }
+
+    /// The annotator projects open as: the command line's `--as`, else the remembered name.
+    fn annotator_now(&self) -> Option<String> {
+        self.annotator_given
+            .clone()
+            .or_else(|| self.prefs.annotator.clone())
     }
 
     /// Puts a freshly opened workbench in place of the old one, which closes (and saves) in the
@@ -109,6 +116,11 @@ impl GlossApp {
         if let Some(notice) = wb.take_notice() {
             self.view.info(notice);
         }
+        if let Some(holder) = wb.read_only() {
+            self.view.warn(format!(
+                "Opened read-only: {holder}. Once it is closed there, click “Open for writing”."
+            ));
+        }
         if let Some(old) = self.workbench.replace(wb) {
             self.close_in_background(old);
         }
@@ -124,6 +136,9 @@ impl GlossApp {
         self.view.find_query.clear();
         self.view.hovered = None;
         self.view.done_count = None;
+        if std::mem::take(&mut self.import_after_open) {
+            self.import_dialog();
+        }
     }
 
     fn close_in_background(&mut self, mut old: Workbench) {
@@ -142,20 +157,30 @@ impl GlossApp {
                 match result {
                     Ok(wb) => self.install(ctx, &dir, *wb),
                     Err(message) => {
+                        self.import_after_open = false;
                         self.prefs.forget_project(&dir);
                         self.view.error(message);
                     }
                 }
             }
             Done::Peeked { dir, result } => match result {
-                Ok(known) => self.ask_annotator(known, false),
+                Ok(known) => self.ask_annotator(known, Some(dir)),
                 Err(message) => {
+                    // Back to the welcome screen, with the loader's message.
                     self.waiting = None;
                     self.prefs.forget_project(&dir);
                     self.view.error(message);
-                    self.ask_annotator(Vec::new(), false);
                 }
             },
+            Done::SampleWritten(Ok(dir)) => self.request_open(dir),
+            Done::FileChooser(unavailable) => {
+                self.file_chooser = match unavailable {
+                    Some(reason) => super::picking::FileChooser::InWindow(reason),
+                    None => super::picking::FileChooser::Native,
+                };
+            }
+            Done::Listed { dir, result } => self.on_listed(dir, result),
+            Done::SampleWritten(Err(message)) => self.view.error(message),
             Done::FolderPicked { purpose, dir } => match (purpose, dir) {
                 (FolderPurpose::Open, Some(dir)) => self.request_open(dir),
                 (FolderPurpose::NewProject, Some(dir)) => {
@@ -195,6 +220,10 @@ impl GlossApp {
     pub(super) fn carry_out_action(&mut self, ctx: &egui::Context, action: UiAction) {
         match action {
             UiAction::OpenProjectDialog => {
+                let title = "Open a Gloss project folder";
+                if self.pick_in_window(PickPurpose::OpenProject, PickMode::Folder, title) {
+                    return;
+                }
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Open a Gloss project folder")
                     .pick_folder();
@@ -206,6 +235,10 @@ impl GlossApp {
             UiAction::OpenProject(dir) => self.request_open(dir),
             UiAction::NewProjectDialog => self.view.new_project = Some(NewProjectDialog::default()),
             UiAction::PickNewProjectFolder => {
+                let title = "Folder in which to create the project";
+                if self.pick_in_window(PickPurpose::NewProjectFolder, PickMode::Folder, title) {
+                    return;
+                }
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Folder in which to create the project")
                     .pick_folder();
@@ -214,13 +247,24 @@ impl GlossApp {
                     dir: crate::workbench::jobs::block_on(dialog).map(|h| h.path().to_path_buf()),
                 });
             }
-            UiAction::CreateProject { dir, name, preset } => {
-                let Some(annotator) = self.prefs.annotator.clone() else {
-                    self.view
-                        .warn("Say who is annotating first, then create the project again");
-                    self.ask_annotator(Vec::new(), false);
+            UiAction::CreateProject {
+                dir,
+                name,
+                preset,
+                then_import,
+            } => {
+                let Some(annotator) = self.annotator_now() else {
+                    // Asked first; the project is created once the name is known.
+                    self.ask_annotator(Vec::new(), Some(dir.clone()));
+                    self.after_annotator = Some(UiAction::CreateProject {
+                        dir,
+                        name,
+                        preset,
+                        then_import,
+                    });
                     return;
                 };
+                self.import_after_open = then_import;
                 self.opening = Some(dir.clone());
                 self.jobs.spawn("create", move |_| {
                     let result = Workbench::new_project(&dir, &name, &preset, &annotator)
@@ -230,6 +274,18 @@ impl GlossApp {
                 });
             }
             UiAction::ImportTexts => self.import_dialog(),
+            UiAction::OpenSample => {
+                let dir = self.sample_home.join(workbench::SAMPLE_NAME);
+                self.jobs.spawn("sample", move |_| {
+                    Done::SampleWritten(workbench::write_sample(&dir).map_err(|e| e.to_string()))
+                });
+            }
+            UiAction::ImportIntoNewProject => {
+                self.view.new_project = Some(NewProjectDialog {
+                    then_import: true,
+                    ..NewProjectDialog::default()
+                });
+            }
             UiAction::ImportAnnotations => self.open_import_dialog(),
             UiAction::ExportJsonl => self.open_export_dialog(),
             UiAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -239,11 +295,29 @@ impl GlossApp {
                     .as_ref()
                     .map(|wb| wb.project().annotators.clone())
                     .unwrap_or_default();
-                self.ask_annotator(known, true);
+                self.ask_annotator(known, None);
+            }
+            UiAction::ReopenForWriting => {
+                if let Some(wb) = &self.workbench {
+                    let dir = wb.dir().to_path_buf();
+                    let annotator = wb.annotator().as_str().to_owned();
+                    self.open_as(dir, annotator);
+                }
+            }
+            UiAction::AnnotatorCancelled => {
+                self.after_annotator = None;
+                if let Some(dir) = self.waiting.take() {
+                    self.view.info(format!(
+                        "{} was not opened: Gloss opens a project once it knows who is annotating",
+                        dir.display()
+                    ));
+                }
             }
             UiAction::SetAnnotator(name) => {
                 self.prefs.annotator = Some(name.clone());
-                if let Some(dir) = self.waiting.take() {
+                if let Some(action) = self.after_annotator.take() {
+                    self.carry_out_action(ctx, action);
+                } else if let Some(dir) = self.waiting.take() {
                     self.open_as(dir, name);
                 } else if let Some(wb) = &self.workbench
                     && wb.annotator().as_str() != name
@@ -286,6 +360,13 @@ impl GlossApp {
             self.view.warn("Open or create a project first");
             return;
         }
+        if self.pick_in_window(
+            PickPurpose::ImportTexts,
+            PickMode::Files,
+            "Import text files",
+        ) {
+            return;
+        }
         let dialog = rfd::AsyncFileDialog::new()
             .set_title("Import text files")
             .add_filter("Text", &["txt", "text", "md"])
@@ -301,7 +382,7 @@ impl GlossApp {
 
     /// Plain-text files into the project as documents: the files the dialog picks (or `paths`)
     /// are read by [`workbench::read_import`] in a job, then applied here.
-    fn import_texts(&mut self, picked: PickedFiles) {
+    pub(super) fn import_texts(&mut self, picked: PickedFiles) {
         let Some(wb) = &self.workbench else {
             return;
         };

@@ -18,6 +18,7 @@ use crate::workbench::{self, ImportFormat, ReadImport};
 
 use super::app::GlossApp;
 use super::export_dialog::FormatsDone;
+use super::file_picker::{PickMode, PickPurpose};
 use super::files::PickedFiles;
 use super::jobs::Done;
 
@@ -190,6 +191,21 @@ impl GlossApp {
                 Some(layer)
             };
             let title = format!("Import {}", format.name());
+            let mode = if folder {
+                PickMode::Folder
+            } else {
+                PickMode::Files
+            };
+            if self.pick_in_window(
+                PickPurpose::ImportAnnotations {
+                    format,
+                    layer: layer.clone(),
+                },
+                mode,
+                &title,
+            ) {
+                return;
+            }
             let dialog = rfd::AsyncFileDialog::new().set_title(title);
             let picked: PickedFiles = if folder {
                 let dialog = dialog.pick_folder();
@@ -208,7 +224,12 @@ impl GlossApp {
 
     /// Reads and parses the files `picked` in a native dialog against a copy of the project, in a
     /// job.
-    fn read_import(&mut self, format: ImportFormat, layer: Option<LayerName>, picked: PickedFiles) {
+    pub(super) fn read_import(
+        &mut self,
+        format: ImportFormat,
+        layer: Option<LayerName>,
+        picked: PickedFiles,
+    ) {
         let Some(wb) = &self.workbench else {
             return;
         };

@@ -34,6 +34,15 @@ pub enum Done {
     },
     /// Text files read for import; `None` when the dialog was cancelled.
     TextsRead(Result<Option<crate::workbench::ReadImport>, String>),
+    /// Whether the desktop's file chooser can open: `Some(reason)` when it cannot.
+    FileChooser(Option<String>),
+    /// A folder listed for Gloss's own file picker.
+    Listed {
+        dir: PathBuf,
+        result: Result<Vec<crate::workbench::files::FolderEntry>, String>,
+    },
+    /// The built-in sample was copied into this folder (or was there already).
+    SampleWritten(Result<PathBuf, String>),
     /// A step of the export or import dialog (boxed: it may carry a parsed import).
     Formats(Box<super::export_dialog::FormatsDone>),
     /// A project closed: its last save finished (or failed).
@@ -82,6 +91,12 @@ impl Jobs {
     /// Whether any job is still running (the status line shows a spinner).
     pub fn busy(&self) -> bool {
         !self.running.is_empty()
+    }
+
+    /// Whether every running job waits on a native file dialog: the analyst is choosing a file,
+    /// nothing is being worked on, and nothing needs animating.
+    pub fn only_dialogs(&self) -> bool {
+        self.running.iter().all(|job| job.name() == "dialog")
     }
 
     /// Asks the running jobs named `name` to stop (see [`JobContext::cancelled`]).

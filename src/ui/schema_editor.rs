@@ -29,6 +29,9 @@ pub struct SchemaEditor {
     pub new_label: String,
     pub new_event_type: String,
     pub new_attribute: String,
+    /// Why the last change made here was refused (a hotkey taken by a label or a command), shown
+    /// at the top of the editor until the next change succeeds.
+    pub refusal: Option<String>,
 }
 
 /// Shows the window; returns `false` when the analyst closed it.
@@ -54,6 +57,12 @@ pub fn show(
                     ui.selectable_value(&mut editor.tab, tab, name);
                 }
             });
+            if let Some(refusal) = &editor.refusal {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("Not changed: {refusal}."),
+                );
+            }
             ui.separator();
             let schema = &wb.project().schema;
             match editor.tab {
@@ -63,9 +72,10 @@ pub fn show(
                 Tab::Attributes => schema_events::attributes(ui, editor, schema, out),
             }
             let problems = schema.problems();
-            if !problems.is_empty() {
+            let clashes = crate::workbench::hotkey_clashes(schema);
+            if !problems.is_empty() || !clashes.is_empty() {
                 ui.separator();
-                for problem in problems {
+                for problem in problems.iter().chain(&clashes) {
                     ui.colored_label(ui.visuals().warn_fg_color, problem);
                 }
             }

@@ -9,13 +9,22 @@ use crate::workbench::{Action, Workbench};
 use super::keys::keys_of;
 use super::view::{Tone, View};
 
-/// `busy`: background work is running, and what it says it is doing (may be empty).
-pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: Option<&str>) {
+/// Background work the status line shows.
+pub struct Busy {
+    /// What the work says it is doing (may be empty).
+    pub message: String,
+    /// Whether a spinner turns (work is running) or not (waiting for the analyst in a dialog).
+    pub animate: bool,
+}
+
+pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: Option<&Busy>) {
     ui.horizontal_wrapped(|ui| {
-        if let Some(doing) = busy {
-            ui.spinner();
-            if !doing.is_empty() {
-                ui.label(RichText::new(doing).weak());
+        if let Some(busy) = busy {
+            if busy.animate {
+                ui.spinner();
+            }
+            if !busy.message.is_empty() {
+                ui.label(RichText::new(&busy.message).weak());
             }
         }
         message(ui, wb, view);

@@ -1,6 +1,8 @@
 //! The top bar: menus generated from the one command list (each entry with its keys), then the
 //! project, the document, who is annotating, and whether everything is saved.
 
+use std::path::Path;
+
 use egui::{Button, RichText, Ui};
 
 use crate::workbench::{self, Action, SaveState, Workbench};
@@ -14,7 +16,15 @@ const MENUS: [&str; 8] = [
     "File", "Edit", "Annotate", "Navigate", "Find", "Suggest", "Review", "Help",
 ];
 
-pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View, out: &mut Outbox) {
+/// `loading`: the project being opened, named in place of the open one until it is there.
+pub fn show(
+    ui: &mut Ui,
+    wb: Option<&Workbench>,
+    loading: Option<&Path>,
+    prefs: &mut Prefs,
+    view: &View,
+    out: &mut Outbox,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in MENUS {
             ui.menu_button(menu, |ui| {
@@ -43,7 +53,7 @@ pub fn show(ui: &mut Ui, wb: Option<&Workbench>, prefs: &mut Prefs, view: &View,
             }
         }
         ui.separator();
-        status_strip(ui, wb, out);
+        status_strip(ui, wb, loading, out);
     });
 }
 
@@ -122,7 +132,16 @@ fn view_menu(ui: &mut Ui, prefs: &mut Prefs) {
 }
 
 /// Project · document · annotator · save state, right-aligned after the menus.
-fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, out: &mut Outbox) {
+fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out: &mut Outbox) {
+    if let Some(dir) = loading.filter(|dir| wb.is_none_or(|wb| wb.dir() != *dir)) {
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.label(RichText::new(format!("Opening {name}…")).strong())
+            .on_hover_text(dir.display().to_string());
+        return;
+    }
     let Some(wb) = wb else {
         ui.label(RichText::new("No project open").weak());
         return;
@@ -140,8 +159,25 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, out: &mut Outbox) {
             .on_hover_text(doc.id.as_str());
     }
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        save_state(ui, &wb.save_state());
+        if let Some(holder) = wb.read_only() {
+            if ui
+                .button("Open for writing")
+                .on_hover_text("Opens the project for writing if the other Gloss has closed it")
+                .clicked()
+            {
+                out.action(UiAction::ReopenForWriting);
+            }
+            ui.label(
+                RichText::new("Read-only")
+                    .color(ui.visuals().warn_fg_color)
+                    .strong(),
+            )
+            .on_hover_text(holder);
+        } else {
+            save_state(ui, &wb.save_state());
+        }
         ui.separator();
+        layer_badge(ui, wb);
         if ui
             .button(format!("Annotator: {}", wb.annotator()))
             .on_hover_text("Whose layer you are editing. Click to switch.")
@@ -150,6 +186,28 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, out: &mut Outbox) {
             out.action(UiAction::ChangeAnnotator);
         }
     });
+}
+
+/// The layer every edit goes to, always in view: the annotator's own, or gold while the curator
+/// edits it (tinted as the article's margin is, see [`layer_tint`]).
+fn layer_badge(ui: &mut Ui, wb: &Workbench) {
+    let layer = wb.editing_layer();
+    let text = if layer.is_gold() {
+        "Editing: gold layer".to_owned()
+    } else {
+        format!("Editing: {layer}'s layer")
+    };
+    ui.label(RichText::new(text).color(layer_tint(ui, wb)).strong())
+        .on_hover_text("Every annotation you add, change or delete goes to this layer");
+}
+
+/// The colour of the layer being edited: amber for gold, the selection colour for one's own.
+pub fn layer_tint(ui: &Ui, wb: &Workbench) -> egui::Color32 {
+    if wb.editing_gold() {
+        egui::Color32::from_rgb(0xd4, 0xa0, 0x17)
+    } else {
+        ui.visuals().selection.bg_fill
+    }
 }
 
 fn save_state(ui: &mut Ui, state: &SaveState) {

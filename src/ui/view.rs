@@ -24,8 +24,14 @@ pub enum UiAction {
         dir: PathBuf,
         name: String,
         preset: String,
+        /// Open the text import once the project is open.
+        then_import: bool,
     },
     ImportTexts,
+    /// The welcome screen's "Open the sample": a copy of the built-in sample, opened.
+    OpenSample,
+    /// The welcome screen's "Import articles…": a new project, then the text import.
+    ImportIntoNewProject,
     /// File ▸ Import annotations…: the import dialog.
     ImportAnnotations,
     /// File ▸ Export: the export dialog.
@@ -35,6 +41,10 @@ pub enum UiAction {
     ChangeAnnotator,
     /// Reopen the project as another annotator, or remember the name for the next project.
     SetAnnotator(String),
+    /// Try again to open the read-only project for writing (its lock may have been released).
+    ReopenForWriting,
+    /// "Who is annotating?" was cancelled: the project waiting for a name is not opened.
+    AnnotatorCancelled,
     ShowHelp,
     ShowSchemaEditor,
     /// Suggest ▸ Recommenders…: open or close the recommenders panel.
@@ -162,6 +172,8 @@ pub struct View {
     pub schema_editor: Option<SchemaEditor>,
     pub new_project: Option<NewProjectDialog>,
     pub annotator_dialog: Option<AnnotatorDialog>,
+    /// Gloss's own file picker, when the desktop's file chooser cannot open.
+    pub picker: Option<super::file_picker::FilePicker>,
     /// The export and import dialogs.
     pub formats: super::export_dialog::FormatDialogs,
     /// Errors waiting to be shown in a dialog, oldest first.
@@ -174,6 +186,8 @@ pub struct View {
     /// How many documents the annotator has finished, and at which workbench revision that was
     /// counted (a status change bumps the revision).
     pub done_count: Option<(u64, usize)>,
+    /// Contradictory gold spans per document, and the workbench revision they were counted at.
+    pub gold_contradictions: Option<(u64, std::collections::BTreeMap<DocId, usize>)>,
     /// The annotation under the pointer in the article, named in the status line.
     pub hovered: Option<AnnotationId>,
     /// Scroll the annotation list to the selected annotation (after it was selected in the text).

@@ -351,6 +351,9 @@ pub enum WorkbenchError {
     /// Loading, creating, locking or saving the project failed; the message names the file.
     #[error("{0}")]
     Storage(String),
+    /// Another running Gloss has the project open for writing; the message says who.
+    #[error("{0}")]
+    Locked(String),
 }
 
 impl WorkbenchError {

@@ -21,7 +21,10 @@ pub(super) fn lock(
     dir: &Path,
     holder: Option<&str>,
 ) -> Result<(Lock, Option<String>), WorkbenchError> {
-    ProjectLock::acquire_as(dir, holder).map_err(storage_error)
+    ProjectLock::acquire_as(dir, holder).map_err(|error| match error {
+        locked @ storage::StorageError::Locked { .. } => WorkbenchError::Locked(locked.to_string()),
+        other => storage_error(other),
+    })
 }
 
 pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {

@@ -191,3 +191,90 @@ mod tests {
         assert!(message.contains("*.conll, *.iob"), "{message}");
     }
 }
+
+/// One entry of a folder, as the window's own file picker lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub name: String,
+    pub is_dir: bool,
+    /// A folder holding a Gloss project (a `project.ron`).
+    pub is_project: bool,
+}
+
+/// The entries of `dir` for the window's file picker: folders first, then files, each by name
+/// (case-insensitive); hidden entries (a leading `.`) left out. Links are followed to tell a folder
+/// from a file; an entry that cannot be read is left out. The error names the folder.
+pub fn list_folder(dir: &Path) -> Result<Vec<FolderEntry>, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: could not list the folder: {e}", dir.display()))?;
+    let mut listed: Vec<FolderEntry> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                return None;
+            }
+            let path = entry.path();
+            let is_dir = path.is_dir();
+            Some(FolderEntry {
+                is_project: is_dir && storage::is_project(&path),
+                is_dir,
+                name,
+            })
+        })
+        .collect();
+    listed.sort_by(|a, b| {
+        b.is_dir
+            .cmp(&a.is_dir)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(listed)
+}
+
+/// The analyst's home folder, where the window's file picker starts when nothing better is known.
+pub fn home_folder() -> PathBuf {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|home| !home.is_empty())
+        .map_or_else(|| PathBuf::from("/"), PathBuf::from)
+}
+
+#[cfg(test)]
+mod folder_tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_puts_folders_first_marks_projects_and_hides_dot_files() {
+        let temp = tempfile::tempdir().unwrap();
+        std::fs::write(temp.path().join("b.txt"), "b").unwrap();
+        std::fs::write(temp.path().join("A.txt"), "a").unwrap();
+        std::fs::write(temp.path().join(".hidden"), "h").unwrap();
+        std::fs::create_dir(temp.path().join("zeta")).unwrap();
+        std::fs::create_dir(temp.path().join("proj")).unwrap();
+        std::fs::write(temp.path().join("proj").join("project.ron"), "()").unwrap();
+        let listed = list_folder(temp.path()).unwrap();
+        let names: Vec<(&str, bool, bool)> = listed
+            .iter()
+            .map(|e| (e.name.as_str(), e.is_dir, e.is_project))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("proj", true, true),
+                ("zeta", true, false),
+                ("A.txt", false, false),
+                ("b.txt", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_named_in_the_error() {
+        let error = list_folder(Path::new("/no/such/folder")).unwrap_err();
+        assert!(
+            error.starts_with("/no/such/folder: could not list the folder"),
+            "{error}"
+        );
+    }
+}

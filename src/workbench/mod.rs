@@ -18,6 +18,7 @@ mod corpus;
 mod disk;
 mod export;
 mod figures;
+mod file_chooser;
 pub mod files;
 mod find;
 mod folder;
@@ -26,9 +27,11 @@ pub mod jobs;
 mod navigate;
 mod quotes_events;
 mod review;
+mod sample;
 mod saver;
 mod schema_edit;
 mod shortcuts;
+mod shutdown;
 mod speaker;
 mod suggestions;
 pub mod tasks;
@@ -41,13 +44,20 @@ pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
+pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
 pub use import::{
     DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
 };
 pub use review::{Review, default_layers, is_review_key, review_action_for};
+pub use sample::{SAMPLE_NAME, sample_home, write_sample};
 pub use saver::AUTOSAVE_DELAY;
-pub use shortcuts::{Action, Chord, CommandInfo, Key, Shortcut, action_for, shortcut, shortcuts};
+pub use schema_edit::hotkey_clashes;
+pub use shortcuts::{
+    Action, Chord, CommandInfo, Key, Shortcut, action_for, command_clash, command_on_typed_key,
+    shortcut, shortcuts,
+};
+pub use shutdown::ShutdownSignal;
 pub use suggestions::{
     DEFAULT_TAGGER_MIN_F1, LIVE_SUGGESTION_CHARS, RecommenderTrust, SYNC_SUGGESTION_CHARS,
     SuggestionState, TaggerStatus, Tally, is_suggestion_key,
@@ -103,6 +113,9 @@ pub struct Workbench {
     notice: Option<String>,
     /// Held while the project is open; released on drop.
     _lock: Option<disk::Lock>,
+    /// Why the project is open read-only (another Gloss holds its lock): every command that would
+    /// change it is refused with this, and nothing is ever saved.
+    read_only: Option<String>,
 }
 
 impl std::fmt::Debug for Workbench {
@@ -128,6 +141,30 @@ impl Workbench {
         let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
         Ok(workbench)
+    }
+
+    /// Opens a project for writing, or, when another running Gloss holds its lock, read-only: the
+    /// project can be read and searched, every change is refused saying who has it open, and
+    /// nothing is saved ([`Workbench::read_only`]). Other errors are [`Workbench::open`]'s.
+    pub fn open_or_read_only(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
+        match Workbench::open(dir, annotator) {
+            Err(WorkbenchError::Locked(holder)) => {
+                let project = disk::load(dir)?;
+                let name = layer_name(annotator);
+                let mut workbench = Workbench::with_layer(project, dir.to_path_buf(), name, None);
+                // Joining the project's annotators is a change: it waits for writing.
+                workbench.project.mark_saved();
+                workbench.read_only = Some(holder);
+                Ok(workbench)
+            }
+            other => other,
+        }
+    }
+
+    /// Why the project is open read-only (who holds its lock), or `None` when it is open for
+    /// writing.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// Creates a new project folder with a preset schema (`news`, `ontonotes`, `conll`, `ace2005`) and
@@ -198,6 +235,7 @@ impl Workbench {
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
+            read_only: None,
         };
         match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
             Ok(Some(model)) => workbench.suggestions.use_baseline_model(model),
@@ -256,6 +294,16 @@ impl Workbench {
     /// returned nothing changed. Derived data (the suggestion list) is brought up to date here, so
     /// that read accessors stay pure reads.
     pub fn execute(&mut self, command: Command) -> Result<(), WorkbenchError> {
+        // With no pick under way (none can start), a click on a mark only selects it.
+        let selects = matches!(command, Command::ClickAnnotation(_)) && self.pending.is_none();
+        if let Some(holder) = &self.read_only
+            && !reads_only(&command)
+            && !selects
+        {
+            return Err(WorkbenchError::refused(format!(
+                "open read-only, nothing can be changed: {holder}"
+            )));
+        }
         let result = self.carry_out(command);
         self.refresh_suggestions();
         result
@@ -499,6 +547,20 @@ impl Workbench {
         })
     }
 
+    /// How many spans of each document's gold layer carry contradictory labels (see
+    /// [`crate::model::validate::gold_contradictions`]); documents without any are left out.
+    /// Computes: call it when [`Workbench::revision`] changed, not every frame.
+    pub fn gold_contradictions(&self) -> std::collections::BTreeMap<DocId, usize> {
+        self.project
+            .layers()
+            .filter(|(key, _)| key.layer.is_gold())
+            .filter_map(|(key, layer)| {
+                let found = crate::model::validate::gold_contradictions(layer).len();
+                (found > 0).then(|| (key.doc.clone(), found))
+            })
+            .collect()
+    }
+
     /// A message the UI should show once, e.g. that the last Gloss here ended without closing.
     pub fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
@@ -574,6 +636,36 @@ impl Workbench {
         self.refresh_review();
         self.refresh_suggestions();
     }
+}
+
+/// Whether a command only reads the project (moves, selects, finds, compares): what a read-only
+/// workbench still does.
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::SelectDocument(_)
+            | Command::NextDocument
+            | Command::PreviousDocument
+            | Command::SelectSpan(_)
+            | Command::ExtendSelectionTo(_)
+            | Command::SelectAnnotation(_)
+            | Command::SelectNextAnnotation
+            | Command::SelectPreviousAnnotation
+            | Command::ClearSelection
+            | Command::SetCharPrecision(_)
+            | Command::CancelPending
+            | Command::Find(_)
+            | Command::FindNext
+            | Command::FindPrevious
+            | Command::OpenReview(_)
+            | Command::CloseReview
+            | Command::NextDisagreement
+            | Command::PreviousDisagreement
+            | Command::GoToDisagreement(_)
+            | Command::NextSuggestion
+            | Command::PreviousSuggestion
+            | Command::FocusSuggestion(_)
+    )
 }
 
 /// A layer name from any annotator name: as given when valid, else a slug of it (at most 64 chars).

@@ -83,6 +83,16 @@ impl Workbench {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
         }
+        if self.read_only.is_some() {
+            return;
+        }
+        if self.project.dirty().is_empty() {
+            // Nothing to save (a change that was saved in the same frame, or one that is not
+            // saved at all): no autosave is due, and none may stay due, or the window would be
+            // woken for it at every frame from then on.
+            self.saver.last_change = None;
+            self.saver.requested = false;
+        }
         if self.saver.in_flight.is_some() || self.project.dirty().is_empty() {
             return;
         }
@@ -100,7 +110,7 @@ impl Workbench {
     /// When the UI should call [`Workbench::tick`] next even without input (to start an autosave), or
     /// `None` when nothing is due.
     pub fn next_tick(&self) -> Option<Instant> {
-        if self.saver.in_flight.is_some() {
+        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() {
             return None;
         }
         self.saver.last_change.map(|last| last + AUTOSAVE_DELAY)
@@ -108,6 +118,9 @@ impl Workbench {
 
     /// Writes everything pending and waits for it: the one blocking call, for closing the window.
     pub fn flush(&mut self) -> Result<(), WorkbenchError> {
+        if self.read_only.is_some() {
+            return Ok(());
+        }
         self.collect_saves(true);
         if !self.project.dirty().is_empty() {
             self.start_save()?;

@@ -4,6 +4,49 @@
 use super::{Workbench, WorkbenchError};
 use crate::model::{Annotation, Edit, EntityLabel, EventType, Schema};
 
+/// Every hotkey of a schema with what it labels: entity labels, event types, quotes.
+fn hotkeys(schema: &Schema) -> Vec<(char, String)> {
+    let labels = schema
+        .entity_labels
+        .iter()
+        .filter_map(|l| Some((l.hotkey?, l.name.clone())));
+    let events = schema
+        .event_types
+        .iter()
+        .filter_map(|t| Some((t.hotkey?, t.name.clone())));
+    let quotes = schema
+        .quotes
+        .hotkey
+        .filter(|_| schema.quotes.enabled)
+        .map(|k| (k, "quotes".to_owned()));
+    labels.chain(events).chain(quotes).collect()
+}
+
+/// The schema's hotkeys that are also typed commands, each said as the analyst meets it
+/// ("key n of NORP is also “Next disagreement”…"): shown in the schema editor and the key help.
+pub fn hotkey_clashes(schema: &Schema) -> Vec<String> {
+    hotkeys(schema)
+        .into_iter()
+        .filter_map(|(key, owner)| {
+            let command = super::shortcuts::command_on_typed_key(key)?;
+            let winner = if super::review::is_review_key(command.action) {
+                format!("while a comparison is open {key} is “{}”", command.name)
+            } else if super::suggestions::is_suggestion_key(command.action) {
+                format!(
+                    "{key} labels {owner}; use the Suggest menu to {}",
+                    command.name.to_lowercase()
+                )
+            } else {
+                format!("{key} is “{}”", command.name)
+            };
+            Some(format!(
+                "Key {key} of {owner} is also “{}” ({} menu): {winner}",
+                command.name, command.menu
+            ))
+        })
+        .collect()
+}
+
 impl Workbench {
     /// Replaces the schema by what `change` makes of it, as one undo step (plus `extra` edits). Refused
     /// if the change brings a problem the schema did not have (a duplicate name or hotkey).
@@ -21,6 +64,18 @@ impl Workbench {
         let old = before.problems();
         if let Some(problem) = after.problems().into_iter().find(|p| !old.contains(p)) {
             return Err(WorkbenchError::Refused(problem));
+        }
+        // A new hotkey may not take a key a command is typed with: it would silently shadow the
+        // command (or be shadowed by it in review). Clashes the schema had already are only shown.
+        let known = hotkeys(&before);
+        for (key, owner) in hotkeys(&after) {
+            if !known.iter().any(|(k, _)| *k == key)
+                && let Some(clash) = super::shortcuts::command_clash(key)
+            {
+                return Err(WorkbenchError::Refused(format!(
+                    "{clash}; choose another key for {owner}"
+                )));
+            }
         }
         let mut edits = vec![Edit::SetSchema {
             before: Box::new(before),

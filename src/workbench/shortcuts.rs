@@ -588,6 +588,34 @@ pub fn shortcut(action: Action) -> Option<&'static Shortcut> {
 
 /// The action a chord triggers, if any. Letters match in either case. The review keys are not
 /// found here: see [`super::review_action_for`].
+/// The command a key typed alone (no Ctrl, no Alt) triggers somewhere in the window, if any: the
+/// suggestion keys (`]`, `[`, `y`, `x`), the review keys (`n`, `a`, `b`, …), `?`. Letters match in
+/// either case, as the review keys do. A schema hotkey on such a key would collide with it.
+pub fn command_on_typed_key(key: char) -> Option<&'static Shortcut> {
+    SHORTCUTS.iter().find(|s| {
+        s.chords.iter().any(|chord| match chord.key {
+            Char(c) => !chord.ctrl && !chord.alt && c.to_lowercase().eq(key.to_lowercase()),
+            _ => false,
+        })
+    })
+}
+
+/// What a schema hotkey on `key` collides with, said for the analyst; `None` when nothing does.
+pub fn command_clash(key: char) -> Option<String> {
+    let command = command_on_typed_key(key)?;
+    let when = if super::review::is_review_key(command.action) {
+        " while a comparison is open"
+    } else if super::suggestions::is_suggestion_key(command.action) {
+        " on a suggestion"
+    } else {
+        ""
+    };
+    Some(format!(
+        "key {key} is already “{}” ({} menu, {}){when}",
+        command.name, command.menu, command.keys
+    ))
+}
+
 pub fn action_for(chord: Chord) -> Option<Action> {
     let lower = |key: Key| match key {
         Char(c) => Char(c.to_ascii_lowercase()),
@@ -702,6 +730,25 @@ mod tests {
             }
             assert_eq!(s.keys.is_empty(), s.chords.is_empty(), "{}", s.name);
         }
+    }
+
+    #[test]
+    fn typed_keys_name_the_command_they_would_collide_with() {
+        assert_eq!(
+            command_on_typed_key('y').map(|s| s.action),
+            Some(Action::AcceptSuggestion)
+        );
+        assert_eq!(
+            command_on_typed_key('N').map(|s| s.action),
+            Some(Action::NextDisagreement)
+        );
+        assert_eq!(command_on_typed_key('p'), None, "Alt+P is no typed key");
+        assert_eq!(
+            command_clash('n').as_deref(),
+            Some(
+                "key n is already “Next disagreement” (Review menu, N) while a comparison is open"
+            )
+        );
     }
 
     #[test]
