@@ -26,6 +26,14 @@ pub enum UiAction {
         preset: String,
     },
     ImportTexts,
+    /// File ▸ Import web pages…: the dialog for URLs and feeds.
+    ImportWebPages,
+    /// Fetch and import these pages and feeds, in a job.
+    FetchWebPages {
+        urls: Vec<String>,
+        feeds: Vec<String>,
+        keep_noise: bool,
+    },
     /// File ▸ Import annotations…: the import dialog.
     ImportAnnotations,
     /// File ▸ Export: the export dialog.
@@ -157,6 +165,8 @@ pub struct View {
     pub help_open: bool,
     pub schema_editor: Option<SchemaEditor>,
     pub new_project: Option<NewProjectDialog>,
+    /// File ▸ Import web pages…, while open.
+    pub web_import: Option<super::dialogs::WebImportDialog>,
     pub annotator_dialog: Option<AnnotatorDialog>,
     /// The export and import dialogs.
     pub formats: super::export_dialog::FormatDialogs,

@@ -15,6 +15,7 @@ mod annotate;
 mod command;
 mod disk;
 mod export;
+pub mod fetch;
 mod figures;
 pub mod files;
 mod find;
@@ -31,6 +32,7 @@ mod speaker;
 mod suggestions;
 pub mod tasks;
 pub mod trust;
+mod web;
 
 use std::path::{Path, PathBuf};
 
