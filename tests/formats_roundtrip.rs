@@ -599,7 +599,7 @@ fn csv_holds_quotes_and_events_as_spreadsheet_rows() {
     assert_eq!(
         quotes,
         "document,layer,published,speaker,speaker_label,cue,quote,kind,attributes,note\r\n\
-         doc-0,amira,,Вучић,PERSON,said,We want,direct,,\r\n"
+         doc-0,amira,2023-05-02T15:21:00Z,Вучић,PERSON,said,We want,direct,,\r\n"
     );
     assert_eq!(
         events,
