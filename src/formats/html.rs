@@ -231,7 +231,7 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
             .into_owned();
     }
     let declared = content_type
-        .and_then(|ct| charset_in(ct))
+        .and_then(charset_in)
         .or_else(|| declared_charset(bytes))
         .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
     match declared {

@@ -330,8 +330,7 @@ fn dateline_prefix(line: &str) -> Option<&str> {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '/');
     let place_like = place
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .next()
+        .find(|w| !w.is_empty())
         .is_some_and(|w| {
             w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 || w.chars().next().is_some_and(char::is_uppercase)

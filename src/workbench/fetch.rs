@@ -159,10 +159,7 @@ pub fn fetch_all(
             let spawned = std::thread::Builder::new()
                 .name(format!("fetch-{n}"))
                 .spawn_scoped(scope, move || {
-                    loop {
-                        let Some(queue) = queues.lock().ok().and_then(|mut q| q.pop()) else {
-                            break;
-                        };
+                    while let Some(queue) = queues.lock().ok().and_then(|mut q| q.pop()) {
                         for i in queue {
                             let result = if job.is_some_and(JobContext::cancelled) {
                                 Err(format!(
