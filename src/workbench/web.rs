@@ -105,11 +105,16 @@ pub(super) fn read_texts(
     }
 
     let documents = without_duplicates(project, found, &mut warnings);
+    let noun = if request.urls.is_empty() && request.feeds.is_empty() {
+        "file"
+    } else {
+        "source"
+    };
     files::check_document_sizes(&documents)?;
     if documents.is_empty() {
         return Err(match warnings.first() {
             Some(first) => format!(
-                "nothing to import: the {sources} source{} given hold no new text ({} warning{}, \
+                "nothing to import: the {sources} {noun}{} given hold no new text ({} warning{}, \
                  the first: {first})",
                 plural(sources),
                 warnings.len(),
@@ -123,14 +128,9 @@ pub(super) fn read_texts(
     }
     let summary = ImportSummary {
         what: format!(
-            "{} document{} from {sources} {}{}",
+            "{} document{} from {sources} {noun}{}",
             documents.len(),
             plural(documents.len()),
-            if request.urls.is_empty() && request.feeds.is_empty() {
-                "file"
-            } else {
-                "source"
-            },
             plural(sources)
         ),
         schema_additions: Vec::new(),
