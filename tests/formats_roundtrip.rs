@@ -172,11 +172,20 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
             raw.push_str(WORDS[word]);
             raw.push_str(SEPARATORS[separator]);
         }
-        let document = Document::from_raw(
+        let mut document = Document::from_raw(
             DocId::new(format!("doc-{d}")).unwrap(),
             format!("Article {d}"),
             raw.trim_end(),
         );
+        // Everything a web import records, so that round trips carry it (issue 12).
+        document.meta = gloss::model::DocumentMeta {
+            outlet: Some("TRT World".to_owned()),
+            url: Some(format!("https://www.trtworld.com/europe/article-{d}")),
+            published: Some("2023-05-02T15:21:00Z".to_owned()),
+            author: Some("Jane Doe, John Roe".to_owned()),
+            language: Some("en".to_owned()),
+            retrieved: Some("2026-12-03T07:30:00Z".to_owned()),
+        };
         let toks = tokens(document.text.as_str());
         let id = project.add_document(document);
         let key = LayerKey::new(id, LayerName::new("amira").unwrap());
@@ -511,6 +520,8 @@ proptest! {
                 lines.into_iter().map(|l| l.split(" {").next().unwrap_or_default().to_owned()).collect()
             };
             prop_assert_eq!(strip(describe(&imported, &document.id)), strip(describe(&original, &document.id)));
+            let back = imported.documents().iter().find(|d| d.text == document.text).unwrap();
+            prop_assert_eq!(&back.meta, &document.meta, "spaCy's meta carries the source");
         }
     }
 
@@ -588,7 +599,7 @@ fn csv_holds_quotes_and_events_as_spreadsheet_rows() {
     assert_eq!(
         quotes,
         "document,layer,published,speaker,speaker_label,cue,quote,kind,attributes,note\r\n\
-         doc-0,amira,,Вучић,PERSON,said,We want,direct,,\r\n"
+         doc-0,amira,2023-05-02T15:21:00Z,Вучић,PERSON,said,We want,direct,,\r\n"
     );
     assert_eq!(
         events,

@@ -92,6 +92,9 @@ fn the_window_and_the_command_line_import_the_same_folder_into_the_same_document
         paths: vec![folder.clone()],
         layer: None,
         annotator: LayerName::new("tester"),
+        urls: Vec::new(),
+        feeds: Vec::new(),
+        keep_noise: false,
     };
     let read =
         workbench::read_import(&Project::default(), &request, Timestamp::UNIX_EPOCH, None).unwrap();

@@ -225,9 +225,23 @@ pub struct ImportArgs {
     /// The project folder.
     pub dir: PathBuf,
 
-    /// Files, or folders searched recursively for the format's files (*.txt for txt).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files, or folders searched recursively for the format's files (for txt: *.txt and saved web
+    /// pages, *.html, *.htm, *.mhtml), or http(s):// URLs of web pages to fetch.
+    #[arg(value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
+
+    /// A file listing URLs of web pages to fetch, one a line (blank lines and # comments skipped).
+    #[arg(long, value_name = "FILE")]
+    pub urls: Option<PathBuf>,
+
+    /// An RSS, Atom or JSON feed whose articles are fetched, each a document (may be repeated).
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+
+    /// Keep scraped noise in the text (photo captions, "Read More" lines, bylines, an outlet's
+    /// boilerplate) instead of removing it; what is removed is listed line by line.
+    #[arg(long)]
+    pub keep_noise: bool,
 
     /// The input format: txt, jsonl (Gloss's, spaCy/Prodigy or doccano, told apart by their
     /// fields), spacy, doccano, brat, conll, hf, webanno-tsv3 or label-studio.

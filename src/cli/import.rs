@@ -28,6 +28,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     for warning in &summary.warnings {
         eprintln!("warning: {warning}");
     }
+    for removed in &summary.removed_noise {
+        eprintln!("removed: {removed}");
+    }
     read.apply(&mut folder.project)
         .map_err(|message| anyhow::anyhow!("{}: {message}", args.dir.display()))?;
     folder.save()?;
@@ -45,6 +48,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         args.dir.display(),
         plural(documents)
     );
+    if !summary.removed_noise.is_empty() {
+        println!(
+            "{} line{} of scraped noise removed above (--keep-noise keeps them)",
+            summary.removed_noise.len(),
+            plural(summary.removed_noise.len())
+        );
+    }
     if !summary.warnings.is_empty() && !matches!(request.format, ImportFormat::Txt { .. }) {
         println!(
             "{} warning{} above: what was skipped, and why",
@@ -92,10 +102,39 @@ fn request(args: &ImportArgs) -> anyhow::Result<ImportRequest> {
             format!("--layer {name:?}: expected a name of ASCII letters, digits, '-', '_' or '.'")
         })?),
     };
+    let mut paths = Vec::new();
+    let mut urls = Vec::new();
+    for path in &args.paths {
+        match path.to_str() {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                urls.push(url.to_owned());
+            }
+            _ => paths.push(path.clone()),
+        }
+    }
+    if let Some(file) = &args.urls {
+        urls.extend(
+            workbench::fetch::urls_in_file(file)
+                .map_err(|message| anyhow::anyhow!("--urls {message}"))?,
+        );
+    }
+    let web = !urls.is_empty() || !args.feed.is_empty();
+    if web && !is_text {
+        anyhow::bail!(
+            "URLs and --feed import web pages as documents; they do not go with --format {}",
+            format.name()
+        );
+    }
+    if paths.is_empty() && !web {
+        anyhow::bail!("nothing to import: give files, folders, URLs, --urls FILE or --feed URL");
+    }
     Ok(ImportRequest {
         format,
-        paths: args.paths.clone(),
+        paths,
         layer,
         annotator,
+        urls,
+        feeds: args.feed.clone(),
+        keep_noise: args.keep_noise,
     })
 }

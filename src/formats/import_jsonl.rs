@@ -48,6 +48,7 @@ struct MetaIn {
     published: Option<String>,
     author: Option<String>,
     language: Option<String>,
+    retrieved: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +187,7 @@ fn read_line(
         published: line.meta.published,
         author: line.meta.author,
         language: line.meta.language,
+        retrieved: line.meta.retrieved,
     };
     let doc = builder.document(&line.id, line.title, &source, meta);
     let key = if builder.options().keep_layers {

@@ -11,7 +11,7 @@
 //!
 //! ```json
 //! {"id": "doc-id", "title": "…",
-//!  "meta": {"outlet": …, "url": …, "published": …, "author": …, "language": …},
+//!  "meta": {"outlet": …, "url": …, "published": …, "author": …, "language": …[, "retrieved": …]},
 //!  "layer": "amira", "status": "done", "text": "…",
 //!  "entities": [{"id": "1", "start": 0, "end": 6, "text": "Kosovo", "label": "GPE",
 //!                "attributes": {}, "norm": null, "note": "", "provenance": {…}}],
@@ -110,6 +110,8 @@ struct Meta<'a> {
     published: Option<&'a str>,
     author: Option<&'a str>,
     language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retrieved: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -201,6 +203,7 @@ fn line<'a>(document: &'a Document, name: &'a LayerName, layer: &'a Layer) -> io
             published: meta.published.as_deref(),
             author: meta.author.as_deref(),
             language: meta.language.as_deref(),
+            retrieved: meta.retrieved.as_deref(),
         },
         layer: name.as_str(),
         status: status_name(layer.status),

@@ -53,6 +53,8 @@ struct Meta<'a> {
     author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retrieved: Option<&'a str>,
 }
 
 pub(crate) fn export(
@@ -115,6 +117,7 @@ pub(crate) fn export(
                 published: meta.published.as_deref(),
                 author: meta.author.as_deref(),
                 language: meta.language.as_deref(),
+                retrieved: meta.retrieved.as_deref(),
             },
         };
         serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;

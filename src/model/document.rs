@@ -60,11 +60,14 @@ impl fmt::Display for DocId {
 pub struct DocumentMeta {
     pub outlet: Option<String>,
     pub url: Option<String>,
-    /// As the source gives it, ideally ISO 8601 (`2022-10-27`).
+    /// As the source gives it, ideally ISO 8601 (`2022-10-27`); web imports write RFC 3339.
     pub published: Option<String>,
+    /// The authors, as the source names them; several are joined with `, `.
     pub author: Option<String>,
     /// A BCP 47 tag such as `en` or `sr-Latn`.
     pub language: Option<String>,
+    /// When the page was fetched or the saved page imported, RFC 3339 (`2026-12-03T07:30:00Z`).
+    pub retrieved: Option<String>,
 }
 
 /// An article. Its text never changes after import.

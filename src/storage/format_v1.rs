@@ -96,6 +96,9 @@ pub struct MetaV1 {
     pub author: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Added for web imports (issue 12); absent in older projects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
 }
 
 impl MetaV1 {

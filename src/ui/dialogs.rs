@@ -20,6 +20,23 @@ pub struct AnnotatorDialog {
     pub opening: Option<PathBuf>,
 }
 
+/// Importing web pages: URLs (one a line) and feeds, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WebImportDialog {
+    pub urls: String,
+    pub feeds: String,
+    pub keep_noise: bool,
+}
+
+/// The http(s) URLs of `text`, one a line; other lines are left out.
+fn urls_in(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("http://") || l.starts_with("https://"))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Creating a project: its name, a schema preset and the folder to create it in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewProjectDialog {
@@ -58,6 +75,7 @@ impl NewProjectDialog {
 pub fn any_modal(view: &View) -> bool {
     view.annotator_dialog.is_some()
         || view.new_project.is_some()
+        || view.web_import.is_some()
         || !view.errors.is_empty()
         || view.formats.is_open()
         || view.bulk_accept.is_some()
@@ -68,6 +86,62 @@ pub fn show(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
     error_dialog(ctx, view);
     annotator_dialog(ctx, view, out);
     new_project_dialog(ctx, view, out);
+    web_import_dialog(ctx, view, out);
+}
+
+fn web_import_dialog(ctx: &egui::Context, view: &mut View, out: &mut Outbox) {
+    let Some(dialog) = view.web_import.as_mut() else {
+        return;
+    };
+    let mut fetch = false;
+    let mut cancel = false;
+    let response = egui::Modal::new(Id::unique("gloss-web-import")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Import web pages");
+        let label = ui.label("Page URLs, one a line");
+        ui.add(
+            egui::TextEdit::multiline(&mut dialog.urls)
+                .hint_text("https://www.example.org/news/article")
+                .desired_rows(5)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("News feeds (RSS or Atom), one a line");
+        ui.add(
+            egui::TextEdit::multiline(&mut dialog.feeds)
+                .hint_text("https://www.example.org/rss.xml")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        ui.checkbox(
+            &mut dialog.keep_noise,
+            "Keep scraped noise (captions, \"Read More\" lines, bylines)",
+        );
+        ui.label(
+            RichText::new(
+                "Pages are fetched in the background; a page that fails is reported and the others are imported.",
+            )
+            .weak(),
+        );
+        ui.horizontal(|ui| {
+            let any = !urls_in(&dialog.urls).is_empty() || !urls_in(&dialog.feeds).is_empty();
+            fetch = ui
+                .add_enabled(any, egui::Button::new("Fetch and import"))
+                .clicked();
+            cancel = ui.button("Cancel").clicked();
+        });
+    });
+    if fetch {
+        out.action(UiAction::FetchWebPages {
+            urls: urls_in(&dialog.urls),
+            feeds: urls_in(&dialog.feeds),
+            keep_noise: dialog.keep_noise,
+        });
+        view.web_import = None;
+    } else if cancel || response.should_close() {
+        view.web_import = None;
+    }
 }
 
 fn error_dialog(ctx: &egui::Context, view: &mut View) {

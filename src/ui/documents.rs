@@ -36,7 +36,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         let label = ui.label("Filter");
         ui.add(
             egui::TextEdit::singleline(&mut view.doc_filter)
-                .hint_text("title or id")
+                .hint_text("title, id, outlet or date")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -67,6 +67,14 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
             filter.is_empty()
                 || d.title.to_lowercase().contains(&filter)
                 || d.id.as_str().contains(&filter)
+                || d.meta
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains(&filter))
+                || d.meta
+                    .published
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with(&filter))
         })
         .collect();
     if shown.is_empty() {
@@ -126,7 +134,12 @@ fn row(ui: &mut Ui, wb: &Workbench, document: &Document, conflicts: usize, out: 
                 ui.add(egui::Button::selectable(current, title).truncate())
             })
             .inner
-            .on_hover_text(format!("{title}\n{}: {}", wb.annotator(), mine.name()));
+            .on_hover_text(format!(
+                "{title}{}\n{}: {}",
+                source_lines(document),
+                wb.annotator(),
+                mine.name()
+            ));
         if response.clicked() {
             out.command(Command::SelectDocument(document.id.clone()));
         }
@@ -159,6 +172,22 @@ fn row(ui: &mut Ui, wb: &Workbench, document: &Document, conflicts: usize, out: 
             ));
         }
     });
+}
+
+/// Where the document came from, one line per thing known, each after a newline.
+fn source_lines(document: &Document) -> String {
+    let meta = &document.meta;
+    [
+        ("Outlet", &meta.outlet),
+        ("Published", &meta.published),
+        ("By", &meta.author),
+        ("Language", &meta.language),
+        ("Source", &meta.url),
+        ("Retrieved", &meta.retrieved),
+    ]
+    .iter()
+    .filter_map(|(what, value)| value.as_deref().map(|v| format!("\n{what}: {v}")))
+    .collect()
 }
 
 fn row_dot_width(ui: &Ui) -> f32 {

@@ -196,7 +196,11 @@ impl GlossApp {
                 };
                 let what = read.summary().what.clone();
                 let warnings = read.summary().warnings.clone();
+                let removed = read.summary().removed_noise.len();
                 match wb.apply_read_import(read) {
+                    Ok(_) if removed > 0 => self.view.info(format!(
+                        "Imported {what}; {removed} line(s) of scraped noise removed"
+                    )),
                     Ok(_) => self.view.info(format!("Imported {what}")),
                     Err(message) => self.view.error(message),
                 }
@@ -287,6 +291,18 @@ impl GlossApp {
                 });
             }
             UiAction::ImportAnnotations => self.open_import_dialog(),
+            UiAction::ImportWebPages => {
+                if self.workbench.is_some() {
+                    self.view.web_import = Some(super::dialogs::WebImportDialog::default());
+                } else {
+                    self.view.warn("Open or create a project first");
+                }
+            }
+            UiAction::FetchWebPages {
+                urls,
+                feeds,
+                keep_noise,
+            } => self.fetch_web_pages(urls, feeds, keep_noise),
             UiAction::ExportJsonl => self.open_export_dialog(),
             UiAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiAction::ChangeAnnotator => {
@@ -369,7 +385,10 @@ impl GlossApp {
         }
         let dialog = rfd::AsyncFileDialog::new()
             .set_title("Import text files")
-            .add_filter("Text", &["txt", "text", "md"])
+            .add_filter(
+                "Text and saved web pages",
+                &["txt", "text", "md", "html", "htm", "xhtml", "mhtml", "mht"],
+            )
             .add_filter("All files", &["*"])
             .pick_files();
         let picked = Box::pin(async move {
@@ -396,6 +415,27 @@ impl GlossApp {
             // Plain text is read without the project (it only becomes new documents).
             let result =
                 workbench::read_import(&crate::model::Project::default(), &request, now, Some(job));
+            Done::TextsRead(result.map(Some))
+        });
+    }
+
+    /// File ▸ Import web pages…: fetched and read by [`workbench::read_import`] in a job (never on
+    /// the UI thread), against a copy of the project so that its duplicates and its outlets'
+    /// boilerplate are known; then applied like text files.
+    fn fetch_web_pages(&mut self, urls: Vec<String>, feeds: Vec<String>, keep_noise: bool) {
+        let Some(wb) = &self.workbench else {
+            return;
+        };
+        let mut request =
+            wb.import_request(ImportFormat::Txt { split_lines: false }, Vec::new(), None);
+        request.urls = urls;
+        request.feeds = feeds;
+        request.keep_noise = keep_noise;
+        let now = wb.import_time();
+        let project = wb.project().clone();
+        self.view.info("Fetching web pages…");
+        self.jobs.spawn("import", move |job| {
+            let result = workbench::read_import(&project, &request, now, Some(job));
             Done::TextsRead(result.map(Some))
         });
     }

@@ -42,6 +42,15 @@ pub fn show(
                         out.action(UiAction::ImportAnnotations);
                         ui.close();
                     }
+                    if entry.action == Action::ImportTexts
+                        && ui
+                            .add_enabled(wb.is_some(), Button::new("Import web pages…"))
+                            .on_hover_text("Articles fetched from their URLs or a news feed")
+                            .clicked()
+                    {
+                        out.action(UiAction::ImportWebPages);
+                        ui.close();
+                    }
                 }
                 if menu == "Help" {
                     ui.separator();

@@ -32,6 +32,14 @@ pub enum UiAction {
     OpenSample,
     /// The welcome screen's "Import articles…": a new project, then the text import.
     ImportIntoNewProject,
+    /// File ▸ Import web pages…: the dialog for URLs and feeds.
+    ImportWebPages,
+    /// Fetch and import these pages and feeds, in a job.
+    FetchWebPages {
+        urls: Vec<String>,
+        feeds: Vec<String>,
+        keep_noise: bool,
+    },
     /// File ▸ Import annotations…: the import dialog.
     ImportAnnotations,
     /// File ▸ Export: the export dialog.
@@ -171,6 +179,8 @@ pub struct View {
     pub help_open: bool,
     pub schema_editor: Option<SchemaEditor>,
     pub new_project: Option<NewProjectDialog>,
+    /// File ▸ Import web pages…, while open.
+    pub web_import: Option<super::dialogs::WebImportDialog>,
     pub annotator_dialog: Option<AnnotatorDialog>,
     /// Gloss's own file picker, when the desktop's file chooser cannot open.
     pub picker: Option<super::file_picker::FilePicker>,

@@ -43,7 +43,7 @@ pub fn check_document_sizes<'a>(
 /// The extensions a folder is searched for, per format.
 pub fn extensions(format: ImportFormat) -> &'static [&'static str] {
     match format {
-        ImportFormat::Txt { .. } => &["txt"],
+        ImportFormat::Txt { .. } => &["txt", "html", "htm", "xhtml", "mhtml", "mht"],
         ImportFormat::Jsonl | ImportFormat::Spacy | ImportFormat::Doccano | ImportFormat::Hf => {
             &["jsonl"]
         }

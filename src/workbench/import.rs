@@ -35,20 +35,27 @@ pub struct ImportRequest {
     pub layer: Option<LayerName>,
     /// Who imports: named in the annotations' provenance and added to the project's annotators.
     pub annotator: Option<LayerName>,
+    /// Web pages to fetch, each a document (plain-text imports only).
+    pub urls: Vec<String>,
+    /// RSS, Atom or JSON feeds whose articles are fetched, each a document (plain-text imports only).
+    pub feeds: Vec<String>,
+    /// Keep scraped noise (captions, "Read More" lines, bylines, an outlet's boilerplate) in the text
+    /// instead of removing it at import ([`formats::noise`]).
+    pub keep_noise: bool,
 }
 
 /// Files read and parsed against a project, not yet in it.
 #[derive(Debug)]
 pub struct ReadImport {
-    format: ImportFormat,
-    files: usize,
-    annotator: Option<LayerName>,
-    contents: Contents,
-    summary: ImportSummary,
+    pub(super) format: ImportFormat,
+    pub(super) files: usize,
+    pub(super) annotator: Option<LayerName>,
+    pub(super) contents: Contents,
+    pub(super) summary: ImportSummary,
 }
 
 #[derive(Debug)]
-enum Contents {
+pub(super) enum Contents {
     Texts(Vec<Document>),
     Annotations(Box<Import>),
 }
@@ -64,6 +71,9 @@ pub struct ImportSummary {
     pub schema_additions: Vec<String>,
     /// What was skipped and why, one line each (file, line, expected and found).
     pub warnings: Vec<String>,
+    /// Scraped noise removed from the new documents' text, one line each: document, line, the
+    /// text removed and why.
+    pub removed_noise: Vec<String>,
 }
 
 impl ImportSummary {
@@ -83,6 +93,14 @@ impl ImportSummary {
                 plural(self.warnings.len())
             ));
             lines.extend(self.warnings.iter().map(|w| format!("warning: {w}")));
+        }
+        if !self.removed_noise.is_empty() {
+            lines.push(format!(
+                "{} line{} of scraped noise removed (--keep-noise keeps them):",
+                self.removed_noise.len(),
+                plural(self.removed_noise.len())
+            ));
+            lines.extend(self.removed_noise.iter().map(|r| format!("removed: {r}")));
         }
         lines
     }
@@ -105,7 +123,11 @@ pub fn read_import(
     now: Timestamp,
     job: Option<&JobContext>,
 ) -> Result<ReadImport, String> {
-    let paths = files::input_files(&request.paths, request.format)?;
+    let paths = if request.paths.is_empty() {
+        Vec::new()
+    } else {
+        files::input_files(&request.paths, request.format)?
+    };
     let mut read = Vec::with_capacity(paths.len());
     for (i, path) in paths.iter().enumerate() {
         if let Some(job) = job {
@@ -130,60 +152,11 @@ pub fn read_import(
         }
     }
     match request.format {
-        ImportFormat::Txt { split_lines } => read_texts(request, read, split_lines),
+        ImportFormat::Txt { split_lines } => {
+            super::web::read_texts(project, request, read, split_lines, now, job)
+        }
         format => read_annotations(project, request, format, read, now),
     }
-}
-
-fn read_texts(
-    request: &ImportRequest,
-    read: Vec<(String, Vec<u8>)>,
-    split_lines: bool,
-) -> Result<ReadImport, String> {
-    let files = read.len();
-    let mut documents = Vec::new();
-    let mut warnings = Vec::new();
-    for (path, bytes) in read {
-        let text = String::from_utf8(bytes).map_err(|err| {
-            format!(
-                "{path}: not valid UTF-8 at byte {}: expected UTF-8 text (convert it first, e.g. \
-                 with `iconv -f WINDOWS-1252 -t UTF-8`); nothing was imported",
-                err.utf8_error().valid_up_to()
-            )
-        })?;
-        let file_name = std::path::Path::new(&path)
-            .file_name()
-            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-        let found = formats::txt::documents_from_text(&file_name, &text, split_lines);
-        if found.is_empty() {
-            warnings.push(format!("{path}: no text, skipped"));
-        }
-        documents.extend(found);
-    }
-    files::check_document_sizes(&documents)?;
-    if documents.is_empty() {
-        return Err(format!(
-            "nothing to import: the {files} file{} given hold no text",
-            plural(files)
-        ));
-    }
-    let summary = ImportSummary {
-        what: format!(
-            "{} document{} from {files} file{}",
-            documents.len(),
-            plural(documents.len()),
-            plural(files)
-        ),
-        schema_additions: Vec::new(),
-        warnings,
-    };
-    Ok(ReadImport {
-        format: request.format,
-        files,
-        annotator: request.annotator.clone(),
-        contents: Contents::Texts(documents),
-        summary,
-    })
 }
 
 fn read_annotations(
@@ -238,6 +211,7 @@ fn read_annotations(
         what: describe(&import, files, format),
         schema_additions: schema_additions(&project.schema, &import),
         warnings,
+        removed_noise: Vec::new(),
     };
     Ok(ReadImport {
         format,
@@ -313,6 +287,9 @@ impl Workbench {
             paths,
             layer,
             annotator: Some(self.annotator.clone()),
+            urls: Vec::new(),
+            feeds: Vec::new(),
+            keep_noise: false,
         }
     }
 
@@ -493,7 +470,7 @@ fn jsonl_flavour(files: &[(String, Vec<u8>)]) -> ImportFormat {
 }
 
 /// "s" after a count other than one.
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 

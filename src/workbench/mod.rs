@@ -17,6 +17,7 @@ mod consistency;
 mod corpus;
 mod disk;
 mod export;
+pub mod fetch;
 mod figures;
 mod file_chooser;
 pub mod files;
@@ -36,6 +37,7 @@ mod speaker;
 mod suggestions;
 pub mod tasks;
 pub mod trust;
+mod web;
 
 use std::path::{Path, PathBuf};
 

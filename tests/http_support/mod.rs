@@ -100,3 +100,74 @@ fn answer(
         None => std::thread::sleep(Duration::from_secs(5)),
     }
 }
+
+/// What a page server answers: status, headers and body; `None` hangs (at most five seconds).
+pub type PageAnswer = Option<(u16, Vec<(String, String)>, Vec<u8>)>;
+
+/// Serves web pages on a free port of 127.0.0.1 for up to `requests` connections: `handler` gets the
+/// path and the request's headers (lower-cased names) and says what to answer.
+pub fn serve_pages(
+    requests: usize,
+    handler: impl Fn(&str, &[(String, String)]) -> PageAnswer + Send + 'static,
+) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&count);
+    std::thread::Builder::new()
+        .name("test-page-server".to_owned())
+        .spawn(move || {
+            for stream in listener.incoming().take(requests) {
+                let Ok(stream) = stream else { continue };
+                answer_page(stream, &handler, &counted);
+            }
+        })
+        .unwrap();
+    Server {
+        url,
+        requests: count,
+    }
+}
+
+fn answer_page(
+    mut stream: TcpStream,
+    handler: &impl Fn(&str, &[(String, String)]) -> PageAnswer,
+    count: &AtomicUsize,
+) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() || request_line.is_empty() {
+        return;
+    }
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    count.fetch_add(1, Ordering::SeqCst);
+    match handler(&path, &headers) {
+        Some((status, extra, body)) => {
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (name, value) in extra {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+        None => std::thread::sleep(Duration::from_secs(5)),
+    }
+}

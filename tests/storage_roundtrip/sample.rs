@@ -281,6 +281,7 @@ pub fn sample_project() -> Project {
             published: Some("2024-05-30".to_owned()),
             author: None,
             language: Some("sq".to_owned()),
+            retrieved: Some("2024-05-30T10:15:00Z".to_owned()),
         },
         ..Document::from_raw(DocId::new("albanian").unwrap(), "Prishtinë, çështje", text)
     });

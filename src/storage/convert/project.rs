@@ -43,6 +43,7 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
                     published: doc.meta.published.clone(),
                     author: doc.meta.author.clone(),
                     language: doc.meta.language.clone(),
+                    retrieved: doc.meta.retrieved.clone(),
                 },
             })
             .collect(),
@@ -114,6 +115,7 @@ pub(crate) fn project_from_v1(
                 published: entry.meta.published,
                 author: entry.meta.author,
                 language: entry.meta.language,
+                retrieved: entry.meta.retrieved,
             },
         });
     }

@@ -1,0 +1,313 @@
+//! Saved web pages in: an HTML page (or an MHTML archive of one) becomes the article a reader sees,
+//! as paragraphs, with what the page says about it (outlet, title, authors, date, language, URL).
+//!
+//! - Bytes are decoded by the charset the server sent, else the one the page declares in its first
+//!   1024 bytes (`<meta charset>`, `<meta http-equiv=Content-Type>`), else UTF-8, else
+//!   windows-1252 (what browsers assume of an undeclared page that is not UTF-8).
+//! - The main text is found by `dom_smoothie` (Mozilla's Readability): navigation, share buttons,
+//!   cookie banners, related-article lists and scripts are left out. Paragraphs, headings, block
+//!   quotes and list items each become one paragraph of the document, separated by a blank line.
+//! - The headline is the document's first paragraph, on its own, then the body.
+//! - Dates are kept as RFC 3339 (`2023-05-02T15:21:00Z`, or `2015-05-18` when the page gives only a
+//!   day); one that cannot be read is kept as the page gives it.
+
+use crate::model::DocumentMeta;
+
+/// The article of a saved page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebArticle {
+    /// The headline (falls back to `<title>`).
+    pub title: String,
+    /// Paragraphs, one per block of the page, separated by a blank line (`\n\n`); no other newlines.
+    pub paragraphs: Vec<String>,
+    pub meta: DocumentMeta,
+}
+
+impl WebArticle {
+    /// The document text: the headline, then the body, one paragraph per block.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        for paragraph in std::iter::once(&self.title).chain(&self.paragraphs) {
+            if paragraph.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+        }
+        text
+    }
+}
+
+/// Pages whose text is larger than this are not searched for an article: a saved page of a news
+/// site is well under 5 MB; larger ones are archives or data, and the parse would take long.
+pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Fewer chars of body text than this is not an article (a 404 page, a list of links).
+const MIN_ARTICLE_CHARS: usize = 100;
+
+/// Whether `name` is a saved web page by its extension (`.html`, `.htm`, `.xhtml`, `.mhtml`, `.mht`).
+pub fn is_web_page(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    WEB_PAGE_EXTENSIONS
+        .iter()
+        .any(|ext| lower.ends_with(&format!(".{ext}")))
+}
+
+/// The extensions of saved web pages.
+pub const WEB_PAGE_EXTENSIONS: [&str; 5] = ["html", "htm", "xhtml", "mhtml", "mht"];
+
+/// The article in a saved page. `content_type` is the HTTP `Content-Type` when the page was fetched
+/// (its charset wins); `url` is where it came from, when known (an absolute URL). The error says
+/// what was expected ("no article found": a page of links, an error page).
+pub fn article_from_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: Option<&str>,
+) -> Result<WebArticle, String> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(format!(
+            "the page is {} bytes, more than the {MAX_PAGE_BYTES} a saved news page is expected to hold",
+            bytes.len()
+        ));
+    }
+    let (html, mhtml_url) = if looks_like_mhtml(bytes) {
+        let (html, location) = super::mhtml::html_part(bytes)?;
+        (html, location)
+    } else {
+        (decode(bytes, content_type), None)
+    };
+    let url = url.map(str::to_owned).or(mhtml_url);
+    article_from_html(&html, url.as_deref())
+}
+
+fn article_from_html(html: &str, url: Option<&str>) -> Result<WebArticle, String> {
+    let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut readability = dom_smoothie::Readability::new(html, absolute, Some(config))
+        .or_else(|_| {
+            dom_smoothie::Readability::new(
+                html,
+                None,
+                Some(dom_smoothie::Config {
+                    text_mode: dom_smoothie::TextMode::Formatted,
+                    ..Default::default()
+                }),
+            )
+        })
+        .map_err(|err| format!("cannot read the page as HTML: {err}"))?;
+    let article = readability
+        .parse()
+        .map_err(|_| "no article found in the page (expected a news article's text)".to_owned())?;
+    let title = clean_line(&article.title);
+    let mut paragraphs: Vec<String> = article
+        .text_content
+        .lines()
+        .map(clean_line)
+        .filter(|line| !line.is_empty())
+        .collect();
+    // Some pages repeat the headline as the body's first block.
+    if paragraphs.first().is_some_and(|first| *first == title) {
+        paragraphs.remove(0);
+    }
+    // Readability always finds some block; a page of links or an error page has no article.
+    let body_chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if body_chars < MIN_ARTICLE_CHARS {
+        return Err("no article found in the page (expected a news article's text)".to_owned());
+    }
+    let published = article
+        .published_time
+        .as_deref()
+        .map(str::to_owned)
+        .or_else(|| time_datetime(html))
+        .map(|date| rfc3339(&date));
+    let meta = DocumentMeta {
+        outlet: nonempty(article.site_name.as_deref()),
+        url: nonempty(article.url.as_deref())
+            .or_else(|| canonical_url(html))
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| url.map(str::to_owned)),
+        published,
+        author: nonempty(article.byline.as_deref()),
+        language: nonempty(article.lang.as_deref()),
+        retrieved: None,
+    };
+    Ok(WebArticle {
+        title,
+        paragraphs,
+        meta,
+    })
+}
+
+fn nonempty(value: Option<&str>) -> Option<String> {
+    value.map(clean_line).filter(|v| !v.is_empty())
+}
+
+/// A line with its runs of whitespace (tabs, no-break spaces from `&nbsp;`) made one space.
+fn clean_line(line: &str) -> String {
+    line.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `date` as RFC 3339: an instant in UTC (`2023-05-02T15:21:00Z`), a day (`2015-05-18`), or as
+/// given when it is neither.
+pub fn rfc3339(date: &str) -> String {
+    let date = date.trim();
+    if let Ok(instant) = date.parse::<jiff::Timestamp>() {
+        return instant.to_string();
+    }
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(date) {
+        return zoned.timestamp().to_string();
+    }
+    if let Ok(day) = date.parse::<jiff::civil::Date>() {
+        return day.to_string();
+    }
+    // A local time without an offset names no instant: keep its day.
+    if let Ok(local) = date.parse::<jiff::civil::DateTime>() {
+        return local.date().to_string();
+    }
+    date.to_owned()
+}
+
+/// The page's own address: `<link rel="canonical">`, else `<meta property="og:url">`.
+fn canonical_url(html: &str) -> Option<String> {
+    let head = &html[..html.len().min(html.find("</head>").unwrap_or(html.len()))];
+    let tags = |name: &str| -> Vec<&str> {
+        head.match_indices(name)
+            .filter_map(|(at, _)| head[at..].find('>').map(|end| &head[at..at + end]))
+            .collect()
+    };
+    let href = tags("<link")
+        .into_iter()
+        .find(|tag| attribute(tag, "rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")))
+        .and_then(|tag| attribute(tag, "href"));
+    href.or_else(|| {
+        tags("<meta")
+            .into_iter()
+            .find(|tag| attribute(tag, "property").is_some_and(|p| p == "og:url"))
+            .and_then(|tag| attribute(tag, "content"))
+    })
+    .map(|u| u.replace("&amp;", "&"))
+}
+
+/// The first `<time datetime="…">` of the page, for pages without metadata.
+fn time_datetime(html: &str) -> Option<String> {
+    let at = html.find("<time")?;
+    let rest = &html[at..];
+    let end = rest.find('>')?;
+    attribute(&rest[..end], "datetime")
+}
+
+/// The value of `name="…"` (or `'…'`) in a tag's text.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = &tag[at..];
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        let value = &rest[1..];
+        Some(value[..value.find(quote)?].to_owned())
+    } else {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        Some(rest[..end].to_owned())
+    }
+}
+
+/// The page's bytes as text, by the charset of `content_type`, else of the page's own declaration,
+/// else UTF-8 when they are UTF-8, else windows-1252.
+pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = content_type
+        .and_then(charset_in)
+        .or_else(|| declared_charset(bytes))
+        .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
+    match declared {
+        Some(encoding) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        },
+    }
+}
+
+/// `charset=…` in a Content-Type value or a `<meta>` tag.
+fn charset_in(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let rest = text[at..].trim_start_matches(['"', '\'']);
+    let end = rest
+        .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '>' || c.is_whitespace())
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_owned()).filter(|c| !c.is_empty())
+}
+
+/// The charset a page declares in its first 1024 bytes (where the HTML standard's prescan looks).
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<meta") {
+        let start = from + at;
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+        if let Some(charset) = charset_in(&head[start..end]) {
+            return Some(charset);
+        }
+        from = end;
+    }
+    None
+}
+
+fn looks_like_mhtml(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    head.contains("mime-version:") && head.contains("multipart/related")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_rfc3339() {
+        assert_eq!(rfc3339("2023-05-02T18:21:00+03:00"), "2023-05-02T15:21:00Z");
+        assert_eq!(
+            rfc3339("Tue, 02 May 2023 15:21:00 GMT"),
+            "2023-05-02T15:21:00Z"
+        );
+        assert_eq!(rfc3339("2015-05-18"), "2015-05-18");
+        assert_eq!(rfc3339("2015-05-18T09:00:00"), "2015-05-18");
+        assert_eq!(rfc3339("last Tuesday"), "last Tuesday");
+    }
+
+    #[test]
+    fn the_declared_charset_decodes_the_page() {
+        let page = b"<html><head><meta charset=\"windows-1252\"></head><body>Pe\xf1a</body></html>";
+        assert!(decode(page, None).contains("Peña"));
+        let page = b"<html><body>Pe\xc3\xb1a</body></html>";
+        assert!(decode(page, Some("text/html; charset=utf-8")).contains("Peña"));
+        // Undeclared and not UTF-8: what browsers assume.
+        assert!(decode(b"<p>Pe\xf1a</p>", None).contains("Peña"));
+    }
+
+    #[test]
+    fn a_page_without_an_article_says_so() {
+        let page = b"<html><head><title>404</title></head><body><nav><a href='/'>Home</a></nav></body></html>";
+        let err = article_from_page(page, None, None).unwrap_err();
+        assert!(err.contains("no article found"), "{err}");
+    }
+}
