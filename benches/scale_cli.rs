@@ -73,7 +73,7 @@ fn article(rng: &mut Rng) -> (String, Vec<(CharSpan, &'static str)>) {
         text.push(' ');
         text.push_str(filler);
         chars += 1 + filler.chars().count();
-        if rng.next() % 6 == 0 {
+        if rng.next().is_multiple_of(6) {
             text.push_str(".\n\n");
             chars += 3;
         } else {
@@ -102,7 +102,7 @@ fn project(n: usize) -> PathBuf {
         let (text, mentions) = article(&mut rng);
         let doc = project.add_document(Document::from_raw(
             DocId::slug(&format!("article-{i:06}")),
-            &format!("Article {i}"),
+            format!("Article {i}"),
             &text,
         ));
         for (layer, skip) in [("alice", 0), ("bob", 17)] {
