@@ -30,16 +30,28 @@ pub fn serve(
     requests: usize,
     handler: impl Fn(&str, &serde_json::Value) -> Option<(u16, String)> + Send + 'static,
 ) -> Server {
+    listen(requests, "test-server", move |stream, counted| {
+        answer(stream, &handler, counted);
+    })
+}
+
+/// Listens on a free port of 127.0.0.1 and hands each of up to `requests` connections, with the
+/// request counter, to `serve_one` on a thread of its own.
+fn listen(
+    requests: usize,
+    thread_name: &str,
+    serve_one: impl Fn(TcpStream, &AtomicUsize) + Send + 'static,
+) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let count = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&count);
     std::thread::Builder::new()
-        .name("test-server".to_owned())
+        .name(thread_name.to_owned())
         .spawn(move || {
             for stream in listener.incoming().take(requests) {
                 let Ok(stream) = stream else { continue };
-                answer(stream, &handler, &counted);
+                serve_one(stream, &counted);
             }
         })
         .unwrap();
@@ -110,23 +122,9 @@ pub fn serve_pages(
     requests: usize,
     handler: impl Fn(&str, &[(String, String)]) -> PageAnswer + Send + 'static,
 ) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let count = Arc::new(AtomicUsize::new(0));
-    let counted = Arc::clone(&count);
-    std::thread::Builder::new()
-        .name("test-page-server".to_owned())
-        .spawn(move || {
-            for stream in listener.incoming().take(requests) {
-                let Ok(stream) = stream else { continue };
-                answer_page(stream, &handler, &counted);
-            }
-        })
-        .unwrap();
-    Server {
-        url,
-        requests: count,
-    }
+    listen(requests, "test-page-server", move |stream, counted| {
+        answer_page(stream, &handler, counted);
+    })
 }
 
 fn answer_page(
