@@ -12,6 +12,7 @@
 //! formats_fuzz` runs a longer campaign.
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -325,18 +326,10 @@ fn every_seed_imports_cleanly() {
     }
 }
 
-/// Cases per importer: 256, or `PROPTEST_CASES`.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(256)
-}
-
 macro_rules! fuzz {
     ($name:ident, $format:expr) => {
         proptest! {
-            #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+            #![proptest_config(ProptestConfig { failure_persistence: None, ..proptest_support::config(256) })]
             #[test]
             fn $name(files in prop_oneof![3 => mutated($format), 1 => random($format)]) {
                 check($format, &files)?;

@@ -9,6 +9,7 @@
 //!   entities nested in or crossing a longer one are reported instead.
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 use std::collections::BTreeMap;
 
 use gloss::formats::{
@@ -481,7 +482,7 @@ fn token_format_round_trip(plans: &[Plan], format: ExportFormat, import_format: 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_support::config(48))]
 
     #[test]
     fn gloss_jsonl_gives_back_every_layer_unchanged(plans in prop::collection::vec(plan(), 1..4)) {

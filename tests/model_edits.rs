@@ -1,6 +1,7 @@
 //! The model's promise: every edit is exactly invertible, and undo/redo walk back and forth through
 //! exactly the states the project went through, in any text (Cyrillic, emoji, CRLF-imported).
 
+mod proptest_support;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, Color, DocId, Document, Edit, EditError, Entity,
     EntityLabel, History, LayerKey, LayerName, Project, Provenance, Schema, Selection, Status,
@@ -152,6 +153,8 @@ fn edit_for(project: &Project, key: &LayerKey, action: &Action) -> Option<Edit> 
 }
 
 proptest! {
+    #![proptest_config(proptest_support::config(256))]
+
     #[test]
     fn applying_an_edit_then_its_inverse_is_identity(actions in prop::collection::vec(action(), 1..30)) {
         let (mut project, key) = project();

@@ -4,6 +4,7 @@
 //! docs/format.md documents.
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -416,7 +417,7 @@ fn a_folder_without_project_ron_is_not_a_project() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+    #![proptest_config(proptest_support::config(64))]
 
     /// Whatever happens to a layer file (cut short, bytes overwritten), loading returns, never panics,
     /// and never writes.

@@ -9,6 +9,7 @@
 //! assertion).
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -215,15 +216,8 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(256)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+    #![proptest_config(proptest_support::config(256))]
 
     #[test]
     fn a_hostile_project_folder_never_panics_hangs_or_writes_and_errors_name_a_file(

@@ -3,6 +3,7 @@
 //! keeps a second writer out; the fixture of format version 1 still loads.
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 #[path = "storage_roundtrip/sample.rs"]
 mod sample;
 
@@ -432,7 +433,7 @@ fn text_and_spans() -> impl Strategy<Value = (String, Vec<(usize, usize, usize)>
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_support::config(48))]
 
     #[test]
     fn any_spans_on_any_text_survive_a_round_trip((text, spans) in text_and_spans()) {

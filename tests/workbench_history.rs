@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod proptest_support;
 mod workbench_support;
 
 use gloss::model::{Annotation, CharSpan, LayerKey, Project, Schema, Status};
@@ -50,7 +51,7 @@ fn content(project: &Project) -> (Schema, Vec<(LayerKey, Status, Vec<Annotation>
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(proptest_support::config(128))]
 
     #[test]
     fn undoing_everything_restores_the_project_and_redoing_restores_the_work(

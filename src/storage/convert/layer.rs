@@ -10,7 +10,7 @@ use crate::model::{
     Layer, LayerKey, Provenance, Quote, QuoteKind, Rejection, Schema, Source, Speaker, Status,
     Text,
 };
-use crate::storage::error::{Place, StorageError};
+use crate::storage::error::{Place, StorageError, name_list};
 use crate::storage::format_v1::{
     ArgumentV1, EntityV1, EventV1, LayerFile, ProvenanceV1, QuoteKindV1, QuoteV1, RejectedKindV1,
     RejectionV1, SourceV1, SpanV1, SpeakerV1, StatusV1, VERSION,
@@ -268,7 +268,7 @@ impl Check<'_> {
                 format!(
                     "unknown entity label {}: expected one of the schema's labels ({})",
                     quoted(&v1.label),
-                    known.join(", ")
+                    name_list(known)
                 ),
             ));
         }
@@ -356,7 +356,7 @@ impl Check<'_> {
                     if known.is_empty() {
                         "it has none".to_owned()
                     } else {
-                        known.join(", ")
+                        name_list(known)
                     }
                 ),
             ));
