@@ -4,7 +4,10 @@
 
 mod ui_support;
 
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use gloss::model::{Annotation, LayerKey, LayerName};
+use gloss::ui::GlossApp;
 use gloss::workbench::Command;
 use ui_support::*;
 
@@ -38,4 +41,62 @@ fn contradictory_gold_is_flagged_in_the_document_list() {
         execute(&mut harness, Command::Label(label.to_owned()));
     }
     harness.get_by_label("1 gold!");
+}
+
+/// The entities of `layer` in the shown document, as (text, label).
+fn entities(harness: &Harness<'_, GlossApp>, layer: LayerName) -> Vec<(String, String)> {
+    let wb = ui_support::wb(harness);
+    let doc = wb.current_doc().unwrap();
+    let key = LayerKey::new(doc.id.clone(), layer);
+    wb.project()
+        .layer(&key)
+        .map(|layer| {
+            layer
+                .iter()
+                .filter_map(Annotation::as_entity)
+                .map(|e| (doc.text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The curator edits gold in the main view, without opening the comparison: the layer named in the
+/// top bar is a switch, and a label key then writes to gold and not to the curator's own layer.
+#[test]
+fn the_layer_badge_switches_edits_to_gold_in_the_main_view_and_back() {
+    let (_temp, wb) = open_sample("amira");
+    let mut harness = harness(wb);
+    let person = ("Brussels".to_owned(), "PERSON".to_owned());
+    let amira = || LayerName::new("amira").unwrap();
+    assert!(!entities(&harness, LayerName::gold()).contains(&person));
+    assert!(!entities(&harness, amira()).contains(&person));
+
+    click(&mut harness, "Editing: amira's layer");
+    click(&mut harness, "The gold layer");
+    harness.get_by_label("Editing: gold layer");
+    let span = find_span(ui_support::wb(&harness), "Brussels", 0);
+    drag_over(&mut harness, span);
+    type_char(&mut harness, 'p');
+    assert!(entities(&harness, LayerName::gold()).contains(&person));
+    assert!(!entities(&harness, amira()).contains(&person));
+
+    click(&mut harness, "Editing: gold layer");
+    click(&mut harness, "Your own layer (amira)");
+    harness.get_by_label("Editing: amira's layer");
+    drag_over(&mut harness, span);
+    type_char(&mut harness, 'p');
+    assert!(entities(&harness, amira()).contains(&person));
+}
+
+/// Closing the comparison leaves edits where the curator put them: still gold after "Edit gold",
+/// and the top bar still says so.
+#[test]
+fn closing_the_review_keeps_editing_the_gold_layer() {
+    let (_temp, wb) = open_sample("amira");
+    let mut harness = harness(wb);
+    execute(&mut harness, Command::OpenReview(None));
+    execute(&mut harness, Command::EditGold(true));
+    execute(&mut harness, Command::CloseReview);
+    harness.get_by_label("Editing: gold layer");
+    assert_eq!(ui_support::wb(&harness).editing_layer(), LayerName::gold());
 }

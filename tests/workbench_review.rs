@@ -128,8 +128,13 @@ fn opening_the_comparison_lists_the_disagreements_in_text_order_and_edits_go_to_
     assert!(wb.editing_gold());
     assert_eq!(wb.current_layer_key(), Some(gold_key()));
 
+    // Closing the comparison does not silently move edits back to the curator's own layer.
     run(&mut wb, Command::CloseReview);
     assert!(wb.review().is_none());
+    assert!(wb.editing_gold());
+    assert_eq!(wb.current_layer_key(), Some(gold_key()));
+
+    run(&mut wb, Command::EditGold(false));
     assert!(!wb.editing_gold());
     assert_eq!(wb.current_layer_key().unwrap().layer.as_str(), "carla");
 }

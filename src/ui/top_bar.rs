@@ -5,7 +5,7 @@ use std::path::Path;
 
 use egui::{Button, RichText, Ui};
 
-use crate::workbench::{self, Action, SaveState, Workbench};
+use crate::workbench::{self, Action, Command, SaveState, Workbench};
 
 use super::keys;
 use super::prefs::{self, Prefs, ThemeChoice};
@@ -186,7 +186,7 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             save_state(ui, &wb.save_state());
         }
         ui.separator();
-        layer_badge(ui, wb);
+        layer_badge(ui, wb, out);
         if ui
             .button(format!("Annotator: {}", wb.annotator()))
             .on_hover_text("Whose layer you are editing. Click to switch.")
@@ -198,16 +198,38 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
 }
 
 /// The layer every edit goes to, always in view: the annotator's own, or gold while the curator
-/// edits it (tinted as the article's margin is, see [`layer_tint`]).
-fn layer_badge(ui: &mut Ui, wb: &Workbench) {
+/// edits it (tinted as the article's margin is, see [`layer_tint`]). A click switches between the
+/// two, so gold can be edited in the main view as well as from the review.
+fn layer_badge(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
     let layer = wb.editing_layer();
     let text = if layer.is_gold() {
         "Editing: gold layer".to_owned()
     } else {
         format!("Editing: {layer}'s layer")
     };
-    ui.label(RichText::new(text).color(layer_tint(ui, wb)).strong())
-        .on_hover_text("Every annotation you add, change or delete goes to this layer");
+    let tint = layer_tint(ui, wb);
+    ui.menu_button(RichText::new(text).color(tint).strong(), |ui| {
+        let gold = wb.editing_gold();
+        if ui
+            .selectable_label(!gold, format!("Your own layer ({})", wb.annotator()))
+            .clicked()
+        {
+            out.command(Command::EditGold(false));
+            ui.close();
+        }
+        if ui
+            .selectable_label(gold, "The gold layer")
+            .on_hover_text("The curated layer that exports and agreement treat as the answer")
+            .clicked()
+        {
+            out.command(Command::EditGold(true));
+            ui.close();
+        }
+    })
+    .response
+    .on_hover_text(
+        "Every annotation you add, change or delete goes to this layer. Click to switch.",
+    );
 }
 
 /// The colour of the layer being edited: amber for gold, the selection colour for one's own.

@@ -233,9 +233,10 @@ impl Workbench {
     }
 
     /// Closes the comparison; edits go to the annotator's own layer again.
+    /// Closes the comparison. Edits keep going to the layer they went to (gold after "Edit in gold"):
+    /// the top bar names it, and switching back is the user's choice, never a silent one.
     pub(super) fn close_review(&mut self) {
         self.review.open = None;
-        self.set_edit_gold(false);
     }
 
     /// Makes edits go to gold (`true`) or to the annotator's own layer. Switching to gold selects the
