@@ -9,11 +9,24 @@ fn main() -> ExitCode {
     match cli::main() {
         Launch::Exit(code) => code,
         Launch::Window(window) => {
+            let keys: Result<Vec<gloss::ui::Chord>, String> = window
+                .keys
+                .as_deref()
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(gloss::ui::Chord::parse)
+                .collect();
+            let keys = match keys {
+                Ok(keys) => keys,
+                Err(message) => return cli::report_error(&anyhow::anyhow!("--keys {message}")),
+            };
             let screenshot = window.screenshot.map(|path| gloss::ui::Screenshot {
                 path,
                 frames: window.frames,
+                keys,
+                annotator: window.annotator.clone(),
             });
-            match gloss::ui::run(window.project, window.annotator, screenshot) {
+            match gloss::ui::run(window.project, window.annotator, window.size, screenshot) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => cli::report_error(&err),
             }

@@ -34,6 +34,14 @@ const NOT_RUN: &[(&str, &str)] = &[
         "gloss open --screenshot shot.png --frames 5 projects/kosovo-talks",
         "needs a display; tests/cli/window.rs takes a screenshot under xvfb",
     ),
+    (
+        "gloss open --screenshot review.png --as amira --keys \"ctrl+r n\" projects/kosovo-talks",
+        "needs a display; tests/cli/window.rs presses keys in a screenshot run under xvfb",
+    ),
+    (
+        "gloss open --size 720x480 projects/kosovo-talks",
+        "opens the window",
+    ),
     ("xvfb-run -a cargo test", "is this test suite"),
     (
         "cargo install --path . --locked",

@@ -64,6 +64,29 @@ pub struct WindowArgs {
         value_parser = clap::value_parser!(u32).range(1..)
     )]
     pub frames: u32,
+
+    /// The window's size in points, WIDTHxHEIGHT (at least 720x480).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+
+    /// Keys to press, one a frame, once the project has opened and before the screenshot is taken:
+    /// names such as n, shift+n, ctrl+r, alt+s, F3, Enter, Escape, PageDown, separated by spaces.
+    #[arg(long, value_name = "KEYS", requires = "screenshot")]
+    pub keys: Option<String>,
+}
+
+/// `1400x900` as a size in points; the smallest the window lays out is 720x480.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let expected = || format!("{text:?}: expected WIDTHxHEIGHT in points, such as 1400x900");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(expected)?;
+    let width: u16 = width.trim().parse().map_err(|_| expected())?;
+    let height: u16 = height.trim().parse().map_err(|_| expected())?;
+    if width < 720 || height < 480 {
+        return Err(format!(
+            "{text:?}: the window is at least 720x480 (it lays out nothing smaller)"
+        ));
+    }
+    Ok([f32::from(width), f32::from(height)])
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,7 +95,9 @@ pub enum Command {
     #[command(after_long_help = "\
 Examples:
   gloss open projects/kosovo-talks
-  gloss open --screenshot shot.png --frames 5 projects/kosovo-talks")]
+  gloss open --screenshot shot.png --frames 5 projects/kosovo-talks
+  gloss open --screenshot review.png --as amira --keys \"ctrl+r n\" projects/kosovo-talks
+  gloss open --size 720x480 projects/kosovo-talks")]
     Open(WindowArgs),
 
     /// Create an empty project folder with a schema preset.

@@ -143,9 +143,10 @@ impl GlossApp {
         let mut app = Self::bare(None, Prefs::default(), false, Runner::threaded());
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
+        let annotator = shot.annotator.clone();
         app.screenshot = Some((ScreenshotRun::new(shot), outcome));
         if let Some(dir) = project {
-            app.open_read_only(dir);
+            app.open_read_only(dir, annotator);
         }
         app
     }
@@ -563,8 +564,13 @@ impl GlossApp {
         }
     }
 
+    /// Whether a screenshot run may go on: the project open and no job running.
+    fn screenshot_ready(&self) -> bool {
+        self.opening.is_none() && self.waiting.is_none() && !self.jobs.busy()
+    }
+
     fn screenshot_frame(&mut self, ctx: &egui::Context) {
-        let ready = self.opening.is_none() && self.waiting.is_none() && !self.jobs.busy();
+        let ready = self.screenshot_ready();
         let Some((run, outcome)) = self.screenshot.as_mut() else {
             return;
         };
@@ -636,5 +642,13 @@ impl eframe::App for GlossApp {
     /// analyst's.
     fn persist_egui_memory(&self) -> bool {
         self.screenshot.is_none()
+    }
+
+    /// A screenshot run with `--keys` presses them here, as the keyboard would.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let ready = self.screenshot_ready();
+        if let Some((run, _)) = self.screenshot.as_mut() {
+            run.press(raw_input, ready);
+        }
     }
 }

@@ -64,16 +64,15 @@ impl GlossApp {
         });
     }
 
-    /// A screenshot run: load without a lock, as the project's first annotator, and never save.
-    pub(super) fn open_read_only(&mut self, dir: PathBuf) {
+    /// A screenshot run: load without a lock, as `annotator` (else the project's first), and never
+    /// save.
+    pub(super) fn open_read_only(&mut self, dir: PathBuf, annotator: Option<String>) {
         self.opening = Some(dir.clone());
         self.jobs.spawn("open", move |_| {
             let result = workbench::load_read_only(&dir)
                 .map(|project| {
-                    let annotator = project
-                        .annotators
-                        .first()
-                        .cloned()
+                    let annotator = annotator
+                        .or_else(|| project.annotators.first().cloned())
                         .unwrap_or_else(|| SCREENSHOT_ANNOTATOR.to_owned());
                     Box::new(Workbench::from_project(project, dir.clone(), &annotator))
                 })

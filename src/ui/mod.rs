@@ -51,13 +51,17 @@ use anyhow::{Context as _, anyhow};
 
 pub use app::GlossApp;
 pub use prefs::ThemeChoice;
-pub use screenshot::Screenshot;
+pub use screenshot::{Chord, Screenshot};
+
+/// The smallest window Gloss lays out, in points.
+pub const MIN_SIZE: [f32; 2] = [720.0, 480.0];
 
 /// Opens the window, optionally on a project; returns when the window closes. With `screenshot`, the
 /// window renders the given number of frames, writes a PNG and closes; an error means no PNG.
 pub fn run(
     project: Option<PathBuf>,
     annotator: Option<String>,
+    size: Option<[f32; 2]>,
     screenshot: Option<Screenshot>,
 ) -> anyhow::Result<()> {
     let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
@@ -65,8 +69,8 @@ pub fn run(
     let viewport = egui::ViewportBuilder::default()
         .with_title("Gloss")
         .with_app_id("gloss")
-        .with_inner_size([1400.0, 900.0])
-        .with_min_inner_size([720.0, 480.0]);
+        .with_inner_size(size.unwrap_or([1400.0, 900.0]))
+        .with_min_inner_size(MIN_SIZE);
     // A screenshot run must look the same every time and leave the analyst's preferences alone:
     // it gets a throwaway store (a folder) instead of the remembered window size, panel widths and settings.
     let throwaway_store = screenshot

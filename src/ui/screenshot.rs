@@ -1,4 +1,6 @@
-//! `gloss --screenshot FILE`: render a few frames, capture the window, write a PNG, close.
+//! `gloss --screenshot FILE`: render a few frames, capture the window, write a PNG, close. With
+//! `--keys`, the keys are pressed one a frame once the project has opened, so a script can show the
+//! window in any state a user reaches from the keyboard (`scripts/screenshots.sh`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,10 +12,90 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 pub struct Screenshot {
     pub path: PathBuf,
     pub frames: u32,
+    /// Pressed in order, one a frame, before the frames are counted.
+    pub keys: Vec<Chord>,
+    /// Opens the project as this annotator (else its first).
+    pub annotator: Option<String>,
+}
+
+/// One key press with its modifiers, as `--keys` names it: `ctrl+r`, `shift+n`, `alt+s`, `F3`, `y`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chord {
+    key: egui::Key,
+    modifiers: egui::Modifiers,
+    /// What typing it enters, for a printable key without Ctrl or Alt (the label keys read text).
+    text: Option<String>,
+}
+
+impl Chord {
+    /// Reads `ctrl+shift+r`-style names; the error says what was expected.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        let mut modifiers = egui::Modifiers::NONE;
+        let mut parts: Vec<&str> = name.split('+').collect();
+        let key_name = parts.pop().unwrap_or_default();
+        for part in parts {
+            match part.to_ascii_lowercase().as_str() {
+                "ctrl" | "cmd" => modifiers = modifiers | egui::Modifiers::COMMAND,
+                "shift" => modifiers = modifiers | egui::Modifiers::SHIFT,
+                "alt" => modifiers = modifiers | egui::Modifiers::ALT,
+                _ => {
+                    return Err(format!(
+                        "key {name:?}: expected the modifiers ctrl, shift or alt before the key, not {part:?}"
+                    ));
+                }
+            }
+        }
+        let single = {
+            let mut chars = key_name.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        };
+        let key = egui::Key::from_name(key_name)
+            .or_else(|| single.and_then(|c| egui::Key::from_name(&c.to_ascii_uppercase().to_string())))
+            .ok_or_else(|| {
+                format!("key {name:?}: expected a key name such as a, 1, F3, Enter, Escape, Space, PageDown")
+            })?;
+        let typing = !modifiers.command && !modifiers.alt;
+        let text = match single {
+            Some(c) if typing && !c.is_control() => Some(if modifiers.shift {
+                c.to_uppercase().collect()
+            } else {
+                c.to_string()
+            }),
+            _ if typing && key == egui::Key::Space => Some(" ".to_owned()),
+            _ => None,
+        };
+        Ok(Self {
+            key,
+            modifiers,
+            text,
+        })
+    }
+
+    /// The events a keyboard sends for this press: key down, the text it types, key up.
+    fn events(&self) -> Vec<egui::Event> {
+        let key = |pressed| egui::Event::Key {
+            key: self.key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: self.modifiers,
+        };
+        let mut events = vec![key(true)];
+        if let Some(text) = &self.text {
+            events.push(egui::Event::Text(text.clone()));
+        }
+        events.push(key(false));
+        events
+    }
 }
 
 /// Where a screenshot run stands.
 enum Stage {
+    /// Pressing the keys, one a frame (the next one is at `next`).
+    Pressing { next: usize },
     /// Counting frames.
     Rendering { frames_left: u32 },
     /// Asked the integration for the pixels; they arrive through the channel.
@@ -32,11 +114,22 @@ pub struct ScreenshotRun {
 
 impl ScreenshotRun {
     pub fn new(target: Screenshot) -> Self {
-        let frames_left = target.frames.max(1);
         Self {
             target,
-            stage: Stage::Rendering { frames_left },
+            stage: Stage::Pressing { next: 0 },
             outcome: None,
+        }
+    }
+
+    /// Adds the next key's events to the frame's input once the window is ready (the project open,
+    /// no job running), so each key acts on what the previous one left.
+    pub fn press(&mut self, input: &mut egui::RawInput, ready: bool) {
+        if let Stage::Pressing { next } = &mut self.stage
+            && ready
+            && let Some(chord) = self.target.keys.get(*next)
+        {
+            input.events.extend(chord.events());
+            *next += 1;
         }
     }
 
@@ -44,6 +137,14 @@ impl ScreenshotRun {
     /// Called once per frame, after the frame's UI was built.
     pub fn frame(&mut self, ctx: &egui::Context, ready: bool) {
         match &mut self.stage {
+            Stage::Pressing { next } => {
+                if *next >= self.target.keys.len() {
+                    self.stage = Stage::Rendering {
+                        frames_left: self.target.frames.max(1),
+                    };
+                }
+                ctx.request_repaint();
+            }
             Stage::Rendering { frames_left } => {
                 if ready {
                     *frames_left = frames_left.saturating_sub(1);
@@ -96,4 +197,37 @@ fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Str
     buffer
         .save_with_format(path, image::ImageFormat::Png)
         .map_err(|e| format!("{}: could not write the screenshot: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_names_read_as_a_keyboard_sends_them() {
+        let plain = Chord::parse("n").unwrap();
+        assert_eq!(plain.key, egui::Key::N);
+        assert_eq!(plain.text.as_deref(), Some("n"));
+        let shifted = Chord::parse("shift+n").unwrap();
+        assert_eq!(shifted.text.as_deref(), Some("N"));
+        let command = Chord::parse("ctrl+r").unwrap();
+        assert!(command.modifiers.command);
+        assert_eq!(command.text, None);
+        assert_eq!(Chord::parse("F3").unwrap().key, egui::Key::F3);
+        assert_eq!(Chord::parse("PageDown").unwrap().key, egui::Key::PageDown);
+    }
+
+    #[test]
+    fn a_wrong_key_name_says_what_was_expected() {
+        assert!(
+            Chord::parse("hyper+x")
+                .unwrap_err()
+                .contains("modifiers ctrl, shift or alt")
+        );
+        assert!(
+            Chord::parse("ctrl+nokey")
+                .unwrap_err()
+                .contains("expected a key name")
+        );
+    }
 }
