@@ -35,9 +35,9 @@ impl Chord {
         let key_name = parts.pop().unwrap_or_default();
         for part in parts {
             match part.to_ascii_lowercase().as_str() {
-                "ctrl" | "cmd" => modifiers = modifiers | egui::Modifiers::COMMAND,
-                "shift" => modifiers = modifiers | egui::Modifiers::SHIFT,
-                "alt" => modifiers = modifiers | egui::Modifiers::ALT,
+                "ctrl" | "cmd" => modifiers |= egui::Modifiers::COMMAND,
+                "shift" => modifiers |= egui::Modifiers::SHIFT,
+                "alt" => modifiers |= egui::Modifiers::ALT,
                 _ => {
                     return Err(format!(
                         "key {name:?}: expected the modifiers ctrl, shift or alt before the key, not {part:?}"
