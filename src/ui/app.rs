@@ -21,7 +21,15 @@ use super::schema_editor;
 use super::screenshot::{Screenshot, ScreenshotRun};
 use super::status_bar;
 use super::top_bar;
-use super::view::{Outbox, View};
+use super::view::{Outbox, SidePanel, View};
+
+/// The id of the document list's panel (its width is remembered under it).
+const DOCUMENTS_PANEL: &str = "gloss-documents";
+/// The id of the inspector's panel.
+const INSPECTOR_PANEL: &str = "gloss-inspector";
+/// The narrowest the article column gets before a side panel makes way: about 40 chars, so a
+/// sentence still reads as one.
+const MIN_ARTICLE_WIDTH: f32 = 360.0;
 
 /// Where a screenshot run reports whether the PNG was written.
 pub type ScreenshotOutcome = Arc<Mutex<Option<Result<(), String>>>>;
@@ -402,6 +410,63 @@ impl GlossApp {
         self.screenshot_frame(&ctx);
     }
 
+    /// Which side panels to show this frame: those the analyst wants, less what would leave the
+    /// article narrower than [`MIN_ARTICLE_WIDTH`] (the panel not shown last on the analyst's
+    /// word goes first; the one they asked for stays).
+    fn side_panels(&self, ui: &egui::Ui) -> (bool, bool) {
+        let width_of = |id: &str, default: f32| {
+            egui::containers::panel::PanelState::load(
+                ui.ctx(),
+                ui.scope_id().with_salt(egui::IdSalt::new(id)),
+            )
+            .map_or(default, |state| state.outer_rect.width())
+        };
+        let documents_width = width_of(DOCUMENTS_PANEL, 250.0);
+        let inspector_width = width_of(INSPECTOR_PANEL, 340.0);
+        let mut documents = self.prefs.show_documents;
+        let mut inspector = self.prefs.show_inspector;
+        let article = |documents: bool, inspector: bool| {
+            ui.available_width()
+                - if documents { documents_width } else { 0.0 }
+                - if inspector { inspector_width } else { 0.0 }
+        };
+        let (first, second) = match self.view.panel_priority {
+            Some(SidePanel::Documents) => (SidePanel::Inspector, SidePanel::Documents),
+            _ => (SidePanel::Documents, SidePanel::Inspector),
+        };
+        for panel in [first, second] {
+            if article(documents, inspector) >= MIN_ARTICLE_WIDTH
+                || self.view.panel_priority == Some(panel)
+            {
+                break;
+            }
+            match panel {
+                SidePanel::Documents => documents = false,
+                SidePanel::Inspector => inspector = false,
+            }
+        }
+        (documents, inspector)
+    }
+
+    /// F9, F10 and the View menu: a shown panel hides; a hidden one (by choice or for lack of room)
+    /// shows, and keeps its place in a narrow window at the other's expense.
+    pub(super) fn toggle_panel(&mut self, panel: SidePanel) {
+        let (documents, inspector) = self.view.panels_shown;
+        let (shown, wanted) = match panel {
+            SidePanel::Documents => (documents, &mut self.prefs.show_documents),
+            SidePanel::Inspector => (inspector, &mut self.prefs.show_inspector),
+        };
+        if shown {
+            *wanted = false;
+            if self.view.panel_priority == Some(panel) {
+                self.view.panel_priority = None;
+            }
+        } else {
+            *wanted = true;
+            self.view.panel_priority = Some(panel);
+        }
+    }
+
     fn panels(&mut self, ui: &mut egui::Ui, out: &mut Outbox) {
         let wb = self.workbench.as_ref();
         // The project being opened (or waiting for who is annotating), named while it loads.
@@ -431,30 +496,38 @@ impl GlossApp {
             status_bar::show(ui, wb, &self.view, busy.as_ref());
         });
         if let Some(wb) = wb {
-            egui::Panel::left("gloss-documents")
-                .resizable(true)
-                .default_size(250.0)
-                .size_range(160.0..=600.0)
-                .show(ui, |ui| documents::show(ui, wb, &mut self.view, out));
-            egui::Panel::right("gloss-inspector")
-                .resizable(true)
-                .default_size(340.0)
-                .size_range(220.0..=800.0)
-                .show(ui, |ui| {
-                    egui::Panel::bottom("gloss-annotation-list")
-                        .resizable(true)
-                        .default_size(260.0)
-                        .size_range(80.0..=2000.0)
-                        .show(ui, |ui| {
-                            annotation_list::show(ui, wb, &mut self.list, &mut self.view, out);
+            let (show_documents, show_inspector) = self.side_panels(ui);
+            self.view.panels_shown = (show_documents, show_inspector);
+            if show_documents {
+                egui::Panel::left(DOCUMENTS_PANEL)
+                    .resizable(true)
+                    .default_size(250.0)
+                    .size_range(160.0..=600.0)
+                    .show(ui, |ui| documents::show(ui, wb, &mut self.view, out));
+            }
+            if show_inspector {
+                egui::Panel::right(INSPECTOR_PANEL)
+                    .resizable(true)
+                    .default_size(340.0)
+                    .size_range(220.0..=800.0)
+                    .show(ui, |ui| {
+                        // The list takes what the inspector leaves, at most two thirds.
+                        let height = ui.available_height();
+                        egui::Panel::bottom("gloss-annotation-list")
+                            .resizable(true)
+                            .default_size((height * 0.45).max(120.0))
+                            .size_range(80.0..=(height * 0.67).max(80.0))
+                            .show(ui, |ui| {
+                                annotation_list::show(ui, wb, &mut self.list, &mut self.view, out);
+                            });
+                        egui::CentralPanel::default().show(ui, |ui| {
+                            egui::ScrollArea::vertical()
+                                .id_salt("inspector")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| inspector::show(ui, wb, &mut self.view, out));
                         });
-                    egui::CentralPanel::default().show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("inspector")
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| inspector::show(ui, wb, &mut self.view, out));
                     });
-                });
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(dir) = &self.opening {

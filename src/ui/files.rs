@@ -342,6 +342,8 @@ impl GlossApp {
                 }
             }
             UiAction::ShowHelp => self.view.help_open = !self.view.help_open,
+            UiAction::Scroll(page) => self.article.page(page),
+            UiAction::TogglePanel(panel) => self.toggle_panel(panel),
             UiAction::ShowSchemaEditor => self.carry_out_schema_editor(),
             UiAction::ShowRecommenders => self.recommenders.toggle(),
             UiAction::OpenCorpusSearch => self.corpus.open(),

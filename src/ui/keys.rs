@@ -6,7 +6,8 @@ use egui::{Event, Modifiers};
 
 use crate::workbench::{self, Action, Chord, Command, Key, Workbench};
 
-use super::view::{Outbox, UiAction, View};
+use super::article::Page;
+use super::view::{Outbox, SidePanel, UiAction, View};
 
 /// Turns this frame's key presses into commands and UI actions. `modal` is true while a dialog that
 /// takes the keyboard (annotator, new project, error) is open: then only the dialog sees keys.
@@ -87,6 +88,12 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::SearchCorpus => Some(UiAction::OpenCorpusSearch),
         Action::Consistency => Some(UiAction::ShowConsistency),
         Action::Help => Some(UiAction::ShowHelp),
+        Action::PageDown => Some(UiAction::Scroll(Page::Down)),
+        Action::PageUp => Some(UiAction::Scroll(Page::Up)),
+        Action::ArticleStart => Some(UiAction::Scroll(Page::Start)),
+        Action::ArticleEnd => Some(UiAction::Scroll(Page::End)),
+        Action::ToggleDocuments => Some(UiAction::TogglePanel(SidePanel::Documents)),
+        Action::ToggleInspector => Some(UiAction::TogglePanel(SidePanel::Inspector)),
         Action::Cancel if view.find_open && wb.is_none_or(|wb| wb.pending().is_none()) => {
             Some(UiAction::CloseFind)
         }
@@ -147,6 +154,13 @@ fn chord_of_key(key: egui::Key, modifiers: Modifiers) -> Option<Chord> {
         egui::Key::ArrowRight => Some(Key::ArrowRight),
         egui::Key::F1 => Some(Key::F1),
         egui::Key::F3 => Some(Key::F3),
+        egui::Key::F9 => Some(Key::F9),
+        egui::Key::F10 => Some(Key::F10),
+        egui::Key::PageUp => Some(Key::PageUp),
+        egui::Key::PageDown => Some(Key::PageDown),
+        egui::Key::Home => Some(Key::Home),
+        egui::Key::End => Some(Key::End),
+        egui::Key::Space => Some(Key::Space),
         _ => None,
     };
     let key = match named {

@@ -61,6 +61,10 @@ pub struct Prefs {
     pub ui_scale: f32,
     /// Whether selections keep char precision instead of snapping to tokens.
     pub char_precision: bool,
+    /// Whether the document list is shown (F9); a narrow window may still hide it.
+    pub show_documents: bool,
+    /// Whether the inspector and annotation list are shown (F10); a narrow window may still hide it.
+    pub show_inspector: bool,
 }
 
 impl Default for Prefs {
@@ -71,6 +75,8 @@ impl Default for Prefs {
             theme: ThemeChoice::System,
             ui_scale: 1.0,
             char_precision: false,
+            show_documents: true,
+            show_inspector: true,
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn show(
                 }
             });
             if menu == "Find" {
-                view_menu(ui, prefs);
+                view_menu(ui, prefs, view, out);
             }
         }
         ui.separator();
@@ -119,9 +119,31 @@ fn recent_menu(ui: &mut Ui, prefs: &Prefs, out: &mut Outbox) {
     });
 }
 
-/// Theme and scale: personal, remembered in eframe storage.
-fn view_menu(ui: &mut Ui, prefs: &mut Prefs) {
+/// Side panels, theme and scale: personal, remembered in eframe storage.
+fn view_menu(ui: &mut Ui, prefs: &mut Prefs, view: &View, out: &mut Outbox) {
     ui.menu_button("View", |ui| {
+        let (documents, inspector) = view.panels_shown;
+        for (action, shown) in [
+            (Action::ToggleDocuments, documents),
+            (Action::ToggleInspector, inspector),
+        ] {
+            let Some(entry) = workbench::shortcut(action) else {
+                continue;
+            };
+            let mut checked = shown;
+            if ui
+                .add(egui::Checkbox::new(
+                    &mut checked,
+                    format!("{}  {}", entry.name, entry.keys),
+                ))
+                .on_hover_text(entry.description)
+                .clicked()
+            {
+                super::keys::dispatch(action, None, view, out);
+                ui.close();
+            }
+        }
+        ui.separator();
         ui.label("Theme");
         for choice in ThemeChoice::ALL {
             ui.radio_value(&mut prefs.theme, choice, choice.name());
@@ -155,22 +177,13 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
         ui.label(RichText::new("No project open").weak());
         return;
     };
-    ui.label(RichText::new(&wb.project().name).strong())
-        .on_hover_text(wb.dir().display().to_string());
-    if let Some(doc) = wb.current_doc() {
-        ui.label("›");
-        let title = if doc.title.trim().is_empty() {
-            doc.id.as_str()
-        } else {
-            doc.title.as_str()
-        };
-        ui.add(egui::Label::new(title).truncate())
-            .on_hover_text(doc.id.as_str());
-    }
+    // Below this width (a small window) the strip shortens its words so nothing overlaps.
+    let compact = ui.available_width() < 560.0;
+    // The right-hand part first, so the project and document names get what it leaves, cut short.
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         if let Some(holder) = wb.read_only() {
             if ui
-                .button("Open for writing")
+                .button(if compact { "Write" } else { "Open for writing" })
                 .on_hover_text("Opens the project for writing if the other Gloss has closed it")
                 .clicked()
             {
@@ -186,26 +199,50 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             save_state(ui, &wb.save_state());
         }
         ui.separator();
-        layer_badge(ui, wb, out);
+        layer_badge(ui, wb, compact, out);
+        let annotator = if compact {
+            wb.annotator().to_string()
+        } else {
+            format!("Annotator: {}", wb.annotator())
+        };
         if ui
-            .button(format!("Annotator: {}", wb.annotator()))
-            .on_hover_text("Whose layer you are editing. Click to switch.")
+            .button(annotator)
+            .on_hover_text("Who is annotating. Click to switch.")
             .clicked()
         {
             out.action(UiAction::ChangeAnnotator);
         }
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            if !compact {
+                ui.label(RichText::new(&wb.project().name).strong())
+                    .on_hover_text(wb.dir().display().to_string());
+            }
+            if let Some(doc) = wb.current_doc() {
+                if !compact {
+                    ui.label("›");
+                }
+                let title = if doc.title.trim().is_empty() {
+                    doc.id.as_str()
+                } else {
+                    doc.title.as_str()
+                };
+                ui.add(egui::Label::new(title).truncate())
+                    .on_hover_text(format!("{} › {}", wb.project().name, doc.id.as_str()));
+            }
+        });
     });
 }
 
 /// The layer every edit goes to, always in view: the annotator's own, or gold while the curator
 /// edits it (tinted as the article's margin is, see [`layer_tint`]). A click switches between the
 /// two, so gold can be edited in the main view as well as from the review.
-fn layer_badge(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
+fn layer_badge(ui: &mut Ui, wb: &Workbench, compact: bool, out: &mut Outbox) {
     let layer = wb.editing_layer();
-    let text = if layer.is_gold() {
-        "Editing: gold layer".to_owned()
-    } else {
-        format!("Editing: {layer}'s layer")
+    let text = match (layer.is_gold(), compact) {
+        (true, false) => "Editing: gold layer".to_owned(),
+        (true, true) => "Gold".to_owned(),
+        (false, false) => format!("Editing: {layer}'s layer"),
+        (false, true) => "Own layer".to_owned(),
     };
     let tint = layer_tint(ui, wb);
     ui.menu_button(RichText::new(text).color(tint).strong(), |ui| {

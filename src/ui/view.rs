@@ -10,9 +10,20 @@ use crate::workbench::Command;
 use super::dialogs::{AnnotatorDialog, NewProjectDialog};
 use super::schema_editor::SchemaEditor;
 
+/// The side panels the analyst can hide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidePanel {
+    Documents,
+    Inspector,
+}
+
 /// Something the analyst asked for that is about the window or files, not the workbench's state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UiAction {
+    /// Page Up/Down, Home, End: scroll the article.
+    Scroll(super::article::Page),
+    /// F9, F10 and the View menu: show or hide a side panel (remembered).
+    TogglePanel(SidePanel),
     /// File ▸ Open project: a native folder dialog.
     OpenProjectDialog,
     OpenProject(PathBuf),
@@ -170,6 +181,11 @@ impl InspectorDraft {
 /// The window's own state. Nothing here is saved with the project.
 #[derive(Default)]
 pub struct View {
+    /// Which side panels were shown last frame (the analyst's choice, less what a narrow window
+    /// left out): (documents, inspector).
+    pub panels_shown: (bool, bool),
+    /// The panel shown last on the analyst's word: a narrow window hides the other one first.
+    pub panel_priority: Option<SidePanel>,
     /// Filters the document list by title or id (case-insensitive).
     pub doc_filter: String,
     pub find_open: bool,

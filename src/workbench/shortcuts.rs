@@ -18,6 +18,13 @@ pub enum Key {
     ArrowRight,
     F1,
     F3,
+    F9,
+    F10,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Space,
 }
 
 /// A key with modifiers. `ctrl` means Cmd on macOS (egui's `Modifiers::command`).
@@ -128,6 +135,12 @@ pub enum Action {
     EditInGold,
     AutoMerge,
     FinishAdjudication,
+    PageDown,
+    PageUp,
+    ArticleStart,
+    ArticleEnd,
+    ToggleDocuments,
+    ToggleInspector,
     Help,
 }
 
@@ -167,7 +180,10 @@ const fn entry(
     }
 }
 
-use Key::{ArrowLeft, ArrowRight, Backspace, Char, Delete, Enter, Escape, F1, F3, Tab};
+use Key::{
+    ArrowLeft, ArrowRight, Backspace, Char, Delete, End, Enter, Escape, F1, F3, F9, F10, Home,
+    PageDown, PageUp, Space, Tab,
+};
 
 static SHORTCUTS: &[Shortcut] = &[
     entry(
@@ -567,6 +583,54 @@ static SHORTCUTS: &[Shortcut] = &[
         "Review",
     ),
     entry(
+        Action::PageDown,
+        "Page down",
+        "Page Down / Space",
+        &[plain(PageDown), plain(Space)],
+        "Scroll the article down by a screen",
+        "Navigate",
+    ),
+    entry(
+        Action::PageUp,
+        "Page up",
+        "Page Up / Shift+Space",
+        &[plain(PageUp), shift(Space)],
+        "Scroll the article up by a screen",
+        "Navigate",
+    ),
+    entry(
+        Action::ArticleStart,
+        "Start of the article",
+        "Home",
+        &[plain(Home)],
+        "Scroll to the article's first line",
+        "Navigate",
+    ),
+    entry(
+        Action::ArticleEnd,
+        "End of the article",
+        "End",
+        &[plain(End)],
+        "Scroll to the article's last line",
+        "Navigate",
+    ),
+    entry(
+        Action::ToggleDocuments,
+        "Documents panel",
+        "F9",
+        &[plain(F9)],
+        "Show or hide the document list (a narrow window hides it for the article's sake)",
+        "View",
+    ),
+    entry(
+        Action::ToggleInspector,
+        "Inspector panel",
+        "F10",
+        &[plain(F10)],
+        "Show or hide the inspector and the annotation list",
+        "View",
+    ),
+    entry(
         Action::Help,
         "Keyboard shortcuts",
         "F1 / ?",
@@ -710,6 +774,12 @@ impl Workbench {
             | Action::SearchCorpus
             | Action::Consistency
             | Action::Help
+            | Action::PageDown
+            | Action::PageUp
+            | Action::ArticleStart
+            | Action::ArticleEnd
+            | Action::ToggleDocuments
+            | Action::ToggleInspector
             | Action::Recommenders => return None,
         })
     }

@@ -93,8 +93,13 @@ pub fn require_emoji_font() {
 
 /// The real app over `wb`, drawn at [`WINDOW`] with the fonts the window installs, settled.
 pub fn harness(wb: Workbench) -> Harness<'static, GlossApp> {
+    sized_harness(wb, WINDOW)
+}
+
+/// [`harness`] in a window of `size` points.
+pub fn sized_harness(wb: Workbench, size: [f32; 2]) -> Harness<'static, GlossApp> {
     let mut harness = Harness::builder()
-        .with_size(WINDOW)
+        .with_size(size)
         .with_step_dt(FRAME)
         .with_context_setup(|ctx| {
             gloss::ui::fonts::install(ctx);

@@ -56,7 +56,7 @@ use egui::Color32;
 use crate::model::{AnnotationId, CharSpan, Text};
 
 pub use colors::from_model as color_from_model;
-pub use view::ArticleView;
+pub use view::{ArticleView, Page};
 
 /// One span to draw: an entity mention, a part of a quote, an event trigger, a suggestion.
 ///

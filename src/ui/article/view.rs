@@ -42,6 +42,10 @@ pub struct ArticleView {
     /// screen when heights above it change (estimates replaced, width changed).
     anchor: Option<(usize, f32)>,
     pending_scroll: Option<usize>,
+    /// Page Up/Down, Home or End, carried out on the next frame.
+    pending_page: Option<Page>,
+    /// The part of the content shown last frame, in content coordinates.
+    content_viewport: Rect,
     /// The paragraphs on screen last frame, for hit tests and [`ArticleView::char_rect`].
     placed: Vec<Placed>,
     viewport: Rect,
@@ -65,6 +69,15 @@ struct LinkCache {
     lines: Vec<LinkLine>,
 }
 
+/// Where Page Up/Down, Home and End take the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Up,
+    Down,
+    Start,
+    End,
+}
+
 impl Default for ArticleView {
     fn default() -> Self {
         Self::new("gloss-article")
@@ -85,6 +98,8 @@ impl ArticleView {
             heights: Heights::default(),
             anchor: None,
             pending_scroll: None,
+            pending_page: None,
+            content_viewport: Rect::NOTHING,
             placed: Vec::new(),
             viewport: Rect::NOTHING,
             pointer: PointerState::default(),
@@ -114,12 +129,40 @@ impl ArticleView {
                 self.anchor = None;
             }
         }
+        if let Some(page) = self.pending_page.take()
+            && self.layout_key.is_some()
+        {
+            area = area.vertical_scroll_offset(self.page_target(page));
+            self.anchor = None;
+        }
         let mut events = Vec::new();
         let output = area.show_viewport(ui, |ui, viewport| {
+            self.content_viewport = viewport;
             self.frame(ui, viewport, input, &mut events);
         });
         self.viewport = output.inner_rect;
         events
+    }
+
+    /// Scrolls by a screen (less a line, so the last line read stays in view) or to either end, on
+    /// the next frame.
+    pub fn page(&mut self, page: Page) {
+        self.pending_page = Some(page);
+    }
+
+    /// The scroll offset `page` goes to from where the article was shown last frame.
+    fn page_target(&self, page: Page) -> f32 {
+        let top = self.content_viewport.min.y.max(0.0);
+        let line = self.style.font_size * self.style.line_spacing;
+        let step = (self.content_viewport.height() - line).max(1.0);
+        let total = self.heights.top(self.paragraphs.len());
+        let bottom = (total - self.content_viewport.height()).max(0.0);
+        match page {
+            Page::Down => (top + step).min(bottom),
+            Page::Up => (top - step).max(0.0),
+            Page::Start => 0.0,
+            Page::End => bottom,
+        }
     }
 
     /// Screen rectangle of the char at `offset` as drawn last frame (a whole row tall), or `None`
