@@ -184,6 +184,21 @@ fn the_sample_articles_scraped_noise_is_removed_and_listed_line_by_line() {
         "{}",
         imported.stdout
     );
+    // The document keeps what the report lists, in the same order, to review in the window.
+    let reported: Vec<&str> = imported
+        .stderr
+        .lines()
+        .filter(|l| l.contains("kosovo-serbia-brussels-talks.txt:"))
+        .collect();
+    let kept = &documents(&dir)[0].removed;
+    assert_eq!(kept.len(), 9);
+    assert_eq!(reported.len(), kept.len(), "{}", imported.stderr);
+    for (line, removal) in reported.iter().zip(kept) {
+        assert!(
+            line.ends_with(&format!("\"{}\": {}", removal.shown(), removal.why)),
+            "{line} / {removal:?}"
+        );
+    }
 
     // --keep-noise keeps the text as the file has it.
     let kept = new_project(&temp, "kept");

@@ -170,8 +170,12 @@ impl InspectorDraft {
 /// The window's own state. Nothing here is saved with the project.
 #[derive(Default)]
 pub struct View {
-    /// Filters the document list by title or id (case-insensitive).
-    pub doc_filter: String,
+    /// The document list's filters, sort and cached order.
+    pub doc_list: super::documents::DocList,
+    /// The Document details window (title, outlet, authors, date, language, source), while open.
+    pub details_open: bool,
+    /// The Document details window's fields as typed.
+    pub details: super::details::DetailsDraft,
     pub find_open: bool,
     pub find_query: String,
     /// Put the caret in the find box on the next frame.
