@@ -389,7 +389,7 @@ fn a_removed_line_is_put_back_in_its_place_and_ctrl_z_removes_it_again() {
     );
     // The article shows the new text: its tokens cover the caption.
     let span = find_span(wb, "Photo", 0);
-    assert!(wb.tokens().iter().any(|t| *t == span), "tokens redone");
+    assert!(wb.tokens().contains(&span), "tokens redone");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();

@@ -45,6 +45,7 @@ use std::path::{Path, PathBuf};
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
+pub use document_info::{DetailsChange, document_details};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
 pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
