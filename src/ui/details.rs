@@ -73,7 +73,10 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
     }
     let mut open = true;
     let mut close = false;
+    // Over the article, not over the document list it was opened from.
+    let available = ctx.content_rect();
     egui::Window::new("Document details")
+        .default_pos(available.center() - egui::vec2(240.0, 220.0))
         .open(&mut open)
         .resizable(true)
         .default_width(460.0)
@@ -90,7 +93,7 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
                         ui,
                         "Outlet",
                         &mut draft.outlet,
-                        "TRT World",
+                        "e.g. TRT World",
                         &problems,
                         "outlet",
                     );
@@ -98,7 +101,7 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
                         ui,
                         "Authors",
                         &mut draft.authors,
-                        "Jane Doe, John Roe",
+                        "e.g. Jane Doe, John Roe",
                         &problems,
                         "authors",
                     );
@@ -106,7 +109,7 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
                         ui,
                         "Published",
                         &mut draft.published,
-                        "2022-10-27 or 2022-10-27T10:00:00Z",
+                        "YYYY-MM-DD, or RFC 3339 date and time",
                         &problems,
                         "published",
                     );
@@ -114,7 +117,7 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
                         ui,
                         "Language",
                         &mut draft.language,
-                        "en",
+                        "e.g. en, sr-Latn",
                         &problems,
                         "language",
                     );
@@ -122,7 +125,7 @@ pub fn show(ctx: &egui::Context, wb: Option<&Workbench>, view: &mut View, out: &
                         ui,
                         "Source URL",
                         &mut draft.url,
-                        "https://…",
+                        "e.g. https://…",
                         &problems,
                         "source URL",
                     );

@@ -333,13 +333,17 @@ fn filters(ui: &mut Ui, wb: &Workbench, list: &mut DocList) {
         .on_hover_text("Published on or before this date (2015 means to the end of 2015)");
     });
     ui.horizontal_wrapped(|ui| {
+        // Tighter than usual, so the four choices fit the panel's default width on one line.
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().button_padding.x = 3.0;
         ui.label("Sort");
         for sort in DocSort::ALL {
             let current = list.query.sort == sort;
-            let text = match (current, list.query.descending) {
-                (true, false) => format!("{} ↑", sort.name()),
-                (true, true) => format!("{} ↓", sort.name()),
-                (false, _) => sort.name().to_owned(),
+            // Ascending is the highlighted button alone (the panel is narrow); reversed shows ↓.
+            let text = if current && list.query.descending {
+                format!("{} ↓", sort.name())
+            } else {
+                sort.name().to_owned()
             };
             let response = ui
                 .add(egui::Button::selectable(current, text))
