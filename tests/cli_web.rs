@@ -184,6 +184,21 @@ fn the_sample_articles_scraped_noise_is_removed_and_listed_line_by_line() {
         "{}",
         imported.stdout
     );
+    // The document keeps what the report lists, in the same order, to review in the window.
+    let reported: Vec<&str> = imported
+        .stderr
+        .lines()
+        .filter(|l| l.contains("kosovo-serbia-brussels-talks.txt:"))
+        .collect();
+    let kept = &documents(&dir)[0].removed;
+    assert_eq!(kept.len(), 9);
+    assert_eq!(reported.len(), kept.len(), "{}", imported.stderr);
+    for (line, removal) in reported.iter().zip(kept) {
+        assert!(
+            line.ends_with(&format!("\"{}\": {}", removal.shown(), removal.why)),
+            "{line} / {removal:?}"
+        );
+    }
 
     // --keep-noise keeps the text as the file has it.
     let kept = new_project(&temp, "kept");
@@ -385,4 +400,50 @@ fn a_fetch_that_hangs_times_out_and_one_too_large_is_refused_by_its_limit() {
         big.contains("larger than 1024 bytes, the most Gloss fetches"),
         "{big}"
     );
+}
+
+#[test]
+fn gloss_meta_shows_and_changes_a_documents_details_with_the_windows_check() {
+    let temp = TempDir::new().unwrap();
+    let dir = cli_support::sample_copy(&temp);
+    let doc = "kosovo-serbia-brussels-talks";
+    let shown = run(gloss().arg("meta").arg(&dir).arg(doc));
+    assert!(shown.success, "{}", shown.stderr);
+    assert!(
+        shown.stdout.contains("outlet: TRT World\n"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stdout.contains("published: \n"), "{}", shown.stdout);
+
+    let before = cli_support::snapshot(&dir);
+    let refused = run(gloss().arg("meta").arg(&dir).arg(doc).args([
+        "--published",
+        "27.10.2022",
+        "--authors",
+        "Jane Doe",
+    ]));
+    let error = cli_support::one_line_error(&refused);
+    assert!(error.contains("is not an RFC 3339 date"), "{error}");
+    assert_eq!(cli_support::snapshot(&dir), before, "nothing was written");
+
+    let changed = run(gloss().arg("meta").arg(&dir).arg(doc).args([
+        "--published",
+        "2022-10-27T09:30:00Z",
+        "--authors",
+        "Jane Doe",
+        "--language",
+        "",
+    ]));
+    assert!(changed.success, "{}", changed.stderr);
+    assert!(
+        changed.stdout.contains("saved the details"),
+        "{}",
+        changed.stdout
+    );
+    let meta = documents(&dir)[0].meta.clone();
+    assert_eq!(meta.published.as_deref(), Some("2022-10-27T09:30:00Z"));
+    assert_eq!(meta.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(meta.language, None, "an empty value clears the field");
+    assert_eq!(meta.outlet.as_deref(), Some("TRT World"));
 }

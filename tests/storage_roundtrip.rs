@@ -47,6 +47,31 @@ fn save_then_load_gives_back_the_same_project() {
 }
 
 #[test]
+fn what_cleaning_removed_is_kept_and_a_record_that_does_not_fit_its_text_is_left_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = sample_project();
+    storage::create(dir.path(), &mut project).unwrap();
+    let albanian = DocId::new("albanian").unwrap();
+    let loaded = storage::load(dir.path()).unwrap();
+    let removed = &loaded.document(&albanian).unwrap().removed;
+    assert_eq!(removed.len(), 2);
+    assert_eq!(removed[0].text, "Foto: Koha / 🇽🇰\n\n");
+    assert_eq!(removed[1].why, "a link or widget label, not article text");
+    // Documents nothing was removed from write no record (older projects have none and load).
+    let index = std::fs::read_to_string(dir.path().join("project.ron")).unwrap();
+    assert_eq!(index.matches("cleaned:").count(), 1, "{index}");
+
+    // A text one char longer than the record says (a save stopped between the text and the
+    // index): the document loads, its record is not used.
+    let text = dir.path().join("documents/albanian.txt");
+    let mut longer = std::fs::read_to_string(&text).unwrap();
+    longer.push('!');
+    std::fs::write(&text, longer).unwrap();
+    let loaded = storage::load(dir.path()).unwrap();
+    assert!(loaded.document(&albanian).unwrap().removed.is_empty());
+}
+
+#[test]
 fn the_project_folder_has_the_documented_layout() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = sample_project();

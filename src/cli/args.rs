@@ -214,6 +214,13 @@ Examples:
     /// Speakers are compared ignoring case and accents; the entity column holds the speaker
     /// mentions' knowledge-base ids (norm) where set.
     Quotes(super::quotes::QuotesArgs),
+
+    /// Show a document's details (title, outlet, authors, published, language, source URL), or
+    /// change them: the same check as the window's Document details, saved atomically.
+    ///
+    /// --published must be RFC 3339 (2022-10-27 or 2022-10-27T10:00:00Z); a value that is not
+    /// valid changes nothing. An empty value clears a field.
+    Meta(super::meta::MetaArgs),
 }
 
 #[derive(Debug, Args)]

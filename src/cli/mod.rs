@@ -18,6 +18,7 @@ mod create;
 mod eval;
 mod export;
 mod import;
+mod meta;
 mod progress;
 mod quotes;
 mod search;
@@ -48,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "search",
     "consistency",
     "quotes",
+    "meta",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -105,6 +107,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Consistency(args)) => consistency::run(&args),
         Some(Command::Quotes(args)) => quotes::run(&args),
+        Some(Command::Meta(args)) => meta::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

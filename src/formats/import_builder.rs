@@ -111,6 +111,7 @@ impl<'p> Builder<'p> {
             meta,
             text: source.text.clone(),
             crlf_normalized: source.crlf_normalized,
+            removed: Vec::new(),
         })
     }
 

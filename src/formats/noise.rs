@@ -15,7 +15,8 @@
 
 use std::collections::HashSet;
 
-/// One thing removed.
+/// One thing removed: what the import reports and what the document keeps (as a
+/// [`crate::model::RemovedText`]), so that the analyst can put it back before annotating.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removal {
     /// Counts from 1, in the text as it was before cleaning.
@@ -24,6 +25,22 @@ pub struct Removal {
     pub text: String,
     /// Why, in a few words.
     pub why: String,
+    /// Where it goes back: a char offset into the cleaned text (the start of the paragraph that
+    /// followed it, or the end of the text).
+    pub at: usize,
+    /// Exactly what goes back there: the line with a paragraph break, or a dateline's chars.
+    pub restore: String,
+}
+
+impl Removal {
+    /// What the document keeps of this removal.
+    pub fn record(&self) -> crate::model::RemovedText {
+        crate::model::RemovedText {
+            at: self.at,
+            text: self.restore.clone(),
+            why: self.why.clone(),
+        }
+    }
 }
 
 /// Lines longer than this are article text, whatever they contain.
@@ -86,6 +103,8 @@ pub fn clean(
                 line: i + 1,
                 text: line.to_owned(),
                 why,
+                at: 0,
+                restore: String::new(),
             });
             keep[i] = None;
             continue;
@@ -101,6 +120,9 @@ pub fn clean(
                     line: i + 1,
                     text: cut.trim_end().to_owned(),
                     why: "a dateline glued to the first paragraph".to_owned(),
+                    at: 0,
+                    // The dateline's own chars, its space included, go back before the paragraph.
+                    restore: raw[..lead + cut.len()].to_owned(),
                 });
             }
         }
@@ -122,6 +144,8 @@ pub fn clean(
                     line: i + 1,
                     text: lines[i].trim().to_owned(),
                     why: "a related-article headline left at the end".to_owned(),
+                    at: 0,
+                    restore: String::new(),
                 });
                 keep[i] = None;
             }
@@ -131,11 +155,17 @@ pub fn clean(
         return (text.to_owned(), removals);
     }
     removals.sort_by_key(|r| r.line);
-    // Removed lines leave blank lines behind: at most one blank line between paragraphs.
+    // Removed lines leave blank lines behind: at most one blank line between paragraphs. Where
+    // each kept line starts (in chars) is noted, for the places removals go back to.
     let mut out = String::with_capacity(text.len());
+    let mut out_chars = 0;
+    let mut starts: Vec<Option<usize>> = vec![None; keep.len()];
     let mut blank_run = 0;
     let mut first = true;
-    for line in keep.into_iter().flatten() {
+    for (i, line) in keep.into_iter().enumerate() {
+        let Some(line) = line else {
+            continue;
+        };
         if line.trim().is_empty() {
             blank_run += 1;
             if blank_run > 1 || first {
@@ -146,12 +176,40 @@ pub fn clean(
         }
         if !first {
             out.push('\n');
+            out_chars += 1;
         }
+        if !line.trim().is_empty() {
+            starts[i] = Some(out_chars);
+        }
+        out_chars += line.chars().count();
         out.push_str(&line);
         first = false;
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
+    let end = out.chars().count();
+    for removal in &mut removals {
+        // A dateline goes back at the start of its own line; a whole line before the next kept
+        // paragraph, or after the last one.
+        let from = removal.line - 1;
+        let next = if removal.restore.is_empty() {
+            (from + 1..starts.len()).find_map(|j| starts[j])
+        } else {
+            starts[from]
+        };
+        match next {
+            Some(at) => {
+                removal.at = at;
+                if removal.restore.is_empty() {
+                    removal.restore = format!("{}\n\n", removal.text);
+                }
+            }
+            None => {
+                removal.at = end;
+                removal.restore = format!("\n\n{}", removal.text);
+            }
+        }
+    }
     if text.ends_with('\n') {
         out.push('\n');
     }
@@ -377,6 +435,26 @@ mod tests {
         assert_eq!(clean, "Headline\n\nTalks failed on Thursday.\n\nMore text.");
         assert_eq!(removed.len(), 3, "{removed:?}");
         assert_eq!(removed[2].text, "BRUSSELS (Reuters) -");
+    }
+
+    #[test]
+    fn every_removal_goes_back_where_it_was() {
+        use crate::model::{CleanedText, Text};
+        let text = "Вучић и Курти\n\nBy Jane Doe\n\nBRUSSELS (Reuters) - Talks failed.\n\nA photo.  / Photo: AP\n\nMore text.\n\nRead More\n\nKosovo PM Kurti blames EU envoy";
+        let (clean, removed) = clean(text, 1, &none);
+        assert_eq!(clean, "Вучић и Курти\n\nTalks failed.\n\nMore text.");
+        let cleaned = CleanedText {
+            text: Text::new(clean),
+            removed: removed.iter().map(Removal::record).collect(),
+        };
+        let all = cleaned.restore_all().unwrap();
+        assert_eq!(all.text.as_str(), text, "every line back in its place");
+        // One by one, from the first: the same text.
+        let mut one_by_one = cleaned.clone();
+        while !one_by_one.removed.is_empty() {
+            one_by_one = one_by_one.restore(0).unwrap();
+        }
+        assert_eq!(one_by_one.text.as_str(), text);
     }
 
     #[test]

@@ -70,7 +70,153 @@ pub struct DocumentMeta {
     pub retrieved: Option<String>,
 }
 
-/// An article. Its text never changes after import.
+/// A document's title and what is known about it: what the Document details window edits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentInfo {
+    pub title: String,
+    pub meta: DocumentMeta,
+}
+
+impl DocumentInfo {
+    /// What is wrong with the values, one message per field, in field order; empty when all is
+    /// well. `published` must be an RFC 3339 date-time (`2022-10-27T10:00:00Z`) or full-date
+    /// (`2022-10-27`, RFC 3339's `full-date`); `language` a BCP 47-shaped tag (`en`, `sr-Latn`).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if let Some(published) = self.meta.published.as_deref()
+            && !is_rfc3339(published)
+        {
+            problems.push((
+                "published",
+                format!(
+                    "published {published:?} is not an RFC 3339 date: expected e.g. 2022-10-27 or \
+                     2022-10-27T10:00:00Z, or nothing"
+                ),
+            ));
+        }
+        if let Some(language) = self.meta.language.as_deref() {
+            let shaped = language.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+            if !shaped {
+                problems.push((
+                    "language",
+                    format!(
+                        "language {language:?} is not a language tag: expected e.g. en, sr-Latn or \
+                         sq, or nothing"
+                    ),
+                ));
+            }
+        }
+        for (field, value) in [
+            ("title", Some(self.title.as_str())),
+            ("outlet", self.meta.outlet.as_deref()),
+            ("authors", self.meta.author.as_deref()),
+            ("source URL", self.meta.url.as_deref()),
+        ] {
+            if value.is_some_and(|v| v.chars().any(char::is_control)) {
+                problems.push((
+                    field,
+                    format!("the {field} holds a line break or control character"),
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// Whether `value` is an RFC 3339 date-time (with offset) or full-date.
+pub fn is_rfc3339(value: &str) -> bool {
+    if value.len() == 10 {
+        return value.parse::<jiff::civil::Date>().is_ok() && value.as_bytes()[4] == b'-';
+    }
+    value.parse::<jiff::Timestamp>().is_ok()
+}
+
+/// Something the import's cleaning removed from a document's text ([`crate::formats::noise`]),
+/// kept so the analyst can put it back while the document has no annotations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedText {
+    /// Where it goes back: a char offset into the document's current text.
+    pub at: usize,
+    /// Exactly the chars to insert there (a whole line comes with its paragraph break).
+    pub text: String,
+    /// Why it was removed, in a few words.
+    pub why: String,
+}
+
+impl RemovedText {
+    /// The removed text as shown: without the paragraph break it is put back with.
+    pub fn shown(&self) -> &str {
+        self.text.trim()
+    }
+}
+
+/// A document's text with what cleaning removed from it: the two change together when a removal
+/// is put back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CleanedText {
+    pub text: Text,
+    /// In text order (by `at`, then by where they were in the page).
+    pub removed: Vec<RemovedText>,
+}
+
+impl CleanedText {
+    /// The text with removal `index` put back, and the other removals moved to stay in place.
+    /// `None` when there is no such removal or its place is outside the text.
+    pub fn restore(&self, index: usize) -> Option<CleanedText> {
+        let removal = self.removed.get(index)?;
+        let text = self.text.as_str();
+        let byte = char_to_byte(text, removal.at)?;
+        let mut restored = String::with_capacity(text.len() + removal.text.len());
+        restored.push_str(&text[..byte]);
+        restored.push_str(&removal.text);
+        restored.push_str(&text[byte..]);
+        let added = removal.text.chars().count();
+        let removed = self
+            .removed
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(i, r)| {
+                // What was removed after it, or at the same place but later in the page, moves on.
+                let moves = r.at > removal.at || (r.at == removal.at && i > index);
+                RemovedText {
+                    at: if moves { r.at + added } else { r.at },
+                    ..r.clone()
+                }
+            })
+            .collect();
+        Some(CleanedText {
+            text: Text::new(restored),
+            removed,
+        })
+    }
+
+    /// The text with every removal put back (the last first, so no place moves).
+    pub fn restore_all(&self) -> Option<CleanedText> {
+        let mut cleaned = self.clone();
+        for index in (0..self.removed.len()).rev() {
+            cleaned = cleaned.restore(index)?;
+        }
+        Some(cleaned)
+    }
+}
+
+fn char_to_byte(text: &str, at: usize) -> Option<usize> {
+    if at == 0 {
+        return Some(0);
+    }
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .nth(at)
+}
+
+/// An article. Its text never changes once it has annotations (offsets stay exact); before that,
+/// only putting back what cleaning removed changes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub id: DocId,
@@ -79,6 +225,8 @@ pub struct Document {
     pub text: Text,
     /// Whether CRLF (or lone CR) line endings were turned into LF at import.
     pub crlf_normalized: bool,
+    /// What cleaning removed at import and has not been put back, in text order.
+    pub removed: Vec<RemovedText>,
 }
 
 impl Document {
@@ -91,6 +239,23 @@ impl Document {
             meta: DocumentMeta::default(),
             text: Text::new(text),
             crlf_normalized,
+            removed: Vec::new(),
+        }
+    }
+
+    /// The title and what is known about the document.
+    pub fn info(&self) -> DocumentInfo {
+        DocumentInfo {
+            title: self.title.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+
+    /// The text with what cleaning removed from it.
+    pub fn cleaned(&self) -> CleanedText {
+        CleanedText {
+            text: self.text.clone(),
+            removed: self.removed.clone(),
         }
     }
 }
@@ -108,6 +273,69 @@ mod tests {
         assert_eq!(DocId::slug("Вучић").as_str(), "doc");
         assert!(DocId::new("../etc").is_none());
         assert!(DocId::new("a-b_c1").is_some());
+    }
+
+    #[test]
+    fn published_dates_are_rfc_3339_or_nothing() {
+        for good in [
+            "2022-10-27",
+            "2022-10-27T10:00:00Z",
+            "2022-10-27T10:00:00+02:00",
+        ] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "27.10.2022",
+            "2022-13-01",
+            "yesterday",
+            "2022-10-27T10:00:00",
+            "",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn restoring_puts_text_back_and_moves_later_places() {
+        let cleaned = CleanedText {
+            text: Text::new("Вучић\n\nBody.\n\nEnd.".to_owned()),
+            removed: vec![
+                RemovedText {
+                    at: 7,
+                    text: "Caption 🇽🇰\n\n".into(),
+                    why: "caption".into(),
+                },
+                RemovedText {
+                    at: 7,
+                    text: "Caption 🇽🇰\n\n".into(),
+                    why: "repeat".into(),
+                },
+                RemovedText {
+                    at: 18,
+                    text: "\n\nRead More".into(),
+                    why: "link".into(),
+                },
+            ],
+        };
+        let second = cleaned.restore(1).unwrap();
+        assert_eq!(second.text.as_str(), "Вучић\n\nCaption 🇽🇰\n\nBody.\n\nEnd.");
+        assert_eq!(second.removed[0].at, 7, "the earlier copy goes before it");
+        assert_eq!(second.removed[1].at, 18 + 12);
+        let all = cleaned.restore_all().unwrap();
+        assert_eq!(
+            all.text.as_str(),
+            "Вучић\n\nCaption 🇽🇰\n\nCaption 🇽🇰\n\nBody.\n\nEnd.\n\nRead More"
+        );
+        assert!(all.removed.is_empty());
+        let one_by_one = cleaned
+            .restore(0)
+            .unwrap()
+            .restore(0)
+            .unwrap()
+            .restore(0)
+            .unwrap();
+        assert_eq!(one_by_one, all);
+        assert!(cleaned.restore(3).is_none());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::annotation::{Annotation, AnnotationId};
+use super::document::{CleanedText, DocId, DocumentInfo};
 use super::layer::{LayerKey, Rejection, Status};
 use super::schema::Schema;
 
@@ -47,6 +48,20 @@ pub enum Edit {
         before: Box<Schema>,
         after: Box<Schema>,
     },
+    /// Replaces a document's title and metadata (`before` must be what the document has).
+    SetDocumentInfo {
+        doc: DocId,
+        before: Box<DocumentInfo>,
+        after: Box<DocumentInfo>,
+    },
+    /// Replaces a document's text and its record of what cleaning removed (putting a removed line
+    /// back). Only while no layer of the document has annotations or rejected suggestions, whose
+    /// offsets would move.
+    SetText {
+        doc: DocId,
+        before: Box<CleanedText>,
+        after: Box<CleanedText>,
+    },
 }
 
 impl Edit {
@@ -84,10 +99,20 @@ impl Edit {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Edit::SetDocumentInfo { doc, before, after } => Edit::SetDocumentInfo {
+                doc: doc.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Edit::SetText { doc, before, after } => Edit::SetText {
+                doc: doc.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
-    /// The layer the edit touches; `None` for schema edits.
+    /// The layer the edit touches; `None` for schema and document edits.
     pub fn key(&self) -> Option<&LayerKey> {
         match self {
             Edit::Add { key, .. }
@@ -95,7 +120,7 @@ impl Edit {
             | Edit::Replace { key, .. }
             | Edit::SetStatus { key, .. }
             | Edit::SetRejected { key, .. } => Some(key),
-            Edit::SetSchema { .. } => None,
+            Edit::SetSchema { .. } | Edit::SetDocumentInfo { .. } | Edit::SetText { .. } => None,
         }
     }
 }
@@ -130,4 +155,8 @@ pub enum EditError {
     },
     #[error("the schema is not the one the edit expected")]
     StaleSchema,
+    #[error("document {0} is not in the state the edit expected")]
+    StaleDocument(String),
+    #[error("the text of document {0} is fixed: it has annotations, whose offsets must stay exact")]
+    TextFixed(String),
 }

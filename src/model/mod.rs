@@ -23,7 +23,9 @@ pub use annotation::{
     Annotation, AnnotationId, AnnotationKind, Entity, Event, EventArgument, Provenance, Quote,
     QuoteKind, Source, Speaker, Timestamp,
 };
-pub use document::{DocId, Document, DocumentMeta};
+pub use document::{
+    CleanedText, DocId, Document, DocumentInfo, DocumentMeta, RemovedText, is_rfc3339,
+};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use layer::{GOLD, Layer, LayerKey, LayerName, Rejection, Status};

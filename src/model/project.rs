@@ -330,11 +330,59 @@ impl Project {
                 self.dirty.project = true;
                 return Ok(());
             }
+            Edit::SetDocumentInfo { doc, before, after } => {
+                let document = self.document_mut(doc)?;
+                if document.info() != **before {
+                    return Err(EditError::StaleDocument(doc.to_string()));
+                }
+                document.title = after.title.clone();
+                document.meta = after.meta.clone();
+                self.dirty.project = true;
+                return Ok(());
+            }
+            Edit::SetText { doc, before, after } => {
+                if !self.text_is_free(doc) {
+                    return Err(EditError::TextFixed(doc.to_string()));
+                }
+                let document = self.document_mut(doc)?;
+                if document.cleaned() != **before {
+                    return Err(EditError::StaleDocument(doc.to_string()));
+                }
+                document.text = after.text.clone();
+                document.removed = after.removed.clone();
+                // The text file is written again, and with it every layer file of the document
+                // (a save that writes a text removes the layer files it does not write).
+                self.dirty.project = true;
+                self.dirty.documents.insert(doc.clone());
+                let keys: Vec<LayerKey> = self
+                    .layers
+                    .keys()
+                    .filter(|key| &key.doc == doc)
+                    .cloned()
+                    .collect();
+                self.dirty.layers.extend(keys);
+                return Ok(());
+            }
         }
         if let Some(key) = edit.key() {
             self.dirty.layers.insert(key.clone());
         }
         Ok(())
+    }
+
+    /// Whether a document's text may still change: no layer of it has annotations or rejected
+    /// suggestions (a status alone moves no offset).
+    pub fn text_is_free(&self, doc: &DocId) -> bool {
+        self.layers_of(doc)
+            .all(|(_, layer)| layer.is_empty() && layer.rejections().next().is_none())
+    }
+
+    fn document_mut(&mut self, doc: &DocId) -> Result<&mut Document, EditError> {
+        let &i = self
+            .index
+            .get(doc)
+            .ok_or_else(|| EditError::UnknownDocument(doc.to_string()))?;
+        Ok(&mut self.documents[i])
     }
 
     fn check_bounds(&self, key: &LayerKey, annotation: &Annotation) -> Result<(), EditError> {

@@ -80,6 +80,30 @@ pub struct DocumentEntryV1 {
     pub crlf_normalized: bool,
     #[serde(default, skip_serializing_if = "MetaV1::is_empty")]
     pub meta: MetaV1,
+    /// What cleaning removed at import and was not put back (added for issue 12; absent in older
+    /// projects and for documents nothing was removed from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleaned: Option<CleanedV1>,
+}
+
+/// What cleaning removed from a document's text, with the length of the text the places count in:
+/// a text that does not have that length (a save stopped between the text and this index) leaves
+/// the record unused rather than putting lines back in the wrong place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CleanedV1 {
+    /// The text's length in chars.
+    pub chars: usize,
+    pub removed: Vec<RemovedV1>,
+}
+
+/// One removal: where it goes back (a char offset), exactly what goes back, and why it was removed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovedV1 {
+    pub at: usize,
+    pub text: String,
+    pub why: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

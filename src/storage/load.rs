@@ -95,12 +95,24 @@ fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageEr
     } else {
         raw
     };
+    let text = Text::new(string);
+    // A record that does not fit the text is not used: a save stopped after writing a text with a
+    // line put back but before the index forgot that line, or a hand edit. The text is what counts.
+    let removed = match entry.cleaned {
+        Some((chars, removed))
+            if chars == text.char_len() && removed.iter().all(|r| r.at <= chars) =>
+        {
+            removed
+        }
+        _ => Vec::new(),
+    };
     Ok(Document {
         id: entry.id,
         title: entry.title,
         meta: entry.meta,
-        text: Text::new(string),
+        text,
         crlf_normalized: entry.crlf_normalized,
+        removed,
     })
 }
 

@@ -297,6 +297,12 @@ impl GlossApp {
         self.workbench.as_mut()
     }
 
+    /// How many times the document list's order was computed: once per change of the project,
+    /// the filters or the sort, never per frame.
+    pub fn document_list_builds(&self) -> u64 {
+        self.view.doc_list.builds
+    }
+
     /// The article view as drawn last frame: tests find where a char is on screen with
     /// [`ArticleView::char_rect`] to drag over real text.
     pub fn article(&self) -> &ArticleView {
@@ -367,6 +373,7 @@ impl GlossApp {
         super::trust_prompt::show(&ctx, self.workbench.as_ref(), &mut out);
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
+        super::details::show(&ctx, self.workbench.as_ref(), &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
         self.show_file_picker(&ctx);
         if self.view.help_open {

@@ -20,6 +20,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
     let Some(doc) = wb.current_doc() else {
         return;
     };
+    super::details::cleaning(ui, wb, out);
     if let Some(pending) = wb.pending() {
         egui::Frame::new()
             .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.4))

@@ -20,6 +20,7 @@ mod centre;
 mod colors;
 mod consistency;
 mod corpus_search;
+mod details;
 mod dialogs;
 mod documents;
 mod export_dialog;

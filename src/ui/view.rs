@@ -186,8 +186,12 @@ pub struct View {
     pub panels_shown: (bool, bool),
     /// The panel shown last on the analyst's word: a narrow window hides the other one first.
     pub panel_priority: Option<SidePanel>,
-    /// Filters the document list by title or id (case-insensitive).
-    pub doc_filter: String,
+    /// The document list's filters, sort and cached order.
+    pub doc_list: super::documents::DocList,
+    /// The Document details window (title, outlet, authors, date, language, source), while open.
+    pub details_open: bool,
+    /// The Document details window's fields as typed.
+    pub details: super::details::DetailsDraft,
     pub find_open: bool,
     pub find_query: String,
     /// Put the caret in the find box on the next frame.

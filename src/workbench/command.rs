@@ -6,8 +6,8 @@ use thiserror::Error;
 
 use super::tasks::search::SearchRequest;
 use crate::model::{
-    AnnotationId, AttributeDef, CharSpan, Color, DocId, EditError, EntityLabel, EventType,
-    LayerName, QuoteKind, QuoteSettings, Speaker, Status,
+    AnnotationId, AttributeDef, CharSpan, Color, DocId, DocumentInfo, EditError, EntityLabel,
+    EventType, LayerName, QuoteKind, QuoteSettings, Speaker, Status,
 };
 use crate::review::Choice;
 use crate::suggest::SuggestionKey;
@@ -170,6 +170,20 @@ pub enum Command {
     GoToCorpusHit(usize),
     /// Labels every hit as an entity with this label in the layer being edited: one undo step.
     LabelCorpusHits(String),
+
+    // --- Documents' details and text (see `super::document_info`) --------------------------------
+    /// Sets a document's title and metadata, after checking them ([`DocumentInfo::problems`]):
+    /// one undo step.
+    SetDocumentInfo {
+        doc: DocId,
+        info: Box<DocumentInfo>,
+    },
+    /// Puts back what cleaning removed at import (`index` into the document's removals, `None`:
+    /// all of it): one undo step. Refused once any layer of the document has annotations.
+    RestoreRemoved {
+        doc: DocId,
+        index: Option<usize>,
+    },
 
     // --- Consistency (see `super::consistency`) ----------------------------------------------------
     /// Checks the layer being edited across the corpus (in a job; again after every change).

@@ -16,6 +16,7 @@ mod command;
 mod consistency;
 mod corpus;
 mod disk;
+mod document_info;
 mod export;
 pub mod fetch;
 mod figures;
@@ -44,6 +45,7 @@ use std::path::{Path, PathBuf};
 pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
+pub use document_info::{DetailsChange, document_details};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
 pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
@@ -91,6 +93,8 @@ pub struct Workbench {
     selection: Selection,
     /// Token spans of the current document (char offsets), for snapping and growing.
     tokens: Vec<CharSpan>,
+    /// The length in chars of the text `tokens` were made from.
+    tokens_chars: Option<usize>,
     char_precision: bool,
     revision: u64,
     pending: Option<Pending>,
@@ -222,6 +226,7 @@ impl Workbench {
             current: None,
             selection: Selection::default(),
             tokens: Vec::new(),
+            tokens_chars: None,
             char_precision: false,
             revision: 0,
             pending: None,
@@ -381,6 +386,8 @@ impl Workbench {
             Command::PreviousCorpusHit => self.step_corpus_hit(false),
             Command::GoToCorpusHit(index) => self.go_to_corpus_hit(index),
             Command::LabelCorpusHits(label) => self.label_corpus_hits(&label),
+            Command::SetDocumentInfo { doc, info } => self.set_document_info(doc, *info),
+            Command::RestoreRemoved { doc, index } => self.restore_removed(doc, index),
             Command::CheckConsistency => self.check_consistency(),
             Command::GoToFindingPlace { finding, place } => self.go_to_finding(finding, place),
             Command::FixFinding(finding) => self.fix_finding(finding),

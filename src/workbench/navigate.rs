@@ -12,6 +12,7 @@ impl Workbench {
             .document(&doc)
             .map(|d| tokens(d.text.as_str()))
             .unwrap_or_default();
+        self.tokens_chars = self.project.document(&doc).map(|d| d.text.char_len());
         self.selection = Selection::in_doc(doc.clone());
         self.current = Some(LayerKey::new(doc, self.editing_layer()));
         self.pending = None;
@@ -194,7 +195,23 @@ impl Workbench {
         }
         self.pending = None;
         self.selection = selection;
+        self.sync_tokens();
         self.changed();
+    }
+
+    /// Tokens made again when the shown document's text changed (a removed line put back, or
+    /// that undone): every text change changes its length.
+    pub(super) fn sync_tokens(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let chars = doc.text.char_len();
+        if self.tokens_chars != Some(chars) {
+            self.tokens = tokens(doc.text.as_str());
+            self.tokens_chars = Some(chars);
+            self.find.current = None;
+            self.refresh_find();
+        }
     }
 
     pub(super) fn set_status(&mut self, doc: DocId, status: Status) -> Result<(), WorkbenchError> {

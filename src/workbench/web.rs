@@ -96,9 +96,14 @@ pub(super) fn read_texts(
             let crlf = f.document.crlf_normalized;
             let title = std::mem::take(&mut f.document.title);
             let meta = std::mem::take(&mut f.document.meta);
+            // The report above and the record the document keeps come from the same removals.
             f.document = Document {
                 meta,
                 crlf_normalized: crlf,
+                removed: removals
+                    .iter()
+                    .map(formats::noise::Removal::record)
+                    .collect(),
                 ..Document::from_raw(f.document.id.clone(), title, &text)
             };
         }

@@ -6,8 +6,8 @@ use std::path::Path;
 use gloss::model::{
     Annotation, AnnotationId, AttributeDef, AttributeTarget, CharSpan, Color, DocId, Document,
     DocumentMeta, Edit, Entity, EntityLabel, Event, EventArgument, EventType, LayerKey, LayerName,
-    Project, Provenance, Quote, QuoteKind, RoleDef, Schema, Source, Speaker, Status, Timestamp,
-    markup,
+    Project, Provenance, Quote, QuoteKind, RemovedText, RoleDef, Schema, Source, Speaker, Status,
+    Timestamp, markup,
 };
 
 pub fn at(time: &str) -> Timestamp {
@@ -283,6 +283,20 @@ pub fn sample_project() -> Project {
             language: Some("sq".to_owned()),
             retrieved: Some("2024-05-30T10:15:00Z".to_owned()),
         },
+        // What cleaning removed at import (issue 12): a caption before the text, a link label at
+        // its end.
+        removed: vec![
+            RemovedText {
+                at: 0,
+                text: "Foto: Koha / 🇽🇰\n\n".to_owned(),
+                why: "a photo caption or credit, not article text".to_owned(),
+            },
+            RemovedText {
+                at: text.chars().count(),
+                text: "\n\nLexo më shumë".to_owned(),
+                why: "a link or widget label, not article text".to_owned(),
+            },
+        ],
         ..Document::from_raw(DocId::new("albanian").unwrap(), "Prishtinë, çështje", text)
     });
     let alice = LayerKey::new(id, LayerName::new("alice").unwrap());

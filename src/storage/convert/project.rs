@@ -4,9 +4,12 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::{check_name, line_containing, quoted, schema_from_v1, schema_to_v1};
+use crate::model::RemovedText;
 use crate::model::{DocId, DocumentMeta, Project, Settings};
 use crate::storage::error::StorageError;
-use crate::storage::format_v1::{DocumentEntryV1, MetaV1, ProjectFile, SettingsV1, VERSION};
+use crate::storage::format_v1::{
+    CleanedV1, DocumentEntryV1, MetaV1, ProjectFile, RemovedV1, SettingsV1, VERSION,
+};
 
 /// A document as the index names it; its text is read separately.
 #[derive(Debug)]
@@ -15,6 +18,8 @@ pub(crate) struct DocumentEntry {
     pub title: String,
     pub meta: DocumentMeta,
     pub crlf_normalized: bool,
+    /// What cleaning removed, and the length in chars of the text its places count in.
+    pub cleaned: Option<(usize, Vec<RemovedText>)>,
 }
 
 pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
@@ -45,6 +50,18 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
                     language: doc.meta.language.clone(),
                     retrieved: doc.meta.retrieved.clone(),
                 },
+                cleaned: (!doc.removed.is_empty()).then(|| CleanedV1 {
+                    chars: doc.text.char_len(),
+                    removed: doc
+                        .removed
+                        .iter()
+                        .map(|r| RemovedV1 {
+                            at: r.at,
+                            text: r.text.clone(),
+                            why: r.why.clone(),
+                        })
+                        .collect(),
+                }),
             })
             .collect(),
     }
@@ -117,6 +134,18 @@ pub(crate) fn project_from_v1(
                 language: entry.meta.language,
                 retrieved: entry.meta.retrieved,
             },
+            cleaned: entry.cleaned.map(|c| {
+                let removed = c
+                    .removed
+                    .into_iter()
+                    .map(|r| RemovedText {
+                        at: r.at,
+                        text: r.text,
+                        why: r.why,
+                    })
+                    .collect();
+                (c.chars, removed)
+            }),
         });
     }
     Ok((project, entries))
