@@ -282,6 +282,7 @@ pub fn sample_project() -> Project {
             author: None,
             language: Some("sq".to_owned()),
             retrieved: Some("2024-05-30T10:15:00Z".to_owned()),
+            ..Default::default()
         },
         ..Document::from_raw(DocId::new("albanian").unwrap(), "Prishtinë, çështje", text)
     });
