@@ -28,6 +28,6 @@ for policy in skip keep; do
     wall=$(grep 'Elapsed (wall clock)' "$work/err" | awk '{print $NF}')
     rss=$(grep 'Maximum resident set size' "$work/err" | awk '{print $NF}')
     cpu=$(grep -E 'User time|System time' "$work/err" | awk '{s += $NF} END {print s}')
-    echo "--duplicates $policy: $(tail -1 "$work/out" | sed 's/ into .*(now/ (now/')"
-    echo "  wall $wall, cpu ${cpu} s, peak RSS $((rss / 1024)) MiB, $(grep -c 'duplicate' "$work/err" || true) duplicates reported"
+    echo "--duplicates $policy: $(grep "^imported" "$work/out" | sed "s/ into .*(now/ (now/"), $(grep -c "^removed" "$work/err" || true) noise lines removed"
+    echo "  wall $wall, cpu ${cpu} s, peak RSS $((rss / 1024)) MiB, $(grep -c '^warning: .*\(same text as\|same URL as\|near-duplicate\)' "$work/err" || true) duplicates reported"
 done

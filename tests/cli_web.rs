@@ -351,6 +351,39 @@ fn the_same_story_from_another_outlet_is_a_near_duplicate_skipped_linked_or_kept
 }
 
 #[test]
+fn a_page_saved_twice_is_not_taken_for_its_outlets_boilerplate() {
+    // Boilerplate is learned from what an outlet's articles share; two copies of one article share
+    // every paragraph, and must not make the article itself look like boilerplate.
+    let temp = TempDir::new().unwrap();
+    let pages = temp.path().join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let page = page("trt-new-zealand-flag-process.html");
+    for name in ["a.html", "b.html", "c.html"] {
+        std::fs::write(pages.join(name), &page).unwrap();
+    }
+    let dir = new_project(&temp, "twice");
+    let imported = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .arg(&pages)
+        .args(["--duplicates", "keep"]));
+    assert!(imported.success, "{}", imported.stderr);
+    assert!(
+        !imported.stderr.contains("boilerplate found"),
+        "{}",
+        imported.stderr
+    );
+    let documents = documents(&dir);
+    assert_eq!(documents.len(), 3);
+    assert!(documents.iter().all(|d| d.text == documents[0].text));
+    assert!(
+        documents[0].text.as_str().len() > 1000,
+        "{}",
+        documents[0].text.as_str()
+    );
+}
+
+#[test]
 fn the_pause_between_requests_is_given_in_seconds_and_zero_is_allowed() {
     let temp = TempDir::new().unwrap();
     let dir = new_project(&temp, "pause");

@@ -80,7 +80,18 @@ pub(super) fn read_texts(
 
     let mut removed_noise = Vec::new();
     if !request.keep_noise && !split_lines {
-        let shared = Boilerplate::new(project, found.iter().map(|f| &f.document));
+        // An outlet's boilerplate is what its distinct articles share: a page that repeats another
+        // (the same page saved twice, a story republished) would make its whole text look like
+        // boilerplate, so each repeat is left out of the count.
+        let repeats = repeats_before_cleaning(project, &found);
+        let shared = Boilerplate::new(
+            project,
+            found
+                .iter()
+                .zip(&repeats)
+                .filter(|(_, repeat)| !**repeat)
+                .map(|(f, _)| &f.document),
+        );
         for f in &mut found {
             let outlet = f.document.meta.outlet.clone();
             let lookup = |paragraph: &str| shared.others(outlet.as_deref(), paragraph);
@@ -278,7 +289,11 @@ struct Boilerplate {
 impl Boilerplate {
     fn new<'a>(project: &'a Project, new: impl Iterator<Item = &'a Document>) -> Self {
         let mut counts: HashMap<(String, String), usize> = HashMap::new();
-        for document in project.documents().iter().chain(new) {
+        let originals = project
+            .documents()
+            .iter()
+            .filter(|d| d.meta.duplicate_of.is_none());
+        for document in originals.chain(new) {
             let Some(outlet) = &document.meta.outlet else {
                 continue;
             };
@@ -392,6 +407,35 @@ fn without_duplicates(
         documents.push(f.document);
     }
     documents
+}
+
+/// For each document found, whether its text (before cleaning) repeats one of the same outlet's,
+/// in the project or earlier in the import: the same text or a near-duplicate.
+fn repeats_before_cleaning(project: &Project, found: &[Found]) -> Vec<bool> {
+    if !found.iter().any(|f| f.web) {
+        return vec![false; found.len()];
+    }
+    let mut by_outlet: HashMap<Option<&str>, NearDuplicateIndex<()>> = HashMap::new();
+    for document in project.documents() {
+        by_outlet
+            .entry(document.meta.outlet.as_deref())
+            .or_insert_with(|| NearDuplicateIndex::new(NEAR_DUPLICATE_JACCARD))
+            .insert((), document.text.as_str());
+    }
+    found
+        .iter()
+        .map(|f| {
+            let index = by_outlet
+                .entry(f.document.meta.outlet.as_deref())
+                .or_insert_with(|| NearDuplicateIndex::new(NEAR_DUPLICATE_JACCARD));
+            let text = f.document.text.as_str();
+            let repeat = f.web && index.most_similar(text).is_some();
+            if !repeat {
+                index.insert((), text);
+            }
+            repeat
+        })
+        .collect()
 }
 
 /// `id`, or `id-2`, `id-3`, … (as [`Project::add_document`] names a repeat) when it is taken.
