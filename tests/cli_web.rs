@@ -105,17 +105,23 @@ fn a_folder_of_saved_pages_imports_every_article_and_skips_a_page_without_one() 
         imported.stderr
     );
     let documents = documents(&dir);
-    // 19 article pages and the broken-markup fragment; the 404 page is skipped, and so are three
-    // duplicates: the UTF-8 twin of the windows-1252 page (decoded, their texts are the same), a
-    // page whose text another outlet's page has word for word, and one with another's URL.
-    assert_eq!(documents.len(), 17, "{:?}", titles(&documents));
+    // The folder holds 6 stories, each in 3 outlets' pages (and one also in windows-1252), the
+    // broken-markup fragment and a 404 page. The 404 page is skipped;
+    // so is every page of a story after its first: the same text (the UTF-8 twin of the
+    // windows-1252 page; two outlets with one text word for word) or a near-duplicate (another
+    // outlet's headline, byline and boilerplate around the story).
+    assert_eq!(documents.len(), 7, "{:?}", titles(&documents));
     for duplicate in [
         "ledger-greek-court-ancient-deities.html: the same text as document ledger-cp1252-greek-court, skipped as a duplicate",
         "trt-uk-asylum-questionnaire.html: the same text as document ledger-uk-asylum-questionnaire, skipped as a duplicate",
-        "wikinews-kosovo-serbia-brussels-talks.html: the same URL as document trt-kosovo-serbia-brussels-talks, skipped as a duplicate",
+        "wikinews-kosovo-serbia-brussels-talks.html: a near-duplicate (word 5-gram Jaccard 0.88) of document ledger-kosovo-serbia-brussels-talks, skipped as a duplicate (--duplicates link or keep imports it)",
     ] {
         assert!(imported.stderr.contains(duplicate), "{}", imported.stderr);
     }
+    assert_eq!(
+        imported.stderr.matches("skipped as a duplicate").count(),
+        13
+    );
     // An outlet's boilerplate, learned across its pages, is removed and said.
     assert!(
         imported.stderr.contains(
@@ -229,6 +235,192 @@ fn the_same_page_imported_twice_is_a_duplicate() {
         again.stderr
     );
     assert_eq!(documents(&dir).len(), 1);
+}
+
+#[test]
+fn the_same_story_from_another_outlet_is_a_near_duplicate_skipped_linked_or_kept() {
+    let temp = TempDir::new().unwrap();
+    let first = web_data().join("trt-north-korea-quasi-state-of-war.html");
+    let others = [
+        web_data().join("ledger-north-korea-quasi-state-of-war.html"),
+        web_data().join("wikinews-north-korea-quasi-state-of-war.html"),
+    ];
+    let another_story = web_data().join("wikinews-new-zealand-flag-process.html");
+
+    // Skipped by default, each named with the document it repeats and how alike they are.
+    let dir = new_project(&temp, "skip");
+    assert!(run(gloss().arg("import").arg(&dir).arg(&first)).success);
+    let skipped = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(&others)
+        .arg(&another_story));
+    assert!(skipped.success, "{}", skipped.stderr);
+    for other in ["ledger", "wikinews"] {
+        let said = skipped
+            .stderr
+            .lines()
+            .find(|l| l.contains(&format!("{other}-north-korea-quasi-state-of-war.html: a near-duplicate (word 5-gram Jaccard 0.")))
+            .unwrap_or_else(|| panic!("{other}: {}", skipped.stderr));
+        assert!(
+            said.ends_with("of document trt-north-korea-quasi-state-of-war, skipped as a duplicate (--duplicates link or keep imports it)"),
+            "{said}"
+        );
+    }
+    assert!(
+        !skipped.stderr.contains("new-zealand"),
+        "another story is no duplicate"
+    );
+    assert_eq!(documents(&dir).len(), 2);
+
+    // Linked: imported, each naming the document it repeats; saved, loaded and shown by stats.
+    let dir = new_project(&temp, "link");
+    assert!(run(gloss().arg("import").arg(&dir).arg(&first)).success);
+    let linked = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(&others)
+        .args(["--duplicates", "link"]));
+    assert!(linked.success, "{}", linked.stderr);
+    assert_eq!(
+        linked
+            .stderr
+            .matches("imported as a duplicate linked to it")
+            .count(),
+        2
+    );
+    let documents = documents(&dir);
+    assert_eq!(documents.len(), 3);
+    let ledger = documents
+        .iter()
+        .find(|d| d.id.as_str() == "ledger-north-korea-quasi-state-of-war")
+        .unwrap();
+    assert_eq!(
+        ledger.meta.duplicate_of.as_ref().map(|id| id.as_str()),
+        Some("trt-north-korea-quasi-state-of-war")
+    );
+    assert!(documents.iter().all(|d| {
+        d.meta
+            .duplicate_of
+            .as_ref()
+            .is_none_or(|of| documents.iter().any(|o| &o.id == of))
+    }));
+    let stats = run(gloss().arg("stats").arg(&dir));
+    assert!(
+        stats.stdout.contains("ledger-north-korea-quasi-state-of-war is a duplicate of trt-north-korea-quasi-state-of-war"),
+        "{}",
+        stats.stdout
+    );
+    let json = run(gloss().arg("stats").arg(&dir).arg("--json"));
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["duplicates"].as_array().unwrap().len(), 2, "{json}");
+
+    // A duplicate_of that is not a document id is refused at load, naming the file and line.
+    let ron = dir.join("project.ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    std::fs::write(
+        &ron,
+        text.replacen(
+            "duplicate_of: Some(\"trt-",
+            "duplicate_of: Some(\"../trt-",
+            1,
+        ),
+    )
+    .unwrap();
+    let check = run(gloss().arg("check").arg(&dir));
+    assert!(!check.success);
+    assert!(
+        check.stderr.contains(
+            "duplicate_of \"../trt-north-korea-quasi-state-of-war\" is not a document id"
+        ),
+        "{}",
+        check.stderr
+    );
+
+    // Kept: imported as any other document, still reported.
+    let dir = new_project(&temp, "keep");
+    assert!(run(gloss().arg("import").arg(&dir).arg(&first)).success);
+    let kept = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .args(&others)
+        .args(["--duplicates", "keep"]));
+    assert!(kept.success, "{}", kept.stderr);
+    assert_eq!(
+        kept.stderr
+            .matches("imported anyway (--duplicates keep)")
+            .count(),
+        2
+    );
+    let documents = self::documents(&dir);
+    assert_eq!(documents.len(), 3);
+    assert!(documents.iter().all(|d| d.meta.duplicate_of.is_none()));
+
+    let refused = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .arg(&first)
+        .args(["--duplicates", "merge"]));
+    assert!(!refused.success);
+    assert!(refused.stderr.contains("merge"), "{}", refused.stderr);
+}
+
+#[test]
+fn a_page_saved_twice_is_not_taken_for_its_outlets_boilerplate() {
+    // Boilerplate is learned from what an outlet's articles share; two copies of one article share
+    // every paragraph, and must not make the article itself look like boilerplate.
+    let temp = TempDir::new().unwrap();
+    let pages = temp.path().join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let page = page("trt-new-zealand-flag-process.html");
+    for name in ["a.html", "b.html", "c.html"] {
+        std::fs::write(pages.join(name), &page).unwrap();
+    }
+    let dir = new_project(&temp, "twice");
+    let imported = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .arg(&pages)
+        .args(["--duplicates", "keep"]));
+    assert!(imported.success, "{}", imported.stderr);
+    assert!(
+        !imported.stderr.contains("boilerplate found"),
+        "{}",
+        imported.stderr
+    );
+    let documents = documents(&dir);
+    assert_eq!(documents.len(), 3);
+    assert!(documents.iter().all(|d| d.text == documents[0].text));
+    assert!(
+        documents[0].text.as_str().len() > 1000,
+        "{}",
+        documents[0].text.as_str()
+    );
+}
+
+#[test]
+fn the_pause_between_requests_is_given_in_seconds_and_zero_is_allowed() {
+    let temp = TempDir::new().unwrap();
+    let dir = new_project(&temp, "pause");
+    let bad = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .arg("http://127.0.0.1:9/a")
+        .arg("--pause=-1"));
+    assert!(!bad.success);
+    assert!(
+        bad.stderr
+            .contains("--pause -1: expected seconds from 0 to 3600"),
+        "{}",
+        bad.stderr
+    );
+    let help = run(gloss().args(["import", "--help"]));
+    assert!(help.stdout.contains("--pause <SECONDS>"), "{}", help.stdout);
+    assert!(
+        help.stdout.contains("--duplicates <POLICY>"),
+        "{}",
+        help.stdout
+    );
 }
 
 /// Serves the saved pages by name, a redirect, a 404 and an RSS feed of three of them.

@@ -262,6 +262,21 @@ fn hf_tag_ids_are_named_by_labels_json_and_read_as_strict_iob2() {
             counts(&result["entities"]),
             kept_by_label(&project, &export)
         );
+        // The documents' source, as columns of one type on every line (issue 12).
+        for column in [
+            "title",
+            "source_url",
+            "outlet",
+            "published",
+            "language",
+            "retrieved",
+        ] {
+            let kind = &result["columns"][column];
+            assert!(kind.is_null() || kind == "str", "{column}: {kind}");
+        }
+        assert_eq!(result["columns"]["title"], "str");
+        let authors = &result["columns"]["authors"];
+        assert_eq!(authors, "list", "authors: {authors}");
     }
 }
 

@@ -186,6 +186,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
             author: Some("Jane Doe, John Roe".to_owned()),
             language: Some("en".to_owned()),
             retrieved: Some("2026-12-03T07:30:00Z".to_owned()),
+            ..Default::default()
         };
         let toks = tokens(document.text.as_str());
         let id = project.add_document(document);
@@ -523,6 +524,28 @@ proptest! {
             prop_assert_eq!(strip(describe(&imported, &document.id)), strip(describe(&original, &document.id)));
             let back = imported.documents().iter().find(|d| d.text == document.text).unwrap();
             prop_assert_eq!(&back.meta, &document.meta, "spaCy's meta carries the source");
+        }
+    }
+
+    #[test]
+    fn source_metadata_survives_every_export_that_has_room_for_it(plans in prop::collection::vec(plan(), 1..4)) {
+        // JSONL and spaCy carry it in `meta`, Hugging Face in columns (issue 12); the other
+        // formats have no place for it.
+        let original = project(&plans, true);
+        for (format, import_format) in [
+            (ExportFormat::Jsonl, ImportFormat::Jsonl),
+            (ExportFormat::Spacy, ImportFormat::Spacy),
+            (ExportFormat::Hf, ImportFormat::Hf),
+        ] {
+            let export = export(&original, format);
+            let (imported, _) = import_new(import_format, &files(&export), false);
+            prop_assert_eq!(imported.documents().len(), original.documents().len());
+            for (before, after) in original.documents().iter().zip(imported.documents()) {
+                prop_assert_eq!(&after.meta, &before.meta, "{:?}", format);
+                if !matches!(format, ExportFormat::Spacy) {
+                    prop_assert_eq!(&after.title, &before.title, "{:?}", format);
+                }
+            }
         }
     }
 

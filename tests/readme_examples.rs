@@ -242,6 +242,17 @@ fn workspace() -> TempDir {
         "more/interview.txt",
         text("asylum-seekers-rescued-off-indonesia"),
     );
+    // Saved pages: one story from two outlets (near-duplicates).
+    for page in [
+        "trt-north-korea-quasi-state-of-war.html",
+        "ledger-north-korea-quasi-state-of-war.html",
+    ] {
+        let from = root().join("tests/data/web").join(page);
+        write(
+            &format!("pages/{page}"),
+            &std::fs::read_to_string(from).unwrap(),
+        );
+    }
     write(
         "headlines.txt",
         "Kosovo and Serbia hold talks in Brussels\nNorth Korea puts military on alert\n",

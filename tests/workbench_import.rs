@@ -95,6 +95,8 @@ fn the_window_and_the_command_line_import_the_same_folder_into_the_same_document
         urls: Vec::new(),
         feeds: Vec::new(),
         keep_noise: false,
+        duplicates: Default::default(),
+        pause: std::time::Duration::ZERO,
     };
     let read =
         workbench::read_import(&Project::default(), &request, Timestamp::UNIX_EPOCH, None).unwrap();

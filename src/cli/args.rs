@@ -124,6 +124,7 @@ Examples:
   gloss import my-project article.txt
   gloss import my-project articles/ more/interview.txt
   gloss import my-project headlines.txt --split-lines
+  gloss import my-project pages/ --duplicates link   (saved web pages; one story twice: linked)
   gloss import my-project all.jsonl --format jsonl            (Gloss's own: each line's layer)
   gloss import my-project prodigy.jsonl --format jsonl --layer alice   (spaCy/Prodigy or doccano)
   gloss import my-project brat-folder/ --format brat --layer gold
@@ -274,6 +275,18 @@ pub struct ImportArgs {
     /// boilerplate) instead of removing it; what is removed is listed line by line.
     #[arg(long)]
     pub keep_noise: bool,
+
+    /// What to do with a web page that repeats a document (the same URL or text, or a
+    /// near-duplicate: the same story republished, word 5-gram Jaccard 0.3 or more): skip
+    /// it, import it linked to the document it repeats (its duplicate_of, shown by `gloss stats`),
+    /// or keep it as any other document. Each one is reported with the document it repeats.
+    #[arg(long, value_name = "POLICY", default_value = "skip", value_parser = PossibleValuesParser::new(["skip", "link", "keep"]))]
+    pub duplicates: String,
+
+    /// Seconds to wait between two requests to the same host (URLs and feeds; 0 for none, e.g.
+    /// for a server of your own). Requests to one host never overlap.
+    #[arg(long, value_name = "SECONDS", default_value = "1")]
+    pub pause: f64,
 
     /// The input format: txt, jsonl (Gloss's, spaCy/Prodigy or doccano, told apart by their
     /// fields), spacy, doccano, brat, conll, hf, webanno-tsv3 or label-studio.

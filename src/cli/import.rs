@@ -128,6 +128,19 @@ fn request(args: &ImportArgs) -> anyhow::Result<ImportRequest> {
     if paths.is_empty() && !web {
         anyhow::bail!("nothing to import: give files, folders, URLs, --urls FILE or --feed URL");
     }
+    if !(args.pause.is_finite() && (0.0..=3600.0).contains(&args.pause)) {
+        anyhow::bail!(
+            "--pause {}: expected seconds from 0 to 3600 between two requests to one host",
+            args.pause
+        );
+    }
+    let duplicates = workbench::Duplicates::parse(&args.duplicates).with_context(|| {
+        format!(
+            "--duplicates {:?}: expected one of {}",
+            args.duplicates,
+            workbench::Duplicates::NAMES.join(", ")
+        )
+    })?;
     Ok(ImportRequest {
         format,
         paths,
@@ -136,5 +149,7 @@ fn request(args: &ImportArgs) -> anyhow::Result<ImportRequest> {
         urls,
         feeds: args.feed.clone(),
         keep_noise: args.keep_noise,
+        duplicates,
+        pause: std::time::Duration::from_secs_f64(args.pause),
     })
 }

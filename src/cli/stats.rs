@@ -27,6 +27,12 @@ fn table(stats: &Stats) -> String {
         stats.layers.len(),
         plural(stats.layers.len())
     );
+    for link in &stats.duplicates {
+        out.push_str(&format!(
+            "{} is a duplicate of {}\n",
+            link.document, link.duplicate_of
+        ));
+    }
     if stats.layers.is_empty() {
         out.push_str("no annotations yet\n");
         return out;

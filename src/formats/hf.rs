@@ -12,6 +12,11 @@
 //!   schema order (so ids stay the same across exports of a project), then for labels used but not in
 //!   the schema, sorted.
 //!
+//! - Every line also carries its document's title and what is known of its source, the same
+//!   columns on every line (`null` where unknown, `authors` a list, `[]` where unknown), so that
+//!   `datasets` reads one schema: `title`, `source_url`, `outlet`, `authors`, `published`,
+//!   `language`, `retrieved`.
+//!
 //! Import reads lines whose `ner_tags` are ids (named by a `labels.json` among the files: an object of
 //! id → tag, `{"id2label": {…}}`, or a list of tags) or tag strings. Lines whose ids share the part
 //! before the last `:` form one document, in order; any other line is a document of its own. The text
@@ -44,6 +49,20 @@ pub(crate) fn export(
     {
         used.extend(entities.iter().map(|e| e.label.to_owned()));
         let text = &at.document.text;
+        let meta = &at.document.meta;
+        let source = Source {
+            title: &at.document.title,
+            source_url: meta.url.as_deref(),
+            outlet: meta.outlet.as_deref(),
+            authors: meta
+                .author
+                .as_deref()
+                .map(|a| a.split(AUTHORS_SEPARATOR).collect())
+                .unwrap_or_default(),
+            published: meta.published.as_deref(),
+            language: meta.language.as_deref(),
+            retrieved: meta.retrieved.as_deref(),
+        };
         for (n, sentence) in sentences.into_iter().enumerate() {
             let id = format!("{}:{}:{n}", at.document.id, at.layer_name);
             // Tokens come from the text itself, so they always lie inside it.
@@ -52,7 +71,7 @@ pub(crate) fn export(
                 .map(|(span, _)| text.slice(*span).unwrap_or_default())
                 .collect();
             let tags: Vec<String> = sentence.into_iter().map(|(_, tag)| tag).collect();
-            lines.push((id, tokens, tags));
+            lines.push((id, tokens, tags, source.clone()));
         }
     }
 
@@ -73,7 +92,7 @@ pub(crate) fn export(
         .collect();
 
     let mut out = Vec::new();
-    for (id, tokens, tags) in &lines {
+    for (id, tokens, tags, source) in &lines {
         // Every tag was collected into `names` above, so the lookup always succeeds.
         let ner_tags: Vec<usize> = tags
             .iter()
@@ -83,6 +102,7 @@ pub(crate) fn export(
             id,
             tokens,
             ner_tags: &ner_tags,
+            source: source.clone(),
         };
         serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
         out.push(b'\n');
@@ -98,11 +118,28 @@ pub(crate) fn export(
     Ok((out, labels))
 }
 
+/// How the model joins several authors in one string (see [`DocumentMeta::author`]).
+const AUTHORS_SEPARATOR: &str = ", ";
+
 #[derive(Serialize)]
 struct LineOut<'a> {
     id: &'a str,
     tokens: &'a [&'a str],
     ner_tags: &'a [usize],
+    #[serde(flatten)]
+    source: Source<'a>,
+}
+
+/// The document's columns, on each of its lines.
+#[derive(Clone, Serialize)]
+struct Source<'a> {
+    title: &'a str,
+    source_url: Option<&'a str>,
+    outlet: Option<&'a str>,
+    authors: Vec<&'a str>,
+    published: Option<&'a str>,
+    language: Option<&'a str>,
+    retrieved: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +148,40 @@ struct Line {
     id: Option<Value>,
     tokens: Vec<String>,
     ner_tags: Vec<Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source_url: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    authors: Option<Vec<String>>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    retrieved: Option<String>,
+}
+
+impl Line {
+    /// The document's title and source, as the line gives them.
+    fn source(&self) -> (Option<String>, DocumentMeta) {
+        let meta = DocumentMeta {
+            outlet: self.outlet.clone(),
+            url: self.source_url.clone(),
+            published: self.published.clone(),
+            author: self
+                .authors
+                .as_ref()
+                .filter(|a| !a.is_empty())
+                .map(|a| a.join(AUTHORS_SEPARATOR)),
+            language: self.language.clone(),
+            retrieved: self.retrieved.clone(),
+            duplicate_of: None,
+        };
+        (self.title.clone(), meta)
+    }
 }
 
 /// Consecutive lines whose ids share the part before the last `:`.
@@ -120,6 +191,8 @@ struct LinesOfDocument {
     /// Tokens and tags of each line.
     sentences: Vec<(Vec<String>, Vec<String>)>,
     first_line: usize,
+    /// The title and source its first line gives.
+    source: (Option<String>, DocumentMeta),
 }
 
 pub(crate) fn import(
@@ -173,6 +246,7 @@ pub(crate) fn import(
                         .map_err(|message| FormatError::parse(file, number, message))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let source = parsed.source();
             let id = parsed.id.map(|id| match id {
                 Value::String(s) => s,
                 other => other.to_string(),
@@ -189,6 +263,7 @@ pub(crate) fn import(
                     name: prefix.or(id),
                     sentences: vec![(parsed.tokens, tags)],
                     first_line: number,
+                    source,
                 }),
             }
         }
@@ -196,6 +271,7 @@ pub(crate) fn import(
             name,
             sentences,
             first_line,
+            source,
         } in documents
         {
             // A Gloss id is `<document>:<layer>:<n>`; other ids are kept whole under the file's name.
@@ -210,7 +286,15 @@ pub(crate) fn import(
                     None,
                 ),
             };
-            add_document(builder, file, &id, layer.as_deref(), &sentences, first_line)?;
+            add_document(
+                builder,
+                file,
+                &id,
+                layer.as_deref(),
+                &sentences,
+                first_line,
+                source,
+            )?;
         }
     }
     Ok(())
@@ -223,11 +307,13 @@ fn add_document(
     layer: Option<&str>,
     sentences: &[(Vec<String>, Vec<String>)],
     first_line: usize,
+    (title, meta): (Option<String>, DocumentMeta),
 ) -> Result<(), FormatError> {
     let tokens: Vec<&Vec<String>> = sentences.iter().map(|(tokens, _)| tokens).collect();
     let (text, spans) = rebuild_text(&tokens);
     let source = SourceText::new(&text);
-    let doc = builder.document(id, title_from(&text), &source, DocumentMeta::default());
+    let title = title.unwrap_or_else(|| title_from(&text));
+    let doc = builder.document(id, title, &source, meta);
     let key = builder.named_key(&doc, layer, file);
     for (n, ((_, tags), spans)) in sentences.iter().zip(&spans).enumerate() {
         let entities = decode(tags)

@@ -123,6 +123,7 @@ fn article_from_html(html: &str, url: Option<&str>) -> Result<WebArticle, String
         .published_time
         .as_deref()
         .map(str::to_owned)
+        .or_else(|| meta_published(html))
         .or_else(|| time_datetime(html))
         .map(|date| rfc3339(&date));
     let meta = DocumentMeta {
@@ -132,15 +133,24 @@ fn article_from_html(html: &str, url: Option<&str>) -> Result<WebArticle, String
             .filter(|u| u.starts_with("http"))
             .or_else(|| url.map(str::to_owned)),
         published,
-        author: nonempty(article.byline.as_deref()),
+        author: nonempty(article.byline.as_deref()).map(without_by),
         language: nonempty(article.lang.as_deref()),
         retrieved: None,
+        duplicate_of: None,
     };
     Ok(WebArticle {
         title,
         paragraphs,
         meta,
     })
+}
+
+/// A byline without its leading "By " (`By Erin Cunningham`: the Washington Post's pages).
+fn without_by(byline: String) -> String {
+    match byline.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") && byline.len() > 3 => byline[3..].to_owned(),
+        _ => byline,
+    }
 }
 
 fn nonempty(value: Option<&str>) -> Option<String> {
@@ -196,6 +206,25 @@ fn canonical_url(html: &str) -> Option<String> {
     .map(|u| u.replace("&amp;", "&"))
 }
 
+/// `<meta itemprop="datePublished">` or `<meta property="article:published">` (the New York
+/// Times' pages), which Readability does not read; before any `<time>`, which may be the date the
+/// article was changed.
+fn meta_published(html: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<meta") {
+        let start = from + at;
+        let end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        let tag = &html[start..end];
+        let published = attribute(tag, "itemprop").is_some_and(|p| p == "datePublished")
+            || attribute(tag, "property").is_some_and(|p| p == "article:published");
+        if published && let Some(content) = attribute(tag, "content") {
+            return Some(content);
+        }
+        from = end;
+    }
+    None
+}
+
 /// The first `<time datetime="…">` of the page, for pages without metadata.
 fn time_datetime(html: &str) -> Option<String> {
     let at = html.find("<time")?;
@@ -223,7 +252,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 /// The page's bytes as text, by the charset of `content_type`, else of the page's own declaration,
 /// else UTF-8 when they are UTF-8, else windows-1252.
-pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding
             .decode_without_bom_handling(&bytes[bom..])
@@ -281,6 +310,26 @@ fn looks_like_mhtml(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_published_meta_comes_before_a_time_of_change() {
+        let page = r#"<html><head><meta property="article:published" itemprop="datePublished" content="2017-01-13T00:00:04-05:00" /></head>
+            <body><time datetime="2017-01-13T03:38:38-05:00" itemprop="dateModified">JAN. 13</time></body></html>"#;
+        assert_eq!(
+            meta_published(page).map(|d| rfc3339(&d)).as_deref(),
+            Some("2017-01-13T05:00:04Z")
+        );
+    }
+
+    #[test]
+    fn a_byline_loses_its_by() {
+        assert_eq!(
+            without_by("By Erin Cunningham".to_owned()),
+            "Erin Cunningham"
+        );
+        assert_eq!(without_by("Byron Smith".to_owned()), "Byron Smith");
+        assert_eq!(without_by("by ".to_owned()), "by ");
+    }
 
     #[test]
     fn dates_become_rfc3339() {

@@ -188,6 +188,7 @@ fn read_line(
         author: line.meta.author,
         language: line.meta.language,
         retrieved: line.meta.retrieved,
+        ..Default::default()
     };
     let doc = builder.document(&line.id, line.title, &source, meta);
     let key = if builder.options().keep_layers {

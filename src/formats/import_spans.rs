@@ -118,6 +118,7 @@ pub(crate) fn read(builder: &mut Builder<'_>, file: &str, text: &str) -> Result<
             author: field("author"),
             language: field("language"),
             retrieved: field("retrieved"),
+            ..Default::default()
         };
         let doc = builder.document(&id, title, &source, document_meta);
         // Gloss's own spaCy export names each line's layer and status in `meta`.

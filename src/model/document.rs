@@ -68,6 +68,9 @@ pub struct DocumentMeta {
     pub language: Option<String>,
     /// When the page was fetched or the saved page imported, RFC 3339 (`2026-12-03T07:30:00Z`).
     pub retrieved: Option<String>,
+    /// The document this one repeats (the same story republished, found at import as a
+    /// near-duplicate), when the analyst imported it as a linked duplicate.
+    pub duplicate_of: Option<DocId>,
 }
 
 /// A document's title and what is known about it: what the Document details window edits.

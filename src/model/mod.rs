@@ -11,6 +11,7 @@ pub mod history;
 pub mod layer;
 pub mod markup;
 pub mod matching;
+pub mod near_duplicate;
 pub mod project;
 pub mod schema;
 pub mod selection;

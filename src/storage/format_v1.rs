@@ -123,6 +123,10 @@ pub struct MetaV1 {
     /// Added for web imports (issue 12); absent in older projects.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retrieved: Option<String>,
+    /// The id of the document this one repeats (`gloss import --duplicates link`, issue 12); absent
+    /// in older projects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 impl MetaV1 {

@@ -1,14 +1,15 @@
 //! Web pages and news feeds fetched for an import: `gloss import DIR https://…`, `--urls FILE`,
 //! `--feed URL`, and the window's import of URLs (run as a job, never on the UI thread).
 //!
-//! Polite by default: a user agent that names Gloss, at most [`FetchLimits::per_host`]... one
-//! request at a time per host and [`FetchLimits::workers`] hosts at once, a timeout on every
-//! request, a bounded number of redirects and a size limit on every body. A URL that fails is
-//! reported with why, and the others are still fetched.
+//! Polite by default: a user agent that names Gloss, one request at a time per host and
+//! [`FetchLimits::workers`] hosts at once, a pause of [`FetchLimits::pause`] between two requests
+//! to the same host (from the end of one to the start of the next, across the feeds and the pages
+//! of one import), a timeout on every request, a bounded number of redirects and a size limit on
+//! every body. A URL that fails is reported with why, and the others are still fetched.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::jobs::JobContext;
 
@@ -29,6 +30,8 @@ pub struct FetchLimits {
     pub max_redirects: u32,
     /// Hosts fetched from at once; one host gets one request at a time.
     pub workers: usize,
+    /// Between the end of one request to a host and the start of the next to it.
+    pub pause: Duration,
 }
 
 impl Default for FetchLimits {
@@ -38,6 +41,84 @@ impl Default for FetchLimits {
             max_bytes: 10 * 1024 * 1024,
             max_redirects: 5,
             workers: 4,
+            pause: DEFAULT_PAUSE,
+        }
+    }
+}
+
+/// The pause between two requests to one host unless the analyst says otherwise (`--pause`).
+pub const DEFAULT_PAUSE: Duration = Duration::from_secs(1);
+
+/// Time as the fetcher sees it. Tests give a clock whose pauses only move it forward, so that a
+/// test of the pauses never waits and never depends on how loaded the machine is.
+pub trait Clock: Sync {
+    /// Time since some fixed start.
+    fn now(&self) -> Duration;
+    fn pause(&self, duration: Duration);
+}
+
+/// The machine's monotonic clock and `thread::sleep`.
+#[derive(Debug)]
+pub struct SystemClock(Instant);
+
+impl Default for SystemClock {
+    fn default() -> Self {
+        Self(Instant::now())
+    }
+}
+
+impl Clock for SystemClock {
+    fn now(&self) -> Duration {
+        self.0.elapsed()
+    }
+
+    fn pause(&self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
+}
+
+/// When each host was last asked: the next request to it waits until `pause` has passed. One value
+/// for all the fetches of an import (its feeds, then their articles).
+pub struct Politeness<'c> {
+    pause: Duration,
+    clock: &'c dyn Clock,
+    /// Host → when its last request ended.
+    last: Mutex<HashMap<String, Duration>>,
+}
+
+impl std::fmt::Debug for Politeness<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Politeness")
+            .field("pause", &self.pause)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'c> Politeness<'c> {
+    pub fn new(pause: Duration, clock: &'c dyn Clock) -> Self {
+        Self {
+            pause,
+            clock,
+            last: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Waits until `host` may be asked again.
+    fn wait_for(&self, host: &str) {
+        let last = self.last.lock().ok().and_then(|l| l.get(host).copied());
+        if let Some(last) = last {
+            let since = self.clock.now().saturating_sub(last);
+            if since < self.pause {
+                self.clock.pause(self.pause - since);
+            }
+        }
+    }
+
+    /// Notes that a request to `host` just ended.
+    fn asked(&self, host: &str) {
+        let now = self.clock.now();
+        if let Ok(mut last) = self.last.lock() {
+            last.insert(host.to_owned(), now);
         }
     }
 }
@@ -142,6 +223,17 @@ pub fn fetch_all(
     limits: &FetchLimits,
     job: Option<&JobContext>,
 ) -> Vec<Result<Fetched, String>> {
+    let clock = SystemClock::default();
+    fetch_all_politely(urls, limits, &Politeness::new(limits.pause, &clock), job)
+}
+
+/// [`fetch_all`] with the pauses of `politeness` (shared by the fetches of one import).
+pub fn fetch_all_politely(
+    urls: &[String],
+    limits: &FetchLimits,
+    politeness: &Politeness<'_>,
+    job: Option<&JobContext>,
+) -> Vec<Result<Fetched, String>> {
     let agent = agent(limits);
     // One queue per host, so that a host is never asked twice at once.
     let mut by_host: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -156,6 +248,7 @@ pub fn fetch_all(
     std::thread::scope(|scope| {
         for n in 0..workers {
             let (agent, queues, results, done) = (&agent, &queues, &results, &done);
+            let politeness = &politeness;
             let spawned = std::thread::Builder::new()
                 .name(format!("fetch-{n}"))
                 .spawn_scoped(scope, move || {
@@ -167,7 +260,11 @@ pub fn fetch_all(
                                     urls[i]
                                 ))
                             } else {
-                                fetch_with(agent, &urls[i], limits)
+                                let host = host(&urls[i]);
+                                politeness.wait_for(&host);
+                                let result = fetch_with(agent, &urls[i], limits);
+                                politeness.asked(&host);
+                                result
                             };
                             let finished =
                                 done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;

@@ -42,6 +42,38 @@ pub struct ImportRequest {
     /// Keep scraped noise (captions, "Read More" lines, bylines, an outlet's boilerplate) in the text
     /// instead of removing it at import ([`formats::noise`]).
     pub keep_noise: bool,
+    /// What to do with a web page that repeats a document (the same URL or text, or a
+    /// near-duplicate: the same story republished).
+    pub duplicates: Duplicates,
+    /// The pause between two requests to the same host when fetching URLs and feeds.
+    pub pause: std::time::Duration,
+}
+
+/// What an import does with a web page that repeats a document already in the project or earlier
+/// in the import: the same URL, the same text, or a near-duplicate
+/// ([`crate::model::near_duplicate`]). Each one is reported with the document it repeats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Leave it out.
+    #[default]
+    Skip,
+    /// Import it, its `duplicate_of` naming the document it repeats.
+    Link,
+    /// Import it as any other document.
+    Keep,
+}
+
+impl Duplicates {
+    pub const NAMES: [&str; 3] = ["skip", "link", "keep"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "skip" => Some(Self::Skip),
+            "link" => Some(Self::Link),
+            "keep" => Some(Self::Keep),
+            _ => None,
+        }
+    }
 }
 
 /// Files read and parsed against a project, not yet in it.
@@ -290,6 +322,8 @@ impl Workbench {
             urls: Vec::new(),
             feeds: Vec::new(),
             keep_noise: false,
+            duplicates: Duplicates::default(),
+            pause: super::fetch::FetchLimits::default().pause,
         }
     }
 

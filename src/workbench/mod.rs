@@ -51,7 +51,8 @@ pub use figures::AgreementFigures;
 pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};
 pub use import::{
-    DEFAULT_IMPORT_LAYER, ImportApplied, ImportRequest, ImportSummary, ReadImport, read_import,
+    DEFAULT_IMPORT_LAYER, Duplicates, ImportApplied, ImportRequest, ImportSummary, ReadImport,
+    read_import,
 };
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use sample::{SAMPLE_NAME, sample_home, write_sample};

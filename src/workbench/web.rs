@@ -7,11 +7,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::formats::{self, html::WebArticle};
+use crate::model::near_duplicate::{NEAR_DUPLICATE_JACCARD, NearDuplicateIndex};
 use crate::model::{DocId, Document, DocumentMeta, Project, Timestamp};
 
 use super::fetch::{self, FetchLimits};
 use super::files;
-use super::import::{Contents, ImportRequest, ImportSummary, ReadImport, plural};
+use super::import::{Contents, Duplicates, ImportRequest, ImportSummary, ReadImport, plural};
 use super::jobs::JobContext;
 
 /// A document found, before cleaning.
@@ -79,7 +80,18 @@ pub(super) fn read_texts(
 
     let mut removed_noise = Vec::new();
     if !request.keep_noise && !split_lines {
-        let shared = Boilerplate::new(project, found.iter().map(|f| &f.document));
+        // An outlet's boilerplate is what its distinct articles share: a page that repeats another
+        // (the same page saved twice, a story republished) would make its whole text look like
+        // boilerplate, so each repeat is left out of the count.
+        let repeats = repeats_before_cleaning(project, &found);
+        let shared = Boilerplate::new(
+            project,
+            found
+                .iter()
+                .zip(&repeats)
+                .filter(|(_, repeat)| !**repeat)
+                .map(|(f, _)| &f.document),
+        );
         for f in &mut found {
             let outlet = f.document.meta.outlet.clone();
             let lookup = |paragraph: &str| shared.others(outlet.as_deref(), paragraph);
@@ -109,7 +121,7 @@ pub(super) fn read_texts(
         }
     }
 
-    let documents = without_duplicates(project, found, &mut warnings);
+    let documents = without_duplicates(project, found, request.duplicates, &mut warnings);
     let noun = if request.urls.is_empty() && request.feeds.is_empty() {
         "file"
     } else {
@@ -182,15 +194,21 @@ fn fetch_documents(
     job: Option<&JobContext>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Found>, String> {
-    let limits = FetchLimits::default();
+    let limits = FetchLimits {
+        pause: request.pause,
+        ..FetchLimits::default()
+    };
+    let clock = fetch::SystemClock::default();
+    let politeness = fetch::Politeness::new(limits.pause, &clock);
     let mut urls: Vec<String> = request.urls.clone();
     // What a feed says of an article, for pages that do not say it themselves.
     let mut from_feed: HashMap<String, fetch::FeedItem> = HashMap::new();
-    for (feed, result) in request
-        .feeds
-        .iter()
-        .zip(fetch::fetch_all(&request.feeds, &limits, job))
-    {
+    for (feed, result) in request.feeds.iter().zip(fetch::fetch_all_politely(
+        &request.feeds,
+        &limits,
+        &politeness,
+        job,
+    )) {
         match result.and_then(|page| fetch::feed_items(feed, &page.body)) {
             Ok((_, items)) if items.is_empty() => {
                 warnings.push(format!("{feed}: the feed links to no articles"));
@@ -212,7 +230,10 @@ fn fetch_documents(
         return Err("import cancelled; nothing was imported".to_owned());
     }
     let mut found = Vec::new();
-    for (url, result) in urls.iter().zip(fetch::fetch_all(&urls, &limits, job)) {
+    for (url, result) in
+        urls.iter()
+            .zip(fetch::fetch_all_politely(&urls, &limits, &politeness, job))
+    {
         let page = match result {
             Ok(page) => page,
             Err(message) => {
@@ -273,7 +294,11 @@ struct Boilerplate {
 impl Boilerplate {
     fn new<'a>(project: &'a Project, new: impl Iterator<Item = &'a Document>) -> Self {
         let mut counts: HashMap<(String, String), usize> = HashMap::new();
-        for document in project.documents().iter().chain(new) {
+        let originals = project
+            .documents()
+            .iter()
+            .filter(|d| d.meta.duplicate_of.is_none());
+        for document in originals.chain(new) {
             let Some(outlet) = &document.meta.outlet else {
                 continue;
             };
@@ -303,53 +328,131 @@ impl Boilerplate {
     }
 }
 
-/// The documents that are not already in the project or earlier in the import: a web page with the
-/// same URL, or the same text. Each one left out is a warning naming the document it repeats.
+/// The documents of the import, with what `policy` does to each web page that repeats a document
+/// already in the project or earlier in the import: the same URL, the same text, or a
+/// near-duplicate (the same story republished: shingle Jaccard at or above
+/// [`NEAR_DUPLICATE_JACCARD`]). Each repeat is a warning naming the document it repeats and, for a
+/// near-duplicate, how alike they are.
 fn without_duplicates(
     project: &Project,
     found: Vec<Found>,
+    policy: Duplicates,
     warnings: &mut Vec<String>,
 ) -> Vec<Document> {
-    let mut urls: HashMap<String, String> = HashMap::new();
-    let mut texts: HashMap<String, String> = HashMap::new();
+    let mut urls: HashMap<String, DocId> = HashMap::new();
+    let mut texts: HashMap<String, DocId> = HashMap::new();
+    let mut near = NearDuplicateIndex::new(NEAR_DUPLICATE_JACCARD);
+    let any_web = found.iter().any(|f| f.web);
     for document in project.documents() {
         if let Some(url) = &document.meta.url {
-            urls.insert(url.clone(), document.id.to_string());
+            urls.insert(url.clone(), document.id.clone());
         }
-        texts.insert(document.text.as_str().to_owned(), document.id.to_string());
+        texts.insert(document.text.as_str().to_owned(), document.id.clone());
+        // Shingling the project costs time: only when a web page is imported.
+        if any_web {
+            near.insert(document.id.clone(), document.text.as_str());
+        }
     }
+    // Ids made unique here, as the project would make them, so that a `duplicate_of` names the
+    // id the document it repeats will have.
+    let mut taken: HashSet<DocId> = project.documents().iter().map(|d| d.id.clone()).collect();
     let mut documents = Vec::new();
-    for f in found {
+    for mut f in found {
+        f.document.id = unique_id(&f.document.id, &mut taken);
         if !f.web {
             documents.push(f.document);
             continue;
         }
-        let repeats = f
+        let exact = f
             .document
             .meta
             .url
             .as_ref()
-            .and_then(|url| urls.get(url).map(|id| (id.clone(), "URL")))
+            .and_then(|url| {
+                urls.get(url)
+                    .map(|id| (id.clone(), "the same URL as".to_owned()))
+            })
             .or_else(|| {
                 texts
                     .get(f.document.text.as_str())
-                    .map(|id| (id.clone(), "text"))
+                    .map(|id| (id.clone(), "the same text as".to_owned()))
             });
-        if let Some((id, what)) = repeats {
-            warnings.push(format!(
-                "{}: the same {what} as document {id}, skipped as a duplicate",
-                f.origin
-            ));
-            continue;
+        let repeats = exact.or_else(|| {
+            near.most_similar(f.document.text.as_str()).map(|n| {
+                (
+                    n.of,
+                    format!(
+                        "a near-duplicate (word 5-gram Jaccard {:.2}) of",
+                        n.similarity
+                    ),
+                )
+            })
+        });
+        if let Some((id, what)) = &repeats {
+            let done = match policy {
+                Duplicates::Skip => "skipped as a duplicate (--duplicates link or keep imports it)",
+                Duplicates::Link => "imported as a duplicate linked to it",
+                Duplicates::Keep => "imported anyway (--duplicates keep)",
+            };
+            warnings.push(format!("{}: {what} document {id}, {done}", f.origin));
+            match policy {
+                Duplicates::Skip => continue,
+                Duplicates::Link => f.document.meta.duplicate_of = Some(id.clone()),
+                Duplicates::Keep => {}
+            }
         }
         if let Some(url) = &f.document.meta.url {
-            urls.insert(url.clone(), f.document.id.to_string());
+            urls.entry(url.clone())
+                .or_insert_with(|| f.document.id.clone());
         }
-        texts.insert(
-            f.document.text.as_str().to_owned(),
-            f.document.id.to_string(),
-        );
+        texts
+            .entry(f.document.text.as_str().to_owned())
+            .or_insert_with(|| f.document.id.clone());
+        near.insert(f.document.id.clone(), f.document.text.as_str());
         documents.push(f.document);
     }
     documents
+}
+
+/// For each document found, whether its text (before cleaning) repeats one of the same outlet's,
+/// in the project or earlier in the import: the same text or a near-duplicate.
+fn repeats_before_cleaning(project: &Project, found: &[Found]) -> Vec<bool> {
+    if !found.iter().any(|f| f.web) {
+        return vec![false; found.len()];
+    }
+    let mut by_outlet: HashMap<Option<&str>, NearDuplicateIndex<()>> = HashMap::new();
+    for document in project.documents() {
+        by_outlet
+            .entry(document.meta.outlet.as_deref())
+            .or_insert_with(|| NearDuplicateIndex::new(NEAR_DUPLICATE_JACCARD))
+            .insert((), document.text.as_str());
+    }
+    found
+        .iter()
+        .map(|f| {
+            let index = by_outlet
+                .entry(f.document.meta.outlet.as_deref())
+                .or_insert_with(|| NearDuplicateIndex::new(NEAR_DUPLICATE_JACCARD));
+            let text = f.document.text.as_str();
+            let repeat = f.web && index.most_similar(text).is_some();
+            if !repeat {
+                index.insert((), text);
+            }
+            repeat
+        })
+        .collect()
+}
+
+/// `id`, or `id-2`, `id-3`, … (as [`Project::add_document`] names a repeat) when it is taken.
+fn unique_id(id: &DocId, taken: &mut HashSet<DocId>) -> DocId {
+    let mut unique = id.clone();
+    // Room for the suffix within an id's 120 chars (slugs are ASCII).
+    let base = &id.as_str()[..id.as_str().len().min(100)];
+    let mut n = 2;
+    while taken.contains(&unique) {
+        unique = DocId::new(format!("{base}-{n}")).unwrap_or_else(|| DocId::slug(base));
+        n += 1;
+    }
+    taken.insert(unique.clone());
+    unique
 }

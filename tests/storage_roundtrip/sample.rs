@@ -282,6 +282,7 @@ pub fn sample_project() -> Project {
             author: None,
             language: Some("sq".to_owned()),
             retrieved: Some("2024-05-30T10:15:00Z".to_owned()),
+            ..Default::default()
         },
         // What cleaning removed at import (issue 12): a caption before the text, a link label at
         // its end.

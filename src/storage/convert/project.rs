@@ -49,6 +49,11 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
                     author: doc.meta.author.clone(),
                     language: doc.meta.language.clone(),
                     retrieved: doc.meta.retrieved.clone(),
+                    duplicate_of: doc
+                        .meta
+                        .duplicate_of
+                        .as_ref()
+                        .map(|id| id.as_str().to_owned()),
                 },
                 cleaned: (!doc.removed.is_empty()).then(|| CleanedV1 {
                     chars: doc.text.char_len(),
@@ -122,6 +127,20 @@ pub(crate) fn project_from_v1(
                 ),
             ));
         }
+        let duplicate_of = match entry.meta.duplicate_of.as_deref() {
+            None => None,
+            Some(of) => Some(DocId::new(of).ok_or_else(|| {
+                StorageError::invalid(
+                    path,
+                    line_containing(source, &format!("duplicate_of: {}", quoted(of)), 0),
+                    format!(
+                        "document {id}: duplicate_of {} is not a document id: expected 1 to 120 \
+                         ASCII letters, digits, - or _",
+                        quoted(of)
+                    ),
+                )
+            })?),
+        };
         entries.push(DocumentEntry {
             id,
             title: entry.title,
@@ -133,6 +152,7 @@ pub(crate) fn project_from_v1(
                 author: entry.meta.author,
                 language: entry.meta.language,
                 retrieved: entry.meta.retrieved,
+                duplicate_of,
             },
             cleaned: entry.cleaned.map(|c| {
                 let removed = c

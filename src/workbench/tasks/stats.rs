@@ -19,10 +19,20 @@ pub fn stats(dir: &Path) -> anyhow::Result<Stats> {
 pub struct Stats {
     pub project: String,
     pub documents: usize,
+    /// Documents imported as linked duplicates (`gloss import --duplicates link`), in project order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<DuplicateLink>,
     pub layers: Vec<LayerStats>,
     /// One row per (kind, label) used in any layer, counts in the order of `layers`.
     #[serde(skip)]
     pub labels: Vec<LabelRow>,
+}
+
+/// A document that repeats another (the same story republished).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuplicateLink {
+    pub document: String,
+    pub duplicate_of: String,
 }
 
 /// Annotations of one label (or quote kind, or event type) in each layer.
@@ -68,6 +78,16 @@ impl Stats {
         let mut stats = Self {
             project: project.name.clone(),
             documents: project.documents().len(),
+            duplicates: project
+                .documents()
+                .iter()
+                .filter_map(|d| {
+                    Some(DuplicateLink {
+                        document: d.id.to_string(),
+                        duplicate_of: d.meta.duplicate_of.as_ref()?.to_string(),
+                    })
+                })
+                .collect(),
             layers,
             labels: Vec::new(),
         };
