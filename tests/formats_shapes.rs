@@ -228,7 +228,11 @@ fn hf_lines_carry_tag_ids_that_labels_json_names() {
     let lines = file(&export, "gold.hf.jsonl");
     assert_eq!(
         lines.lines().next().unwrap(),
-        r#"{"id":"talks:gold:0","tokens":["Вучић","met","Kurti","in","Brussels","."],"ner_tags":[1,0,1,0,3,0]}"#
+        concat!(
+            r#"{"id":"talks:gold:0","tokens":["Вучић","met","Kurti","in","Brussels","."],"#,
+            r#""ner_tags":[1,0,1,0,3,0],"title":"Talks","source_url":null,"outlet":null,"#,
+            r#""authors":[],"published":null,"language":null,"retrieved":null}"#
+        )
     );
     assert_eq!(
         file(&export, "labels.json"),

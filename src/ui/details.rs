@@ -51,6 +51,7 @@ impl DetailsDraft {
                 author: value(&self.authors),
                 language: value(&self.language),
                 retrieved: self.loaded.meta.retrieved.clone(),
+                duplicate_of: self.loaded.meta.duplicate_of.clone(),
             },
         }
     }
