@@ -31,6 +31,9 @@ fn the_sample_opens_on_its_first_article_with_annotations_and_keys_visible() {
         harness.query_by_label(&annotations.to_string()).is_some(),
         "their count beside it"
     );
+    // Events in the list say how many arguments they have, in words that agree with the number.
+    harness.get_by_label("talks (3 arguments)");
+    harness.get_by_label("agreed (1 argument)");
     harness.get_by_label("Tab");
     harness.get_by_label("F1 / ?");
     // The panels keep their width frame after frame: the inspector stays on the right.

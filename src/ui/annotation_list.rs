@@ -109,7 +109,10 @@ fn describe(wb: &Workbench, doc: &crate::model::Document, annotation: &Annotatio
             };
             format!("{speaker}: “{text}”")
         }
-        Annotation::Event(event) => format!("{text} ({} arguments)", event.arguments.len()),
+        Annotation::Event(event) => match event.arguments.len() {
+            1 => format!("{text} (1 argument)"),
+            n => format!("{text} ({n} arguments)"),
+        },
         Annotation::Entity(_) => text,
     }
 }
