@@ -595,6 +595,138 @@ fn a_fetch_that_hangs_times_out_and_one_too_large_is_refused_by_its_limit() {
 }
 
 #[test]
+fn a_page_nested_too_deep_is_refused_quickly_and_a_huge_page_keeps_its_article() {
+    let temp = TempDir::new().unwrap();
+    let dir = new_project(&temp, "news");
+    let pages = temp.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let article: String = (0..8)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} says that the talks in Brussels ended without an agreement \
+                 and both delegations left.</p>"
+            )
+        })
+        .collect();
+    // 100,000 nested elements: parsing that costs minutes, so the page is refused before it.
+    let deep = format!(
+        "<html><body>{}<article><h1>Deep</h1>{article}</article>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(pages.join("deep.html"), deep).unwrap();
+    // 17 MB of links around a short article, within the size a saved page may have.
+    let links: String = (0..300_000)
+        .map(|i| format!("<li><a href=\"/s/{i}\">Related story number {i}</a></li>"))
+        .collect();
+    let huge = format!(
+        "<html><head><title>Talks end</title></head><body><nav><ul>{links}</ul></nav>\
+         <article><h1>Talks end</h1>{article}</article></body></html>"
+    );
+    std::fs::write(pages.join("huge.html"), huge).unwrap();
+    // Tags in scripts, comments and quoted attributes are not elements, and one that closes
+    // itself opens none: this page counts 1,001 levels only by miscounting those.
+    let tricky = format!(
+        "<html><body>{}<script>{}</script><!-- {} --><span title=\"a > b\"/>\
+         <article><h1>Tricky</h1>{article}</article>{}</body></html>",
+        "<section>".repeat(990),
+        "<div>".repeat(20),
+        "<div>".repeat(20),
+        "</section>".repeat(990)
+    );
+    std::fs::write(pages.join("tricky.html"), tricky).unwrap();
+
+    // The two articles are one text: both are kept, to see both read.
+    let imported = run(gloss()
+        .arg("import")
+        .arg(&dir)
+        .arg(&pages)
+        .args(["--duplicates", "keep"]));
+    assert!(imported.success, "{}", imported.stderr);
+    assert!(
+        imported.stderr.contains(
+            "deep.html: elements nested more than 1000 deep (near byte 5002): expected a web \
+             page, which nests a few dozen deep, skipped"
+        ),
+        "{}",
+        imported.stderr
+    );
+    let documents = documents(&dir);
+    assert_eq!(
+        titles(&documents),
+        ["huge", "tricky"],
+        "{}",
+        imported.stderr
+    );
+    for document in &documents {
+        let text = document.text.as_str();
+        assert!(text.contains("Paragraph 7 says"), "{text:.200}");
+        assert!(!text.contains("Related story"), "{text:.200}");
+    }
+}
+
+#[test]
+fn a_body_that_drips_a_byte_at_a_time_times_out_as_a_whole() {
+    use gloss::workbench::fetch::{FetchLimits, fetch};
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    // A page that would take about a day: one byte every 100 ms of a megabyte. Each read gets a
+    // byte well within any per-read timeout, so only a timeout on the whole request ends it.
+    let drip = http_support::serve_raw(1, |_, stream| {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n";
+        if stream.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if stream
+                .write_all(b"x")
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    let limits = FetchLimits {
+        timeout: Duration::from_millis(500),
+        ..FetchLimits::default()
+    };
+    let error = fetch(&format!("{}/drip", drip.url), &limits).unwrap_err();
+    assert!(error.contains("/drip"), "the URL is named: {error}");
+    assert!(error.contains("timed out"), "{error}");
+}
+
+#[test]
+fn a_hundred_megabyte_body_is_cut_off_at_the_default_limit() {
+    use gloss::workbench::fetch::{FetchLimits, fetch};
+    use std::io::Write;
+    // 100 MB without a Content-Length (the body runs until the connection closes), so the limit
+    // must be counted as the bytes arrive, not read from a header.
+    let endless = http_support::serve_raw(1, |_, stream| {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+        if stream.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        let chunk = vec![b'x'; 1 << 16];
+        for _ in 0..(100 << 20) / chunk.len() {
+            if stream.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+    });
+    let limits = FetchLimits::default();
+    let error = fetch(&format!("{}/huge", endless.url), &limits).unwrap_err();
+    assert!(error.contains("/huge"), "the URL is named: {error}");
+    assert!(
+        error.contains(&format!("larger than {} bytes", limits.max_bytes)),
+        "{error}"
+    );
+    assert!(limits.max_bytes < 100 << 20);
+}
+
+#[test]
 fn gloss_meta_shows_and_changes_a_documents_details_with_the_windows_check() {
     let temp = TempDir::new().unwrap();
     let dir = cli_support::sample_copy(&temp);

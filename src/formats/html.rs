@@ -47,6 +47,13 @@ pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
 /// Fewer chars of body text than this is not an article (a 404 page, a list of links).
 const MIN_ARTICLE_CHARS: usize = 100;
 
+/// How deep elements may nest before a page is refused. Parsing HTML costs time in proportion to
+/// the depth for every element (the parser's scope checks walk the open elements), so a page of
+/// 100,000 nested `<div>`s took minutes. By [`nested_too_deep`]'s count the deepest of the 130
+/// real pages of Mozilla Readability's tests (tests/data/web-real) nests 34 deep; browsers stop
+/// nesting at 512.
+pub const MAX_NESTING: usize = 1000;
+
 /// Whether `name` is a saved web page by its extension (`.html`, `.htm`, `.xhtml`, `.mhtml`, `.mht`).
 pub fn is_web_page(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -79,7 +86,94 @@ pub fn article_from_page(
         (decode(bytes, content_type), None)
     };
     let url = url.map(str::to_owned).or(mhtml_url);
+    if let Some(at) = nested_too_deep(&html, MAX_NESTING) {
+        return Err(format!(
+            "elements nested more than {MAX_NESTING} deep (near byte {at}): expected a web page, \
+             which nests a few dozen deep"
+        ));
+    }
     article_from_html(&html, url.as_deref())
+}
+
+/// Where the page's elements first nest deeper than `limit`, by a quick scan of its tags (before
+/// any parsing): a start tag opens an element and an end tag closes one, except void elements
+/// (`<br>`, `<img>`…), self-closing tags and elements a page usually leaves open (`<p>`, `<li>`,
+/// table cells…), so that sloppy markup does not count as depth. Comments, doctypes and the
+/// contents of `<script>`, `<style>` and the like are skipped.
+pub fn nested_too_deep(html: &str, limit: usize) -> Option<usize> {
+    const NOT_COUNTED: [&str; 32] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+        "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup",
+    ];
+    const RAW_TEXT: [&str; 7] = [
+        "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let find = |from: usize, needle: &[u8]| {
+        bytes
+            .get(from..)
+            .and_then(|rest| {
+                rest.windows(needle.len())
+                    .position(|w| w.eq_ignore_ascii_case(needle))
+            })
+            .map_or(bytes.len(), |at| from + at + needle.len())
+    };
+    while let Some(offset) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        let at = i + offset;
+        let rest = &bytes[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(at + 4, b"-->");
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // `<!doctype>`, `<?xml>`, or a `<` in text.
+            i = at + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // The tag's end, past quoted attribute values.
+        let mut end = name_start + name_len;
+        let mut quote = None;
+        while let Some(&b) = bytes.get(end) {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), _) if q == b => quote = None,
+                (None, b'>') => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
+        i = end + 1;
+        if NOT_COUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            if depth > limit {
+                return Some(at);
+            }
+            if RAW_TEXT.contains(&name.as_str()) {
+                i = find(i, format!("</{name}").as_bytes());
+                depth -= 1;
+            }
+        }
+    }
+    None
 }
 
 fn article_from_html(html: &str, url: Option<&str>) -> Result<WebArticle, String> {

@@ -169,3 +169,29 @@ fn answer_page(
         None => std::thread::sleep(Duration::from_secs(5)),
     }
 }
+
+/// Serves up to `requests` connections on a free port of 127.0.0.1, each answered by `write`
+/// itself once the request is read (path given): for answers that are not one piece, such as a
+/// body that drips or never ends. A failed write means the client went away; `write` then stops.
+pub fn serve_raw(requests: usize, write: impl Fn(&str, &mut TcpStream) + Send + 'static) -> Server {
+    listen(requests, "test-raw-server", move |mut stream, counted| {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut request_line = String::new();
+        if reader.read_line(&mut request_line).is_err() || request_line.is_empty() {
+            return;
+        }
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
+                break;
+            }
+        }
+        counted.fetch_add(1, Ordering::SeqCst);
+        let path = request_line
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .to_owned();
+        write(&path, &mut stream);
+    })
+}
