@@ -562,9 +562,46 @@ fn config() -> Criterion {
         .measurement_time(Duration::from_secs(4))
 }
 
+/// Issue 10, item 8: annotations stacked on one span (an import gone wrong, a recommender applied
+/// ten thousand times). The sample article with 10,000 and then 100,000 marks on one word: the view
+/// draws three and a count, so a frame costs about what the sample alone costs.
+fn bench_stacks(c: &mut Criterion) {
+    for stacked in [10_000u32, 100_000] {
+        let mut doc = sample();
+        let word = doc.tokens[40];
+        let color = color_from_model(Color::palette(1));
+        let first = doc.marks.len() as u32;
+        doc.marks.extend((0..stacked).map(|i| Mark {
+            span: word,
+            annotation: AnnotationId(first + i),
+            kind: MarkKind::Entity,
+            color,
+            tag: Arc::from(if i % 10 == 0 { "ORG" } else { "PERSON" }),
+        }));
+        doc.revision += 1;
+        let mut screen = Screen::new();
+        let (cpu, wall) = (cpu_time(), Instant::now());
+        screen.open_at(&doc, word.start);
+        println!(
+            "{stacked} marks on one word: opening (11 frames) {:.2} ms CPU ({:.2} ms wall), {} shapes, {} vertices",
+            cpu_time().saturating_sub(cpu).as_secs_f64() * 1e3,
+            wall.elapsed().as_secs_f64() * 1e3,
+            screen.last_counts.0,
+            screen.last_counts.1
+        );
+        percentiles(
+            &format!("{stacked} marks on one word, still"),
+            timed(|_| screen.frame(&doc, Vec::new(), None)),
+        );
+        c.bench_function(&format!("{stacked} marks on one word: still frame"), |b| {
+            b.iter(|| screen.frame(&doc, Vec::new(), None))
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_frames, bench_add_mark
+    targets = bench_frames, bench_add_mark, bench_stacks
 }
 criterion_main!(benches);

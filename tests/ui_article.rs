@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Event, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use gloss::model::tokens::tokens;
 use gloss::model::{AnnotationId, CharSpan, Text};
 use gloss::ui::article::{ArticleEvent, ArticleInput, ArticleView, Link, Mark, MarkKind};
@@ -293,6 +294,54 @@ fn clicking_nested_marks_selects_the_innermost() {
     assert!(
         matches!(actions[3..], [ArticleEvent::ClickText(28 | 29)]),
         "{actions:?}"
+    );
+}
+
+#[test]
+fn ten_thousand_annotations_on_one_word_draw_as_three_and_a_count_that_lists_them_on_hover() {
+    let vucic = CharSpan::new(31, 36);
+    assert_eq!(&KURTI[31..36], "Vucic");
+    let mut app = App::new(KURTI).mark(15, 26, 10_000, MarkKind::Entity, "PERSON");
+    for id in 0..10_000 {
+        let tag = if id % 1_000 == 999 { "ORG" } else { "PERSON" };
+        app = app.mark(vucic.start, vucic.end, id, MarkKind::Entity, tag);
+    }
+    let mut harness = harness(app);
+    let count = harness
+        .state()
+        .view
+        .stack_count_rect(vucic)
+        .expect("a count chip over the stack");
+    assert!(
+        harness
+            .state()
+            .view
+            .stack_count_rect(CharSpan::new(15, 26))
+            .is_none(),
+        "one mark is no stack"
+    );
+    // The count sits on the word's row (a whole row tall), above the text, right of the tags.
+    let word = harness.state().view.char_rect(vucic.start).unwrap();
+    assert!(
+        count.left() > word.left() && count.center().y < word.center().y,
+        "{count:?} {word:?}"
+    );
+
+    // Tooltips open once the pointer rests (egui's delay, 0.05 s of egui time a step here).
+    harness.event(Event::PointerMoved(count.center()));
+    harness.run_steps(20);
+    harness.get_by_label("10000 annotations on this span");
+    harness.get_by_label("PERSON: 9990");
+    harness.get_by_label("ORG: 10");
+
+    // A click on the count selects the first annotation not drawn.
+    harness.state_mut().events.clear();
+    button(&harness, count.center(), true, Modifiers::NONE);
+    button(&harness, count.center(), false, Modifiers::NONE);
+    harness.run();
+    assert_eq!(
+        harness.state().actions(),
+        [ArticleEvent::ClickAnnotation(AnnotationId(3))]
     );
 }
 

@@ -56,17 +56,20 @@ pub(crate) struct Chip {
     pub mark: usize,
     /// A link's role on its target, rather than the mark's own label.
     pub role: bool,
+    /// A stack's count ("+N"): its paragraph and span, whose labels the chip lists on hover.
+    pub stack: Option<(usize, CharSpan)>,
 }
 
 struct Tag<'s> {
     row: usize,
     x: f32,
     text_top: f32,
-    text: &'s str,
+    text: std::borrow::Cow<'s, str>,
     color: Color32,
     annotation: AnnotationId,
     mark: usize,
     role: bool,
+    stack: Option<CharSpan>,
     /// Outlined (a role, a suggestion) rather than filled (a label).
     outlined: bool,
 }
@@ -78,8 +81,14 @@ pub(crate) fn paragraph(scene: &Scene<'_, '_>, placed: &Placed, chips: &mut Vec<
     let visuals = scene.visuals;
     let metrics = scene.metrics;
     let chars = placed.chars();
-    let here = scene.index.of_paragraph(placed.index);
     let selected = scene.input.selected_annotation;
+    // Stacks of marks on one span are drawn as three and a count.
+    let (shown, stacks) = marks::collapse(
+        scene.marks,
+        scene.index.of_paragraph(placed.index),
+        selected,
+    );
+    let here = &shown[..];
 
     for &i in here {
         let mark = &scene.marks[i as usize];
@@ -201,17 +210,27 @@ pub(crate) fn paragraph(scene: &Scene<'_, '_>, placed: &Placed, chips: &mut Vec<
     }
 
     if scene.style.show_tags {
-        let tags = collect_tags(scene, placed, here);
-        paint_tags(scene, tags, chips);
+        let tags = collect_tags(scene, placed, here, &stacks);
+        paint_tags(scene, tags, chips, placed.index);
     }
 }
 
 /// The tags that start in this paragraph: each mark's label, and the roles of the selected
 /// annotation's links on their targets. Ordered by row, then left to right, outer spans first.
-fn collect_tags<'s>(scene: &Scene<'s, '_>, placed: &Placed, here: &[u32]) -> Vec<Tag<'s>> {
+fn collect_tags<'s>(
+    scene: &Scene<'s, '_>,
+    placed: &Placed,
+    here: &[u32],
+    stacks: &[marks::Stack],
+) -> Vec<Tag<'s>> {
     let chars = placed.chars();
     let mut tags = Vec::new();
-    let mut push = |index: usize, text: &'s str, color: Color32, role: bool, boxes: &[SpanBox]| {
+    let mut push = |index: usize,
+                    text: std::borrow::Cow<'s, str>,
+                    color: Color32,
+                    role: bool,
+                    stack: Option<CharSpan>,
+                    boxes: &[SpanBox]| {
         let mark = &scene.marks[index];
         if let Some(first) = boxes.first().filter(|b| b.starts) {
             tags.push(Tag {
@@ -223,7 +242,8 @@ fn collect_tags<'s>(scene: &Scene<'s, '_>, placed: &Placed, here: &[u32]) -> Vec
                 annotation: mark.annotation,
                 mark: index,
                 role,
-                outlined: role || mark.kind == MarkKind::Suggestion,
+                stack,
+                outlined: role || stack.is_some() || mark.kind == MarkKind::Suggestion,
             });
         }
     };
@@ -233,7 +253,31 @@ fn collect_tags<'s>(scene: &Scene<'s, '_>, placed: &Placed, here: &[u32]) -> Vec
             continue;
         }
         let boxes = placed.span_boxes(mark.span, scene.metrics);
-        push(i as usize, &mark.tag, mark.color, false, &boxes);
+        push(
+            i as usize,
+            mark.tag.as_ref().into(),
+            mark.color,
+            false,
+            None,
+            &boxes,
+        );
+    }
+    // After the stack's own tags (the sort below keeps the order of equal places).
+    for stack in stacks {
+        if !chars.contains(stack.span.start) {
+            continue;
+        }
+        let mark = &scene.marks[stack.first_hidden as usize];
+        let boxes = placed.span_boxes(stack.span, scene.metrics);
+        let text = format!("+{}", stack.hidden);
+        push(
+            stack.first_hidden as usize,
+            text.into(),
+            mark.color,
+            false,
+            Some(stack.span),
+            &boxes,
+        );
     }
     for line in scene.links {
         let (Some(target), Some(source)) = (scene.marks.get(line.to), scene.marks.get(line.from))
@@ -244,7 +288,14 @@ fn collect_tags<'s>(scene: &Scene<'s, '_>, placed: &Placed, here: &[u32]) -> Vec
             continue;
         }
         let boxes = placed.span_boxes(target.span, scene.metrics);
-        push(line.to, &line.role, source.color, true, &boxes);
+        push(
+            line.to,
+            line.role.as_ref().into(),
+            source.color,
+            true,
+            None,
+            &boxes,
+        );
     }
     tags.sort_by(|a, b| {
         (a.row, a.x)
@@ -256,7 +307,7 @@ fn collect_tags<'s>(scene: &Scene<'s, '_>, placed: &Placed, here: &[u32]) -> Vec
 
 /// Paints tag chips above the text, pushing each right past the previous one on its row so that
 /// tags of spans starting at the same place stay legible.
-fn paint_tags(scene: &Scene<'_, '_>, tags: Vec<Tag<'_>>, chips: &mut Vec<Chip>) {
+fn paint_tags(scene: &Scene<'_, '_>, tags: Vec<Tag<'_>>, chips: &mut Vec<Chip>, paragraph: usize) {
     let painter = scene.painter;
     let font = FontId::proportional((scene.style.font_size * TAG_SCALE).round());
     let mut row = usize::MAX;
@@ -268,7 +319,7 @@ fn paint_tags(scene: &Scene<'_, '_>, tags: Vec<Tag<'_>>, chips: &mut Vec<Chip>) 
         }
         let fill = ink(tag.color, scene.visuals);
         let text_color = if tag.outlined { fill } else { text_on(fill) };
-        let galley = painter.layout_no_wrap(tag.text.to_owned(), font.clone(), text_color);
+        let galley = painter.layout_no_wrap(tag.text.into_owned(), font.clone(), text_color);
         let size = galley.size() + vec2(6.0, 0.0);
         let x = tag.x.max(right + 2.0);
         // The text box includes the font's leading above the capitals, so the chip may dip into it.
@@ -286,6 +337,7 @@ fn paint_tags(scene: &Scene<'_, '_>, tags: Vec<Tag<'_>>, chips: &mut Vec<Chip>) 
             annotation: tag.annotation,
             mark: tag.mark,
             role: tag.role,
+            stack: tag.stack.map(|span| (paragraph, span)),
         });
     }
 }

@@ -18,6 +18,9 @@ use super::paragraphs::{self, Heights, Paragraph, TextKey};
 use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
 use crate::model::{AnnotationId, CharSpan};
 
+/// How many labels a stack's count lists on hover.
+const STACK_LABELS_LISTED: usize = 12;
+
 /// A sentence with the letter frequencies of prose, for estimating the width of unseen text.
 const SAMPLE: &str =
     "The talks in Brussels ended without an agreement, officials said on Thursday.";
@@ -171,6 +174,15 @@ impl ArticleView {
         self.placed.iter().find_map(|p| p.char_rect(offset))
     }
 
+    /// Where the count chip ("+N") of the stack of marks on `span` was drawn last frame, if the
+    /// span holds more marks than are drawn and was on screen. For tests that hover and click it.
+    pub fn stack_count_rect(&self, span: CharSpan) -> Option<Rect> {
+        self.tags
+            .iter()
+            .find(|chip| chip.stack.is_some_and(|(_, s)| s == span))
+            .map(|chip| chip.rect)
+    }
+
     /// The chars of the paragraphs on screen last frame.
     pub fn visible_span(&self) -> Option<CharSpan> {
         let first = self.placed.first()?.chars();
@@ -317,6 +329,31 @@ impl ArticleView {
             ))
         };
         paint::links(&scene, &links, &self.tags, &locate);
+
+        // A stack's count lists what it holds while the pointer is on it.
+        if let Some(pos) = response.hover_pos()
+            && let Some((p, span)) = self
+                .tags
+                .iter()
+                .find(|chip| chip.rect.contains(pos))
+                .and_then(|chip| chip.stack)
+        {
+            let labels = super::marks::stack_labels(input.marks, self.index.of_paragraph(p), span);
+            let total: usize = labels.iter().map(|(_, n)| n).sum();
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.label(format!("{total} annotations on this span"));
+                for (label, n) in labels.iter().take(STACK_LABELS_LISTED) {
+                    ui.label(format!("{label}: {n}"));
+                }
+                if labels.len() > STACK_LABELS_LISTED {
+                    ui.label(format!(
+                        "and {} more labels",
+                        labels.len() - STACK_LABELS_LISTED
+                    ));
+                }
+                ui.weak("Click the count to select the first one not drawn.");
+            });
+        }
     }
 
     /// Re-estimates every paragraph's height when the column width, the style, the pixel density or
