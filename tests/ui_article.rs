@@ -346,6 +346,33 @@ fn ten_thousand_annotations_on_one_word_draw_as_three_and_a_count_that_lists_the
 }
 
 #[test]
+fn a_long_article_has_a_map_beside_it_and_a_click_on_the_map_scrolls_there() {
+    let paragraph = "Serbian President Aleksandar Vucic met Kosovo's Prime Minister Albin Kurti.";
+    let text: String = (0..300).map(|i| format!("{i}. {paragraph}\n\n")).collect();
+    let at = text.find("250. ").unwrap() + 5;
+    let mut harness = harness(App::new(&text).mark(at, at + 7, 1, MarkKind::Entity, "NORP"));
+    harness.run_steps(3);
+    let view = &harness.state().view;
+    assert!(
+        !view.visible_span().unwrap().contains(at),
+        "it opens at the top"
+    );
+    let map = harness.get_by_label("Article map").rect();
+    assert!(map.width() <= 12.0 && map.height() > 500.0, "{map:?}");
+    // Paragraph 250 of 300 is five sixths of the way down the map.
+    let pos = Pos2::new(map.center().x, map.top() + map.height() * 250.5 / 300.0);
+    button(&harness, pos, true, Modifiers::NONE);
+    button(&harness, pos, false, Modifiers::NONE);
+    harness.run_steps(3);
+    let shown = harness.state().view.visible_span().unwrap();
+    assert!(shown.contains(at), "{shown:?} holds {at}");
+
+    // A short article needs none.
+    let short = self::harness(App::new(paragraph));
+    assert!(short.query_by_label("Article map").is_none());
+}
+
+#[test]
 fn hovering_a_mark_reports_it_once() {
     let app = App::new(KURTI).mark(15, 26, 2, MarkKind::Entity, "PERSON");
     let mut harness = harness(app);

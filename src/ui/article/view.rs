@@ -18,6 +18,10 @@ use super::paragraphs::{self, Heights, Paragraph, TextKey};
 use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
 use crate::model::{AnnotationId, CharSpan};
 
+/// The article map's width, and how many screens long an article must be to get one.
+const MAP_WIDTH: f32 = 10.0;
+const MAP_MIN_SCREENS: f32 = 3.0;
+
 /// How many labels a stack's count lists on hover.
 const STACK_LABELS_LISTED: usize = 12;
 
@@ -47,6 +51,8 @@ pub struct ArticleView {
     pending_scroll: Option<usize>,
     /// Page Up/Down, Home or End, carried out on the next frame.
     pending_page: Option<Page>,
+    /// A scroll offset asked for by a click on the article map, applied next frame.
+    pending_offset: Option<f32>,
     /// The part of the content shown last frame, in content coordinates.
     content_viewport: Rect,
     /// The paragraphs on screen last frame, for hit tests and [`ArticleView::char_rect`].
@@ -99,6 +105,7 @@ impl ArticleView {
             index: MarkIndex::default(),
             layout_key: None,
             heights: Heights::default(),
+            pending_offset: None,
             anchor: None,
             pending_scroll: None,
             pending_page: None,
@@ -138,13 +145,100 @@ impl ArticleView {
             area = area.vertical_scroll_offset(self.page_target(page));
             self.anchor = None;
         }
+        if let Some(offset) = self.pending_offset.take()
+            && self.layout_key.is_some()
+        {
+            area = area.vertical_scroll_offset(offset);
+            self.anchor = None;
+        }
         let mut events = Vec::new();
-        let output = area.show_viewport(ui, |ui, viewport| {
-            self.content_viewport = viewport;
-            self.frame(ui, viewport, input, &mut events);
-        });
+        // A long article gets a map of where its annotations are, beside the scroll bar.
+        let full = ui.available_rect_before_wrap();
+        let long = self.heights.total() > MAP_MIN_SCREENS * full.height().max(1.0);
+        let article_rect = if long {
+            Rect::from_min_max(full.min, pos2(full.max.x - MAP_WIDTH - 2.0, full.max.y))
+        } else {
+            full
+        };
+        let output = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(article_rect), |ui| {
+                area.show_viewport(ui, |ui, viewport| {
+                    self.content_viewport = viewport;
+                    self.frame(ui, viewport, input, &mut events);
+                })
+            })
+            .inner;
         self.viewport = output.inner_rect;
+        if long {
+            let map = Rect::from_min_max(pos2(full.max.x - MAP_WIDTH, full.min.y), full.max);
+            self.map(ui, map, input);
+        }
         events
+    }
+
+    /// The article map: the whole article's height in a strip, a tick at each paragraph with
+    /// annotations (in the colour of its first), the part on screen outlined. A click or drag
+    /// scrolls there. O(paragraphs) a frame, with ticks merged per pixel row.
+    fn map(&mut self, ui: &mut Ui, rect: Rect, input: &ArticleInput<'_>) {
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with((self.id, "map")),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(Role::ScrollBar, true, "Article map"));
+        let total = self.heights.total().max(1.0);
+        let scale = rect.height() / total;
+        let painter = ui.painter_at(rect);
+        let visuals = ui.visuals();
+        painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+        let rows = rect.height().ceil().max(1.0) as usize;
+        let mut ticks: Vec<Option<Color32>> = vec![None; rows + 1];
+        for p in 0..self.paragraphs.len() {
+            let Some(&first) = self.index.of_paragraph(p).first() else {
+                continue;
+            };
+            let Some(mark) = input.marks.get(first as usize) else {
+                continue;
+            };
+            let top = (self.heights.top(p) * scale) as usize;
+            let bottom = ((self.heights.top(p + 1) * scale) as usize).max(top + 1);
+            for tick in ticks.iter_mut().take(bottom.min(rows + 1)).skip(top) {
+                tick.get_or_insert(mark.color);
+            }
+        }
+        for (row, color) in ticks.iter().enumerate() {
+            if let Some(color) = color {
+                let y = rect.top() + row as f32;
+                painter.line_segment(
+                    [pos2(rect.left() + 2.0, y), pos2(rect.right() - 2.0, y)],
+                    egui::Stroke::new(1.0, super::colors::ink(*color, visuals)),
+                );
+            }
+        }
+        let shown = Rect::from_min_max(
+            pos2(
+                rect.left(),
+                rect.top() + self.content_viewport.min.y.max(0.0) * scale,
+            ),
+            pos2(
+                rect.right(),
+                rect.top() + self.content_viewport.max.y * scale,
+            ),
+        );
+        painter.rect_stroke(
+            shown,
+            2.0,
+            egui::Stroke::new(1.0, visuals.text_color().gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+        if (response.clicked() || response.dragged())
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let at = ((pos.y - rect.top()) / scale).clamp(0.0, total);
+            let height = self.content_viewport.height();
+            self.pending_offset = Some((at - height / 2.0).clamp(0.0, (total - height).max(0.0)));
+            ui.ctx().request_repaint();
+        }
     }
 
     /// Scrolls by a screen (less a line, so the last line read stays in view) or to either end, on
