@@ -45,6 +45,8 @@ impl Removal {
 
 /// Lines longer than this are article text, whatever they contain.
 const MAX_NOISE_CHARS: usize = 400;
+/// At most this many lines under a closing "Sources" heading are taken for its list.
+const MAX_SOURCES: usize = 15;
 /// A headline is at most this long and ends without a full stop.
 const MAX_HEADLINE_CHARS: usize = 160;
 
@@ -124,6 +126,34 @@ pub fn clean(
                     // The dateline's own chars, its space included, go back before the paragraph.
                     restore: raw[..lead + cut.len()].to_owned(),
                 });
+            }
+        }
+    }
+    // A list of sources at the end (Wikinews' "Sources", "References", "External links"): the
+    // heading and the short lines after it, when nothing else follows.
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| keep[i].as_deref().is_some_and(|l| !l.trim().is_empty()))
+        .collect();
+    if let Some(at) = kept.iter().rposition(|&i| is_sources_heading(lines[i])) {
+        let tail = &kept[at + 1..];
+        if at >= 3
+            && tail.len() <= MAX_SOURCES
+            && tail.iter().all(|&i| {
+                keep[i]
+                    .as_deref()
+                    .is_some_and(|l| l.trim().chars().count() <= MAX_NOISE_CHARS)
+            })
+        {
+            let heading = lines[kept[at]].trim().to_owned();
+            for &i in &kept[at..] {
+                removals.push(Removal {
+                    line: i + 1,
+                    text: lines[i].trim().to_owned(),
+                    why: format!("the \"{heading}\" list at the end, not article text"),
+                    at: 0,
+                    restore: String::new(),
+                });
+                keep[i] = None;
             }
         }
     }
@@ -238,6 +268,16 @@ fn is_caption(line: &str) -> bool {
     .iter()
     .any(|mark| lower.contains(mark))
         && line.chars().count() < 300
+}
+
+/// "Sources", "References", "External links" and the like: the heading of the list of sources that
+/// closes a Wikinews or encyclopaedia-style article.
+fn is_sources_heading(line: &str) -> bool {
+    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        lower.as_str(),
+        "sources" | "source" | "references" | "external links" | "related news" | "see also"
+    )
 }
 
 fn is_read_more(line: &str) -> bool {
@@ -426,6 +466,24 @@ mod tests {
                 .iter()
                 .any(|r| r.text == "Route 6" && r.why.contains("end"))
         );
+    }
+
+    #[test]
+    fn a_closing_list_of_sources_goes_but_a_sources_heading_mid_article_stays() {
+        let text = "Headline\n\nThe flag vote begins.\n\nA panel was named.\n\nIt reports in May.\n\nSources\n\n\"Flag debate\" — Stuff, 2015-05-05\n\n\"Panel named\" — RNZ, 2015-05-06";
+        let (clean, removed) = clean(text, 1, &none);
+        assert_eq!(
+            clean,
+            "Headline\n\nThe flag vote begins.\n\nA panel was named.\n\nIt reports in May."
+        );
+        assert_eq!(removed.len(), 3, "{removed:?}");
+        assert!(removed[0].why.contains("\"Sources\" list at the end"));
+        // Article text after the heading: no closing list.
+        let long = "x".repeat(MAX_NOISE_CHARS + 1);
+        let text = format!("Headline\n\nOne.\n\nTwo.\n\nThree.\n\nReferences\n\n{long}");
+        let (kept, removed) = super::clean(&text, 1, &none);
+        assert!(removed.is_empty(), "{removed:?}");
+        assert_eq!(kept, text);
     }
 
     #[test]
