@@ -396,7 +396,10 @@ fn is_date_line(line: &str) -> bool {
                 "gmt" | "utc" | "am" | "pm" | "cet" | "updated" | "published"
             )
         {
-        } else if lower.len() == 10 && lower.parse::<jiff::civil::Date>().is_ok() {
+        } else if (lower.len() == 10 && lower.parse::<jiff::civil::Date>().is_ok())
+            || word.parse::<jiff::Timestamp>().is_ok()
+        {
+            // 2015-05-07, or 2015-05-07T09:00:00Z as some pages print it.
             has_year = true;
             has_month = true;
         } else {
@@ -488,6 +491,9 @@ mod tests {
 
     #[test]
     fn bylines_datelines_and_date_lines_are_cut() {
+        assert!(is_date_line("2015-05-07T09:00:00Z"));
+        assert!(is_date_line("Published 2023-02-23T10:30:00+01:00"));
+        assert!(!is_date_line("2015 was a year"));
         let text = "Headline\n\nBy Jane Doe and John Roe\n\nMonday, May 18, 2015\n\nBRUSSELS (Reuters) - Talks failed on Thursday.\n\nMore text.";
         let (clean, removed) = clean(text, 1, &none);
         assert_eq!(clean, "Headline\n\nTalks failed on Thursday.\n\nMore text.");
