@@ -234,10 +234,7 @@ fn import_pages(project: &mut Project) -> Result<()> {
             .info();
         // Wikinews shows the date only as text; the list of sources has it.
         let mut after = before.clone();
-        after.meta.published = after
-            .meta
-            .published
-            .or(source.published.map(str::to_owned));
+        after.meta.published = after.meta.published.or(source.published.map(str::to_owned));
         project.apply(&Edit::SetDocumentInfo {
             doc,
             before: Box::new(before),
