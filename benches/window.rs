@@ -70,6 +70,12 @@ impl Window {
         window
     }
 
+    /// The shown document's length in chars.
+    fn doc_len(&self) -> usize {
+        let wb = self.app.workbench().unwrap();
+        wb.current_doc().unwrap().text.char_len()
+    }
+
     fn frame(&mut self) {
         self.n += 1;
         let raw = RawInput {
@@ -124,14 +130,7 @@ fn scenario(c: &mut Criterion, name: &str, wb: Workbench) {
     }
     report(&format!("{name}, idle"), times);
 
-    let len = window
-        .app
-        .workbench()
-        .unwrap()
-        .current_doc()
-        .unwrap()
-        .text
-        .char_len();
+    let len = window.doc_len();
     let mut adds = Vec::new();
     let mut commands = Vec::new();
     for i in 0..60 {
@@ -167,14 +166,7 @@ fn actions(wb: Workbench) {
     const ACTION_RUNS: usize = 30;
     let name = "300 KB article, 10,000 annotations";
     let mut window = Window::new(wb);
-    let len = window
-        .app
-        .workbench()
-        .unwrap()
-        .current_doc()
-        .unwrap()
-        .text
-        .char_len();
+    let len = window.doc_len();
     // A word-sized span somewhere in the middle third of the article.
     let place = |i: usize| {
         let start = len / 3 + (i * 7919) % (len / 3);

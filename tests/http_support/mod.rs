@@ -132,26 +132,9 @@ fn answer_page(
     handler: &impl Fn(&str, &[(String, String)]) -> PageAnswer,
     count: &AtomicUsize,
 ) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() || request_line.is_empty() {
+    let Some((path, headers)) = read_request(&stream) else {
         return;
-    }
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("")
-        .to_owned();
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
+    };
     count.fetch_add(1, Ordering::SeqCst);
     match handler(&path, &headers) {
         Some((status, extra, body)) => {
@@ -175,23 +158,36 @@ fn answer_page(
 /// body that drips or never ends. A failed write means the client went away; `write` then stops.
 pub fn serve_raw(requests: usize, write: impl Fn(&str, &mut TcpStream) + Send + 'static) -> Server {
     listen(requests, "test-raw-server", move |mut stream, counted| {
-        let mut reader = BufReader::new(stream.try_clone().unwrap());
-        let mut request_line = String::new();
-        if reader.read_line(&mut request_line).is_err() || request_line.is_empty() {
+        let Some((path, _)) = read_request(&stream) else {
             return;
-        }
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
-                break;
-            }
-        }
+        };
         counted.fetch_add(1, Ordering::SeqCst);
-        let path = request_line
-            .split_whitespace()
-            .nth(1)
-            .unwrap_or("")
-            .to_owned();
         write(&path, &mut stream);
     })
+}
+
+/// A GET request's path and headers (names lower-cased), read up to the blank line; `None` when the
+/// client sent nothing.
+fn read_request(stream: &TcpStream) -> Option<(String, Vec<(String, String)>)> {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() || request_line.is_empty() {
+        return None;
+    }
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).is_err() || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    Some((path, headers))
 }
