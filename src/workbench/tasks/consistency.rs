@@ -15,6 +15,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
+use std::thread;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
@@ -167,33 +169,89 @@ pub fn check(project: &Project, index: &TextIndex, layer: Option<&LayerName>) ->
 /// A mention of the layer: where it is and what it says, folded.
 struct Mention<'a> {
     doc: &'a DocId,
+    /// The document's place among the layer's documents, for sorting places without comparing ids.
+    doc_rank: u32,
     entity: &'a Entity,
     text: &'a str,
-    folded: String,
+    /// The folded surface form, shared by every mention written the same way.
+    folded: Arc<str>,
 }
 
 fn mentions_of<'a>(project: &'a Project, name: &LayerName) -> Vec<Mention<'a>> {
-    let mut mentions = Vec::new();
-    for (key, layer) in project.layers() {
-        if key.layer != *name {
-            continue;
+    let layers: Vec<(
+        u32,
+        &'a DocId,
+        &'a crate::model::Text,
+        &'a crate::model::Layer,
+    )> = project
+        .layers()
+        .filter(|(key, _)| key.layer == *name)
+        .filter_map(|(key, layer)| project.document(&key.doc).map(|d| (d, layer)))
+        .enumerate()
+        .map(|(rank, (document, layer))| (rank as u32, &document.id, &document.text, layer))
+        .collect();
+    in_parts("consistency-mentions", &layers, |part| {
+        let mut mentions = Vec::new();
+        // A corpus writes the same few thousand names over and over: each spelling is folded once.
+        let mut folds: HashMap<&'a str, Arc<str>> = HashMap::new();
+        for &(doc_rank, doc, text, layer) in part {
+            for entity in layer.iter().filter_map(|a| a.as_entity()) {
+                let Some(surface) = text.slice(entity.span) else {
+                    continue;
+                };
+                let folded = folds
+                    .entry(surface)
+                    .or_insert_with(|| Arc::from(fold_query(surface.trim())))
+                    .clone();
+                mentions.push(Mention {
+                    doc,
+                    doc_rank,
+                    entity,
+                    text: surface,
+                    folded,
+                });
+            }
         }
-        let Some(document) = project.document(&key.doc) else {
-            continue;
-        };
-        for entity in layer.iter().filter_map(|a| a.as_entity()) {
-            let Some(text) = document.text.slice(entity.span) else {
-                continue;
-            };
-            mentions.push(Mention {
-                doc: &document.id,
-                entity,
-                text,
-                folded: fold_query(text.trim()),
-            });
-        }
+        mentions
+    })
+}
+
+/// `work` over `items` in contiguous parts on the machine's cores (scoped threads), the results
+/// concatenated in input order.
+fn in_parts<T: Sync, R: Send>(
+    name: &str,
+    items: &[T],
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / 64)
+        .max(1);
+    if threads == 1 {
+        return work(items);
     }
-    mentions
+    let chunk = items.len().div_ceil(threads);
+    let work = &work;
+    thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| {
+                thread::Builder::new()
+                    .name(format!("{name}-{i}"))
+                    .spawn_scoped(scope, move || work(part))
+            })
+            .collect();
+        let mut all = Vec::new();
+        for (handle, part) in handles.into_iter().zip(items.chunks(chunk)) {
+            // A thread that could not start (or panicked) leaves its part to this one.
+            match handle.ok().and_then(|h| h.join().ok()) {
+                Some(results) => all.extend(results),
+                None => all.extend(work(part)),
+            }
+        }
+        all
+    })
 }
 
 fn place(mention: &Mention<'_>) -> Place {
@@ -216,28 +274,44 @@ fn check_layer(
     mentions: &[Mention<'_>],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    // Mentions by folded surface form, in project order.
-    let mut forms: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Mentions by folded surface form, in project order. Gathered in a hash map (a million
+    // mentions share a few thousand forms), then ordered once by form.
+    let mut by_form: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
         if !mention.folded.is_empty() {
-            forms.entry(mention.folded.as_str()).or_default().push(i);
+            by_form.entry(&mention.folded).or_default().push(i);
         }
     }
+    let forms: BTreeMap<&str, Vec<usize>> = by_form.into_iter().collect();
     // The most frequent label of each form (ties: the first in label order).
     let mut majority: HashMap<&str, String> = HashMap::new();
     for (form, indices) in &forms {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        // A form has one label or a few: a short list beats a map.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         for &i in indices {
-            *counts.entry(mentions[i].entity.label.as_str()).or_default() += 1;
+            let label = mentions[i].entity.label.as_str();
+            match counts.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((label, 1)),
+            }
         }
+        counts.sort_unstable();
         let best = counts
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
             .map(|(label, _)| (*label).to_owned())
             .unwrap_or_default();
         if counts.len() > 1 {
-            let mut places: Vec<Place> = indices.iter().map(|&i| place(&mentions[i])).collect();
-            places.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
+            // The places to fix first (other labels), then those already right, each in document
+            // order.
+            let mut order: Vec<(bool, u32, usize, usize)> = indices
+                .iter()
+                .map(|&i| {
+                    let m = &mentions[i];
+                    (m.entity.label == best, m.doc_rank, m.entity.span.start, i)
+                })
+                .collect();
+            order.sort_unstable();
             let tally: Vec<String> = counts
                 .iter()
                 .map(|(label, n)| format!("{label} ×{n}"))
@@ -251,16 +325,7 @@ fn check_layer(
                     "{first:?} is labelled {}; fix: {best} everywhere",
                     tally.join(", ")
                 ),
-                places: places
-                    .into_iter()
-                    .filter(|p| p.label.as_deref() != Some(best.as_str()))
-                    .chain(
-                        indices
-                            .iter()
-                            .map(|&i| place(&mentions[i]))
-                            .filter(|p| p.label.as_deref() == Some(best.as_str())),
-                    )
-                    .collect(),
+                places: order.iter().map(|&(.., i)| place(&mentions[i])).collect(),
                 fix: Some(Fix::Relabel {
                     label: best.clone(),
                 }),
@@ -312,50 +377,62 @@ fn unlabelled(
     for spans in covered.values_mut() {
         spans.sort();
     }
+    let started: Vec<&crate::model::Document> = project
+        .documents()
+        .iter()
+        .filter(|document| {
+            let key = crate::model::LayerKey::new(document.id.clone(), layer.clone());
+            project.status(&key) != Status::New
+                || project.layer(&key).is_some_and(|l| !l.is_empty())
+        })
+        .collect();
+    let hits = in_parts("consistency-unlabelled", &started, |part| {
+        let mut hits: Vec<(usize, Place)> = Vec::new();
+        for document in part {
+            let folded = index.folded(document);
+            let text = folded.as_str();
+            let spans = covered.get(&document.id).map_or(&[][..], Vec::as_slice);
+            for hit in automaton.find_iter(text) {
+                let word_start = text[..hit.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let word_end = text[hit.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if !(word_start && word_end) {
+                    continue;
+                }
+                let (Some(start), Some(end)) = (
+                    folded.char_offset(hit.start()),
+                    folded.char_offset(hit.end()),
+                ) else {
+                    continue;
+                };
+                let span = CharSpan::new(start, end);
+                // Spans are sorted by start: only those starting before `end` can overlap.
+                let upto = spans.partition_point(|s| s.start < span.end);
+                if spans[..upto].iter().any(|s| s.overlaps(span)) {
+                    continue;
+                }
+                hits.push((
+                    hit.pattern().as_usize(),
+                    Place {
+                        doc: document.id.clone(),
+                        span: SpanJson { start, end },
+                        text: document.text.slice(span).unwrap_or_default().to_owned(),
+                        annotation: None,
+                        label: None,
+                    },
+                ));
+            }
+        }
+        hits
+    });
     let mut found: BTreeMap<usize, Vec<Place>> = BTreeMap::new();
-    for document in project.documents() {
-        let key = crate::model::LayerKey::new(document.id.clone(), layer.clone());
-        if project.status(&key) == Status::New && project.layer(&key).is_none_or(|l| l.is_empty()) {
-            continue;
-        }
-        let folded = index.folded(document);
-        let text = folded.as_str();
-        let spans = covered.get(&document.id).map_or(&[][..], Vec::as_slice);
-        for hit in automaton.find_iter(text) {
-            let word_start = text[..hit.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let word_end = text[hit.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !(word_start && word_end) {
-                continue;
-            }
-            let (Some(start), Some(end)) = (
-                folded.char_offset(hit.start()),
-                folded.char_offset(hit.end()),
-            ) else {
-                continue;
-            };
-            let span = CharSpan::new(start, end);
-            // Spans are sorted by start: only those starting before `end` can overlap.
-            let upto = spans.partition_point(|s| s.start < span.end);
-            if spans[..upto].iter().any(|s| s.overlaps(span)) {
-                continue;
-            }
-            found
-                .entry(hit.pattern().as_usize())
-                .or_default()
-                .push(Place {
-                    doc: document.id.clone(),
-                    span: SpanJson { start, end },
-                    text: document.text.slice(span).unwrap_or_default().to_owned(),
-                    annotation: None,
-                    label: None,
-                });
-        }
+    for (pattern, place) in hits {
+        found.entry(pattern).or_default().push(place);
     }
     found
         .into_iter()
