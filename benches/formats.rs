@@ -128,6 +128,7 @@ fn project() -> Project {
                             label: label.to_owned(),
                             attributes: Attributes::new(),
                             norm: None,
+                            entity: None,
                             note: String::new(),
                             provenance: provenance.clone(),
                         }));

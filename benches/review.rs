@@ -203,6 +203,7 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
             label: LABELS[label].to_owned(),
             attributes: Default::default(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: provenance.clone(),
         }));

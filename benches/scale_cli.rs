@@ -123,6 +123,7 @@ fn project(n: usize) -> PathBuf {
                     label: label.to_owned(),
                     attributes: Default::default(),
                     norm: None,
+                    entity: None,
                     note: String::new(),
                     provenance: Provenance::manual(layer, now),
                 });

@@ -101,6 +101,7 @@ fn corpus() -> Project {
                     label: LABELS[i % LABELS.len()].to_owned(),
                     attributes: Default::default(),
                     norm: None,
+                    entity: None,
                     note: String::new(),
                     provenance: provenance.clone(),
                 };

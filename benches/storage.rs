@@ -121,6 +121,7 @@ fn generate() -> Project {
                 label: labels[rng.next(labels.len())].clone(),
                 attributes: BTreeMap::new(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: provenance(now, i),
             }));

@@ -116,6 +116,7 @@ fn tricky() -> Project {
                 label: (*label).to_owned(),
                 attributes: Attributes::new(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
             });
@@ -358,6 +359,7 @@ fn news_project() -> Project {
                     label: "X".to_owned(),
                     attributes: Attributes::new(),
                     norm: None,
+                    entity: None,
                     note: String::new(),
                     provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
                 });

@@ -64,6 +64,7 @@ fn project(text: &str, entities: &[(&str, &str, &str, &str)]) -> Project {
             label: (*label).to_owned(),
             attributes: Attributes::new(),
             norm: None,
+            entity: None,
             note: (*note).to_owned(),
             provenance: Provenance::manual("a", now()),
         });
@@ -173,6 +174,7 @@ fn a_jsonl_annotation_id_of_4294967295_is_renumbered_and_the_layer_saves_and_loa
                 label: "PER".to_owned(),
                 attributes: Attributes::new(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: Provenance::manual("a", now()),
             }),

@@ -30,6 +30,7 @@ fn entity(id: u32, span: CharSpan, label: &str, annotator: &str) -> Annotation {
         label: label.to_owned(),
         attributes: Attributes::new(),
         norm: None,
+        entity: None,
         note: String::new(),
         provenance: manual(annotator),
     })

@@ -220,6 +220,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     label: LABELS[label].to_owned(),
                     attributes,
                     norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
+                    entity: None,
                     note: if i == 0 {
                         plan.note.clone().unwrap_or_default()
                     } else {

@@ -73,6 +73,7 @@ fn entity(id: u32, at: CharSpan, label: &str) -> Entity {
         label: label.to_owned(),
         attributes: Attributes::new(),
         norm: None,
+        entity: None,
         note: String::new(),
         provenance: Provenance::manual("amira", now()),
     }

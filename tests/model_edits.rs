@@ -38,6 +38,7 @@ fn entity(id: u32, span: CharSpan, label: &str) -> Annotation {
         label: label.to_owned(),
         attributes: Default::default(),
         norm: None,
+        entity: None,
         note: String::new(),
         provenance: Provenance::manual("alice", Timestamp::UNIX_EPOCH),
     })

@@ -114,6 +114,7 @@ fn add_marked(project: &mut Project, doc: &DocId, name: &str, marked: &str) {
             label,
             attributes: Default::default(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: Provenance::manual(name, Timestamp::UNIX_EPOCH),
         });

@@ -508,3 +508,87 @@ fn a_rejected_suggestion_is_read_back_and_an_old_file_without_any_still_loads() 
     );
     assert_eq!(plain.layer(&key).unwrap().rejections().count(), 0);
 }
+
+const ENTITIES: &str = "entities.ron";
+
+/// A registry for the fixture: two entities, one merged into the other.
+const REGISTRY: &str = r#"(
+    format: 1,
+    entities: [
+        (key: "albin-kurti", name: "Albin Kurti", label: "PERSON", aliases: ["Kurti"], kb: Some("Q57246")),
+        (key: "kurti", name: "Kurti", label: "PERSON", merged_into: Some("albin-kurti")),
+    ],
+)
+"#;
+
+#[test]
+fn a_registry_loads_with_its_entities_and_merges() {
+    let fixture = Broken::fixture().write(ENTITIES, REGISTRY.as_bytes());
+    let project = storage::load(fixture.dir.path()).unwrap();
+    let kurti = gloss::model::EntityKey::new("kurti").unwrap();
+    assert_eq!(
+        project.registry().resolve(&kurti).map(|e| e.name.as_str()),
+        Some("Albin Kurti")
+    );
+    assert_eq!(project.registry().len(), 2);
+}
+
+#[test]
+fn a_registry_entity_with_a_bad_key_an_unknown_label_or_a_key_given_twice_is_named_with_its_line() {
+    let bad_key = Broken::fixture().write(
+        ENTITIES,
+        REGISTRY
+            .replace(r#"key: "kurti""#, r#"key: "../kurti""#)
+            .as_bytes(),
+    );
+    assert_eq!(
+        bad_key.message(),
+        "entities.ron:5: entity key \"../kurti\": expected 1 to 120 ASCII letters, digits, - and _"
+    );
+    let unknown_label = Broken::fixture().write(
+        ENTITIES,
+        REGISTRY
+            .replacen(r#"label: "PERSON""#, r#"label: "POLITICIAN""#, 1)
+            .as_bytes(),
+    );
+    assert_eq!(
+        unknown_label.message(),
+        "entities.ron:4: entity albin-kurti has the unknown label \"POLITICIAN\": expected one of \
+         the schema's entity labels (PERSON, ORG, GPE, DATE)"
+    );
+    let twice = Broken::fixture().write(
+        ENTITIES,
+        REGISTRY
+            .replace(r#"key: "kurti""#, r#"key: "albin-kurti""#)
+            .as_bytes(),
+    );
+    assert_eq!(
+        twice.message(),
+        "entities.ron:5: entity key albin-kurti is given twice: expected each key once"
+    );
+    let unknown_field = Broken::fixture().write(
+        ENTITIES,
+        REGISTRY.replace("kb: Some", "wikidata: Some").as_bytes(),
+    );
+    assert!(
+        unknown_field.message().starts_with("entities.ron:4:"),
+        "{}",
+        unknown_field.message()
+    );
+}
+
+#[test]
+fn a_mention_linked_by_a_key_that_is_not_a_slug_is_named() {
+    let broken = Broken::fixture().replace(
+        ALICE,
+        "label: \"DATE\"",
+        "label: \"DATE\", entity: Some(\"a b\")",
+    );
+    assert_eq!(
+        broken.message(),
+        format!(
+            "{ALICE}:13: document brussels-talks, layer alice, entity 5: entity \"a b\": expected \
+             the key of an entity in entities.ron (ASCII letters, digits, - and _)"
+        )
+    );
+}

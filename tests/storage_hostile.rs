@@ -109,6 +109,7 @@ fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
         label: label.to_owned(),
         attributes: BTreeMap::new(),
         norm: None,
+        entity: None,
         note: String::new(),
         provenance: Provenance {
             source: Source::Manual,

@@ -473,6 +473,7 @@ proptest! {
                 label: LABELS[label].to_owned(),
                 attributes: BTreeMap::new(),
                 norm: None,
+                entity: None,
                 note: text.chars().take(3).collect(),
                 provenance: Provenance {
                     source: Source::Suggestion { recommender: "spacy".to_owned(), score: 0.1 * i as f32 },

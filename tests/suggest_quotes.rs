@@ -39,6 +39,7 @@ fn quotes(marked: &str) -> Vec<Seen> {
                     label: label.clone(),
                     attributes: Default::default(),
                     norm: None,
+                    entity: None,
                     note: String::new(),
                     provenance: Provenance::manual("alice", Timestamp::UNIX_EPOCH),
                 }),

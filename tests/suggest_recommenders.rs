@@ -73,6 +73,7 @@ fn add_entity(project: &mut Project, i: usize, id: u32, start: usize, end: usize
                 label: label.to_owned(),
                 attributes: Default::default(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: Provenance::manual("alice", now),
             }),

@@ -35,6 +35,7 @@ fn layer(annotator: &str, marked: &str) -> Layer {
             label,
             attributes: BTreeMap::new(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: Provenance::manual(annotator, clock()),
         };

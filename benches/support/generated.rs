@@ -69,6 +69,7 @@ pub fn generated(bytes: usize, count: usize) -> Project {
             label: LABELS[i % LABELS.len()].to_owned(),
             attributes: Default::default(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: Provenance::manual("bench", now),
         });

@@ -262,6 +262,7 @@ impl Document<'_, '_, '_> {
                 label: label.clone(),
                 attributes: Default::default(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: self.builder.provenance(),
             }));

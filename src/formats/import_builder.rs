@@ -197,6 +197,7 @@ impl<'p> Builder<'p> {
                 label: label.to_owned(),
                 attributes: Default::default(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance,
             }),

@@ -271,6 +271,7 @@ fn read_line(
                 label: entity.label,
                 attributes: entity.attributes,
                 norm: entity.norm,
+                entity: None,
                 note: entity.note,
                 provenance,
             }),

@@ -61,6 +61,8 @@ pub struct Entity {
     pub attributes: Attributes,
     /// A normalisation id in a knowledge base, e.g. a Wikidata id (`Q1246`).
     pub norm: Option<String>,
+    /// The canonical entity of the project's registry this mention refers to.
+    pub entity: Option<super::registry::EntityKey>,
     pub note: String,
     pub provenance: Provenance,
 }

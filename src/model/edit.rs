@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::annotation::{Annotation, AnnotationId};
 use super::document::{CleanedText, DocId, DocumentInfo};
 use super::layer::{LayerKey, Rejection, Status};
+use super::registry::{CanonicalEntity, EntityKey};
 use super::schema::Schema;
 
 /// One change to a project's annotations. Every edit carries what it needs to be inverted exactly:
@@ -62,6 +63,13 @@ pub enum Edit {
         before: Box<CleanedText>,
         after: Box<CleanedText>,
     },
+    /// Creates (`before: None`), changes or removes (`after: None`) a canonical entity of the
+    /// registry; `before` must be what the registry holds under `key`.
+    SetEntity {
+        key: EntityKey,
+        before: Option<Box<CanonicalEntity>>,
+        after: Option<Box<CanonicalEntity>>,
+    },
 }
 
 impl Edit {
@@ -109,6 +117,11 @@ impl Edit {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Edit::SetEntity { key, before, after } => Edit::SetEntity {
+                key: key.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
@@ -120,7 +133,10 @@ impl Edit {
             | Edit::Replace { key, .. }
             | Edit::SetStatus { key, .. }
             | Edit::SetRejected { key, .. } => Some(key),
-            Edit::SetSchema { .. } | Edit::SetDocumentInfo { .. } | Edit::SetText { .. } => None,
+            Edit::SetSchema { .. }
+            | Edit::SetDocumentInfo { .. }
+            | Edit::SetText { .. }
+            | Edit::SetEntity { .. } => None,
         }
     }
 }
@@ -157,6 +173,8 @@ pub enum EditError {
     StaleSchema,
     #[error("document {0} is not in the state the edit expected")]
     StaleDocument(String),
+    #[error("entity {0} of the registry is not in the state the edit expected")]
+    StaleEntity(String),
     #[error("the text of document {0} is fixed: it has annotations, whose offsets must stay exact")]
     TextFixed(String),
 }

@@ -13,6 +13,7 @@ pub mod markup;
 pub mod matching;
 pub mod near_duplicate;
 pub mod project;
+pub mod registry;
 pub mod schema;
 pub mod selection;
 pub mod span;
@@ -31,6 +32,7 @@ pub use edit::{Edit, EditError};
 pub use history::History;
 pub use layer::{GOLD, Layer, LayerKey, LayerName, Rejection, Status};
 pub use project::{Dirty, Project, Settings};
+pub use registry::{CanonicalEntity, EntityKey, Registry};
 pub use schema::{
     AttributeDef, AttributeTarget, Color, EntityLabel, EventType, QuoteSettings, RoleDef, Schema,
 };

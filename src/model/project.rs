@@ -6,6 +6,7 @@ use super::annotation::Annotation;
 use super::document::{DocId, Document};
 use super::edit::{Edit, EditError};
 use super::layer::{Layer, LayerKey, LayerName, Status};
+use super::registry::Registry;
 use super::schema::Schema;
 
 /// Project-wide settings shared by the team (personal preferences live in the app, not here).
@@ -43,11 +44,13 @@ pub struct Dirty {
     /// Documents added since the last save, whose texts need writing.
     pub documents: BTreeSet<DocId>,
     pub layers: BTreeSet<LayerKey>,
+    /// The entity registry (`entities.ron`).
+    pub registry: bool,
 }
 
 impl Dirty {
     pub fn is_empty(&self) -> bool {
-        !self.project && self.documents.is_empty() && self.layers.is_empty()
+        !self.project && !self.registry && self.documents.is_empty() && self.layers.is_empty()
     }
 }
 
@@ -58,6 +61,8 @@ pub struct Project {
     /// Everyone who has annotated in this project, in the order they joined.
     pub annotators: Vec<String>,
     pub settings: Settings,
+    /// The canonical entities mentions link to.
+    registry: Registry,
     documents: Vec<Document>,
     index: HashMap<DocId, usize>,
     layers: BTreeMap<LayerKey, Layer>,
@@ -179,6 +184,17 @@ impl Project {
         &self.dirty
     }
 
+    /// The canonical entities mentions link to.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Puts a registry read from disk in place. Not an [`Edit`]: used by loaders, does not mark it
+    /// dirty.
+    pub fn insert_loaded_registry(&mut self, registry: Registry) {
+        self.registry = registry;
+    }
+
     /// Marks everything saved. Storage calls this after a successful save.
     pub fn mark_saved(&mut self) {
         self.dirty = Dirty::default();
@@ -193,6 +209,7 @@ impl Project {
     /// marks the project saved, and puts back exactly what it held if writing fails.
     pub fn mark_dirty(&mut self, dirty: &Dirty) {
         self.dirty.project |= dirty.project;
+        self.dirty.registry |= dirty.registry;
         self.dirty.documents.extend(dirty.documents.iter().cloned());
         self.dirty.layers.extend(dirty.layers.iter().cloned());
     }
@@ -200,6 +217,7 @@ impl Project {
     /// Marks everything as changed, so that the next save writes every file.
     pub fn mark_all_dirty(&mut self) {
         self.dirty.project = true;
+        self.dirty.registry = !self.registry.is_empty();
         self.dirty.documents = self.documents.iter().map(|d| d.id.clone()).collect();
         self.dirty.layers = self.layers.keys().cloned().collect();
     }
@@ -361,6 +379,19 @@ impl Project {
                     .cloned()
                     .collect();
                 self.dirty.layers.extend(keys);
+                return Ok(());
+            }
+            Edit::SetEntity { key, before, after } => {
+                if self.registry.get(key) != before.as_deref() {
+                    return Err(EditError::StaleEntity(key.to_string()));
+                }
+                if let Some(after) = after
+                    && after.key != *key
+                {
+                    return Err(EditError::StaleEntity(key.to_string()));
+                }
+                self.registry.set(key, after.as_deref().cloned());
+                self.dirty.registry = true;
                 return Ok(());
             }
         }

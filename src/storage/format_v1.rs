@@ -313,6 +313,10 @@ pub struct EntityV1 {
     pub attributes: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub norm: Option<String>,
+    /// The key of the canonical entity (in `entities.ron`) the mention refers to; written only
+    /// when set, so files without links stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub provenance: ProvenanceV1,
@@ -374,6 +378,35 @@ pub struct EventV1 {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub provenance: ProvenanceV1,
+}
+
+/// `entities.ron`: the project's entity registry. Optional: a project without one has no
+/// canonical entities yet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    pub format: u32,
+    #[serde(default)]
+    pub entities: Vec<CanonicalEntityV1>,
+}
+
+/// One canonical entity, on one line of `entities.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CanonicalEntityV1 {
+    pub key: String,
+    pub name: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// An id in a knowledge base, e.g. a Wikidata id (`Q1055`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The key of the entity this one was merged into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
 }
 
 fn is_false(value: &bool) -> bool {

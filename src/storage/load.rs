@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use super::convert::{self, DocumentEntry};
 use super::error::{StorageError, utf8, utf8_owned};
 use super::files::{check_folders, max_document_bytes, max_ron_bytes, read_project_file};
-use super::format_v1::{LayerFile, ProjectFile, VERSION, VersionProbe};
-use super::{ANNOTATIONS_DIR, DOCUMENTS_DIR, PROJECT_FILE, parallel, text_path};
-use crate::model::{DocId, Document, Layer, LayerKey, LayerName, Project, Text, text};
+use super::format_v1::{EntitiesFile, LayerFile, ProjectFile, VERSION, VersionProbe};
+use super::{ANNOTATIONS_DIR, DOCUMENTS_DIR, ENTITIES_FILE, PROJECT_FILE, parallel, text_path};
+use crate::model::{DocId, Document, Layer, LayerKey, LayerName, Project, Registry, Text, text};
 
 /// The format versions this build reads.
 pub const SUPPORTED_VERSIONS: [u32; 1] = [VERSION];
@@ -55,8 +55,30 @@ pub fn load(dir: &Path) -> Result<Project, StorageError> {
     for (key, layer) in parse_layers(&project, files)? {
         project.insert_loaded_layer(key, layer);
     }
+    if let Some(registry) = read_registry(dir, &project)? {
+        project.insert_loaded_registry(registry);
+    }
     project.mark_saved();
     Ok(project)
+}
+
+/// `entities.ron`, if the project has one.
+fn read_registry(dir: &Path, project: &Project) -> Result<Option<Registry>, StorageError> {
+    let path = dir.join(ENTITIES_FILE);
+    let bytes = match read_project_file(&path, max_ron_bytes()) {
+        Ok(bytes) => bytes,
+        Err(StorageError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let source = utf8(&path, &bytes)?;
+    let probe: VersionProbe =
+        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
+    check_version(&path, probe.format)?;
+    let file: EntitiesFile =
+        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
+    convert::registry_from_v1(file, &project.schema, &path, source).map(Some)
 }
 
 fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {

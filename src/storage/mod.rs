@@ -45,6 +45,9 @@ pub use save::{PendingWrite, SaveReport, create, pending_writes, save, write_all
 /// The project file's name in the project folder.
 pub const PROJECT_FILE: &str = "project.ron";
 
+/// The entity registry's file in the project folder (optional).
+pub const ENTITIES_FILE: &str = "entities.ron";
+
 /// The folder of document texts, relative to the project folder.
 pub const DOCUMENTS_DIR: &str = "documents";
 

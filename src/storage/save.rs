@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::atomic::{folder_of, replace_file, sync_dir, write_atomic};
 use super::error::StorageError;
 use super::files::{check_folders, read_project_file};
-use super::{PROJECT_FILE, layer_path, text_path};
+use super::{ENTITIES_FILE, PROJECT_FILE, layer_path, text_path};
 use super::{convert, parallel};
 use crate::model::Project;
 
@@ -64,7 +64,7 @@ fn to_ron<T: Serialize>(
 }
 
 /// The files a save must write or delete for what `project.dirty()` marks, in the order to write
-/// them: new document texts, then layer files, then `project.ron` last. The index commits the save: a
+/// them: new document texts, then `entities.ron`, then layer files, then `project.ron` last. The index commits the save: a
 /// save that stops half-way (a crash, a kill) leaves texts and layer files the index does not name yet,
 /// which loading skips and [`super::leftovers`] finds, and never an index naming a text that is not
 /// there. Serialises only; touches no disk, so it can run on the UI thread and hand the bytes to a
@@ -80,6 +80,18 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
                 contents: Some(doc.text.as_str().as_bytes().to_vec()),
             });
         }
+    }
+    // The registry before the layers: a save that stops in between leaves entities no mention links
+    // to yet, never a link to an entity that is not written.
+    if dirty.registry {
+        let path = PathBuf::from(ENTITIES_FILE);
+        let contents = if project.registry().is_empty() {
+            None
+        } else {
+            let file = convert::registry_to_v1(project.registry());
+            Some(to_ron(&file, layer_style(), &path)?)
+        };
+        writes.push(PendingWrite { path, contents });
     }
     for key in &dirty.layers {
         let path = layer_path(&key.doc, &key.layer);

@@ -123,6 +123,7 @@ pub fn suggestions_to_edits(
                     label: label.to_owned(),
                     attributes: Default::default(),
                     norm: None,
+                    entity: None,
                     note: String::new(),
                     provenance: provenance.clone(),
                 }),

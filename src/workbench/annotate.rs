@@ -106,6 +106,7 @@ impl Workbench {
             label: label.to_owned(),
             attributes: Default::default(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: self.provenance(),
         };

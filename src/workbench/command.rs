@@ -6,8 +6,8 @@ use thiserror::Error;
 
 use super::tasks::search::SearchRequest;
 use crate::model::{
-    AnnotationId, AttributeDef, CharSpan, Color, DocId, DocumentInfo, EditError, EntityLabel,
-    EventType, LayerName, QuoteKind, QuoteSettings, Speaker, Status,
+    AnnotationId, AttributeDef, CharSpan, Color, DocId, DocumentInfo, EditError, EntityKey,
+    EntityLabel, EventType, LayerName, QuoteKind, QuoteSettings, Speaker, Status,
 };
 use crate::review::Choice;
 use crate::suggest::SuggestionKey;
@@ -143,6 +143,27 @@ pub enum Command {
     SetNorm {
         id: AnnotationId,
         norm: Option<String>,
+    },
+    /// Links an entity mention of the current layer to a canonical entity of the registry (`None`
+    /// unlinks it); the mention's text joins the entity's aliases.
+    LinkEntity {
+        id: AnnotationId,
+        entity: Option<EntityKey>,
+    },
+    /// Creates a canonical entity from an entity mention (its text and label) and links it.
+    NewEntity(AnnotationId),
+    /// Merges the entity `absorb` into `keep`: one entity from then on.
+    MergeEntities {
+        keep: EntityKey,
+        absorb: EntityKey,
+    },
+    /// Splits a linked mention (and those of its document written the same way) off its entity into
+    /// a new one.
+    SplitEntity(AnnotationId),
+    /// Changes a canonical entity's name, label, aliases, knowledge-base id and note.
+    SetEntityInfo {
+        key: EntityKey,
+        info: Box<super::entities::EntityInfo>,
     },
     /// A click on an annotation in the text or the list: resolves a pending speaker or argument pick,
     /// otherwise selects it.

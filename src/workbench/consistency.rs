@@ -177,6 +177,7 @@ impl Workbench {
                         label: label.clone(),
                         attributes: Default::default(),
                         norm: None,
+                        entity: None,
                         note: String::new(),
                         provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
                     };

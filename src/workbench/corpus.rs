@@ -260,6 +260,7 @@ impl Workbench {
                         label: label.to_owned(),
                         attributes: Default::default(),
                         norm: None,
+                        entity: None,
                         note: String::new(),
                         provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
                     };

@@ -17,6 +17,7 @@ mod consistency;
 mod corpus;
 mod disk;
 mod document_info;
+mod entities;
 mod export;
 pub mod fetch;
 mod figures;
@@ -46,6 +47,7 @@ pub use command::{Command, FindState, Pending, SaveState, WorkbenchError};
 pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
 pub use document_info::{DetailsChange, document_details};
+pub use entities::{EntityCandidate, EntityInfo, EntityUse, MAX_CANDIDATES};
 pub use export::{ExportWritten, check_out, known_layer, write_export};
 pub use figures::AgreementFigures;
 pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
@@ -371,6 +373,11 @@ impl Workbench {
             Command::SetAttribute { id, name, value } => self.set_attribute(id, &name, value),
             Command::SetNote { id, note } => self.set_note(id, note),
             Command::SetNorm { id, norm } => self.set_norm(id, norm),
+            Command::LinkEntity { id, entity } => self.link_entity(id, entity),
+            Command::NewEntity(id) => self.new_entity(id),
+            Command::MergeEntities { keep, absorb } => self.merge_entities(&keep, &absorb),
+            Command::SplitEntity(id) => self.split_entity(id),
+            Command::SetEntityInfo { key, info } => self.set_entity_info(&key, *info),
             Command::ClickAnnotation(id) => self.click_annotation(id),
             Command::CancelPending => {
                 if self.pending.take().is_none() {

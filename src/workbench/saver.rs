@@ -228,6 +228,9 @@ fn snapshot(project: &Project) -> Project {
             snapshot.insert_loaded_layer(key.clone(), layer.clone());
         }
     }
+    if dirty.registry {
+        snapshot.insert_loaded_registry(project.registry().clone());
+    }
     snapshot.mark_saved();
     snapshot.mark_dirty(dirty);
     snapshot
@@ -255,6 +258,7 @@ mod tests {
             label: "PERSON".to_owned(),
             attributes: Default::default(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: Provenance::manual("x", Timestamp::UNIX_EPOCH),
         };

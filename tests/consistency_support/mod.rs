@@ -32,6 +32,7 @@ fn layer(mentions: &[(usize, usize, &str)]) -> Layer {
                 label: (*label).to_owned(),
                 attributes: Default::default(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: provenance.clone(),
             };

@@ -73,6 +73,7 @@ impl LayerWriter<'_> {
                 label: label.to_owned(),
                 attributes: Default::default(),
                 norm: None,
+                entity: None,
                 note: format!("{label}, says {}", provenance.annotator),
                 provenance,
             })

@@ -29,6 +29,7 @@ pub fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
         label: label.to_owned(),
         attributes: BTreeMap::new(),
         norm: None,
+        entity: None,
         note: String::new(),
         provenance: manual("alice"),
     })
@@ -311,6 +312,7 @@ pub fn sample_project() -> Project {
             label: "GPE".to_owned(),
             attributes: BTreeMap::new(),
             norm: Some("Q25270".to_owned()),
+            entity: None,
             note: "capital;\n\"Priština\" in Serbian".to_owned(),
             provenance: Provenance {
                 source: Source::Suggestion {
@@ -363,6 +365,7 @@ pub fn sample_project() -> Project {
             label: "GPE".to_owned(),
             attributes: BTreeMap::new(),
             norm: None,
+            entity: None,
             note: String::new(),
             provenance: manual("curator"),
         }),

@@ -81,6 +81,7 @@ pub fn project(docs: &[(&str, &str)]) -> Project {
                 label,
                 attributes: BTreeMap::new(),
                 norm: None,
+                entity: None,
                 note: String::new(),
                 provenance: Provenance::manual(ANNOTATOR, clock()),
             };

@@ -312,6 +312,7 @@ impl LayerDraft {
                 label: e.label.to_owned(),
                 attributes: Attributes::new(),
                 norm: e.norm.map(str::to_owned),
+                entity: None,
                 note: e.note.to_owned(),
                 provenance: provenance(index)?,
             }));

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use super::{annotation_line, quoted};
 use crate::model::{
-    Annotation, AnnotationId, AnnotationKind, CharSpan, Document, Entity, Event, EventArgument,
-    Layer, LayerKey, Provenance, Quote, QuoteKind, Rejection, Schema, Source, Speaker, Status,
-    Text,
+    Annotation, AnnotationId, AnnotationKind, CharSpan, Document, Entity, EntityKey, Event,
+    EventArgument, Layer, LayerKey, Provenance, Quote, QuoteKind, Rejection, Schema, Source,
+    Speaker, Status, Text,
 };
 use crate::storage::error::{Place, StorageError, name_list};
 use crate::storage::format_v1::{
@@ -95,6 +95,7 @@ pub(crate) fn layer_to_v1(
                     label: e.label.clone(),
                     attributes: e.attributes.clone(),
                     norm: e.norm.clone(),
+                    entity: e.entity.as_ref().map(|k| k.as_str().to_owned()),
                     note: e.note.clone(),
                     provenance: provenance_to_v1(&e.provenance),
                 });
@@ -272,12 +273,28 @@ impl Check<'_> {
                 ),
             ));
         }
+        let entity = match v1.entity {
+            None => None,
+            Some(key) => Some(EntityKey::new(key.as_str()).ok_or_else(|| {
+                self.fail(
+                    kind,
+                    v1.id,
+                    0,
+                    format!(
+                        "entity {}: expected the key of an entity in entities.ron \
+                         (ASCII letters, digits, - and _)",
+                        quoted(&key)
+                    ),
+                )
+            })?),
+        };
         Ok(Entity {
             id: AnnotationId(v1.id),
             span,
             label: v1.label,
             attributes: v1.attributes,
             norm: v1.norm,
+            entity,
             note: v1.note,
             provenance: provenance_from_v1(v1.provenance),
         })

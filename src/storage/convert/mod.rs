@@ -6,10 +6,12 @@
 
 mod layer;
 mod project;
+mod registry;
 mod schema;
 
 pub(crate) use layer::{layer_from_v1, layer_to_v1};
 pub(crate) use project::{DocumentEntry, check_project_names, project_from_v1, project_to_v1};
+pub(crate) use registry::{registry_from_v1, registry_to_v1};
 pub(crate) use schema::{schema_from_v1, schema_to_v1};
 
 /// The line (from 1) of the `occurrence`-th line (from 0) of `source` that contains `needle`; used to

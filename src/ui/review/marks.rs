@@ -414,6 +414,7 @@ mod tests {
                     label,
                     attributes: Default::default(),
                     norm: None,
+                    entity: None,
                     note: if i == 1 {
                         "unsure".into()
                     } else {
