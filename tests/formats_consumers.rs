@@ -306,6 +306,8 @@ fn python_csv_reads_quotes_and_events_rows_of_equal_width() {
             "published",
             "speaker",
             "speaker_label",
+            "speaker_entity",
+            "speaker_entity_name",
             "cue",
             "quote",
             "kind",
@@ -314,7 +316,7 @@ fn python_csv_reads_quotes_and_events_rows_of_equal_width() {
         ])
     );
     assert_eq!(quotes["rows"], count(AnnotationKind::Quote) as u64);
-    assert_eq!(quotes["widths"], serde_json::json!([10]));
+    assert_eq!(quotes["widths"], serde_json::json!([12]));
     let events = &result["events"];
     assert_eq!(events["rows"], count(AnnotationKind::Event) as u64);
     let width = events["header"].as_array().unwrap().len();

@@ -623,8 +623,8 @@ fn csv_holds_quotes_and_events_as_spreadsheet_rows() {
     let events = String::from_utf8(export.files[1].bytes.clone()).unwrap();
     assert_eq!(
         quotes,
-        "document,layer,published,speaker,speaker_label,cue,quote,kind,attributes,note\r\n\
-         doc-0,amira,2023-05-02T15:21:00Z,Вучић,PERSON,said,We want,direct,,\r\n"
+        "document,layer,published,speaker,speaker_label,speaker_entity,speaker_entity_name,cue,quote,kind,attributes,note\r\n\
+         doc-0,amira,2023-05-02T15:21:00Z,Вучић,PERSON,,,said,We want,direct,,\r\n"
     );
     assert_eq!(
         events,

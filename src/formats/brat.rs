@@ -36,6 +36,8 @@ pub const QUOTE_KIND: &str = "QuoteKind";
 pub const REFERENCE: &str = "Reference";
 /// The normalisation database name of Gloss norms.
 pub const NORM_DB: &str = "Gloss";
+/// The normalisation database name of links to the project's canonical entities (`entities.ron`).
+pub const ENTITY_DB: &str = "GlossEntity";
 
 /// Whether brat can use `name` as a type, role or attribute name or value.
 pub(crate) fn writable(name: &str) -> bool {
@@ -88,7 +90,7 @@ pub(crate) fn export(
         } else {
             String::new()
         };
-        let ann = Ann::write(at, report, &mut used)?;
+        let ann = Ann::write(at, project.registry(), report, &mut used)?;
         files.push(ExportFile {
             path: PathBuf::from(format!("{folder}{}.txt", at.document.id)),
             bytes: at.document.text.as_str().as_bytes().to_vec(),
@@ -122,6 +124,7 @@ struct Ann<'s, 'a> {
 impl<'s, 'a> Ann<'s, 'a> {
     fn write(
         at: &'s Selected<'a>,
+        registry: &crate::model::Registry,
         report: &mut ExportReport,
         used: &mut Used,
     ) -> Result<String, FormatError> {
@@ -329,6 +332,26 @@ impl<'s, 'a> Ann<'s, 'a> {
                     let missing = format!("norm {norm:?} (brat norms hold no spaces)");
                     report.issue(at, annotation, entity.span, Issue::Partly { missing });
                 }
+            }
+            if let Some(entity) = annotation.as_entity()
+                && let Some(link) = &entity.entity
+            {
+                // After merges; a link the registry lacks is written as it is.
+                let (key, name) = registry.resolve(link).map_or_else(
+                    || {
+                        (
+                            link.as_str(),
+                            at.covered(entity.id, entity.span).unwrap_or_default(),
+                        )
+                    },
+                    |e| (e.key.as_str(), e.name.as_str()),
+                );
+                let n = ann.next_id('N');
+                let _ = writeln!(
+                    ann.rest,
+                    "{n}\t{REFERENCE} {id} {ENTITY_DB}:{key}\t{}",
+                    flatten(name)
+                );
             }
             let note = annotation.note();
             if note.chars().any(|c| c == '\t' || line_break(c)) {

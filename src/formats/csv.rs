@@ -1,8 +1,10 @@
 //! Two CSV files for spreadsheets: `quotes.csv` and `events.csv`.
 //!
-//! - `quotes.csv`: `document, layer, published, speaker, speaker_label, cue, quote, kind, attributes,
-//!   note`, one row per quote in text order. `speaker` is the speaker mention's text (and
-//!   `speaker_label` its entity label) or the plain speaker span's text; `quote` joins the content
+//! - `quotes.csv`: `document, layer, published, speaker, speaker_label, speaker_entity,
+//!   speaker_entity_name, cue, quote, kind, attributes, note`, one row per quote in text order.
+//!   `speaker` is the speaker mention's text (and `speaker_label` its entity label) or the plain
+//!   speaker span's text; `speaker_entity` and `speaker_entity_name` are the key and name of the
+//!   canonical entity the speaker mention links to (after merges), if any; `quote` joins the content
 //!   spans with ` … `.
 //! - `events.csv`: `document, layer, type, trigger`, then one column per role (every role of the
 //!   schema's event types in schema order, then roles used but not in the schema, sorted), then
@@ -36,6 +38,8 @@ pub(crate) fn export(
             "published",
             "speaker",
             "speaker_label",
+            "speaker_entity",
+            "speaker_entity_name",
             "cue",
             "quote",
             "kind",
@@ -64,11 +68,20 @@ pub(crate) fn export(
                         .map(|&span| at.covered(quote.id, span))
                         .collect::<Result<Vec<_>, _>>()?;
                     let cue = quote.cue.map(|cue| at.covered(quote.id, cue)).transpose()?;
+                    let mut canonical = ("", "");
                     let (speaker, speaker_label) = match &quote.speaker {
                         None => ("", ""),
                         Some(Speaker::Span(span)) => (at.covered(quote.id, *span)?, ""),
                         Some(Speaker::Mention(id)) => match at.layer.get(*id) {
                             Some(Annotation::Entity(entity)) => {
+                                if let Some(link) = &entity.entity {
+                                    canonical = project
+                                        .registry()
+                                        .resolve(link)
+                                        .map_or((link.as_str(), ""), |e| {
+                                            (e.key.as_str(), e.name.as_str())
+                                        });
+                                }
                                 (at.covered(entity.id, entity.span)?, entity.label.as_str())
                             }
                             _ => {
@@ -94,6 +107,8 @@ pub(crate) fn export(
                             at.document.meta.published.clone().unwrap_or_default(),
                             speaker.to_owned(),
                             speaker_label.to_owned(),
+                            canonical.0.to_owned(),
+                            canonical.1.to_owned(),
                             cue.unwrap_or_default().to_owned(),
                             content.join(" … "),
                             quote.kind.name().to_owned(),

@@ -169,7 +169,7 @@ pub struct ExportReport {
     /// Annotations of a kind the format cannot hold at all (spaCy spans hold no quotes), by kind.
     pub kinds_not_held: BTreeMap<AnnotationKind, usize>,
     /// Parts of written annotations the format has no place for (`"attributes"`, `"notes"`,
-    /// `"norms"`), counted by annotation.
+    /// `"norms"`, `"entity links"`), counted by annotation.
     pub parts_not_held: BTreeMap<&'static str, usize>,
     /// Labels the format cannot write as they are, each with what was written instead (CoNLL tags
     /// hold no whitespace: `Prime Minister` is written `Prime%20Minister`, read back by Gloss).
@@ -270,6 +270,9 @@ impl ExportReport {
         }
         if annotation.as_entity().is_some_and(|e| e.norm.is_some()) {
             self.part_not_held("norms");
+        }
+        if annotation.as_entity().is_some_and(|e| e.entity.is_some()) {
+            self.part_not_held("entity links");
         }
     }
 

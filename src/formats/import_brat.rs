@@ -12,12 +12,13 @@
 //!   speaker. Other relations and `*` equivalences have no place in Gloss and are reported.
 //! - `A` (and legacy `M`) lines become attributes (a binary attribute has the value `true`);
 //!   `QuoteKind` sets a quote's kind. `N` lines become norms (`Gloss:Q1246` → `Q1246`, any other
-//!   database keeps its name: `Wikidata:Q1246`). `#` `AnnotatorNotes` lines become notes.
+//!   database keeps its name: `Wikidata:Q1246`), except `GlossEntity:<key>`, a link to a canonical
+//!   entity of the registry. `#` `AnnotatorNotes` lines become notes.
 //! - Labels the schema lacks become schema additions. `.conf` files are read by brat, not here.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, QUOTE_KIND, SOURCE, line_break};
+use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, ENTITY_DB, QUOTE_KIND, SOURCE, line_break};
 use super::brat_ann::{Line, parse};
 use super::error::{FormatError, utf8};
 use super::import_builder::{Builder, file_stem, title_from};
@@ -502,7 +503,16 @@ impl Document<'_, '_, '_> {
                         .insert(name.clone(), value.clone());
                 }
                 (Line::Norm { reference, .. }, Annotation::Entity(entity)) => {
-                    entity.norm = Some(reference.clone())
+                    // Gloss's own link to a canonical entity (`GlossEntity:kosovo`) is a link,
+                    // not a norm.
+                    match reference
+                        .strip_prefix(ENTITY_DB)
+                        .and_then(|r| r.strip_prefix(':'))
+                        .and_then(crate::model::EntityKey::new)
+                    {
+                        Some(key) => entity.entity = Some(key),
+                        None => entity.norm = Some(reference.clone()),
+                    }
                 }
                 (Line::Note { text, .. }, annotation) => *annotation.note_mut() = text.clone(),
                 _ => self.skip(

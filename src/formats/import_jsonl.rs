@@ -85,6 +85,9 @@ struct EntityIn {
     attributes: BTreeMap<String, String>,
     #[serde(default)]
     norm: Option<String>,
+    /// The key of the canonical entity (Gloss's own export writes it).
+    #[serde(default)]
+    entity: Option<String>,
     #[serde(default)]
     note: String,
     #[serde(default)]
@@ -271,7 +274,8 @@ fn read_line(
                 label: entity.label,
                 attributes: entity.attributes,
                 norm: entity.norm,
-                entity: None,
+                // Gloss writes only valid keys; another tool's value that is not one is no link.
+                entity: entity.entity.and_then(crate::model::EntityKey::new),
                 note: entity.note,
                 provenance,
             }),

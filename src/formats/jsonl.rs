@@ -14,7 +14,8 @@
 //!  "meta": {"outlet": …, "url": …, "published": …, "author": …, "language": …[, "retrieved": …]},
 //!  "layer": "amira", "status": "done", "text": "…",
 //!  "entities": [{"id": "1", "start": 0, "end": 6, "text": "Kosovo", "label": "GPE",
-//!                "attributes": {}, "norm": null, "note": "", "provenance": {…}}],
+//!                "attributes": {}, "norm": null, "entity": "kosovo" | null, "note": "",
+//!                "provenance": {…}}],
 //!  "quotes": [{"id": "40", "kind": "direct", "content": [{"start", "end", "text"}],
 //!              "cue": {"start", "end", "text"} | null, "speaker": "12" | null,
 //!              "speaker_span": {"start", "end", "text"} | null, "attributes", "note", "provenance"}],
@@ -79,7 +80,7 @@ pub fn export_jsonl(
         };
         summary.documents += 1;
         for &(name, found) in layers {
-            let line = line(document, name, found)?;
+            let line = line(document, name, found, project.registry())?;
             summary.layers += 1;
             summary.annotations += line.entities.len() + line.quotes.len() + line.events.len();
             serde_json::to_writer(&mut *out, &line)?;
@@ -141,6 +142,8 @@ struct EntityOut<'a> {
     label: &'a str,
     attributes: &'a Attributes,
     norm: Option<&'a str>,
+    /// The key of the canonical entity the mention stands for (after merges), if linked.
+    entity: Option<&'a str>,
     note: &'a str,
     provenance: ProvenanceOut<'a>,
 }
@@ -177,16 +180,23 @@ struct EventOut<'a> {
     provenance: ProvenanceOut<'a>,
 }
 
-fn line<'a>(document: &'a Document, name: &'a LayerName, layer: &'a Layer) -> io::Result<Line<'a>> {
+fn line<'a>(
+    document: &'a Document,
+    name: &'a LayerName,
+    layer: &'a Layer,
+    registry: &'a crate::model::Registry,
+) -> io::Result<Line<'a>> {
     let span = |span: CharSpan, id| span_out(&document.text, span, document, name, id);
     let mut entities = Vec::new();
     let mut quotes = Vec::new();
     let mut events = Vec::new();
     for annotation in layer.iter() {
         match annotation {
-            Annotation::Entity(entity) => {
-                entities.push(entity_out(entity, span(entity.span, entity.id.0)?))
-            }
+            Annotation::Entity(entity) => entities.push(entity_out(
+                entity,
+                span(entity.span, entity.id.0)?,
+                registry,
+            )),
             Annotation::Quote(quote) => quotes.push(quote_out(quote, layer, &span)?),
             Annotation::Event(event) => {
                 events.push(event_out(event, span(event.trigger, event.id.0)?))
@@ -238,7 +248,11 @@ fn span_out<'a>(
     })
 }
 
-fn entity_out<'a>(entity: &'a Entity, span: SpanOut<'a>) -> EntityOut<'a> {
+fn entity_out<'a>(
+    entity: &'a Entity,
+    span: SpanOut<'a>,
+    registry: &'a crate::model::Registry,
+) -> EntityOut<'a> {
     EntityOut {
         id: entity.id.to_string(),
         start: span.start,
@@ -247,6 +261,11 @@ fn entity_out<'a>(entity: &'a Entity, span: SpanOut<'a>) -> EntityOut<'a> {
         label: &entity.label,
         attributes: &entity.attributes,
         norm: entity.norm.as_deref(),
+        entity: entity.entity.as_ref().map(|key| {
+            registry
+                .resolve(key)
+                .map_or(key.as_str(), |canonical| canonical.key.as_str())
+        }),
         note: &entity.note,
         provenance: provenance_out(&entity.provenance),
     }

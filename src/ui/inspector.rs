@@ -191,6 +191,8 @@ fn annotation_details(
                 out.command(Command::Label(label));
             }
             norm_field(ui, id, entity.norm.as_deref(), &mut view.draft, out);
+            ui.separator();
+            entity_link(ui, wb, id, &view.draft.candidates, out);
         }
         Annotation::Quote(quote) => links::quote(ui, wb, doc, quote, out),
         Annotation::Event(event) => links::event(ui, wb, doc, event, out),
@@ -224,6 +226,10 @@ fn sync_draft(
     if fresh || !focused("note") {
         draft.note = annotation.note().to_owned();
     }
+    draft.candidates = match annotation {
+        Annotation::Entity(e) => wb.entity_candidates(e.id),
+        _ => Vec::new(),
+    };
     if fresh || !focused("norm") {
         draft.norm = annotation
             .as_entity()
@@ -306,6 +312,113 @@ fn norm_field(
             }
         }
     });
+}
+
+/// The canonical entity behind a mention: the one it links to (with unlink and split), the
+/// entities offered for it (Alt+L takes the first), a new entity, and merging another entity into
+/// the linked one.
+fn entity_link(
+    ui: &mut Ui,
+    wb: &Workbench,
+    id: AnnotationId,
+    candidates: &[crate::workbench::EntityCandidate],
+    out: &mut Outbox,
+) {
+    let alt_l = super::keys::keys_of(crate::workbench::Action::LinkEntity);
+    let linked = wb.linked_entity(id);
+    match linked {
+        Some(entity) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Stands for");
+                ui.label(RichText::new(&entity.name).strong());
+                ui.label(RichText::new(format!("({}, {})", entity.label, entity.key)).weak());
+                if let Some(kb) = &entity.kb {
+                    ui.label(RichText::new(kb).weak());
+                }
+            });
+            if !entity.aliases.is_empty() {
+                ui.label(
+                    RichText::new(format!("also: {}", entity.aliases.join(", ")))
+                        .weak()
+                        .small(),
+                );
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Unlink")
+                    .on_hover_text("This mention stands for no entity")
+                    .clicked()
+                {
+                    out.command(Command::LinkEntity { id, entity: None });
+                }
+                if ui
+                    .button("Split off")
+                    .on_hover_text(
+                        "A new entity takes this mention and those of this document written the same way",
+                    )
+                    .clicked()
+                {
+                    out.command(Command::SplitEntity(id));
+                }
+            });
+            let others: Vec<&crate::model::CanonicalEntity> = wb
+                .registry()
+                .live()
+                .filter(|e| e.key != entity.key)
+                .collect();
+            if !others.is_empty() {
+                let keep = entity.key.clone();
+                let caption = ui.label("Merge into this one:");
+                egui::ComboBox::from_id_salt("merge-entity")
+                    .selected_text("another entity…")
+                    .show_ui(ui, |ui| {
+                        for other in others {
+                            let text = format!("{} ({})", other.name, other.label);
+                            if ui.selectable_label(false, text).clicked() {
+                                out.command(Command::MergeEntities {
+                                    keep: keep.clone(),
+                                    absorb: other.key.clone(),
+                                });
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(caption.id);
+            }
+        }
+        None => {
+            ui.label(RichText::new("Stands for no entity yet").weak());
+        }
+    }
+    let offered: Vec<_> = candidates
+        .iter()
+        .filter(|c| linked.is_none_or(|e| e.key != c.key))
+        .collect();
+    for (i, candidate) in offered.iter().enumerate() {
+        let mut text = format!("Link to {} ({})", candidate.name, candidate.label);
+        if i == 0 && linked.is_none() && !alt_l.is_empty() {
+            text.push_str(&format!("  {alt_l}"));
+        }
+        if ui.button(text).on_hover_text(&candidate.why).clicked() {
+            out.command(Command::LinkEntity {
+                id,
+                entity: Some(candidate.key.clone()),
+            });
+        }
+    }
+    if linked.is_none() {
+        let mut text = "New entity".to_owned();
+        if offered.is_empty() && !alt_l.is_empty() {
+            text.push_str(&format!("  {alt_l}"));
+        }
+        if ui
+            .button(text)
+            .on_hover_text("A canonical entity named as this mention says, with its label")
+            .clicked()
+        {
+            out.command(Command::NewEntity(id));
+        }
+    }
 }
 
 /// The attributes the schema defines for this kind and label: a choice of allowed values, or free

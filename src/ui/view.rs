@@ -128,6 +128,9 @@ pub struct InspectorDraft {
     pub revision: u64,
     pub note: String,
     pub norm: String,
+    /// The entities offered for the selected mention, loaded with the drafts (computing them
+    /// looks through the registry and the layer).
+    pub candidates: Vec<crate::workbench::EntityCandidate>,
     /// Free-text attributes (those without a list of allowed values), by name.
     pub attributes: std::collections::BTreeMap<String, String>,
     /// Fields typed in since they were loaded or committed: what [`InspectorDraft::take_commits`]

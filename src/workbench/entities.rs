@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{Workbench, WorkbenchError};
+use super::{Command, Workbench, WorkbenchError};
 use crate::model::fold::fold_query;
 use crate::model::{
     Annotation, AnnotationId, CanonicalEntity, CharSpan, Edit, Entity, EntityKey, LayerKey,
@@ -201,6 +201,24 @@ impl Workbench {
         found.sort_by(|a, b| b.score.total_cmp(&a.score));
         found.truncate(MAX_CANDIDATES);
         found
+    }
+
+    /// What Alt+L does for the selected mention: link it to its best candidate, or, with none, make
+    /// it a new entity; `None` when no entity mention is selected or it is linked to the best
+    /// candidate already.
+    pub fn link_entity_command(&self) -> Option<Command> {
+        let mention = self.selected_annotation()?.as_entity()?;
+        let best = self.entity_candidates(mention.id).into_iter().next();
+        let linked = self.linked_entity(mention.id).map(|e| e.key.clone());
+        match best {
+            Some(best) if linked.as_ref() == Some(&best.key) => None,
+            Some(best) => Some(Command::LinkEntity {
+                id: mention.id,
+                entity: Some(best.key),
+            }),
+            None if linked.is_some() => None,
+            None => Some(Command::NewEntity(mention.id)),
+        }
     }
 
     /// Links a mention of the layer being edited to `entity` (`None` unlinks it). Linking also

@@ -98,6 +98,8 @@ pub enum Action {
     ShrinkStart,
     ShrinkEnd,
     SpeakerNearest,
+    /// Link the selected mention to its best candidate entity, or to a new entity.
+    LinkEntity,
     PickCue,
     PickContent,
     CycleQuoteKind,
@@ -312,6 +314,14 @@ static SHORTCUTS: &[Shortcut] = &[
         "Alt+S",
         &[alt(Char('s'))],
         "Link the quote to the speaker its attribution names (\"Kurti said\", \"he said\")",
+        "Annotate",
+    ),
+    entry(
+        Action::LinkEntity,
+        "Link entity",
+        "Alt+L",
+        &[alt(Char('l'))],
+        "Link the selected mention to the entity it most likely stands for (see the inspector), or make it a new entity",
         "Annotate",
     ),
     entry(
@@ -726,6 +736,7 @@ impl Workbench {
             Action::ShrinkStart => Command::ShrinkStart,
             Action::ShrinkEnd => Command::ShrinkEnd,
             Action::SpeakerNearest => Command::SpeakerNearest,
+            Action::LinkEntity => self.link_entity_command()?,
             Action::PickCue => Command::PickCue {
                 quote: selected_quote?,
             },

@@ -2,9 +2,11 @@
 //! grouped by speaker (folded: "Vučić" and "VUCIC" are one speaker), by outlet or by document, with
 //! the direct / indirect / mixed split, the cue words, the outlets and the documents.
 //!
-//! A speaker is the text of the quote's speaker mention (or speaker span); its `entity` column is the
-//! mention's knowledge-base id (`norm`, e.g. a Wikidata id) where one is set. Quotes without a
-//! speaker are counted under an empty speaker.
+//! A speaker is the canonical entity the quote's speaker mention links to (its name shown, its key
+//! in the `entity` column), so "Vučić", "Aleksandar Vučić" and "he" linked to one entity are one
+//! row; otherwise the text of the speaker mention (or speaker span), with the mention's
+//! knowledge-base id (`norm`, e.g. a Wikidata id) in the `entity` column where one is set. Quotes
+//! without a speaker are counted under an empty speaker.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -90,17 +92,29 @@ pub fn quote_rows(project: &Project, layer: &LayerName, by: QuotesBy) -> Vec<Quo
             continue;
         };
         for quote in annotations.iter().filter_map(Annotation::as_quote) {
+            // A speaker mention linked to a canonical entity is that entity, whatever the
+            // mention says ("he", "Vucic", "the Serbian president").
+            let mut canonical = None;
             let (speaker, norm) = match &quote.speaker {
                 Some(Speaker::Mention(id)) => match annotations.get(*id) {
-                    Some(Annotation::Entity(e)) => (
-                        document
-                            .text
-                            .slice(e.span)
-                            .unwrap_or_default()
-                            .trim()
-                            .to_owned(),
-                        e.norm.clone(),
-                    ),
+                    Some(Annotation::Entity(e)) => {
+                        canonical = e
+                            .entity
+                            .as_ref()
+                            .and_then(|k| project.registry().resolve(k));
+                        match canonical {
+                            Some(c) => (c.name.clone(), Some(c.key.to_string())),
+                            None => (
+                                document
+                                    .text
+                                    .slice(e.span)
+                                    .unwrap_or_default()
+                                    .trim()
+                                    .to_owned(),
+                                e.norm.clone(),
+                            ),
+                        }
+                    }
                     _ => (String::new(), None),
                 },
                 Some(Speaker::Span(span)) => (
@@ -116,7 +130,10 @@ pub fn quote_rows(project: &Project, layer: &LayerName, by: QuotesBy) -> Vec<Quo
             };
             let outlet = document.meta.outlet.clone().unwrap_or_default();
             let (group, shown) = match by {
-                QuotesBy::Speaker => (fold_query(&speaker), speaker.clone()),
+                QuotesBy::Speaker => match canonical {
+                    Some(c) => (format!("\u{1}{}", c.key), speaker.clone()),
+                    None => (fold_query(&speaker), speaker.clone()),
+                },
                 QuotesBy::Outlet => (outlet.clone(), outlet.clone()),
                 QuotesBy::Document => (document.id.to_string(), document.id.to_string()),
             };
