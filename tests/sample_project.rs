@@ -303,3 +303,28 @@ fn bruno_disagrees_with_amira_in_four_places_for_the_review_to_find() {
         "Vucic"
     );
 }
+
+#[test]
+fn the_samples_speakers_link_to_entities_and_who_said_what_counts_by_entity() {
+    let project = sample();
+    assert!(project.registry().len() >= 10);
+    // Every quote of gold whose speaker is a mention of a registered name stands for the entity.
+    let rows = gloss::workbench::tasks::quotes::quote_rows(
+        &project,
+        &gloss::model::LayerName::gold(),
+        gloss::workbench::tasks::quotes::QuotesBy::Speaker,
+    );
+    let vucic = rows.iter().find(|r| r.entity == "aleksandar-vucic").unwrap();
+    assert_eq!(
+        (vucic.key.as_str(), vucic.quotes, vucic.direct, vucic.indirect),
+        ("Aleksandar Vučić", 3, 1, 2),
+        "\"Vucic\" and \"Aleksandar Vucic\" are one speaker"
+    );
+    let linked = project
+        .layers()
+        .flat_map(|(_, layer)| layer.iter())
+        .filter_map(|a| a.as_entity())
+        .filter(|e| e.entity.is_some())
+        .count();
+    assert!(linked > 100, "{linked} mentions linked");
+}
