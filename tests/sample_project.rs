@@ -314,9 +314,17 @@ fn the_samples_speakers_link_to_entities_and_who_said_what_counts_by_entity() {
         &gloss::model::LayerName::gold(),
         gloss::workbench::tasks::quotes::QuotesBy::Speaker,
     );
-    let vucic = rows.iter().find(|r| r.entity == "aleksandar-vucic").unwrap();
+    let vucic = rows
+        .iter()
+        .find(|r| r.entity == "aleksandar-vucic")
+        .unwrap();
     assert_eq!(
-        (vucic.key.as_str(), vucic.quotes, vucic.direct, vucic.indirect),
+        (
+            vucic.key.as_str(),
+            vucic.quotes,
+            vucic.direct,
+            vucic.indirect
+        ),
         ("Aleksandar Vučić", 3, 1, 2),
         "\"Vucic\" and \"Aleksandar Vucic\" are one speaker"
     );

@@ -592,3 +592,24 @@ fn a_mention_linked_by_a_key_that_is_not_a_slug_is_named() {
         )
     );
 }
+
+#[test]
+fn a_mention_linked_to_an_entity_the_registry_lacks_loads_and_check_names_it() {
+    let fixture = Broken::fixture()
+        .write(ENTITIES, REGISTRY.as_bytes())
+        .replace(
+            ALICE,
+            "label: \"DATE\"",
+            "label: \"DATE\", entity: Some(\"thursday\")",
+        );
+    let project = storage::load(fixture.dir.path()).unwrap();
+    let problems: Vec<String> = gloss::model::validate::check(&project)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("links to entity thursday, which entities.ron does not have"),
+        "{problems:?}"
+    );
+}

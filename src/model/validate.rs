@@ -49,6 +49,18 @@ pub fn check(project: &Project) -> Vec<Problem> {
                     message,
                 });
             }
+            if let Some(link) = annotation.as_entity().and_then(|e| e.entity.as_ref())
+                && project.registry().get(link).is_none()
+            {
+                problems.push(Problem {
+                    key: Some(key.clone()),
+                    annotation: Some(annotation.id()),
+                    message: format!(
+                        "links to entity {link}, which entities.ron does not have (pull the \
+                         team's entities.ron, or link the mention again)"
+                    ),
+                });
+            }
         }
         if key.layer.is_gold() {
             problems.extend(
@@ -60,6 +72,30 @@ pub fn check(project: &Project) -> Vec<Problem> {
                         message,
                     }),
             );
+        }
+    }
+    for entity in project.registry().iter() {
+        if project.schema.entity_label(&entity.label).is_none() {
+            problems.push(Problem {
+                key: None,
+                annotation: None,
+                message: format!(
+                    "entities.ron: entity {} has the label {}, which the schema no longer has",
+                    entity.key, entity.label
+                ),
+            });
+        }
+        if let Some(into) = &entity.merged_into
+            && project.registry().get(into).is_none()
+        {
+            problems.push(Problem {
+                key: None,
+                annotation: None,
+                message: format!(
+                    "entities.ron: entity {} is merged into {into}, which the file does not have",
+                    entity.key
+                ),
+            });
         }
     }
     problems

@@ -13,6 +13,13 @@ pub const SAMPLE_NAME: &str = "kosovo-talks";
 /// Every file of the sample project, by path relative to its folder (`/`-separated).
 const SAMPLE_FILES: &[(&str, &str)] = &[
     (
+        "entities.ron",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/projects/kosovo-talks/entities.ron"
+        )),
+    ),
+    (
         ".gitattributes",
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),

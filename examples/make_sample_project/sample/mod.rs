@@ -321,9 +321,24 @@ pub fn build() -> Result<Project> {
 /// The people and organisations the sample's articles quote and name most, as an analyst would
 /// register them: (name, label, aliases, Wikidata id where the sample states one).
 const ENTITIES: &[(&str, &str, &[&str], Option<&str>)] = &[
-    ("Aleksandar Vučić", "PERSON", &["Aleksandar Vucic", "Vucic"], None),
-    ("Albin Kurti", "PERSON", &["Kurti", "Prime Minister Albin Kurti"], None),
-    ("Miroslav Lajčák", "PERSON", &["Miroslav Lajcak", "Lajcak"], None),
+    (
+        "Aleksandar Vučić",
+        "PERSON",
+        &["Aleksandar Vucic", "Vucic"],
+        None,
+    ),
+    (
+        "Albin Kurti",
+        "PERSON",
+        &["Kurti", "Prime Minister Albin Kurti"],
+        None,
+    ),
+    (
+        "Miroslav Lajčák",
+        "PERSON",
+        &["Miroslav Lajcak", "Lajcak"],
+        None,
+    ),
     ("Josep Borrell", "PERSON", &["Borrell"], None),
     ("Jeff Rathke", "PERSON", &["Rathke"], None),
     ("Fuad Basya", "PERSON", &["Basya"], None),
@@ -357,7 +372,10 @@ fn link_entities(project: &mut Project) -> Result<()> {
     }
     let mut edits = Vec::new();
     for (key, layer) in project.layers() {
-        let text = &project.document(&key.doc).context("a layer's document")?.text;
+        let text = &project
+            .document(&key.doc)
+            .context("a layer's document")?
+            .text;
         for mention in layer.iter().filter_map(gloss::model::Annotation::as_entity) {
             let surface = text.slice(mention.span).unwrap_or_default();
             let Some(entity) = registered
