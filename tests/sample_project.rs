@@ -336,3 +336,18 @@ fn the_samples_speakers_link_to_entities_and_who_said_what_counts_by_entity() {
         .count();
     assert!(linked > 100, "{linked} mentions linked");
 }
+
+#[test]
+fn gloss_quotes_and_events_count_the_samples_people_by_entity() {
+    let (_temp, dir, _) = generated();
+    let quotes = gloss(&["quotes"], &dir);
+    assert!(
+        quotes.contains("\r\nAleksandar Vučić,aleksandar-vucic,3,1,2,0,"),
+        "{quotes}"
+    );
+    let events = gloss(&["events"], &dir);
+    assert!(
+        events.contains("\r\nMEET,Aleksandar Vučić,aleksandar-vucic,Participant,4,kosovo-serbia-brussels-talks,\r\n"),
+        "{events}"
+    );
+}

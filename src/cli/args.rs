@@ -212,9 +212,15 @@ Examples:
     /// Who said what: every quote of a layer grouped by speaker, outlet or document, with counts,
     /// the direct / indirect / mixed split, the cue words, outlets, documents and dates.
     ///
-    /// Speakers are compared ignoring case and accents; the entity column holds the speaker
-    /// mentions' knowledge-base ids (norm) where set.
+    /// A speaker mention linked to a canonical entity (entities.ron) counts as that entity, whatever
+    /// it says ("Vucic", "he"); other speakers are compared ignoring case and accents. The entity
+    /// column holds the entity's key, else the speaker mentions' knowledge-base ids (norm).
     Quotes(super::quotes::QuotesArgs),
+
+    /// What happened: every event of a layer, one row per event type and participant (the
+    /// canonical entity its mention links to, else the mention's text), with the roles it fills,
+    /// counts, documents and dates; with --format json also a timeline of events per document date.
+    Events(super::events::EventsArgs),
 
     /// Show a document's details (title, outlet, authors, published, language, source URL), or
     /// change them: the same check as the window's Document details, saved atomically.

@@ -16,6 +16,7 @@ mod check;
 mod consistency;
 mod create;
 mod eval;
+mod events;
 mod export;
 mod import;
 mod meta;
@@ -49,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "search",
     "consistency",
     "quotes",
+    "events",
     "meta",
 ];
 
@@ -107,6 +109,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Search(args)) => search::run(&args),
         Some(Command::Consistency(args)) => consistency::run(&args),
         Some(Command::Quotes(args)) => quotes::run(&args),
+        Some(Command::Events(args)) => events::run(&args),
         Some(Command::Meta(args)) => meta::run(&args),
     }?;
     Ok(Launch::Exit(code))

@@ -11,6 +11,7 @@ pub mod agreement;
 pub mod check;
 pub mod consistency;
 pub mod evaluate;
+pub mod events;
 mod hooks;
 pub mod quotes;
 pub mod search;

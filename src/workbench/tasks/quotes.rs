@@ -14,7 +14,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::model::fold::fold_query;
-use crate::model::{Annotation, LayerKey, LayerName, Project, QuoteKind, Speaker};
+use crate::model::{
+    Annotation, AnnotationId, DocId, LayerKey, LayerName, Project, QuoteKind, Speaker,
+};
 use crate::storage;
 
 /// How rows group the quotes.
@@ -59,12 +61,21 @@ pub struct QuoteRow {
     pub documents: Vec<String>,
     /// Publication dates of the documents, where known.
     pub dates: Vec<String>,
+    /// Where the quotes are, in project order, for the window to open one.
+    #[serde(skip)]
+    pub places: Vec<(DocId, AnnotationId)>,
 }
 
 /// Loads the project in `dir` and tabulates the quotes of `layer`.
 pub fn quotes_dir(dir: &Path, layer: &str, by: QuotesBy) -> anyhow::Result<Vec<QuoteRow>> {
     let project = storage::load(dir)?;
-    let layer = LayerName::new(layer)
+    let layer = known_layer(&project, dir, layer)?;
+    Ok(quote_rows(&project, &layer, by))
+}
+
+/// `layer` as a layer the project has, or an error naming the ones it has.
+pub(super) fn known_layer(project: &Project, dir: &Path, layer: &str) -> anyhow::Result<LayerName> {
+    LayerName::new(layer)
         .filter(|l| project.layer_names().contains(l))
         .ok_or_else(|| {
             anyhow::anyhow!(
@@ -77,8 +88,7 @@ pub fn quotes_dir(dir: &Path, layer: &str, by: QuotesBy) -> anyhow::Result<Vec<Q
                     .collect::<Vec<_>>()
                     .join(", ")
             )
-        })?;
-    Ok(quote_rows(&project, &layer, by))
+        })
 }
 
 /// The rows, most quotes first (ties by key).
@@ -144,6 +154,7 @@ pub fn quote_rows(project: &Project, layer: &LayerName, by: QuotesBy) -> Vec<Quo
                 .or_default() += 1;
             let row = rows.entry(group).or_default();
             row.quotes += 1;
+            row.places.push((document.id.clone(), quote.id));
             match quote.kind {
                 QuoteKind::Direct => row.direct += 1,
                 QuoteKind::Indirect => row.indirect += 1,
