@@ -53,6 +53,8 @@ pub struct GlossApp {
     pub(super) corpus: super::corpus_search::CorpusSearchPanel,
     /// The consistency panel (Find ▸ Consistency checks…).
     pub(super) consistency: super::consistency::ConsistencyPanel,
+    /// The "Who said what" panel (Find ▸ Who said what…).
+    pub(super) who_said: super::who_said::WhoSaidPanel,
     /// A project waiting for the annotator's name before it can be opened.
     pub(super) waiting: Option<PathBuf>,
     /// The annotator the command line named (`gloss DIR --as NAME`): projects open as them without
@@ -184,6 +186,7 @@ impl GlossApp {
             recommenders: super::recommenders::RecommendersPanel::default(),
             corpus: super::corpus_search::CorpusSearchPanel::default(),
             consistency: super::consistency::ConsistencyPanel::default(),
+            who_said: super::who_said::WhoSaidPanel::default(),
             waiting: None,
             annotator_given: None,
             opening: None,
@@ -279,6 +282,19 @@ impl GlossApp {
         self.open_consistency();
     }
 
+    /// Opens the "Who said what" panel, as Find ▸ Who said what… does.
+    pub fn show_who_said(&mut self) {
+        self.open_who_said();
+    }
+
+    pub(super) fn open_who_said(&mut self) {
+        self.who_said.open = true;
+        if let Some(wb) = self.workbench.as_mut() {
+            // Starting a tally cannot be refused.
+            let _ = wb.execute(Command::TallyCorpus(true));
+        }
+    }
+
     pub(super) fn open_consistency(&mut self) {
         self.consistency.open = true;
         if let Some(wb) = self.workbench.as_mut() {
@@ -370,6 +386,11 @@ impl GlossApp {
         self.corpus.show(&ctx, self.workbench.as_ref(), &mut out);
         self.consistency
             .show(&ctx, self.workbench.as_ref(), &mut out);
+        let was_open = self.who_said.open;
+        if !self.who_said.show(&ctx, self.workbench.as_ref(), &mut out) && was_open {
+            // Closed: the tables stop following the annotations.
+            out.command(Command::TallyCorpus(false));
+        }
         super::trust_prompt::show(&ctx, self.workbench.as_ref(), &mut out);
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);

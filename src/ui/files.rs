@@ -348,6 +348,7 @@ impl GlossApp {
             UiAction::ShowRecommenders => self.recommenders.toggle(),
             UiAction::OpenCorpusSearch => self.corpus.open(),
             UiAction::ShowConsistency => self.open_consistency(),
+            UiAction::ShowWhoSaid => self.open_who_said(),
             UiAction::OpenFind => {
                 self.view.find_open = true;
                 self.view.focus_find = true;

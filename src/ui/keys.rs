@@ -87,6 +87,7 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::Find => Some(UiAction::OpenFind),
         Action::SearchCorpus => Some(UiAction::OpenCorpusSearch),
         Action::Consistency => Some(UiAction::ShowConsistency),
+        Action::WhoSaid => Some(UiAction::ShowWhoSaid),
         Action::Help => Some(UiAction::ShowHelp),
         Action::PageDown => Some(UiAction::Scroll(Page::Down)),
         Action::PageUp => Some(UiAction::Scroll(Page::Up)),

@@ -44,6 +44,7 @@ mod top_bar;
 mod trust_prompt;
 mod view;
 mod welcome;
+mod who_said;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

@@ -74,6 +74,8 @@ pub enum UiAction {
     OpenCorpusSearch,
     /// Find ▸ Consistency checks…: open the consistency panel and check the layer being edited.
     ShowConsistency,
+    /// Find ▸ Who said what…: open the panel of quotes by speaker and events by participant.
+    ShowWhoSaid,
     CloseFind,
     /// A hint for the status line ("select a quote first").
     Hint(String),

@@ -209,6 +209,14 @@ pub enum Command {
     // --- Consistency (see `super::consistency`) ----------------------------------------------------
     /// Checks the layer being edited across the corpus (in a job; again after every change).
     CheckConsistency,
+    /// Opens (`true`) or closes the "Who said what" tables of the layer being edited: while open,
+    /// they are tallied in the background and follow every change.
+    TallyCorpus(bool),
+    /// Shows an annotation of the layer being edited (in its document) and selects it.
+    GoToAnnotation {
+        doc: DocId,
+        id: AnnotationId,
+    },
     /// Shows and selects one place of a finding.
     GoToFindingPlace {
         finding: usize,

@@ -40,6 +40,7 @@ mod suggestions;
 pub mod tasks;
 pub mod trust;
 mod web;
+mod who_said;
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +75,7 @@ pub use tasks::search::{Hit, SearchRequest, SearchResults};
 /// here so that `ui` and `cli` need only the workbench.
 pub use tasks::vocabulary::*;
 pub use tasks::{Hooks, Progress};
+pub use who_said::WhoSaidView;
 
 use crate::model::validate::annotation_problems;
 use crate::model::{
@@ -106,6 +108,8 @@ pub struct Workbench {
     corpus: corpus::CorpusState,
     /// The consistency panel's findings (see `consistency`).
     consistency: consistency::ConsistencyState,
+    /// The "Who said what" panel's tables (see `who_said`).
+    who_said: who_said::WhoSaidState,
     /// Review: the open comparison, which layer edits go to, decisions to keep neither version.
     review: review::ReviewState,
     /// Suggestions of the shown layer, rejections, recommender settings, the tagger's training.
@@ -236,6 +240,7 @@ impl Workbench {
             find: FindState::default(),
             corpus: corpus::CorpusState::default(),
             consistency: consistency::ConsistencyState::default(),
+            who_said: who_said::WhoSaidState::default(),
             review: review::ReviewState::default(),
             suggestions: suggestions::SuggestionState::default(),
             last_label: None,
@@ -397,6 +402,8 @@ impl Workbench {
             Command::SetDocumentInfo { doc, info } => self.set_document_info(doc, *info),
             Command::RestoreRemoved { doc, index } => self.restore_removed(doc, index),
             Command::CheckConsistency => self.check_consistency(),
+            Command::TallyCorpus(follow) => self.tally_corpus(follow),
+            Command::GoToAnnotation { doc, id } => self.go_to_annotation(doc, id),
             Command::GoToFindingPlace { finding, place } => self.go_to_finding(finding, place),
             Command::FixFinding(finding) => self.fix_finding(finding),
             Command::AddEntityLabel(label) => self.add_entity_label(label),
@@ -682,6 +689,8 @@ fn reads_only(command: &Command) -> bool {
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::FocusSuggestion(_)
+            | Command::TallyCorpus(_)
+            | Command::GoToAnnotation { .. }
     )
 }
 

@@ -79,6 +79,7 @@ impl Workbench {
         self.tick_figures();
         self.tick_corpus();
         self.tick_consistency();
+        self.tick_who_said();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);

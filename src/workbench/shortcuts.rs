@@ -118,6 +118,8 @@ pub enum Action {
     PreviousCorpusHit,
     /// The consistency panel (the UI's own).
     Consistency,
+    /// The "Who said what" panel (the UI's own).
+    WhoSaid,
     /// Suggestions (Suggest menu): see `super::suggestions`.
     NextSuggestion,
     PreviousSuggestion,
@@ -460,6 +462,14 @@ static SHORTCUTS: &[Shortcut] = &[
         "Where your layer labels one surface form differently, leaves it unlabelled, varies its boundaries or overlaps labels",
         "Find",
     ),
+    entry(
+        Action::WhoSaid,
+        "Who said what…",
+        "",
+        &[],
+        "Every quote of your layer by speaker entity and by outlet, every event by type and participant, with charts",
+        "Find",
+    ),
     // Suggestions: the plain keys yield to the schema's hotkeys (see
     // `super::Workbench::suggestion_action_for`); N, A and Enter alone belong to review and find.
     entry(
@@ -784,6 +794,7 @@ impl Workbench {
             | Action::Find
             | Action::SearchCorpus
             | Action::Consistency
+            | Action::WhoSaid
             | Action::Help
             | Action::PageDown
             | Action::PageUp

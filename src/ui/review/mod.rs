@@ -17,7 +17,7 @@
 //! layout, scroll, cached marks and figures).
 
 mod article;
-mod charts;
+pub(super) mod charts;
 mod compare;
 mod figures;
 mod keys;
