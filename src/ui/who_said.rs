@@ -8,14 +8,13 @@
 use std::collections::HashMap;
 
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 
 use crate::model::{AnnotationId, DocId};
 use crate::workbench::tasks::events::EventRow;
 use crate::workbench::tasks::quotes::QuoteRow;
 use crate::workbench::{Command, Workbench};
 
-use super::review::charts::category_plot;
 use super::view::Outbox;
 
 /// How many rows each chart shows (the tables show every row up to [`SHOWN`]).
@@ -222,18 +221,59 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// One bar per name.
+/// One horizontal bar per name, the first at the top, names on the left (news names are too long
+/// to fit under vertical bars).
 fn bars(ui: &mut Ui, id: &str, names: &[String], counts: &[f64]) {
     let color = ui.visuals().selection.bg_fill;
+    let count = names.len();
+    // Row i is drawn at y = count - 1 - i, so that the largest comes first.
+    let at = move |i: usize| (count - 1 - i) as f64;
     let chart = BarChart::new(
         id,
         counts
             .iter()
             .enumerate()
-            .map(|(i, &n)| Bar::new(i as f64, n).width(0.7).fill(color))
+            .map(|(i, &n)| Bar::new(at(i), n).width(0.7).fill(color))
             .collect(),
-    );
-    category_plot(id, names).show(ui, |plot| plot.bar_chart(chart));
+    )
+    .horizontal();
+    let widest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    Plot::new(id)
+        .height(22.0 * count as f32 + 30.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([true, false])
+        .y_grid_spacer(move |_| {
+            (0..count)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .min_thickness((7.0 * widest.min(32) as f32).max(40.0))
+                .label_spacing(8.0..=16.0)
+                .formatter(move |mark, _| {
+                    let rounded = mark.value.round();
+                    if (mark.value - rounded).abs() > 1e-6 || rounded < 0.0 {
+                        return String::new();
+                    }
+                    let row = count.saturating_sub(1 + rounded as usize);
+                    names
+                        .get(row)
+                        .map(|n| n.chars().take(32).collect())
+                        .unwrap_or_default()
+                }),
+        ])
+        .include_y(-0.6)
+        .include_y(count as f64 - 0.4)
+        .include_x(0.0)
+        .show(ui, |plot| plot.bar_chart(chart));
 }
 
 /// Events per document date (stacked over types would hide small ones: one bar per date).

@@ -55,7 +55,7 @@ const HEIGHT: f32 = 200.0;
 
 /// A bar plot with one category per label on the x axis, named under its tick; fixed, since
 /// zooming a handful of bars shows nothing new and would steal the scroll wheel from the window.
-pub(in crate::ui) fn category_plot<'a>(id: &'a str, labels: &'a [String]) -> Plot<'a> {
+fn category_plot<'a>(id: &'a str, labels: &'a [String]) -> Plot<'a> {
     let count = labels.len();
     Plot::new(id)
         .height(HEIGHT)

@@ -17,7 +17,7 @@
 //! layout, scroll, cached marks and figures).
 
 mod article;
-pub(super) mod charts;
+mod charts;
 mod compare;
 mod figures;
 mod keys;
