@@ -16,7 +16,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
-use std::thread;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
@@ -190,7 +189,7 @@ fn mentions_of<'a>(project: &'a Project, name: &LayerName) -> Vec<Mention<'a>> {
         .enumerate()
         .map(|(rank, (document, layer))| (rank as u32, &document.id, &document.text, layer))
         .collect();
-    in_parts("consistency-mentions", &layers, |part| {
+    super::in_parts("consistency-mentions", &layers, |part| {
         let mut mentions = Vec::new();
         // A corpus writes the same few thousand names over and over: each spelling is folded once.
         let mut folds: HashMap<&'a str, Arc<str>> = HashMap::new();
@@ -213,44 +212,6 @@ fn mentions_of<'a>(project: &'a Project, name: &LayerName) -> Vec<Mention<'a>> {
             }
         }
         mentions
-    })
-}
-
-/// `work` over `items` in contiguous parts on the machine's cores (scoped threads), the results
-/// concatenated in input order.
-fn in_parts<T: Sync, R: Send>(
-    name: &str,
-    items: &[T],
-    work: impl Fn(&[T]) -> Vec<R> + Sync,
-) -> Vec<R> {
-    let threads = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len() / 64)
-        .max(1);
-    if threads == 1 {
-        return work(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    let work = &work;
-    thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(i, part)| {
-                thread::Builder::new()
-                    .name(format!("{name}-{i}"))
-                    .spawn_scoped(scope, move || work(part))
-            })
-            .collect();
-        let mut all = Vec::new();
-        for (handle, part) in handles.into_iter().zip(items.chunks(chunk)) {
-            // A thread that could not start (or panicked) leaves its part to this one.
-            match handle.ok().and_then(|h| h.join().ok()) {
-                Some(results) => all.extend(results),
-                None => all.extend(work(part)),
-            }
-        }
-        all
     })
 }
 
@@ -386,7 +347,7 @@ fn unlabelled(
                 || project.layer(&key).is_some_and(|l| !l.is_empty())
         })
         .collect();
-    let hits = in_parts("consistency-unlabelled", &started, |part| {
+    let hits = super::in_parts("consistency-unlabelled", &started, |part| {
         let mut hits: Vec<(usize, Place)> = Vec::new();
         for document in part {
             let folded = index.folded(document);

@@ -51,3 +51,41 @@ pub fn is_project(dir: &Path) -> bool {
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+/// `work` over `items` in contiguous parts on the machine's cores (scoped threads), the results
+/// concatenated in input order.
+pub(crate) fn in_parts<T: Sync, R: Send>(
+    name: &str,
+    items: &[T],
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / 64)
+        .max(1);
+    if threads == 1 {
+        return work(items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| {
+                std::thread::Builder::new()
+                    .name(format!("{name}-{i}"))
+                    .spawn_scoped(scope, move || work(part))
+            })
+            .collect();
+        let mut all = Vec::new();
+        for (handle, part) in handles.into_iter().zip(items.chunks(chunk)) {
+            // A thread that could not start (or panicked) leaves its part to this one.
+            match handle.ok().and_then(|h| h.join().ok()) {
+                Some(results) => all.extend(results),
+                None => all.extend(work(part)),
+            }
+        }
+        all
+    })
+}

@@ -102,46 +102,50 @@ pub fn search(
         ..SearchResults::default()
     };
     // Layers are read once, grouped by document (a scan per document would read them all each time).
-    let mut annotations: std::collections::HashMap<&DocId, Vec<AnnotationHit>> =
+    let mut layers: std::collections::HashMap<&DocId, Vec<(&LayerName, &Layer)>> =
         std::collections::HashMap::new();
     if query.annotations {
         for (key, layer) in project.layers() {
-            let Some(document) = project.document(&key.doc) else {
-                continue;
-            };
-            if query.layer.as_ref().is_some_and(|l| *l != key.layer) {
-                continue;
-            }
-            let folded = index.folded(document);
-            let found = annotation_hits(&key.layer, layer, document, &folded, &query);
-            if !found.is_empty() {
-                annotations.entry(&key.doc).or_default().extend(found);
+            if query.layer.as_ref().is_none_or(|l| *l == key.layer) {
+                layers
+                    .entry(&key.doc)
+                    .or_default()
+                    .push((&key.layer, layer));
             }
         }
     }
-    for document in project.documents() {
-        let spans = if query.annotations {
-            let mut spans = annotations.remove(&document.id).unwrap_or_default();
-            spans.sort_by(|a, b| {
-                let key = |h: &AnnotationHit| {
-                    (
-                        h.0.start,
-                        h.0.end,
-                        h.1.as_ref().map(|(l, id, _)| (l.clone(), *id)),
-                    )
+    // Each document on its own: in parts on the machine's cores, in project order.
+    let documents: Vec<&Document> = project.documents().iter().collect();
+    let found = super::in_parts("search", &documents, |part| {
+        part.iter()
+            .filter_map(|&document| {
+                let spans: Vec<AnnotationHit> = if query.annotations {
+                    let folded = index.folded(document);
+                    let mut spans: Vec<AnnotationHit> = layers
+                        .get(&document.id)
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|(name, layer)| {
+                            annotation_hits(name, layer, document, &folded, &query)
+                        })
+                        .collect();
+                    spans.sort_by(|a, b| {
+                        (a.0.start, a.0.end)
+                            .cmp(&(b.0.start, b.0.end))
+                            .then_with(|| hit_key(a).cmp(&hit_key(b)))
+                    });
+                    spans
+                } else {
+                    text_hits(index, document, &query.text)
+                        .into_iter()
+                        .map(|span| (span, None))
+                        .collect()
                 };
-                key(a).cmp(&key(b))
-            });
-            spans
-        } else {
-            text_hits(index, document, &query.text)
-                .into_iter()
-                .map(|span| (span, None))
-                .collect()
-        };
-        if spans.is_empty() {
-            continue;
-        }
+                (!spans.is_empty()).then_some((document, spans))
+            })
+            .collect()
+    });
+    for (document, spans) in found {
         results.total += spans.len();
         results
             .per_document
@@ -165,6 +169,11 @@ pub fn search(
         }
     }
     Ok(results)
+}
+
+/// The layer and annotation of a hit, to order hits on one span without cloning names.
+fn hit_key(hit: &AnnotationHit) -> Option<(&str, AnnotationId)> {
+    hit.1.as_ref().map(|(layer, id, _)| (layer.as_str(), *id))
 }
 
 /// `gloss search DIR`: loads the project (no lock: searching only reads), brings the index in
