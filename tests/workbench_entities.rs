@@ -230,3 +230,39 @@ fn the_registry_and_the_links_are_saved_and_load_back() {
         .collect();
     assert_eq!(linked, [key("aleksandar-vucic")]);
 }
+
+#[test]
+fn renaming_a_label_renames_it_in_the_registry_and_removing_one_in_use_there_is_refused() {
+    let (mut wb, dir) = workbench(&[("first", FIRST)]);
+    open(&mut wb, "first");
+    new_entity(&mut wb, "Brussels");
+    run(
+        &mut wb,
+        Command::RenameEntityLabel {
+            from: "GPE".to_owned(),
+            to: "PLACE".to_owned(),
+        },
+    );
+    assert_eq!(wb.registry().get(&key("brussels")).unwrap().label, "PLACE");
+    run(&mut wb, Command::Save);
+    wb.flush().unwrap();
+    let loaded = gloss::storage::load(&dir.path().join("project")).unwrap();
+    assert_eq!(
+        loaded.registry().get(&key("brussels")).unwrap().label,
+        "PLACE"
+    );
+
+    // Delete the mention: only the registry still uses the label.
+    let id = entity_id(&wb, "Brussels");
+    run(&mut wb, Command::SelectAnnotation(id));
+    run(&mut wb, Command::Delete);
+    let refused = wb
+        .execute(Command::RemoveEntityLabel("PLACE".to_owned()))
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("1 entity of the registry uses PLACE"),
+        "{refused}"
+    );
+}

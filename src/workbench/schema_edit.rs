@@ -159,6 +159,17 @@ impl Workbench {
                 }
             }
         }
+        // The registry's entities carry labels too: a file whose entities name a label the
+        // schema lacks would not load.
+        for entity in self.project.registry().iter().filter(|e| e.label == from) {
+            let mut after = entity.clone();
+            after.label = to.to_owned();
+            edits.push(Edit::SetEntity {
+                key: entity.key.clone(),
+                before: Some(Box::new(entity.clone())),
+                after: Some(Box::new(after)),
+            });
+        }
         let rename = |names: &mut Vec<String>| {
             for name in names.iter_mut().filter(|n| *n == from) {
                 *name = to.to_owned();
@@ -249,6 +260,19 @@ impl Workbench {
         if uses > 0 {
             return Err(WorkbenchError::refused(format!(
                 "{uses} annotation(s) use {name}: relabel or delete them first"
+            )));
+        }
+        let entities = self
+            .project
+            .registry()
+            .iter()
+            .filter(|e| e.label == name)
+            .count();
+        if entities > 0 {
+            return Err(WorkbenchError::refused(format!(
+                "{entities} entit{} of the registry use{} {name}: change their label first",
+                if entities == 1 { "y" } else { "ies" },
+                if entities == 1 { "s" } else { "" },
             )));
         }
         self.change_schema(
