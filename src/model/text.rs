@@ -99,7 +99,20 @@ impl Text {
             return None;
         }
         let start = self.byte_offset(span.start)?;
-        let end = self.byte_offset(span.end)?;
+        let len = span.end - span.start;
+        let end = if self.checkpoints.is_empty() || len >= CHECKPOINT_EVERY {
+            self.byte_offset(span.end)?
+        } else {
+            // A short span (a name, a word) is quicker to walk from its start than from the
+            // checkpoint before its end.
+            if span.end > self.char_len {
+                return None;
+            }
+            self.string[start..]
+                .char_indices()
+                .nth(len)
+                .map_or(self.string.len(), |(byte, _)| start + byte)
+        };
         Some(&self.string[start..end])
     }
 
@@ -132,6 +145,26 @@ pub fn normalize_newlines(raw: &str) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_slice_is_the_chars_it_spans_short_or_long_across_checkpoints() {
+        let raw: String = "Вучић и Курти, 🇽🇰 Prishtinë çështje. "
+            .repeat(8)
+            .chars()
+            .collect();
+        let text = Text::new(raw.clone());
+        let chars: Vec<char> = raw.chars().collect();
+        for start in 0..=chars.len() {
+            for end in start..=(start + 150).min(chars.len()) {
+                let expected: String = chars[start..end].iter().collect();
+                assert_eq!(
+                    text.slice(CharSpan::new(start, end)),
+                    Some(expected.as_str())
+                );
+            }
+            assert_eq!(text.slice(CharSpan::new(start, chars.len() + 1)), None);
+        }
+    }
 
     #[test]
     fn slices_by_chars_not_bytes() {
