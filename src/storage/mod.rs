@@ -26,6 +26,7 @@ mod load;
 pub mod lock;
 mod parallel;
 pub mod presets;
+mod registry_merge;
 mod save;
 
 use std::path::PathBuf;
@@ -40,6 +41,7 @@ pub use files::{
 };
 pub use leftovers::{Leftover, LeftoverKind, leftovers, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};
+pub use registry_merge::merge_registry_files;
 pub use save::{PendingWrite, SaveReport, create, pending_writes, save, write_all};
 
 /// The project file's name in the project folder.
