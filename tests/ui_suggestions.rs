@@ -280,3 +280,45 @@ fn a_focused_quote_suggestion_says_which_rule_fired_and_how_its_speaker_was_foun
     harness.get_by_label_contains("rule direct:continuation");
     harness.get_by_label_contains("Speaker “Albin Kurti” (adjacent)");
 }
+
+#[test]
+fn while_picking_a_speaker_a_click_on_a_suggested_mention_accepts_it_and_links_it_in_one_step() {
+    let (_temp, mut harness) = newcomer();
+    let person = wb(&harness)
+        .suggestions()
+        .iter()
+        .find(|s| {
+            matches!(&s.kind, gloss::suggest::SuggestionKind::Entity { label, .. } if label == "PERSON")
+        })
+        .cloned()
+        .expect("a PERSON suggestion");
+    // A quote on the article's first line, then the pick of its speaker.
+    let span = ui_support::find_span(wb(&harness), "Stalemate persists", 0);
+    ui_support::execute(&mut harness, gloss::workbench::Command::SelectSpan(span));
+    type_char(&mut harness, 'q');
+    let quote = wb(&harness).selection().annotation.unwrap();
+    assert!(wb(&harness).pending().is_some(), "waiting for the speaker");
+
+    ui_support::click_text(&mut harness, person.primary_span().start);
+    let wb_now = wb(&harness);
+    assert!(wb_now.pending().is_none());
+    let speaker = match wb_now.annotation(quote) {
+        Some(Annotation::Quote(q)) => q.speaker.clone(),
+        other => panic!("{other:?}"),
+    };
+    let Some(gloss::model::Speaker::Mention(mention)) = speaker else {
+        panic!("no speaker mention: {speaker:?}");
+    };
+    let accepted = wb_now.annotation(mention).unwrap().as_entity().unwrap();
+    assert_eq!(accepted.span, person.primary_span());
+    assert!(matches!(
+        accepted.provenance.source,
+        Source::Suggestion { .. }
+    ));
+
+    // One step: Ctrl+Z takes back the mention and the link together, and keeps the quote.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let wb_now = wb(&harness);
+    assert!(wb_now.annotation(mention).is_none());
+    assert!(matches!(wb_now.annotation(quote), Some(Annotation::Quote(q)) if q.speaker.is_none()));
+}

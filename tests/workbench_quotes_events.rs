@@ -350,3 +350,68 @@ fn the_nearest_key_follows_the_attribution_not_the_last_mention_of_any_speaker_l
         Some(Speaker::Mention(entity_id(&wb, "Vucic")))
     );
 }
+
+#[test]
+fn any_span_picked_for_a_role_becomes_a_mention_the_role_takes_and_fills_it_in_one_step() {
+    let (mut wb, _dir) = workbench(&[("said", SAID)]);
+    select_text(&mut wb, "told");
+    run(&mut wb, Command::CreateEvent("MEET".to_owned()));
+    let meeting = selected(&wb);
+    let before = entities(&wb);
+    run(
+        &mut wb,
+        Command::PickArgument {
+            event: meeting,
+            role: "Participant".to_owned(),
+        },
+    );
+    select_text(&mut wb, "reporters");
+    let reporters = entity_id(&wb, "reporters");
+    assert_eq!(
+        entities(&wb)
+            .into_iter()
+            .find(|(text, _)| text == "reporters"),
+        Some(("reporters".to_owned(), "PERSON".to_owned())),
+        "the first label Participant takes"
+    );
+    assert_eq!(
+        event(&wb, meeting).arguments,
+        [EventArgument {
+            role: "Participant".to_owned(),
+            filler: reporters
+        }]
+    );
+    assert_eq!(wb.pending(), None);
+    // A span exactly on a mention takes that mention, and Place (at most one) refuses a second.
+    run(
+        &mut wb,
+        Command::PickArgument {
+            event: meeting,
+            role: "Place".to_owned(),
+        },
+    );
+    select_text(&mut wb, "Brussels");
+    let brussels = entity_id(&wb, "Brussels");
+    assert!(
+        event(&wb, meeting)
+            .arguments
+            .iter()
+            .any(|a| a.filler == brussels)
+    );
+    run(
+        &mut wb,
+        Command::PickArgument {
+            event: meeting,
+            role: "Place".to_owned(),
+        },
+    );
+    let span = span_of(&wb, "region", 0);
+    let refused = wb.execute(Command::SelectSpan(span)).unwrap_err();
+    assert!(refused.to_string().contains("at most 1"), "{refused}");
+
+    // Mention and argument were one step.
+    run(&mut wb, Command::Undo);
+    run(&mut wb, Command::Undo);
+    assert_eq!(entities(&wb), before);
+    assert!(event(&wb, meeting).arguments.is_empty());
+}

@@ -95,7 +95,11 @@ impl Workbench {
                 let speaker = mention.map_or(Speaker::Span(span), Speaker::Mention);
                 return self.set_speaker(quote, Some(speaker));
             }
-            Some(Pending::Argument { .. }) | None => {}
+            Some(Pending::Argument { event, role }) => {
+                self.pending = None;
+                return self.argument_from_span(event, &role, span);
+            }
+            None => {}
         }
         self.selection = Selection {
             doc: Some(key.doc),

@@ -309,6 +309,100 @@ impl Workbench {
         self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))
     }
 
+    /// A span picked for an event's role: the mention exactly there fills it; otherwise a new
+    /// mention of the first entity label the role takes (the first of the schema when the role
+    /// takes any) is made there and fills it, in one undo step. So "the proposal" can be a Theme
+    /// without labelling it first.
+    pub(super) fn argument_from_span(
+        &mut self,
+        event: AnnotationId,
+        role: &str,
+        span: CharSpan,
+    ) -> Result<(), WorkbenchError> {
+        let key = self.layer_key()?;
+        let existing = self.current_layer().and_then(|layer| {
+            layer
+                .iter()
+                .find(|a| a.as_entity().is_some_and(|e| e.span == span))
+                .map(Annotation::id)
+        });
+        if let Some(mention) = existing {
+            return self.add_argument(event, role, mention);
+        }
+        let schema = &self.project.schema;
+        let before = match self.annotation(event) {
+            Some(Annotation::Event(e)) => e.clone(),
+            _ => {
+                return Err(WorkbenchError::refused(format!(
+                    "annotation {event} is not an event"
+                )));
+            }
+        };
+        let def = schema
+            .event_type(&before.event_type)
+            .and_then(|ty| ty.role(role))
+            .ok_or_else(|| {
+                WorkbenchError::refused(format!("{} has no role {role}", before.event_type))
+            })?;
+        let filled = before.arguments.iter().filter(|a| a.role == role).count();
+        if let Some(max) = def.max
+            && filled >= max as usize
+        {
+            return Err(WorkbenchError::refused(format!(
+                "role {role} takes at most {max}: remove one first"
+            )));
+        }
+        let label = if def.labels.is_empty() {
+            schema.entity_labels.first().map(|l| l.name.clone())
+        } else {
+            def.labels
+                .iter()
+                .find(|l| schema.entity_label(l).is_some())
+                .cloned()
+        }
+        .ok_or_else(|| {
+            WorkbenchError::refused(format!(
+                "role {role} takes only events ({}): click an event",
+                def.labels.join(", ")
+            ))
+        })?;
+        let now = self.now();
+        let id = self
+            .current_layer()
+            .map_or(AnnotationId(1), |layer| layer.next_id());
+        let mention = Annotation::Entity(crate::model::Entity {
+            id,
+            span,
+            label,
+            attributes: Default::default(),
+            norm: None,
+            entity: None,
+            note: String::new(),
+            provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
+        });
+        let mut after = before.clone();
+        after.arguments.push(EventArgument {
+            role: role.to_owned(),
+            filler: id,
+        });
+        after.provenance.modified = now;
+        let selection = self.selecting(before.trigger, Some(event));
+        self.apply_annotation_edits(
+            vec![
+                Edit::Add {
+                    key: key.clone(),
+                    annotation: mention,
+                },
+                Edit::Replace {
+                    key,
+                    before: Annotation::Event(before),
+                    after: Annotation::Event(after),
+                },
+            ],
+            selection,
+        )
+    }
+
     pub(super) fn add_argument(
         &mut self,
         event: AnnotationId,

@@ -1,9 +1,11 @@
 //! Deciding on suggestions: focusing them, accepting (through the history), rejecting (remembered
 //! here, undone in turn with the history's steps), and the recommenders' settings.
 
-use super::super::{Command, Workbench, WorkbenchError};
-use crate::model::{Edit, LayerKey, Selection};
-use crate::suggest::{Recommenders, Suggestion, SuggestionKey, suggestions_to_edits, tagger};
+use super::super::{Command, Pending, Workbench, WorkbenchError};
+use crate::model::{Annotation, Edit, EventArgument, LayerKey, Selection, Speaker};
+use crate::suggest::{
+    Recommenders, Suggestion, SuggestionKey, SuggestionKind, suggestions_to_edits, tagger,
+};
 
 /// A decision the history does not hold, and the history's undo depth when it was made: Ctrl+Z
 /// takes it back when no later history step is left to undo first.
@@ -33,6 +35,15 @@ impl Workbench {
             Command::PreviousSuggestion => self.step_suggestion(false),
             Command::FocusSuggestion(key) => {
                 let suggestion = self.find_suggestion(Some(&key))?;
+                // Picking a speaker or an argument: a click on a suggested mention accepts it and
+                // links it, in one step, instead of cancelling the pick.
+                if matches!(
+                    self.pending,
+                    Some(Pending::Speaker { .. } | Pending::Argument { .. })
+                ) && matches!(suggestion.kind, SuggestionKind::Entity { .. })
+                {
+                    return self.accept_and_link(suggestion);
+                }
                 self.focus(&suggestion);
                 Ok(())
             }
@@ -176,6 +187,79 @@ impl Workbench {
         };
         self.apply_annotation_edits(edits, selection_after)?;
         self.suggestions.hint = next.map(|s| s.key());
+        self.record_accepted(vec![suggestion.recommender]);
+        Ok(())
+    }
+
+    /// Accepts a suggested mention and makes it the pending pick's speaker or argument, as one
+    /// undo step.
+    fn accept_and_link(&mut self, suggestion: Suggestion) -> Result<(), WorkbenchError> {
+        let Some(pending) = self.pending.clone() else {
+            return Ok(());
+        };
+        let mut edits = self.edits_accepting(std::slice::from_ref(&suggestion))?;
+        let Some(mention) = edits.iter().find_map(|edit| match edit {
+            Edit::Add {
+                annotation: Annotation::Entity(e),
+                ..
+            } => Some(e.id),
+            _ => None,
+        }) else {
+            return Err(WorkbenchError::refused(
+                "the suggestion made no mention to link",
+            ));
+        };
+        let key = self.layer_key()?;
+        let target = pending.target();
+        let before = self
+            .annotation(target)
+            .ok_or_else(|| WorkbenchError::refused(format!("annotation {target} is gone")))?
+            .clone();
+        let mut after = before.clone();
+        match (&pending, &mut after) {
+            (Pending::Speaker { .. }, Annotation::Quote(q)) => {
+                q.speaker = Some(Speaker::Mention(mention));
+            }
+            (Pending::Argument { role, .. }, Annotation::Event(e)) => {
+                let label = suggestion.label().to_owned();
+                let def = self
+                    .project
+                    .schema
+                    .event_type(&e.event_type)
+                    .and_then(|ty| ty.role(role))
+                    .ok_or_else(|| {
+                        WorkbenchError::refused(format!("{} has no role {role}", e.event_type))
+                    })?;
+                if !def.labels.is_empty() && !def.labels.contains(&label) {
+                    return Err(WorkbenchError::refused(format!(
+                        "role {role} takes {}, not {label}",
+                        def.labels.join(", ")
+                    )));
+                }
+                let filled = e.arguments.iter().filter(|a| a.role == *role).count();
+                if let Some(max) = def.max
+                    && filled >= max as usize
+                {
+                    return Err(WorkbenchError::refused(format!(
+                        "role {role} takes at most {max}: remove one first"
+                    )));
+                }
+                e.arguments.push(EventArgument {
+                    role: role.clone(),
+                    filler: mention,
+                });
+            }
+            _ => return Err(WorkbenchError::refused("nothing is waiting for a mention")),
+        }
+        after.provenance_mut().modified = self.now();
+        edits.push(Edit::Replace { key, before, after });
+        self.pending = None;
+        let selection = Selection {
+            doc: self.current_id().cloned(),
+            span: self.annotation(target).map(Annotation::primary_span),
+            annotation: Some(target),
+        };
+        self.apply_annotation_edits(edits, selection)?;
         self.record_accepted(vec![suggestion.recommender]);
         Ok(())
     }
