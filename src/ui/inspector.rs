@@ -28,6 +28,21 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.label(RichText::new(pending.prompt()).strong());
+                // The nearest candidates, numbered for keys 1 to 9.
+                for (i, id) in wb.pick_candidates().into_iter().enumerate() {
+                    let Some(candidate) = wb.annotation(id) else {
+                        continue;
+                    };
+                    let line = format!(
+                        "{}  {} ({})",
+                        i + 1,
+                        snippet(doc, candidate.primary_span()),
+                        candidate.label()
+                    );
+                    if ui.selectable_label(false, line).clicked() {
+                        out.command(Command::ClickAnnotation(id));
+                    }
+                }
                 if ui.button("Cancel pick").on_hover_text("Esc").clicked() {
                     out.command(Command::CancelPending);
                 }

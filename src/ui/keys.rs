@@ -4,7 +4,7 @@
 
 use egui::{Event, Modifiers};
 
-use crate::workbench::{self, Action, Chord, Command, Key, Workbench};
+use crate::workbench::{self, Action, Chord, Command, Key, Pending, Workbench};
 
 use super::article::Page;
 use super::view::{Outbox, SidePanel, UiAction, View};
@@ -54,7 +54,16 @@ pub fn handle(
                     shift: false,
                     alt: false,
                 };
-                if let Some(action) = workbench::action_for(chord) {
+                if let Some(wb) = wb
+                    && matches!(
+                        wb.pending(),
+                        Some(Pending::Speaker { .. } | Pending::Argument { .. })
+                    )
+                    && let Some(n) = c.to_digit(10).filter(|&n| n >= 1)
+                {
+                    // Picking: 1 to 9 take the candidates the inspector numbers.
+                    out.command(Command::PickNumber(n as usize));
+                } else if let Some(action) = workbench::action_for(chord) {
                     dispatch(action, wb, view, out);
                 } else if let Some(wb) = wb
                     && is_hotkey(wb, c)

@@ -165,6 +165,9 @@ pub enum Command {
         key: EntityKey,
         info: Box<super::entities::EntityInfo>,
     },
+    /// Keys 1 to 9 while picking a speaker or an argument: the n-th of
+    /// [`super::Workbench::pick_candidates`], nearest first.
+    PickNumber(usize),
     /// A click on an annotation in the text or the list: resolves a pending speaker or argument pick,
     /// otherwise selects it.
     ClickAnnotation(AnnotationId),

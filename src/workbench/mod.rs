@@ -384,6 +384,7 @@ impl Workbench {
             Command::SplitEntity(id) => self.split_entity(id),
             Command::SetEntityInfo { key, info } => self.set_entity_info(&key, *info),
             Command::ClickAnnotation(id) => self.click_annotation(id),
+            Command::PickNumber(n) => self.pick_number(n),
             Command::CancelPending => {
                 if self.pending.take().is_none() {
                     self.clear_selection();

@@ -142,19 +142,85 @@ impl Workbench {
         Ok(())
     }
 
-    /// Links the pending or selected quote to the mention its attribution names (the name beside the
-    /// cue, the person a "he said" stands for, the person named last before a continuation
-    /// paragraph), among the schema's speaker labels; see [`super::speaker`].
-    pub(super) fn speaker_nearest(&mut self) -> Result<(), WorkbenchError> {
-        let quote_id = self.quote_in_focus()?;
-        let Some(Annotation::Quote(quote)) = self.annotation(quote_id) else {
-            return Err(WorkbenchError::refused("select a quote first"));
+    /// The annotations a pending speaker or argument pick can take, nearest to the quote or event
+    /// first, at most nine: keys 1 to 9 pick them ([`Command::PickNumber`]). For a speaker, the
+    /// mentions of the speaker labels outside the quote; for a role, the mentions and events of
+    /// the labels it takes.
+    pub fn pick_candidates(&self) -> Vec<AnnotationId> {
+        let (Some(pending), Some(layer)) = (&self.pending, self.current_layer()) else {
+            return Vec::new();
         };
-        let start = quote.content.first().map_or(0, |s| s.start);
-        let end = quote.content.last().map_or(0, |s| s.end);
-        let cue = quote.cue;
         let schema = &self.project.schema;
-        let labels: Vec<&str> = if schema.quotes.speaker_labels.is_empty() {
+        let target = pending.target();
+        let Some(anchor) = layer.get(target).map(|a| match a {
+            Annotation::Quote(q) => q
+                .content
+                .first()
+                .zip(q.content.last())
+                .map_or_else(|| a.primary_span(), |(f, l)| f.union(*l)),
+            other => other.primary_span(),
+        }) else {
+            return Vec::new();
+        };
+        let fits: Box<dyn Fn(&Annotation) -> bool + '_> = match pending {
+            Pending::Speaker { .. } => {
+                let labels = self.speaker_labels();
+                Box::new(move |a: &Annotation| {
+                    a.as_entity().is_some_and(|e| {
+                        (labels.is_empty() || labels.contains(&e.label.as_str()))
+                            && !anchor.contains_span(e.span)
+                    })
+                })
+            }
+            Pending::Argument { role, .. } => {
+                let takes: Vec<String> = match layer.get(target) {
+                    Some(Annotation::Event(e)) => schema
+                        .event_type(&e.event_type)
+                        .and_then(|ty| ty.role(role))
+                        .map(|def| def.labels.clone())
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                Box::new(move |a: &Annotation| {
+                    a.id() != target
+                        && a.as_quote().is_none()
+                        && (takes.is_empty() || takes.iter().any(|l| l == a.label()))
+                })
+            }
+            Pending::Cue { .. } | Pending::Content { .. } => return Vec::new(),
+        };
+        let distance = |span: CharSpan| {
+            if span.end <= anchor.start {
+                anchor.start - span.end
+            } else {
+                span.start.saturating_sub(anchor.end)
+            }
+        };
+        let mut found: Vec<(usize, usize, AnnotationId)> = layer
+            .iter()
+            .filter(|a| fits(a))
+            .map(|a| (distance(a.primary_span()), a.primary_span().start, a.id()))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().take(9).map(|(.., id)| id).collect()
+    }
+
+    /// Keys 1 to 9 during a speaker or argument pick: takes that candidate.
+    pub(super) fn pick_number(&mut self, n: usize) -> Result<(), WorkbenchError> {
+        let candidates = self.pick_candidates();
+        let id = n
+            .checked_sub(1)
+            .and_then(|i| candidates.get(i))
+            .copied()
+            .ok_or_else(|| WorkbenchError::refused(format!("there is no candidate {n}")))?;
+        self.click_annotation(id)
+    }
+
+    /// The labels a speaker mention may carry (the schema's, else PERSON, PER and ORG where the
+    /// schema has them).
+    fn speaker_labels(&self) -> Vec<&str> {
+        let schema = &self.project.schema;
+        if schema.quotes.speaker_labels.is_empty() {
             DEFAULT_SPEAKER_LABELS
                 .iter()
                 .copied()
@@ -167,7 +233,21 @@ impl Workbench {
                 .iter()
                 .map(String::as_str)
                 .collect()
+        }
+    }
+
+    /// Links the pending or selected quote to the mention its attribution names (the name beside the
+    /// cue, the person a "he said" stands for, the person named last before a continuation
+    /// paragraph), among the schema's speaker labels; see [`super::speaker`].
+    pub(super) fn speaker_nearest(&mut self) -> Result<(), WorkbenchError> {
+        let quote_id = self.quote_in_focus()?;
+        let Some(Annotation::Quote(quote)) = self.annotation(quote_id) else {
+            return Err(WorkbenchError::refused("select a quote first"));
         };
+        let start = quote.content.first().map_or(0, |s| s.start);
+        let end = quote.content.last().map_or(0, |s| s.end);
+        let cue = quote.cue;
+        let labels = self.speaker_labels();
         let candidates: Vec<speaker::Candidate<'_>> = self
             .current_layer()
             .into_iter()
