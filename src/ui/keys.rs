@@ -97,6 +97,8 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Action::SearchCorpus => Some(UiAction::OpenCorpusSearch),
         Action::Consistency => Some(UiAction::ShowConsistency),
         Action::WhoSaid => Some(UiAction::ShowWhoSaid),
+        // Digits are read as typed text while a pick waits (see `handle`).
+        Action::PickNumbered => None,
         Action::Help => Some(UiAction::ShowHelp),
         Action::PageDown => Some(UiAction::Scroll(Page::Down)),
         Action::PageUp => Some(UiAction::Scroll(Page::Up)),

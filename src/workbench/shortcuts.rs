@@ -100,6 +100,9 @@ pub enum Action {
     SpeakerNearest,
     /// Link the selected mention to its best candidate entity, or to a new entity.
     LinkEntity,
+    /// While picking a speaker or an argument, keys 1 to 9 take the numbered candidate (the typed
+    /// digit is read by the window: see `Command::PickNumber`).
+    PickNumbered,
     PickCue,
     PickContent,
     CycleQuoteKind,
@@ -316,6 +319,24 @@ static SHORTCUTS: &[Shortcut] = &[
         "Alt+S",
         &[alt(Char('s'))],
         "Link the quote to the speaker its attribution names (\"Kurti said\", \"he said\")",
+        "Annotate",
+    ),
+    entry(
+        Action::PickNumbered,
+        "Pick a numbered candidate",
+        "1 … 9",
+        &[
+            plain(Char('1')),
+            plain(Char('2')),
+            plain(Char('3')),
+            plain(Char('4')),
+            plain(Char('5')),
+            plain(Char('6')),
+            plain(Char('7')),
+            plain(Char('8')),
+            plain(Char('9')),
+        ],
+        "While a quote waits for its speaker or an event for an argument: take the candidate the inspector numbers (nearest first)",
         "Annotate",
     ),
     entry(
@@ -795,6 +816,7 @@ impl Workbench {
             | Action::SearchCorpus
             | Action::Consistency
             | Action::WhoSaid
+            | Action::PickNumbered
             | Action::Help
             | Action::PageDown
             | Action::PageUp
