@@ -63,7 +63,10 @@ pub fn handle(
                 {
                     // Picking: 1 to 9 take the candidates the inspector numbers.
                     out.command(Command::PickNumber(n as usize));
-                } else if let Some(action) = workbench::action_for(chord) {
+                } else if let Some(action) = workbench::action_for(chord)
+                    // Digits mean nothing else outside a pick: a project's own digit hotkey wins.
+                    .filter(|&a| a != Action::PickNumbered)
+                {
                     dispatch(action, wb, view, out);
                 } else if let Some(wb) = wb
                     && is_hotkey(wb, c)
