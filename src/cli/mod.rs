@@ -24,6 +24,7 @@ mod quotes;
 mod search;
 mod stats;
 mod suggest;
+mod sync;
 mod table;
 mod train;
 
@@ -50,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "consistency",
     "quotes",
     "meta",
+    "sync",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -108,6 +110,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Consistency(args)) => consistency::run(&args),
         Some(Command::Quotes(args)) => quotes::run(&args),
         Some(Command::Meta(args)) => meta::run(&args),
+        Some(Command::Sync(args)) => sync::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

@@ -16,6 +16,7 @@ pub mod project;
 pub mod schema;
 pub mod selection;
 pub mod span;
+pub mod team;
 pub mod text;
 pub mod tokens;
 pub mod validate;
@@ -36,4 +37,5 @@ pub use schema::{
 };
 pub use selection::Selection;
 pub use span::CharSpan;
+pub use team::Team;
 pub use text::Text;

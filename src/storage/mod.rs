@@ -21,12 +21,14 @@ mod convert;
 mod error;
 mod files;
 pub mod format_v1;
+pub mod git;
 mod leftovers;
 mod load;
 pub mod lock;
 mod parallel;
 pub mod presets;
 mod save;
+pub mod team;
 
 use std::path::PathBuf;
 

@@ -37,6 +37,7 @@ mod shutdown;
 mod speaker;
 mod suggestions;
 pub mod tasks;
+pub mod team;
 pub mod trust;
 mod web;
 

@@ -1,0 +1,195 @@
+//! Working as a team: the project folder is a git clone, and [`sync_project`] shares the user's
+//! work through its remote (commit their own files, bring in everyone else's, push). The command
+//! line (`gloss sync`) and the window's Sync button both call it; the git work itself is
+//! [`crate::storage::git`].
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::WorkbenchError;
+use super::disk;
+use crate::model::LayerName;
+use crate::storage::{git, team};
+
+pub use crate::storage::git::{ProjectConflict, SyncReport};
+
+/// What a sync did, with what the user should be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncOutcome {
+    /// Who synced.
+    pub annotator: String,
+    pub report: SyncReport,
+    /// Labels the new schema removed that annotations still use, one sentence each. The
+    /// annotations stay in their files.
+    pub orphans: Vec<String>,
+}
+
+impl SyncOutcome {
+    /// What happened, one line each: the results, then `warning:` lines.
+    pub fn lines(&self) -> Vec<String> {
+        let report = &self.report;
+        let mut lines = Vec::new();
+        match &report.committed {
+            Some(message) => lines.push(format!("committed: {message}")),
+            None => lines.push("committed: nothing new of yours".to_owned()),
+        }
+        if !report.received.is_empty() {
+            let shown: Vec<&str> = report.received.iter().take(5).map(String::as_str).collect();
+            let more = report.received.len() - shown.len();
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            lines.push(format!(
+                "received: {} {} from others ({}{tail})",
+                report.received.len(),
+                plural(report.received.len(), "file", "files"),
+                shown.join(", ")
+            ));
+        }
+        match &report.offline {
+            None if report.pushed => lines.push("pushed: the remote has all your work".to_owned()),
+            None => {}
+            Some(why) => lines.push(format!(
+                "offline: {why} ({} {} waiting)",
+                report.unpushed,
+                plural(report.unpushed, "commit", "commits")
+            )),
+        }
+        if report.attempts > 1 {
+            lines.push(format!(
+                "retried: someone pushed at the same time; synced on attempt {}",
+                report.attempts
+            ));
+        }
+        for refused in &report.refused {
+            lines.push(format!("warning: {refused}"));
+        }
+        if report.conflict {
+            lines.push(format!(
+                "warning: project.ron was changed here and on the remote in the same places: the \
+                 remote's version is in project.ron, yours is kept in {}/conflict/project.ron.mine; \
+                 open the project in Gloss to compare them side by side and choose",
+                git::SYNC_DIR
+            ));
+        }
+        for (file, kept) in &report.kept {
+            if !report.conflict || file != "project.ron" {
+                lines.push(format!(
+                    "warning: {file}: a newer version came in; the one here is kept as {kept}"
+                ));
+            }
+        }
+        for orphan in &self.orphans {
+            lines.push(format!("warning: {orphan}"));
+        }
+        lines
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// The annotator a sync is for: `name`, else the one that last synced this folder.
+pub fn sync_name(dir: &Path, name: Option<&str>) -> Result<String, WorkbenchError> {
+    let name = match name {
+        Some(name) => name.to_owned(),
+        None => git::remembered_name(dir).ok_or_else(|| {
+            WorkbenchError::refused(format!(
+                "{}: who is syncing? Say it with --as NAME (remembered for the next sync)",
+                dir.display()
+            ))
+        })?,
+    };
+    if LayerName::new(&name).is_none() {
+        return Err(WorkbenchError::refused(format!(
+            "{name:?} cannot be an annotator's name: expected 1 to 64 ASCII letters, digits, -, _ or . \
+             (it names their layer files)"
+        )));
+    }
+    Ok(name)
+}
+
+/// `gloss sync`: takes the project's lock (a Gloss window that has it open syncs with its own
+/// Sync button), then syncs as `name` (see [`sync_name`]).
+pub fn sync_project(dir: &Path, name: Option<&str>) -> Result<SyncOutcome, WorkbenchError> {
+    sync_project_with(dir, name, None)
+}
+
+/// [`sync_project`], calling `before_push` before each push (tests make a concurrent push there).
+pub fn sync_project_with(
+    dir: &Path,
+    name: Option<&str>,
+    before_push: Option<&dyn Fn(u32)>,
+) -> Result<SyncOutcome, WorkbenchError> {
+    if !crate::storage::is_project(dir) {
+        return Err(WorkbenchError::Storage(format!(
+            "{}: not a Gloss project (expected a folder with a project.ron)",
+            dir.display()
+        )));
+    }
+    let name = sync_name(dir, name)?;
+    let (_lock, _) = disk::lock(dir, Some(&name))?;
+    sync_folder(dir, &name, before_push)
+}
+
+/// Syncs a folder whose lock the caller holds (the window's job, or [`sync_project`]).
+pub(crate) fn sync_folder(
+    dir: &Path,
+    name: &str,
+    before_push: Option<&dyn Fn(u32)>,
+) -> Result<SyncOutcome, WorkbenchError> {
+    let storage_error = |e: crate::storage::StorageError| WorkbenchError::Storage(e.to_string());
+    let git_error = |e: git::GitError| WorkbenchError::Storage(e.to_string());
+    let before = team::read_header(dir).map_err(storage_error)?;
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let request = git::SyncRequest {
+        dir,
+        annotator: name,
+        may_change_project: before.team.may_change_project(name),
+        curators: &before.team.curators,
+        stamp: &stamp,
+        attempts: git::DEFAULT_ATTEMPTS,
+        before_push,
+    };
+    let report = git::sync(&request).map_err(git_error)?;
+    git::remember_name(dir, name).map_err(git_error)?;
+    let mut orphans = Vec::new();
+    if report.project_changed() {
+        let after = team::read_header(dir).map_err(storage_error)?;
+        let removed: BTreeSet<&String> = before.labels.difference(&after.labels).collect();
+        if !removed.is_empty() {
+            for (label, files) in team::labels_not_in(dir, &after.labels) {
+                let count: usize = files.iter().map(|(_, n)| n).sum();
+                let places: Vec<&str> = files.iter().take(3).map(|(f, _)| f.as_str()).collect();
+                orphans.push(format!(
+                    "the schema no longer has {label}, but {count} {} still use it ({}{}); they \
+                     are kept: put the label back in the schema, or relabel them",
+                    plural(count, "annotation", "annotations"),
+                    places.join(", "),
+                    if files.len() > 3 { ", …" } else { "" }
+                ));
+            }
+        }
+    }
+    Ok(SyncOutcome {
+        annotator: name.to_owned(),
+        report,
+        orphans,
+    })
+}
+
+/// The `project.ron` conflict a sync left, if any (both versions, for the window to show).
+pub fn project_conflict(dir: &Path) -> Option<ProjectConflict> {
+    git::project_conflict(dir)
+}
+
+/// Settles the `project.ron` conflict: keep the user's version (shared at the next sync) or the
+/// remote's.
+pub fn settle_project_conflict(dir: &Path, keep_mine: bool) -> Result<(), WorkbenchError> {
+    git::settle_project_conflict(dir, keep_mine).map_err(|e| WorkbenchError::Storage(e.to_string()))
+}
