@@ -59,7 +59,11 @@ impl Team {
         }
         let imported = run(gloss().arg("import").arg(&carla).arg(&inputs));
         assert!(imported.success, "{}", imported.stderr);
-        set_curators(&carla, &["carla"]);
+        let named = run(gloss()
+            .arg("assign")
+            .arg(&carla)
+            .args(["--curators", "carla"]));
+        assert!(named.success, "{}", named.stderr);
         let repo = Repository::init(&carla).unwrap();
         repo.remote("origin", team.remote.to_str().unwrap())
             .unwrap();
@@ -78,15 +82,6 @@ impl Team {
         Repository::clone(self.remote.to_str().unwrap(), &dir).unwrap();
         dir
     }
-}
-
-/// Names the curators in `project.ron`, as a curator does once when setting up the team.
-fn set_curators(dir: &Path, names: &[&str]) {
-    let path = dir.join("project.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let list: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
-    let line = format!("    curators: [{}],\n    settings:", list.join(", "));
-    std::fs::write(&path, text.replacen("    settings:", &line, 1)).unwrap();
 }
 
 /// Runs `gloss sync DIR --as NAME`, which must succeed; returns stdout and stderr together.
@@ -279,14 +274,11 @@ fn an_annotators_change_to_the_schema_is_refused_and_kept_when_the_curators_arri
 fn two_curators_changing_one_line_keep_both_versions() {
     let team = Team::new();
     let carla = team.path("carla");
-    set_curators(&carla, &["carla", "dana"]);
-    // Drop the line set_curators added above it: carla's list replaces it.
-    let text = std::fs::read_to_string(carla.join("project.ron")).unwrap();
-    std::fs::write(
-        carla.join("project.ron"),
-        text.replacen("    curators: [\"carla\"],\n", "", 1),
-    )
-    .unwrap();
+    let named = run(gloss()
+        .arg("assign")
+        .arg(&carla)
+        .args(["--curators", "carla,dana"]));
+    assert!(named.success, "{}", named.stderr);
     sync(&carla, "carla");
     let dana = team.clone("dana");
     let recolour = |dir: &Path, colour: &str| {

@@ -233,6 +233,14 @@ Examples:
     /// newer one replaces is kept in .gloss-sync/kept/. Refused while a Gloss window has the
     /// project open (use its Sync button).
     Sync(super::sync::SyncArgs),
+
+    /// Assign documents to annotators, evenly and with a fixed overlap for agreement: each
+    /// document gets --per-doc of --annotators, every annotator about the same number, and the
+    /// groups rotate so every pair shares documents. Or name the curators.
+    ///
+    /// Deterministic: the same --seed gives the same assignment (without one, documents go in
+    /// project order). Saved in project.ron, which a curator shares with `gloss sync`.
+    Assign(super::assign::AssignArgs),
 }
 
 #[derive(Debug, Args)]

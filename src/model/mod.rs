@@ -37,5 +37,5 @@ pub use schema::{
 };
 pub use selection::Selection;
 pub use span::CharSpan;
-pub use team::Team;
+pub use team::{Team, distribute, glob_matches};
 pub use text::Text;

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::WorkbenchError;
 use super::disk;
-use crate::model::LayerName;
+use crate::model::{DocId, LayerName};
 use crate::storage::{git, team};
 
 pub use crate::storage::git::{ProjectConflict, SyncReport};
@@ -192,4 +192,140 @@ pub fn project_conflict(dir: &Path) -> Option<ProjectConflict> {
 /// remote's.
 pub fn settle_project_conflict(dir: &Path, keep_mine: bool) -> Result<(), WorkbenchError> {
     git::settle_project_conflict(dir, keep_mine).map_err(|e| WorkbenchError::Storage(e.to_string()))
+}
+
+/// What `gloss assign` asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AssignRequest {
+    /// Who annotates; empty to change only the curators.
+    pub annotators: Vec<String>,
+    /// How many annotators each document gets (the overlap agreement is measured on).
+    pub per_doc: usize,
+    /// Only the documents whose id matches (`*`, `?`); default all. Others keep their assignment.
+    pub docs: Option<String>,
+    /// Shuffles the documents first; the same seed gives the same assignment.
+    pub seed: Option<u64>,
+    /// Replaces the project's curators.
+    pub curators: Option<Vec<String>>,
+}
+
+/// What `gloss assign` did, in project order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assigned {
+    pub assignments: Vec<(DocId, Vec<String>)>,
+    /// Each annotator with the number of documents now assigned to them in the whole project.
+    pub load: Vec<(String, usize)>,
+    pub curators: Vec<String>,
+}
+
+/// Assigns documents to annotators evenly with a fixed overlap (see [`crate::model::distribute`]),
+/// adds them to the project's annotators, and saves `project.ron`. Nothing is written when the
+/// request cannot be met.
+pub fn assign(dir: &Path, request: &AssignRequest) -> Result<Assigned, WorkbenchError> {
+    let names = request
+        .annotators
+        .iter()
+        .chain(request.curators.iter().flatten());
+    for name in names {
+        if LayerName::new(name).is_none() || name == crate::model::GOLD {
+            return Err(WorkbenchError::refused(format!(
+                "{name:?} cannot be an annotator's name: expected 1 to 64 ASCII letters, digits, \
+                 -, _ or . (it names their layer files), and not gold"
+            )));
+        }
+    }
+    let unique: BTreeSet<&String> = request.annotators.iter().collect();
+    if unique.len() != request.annotators.len() {
+        return Err(WorkbenchError::refused(
+            "--annotators names someone twice: expected each annotator once",
+        ));
+    }
+    let n = request.annotators.len();
+    if n > 0 && !(1..=n).contains(&request.per_doc) {
+        return Err(WorkbenchError::refused(format!(
+            "--per-doc {} cannot be met by {n} annotators: expected 1 to {n}",
+            request.per_doc
+        )));
+    }
+    if n == 0 && request.curators.is_none() {
+        return Err(WorkbenchError::refused(
+            "nothing to do: give --annotators (and --per-doc), or --curators",
+        ));
+    }
+    let mut locked = super::LockedProject::open(dir)?;
+    let project = &mut locked.project;
+    if n > 0 {
+        let selected: Vec<DocId> = project
+            .documents()
+            .iter()
+            .map(|d| d.id.clone())
+            .filter(|id| {
+                request
+                    .docs
+                    .as_deref()
+                    .is_none_or(|glob| crate::model::glob_matches(glob, id.as_str()))
+            })
+            .collect();
+        if selected.is_empty() {
+            return Err(WorkbenchError::refused(format!(
+                "{}: no document id matches {:?} (gloss stats lists the ids)",
+                dir.display(),
+                request.docs.as_deref().unwrap_or("*")
+            )));
+        }
+        let assigned = crate::model::distribute(
+            &selected,
+            &request.annotators,
+            request.per_doc,
+            request.seed,
+        );
+        project.team.assignments.extend(assigned);
+        for name in &request.annotators {
+            project.add_annotator(name);
+        }
+    }
+    if let Some(curators) = &request.curators {
+        project.team.curators = curators.clone();
+    }
+    project.mark_project_dirty();
+    let selected: Vec<(DocId, Vec<String>)> = project
+        .documents()
+        .iter()
+        .filter(|d| {
+            n > 0
+                && request
+                    .docs
+                    .as_deref()
+                    .is_none_or(|glob| crate::model::glob_matches(glob, d.id.as_str()))
+        })
+        .map(|d| (d.id.clone(), project.team.assigned(&d.id).to_vec()))
+        .collect();
+    let mut everyone: Vec<String> = project.annotators.clone();
+    for names in project.team.assignments.values() {
+        for name in names {
+            if !everyone.contains(name) {
+                everyone.push(name.clone());
+            }
+        }
+    }
+    let load = everyone
+        .into_iter()
+        .map(|name| {
+            let count = project
+                .team
+                .assignments
+                .values()
+                .filter(|names| names.contains(&name))
+                .count();
+            (name, count)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let curators = project.team.curators.clone();
+    locked.save()?;
+    Ok(Assigned {
+        assignments: selected,
+        load,
+        curators,
+    })
 }
