@@ -114,6 +114,8 @@ pub struct Workbench {
     saver: saver::Saver,
     /// Where saves (and other long work) run: threads, or a queue tests drive.
     jobs: jobs::Jobs,
+    /// The Sync button's job and its last result.
+    sync: team::SyncState,
     /// The Review window's agreement figures, computed in a job when their inputs change.
     figures: figures::FiguresState,
     clock: Clock,
@@ -240,12 +242,14 @@ impl Workbench {
             last_label: None,
             saver: saver::Saver::new(),
             jobs: jobs::Jobs::threaded(),
+            sync: team::SyncState::default(),
             figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
             read_only: None,
         };
+        workbench.sync.shared = workbench.dir.join(".git").exists();
         match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
             Ok(Some(model)) => workbench.suggestions.use_baseline_model(model),
             Ok(None) => {}
@@ -346,6 +350,13 @@ impl Workbench {
             Command::Undo => self.undo_with_suggestions(),
             Command::Redo => self.redo_with_suggestions(),
             Command::Save => self.save_now(),
+            Command::Sync => self.request_sync(),
+            Command::SettleProjectConflict { keep_mine } => self.settle_conflict(keep_mine),
+            Command::SetAssignment {
+                doc,
+                annotator,
+                assigned,
+            } => self.set_assignment(&doc, &annotator, assigned),
             Command::SetStatus(doc, status) => self.set_status(doc, status),
             Command::ToggleDone => self.toggle_done(),
             Command::CreateQuote => self.create_quote(),

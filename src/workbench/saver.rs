@@ -60,6 +60,11 @@ impl Saver {
         Arc::clone(&self.waker)
     }
 
+    /// Whether no save is running.
+    pub(super) fn idle(&self) -> bool {
+        self.in_flight.is_none()
+    }
+
     pub(super) fn note_change(&mut self) {
         self.changed = true;
     }
@@ -79,6 +84,7 @@ impl Workbench {
         self.tick_figures();
         self.tick_corpus();
         self.tick_consistency();
+        self.tick_sync();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
@@ -93,7 +99,8 @@ impl Workbench {
             self.saver.last_change = None;
             self.saver.requested = false;
         }
-        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() {
+        // A sync is writing the folder: saves wait for it (and it waits for them).
+        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() || self.syncing() {
             return;
         }
         let due = self.saver.requested

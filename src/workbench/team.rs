@@ -329,3 +329,220 @@ pub fn assign(dir: &Path, request: &AssignRequest) -> Result<Assigned, Workbench
         curators,
     })
 }
+
+/// What the top bar shows of the last sync.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncView {
+    /// Sync was asked for; unsaved work is being saved first.
+    Saving,
+    Syncing,
+    /// Finished: what happened, one line each (see [`SyncOutcome::lines`]).
+    Synced {
+        outcome: SyncOutcome,
+    },
+    Failed(String),
+}
+
+impl SyncView {
+    /// One short line for the top bar.
+    pub fn summary(&self) -> String {
+        match self {
+            SyncView::Saving => "Saving, then syncing…".to_owned(),
+            SyncView::Syncing => "Syncing…".to_owned(),
+            SyncView::Failed(why) => format!("Sync failed: {why}"),
+            SyncView::Synced { outcome } => {
+                let report = &outcome.report;
+                let warnings = outcome
+                    .lines()
+                    .iter()
+                    .filter(|l| l.starts_with("warning:"))
+                    .count();
+                let mut parts = Vec::new();
+                match &report.offline {
+                    Some(_) => parts.push(format!(
+                        "Offline: {} {} waiting",
+                        report.unpushed,
+                        plural(report.unpushed, "commit", "commits")
+                    )),
+                    None => parts.push("Synced".to_owned()),
+                }
+                if !report.received.is_empty() {
+                    parts.push(format!(
+                        "{} {} received",
+                        report.received.len(),
+                        plural(report.received.len(), "file", "files")
+                    ));
+                }
+                if warnings > 0 {
+                    parts.push(format!(
+                        "{warnings} {}",
+                        plural(warnings, "warning", "warnings")
+                    ));
+                }
+                parts.join(", ")
+            }
+        }
+    }
+}
+
+type SyncJob = super::jobs::Job<Result<SyncOutcome, WorkbenchError>>;
+
+#[derive(Default)]
+pub(super) struct SyncState {
+    /// Whether the project folder is a git clone (looked at once, when it opens).
+    pub(super) shared: bool,
+    /// Sync was asked for and waits for the save in flight (or the unsaved changes) first.
+    wanted: bool,
+    running: Option<SyncJob>,
+    /// Files came in: the project is read again once nothing of the user's is unsaved.
+    reload: bool,
+    view: Option<SyncView>,
+}
+
+impl super::Workbench {
+    /// The last sync's state, for the top bar; `None` before the first.
+    pub fn sync_view(&self) -> Option<&SyncView> {
+        self.sync.view.as_ref()
+    }
+
+    /// Whether the project folder is a git clone, so the window offers Sync.
+    pub fn is_shared(&self) -> bool {
+        self.sync.shared
+    }
+
+    /// Whether a sync job is running.
+    pub fn syncing(&self) -> bool {
+        self.sync.running.is_some()
+    }
+
+    /// The `project.ron` conflict a sync left, both versions, for the window to show side by side.
+    pub fn project_conflict(&self) -> Option<ProjectConflict> {
+        git::project_conflict(&self.dir)
+    }
+
+    pub(super) fn request_sync(&mut self) -> Result<(), WorkbenchError> {
+        if self.syncing() || self.sync.wanted {
+            return Ok(());
+        }
+        self.sync.wanted = true;
+        self.sync.view = Some(SyncView::Saving);
+        self.save_now()?;
+        self.tick_sync();
+        Ok(())
+    }
+
+    /// Starts the sync once everything is saved, collects it, reads in what came. Never blocks.
+    pub(super) fn tick_sync(&mut self) {
+        if let Some(job) = self.sync.running.as_mut()
+            && let Some(result) = job.poll()
+        {
+            self.sync.running = None;
+            self.sync.view = Some(match result {
+                Ok(Ok(outcome)) => {
+                    self.sync.reload = !outcome.report.received.is_empty();
+                    SyncView::Synced { outcome }
+                }
+                Ok(Err(error)) => SyncView::Failed(error.to_string()),
+                Err(failed) => SyncView::Failed(failed.to_string()),
+            });
+        }
+        let settled = self.saver.idle() && self.project.dirty().is_empty();
+        if self.sync.wanted && self.sync.running.is_none() {
+            if !settled {
+                // The save was asked for in request_sync; an edit since then is saved first too.
+                let _ = self.save_now();
+                return;
+            }
+            self.sync.wanted = false;
+            let dir = self.dir.clone();
+            let name = self.annotator.as_str().to_owned();
+            self.sync.view = Some(SyncView::Syncing);
+            self.sync.running = Some(
+                self.jobs
+                    .start("sync", move |_| sync_folder(&dir, &name, None)),
+            );
+            return;
+        }
+        if self.sync.reload && self.sync.running.is_none() && settled {
+            self.sync.reload = false;
+            if let Err(error) = self.reload_from_disk() {
+                self.sync.view = Some(SyncView::Failed(format!(
+                    "the files that came in could not be read: {error}"
+                )));
+            }
+        }
+    }
+
+    /// Reads the project again after a sync brought others' files in; the user's own layers are
+    /// saved already, so nothing of theirs is lost; the history stays (it only touches them).
+    pub(super) fn reload_from_disk(&mut self) -> Result<(), WorkbenchError> {
+        let mut project = disk::load(&self.dir)?;
+        project.add_annotator(self.annotator.as_str());
+        let shown = self.current.as_ref().map(|key| key.doc.clone());
+        self.project = project;
+        self.revision += 1;
+        let doc = shown
+            .filter(|doc| self.project.document(doc).is_some())
+            .or_else(|| self.project.documents().first().map(|d| d.id.clone()));
+        if let Some(doc) = doc {
+            self.show_document(doc);
+        }
+        if !self.project.dirty().is_empty() {
+            self.saver.note_change();
+        }
+        Ok(())
+    }
+
+    pub(super) fn settle_conflict(&mut self, keep_mine: bool) -> Result<(), WorkbenchError> {
+        if !self.project.dirty().is_empty() || !self.saver.idle() {
+            self.save_now()?;
+            return Err(WorkbenchError::refused(
+                "saving your changes first; choose again in a moment",
+            ));
+        }
+        settle_project_conflict(&self.dir, keep_mine)?;
+        if keep_mine {
+            self.reload_from_disk()?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_assignment(
+        &mut self,
+        doc: &DocId,
+        annotator: &str,
+        assigned: bool,
+    ) -> Result<(), WorkbenchError> {
+        let me = self.annotator.as_str();
+        if !self.project.team.may_change_project(me) {
+            return Err(WorkbenchError::refused(format!(
+                "only a curator ({}) assigns documents",
+                self.project.team.curators.join(", ")
+            )));
+        }
+        if self.project.document(doc).is_none() || LayerName::new(annotator).is_none() {
+            return Err(WorkbenchError::refused(format!(
+                "there is no document {doc} or annotator {annotator:?} to assign"
+            )));
+        }
+        let names = self
+            .project
+            .team
+            .assignments
+            .entry(doc.clone())
+            .or_default();
+        let there = names.iter().any(|n| n == annotator);
+        match (assigned, there) {
+            (true, false) => names.push(annotator.to_owned()),
+            (false, true) => names.retain(|n| n != annotator),
+            _ => return Ok(()),
+        }
+        if names.is_empty() {
+            self.project.team.assignments.remove(doc);
+        }
+        self.project.mark_project_dirty();
+        self.revision += 1;
+        self.saver.note_change();
+        Ok(())
+    }
+}
