@@ -23,8 +23,23 @@ pub(super) fn lock(
 ) -> Result<(Lock, Option<String>), WorkbenchError> {
     ProjectLock::acquire_as(dir, holder).map_err(|error| match error {
         locked @ storage::StorageError::Locked { .. } => WorkbenchError::Locked(locked.to_string()),
+        // A folder this user cannot write (a colleague's share, a read-only mount): the window opens
+        // it read-only, as it does a project another Gloss holds.
+        storage::StorageError::Io { source, .. } if cannot_write(&source) => {
+            WorkbenchError::Locked(format!(
+                "{} is a read-only folder ({source}), so nothing can be saved there",
+                dir.display()
+            ))
+        }
         other => storage_error(other),
     })
+}
+
+fn cannot_write(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {

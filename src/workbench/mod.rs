@@ -177,6 +177,14 @@ impl Workbench {
         self.read_only.as_deref()
     }
 
+    /// Whether it is read-only because the folder cannot be written (rather than another Gloss
+    /// holding it).
+    pub fn read_only_folder(&self) -> bool {
+        self.read_only
+            .as_deref()
+            .is_some_and(|why| why.contains(" is a read-only folder ("))
+    }
+
     /// Creates a new project folder with a preset schema (`news`, `ontonotes`, `conll`, `ace2005`) and
     /// opens it.
     pub fn new_project(
