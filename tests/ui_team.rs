@@ -8,6 +8,7 @@ mod ui_support;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use gloss::model::{DocId, LayerKey, LayerName};
 use gloss::workbench::Command;
@@ -144,4 +145,135 @@ fn a_project_that_is_not_a_git_clone_offers_no_sync() {
     let mut harness = starting_harness_as(dir, Some("amira"));
     wait_for_background(&mut harness);
     assert!(harness.query_by_label("Sync").is_none());
+}
+
+#[test]
+fn my_assignments_come_first_in_the_document_list_with_their_progress() {
+    let (_temp, amira, _bruno) = team();
+    // carla assigns only the talks article to amira (summit, first in project order, to bruno).
+    let amira_dir = amira.to_str().unwrap();
+    gloss(&[
+        "assign",
+        amira_dir,
+        "--annotators",
+        "bruno",
+        "--docs",
+        "summit",
+    ]);
+    gloss(&[
+        "assign",
+        amira_dir,
+        "--annotators",
+        "amira",
+        "--docs",
+        "talks",
+    ]);
+    let mut harness = starting_harness_as(amira, Some("amira"));
+    wait_for_background(&mut harness);
+    harness.get_by_label("Assigned to you: 0 / 1 done, listed first");
+    let button = |label: &str| harness.get_by_role_and_label(Role::Button, label).rect();
+    let talks = button("Talks in Brussels");
+    let summit = button("Summit in Paris");
+    assert!(talks.top() < summit.top(), "{talks:?} {summit:?}");
+}
+
+#[test]
+fn the_curator_sees_documents_by_annotators_and_assigns_by_hand() {
+    let (temp, _amira, bruno) = team();
+    // bruno finishes the talks article; amira has not started anything.
+    let bruno_dir = bruno.to_str().unwrap();
+    gloss(&[
+        "suggest",
+        bruno_dir,
+        "--apply",
+        "--layer",
+        "bruno",
+        "--recommender",
+        "baseline",
+    ]);
+    let talks = bruno.join("annotations/talks/bruno.ron");
+    let text = std::fs::read_to_string(&talks).unwrap();
+    std::fs::write(&talks, text.replacen("status: New", "status: Done", 1)).unwrap();
+    gloss(&["sync", bruno_dir, "--as", "bruno"]);
+    let carla = temp.path().join("carla");
+    gloss(&["sync", carla.to_str().unwrap(), "--as", "carla"]);
+
+    let mut harness = starting_harness_as(carla.clone(), Some("carla"));
+    wait_for_background(&mut harness);
+    click_button(&mut harness, "Team…");
+    wait_for_background(&mut harness);
+    let matrix = ui_support::wb(&harness).team_matrix().unwrap().clone();
+    assert_eq!(matrix.annotators, ["amira", "bruno"]);
+    let row = |doc: &str| matrix.rows.iter().find(|r| r.doc.as_str() == doc).unwrap();
+    use gloss::workbench::matrix::Progress;
+    assert_eq!(
+        row("talks")
+            .cells
+            .iter()
+            .map(|c| (c.assigned, c.progress))
+            .collect::<Vec<_>>(),
+        [(true, Progress::NotStarted), (true, Progress::Done)]
+    );
+    assert_eq!(row("summit").cells[1].progress, Progress::InProgress);
+    assert!(!row("talks").ready, "amira is not done yet");
+    harness.get_by_label("2 documents, 2 annotators; 0 ready to adjudicate");
+    // carla takes summit away from amira with its box; it is saved to project.ron.
+    harness.get_by_label("amira on summit").click();
+    harness.run_ok();
+    execute(&mut harness, Command::Save);
+    wait_for_background(&mut harness);
+    let project = ui_support::wb(&harness).project();
+    let summit = DocId::new("summit").unwrap();
+    assert_eq!(project.team.assigned(&summit), ["bruno"]);
+    let saved = std::fs::read_to_string(carla.join("project.ron")).unwrap();
+    assert!(
+        saved.contains("\"summit\": [\n            \"bruno\",\n        ],"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn a_conflict_in_the_project_file_is_shown_side_by_side_and_settled() {
+    let (temp, _amira, _bruno) = team();
+    let carla = temp.path().join("carla");
+    gloss(&[
+        "assign",
+        carla.to_str().unwrap(),
+        "--curators",
+        "carla,dana",
+    ]);
+    gloss(&["sync", carla.to_str().unwrap(), "--as", "carla"]);
+    let dana = temp.path().join("dana");
+    git2::Repository::clone(temp.path().join("team.git").to_str().unwrap(), &dana).unwrap();
+    let recolour = |dir: &Path, colour: &str| {
+        let path = dir.join("project.ron");
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("#9c755f", colour);
+        std::fs::write(&path, &text).unwrap();
+        text
+    };
+    recolour(&carla, "#111111");
+    gloss(&["sync", carla.to_str().unwrap(), "--as", "carla"]);
+    let danas = recolour(&dana, "#222222");
+
+    let mut harness = starting_harness_as(dana.clone(), Some("dana"));
+    wait_for_background(&mut harness);
+    click_button(&mut harness, "Sync");
+    until_synced(&mut harness);
+    harness.get_by_label("project.ron was changed here and on the remote in the same places");
+    harness.get_by_label("Yours (not shared)");
+    harness.get_by_label("The remote's (in use)");
+    click_button(&mut harness, "Keep mine");
+    // Saving first, then settling in a job, then reading the project again: a few rounds.
+    for _ in 0..5 {
+        wait_for_background(&mut harness);
+    }
+    assert!(ui_support::wb(&harness).project_conflict().is_none());
+    // Dana's version is back (as her window saved it before the sync: with her name added).
+    let now = std::fs::read_to_string(dana.join("project.ron")).unwrap();
+    assert!(danas.contains("#222222") && now.contains("#222222") && !now.contains("#111111"));
+    let schema = &ui_support::wb(&harness).project().schema;
+    assert_eq!(schema.entity_labels[3].color.to_string(), "#222222");
+    assert!(harness.query_by_label("Yours (not shared)").is_none());
 }

@@ -374,6 +374,7 @@ impl GlossApp {
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
         super::details::show(&ctx, self.workbench.as_ref(), &mut self.view, &mut out);
+        super::team::show(&ctx, self.workbench.as_ref(), &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
         self.show_file_picker(&ctx);
         if self.view.help_open {

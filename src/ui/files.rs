@@ -316,6 +316,13 @@ impl GlossApp {
                     .unwrap_or_default();
                 self.ask_annotator(known, None);
             }
+            UiAction::OpenTeam => {
+                self.view.team_open = true;
+                if let Some(wb) = self.workbench.as_mut() {
+                    // Cannot fail: it only opens the view.
+                    let _ = wb.execute(Command::ShowTeam(true));
+                }
+            }
             UiAction::ReopenForWriting => {
                 if let Some(wb) = &self.workbench {
                     let dir = wb.dir().to_path_buf();

@@ -201,6 +201,14 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             if wb.is_shared() {
                 sync_strip(ui, wb, compact, out);
             }
+            if (wb.is_shared() || !wb.project().team.is_empty())
+                && ui
+                    .button("Team…")
+                    .on_hover_text("Documents × annotators: assignments, progress, agreement")
+                    .clicked()
+            {
+                out.action(UiAction::OpenTeam);
+            }
         }
         ui.separator();
         layer_badge(ui, wb, compact, out);

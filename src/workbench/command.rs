@@ -63,6 +63,8 @@ pub enum Command {
     /// Saves, then shares the work through the project's git remote and brings in everyone
     /// else's, in the background ([`super::Workbench::sync_view`] follows it).
     Sync,
+    /// Opens (or closes) the team view: documents × annotators ([`super::Workbench::team_matrix`]).
+    ShowTeam(bool),
     /// Settles a `project.ron` conflict a sync left: keep the user's version or the remote's.
     SettleProjectConflict {
         keep_mine: bool,

@@ -26,6 +26,7 @@ mod find;
 mod folder;
 mod import;
 pub mod jobs;
+pub mod matrix;
 mod navigate;
 mod quotes_events;
 mod review;
@@ -116,6 +117,8 @@ pub struct Workbench {
     jobs: jobs::Jobs,
     /// The Sync button's job and its last result.
     sync: team::SyncState,
+    /// The curator's documents × annotators view, computed in a job while it is open.
+    matrix: matrix::MatrixState,
     /// The Review window's agreement figures, computed in a job when their inputs change.
     figures: figures::FiguresState,
     clock: Clock,
@@ -251,6 +254,7 @@ impl Workbench {
             saver: saver::Saver::new(),
             jobs: jobs::Jobs::threaded(),
             sync: team::SyncState::default(),
+            matrix: matrix::MatrixState::default(),
             figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
@@ -359,6 +363,10 @@ impl Workbench {
             Command::Redo => self.redo_with_suggestions(),
             Command::Save => self.save_now(),
             Command::Sync => self.request_sync(),
+            Command::ShowTeam(open) => {
+                self.show_team(open);
+                Ok(())
+            }
             Command::SettleProjectConflict { keep_mine } => self.settle_conflict(keep_mine),
             Command::SetAssignment {
                 doc,
@@ -695,6 +703,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::NextSuggestion
             | Command::PreviousSuggestion
             | Command::FocusSuggestion(_)
+            | Command::ShowTeam(_)
     )
 }
 

@@ -85,6 +85,7 @@ impl Workbench {
         self.tick_corpus();
         self.tick_consistency();
         self.tick_sync();
+        self.tick_matrix();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
@@ -100,7 +101,10 @@ impl Workbench {
             self.saver.requested = false;
         }
         // A sync is writing the folder: saves wait for it (and it waits for them).
-        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() || self.syncing() {
+        if self.saver.in_flight.is_some()
+            || self.project.dirty().is_empty()
+            || self.syncing_or_settling()
+        {
             return;
         }
         let due = self.saver.requested
@@ -220,6 +224,7 @@ fn snapshot(project: &Project) -> Project {
     let dirty = project.dirty();
     let mut snapshot = Project::new(project.name.clone(), project.schema.clone());
     snapshot.annotators.clone_from(&project.annotators);
+    snapshot.team.clone_from(&project.team);
     snapshot.settings.clone_from(&project.settings);
     let layer_docs: BTreeSet<_> = dirty.layers.iter().map(|key| &key.doc).collect();
     for document in project.documents() {

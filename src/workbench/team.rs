@@ -22,6 +22,8 @@ pub struct SyncOutcome {
     /// Labels the new schema removed that annotations still use, one sentence each. The
     /// annotations stay in their files.
     pub orphans: Vec<String>,
+    /// The `project.ron` conflict waiting for the user (this sync's or an earlier one's).
+    pub conflict: Option<ProjectConflict>,
 }
 
 impl SyncOutcome {
@@ -180,6 +182,7 @@ pub(crate) fn sync_folder(
         annotator: name.to_owned(),
         report,
         orphans,
+        conflict: git::project_conflict(dir),
     })
 }
 
@@ -338,7 +341,7 @@ pub enum SyncView {
     Syncing,
     /// Finished: what happened, one line each (see [`SyncOutcome::lines`]).
     Synced {
-        outcome: SyncOutcome,
+        outcome: Box<SyncOutcome>,
     },
     Failed(String),
 }
@@ -397,6 +400,10 @@ pub(super) struct SyncState {
     /// Files came in: the project is read again once nothing of the user's is unsaved.
     reload: bool,
     view: Option<SyncView>,
+    conflict: Option<ProjectConflict>,
+    /// Keep mine (true) or theirs, waiting for the saves to finish.
+    settle: Option<bool>,
+    settling: Option<super::jobs::Job<Result<(), WorkbenchError>>>,
 }
 
 impl super::Workbench {
@@ -410,14 +417,20 @@ impl super::Workbench {
         self.sync.shared
     }
 
+    /// Whether a sync or the settling of a conflict is writing the folder (saves wait).
+    pub(super) fn syncing_or_settling(&self) -> bool {
+        self.sync.running.is_some() || self.sync.settling.is_some()
+    }
+
     /// Whether a sync job is running.
     pub fn syncing(&self) -> bool {
         self.sync.running.is_some()
     }
 
-    /// The `project.ron` conflict a sync left, both versions, for the window to show side by side.
-    pub fn project_conflict(&self) -> Option<ProjectConflict> {
-        git::project_conflict(&self.dir)
+    /// The `project.ron` conflict the last sync found, both versions, for the window to show side
+    /// by side until the user chooses.
+    pub fn project_conflict(&self) -> Option<&ProjectConflict> {
+        self.sync.conflict.as_ref()
     }
 
     pub(super) fn request_sync(&mut self) -> Result<(), WorkbenchError> {
@@ -440,13 +453,18 @@ impl super::Workbench {
             self.sync.view = Some(match result {
                 Ok(Ok(outcome)) => {
                     self.sync.reload = !outcome.report.received.is_empty();
-                    SyncView::Synced { outcome }
+                    self.sync.conflict = outcome.conflict.clone();
+                    SyncView::Synced {
+                        outcome: Box::new(outcome),
+                    }
                 }
                 Ok(Err(error)) => SyncView::Failed(error.to_string()),
                 Err(failed) => SyncView::Failed(failed.to_string()),
             });
         }
         let settled = self.saver.idle() && self.project.dirty().is_empty();
+        self.tick_settle(settled);
+        let settled = settled && self.sync.settling.is_none();
         if self.sync.wanted && self.sync.running.is_none() {
             if !settled {
                 // The save was asked for in request_sync; an edit since then is saved first too.
@@ -493,18 +511,45 @@ impl super::Workbench {
         Ok(())
     }
 
+    /// Settles the conflict once everything is saved, in a job (it writes `project.ron`), then
+    /// reads the project again.
     pub(super) fn settle_conflict(&mut self, keep_mine: bool) -> Result<(), WorkbenchError> {
-        if !self.project.dirty().is_empty() || !self.saver.idle() {
-            self.save_now()?;
-            return Err(WorkbenchError::refused(
-                "saving your changes first; choose again in a moment",
-            ));
+        if self.sync.conflict.is_none() {
+            return Ok(());
         }
-        settle_project_conflict(&self.dir, keep_mine)?;
-        if keep_mine {
-            self.reload_from_disk()?;
-        }
+        self.sync.settle = Some(keep_mine);
+        self.save_now()?;
+        self.tick_sync();
         Ok(())
+    }
+
+    fn tick_settle(&mut self, settled: bool) {
+        if let Some(job) = self.sync.settling.as_mut()
+            && let Some(result) = job.poll()
+        {
+            self.sync.settling = None;
+            match result {
+                Ok(Ok(())) => {
+                    self.sync.conflict = None;
+                    self.sync.reload = true;
+                }
+                Ok(Err(error)) => self.sync.view = Some(SyncView::Failed(error.to_string())),
+                Err(failed) => self.sync.view = Some(SyncView::Failed(failed.to_string())),
+            }
+        }
+        if self.sync.settling.is_none()
+            && self.sync.running.is_none()
+            && settled
+            && let Some(keep_mine) = self.sync.settle.take()
+        {
+            {
+                let dir = self.dir.clone();
+                self.sync.settling = Some(
+                    self.jobs
+                        .start("settle", move |_| settle_project_conflict(&dir, keep_mine)),
+                );
+            }
+        }
     }
 
     pub(super) fn set_assignment(
