@@ -277,3 +277,98 @@ fn a_conflict_in_the_project_file_is_shown_side_by_side_and_settled() {
     assert_eq!(schema.entity_labels[3].color.to_string(), "#222222");
     assert!(harness.query_by_label("Yours (not shared)").is_none());
 }
+
+/// The status line of a layer file, replaced as an editor (or another Gloss) would.
+fn set_status_on_disk(path: &Path, status: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("status:"))
+        .unwrap()
+        .to_owned();
+    std::fs::write(
+        path,
+        text.replacen(&line, &format!("    status: {status},"), 1),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_change_on_disk_is_read_in_and_my_unsaved_edits_stay() {
+    let (_temp, dir) = sample_copy();
+    let mut harness = starting_harness_as(dir.clone(), Some("amira"));
+    wait_for_background(&mut harness);
+    let doc = ui_support::wb(&harness).current_doc().unwrap().id.clone();
+    let before = ui_support::wb(&harness).current_layer().unwrap().len();
+    // amira labels a name; it is not saved yet.
+    let span = find_span(ui_support::wb(&harness), "Kurti", 0);
+    execute(&mut harness, Command::SelectSpan(span));
+    type_char(&mut harness, 'o');
+    assert_eq!(
+        ui_support::wb(&harness).current_layer().unwrap().len(),
+        before + 1
+    );
+    // bruno's file changes on disk (a pull, another Gloss), and the watcher says so.
+    let bruno = PathBuf::from("annotations")
+        .join(doc.as_str())
+        .join("bruno.ron");
+    set_status_on_disk(&dir.join(&bruno), "Done");
+    harness
+        .state_mut()
+        .workbench_mut()
+        .unwrap()
+        .folder_changed(vec![bruno]);
+    // It is put in place once amira's edit is saved (an autosave; here Ctrl+S).
+    execute(&mut harness, Command::Save);
+    for _ in 0..3 {
+        wait_for_background(&mut harness);
+    }
+    let wb = ui_support::wb(&harness);
+    let key = LayerKey::new(doc.clone(), LayerName::new("bruno").unwrap());
+    assert_eq!(wb.project().status(&key), gloss::model::Status::Done);
+    assert_eq!(
+        wb.current_layer().unwrap().len(),
+        before + 1,
+        "amira's edit is kept"
+    );
+}
+
+#[test]
+fn a_save_never_overwrites_a_newer_file_unseen_it_keeps_both() {
+    let (_temp, dir) = sample_copy();
+    let mut harness = starting_harness_as(dir.clone(), Some("amira"));
+    wait_for_background(&mut harness);
+    let doc = ui_support::wb(&harness).current_doc().unwrap().id.clone();
+    let mine = dir.join("annotations").join(doc.as_str()).join("amira.ron");
+    // Someone else writes amira's file (an editor, a second Gloss on another computer's share).
+    set_status_on_disk(&mine, "InProgress");
+    let theirs = std::fs::read_to_string(&mine).unwrap();
+    let span = find_span(ui_support::wb(&harness), "Kurti", 0);
+    execute(&mut harness, Command::SelectSpan(span));
+    type_char(&mut harness, 'o');
+    execute(&mut harness, Command::Save);
+    wait_for_background(&mut harness);
+    wait_for_background(&mut harness);
+    // Gloss's version is in the file; the other is kept beside it, and the window says where.
+    let saved = std::fs::read_to_string(&mine).unwrap();
+    assert_ne!(saved, theirs);
+    let kept: Vec<PathBuf> = walk(&dir.join(".gloss-sync/kept"));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with(format!("annotations/{doc}/amira.ron")));
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), theirs);
+    harness.get_by_label_contains("changed on disk since Gloss read it");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.path().is_dir() {
+                found.extend(walk(&entry.path()));
+            } else {
+                found.push(entry.path());
+            }
+        }
+    }
+    found
+}

@@ -400,6 +400,10 @@ impl GlossApp {
             if let Some(message) = wb.take_suggestion_message() {
                 self.view.warn(message);
             }
+            // A save that kept a newer file beside the user's version, said once.
+            if let Some(message) = wb.take_notice() {
+                self.view.warn(message);
+            }
             if let Some(next) = wb.next_tick() {
                 ctx.request_repaint_after(next.saturating_duration_since(now));
             }

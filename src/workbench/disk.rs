@@ -61,9 +61,17 @@ pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<Project, Wo
 
 /// Serialises what `project` marks dirty and writes it atomically into `dir`; the error names the
 /// file. Runs on the saver thread.
-pub(super) fn save_snapshot(dir: &Path, project: &Project) -> Result<(), String> {
+pub(super) fn save_snapshot(
+    dir: &Path,
+    project: &Project,
+    fingerprints: &super::fingerprints::Fingerprints,
+    stamp: &str,
+) -> Result<Vec<String>, String> {
     let writes = storage::pending_writes(project).map_err(|e| e.to_string())?;
-    storage::write_all(dir, &writes).map_err(|e| e.to_string())
+    let notices = fingerprints.keep_newer(dir, &writes, stamp);
+    storage::write_all(dir, &writes).map_err(|e| e.to_string())?;
+    fingerprints.record_written(&writes);
+    Ok(notices)
 }
 
 pub(super) fn documents_from_text(file_name: &str, raw: &str, split_lines: bool) -> Vec<Document> {

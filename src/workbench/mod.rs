@@ -23,6 +23,7 @@ mod figures;
 mod file_chooser;
 pub mod files;
 mod find;
+mod fingerprints;
 mod folder;
 mod import;
 pub mod jobs;
@@ -40,6 +41,7 @@ mod suggestions;
 pub mod tasks;
 pub mod team;
 pub mod trust;
+mod watch;
 mod web;
 
 use std::path::{Path, PathBuf};
@@ -119,6 +121,8 @@ pub struct Workbench {
     sync: team::SyncState,
     /// The curator's documents × annotators view, computed in a job while it is open.
     matrix: matrix::MatrixState,
+    /// The project folder's watcher and the changes it reported.
+    watch: watch::WatchState,
     /// The Review window's agreement figures, computed in a job when their inputs change.
     figures: figures::FiguresState,
     clock: Clock,
@@ -153,6 +157,8 @@ impl Workbench {
             LockedProject::open_as(dir, Some(annotator))?.into_parts();
         let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
+        let fingerprints = workbench.saver.fingerprints.clone();
+        fingerprints.record_open(&workbench.dir, &workbench.project, &workbench.annotator);
         Ok(workbench)
     }
 
@@ -255,6 +261,7 @@ impl Workbench {
             jobs: jobs::Jobs::threaded(),
             sync: team::SyncState::default(),
             matrix: matrix::MatrixState::default(),
+            watch: watch::WatchState::default(),
             figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,

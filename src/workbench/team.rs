@@ -388,7 +388,10 @@ impl SyncView {
     }
 }
 
-type SyncJob = super::jobs::Job<Result<SyncOutcome, WorkbenchError>>;
+/// A sync's outcome, with the project read again when files came in (read in the job, not on the
+/// UI thread).
+type SyncJob =
+    super::jobs::Job<Result<(SyncOutcome, Option<crate::model::Project>), WorkbenchError>>;
 
 #[derive(Default)]
 pub(super) struct SyncState {
@@ -397,13 +400,14 @@ pub(super) struct SyncState {
     /// Sync was asked for and waits for the save in flight (or the unsaved changes) first.
     wanted: bool,
     running: Option<SyncJob>,
-    /// Files came in: the project is read again once nothing of the user's is unsaved.
-    reload: bool,
+    /// Files came in: the project as read after them, put in place once nothing of the user's is
+    /// unsaved (their own layers are kept from memory).
+    reload: Option<crate::model::Project>,
     view: Option<SyncView>,
     conflict: Option<ProjectConflict>,
     /// Keep mine (true) or theirs, waiting for the saves to finish.
     settle: Option<bool>,
-    settling: Option<super::jobs::Job<Result<(), WorkbenchError>>>,
+    settling: Option<super::jobs::Job<Result<crate::model::Project, WorkbenchError>>>,
 }
 
 impl super::Workbench {
@@ -451,8 +455,8 @@ impl super::Workbench {
         {
             self.sync.running = None;
             self.sync.view = Some(match result {
-                Ok(Ok(outcome)) => {
-                    self.sync.reload = !outcome.report.received.is_empty();
+                Ok(Ok((outcome, reloaded))) => {
+                    self.sync.reload = reloaded;
                     self.sync.conflict = outcome.conflict.clone();
                     SyncView::Synced {
                         outcome: Box::new(outcome),
@@ -474,27 +478,63 @@ impl super::Workbench {
             self.sync.wanted = false;
             let dir = self.dir.clone();
             let name = self.annotator.as_str().to_owned();
+            let fingerprints = self.saver.fingerprints.clone();
             self.sync.view = Some(SyncView::Syncing);
-            self.sync.running = Some(
-                self.jobs
-                    .start("sync", move |_| sync_folder(&dir, &name, None)),
-            );
+            self.sync.running = Some(self.jobs.start("sync", move |_| {
+                let outcome = sync_folder(&dir, &name, None)?;
+                let received: Vec<std::path::PathBuf> =
+                    outcome.report.received.iter().map(Into::into).collect();
+                fingerprints.record_current(&dir, &received);
+                let reloaded = if received.is_empty() {
+                    None
+                } else {
+                    Some(disk::load(&dir)?)
+                };
+                Ok((outcome, reloaded))
+            }));
             return;
         }
-        if self.sync.reload && self.sync.running.is_none() && settled {
-            self.sync.reload = false;
-            if let Err(error) = self.reload_from_disk() {
-                self.sync.view = Some(SyncView::Failed(format!(
-                    "the files that came in could not be read: {error}"
-                )));
-            }
+        if self.sync.running.is_none()
+            && settled
+            && let Some(project) = self.sync.reload.take()
+        {
+            self.put_in_place(project);
         }
     }
 
-    /// Reads the project again after a sync brought others' files in; the user's own layers are
-    /// saved already, so nothing of theirs is lost; the history stays (it only touches them).
-    pub(super) fn reload_from_disk(&mut self) -> Result<(), WorkbenchError> {
-        let mut project = disk::load(&self.dir)?;
+    /// A project read again (after a change in the folder): put in place once nothing of the user's
+    /// is unsaved and no sync is writing.
+    pub(super) fn sync_reload(&mut self, project: crate::model::Project) {
+        self.sync.reload = Some(project);
+        self.tick_sync();
+    }
+
+    /// Puts a project read from disk (after a sync, a settled conflict, a change in the folder)
+    /// in place of the open one, keeping the user's own layers as they are in memory (never
+    /// older than on disk: Gloss wrote them) and the history (which only touches them), and the
+    /// document shown.
+    pub(super) fn put_in_place(&mut self, mut project: crate::model::Project) {
+        let curator = self
+            .project
+            .team
+            .may_change_project(self.annotator.as_str());
+        let me = self.annotator.clone();
+        let mine =
+            |name: &LayerName| *name == me || (curator && name.as_str() == crate::model::GOLD);
+        let keys: Vec<crate::model::LayerKey> = project
+            .layers()
+            .map(|(key, _)| key.clone())
+            .filter(|key| mine(&key.layer))
+            .collect();
+        for key in keys {
+            project.insert_loaded_layer(key, crate::model::Layer::default());
+        }
+        for (key, layer) in self.project.layers() {
+            if mine(&key.layer) && project.document(&key.doc).is_some() {
+                project.insert_loaded_layer(key.clone(), layer.clone());
+            }
+        }
+        project.mark_saved();
         project.add_annotator(self.annotator.as_str());
         let shown = self.current.as_ref().map(|key| key.doc.clone());
         self.project = project;
@@ -508,7 +548,6 @@ impl super::Workbench {
         if !self.project.dirty().is_empty() {
             self.saver.note_change();
         }
-        Ok(())
     }
 
     /// Settles the conflict once everything is saved, in a job (it writes `project.ron`), then
@@ -529,9 +568,9 @@ impl super::Workbench {
         {
             self.sync.settling = None;
             match result {
-                Ok(Ok(())) => {
+                Ok(Ok(project)) => {
                     self.sync.conflict = None;
-                    self.sync.reload = true;
+                    self.sync.reload = Some(project);
                 }
                 Ok(Err(error)) => self.sync.view = Some(SyncView::Failed(error.to_string())),
                 Err(failed) => self.sync.view = Some(SyncView::Failed(failed.to_string())),
@@ -542,13 +581,13 @@ impl super::Workbench {
             && settled
             && let Some(keep_mine) = self.sync.settle.take()
         {
-            {
-                let dir = self.dir.clone();
-                self.sync.settling = Some(
-                    self.jobs
-                        .start("settle", move |_| settle_project_conflict(&dir, keep_mine)),
-                );
-            }
+            let dir = self.dir.clone();
+            let fingerprints = self.saver.fingerprints.clone();
+            self.sync.settling = Some(self.jobs.start("settle", move |_| {
+                settle_project_conflict(&dir, keep_mine)?;
+                fingerprints.record_current(&dir, &[crate::storage::PROJECT_FILE.into()]);
+                disk::load(&dir)
+            }));
         }
     }
 
