@@ -245,6 +245,15 @@ fn workspace() -> TempDir {
     let team = git2::Repository::init(dir.join("team-project")).unwrap();
     team.remote("origin", "../team.git").unwrap();
     run(gloss, &["sync", "team-project", "--as", "carla"], dir);
+    // Two annotators' work in it, for the adjudication example.
+    for layer in ["amira", "bruno"] {
+        let args = ["suggest", "team-project", "--apply", "--layer", layer];
+        run(
+            gloss,
+            &[&args[..], &["--recommender", "baseline"]].concat(),
+            dir,
+        );
+    }
     // Plain text to import.
     write("article.txt", text("new-zealand-flag-process"));
     write("extra.txt", text("uk-asylum-questionnaire"));
