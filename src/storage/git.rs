@@ -594,14 +594,28 @@ fn remote<'r>(repo: &'r Repository, name: &str) -> Result<git2::Remote<'r>, git2
         .split('/')
         .next()
         .is_some_and(|first| first.contains(':'));
-    if url.is_empty() || scheme || scp || Path::new(&url).is_absolute() {
+    if url.is_empty() || scheme || scp {
         return Ok(remote);
     }
-    match repo
-        .workdir()
-        .and_then(|dir| dir.join(&url).canonicalize().ok())
-    {
-        Some(absolute) => repo.remote_anonymous(&absolute.to_string_lossy()),
+    if Path::new(&url).is_absolute() {
+        // libgit2 would call a missing folder an "unsupported URL protocol".
+        return if Path::new(&url).exists() {
+            Ok(remote)
+        } else {
+            Err(git2::Error::from_str(&format!("there is no folder {url}")))
+        };
+    }
+    match repo.workdir() {
+        Some(dir) => {
+            let joined = dir.join(&url);
+            match joined.canonicalize() {
+                Ok(absolute) => repo.remote_anonymous(&absolute.to_string_lossy()),
+                Err(_) => Err(git2::Error::from_str(&format!(
+                    "there is no folder {}",
+                    joined.display()
+                ))),
+            }
+        }
         None => Ok(remote),
     }
 }
