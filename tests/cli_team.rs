@@ -435,3 +435,25 @@ fn sync_remembers_who_synced_last() {
         again.stdout
     );
 }
+
+#[test]
+fn two_annotators_syncing_at_the_same_moment_both_get_through() {
+    let team = Team::new();
+    let amira = team.clone("amira");
+    let bruno = team.clone("bruno");
+    annotate(&amira, "amira", "baseline");
+    annotate(&bruno, "bruno", "baseline");
+    // Two real processes at once: whichever pushes second is refused and retries on top.
+    std::thread::scope(|scope| {
+        let first = scope.spawn(|| sync(&amira, "amira"));
+        let second = scope.spawn(|| sync(&bruno, "bruno"));
+        for said in [first.join().unwrap(), second.join().unwrap()] {
+            assert!(said.contains("pushed"), "{said}");
+        }
+    });
+    sync(&amira, "amira");
+    sync(&bruno, "bruno");
+    assert_eq!(layer_files(&amira), layer_files(&bruno));
+    assert_eq!(layer_files(&amira).len(), 6);
+    assert_eq!(remote_log(&team).len(), 3);
+}

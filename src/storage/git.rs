@@ -219,7 +219,7 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
         if let Some(hook) = request.before_push {
             hook(attempt);
         }
-        match push(&repo, &upstream, &branch) {
+        match push(&repo, &upstream, &branch, theirs) {
             Push::Done => {
                 // The remote-tracking ref as a fetch would set it, so that "unpushed" counts right.
                 repo.reference(&upstream.tracking, new_head, true, "gloss sync: pushed")
@@ -645,10 +645,46 @@ enum Push {
     Offline(String),
 }
 
-fn push(repo: &Repository, upstream: &Upstream, branch: &str) -> Push {
+/// The folder of a remote that is a repository on this machine (a path, absolute or relative to
+/// the clone, or a `file://` URL).
+fn local_remote(repo: &Repository, name: &str) -> Option<PathBuf> {
+    let remote = repo.find_remote(name).ok()?;
+    let url = remote.url()?;
+    let path = match url.strip_prefix("file://") {
+        Some(path) => PathBuf::from(path),
+        None if url.contains("://") => return None,
+        None if url
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':')) =>
+        {
+            return None;
+        }
+        None => repo.workdir()?.join(url),
+    };
+    path.canonicalize().ok()
+}
+
+/// Pushes the branch. The remote's branch must still be `expected` (what this sync built on):
+/// a git server checks that itself, but libgit2 writing into a repository on this machine does
+/// not, so there the objects go to a temporary ref and the branch is moved with a compare-and-swap.
+fn push(repo: &Repository, upstream: &Upstream, branch: &str, expected: Option<Oid>) -> Push {
     let mut remote = match remote(repo, &upstream.remote) {
         Ok(remote) => remote,
         Err(e) => return Push::Offline(offline_reason(&upstream.remote, &e)),
+    };
+    let local = local_remote(repo, &upstream.remote);
+    let temporary = format!(
+        "refs/gloss-sync/incoming-{}-{}",
+        std::process::id(),
+        repo.refname_to_id(branch)
+            .map(|id| id.to_string())
+            .unwrap_or_default()
+    );
+    let target = if local.is_some() {
+        temporary.as_str()
+    } else {
+        upstream.merge.as_str()
     };
     let rejected: RefCell<Option<String>> = RefCell::new(None);
     let result = {
@@ -661,10 +697,15 @@ fn push(repo: &Repository, upstream: &Upstream, branch: &str) -> Push {
         });
         let mut options = PushOptions::new();
         options.remote_callbacks(callbacks);
-        let refspec = format!("{branch}:{}", upstream.merge);
+        let refspec = format!("+{branch}:{target}");
+        let refspec = if local.is_some() {
+            refspec
+        } else {
+            refspec[1..].to_owned()
+        };
         remote.push(&[refspec.as_str()], Some(&mut options))
     };
-    match result {
+    let outcome = match result {
         Err(e) if e.code() == ErrorCode::NotFastForward => Push::Rejected,
         Err(e) if e.message().contains("fast-forward") || e.message().contains("fastforward") => {
             Push::Rejected
@@ -674,6 +715,35 @@ fn push(repo: &Repository, upstream: &Upstream, branch: &str) -> Push {
             Some(_) => Push::Rejected,
             None => Push::Done,
         },
+    };
+    match (outcome, local) {
+        (Push::Done, Some(path)) => move_branch(&path, &temporary, &upstream.merge, expected)
+            .unwrap_or_else(|e| Push::Offline(offline_reason(&upstream.remote, &e))),
+        (outcome, _) => outcome,
+    }
+}
+
+/// In the remote repository at `path`: moves `branch` to what `temporary` names if it is still
+/// `expected` (under the ref's lock), then drops `temporary`.
+fn move_branch(
+    path: &Path,
+    temporary: &str,
+    branch: &str,
+    expected: Option<Oid>,
+) -> Result<Push, git2::Error> {
+    let remote = Repository::open(path)?;
+    let new = remote.refname_to_id(temporary)?;
+    let moved = match expected {
+        Some(old) => remote.reference_matching(branch, new, true, old, "gloss sync"),
+        None => remote.reference(branch, new, false, "gloss sync"),
+    };
+    if let Ok(mut temporary) = remote.find_reference(temporary) {
+        let _ = temporary.delete();
+    }
+    match moved {
+        Ok(_) => Ok(Push::Done),
+        Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists) => Ok(Push::Rejected),
+        Err(e) => Err(e),
     }
 }
 
