@@ -6,6 +6,10 @@
 //! The project (short articles, 5 mentions in each annotator's layer of each document: 10,000 texts
 //! and 50,000 layer files) is generated once into `target/team-sync-bench/` and reused.
 //! `cargo bench --bench team_sync` (GLOSS_SYNC_DOCS=1000 for a smaller project).
+//!
+//! Measured on the 2-core development machine (shared): 657 ms median for 10,000 documents
+//! (629–685 ms), 107 ms for 1,000. The remote is not changed by others between iterations, so this
+//! is commit + fetch + push; what comes in adds the files written.
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
