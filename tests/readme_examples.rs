@@ -233,6 +233,27 @@ fn workspace() -> TempDir {
         );
     }
     run(gloss, &["adjudicate", "my-project", "--auto"], dir);
+    // team-project: a clone shared through the bare repository team.git beside it (a relative
+    // remote, so that each copy of this folder syncs with its own copy of team.git).
+    git2::Repository::init_bare(dir.join("team.git")).unwrap();
+    run(gloss, &["new", "team-project", "--preset", "news"], dir);
+    run(
+        gloss,
+        &[&["import", "team-project"][..], &articles].concat(),
+        dir,
+    );
+    let team = git2::Repository::init(dir.join("team-project")).unwrap();
+    team.remote("origin", "../team.git").unwrap();
+    run(gloss, &["sync", "team-project", "--as", "carla"], dir);
+    // Two annotators' work in it, for the adjudication example.
+    for layer in ["amira", "bruno"] {
+        let args = ["suggest", "team-project", "--apply", "--layer", layer];
+        run(
+            gloss,
+            &[&args[..], &["--recommender", "baseline"]].concat(),
+            dir,
+        );
+    }
     // Plain text to import.
     write("article.txt", text("new-zealand-flag-process"));
     write("extra.txt", text("uk-asylum-questionnaire"));

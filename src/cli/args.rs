@@ -228,6 +228,25 @@ Examples:
     /// --published must be RFC 3339 (2022-10-27 or 2022-10-27T10:00:00Z); a value that is not
     /// valid changes nothing. An empty value clears a field.
     Meta(super::meta::MetaArgs),
+
+    /// Share your work through the project's git remote and bring in everyone else's: commits your
+    /// layer files (and, for a curator, project.ron, texts and gold) as one commit saying what you
+    /// annotated, fetches, puts your commits on top, pushes; retries when someone pushed first.
+    ///
+    /// Uses the clone's remote and your git credentials (ssh agent, credential helpers). Without
+    /// the network the commit waits for the next sync. A change you may not share (project.ron for
+    /// an annotator who is not a curator) is left out with a warning; a version of a file that a
+    /// newer one replaces is kept in .gloss-sync/kept/. Refused while a Gloss window has the
+    /// project open (use its Sync button).
+    Sync(super::sync::SyncArgs),
+
+    /// Assign documents to annotators, evenly and with a fixed overlap for agreement: each
+    /// document gets --per-doc of --annotators, every annotator about the same number, and the
+    /// groups rotate so every pair shares documents. Or name the curators.
+    ///
+    /// Deterministic: the same --seed gives the same assignment (without one, documents go in
+    /// project order). Saved in project.ron, which a curator shares with `gloss sync`.
+    Assign(super::assign::AssignArgs),
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@
 mod adjudicate;
 mod agree;
 mod args;
+mod assign;
 mod check;
 mod consistency;
 mod create;
@@ -25,6 +26,7 @@ mod quotes;
 mod search;
 mod stats;
 mod suggest;
+mod sync;
 mod table;
 mod train;
 
@@ -52,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "quotes",
     "events",
     "meta",
+    "sync",
+    "assign",
 ];
 
 /// What the command line asks of the process: an exit status, or the window (which `main.rs`, the
@@ -111,6 +115,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Launch> {
         Some(Command::Quotes(args)) => quotes::run(&args),
         Some(Command::Events(args)) => events::run(&args),
         Some(Command::Meta(args)) => meta::run(&args),
+        Some(Command::Sync(args)) => sync::run(&args),
+        Some(Command::Assign(args)) => assign::run(&args),
     }?;
     Ok(Launch::Exit(code))
 }

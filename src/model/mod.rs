@@ -17,6 +17,7 @@ pub mod registry;
 pub mod schema;
 pub mod selection;
 pub mod span;
+pub mod team;
 pub mod text;
 pub mod tokens;
 pub mod validate;
@@ -38,4 +39,5 @@ pub use schema::{
 };
 pub use selection::Selection;
 pub use span::CharSpan;
+pub use team::{Team, distribute, glob_matches};
 pub use text::Text;

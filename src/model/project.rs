@@ -60,6 +60,8 @@ pub struct Project {
     pub schema: Schema,
     /// Everyone who has annotated in this project, in the order they joined.
     pub annotators: Vec<String>,
+    /// Curators and assignments (`project.ron`; empty for a project not set up for a team).
+    pub team: super::Team,
     pub settings: Settings,
     /// The canonical entities mentions link to.
     registry: Registry,
@@ -441,6 +443,7 @@ impl PartialEq for Project {
         self.name == other.name
             && self.schema == other.schema
             && self.annotators == other.annotators
+            && self.team == other.team
             && self.settings == other.settings
             && self.documents == other.documents
             && self.layers == other.layers

@@ -32,6 +32,13 @@ pub struct ProjectFile {
     pub schema: SchemaV1,
     #[serde(default)]
     pub annotators: Vec<String>,
+    /// Who may change this file and write gold (added for issue 13; absent in older projects and
+    /// left out while empty, so they stay byte for byte as they were).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curators: Vec<String>,
+    /// Document id → the annotators it is assigned to (issue 13; left out while empty).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assignments: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub settings: SettingsV1,
     #[serde(default)]

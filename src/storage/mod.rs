@@ -21,6 +21,7 @@ mod convert;
 mod error;
 mod files;
 pub mod format_v1;
+pub mod git;
 mod leftovers;
 mod load;
 pub mod lock;
@@ -28,6 +29,7 @@ mod parallel;
 pub mod presets;
 mod registry_merge;
 mod save;
+pub mod team;
 
 use std::path::PathBuf;
 

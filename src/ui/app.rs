@@ -395,6 +395,7 @@ impl GlossApp {
         super::bulk_accept::show(&ctx, &mut self.view, self.workbench.as_ref(), &mut out);
         dialogs::show(&ctx, &mut self.view, &mut out);
         super::details::show(&ctx, self.workbench.as_ref(), &mut self.view, &mut out);
+        super::team::show(&ctx, self.workbench.as_ref(), &mut self.view, &mut out);
         self.show_format_dialogs(&ctx);
         self.show_file_picker(&ctx);
         if self.view.help_open {
@@ -418,6 +419,10 @@ impl GlossApp {
             wb.tick(now);
             // The external recommender failing, said once in the status line.
             if let Some(message) = wb.take_suggestion_message() {
+                self.view.warn(message);
+            }
+            // A save that kept a newer file beside the user's version, said once.
+            if let Some(message) = wb.take_notice() {
                 self.view.warn(message);
             }
             if let Some(next) = wb.next_tick() {

@@ -72,19 +72,24 @@ pub struct DocList {
     outlets: Option<(u64, Vec<String>)>,
     /// How many times the shown order was computed (tests check it is not every frame).
     pub builds: u64,
+    /// The annotator the shown order put first the assignments of.
+    shown_for: String,
 }
 
 impl DocList {
     /// The positions of the documents to show, recomputed only when the project or query changed.
-    fn shown(&mut self, project: &Project, revision: u64) -> &[usize] {
-        let fresh = self
-            .shown
-            .as_ref()
-            .is_some_and(|(r, q, _)| *r == revision && *q == self.query);
+    fn shown(&mut self, project: &Project, revision: u64, annotator: &str) -> &[usize] {
+        let fresh = self.shown.as_ref().is_some_and(|(r, q, _)| {
+            *r == revision && *q == self.query && self.shown_for == annotator
+        });
         if !fresh {
             self.builds += 1;
-            let order = order(project.documents(), &self.query);
+            let mut order = order(project.documents(), &self.query);
+            // The annotator's assignments first, each part in the order asked for.
+            let documents = project.documents();
+            order.sort_by_key(|&p| !project.team.is_assigned(&documents[p].id, annotator));
             self.shown = Some((revision, self.query.clone(), order));
+            self.shown_for = annotator.to_owned();
         }
         self.shown.as_ref().map_or(&[], |(_, _, order)| order)
     }
@@ -212,6 +217,12 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         done as f32 / documents.len() as f32
     };
     ui.add(egui::ProgressBar::new(fraction).desired_height(4.0));
+    let (done_assigned, assigned) = assigned_progress(wb, view);
+    if assigned > 0 {
+        ui.label(format!(
+            "Assigned to you: {done_assigned} / {assigned} done, listed first"
+        ));
+    }
 
     filters(ui, wb, &mut view.doc_list);
 
@@ -254,7 +265,9 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         .as_ref()
         .map(|(_, found)| found.clone())
         .unwrap_or_default();
-    let shown = view.doc_list.shown(wb.project(), wb.revision());
+    let shown = view
+        .doc_list
+        .shown(wb.project(), wb.revision(), wb.annotator().as_str());
     if shown.is_empty() {
         ui.label(RichText::new("No document matches").weak());
         return;
@@ -368,6 +381,30 @@ fn filters(ui: &mut Ui, wb: &Workbench, list: &mut DocList) {
 /// small, its outlet and date.
 /// `conflicts`: how many spans of the document's gold have contradictory labels (a problem, as
 /// `gloss check` says).
+/// How many of the documents assigned to the annotator are done, and how many there are; counted
+/// when the project changes, not every frame.
+fn assigned_progress(wb: &Workbench, view: &mut View) -> (usize, usize) {
+    if let Some((revision, done, assigned)) = view.assigned_count
+        && revision == wb.revision()
+    {
+        return (done, assigned);
+    }
+    let me = wb.annotator().as_str();
+    let team = &wb.project().team;
+    let mine: Vec<&Document> = wb
+        .project()
+        .documents()
+        .iter()
+        .filter(|d| team.is_assigned(&d.id, me))
+        .collect();
+    let done = mine
+        .iter()
+        .filter(|d| wb.status_of(&d.id).is_finished())
+        .count();
+    view.assigned_count = Some((wb.revision(), done, mine.len()));
+    (done, mine.len())
+}
+
 fn row(ui: &mut Ui, wb: &Workbench, document: &Document, conflicts: usize, out: &mut Outbox) {
     ui.horizontal(|ui| title_line(ui, wb, document, conflicts, out));
     let outlet = document.meta.outlet.as_deref().unwrap_or("");

@@ -116,9 +116,13 @@ impl GlossApp {
             self.view.info(notice);
         }
         if let Some(holder) = wb.read_only() {
-            self.view.warn(format!(
-                "Opened read-only: {holder}. Once it is closed there, click “Open for writing”."
-            ));
+            if wb.read_only_folder() {
+                self.view.warn(format!("Opened read-only: {holder}."));
+            } else {
+                self.view.warn(format!(
+                    "Opened read-only: {holder}. Once it is closed there, click “Open for writing”."
+                ));
+            }
         }
         if let Some(old) = self.workbench.replace(wb) {
             self.close_in_background(old);
@@ -311,6 +315,13 @@ impl GlossApp {
                     .map(|wb| wb.project().annotators.clone())
                     .unwrap_or_default();
                 self.ask_annotator(known, None);
+            }
+            UiAction::OpenTeam => {
+                self.view.team_open = true;
+                if let Some(wb) = self.workbench.as_mut() {
+                    // Cannot fail: it only opens the view.
+                    let _ = wb.execute(Command::ShowTeam(true));
+                }
             }
             UiAction::ReopenForWriting => {
                 if let Some(wb) = &self.workbench {

@@ -40,6 +40,7 @@ mod schema_events;
 mod screenshot;
 mod status_bar;
 mod suggestions;
+mod team;
 mod top_bar;
 mod trust_prompt;
 mod view;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use egui::{Button, RichText, Ui};
 
+use crate::workbench::team::SyncView;
 use crate::workbench::{self, Action, Command, SaveState, Workbench};
 
 use super::keys;
@@ -197,6 +198,17 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
             .on_hover_text(holder);
         } else {
             save_state(ui, &wb.save_state());
+            if wb.is_shared() {
+                sync_strip(ui, wb, compact, out);
+            }
+            if (wb.is_shared() || !wb.project().team.is_empty())
+                && ui
+                    .button("Team…")
+                    .on_hover_text("Documents × annotators: assignments, progress, agreement")
+                    .clicked()
+            {
+                out.action(UiAction::OpenTeam);
+            }
         }
         ui.separator();
         layer_badge(ui, wb, compact, out);
@@ -276,6 +288,42 @@ pub fn layer_tint(ui: &Ui, wb: &Workbench) -> egui::Color32 {
     } else {
         ui.visuals().selection.bg_fill
     }
+}
+
+/// The Sync button and what the last sync did (right to left: the status, then the button).
+fn sync_strip(ui: &mut Ui, wb: &Workbench, compact: bool, out: &mut Outbox) {
+    if let Some(view) = wb.sync_view() {
+        let summary = view.summary();
+        let color = match view {
+            SyncView::Failed(_) => ui.visuals().error_fg_color,
+            SyncView::Synced { outcome } if outcome.report.offline.is_some() => {
+                ui.visuals().warn_fg_color
+            }
+            _ => ui.visuals().weak_text_color(),
+        };
+        let details = match view {
+            SyncView::Synced { outcome } => outcome.lines().join("\n"),
+            other => other.summary(),
+        };
+        let shown = if compact && summary.len() > 24 {
+            summary.split(',').next().unwrap_or("").to_owned()
+        } else {
+            summary
+        };
+        ui.label(RichText::new(shown).color(color))
+            .on_hover_text(details);
+    }
+    let busy = wb.syncing();
+    if ui
+        .add_enabled(!busy, Button::new("Sync"))
+        .on_hover_text(
+            "Save, share your work through the project's git remote and bring in everyone else's",
+        )
+        .clicked()
+    {
+        out.command(Command::Sync);
+    }
+    ui.separator();
 }
 
 fn save_state(ui: &mut Ui, state: &SaveState) {

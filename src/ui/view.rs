@@ -62,6 +62,8 @@ pub enum UiAction {
     SetAnnotator(String),
     /// Try again to open the read-only project for writing (its lock may have been released).
     ReopenForWriting,
+    /// The top bar's Team…: the documents × annotators window.
+    OpenTeam,
     /// "Who is annotating?" was cancelled: the project waiting for a name is not opened.
     AnnotatorCancelled,
     ShowHelp,
@@ -195,6 +197,10 @@ pub struct View {
     pub doc_list: super::documents::DocList,
     /// The Document details window (title, outlet, authors, date, language, source), while open.
     pub details_open: bool,
+    /// The Team window (documents × annotators), while open.
+    pub team_open: bool,
+    /// The revision, and how many of the documents assigned to the annotator are done / assigned.
+    pub assigned_count: Option<(u64, usize, usize)>,
     /// The Document details window's fields as typed.
     pub details: super::details::DetailsDraft,
     pub find_open: bool,

@@ -60,6 +60,21 @@ pub enum Command {
     Redo,
     /// Saves now (in the background; [`super::Workbench::save_state`] follows it).
     Save,
+    /// Saves, then shares the work through the project's git remote and brings in everyone
+    /// else's, in the background ([`super::Workbench::sync_view`] follows it).
+    Sync,
+    /// Opens (or closes) the team view: documents × annotators ([`super::Workbench::team_matrix`]).
+    ShowTeam(bool),
+    /// Settles a `project.ron` conflict a sync left: keep the user's version or the remote's.
+    SettleProjectConflict {
+        keep_mine: bool,
+    },
+    /// Assigns a document to an annotator, or takes the assignment back (a curator's change).
+    SetAssignment {
+        doc: DocId,
+        annotator: String,
+        assigned: bool,
+    },
     /// Sets the status of the current annotator's layer of a document.
     SetStatus(DocId, Status),
     /// Marks the current annotator's layer of the current document done, or back in progress.

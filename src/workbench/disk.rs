@@ -23,8 +23,23 @@ pub(super) fn lock(
 ) -> Result<(Lock, Option<String>), WorkbenchError> {
     ProjectLock::acquire_as(dir, holder).map_err(|error| match error {
         locked @ storage::StorageError::Locked { .. } => WorkbenchError::Locked(locked.to_string()),
+        // A folder this user cannot write (a colleague's share, a read-only mount): the window opens
+        // it read-only, as it does a project another Gloss holds.
+        storage::StorageError::Io { source, .. } if cannot_write(&source) => {
+            WorkbenchError::Locked(format!(
+                "{} is a read-only folder ({source}), so nothing can be saved there",
+                dir.display()
+            ))
+        }
         other => storage_error(other),
     })
+}
+
+fn cannot_write(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
@@ -46,9 +61,20 @@ pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<Project, Wo
 
 /// Serialises what `project` marks dirty and writes it atomically into `dir`; the error names the
 /// file. Runs on the saver thread.
-pub(super) fn save_snapshot(dir: &Path, project: &Project) -> Result<(), String> {
-    let writes = storage::pending_writes(project).map_err(|e| e.to_string())?;
-    storage::write_all(dir, &writes).map_err(|e| e.to_string())
+pub(super) fn save_snapshot(
+    dir: &Path,
+    project: &Project,
+    fingerprints: &super::fingerprints::Fingerprints,
+    stamp: &str,
+) -> Result<Vec<String>, String> {
+    let mut writes = storage::pending_writes(project).map_err(|e| e.to_string())?;
+    // The registry is everyone's: if a pull (or another Gloss) changed it since it was read, the
+    // save merges that version in, entity by entity, instead of putting it aside.
+    let mut notices = fingerprints.merge_registry(dir, &mut writes);
+    notices.extend(fingerprints.keep_newer(dir, &writes, stamp));
+    storage::write_all(dir, &writes).map_err(|e| e.to_string())?;
+    fingerprints.record_written(&writes);
+    Ok(notices)
 }
 
 pub(super) fn documents_from_text(file_name: &str, raw: &str, split_lines: bool) -> Vec<Document> {

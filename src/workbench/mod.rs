@@ -24,9 +24,11 @@ mod figures;
 mod file_chooser;
 pub mod files;
 mod find;
+mod fingerprints;
 mod folder;
 mod import;
 pub mod jobs;
+pub mod matrix;
 mod navigate;
 mod quotes_events;
 mod review;
@@ -38,7 +40,9 @@ mod shutdown;
 mod speaker;
 mod suggestions;
 pub mod tasks;
+pub mod team;
 pub mod trust;
+mod watch;
 mod web;
 mod who_said;
 
@@ -119,6 +123,12 @@ pub struct Workbench {
     saver: saver::Saver,
     /// Where saves (and other long work) run: threads, or a queue tests drive.
     jobs: jobs::Jobs,
+    /// The Sync button's job and its last result.
+    sync: team::SyncState,
+    /// The curator's documents × annotators view, computed in a job while it is open.
+    matrix: matrix::MatrixState,
+    /// The project folder's watcher and the changes it reported.
+    watch: watch::WatchState,
     /// The Review window's agreement figures, computed in a job when their inputs change.
     figures: figures::FiguresState,
     clock: Clock,
@@ -153,6 +163,8 @@ impl Workbench {
             LockedProject::open_as(dir, Some(annotator))?.into_parts();
         let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
         workbench.notice = warning;
+        let fingerprints = workbench.saver.fingerprints.clone();
+        fingerprints.record_open(&workbench.dir, &workbench.project, &workbench.annotator);
         Ok(workbench)
     }
 
@@ -178,6 +190,14 @@ impl Workbench {
     /// writing.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
+    }
+
+    /// Whether it is read-only because the folder cannot be written (rather than another Gloss
+    /// holding it).
+    pub fn read_only_folder(&self) -> bool {
+        self.read_only
+            .as_deref()
+            .is_some_and(|why| why.contains(" is a read-only folder ("))
     }
 
     /// Creates a new project folder with a preset schema (`news`, `ontonotes`, `conll`, `ace2005`) and
@@ -246,12 +266,16 @@ impl Workbench {
             last_label: None,
             saver: saver::Saver::new(),
             jobs: jobs::Jobs::threaded(),
+            sync: team::SyncState::default(),
+            matrix: matrix::MatrixState::default(),
+            watch: watch::WatchState::default(),
             figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
             _lock: lock,
             read_only: None,
         };
+        workbench.sync.shared = workbench.dir.join(".git").exists();
         match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
             Ok(Some(model)) => workbench.suggestions.use_baseline_model(model),
             Ok(None) => {}
@@ -352,6 +376,17 @@ impl Workbench {
             Command::Undo => self.undo_with_suggestions(),
             Command::Redo => self.redo_with_suggestions(),
             Command::Save => self.save_now(),
+            Command::Sync => self.request_sync(),
+            Command::ShowTeam(open) => {
+                self.show_team(open);
+                Ok(())
+            }
+            Command::SettleProjectConflict { keep_mine } => self.settle_conflict(keep_mine),
+            Command::SetAssignment {
+                doc,
+                annotator,
+                assigned,
+            } => self.set_assignment(&doc, &annotator, assigned),
             Command::SetStatus(doc, status) => self.set_status(doc, status),
             Command::ToggleDone => self.toggle_done(),
             Command::CreateQuote => self.create_quote(),
@@ -692,6 +727,7 @@ fn reads_only(command: &Command) -> bool {
             | Command::FocusSuggestion(_)
             | Command::TallyCorpus(_)
             | Command::GoToAnnotation { .. }
+            | Command::ShowTeam(_)
     )
 }
 

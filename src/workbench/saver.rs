@@ -22,11 +22,16 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
 
 pub(super) type Waker = Arc<Mutex<Option<Box<dyn Fn() + Send + Sync>>>>;
 
+/// A save in the background: what it has to tell (a newer file kept aside), or why it failed.
+type SaveJob = Job<Result<Vec<String>, String>>;
+
 /// The save being written and the autosave bookkeeping.
 pub(super) struct Saver {
     waker: Waker,
     /// The save being written, and what it holds (marked dirty again if it fails).
-    in_flight: Option<(Job<Result<(), String>>, Dirty)>,
+    in_flight: Option<(SaveJob, Dirty)>,
+    /// What the files held when last read or written (see `fingerprints`).
+    pub(super) fingerprints: super::fingerprints::Fingerprints,
     /// A change happened since the last tick; the tick stamps it with its `now`.
     changed: bool,
     /// When the latest unsaved change was seen; `None` when no autosave is due.
@@ -41,6 +46,7 @@ impl Saver {
         Self {
             waker: Arc::new(Mutex::new(None)),
             in_flight: None,
+            fingerprints: Default::default(),
             changed: false,
             last_change: None,
             requested: false,
@@ -58,6 +64,11 @@ impl Saver {
     /// suggestions' worker, started later than the waker is set).
     pub(super) fn waker_slot(&self) -> Waker {
         Arc::clone(&self.waker)
+    }
+
+    /// Whether no save is running.
+    pub(super) fn idle(&self) -> bool {
+        self.in_flight.is_none()
     }
 
     pub(super) fn note_change(&mut self) {
@@ -80,6 +91,9 @@ impl Workbench {
         self.tick_corpus();
         self.tick_consistency();
         self.tick_who_said();
+        self.tick_sync();
+        self.tick_matrix();
+        self.tick_watch();
         if self.saver.changed {
             self.saver.changed = false;
             self.saver.last_change = Some(now);
@@ -94,7 +108,11 @@ impl Workbench {
             self.saver.last_change = None;
             self.saver.requested = false;
         }
-        if self.saver.in_flight.is_some() || self.project.dirty().is_empty() {
+        // A sync is writing the folder: saves wait for it (and it waits for them).
+        if self.saver.in_flight.is_some()
+            || self.project.dirty().is_empty()
+            || self.syncing_or_settling()
+        {
             return;
         }
         let due = self.saver.requested
@@ -166,9 +184,11 @@ impl Workbench {
         let dir = self.dir.clone();
         let snapshot = snapshot(&self.project);
         self.project.mark_saved();
-        let job = self
-            .jobs
-            .start("saver", move |_| disk::save_snapshot(&dir, &snapshot));
+        let fingerprints = self.saver.fingerprints.clone();
+        let stamp = (self.clock)().to_string().replace([':', '.'], "");
+        let job = self.jobs.start("saver", move |_| {
+            disk::save_snapshot(&dir, &snapshot, &fingerprints, &stamp)
+        });
         self.saver.in_flight = Some((job, dirty));
         Ok(())
     }
@@ -196,9 +216,14 @@ impl Workbench {
     }
 
     /// Records a save's result; a failure marks what it held dirty again, so nothing is lost.
-    fn finish_save(&mut self, result: Result<(), String>, held: &Dirty) {
+    fn finish_save(&mut self, result: Result<Vec<String>, String>, held: &Dirty) {
         match result {
-            Ok(()) => self.saver.error = None,
+            Ok(notices) => {
+                self.saver.error = None;
+                if !notices.is_empty() {
+                    self.notice = Some(notices.join("\n"));
+                }
+            }
             Err(message) => {
                 self.project.mark_dirty(held);
                 self.saver.error = Some(message);
@@ -214,6 +239,7 @@ fn snapshot(project: &Project) -> Project {
     let dirty = project.dirty();
     let mut snapshot = Project::new(project.name.clone(), project.schema.clone());
     snapshot.annotators.clone_from(&project.annotators);
+    snapshot.team.clone_from(&project.team);
     snapshot.settings.clone_from(&project.settings);
     let layer_docs: BTreeSet<_> = dirty.layers.iter().map(|key| &key.doc).collect();
     for document in project.documents() {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{check_name, line_containing, quoted, schema_from_v1, schema_to_v1};
 use crate::model::RemovedText;
-use crate::model::{DocId, DocumentMeta, Project, Settings};
+use crate::model::{DocId, DocumentMeta, Project, Settings, Team};
 use crate::storage::error::StorageError;
 use crate::storage::format_v1::{
     CleanedV1, DocumentEntryV1, MetaV1, ProjectFile, RemovedV1, SettingsV1, VERSION,
@@ -28,6 +28,13 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
         name: project.name.clone(),
         schema: schema_to_v1(&project.schema),
         annotators: project.annotators.clone(),
+        curators: project.team.curators.clone(),
+        assignments: project
+            .team
+            .assignments
+            .iter()
+            .map(|(doc, names)| (doc.as_str().to_owned(), names.clone()))
+            .collect(),
         settings: SettingsV1 {
             min_agree: project.settings.min_agree,
             recommender_url: project.settings.recommender_url.clone(),
@@ -78,6 +85,9 @@ pub(crate) fn check_project_names(file: &ProjectFile, path: &Path) -> Result<(),
     check_name(path, "", "the project name", &file.name)?;
     for annotator in &file.annotators {
         check_name(path, "", "annotator", annotator)?;
+    }
+    for curator in &file.curators {
+        check_name(path, "", "curator", curator)?;
     }
     super::schema::check_names(&file.schema, path, "")
 }
@@ -168,5 +178,43 @@ pub(crate) fn project_from_v1(
             }),
         });
     }
+    project.team = team_from_v1(file.curators, file.assignments, &seen, path, source)?;
     Ok((project, entries))
+}
+
+/// Curators and assignments: every name must be a valid annotator name, every assigned document one
+/// of the index.
+fn team_from_v1(
+    curators: Vec<String>,
+    assignments: std::collections::BTreeMap<String, Vec<String>>,
+    documents: &HashSet<DocId>,
+    path: &Path,
+    source: &str,
+) -> Result<Team, StorageError> {
+    for curator in &curators {
+        check_name(path, source, "curator", curator)?;
+    }
+    let mut team = Team {
+        curators,
+        assignments: Default::default(),
+    };
+    for (doc, names) in assignments {
+        let known = DocId::new(doc.as_str()).filter(|id| documents.contains(id));
+        let Some(id) = known else {
+            return Err(StorageError::invalid(
+                path,
+                line_containing(source, &quoted(&doc), 0),
+                format!(
+                    "assignments name document {}, which is not in the document index: expected \
+                     one of the documents listed under documents",
+                    quoted(&doc)
+                ),
+            ));
+        };
+        for name in &names {
+            check_name(path, source, "assigned annotator", name)?;
+        }
+        team.assignments.insert(id, names);
+    }
+    Ok(team)
 }
