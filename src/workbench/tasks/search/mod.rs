@@ -155,7 +155,7 @@ pub fn search(
                 break;
             }
             let (layer, annotation, label) = match annotation {
-                Some((layer, id, label)) => (Some(layer), Some(id), Some(label)),
+                Some((layer, id, label)) => (Some(layer.clone()), Some(id), Some(label.to_owned())),
                 None => (None, None, None),
             };
             results.hits.push(Hit {
@@ -172,7 +172,7 @@ pub fn search(
 }
 
 /// The layer and annotation of a hit, to order hits on one span without cloning names.
-fn hit_key(hit: &AnnotationHit) -> Option<(&str, AnnotationId)> {
+fn hit_key<'a>(hit: &AnnotationHit<'a>) -> Option<(&'a str, AnnotationId)> {
     hit.1.as_ref().map(|(layer, id, _)| (layer.as_str(), *id))
 }
 
@@ -254,24 +254,25 @@ fn text_hits(index: &TextIndex, document: &Document, text: &TextMatch) -> Vec<Ch
     }
 }
 
-/// An annotation hit: its span, and (layer, id, label).
-type AnnotationHit = (CharSpan, Option<(LayerName, AnnotationId, String)>);
+/// An annotation hit: its span, and (layer, id, label), borrowed: only the hits a caller gets are
+/// copied (a broad query over a large corpus finds far more than it lists).
+type AnnotationHit<'a> = (CharSpan, Option<(&'a LayerName, AnnotationId, &'a str)>);
 
 /// The annotations of one layer that pass the filters and whose text matches.
-fn annotation_hits(
-    name: &LayerName,
-    layer: &Layer,
+fn annotation_hits<'a>(
+    name: &'a LayerName,
+    layer: &'a Layer,
     document: &Document,
     folded: &Text,
     query: &Query,
-) -> Vec<AnnotationHit> {
+) -> Vec<AnnotationHit<'a>> {
     layer
         .iter()
         .filter(|annotation| passes(annotation, layer, &document.text, folded, query))
         .map(|annotation| {
             (
                 extent(annotation),
-                Some((name.clone(), annotation.id(), annotation.label().to_owned())),
+                Some((name, annotation.id(), annotation.label())),
             )
         })
         .collect()
