@@ -121,12 +121,25 @@ pub fn search(
             .filter_map(|&document| {
                 let spans: Vec<AnnotationHit> = if query.annotations {
                     let folded = index.folded(document);
+                    // Where the text part occurs, found once per document: a single-span
+                    // annotation matches when one occurrence lies inside it.
+                    let occurrences = match &query.text {
+                        TextMatch::Folded(needle) => Some(occurrences(&folded, needle)),
+                        _ => None,
+                    };
                     let mut spans: Vec<AnnotationHit> = layers
                         .get(&document.id)
                         .into_iter()
                         .flatten()
                         .flat_map(|(name, layer)| {
-                            annotation_hits(name, layer, document, &folded, &query)
+                            annotation_hits(
+                                name,
+                                layer,
+                                document,
+                                &folded,
+                                occurrences.as_deref(),
+                                &query,
+                            )
                         })
                         .collect();
                     spans.sort_by(|a, b| {
@@ -264,11 +277,21 @@ fn annotation_hits<'a>(
     layer: &'a Layer,
     document: &Document,
     folded: &Text,
+    occurrences: Option<&[CharSpan]>,
     query: &Query,
 ) -> Vec<AnnotationHit<'a>> {
     layer
         .iter()
-        .filter(|annotation| passes(annotation, layer, &document.text, folded, query))
+        .filter(|annotation| {
+            passes(
+                annotation,
+                layer,
+                &document.text,
+                folded,
+                occurrences,
+                query,
+            )
+        })
         .map(|annotation| {
             (
                 extent(annotation),
@@ -290,13 +313,41 @@ fn extent(annotation: &Annotation) -> CharSpan {
     }
 }
 
+/// Every occurrence of `needle` in the folded text, overlapping ones included, by start.
+fn occurrences(folded: &Text, needle: &str) -> Vec<CharSpan> {
+    let haystack = folded.as_str().as_bytes();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let needle_chars = needle.chars().count();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = finder.find(&haystack[from..]) {
+        let byte = from + at;
+        if let Some(start) = folded.char_offset(byte) {
+            found.push(CharSpan::new(start, start + needle_chars));
+        }
+        from = byte + 1;
+        if from > haystack.len() {
+            break;
+        }
+    }
+    found
+}
+
+/// Whether an occurrence (sorted by start) lies inside `span`.
+fn occurs_in(occurrences: &[CharSpan], span: CharSpan) -> bool {
+    let first = occurrences.partition_point(|o| o.start < span.start);
+    occurrences.get(first).is_some_and(|o| o.end <= span.end)
+}
+
 /// Whether an annotation passes the query's filters and text. `folded` is the folded text (same
-/// offsets): single-span annotations are compared in it without folding anew.
+/// offsets); `occurrences`, where the folded needle occurs in it, answers for single-span
+/// annotations without slicing.
 fn passes(
     annotation: &Annotation,
     layer: &Layer,
     text: &Text,
     folded: &Text,
+    occurrences: Option<&[CharSpan]>,
     query: &Query,
 ) -> bool {
     if query.kind.is_some_and(|k| k != annotation.kind()) {
@@ -350,9 +401,12 @@ fn passes(
         TextMatch::Any => true,
         TextMatch::Folded(needle) => match annotation {
             Annotation::Quote(_) => fold_text(&covered(annotation, text)).contains(needle.as_str()),
-            other => folded
-                .slice(other.primary_span())
-                .is_some_and(|f| f.contains(needle.as_str())),
+            other => match occurrences {
+                Some(found) => occurs_in(found, other.primary_span()),
+                None => folded
+                    .slice(other.primary_span())
+                    .is_some_and(|f| f.contains(needle.as_str())),
+            },
         },
         TextMatch::Regex(regex) => regex.is_match(&covered(annotation, text)),
     }
@@ -464,5 +518,18 @@ mod tests {
             (before.as_str(), hit.as_str(), after.as_str()),
             ("two ", "Vučić", " three")
         );
+    }
+
+    #[test]
+    fn an_occurrence_inside_a_span_is_found_also_where_occurrences_overlap() {
+        let folded = Text::new("aaa vučić bb".to_owned());
+        let found = occurrences(&folded, "aa");
+        assert_eq!(found, [CharSpan::new(0, 2), CharSpan::new(1, 3)]);
+        assert!(occurs_in(&found, CharSpan::new(1, 3)));
+        assert!(!occurs_in(&found, CharSpan::new(2, 4)));
+        let accents = occurrences(&folded, "vučić");
+        assert!(occurs_in(&accents, CharSpan::new(4, 9)));
+        assert!(!occurs_in(&accents, CharSpan::new(4, 8)));
+        assert!(occurrences(&folded, "zz").is_empty());
     }
 }
