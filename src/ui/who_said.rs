@@ -12,6 +12,7 @@ use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot};
 
 use crate::model::{AnnotationId, DocId};
 use crate::workbench::tasks::events::EventRow;
+use crate::workbench::tasks::plural;
 use crate::workbench::tasks::quotes::QuoteRow;
 use crate::workbench::{Command, Workbench};
 
@@ -215,10 +216,6 @@ fn shown(key: &str, by: &str) -> String {
     } else {
         "(no outlet)".to_owned()
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// One horizontal bar per name, the first at the top, names on the left (news names are too long

@@ -37,7 +37,9 @@ impl Workbench {
         &self.consistency.view
     }
 
-    fn edited_layer(&self) -> LayerName {
+    /// The layer the analyst is editing (their own, or gold while adjudicating): what the panels
+    /// that read one layer across the corpus (consistency, who said what) look at.
+    pub(super) fn edited_layer(&self) -> LayerName {
         self.current
             .as_ref()
             .map_or_else(|| self.annotator.clone(), |key| key.layer.clone())

@@ -288,7 +288,14 @@ impl Workbench {
             Ok(())
         })?;
         self.apply_annotation_edits(
-            vec![set_entity_edit(&key, None, Some(created)), link],
+            vec![
+                Edit::SetEntity {
+                    key: key.clone(),
+                    before: None,
+                    after: Some(Box::new(created)),
+                },
+                link,
+            ],
             self.selection.clone(),
         )
     }
@@ -359,7 +366,11 @@ impl Workbench {
             .ok_or_else(|| WorkbenchError::refused("open a document first"))?;
         let folded = fold_query(&surface);
         let now = self.now();
-        let mut edits = vec![set_entity_edit(&key, None, Some(created))];
+        let mut edits = vec![Edit::SetEntity {
+            key: key.clone(),
+            before: None,
+            after: Some(Box::new(created)),
+        }];
         let mut trimmed = old.clone();
         trimmed.aliases.retain(|a| fold_query(a.trim()) != folded);
         if trimmed != old {
@@ -494,18 +505,6 @@ fn set_entity(before: CanonicalEntity, after: Option<CanonicalEntity>) -> Edit {
     Edit::SetEntity {
         key: before.key.clone(),
         before: Some(Box::new(before)),
-        after: after.map(Box::new),
-    }
-}
-
-fn set_entity_edit(
-    key: &EntityKey,
-    before: Option<CanonicalEntity>,
-    after: Option<CanonicalEntity>,
-) -> Edit {
-    Edit::SetEntity {
-        key: key.clone(),
-        before: before.map(Box::new),
         after: after.map(Box::new),
     }
 }

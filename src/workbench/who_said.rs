@@ -61,7 +61,7 @@ impl Workbench {
         if self.who_said.running.is_some() {
             return;
         }
-        let layer = self.edited_layer_name();
+        let layer = self.edited_layer();
         let project = self.project.clone();
         let tallied = layer.clone();
         let job = self.jobs.start("who-said-what", move |_| {
@@ -100,7 +100,7 @@ impl Workbench {
         if self.who_said.wanted
             && self.who_said.running.is_none()
             && (self.who_said.revision != Some(self.revision)
-                || self.who_said.view.layer.as_ref() != Some(&self.edited_layer_name()))
+                || self.who_said.view.layer.as_ref() != Some(&self.edited_layer()))
         {
             self.start_tally();
         }
@@ -127,11 +127,5 @@ impl Workbench {
             annotation: Some(id),
         };
         Ok(())
-    }
-
-    fn edited_layer_name(&self) -> LayerName {
-        self.current
-            .as_ref()
-            .map_or_else(|| self.annotator.clone(), |key| key.layer.clone())
     }
 }

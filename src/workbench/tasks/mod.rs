@@ -48,7 +48,7 @@ pub fn is_project(dir: &Path) -> bool {
 }
 
 /// "1 document", "2 documents".
-pub(crate) fn plural(n: usize) -> &'static str {
+pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
