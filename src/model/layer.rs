@@ -29,6 +29,11 @@ impl LayerName {
         valid.then_some(Self(name))
     }
 
+    /// Sorts before every valid name: where a range over one document's layers starts.
+    pub(super) fn before_all() -> Self {
+        Self(String::new())
+    }
+
     pub fn gold() -> Self {
         Self(GOLD.to_owned())
     }
@@ -112,6 +117,17 @@ pub struct Layer {
     /// The smallest id never used in this layer during this session; never decreases, so undoing an
     /// add and adding again does not reuse an id that a redo might bring back.
     next_id: u32,
+    /// Names this content: a fresh number (unique in the process) at every change of the
+    /// annotations, kept by clones. Caches derived from a layer (the search's annotation index)
+    /// are valid while it is unchanged.
+    revision: u64,
+}
+
+/// The next [`Layer::revision`]: unique across all layers, so that a layer replaced by another
+/// never looks unchanged.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Layers are equal when they hold the same status and annotations; `next_id` is bookkeeping for
@@ -151,6 +167,7 @@ impl Layer {
             annotations,
             rejected: BTreeSet::new(),
             next_id,
+            revision: next_revision(),
         }
     }
 
@@ -176,6 +193,12 @@ impl Layer {
         } else {
             self.rejected.remove(rejection)
         }
+    }
+
+    /// Names the annotations as they are now: equal revisions mean equal annotations (the
+    /// converse need not hold). A new empty layer has revision 0.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
@@ -224,14 +247,18 @@ impl Layer {
     pub(crate) fn insert(&mut self, annotation: Annotation) {
         let id = annotation.id();
         self.next_id = self.next_id.max(id.0.saturating_add(1));
+        self.revision = next_revision();
         self.annotations.insert(id, annotation);
     }
 
     pub(crate) fn remove(&mut self, id: AnnotationId) -> Option<Annotation> {
+        self.revision = next_revision();
         self.annotations.remove(&id)
     }
 
+    /// The annotation, to change in place: the layer counts as changed.
     pub(crate) fn get_mut(&mut self, id: AnnotationId) -> Option<&mut Annotation> {
+        self.revision = next_revision();
         self.annotations.get_mut(&id)
     }
 }

@@ -147,14 +147,15 @@ impl Project {
         self.layers.iter()
     }
 
-    /// The layers of one document, by layer name.
+    /// The layers of one document, by layer name (a range of the sorted layers, not a scan).
     pub fn layers_of<'a>(
         &'a self,
         doc: &'a DocId,
     ) -> impl Iterator<Item = (&'a LayerName, &'a Layer)> {
+        let first = LayerKey::new(doc.clone(), LayerName::before_all());
         self.layers
-            .iter()
-            .filter(move |(key, _)| &key.doc == doc)
+            .range(first..)
+            .take_while(move |(key, _)| &key.doc == doc)
             .map(|(key, layer)| (&key.layer, layer))
     }
 

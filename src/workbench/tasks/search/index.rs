@@ -16,10 +16,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::model::fold::fold_text;
-use crate::model::{DocId, Document, Text};
+use crate::model::{DocId, Document, Layer, LayerName, Text};
 use crate::storage::cache;
 
 use super::super::Hooks;
+use super::annotations::{AnnotationIndex, Summary};
 
 /// The cache file's name in `.gloss-cache/`.
 pub const INDEX_FILE: &str = "search-index.json";
@@ -34,6 +35,9 @@ const MAX_CACHE_BYTES: u64 = 4 << 30;
 #[derive(Clone, Debug, Default)]
 pub struct TextIndex {
     docs: HashMap<DocId, Folded>,
+    /// Each layer's annotations by label, built on the first annotation search that reads the
+    /// layer and again after it changes.
+    annotations: AnnotationIndex,
 }
 
 /// One document's folded text: same char count as the original, so spans carry over unchanged.
@@ -116,6 +120,17 @@ impl TextIndex {
             Some(f) if f.text.char_len() == document.text.char_len() => Arc::clone(&f.text),
             _ => Arc::new(Text::new(fold_text(document.text.as_str()))),
         }
+    }
+
+    /// The summary of a document's layer for annotation searches (see [`AnnotationIndex`]).
+    pub(super) fn annotation_summary(
+        &self,
+        doc: &DocId,
+        name: &LayerName,
+        layer: &Layer,
+        folded: &Text,
+    ) -> Arc<Summary> {
+        self.annotations.summary(doc, name, layer, folded)
     }
 
     /// How many documents it holds.

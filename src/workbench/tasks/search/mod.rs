@@ -5,6 +5,7 @@
 //! Text hits are found in the folded copies of the [`TextIndex`]; annotation hits by reading the
 //! layers, which change with every edit and are small next to the texts.
 
+mod annotations;
 mod index;
 mod query;
 
@@ -101,47 +102,17 @@ pub fn search(
         documents_searched: project.documents().len(),
         ..SearchResults::default()
     };
-    // Layers are read once, grouped by document (a scan per document would read them all each time).
-    let mut layers: std::collections::HashMap<&DocId, Vec<(&LayerName, &Layer)>> =
-        std::collections::HashMap::new();
-    if query.annotations {
-        for (key, layer) in project.layers() {
-            if query.layer.as_ref().is_none_or(|l| *l == key.layer) {
-                layers
-                    .entry(&key.doc)
-                    .or_default()
-                    .push((&key.layer, layer));
-            }
-        }
-    }
     // Each document on its own: in parts on the machine's cores, in project order.
     let documents: Vec<&Document> = project.documents().iter().collect();
     let found = super::in_parts("search", &documents, |part| {
         part.iter()
             .filter_map(|&document| {
                 let spans: Vec<AnnotationHit> = if query.annotations {
-                    let folded = index.folded(document);
-                    // Where the text part occurs, found once per document: a single-span
-                    // annotation matches when one occurrence lies inside it.
-                    let occurrences = match &query.text {
-                        TextMatch::Folded(needle) => Some(occurrences(&folded, needle)),
-                        _ => None,
-                    };
-                    let mut spans: Vec<AnnotationHit> = layers
-                        .get(&document.id)
-                        .into_iter()
-                        .flatten()
-                        .flat_map(|(name, layer)| {
-                            annotation_hits(
-                                name,
-                                layer,
-                                document,
-                                &folded,
-                                occurrences.as_deref(),
-                                &query,
-                            )
-                        })
+                    let layers: Vec<(&LayerName, &Layer)> = project
+                        .layers_of(&document.id)
+                        .filter(|(name, _)| query.layer.as_ref().is_none_or(|l| l == *name))
                         .collect();
+                    let mut spans = document_annotation_hits(index, document, &layers, &query);
                     spans.sort_by(|a, b| {
                         (a.0.start, a.0.end)
                             .cmp(&(b.0.start, b.0.end))
@@ -168,7 +139,11 @@ pub fn search(
                 break;
             }
             let (layer, annotation, label) = match annotation {
-                Some((layer, id, label)) => (Some(layer.clone()), Some(id), Some(label.to_owned())),
+                Some((name, layer, id)) => (
+                    Some(name.clone()),
+                    Some(id),
+                    layer.get(id).map(|a| a.label().to_owned()),
+                ),
                 None => (None, None, None),
             };
             results.hits.push(Hit {
@@ -186,7 +161,7 @@ pub fn search(
 
 /// The layer and annotation of a hit, to order hits on one span without cloning names.
 fn hit_key<'a>(hit: &AnnotationHit<'a>) -> Option<(&'a str, AnnotationId)> {
-    hit.1.as_ref().map(|(layer, id, _)| (layer.as_str(), *id))
+    hit.1.as_ref().map(|(name, _, id)| (name.as_str(), *id))
 }
 
 /// `gloss search DIR`: loads the project (no lock: searching only reads), brings the index in
@@ -267,38 +242,71 @@ fn text_hits(index: &TextIndex, document: &Document, text: &TextMatch) -> Vec<Ch
     }
 }
 
-/// An annotation hit: its span, and (layer, id, label), borrowed: only the hits a caller gets are
-/// copied (a broad query over a large corpus finds far more than it lists).
-type AnnotationHit<'a> = (CharSpan, Option<(&'a LayerName, AnnotationId, &'a str)>);
+/// An annotation hit: its span, and (layer name, layer, id), borrowed: only the hits a caller gets
+/// are copied (a broad query over a large corpus finds far more than it lists).
+type AnnotationHit<'a> = (CharSpan, Option<(&'a LayerName, &'a Layer, AnnotationId)>);
 
-/// The annotations of one layer that pass the filters and whose text matches.
-fn annotation_hits<'a>(
-    name: &'a LayerName,
-    layer: &'a Layer,
+/// The annotations of one document's layers that pass the filters and whose text matches, found
+/// through the index's summaries: only the annotations of the asked label (and kind) are looked
+/// at, a folded text is looked for only inside their spans, and only those needing more than their
+/// span (attribute, speaker, participant, regex, a quote's text) are read from the layer.
+fn document_annotation_hits<'a>(
+    index: &TextIndex,
     document: &Document,
-    folded: &Text,
-    occurrences: Option<&[CharSpan]>,
+    layers: &[(&'a LayerName, &'a Layer)],
     query: &Query,
 ) -> Vec<AnnotationHit<'a>> {
-    layer
-        .iter()
-        .filter(|annotation| {
-            passes(
-                annotation,
-                layer,
-                &document.text,
-                folded,
-                occurrences,
-                query,
-            )
-        })
-        .map(|annotation| {
-            (
-                extent(annotation),
-                Some((name, annotation.id(), annotation.label())),
-            )
-        })
-        .collect()
+    let by_span_alone = query.attribute.is_none()
+        && query.speaker.is_none()
+        && query.participant.is_none()
+        && !matches!(query.text, TextMatch::Regex(_));
+    let needle = match &query.text {
+        TextMatch::Folded(needle) => Some(needle.as_bytes()),
+        _ => None,
+    };
+    let folded = index.folded(document);
+    let mut hits = Vec::new();
+    for &(name, layer) in layers {
+        let summary = index.annotation_summary(&document.id, name, layer, &folded);
+        for entries in summary.groups(query.label.as_deref()) {
+            for entry in entries {
+                if query.kind.is_some_and(|k| k != entry.kind) {
+                    continue;
+                }
+                let matches = match (&entry.folded_bytes, &needle) {
+                    (Some(bytes), _) if by_span_alone && entry.kind != AnnotationKind::Quote => {
+                        needle.as_ref().is_none_or(|needle| {
+                            folded
+                                .as_str()
+                                .as_bytes()
+                                .get(bytes.clone())
+                                .is_some_and(|covered| contains(covered, needle))
+                        })
+                    }
+                    _ => layer.get(entry.id).is_some_and(|annotation| {
+                        passes(annotation, layer, &document.text, &folded, query)
+                    }),
+                };
+                if matches {
+                    hits.push((entry.span, Some((name, layer, entry.id))));
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// Whether `needle` occurs in `haystack`: the span of a mention is a few words, where a plain
+/// comparison at each start is quicker than setting up a substring searcher.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    match needle.first() {
+        None => true,
+        Some(&first) => {
+            haystack.len() >= needle.len()
+                && memchr::memchr_iter(first, &haystack[..=haystack.len() - needle.len()])
+                    .any(|at| haystack[at..].starts_with(needle))
+        }
+    }
 }
 
 /// The span a hit on `annotation` covers: the mention, the trigger, or a quote from its first
@@ -313,41 +321,13 @@ fn extent(annotation: &Annotation) -> CharSpan {
     }
 }
 
-/// Every occurrence of `needle` in the folded text, overlapping ones included, by start.
-fn occurrences(folded: &Text, needle: &str) -> Vec<CharSpan> {
-    let haystack = folded.as_str().as_bytes();
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    let needle_chars = needle.chars().count();
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = finder.find(&haystack[from..]) {
-        let byte = from + at;
-        if let Some(start) = folded.char_offset(byte) {
-            found.push(CharSpan::new(start, start + needle_chars));
-        }
-        from = byte + 1;
-        if from > haystack.len() {
-            break;
-        }
-    }
-    found
-}
-
-/// Whether an occurrence (sorted by start) lies inside `span`.
-fn occurs_in(occurrences: &[CharSpan], span: CharSpan) -> bool {
-    let first = occurrences.partition_point(|o| o.start < span.start);
-    occurrences.get(first).is_some_and(|o| o.end <= span.end)
-}
-
 /// Whether an annotation passes the query's filters and text. `folded` is the folded text (same
-/// offsets); `occurrences`, where the folded needle occurs in it, answers for single-span
-/// annotations without slicing.
+/// offsets).
 fn passes(
     annotation: &Annotation,
     layer: &Layer,
     text: &Text,
     folded: &Text,
-    occurrences: Option<&[CharSpan]>,
     query: &Query,
 ) -> bool {
     if query.kind.is_some_and(|k| k != annotation.kind()) {
@@ -401,12 +381,9 @@ fn passes(
         TextMatch::Any => true,
         TextMatch::Folded(needle) => match annotation {
             Annotation::Quote(_) => fold_text(&covered(annotation, text)).contains(needle.as_str()),
-            other => match occurrences {
-                Some(found) => occurs_in(found, other.primary_span()),
-                None => folded
-                    .slice(other.primary_span())
-                    .is_some_and(|f| f.contains(needle.as_str())),
-            },
+            other => folded
+                .slice(other.primary_span())
+                .is_some_and(|f| f.contains(needle.as_str())),
         },
         TextMatch::Regex(regex) => regex.is_match(&covered(annotation, text)),
     }
@@ -440,6 +417,7 @@ pub fn kind_names() -> [&'static str; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Edit;
 
     fn project(texts: &[&str]) -> Project {
         let schema = crate::storage::presets::preset("news").unwrap();
@@ -520,16 +498,93 @@ mod tests {
         );
     }
 
+    fn mention(id: u32, start: usize, end: usize, label: &str) -> Annotation {
+        Annotation::Entity(crate::model::Entity {
+            id: AnnotationId(id),
+            span: CharSpan::new(start, end),
+            label: label.to_owned(),
+            attributes: Default::default(),
+            norm: None,
+            entity: None,
+            note: String::new(),
+            provenance: crate::model::Provenance::manual("t", crate::model::Timestamp::UNIX_EPOCH),
+        })
+    }
+
     #[test]
-    fn an_occurrence_inside_a_span_is_found_also_where_occurrences_overlap() {
-        let folded = Text::new("aaa vučić bb".to_owned());
-        let found = occurrences(&folded, "aa");
-        assert_eq!(found, [CharSpan::new(0, 2), CharSpan::new(1, 3)]);
-        assert!(occurs_in(&found, CharSpan::new(1, 3)));
-        assert!(!occurs_in(&found, CharSpan::new(2, 4)));
-        let accents = occurrences(&folded, "vučić");
-        assert!(occurs_in(&accents, CharSpan::new(4, 9)));
-        assert!(!occurs_in(&accents, CharSpan::new(4, 8)));
-        assert!(occurrences(&folded, "zz").is_empty());
+    fn an_annotation_search_sees_every_edit_made_since_the_last_one() {
+        let mut project = project(&["Kurti met Vučić and Kurti left"]);
+        let key = crate::model::LayerKey::new(
+            DocId::new("d0").unwrap(),
+            LayerName::new("amira").unwrap(),
+        );
+        let add = |project: &mut Project, annotation: Annotation| {
+            project
+                .apply(&Edit::Add {
+                    key: key.clone(),
+                    annotation,
+                })
+                .unwrap();
+        };
+        add(&mut project, mention(1, 0, 5, "PERSON"));
+        let index = TextIndex::build(project.documents());
+        let request = SearchRequest::text("label:person kurti");
+        let found = |project: &Project| spans(&search(project, &index, &request, 100).unwrap());
+        assert_eq!(found(&project), vec![("d0".into(), 0, 5)]);
+
+        add(&mut project, mention(2, 20, 25, "PERSON"));
+        assert_eq!(
+            found(&project),
+            vec![("d0".into(), 0, 5), ("d0".into(), 20, 25)]
+        );
+
+        project
+            .apply(&Edit::Replace {
+                key: key.clone(),
+                before: mention(1, 0, 5, "PERSON"),
+                after: mention(1, 0, 5, "ORG"),
+            })
+            .unwrap();
+        assert_eq!(found(&project), vec![("d0".into(), 20, 25)]);
+        let org = search(&project, &index, &SearchRequest::text("label:ORG"), 100).unwrap();
+        assert_eq!(org.hits[0].label.as_deref(), Some("ORG"));
+
+        project
+            .apply(&Edit::Remove {
+                key,
+                annotation: mention(2, 20, 25, "PERSON"),
+            })
+            .unwrap();
+        assert!(found(&project).is_empty());
+    }
+
+    #[test]
+    fn an_annotation_matches_when_the_folded_text_lies_inside_its_span() {
+        let mut project = project(&["aaa Vučićeva met Kurti"]);
+        let key = crate::model::LayerKey::new(
+            DocId::new("d0").unwrap(),
+            LayerName::new("amira").unwrap(),
+        );
+        for annotation in [
+            mention(1, 1, 3, "PERSON"),
+            mention(2, 4, 12, "PERSON"),
+            mention(3, 17, 22, "PERSON"),
+        ] {
+            project
+                .apply(&Edit::Add {
+                    key: key.clone(),
+                    annotation,
+                })
+                .unwrap();
+        }
+        let index = TextIndex::build(project.documents());
+        let found = |query: &str| {
+            spans(&search(&project, &index, &SearchRequest::text(query), 100).unwrap())
+        };
+        assert_eq!(found("label:PERSON aa"), vec![("d0".into(), 1, 3)]);
+        assert_eq!(found("label:PERSON VUCIC"), vec![("d0".into(), 4, 12)]);
+        assert_eq!(found("label:PERSON urt"), vec![("d0".into(), 17, 22)]);
+        assert!(found("label:PERSON vucic met").is_empty());
+        assert!(found("label:ORG kurti").is_empty());
     }
 }
