@@ -74,10 +74,13 @@ impl Summary {
     }
 }
 
+/// One document's layer summaries, by layer name.
+type DocumentSummaries = Vec<(LayerName, Arc<Summary>)>;
+
 /// Summaries of the layers searched so far, by document and layer name.
 #[derive(Debug, Default)]
 pub(super) struct AnnotationIndex {
-    layers: Mutex<HashMap<DocId, Vec<(LayerName, Arc<Summary>)>>>,
+    layers: Mutex<HashMap<DocId, DocumentSummaries>>,
 }
 
 impl Clone for AnnotationIndex {
