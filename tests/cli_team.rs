@@ -403,6 +403,24 @@ fn annotations_with_a_label_the_curator_removed_are_reported_and_kept() {
         "{said}"
     );
     assert_eq!(layers_of(&amira, "amira"), before);
+    // The project still opens for every command, and `gloss check` names each annotation.
+    let check = run(gloss().arg("check").arg(&amira));
+    let said = format!("{}{}", check.stdout, check.stderr);
+    assert_eq!(
+        said.matches("label GPE is not in the schema").count(),
+        used,
+        "{said}"
+    );
+    let stats = run(gloss().arg("stats").arg(&amira));
+    assert!(stats.success, "{}", stats.stderr);
+    // Annotating and syncing again keeps them too.
+    annotate(&amira, "amira", "baseline");
+    sync(&amira, "amira");
+    let kept = layer_files(&amira)
+        .values()
+        .map(|text| text.matches("label: \"GPE\"").count())
+        .sum::<usize>();
+    assert!(kept >= used, "{kept} < {used}");
 }
 
 #[test]

@@ -118,26 +118,73 @@ fn a_missing_field_is_named() {
     );
 }
 
-#[test]
-fn an_unknown_entity_label_lists_the_labels_the_schema_has() {
-    let broken = Broken::fixture().replace(ALICE, "label: \"DATE\"", "label: \"DAY\"");
-    assert_eq!(
-        broken.message(),
-        format!(
-            "{ALICE}:13: document brussels-talks, layer alice, entity 5: unknown entity label \"DAY\": \
-             expected one of the schema's labels (PERSON, ORG, GPE, DATE)"
-        )
-    );
+/// What `gloss check` says about a loaded project, one line per problem.
+fn problems(dir: &Path) -> Vec<String> {
+    let project = storage::load(dir).unwrap();
+    gloss::model::validate::check(&project)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
-fn an_unknown_event_type_lists_the_types_the_schema_has() {
-    let broken = Broken::fixture().replace(ALICE, "type: \"MEET\"", "type: \"MEETING\"");
+fn annotations_whose_label_the_schema_lacks_load_are_reported_and_saved_unchanged() {
+    // The curator removed DAY and MEETING from the schema (or a file names them by mistake): the
+    // annotations are kept, never dropped, and `gloss check` names each one.
+    let broken = Broken::fixture()
+        .replace(ALICE, "label: \"DATE\"", "label: \"DAY\"")
+        .replace(ALICE, "type: \"MEET\"", "type: \"MEETING\"");
+    let mut project = storage::load(broken.dir.path()).unwrap();
+    let key = gloss::model::LayerKey::new(
+        gloss::model::DocId::new("brussels-talks").unwrap(),
+        gloss::model::LayerName::new("alice").unwrap(),
+    );
+    let layer = project.layer(&key).unwrap();
+    assert_eq!(
+        layer.get(gloss::model::AnnotationId(5)).unwrap().label(),
+        "DAY"
+    );
+    assert_eq!(
+        layer.get(gloss::model::AnnotationId(11)).unwrap().label(),
+        "MEETING"
+    );
+    assert_eq!(
+        problems(broken.dir.path()),
+        [
+            "brussels-talks/alice annotation 5: label DAY is not in the schema",
+            "brussels-talks/alice annotation 11: event type MEETING is not in the schema",
+            "brussels-talks/alice annotation 12: argument Topic is filled by a MEETING, but the \
+             role takes MEET",
+        ]
+    );
+    // Saved again (the window saves every layer it touched), they are written as they were.
+    let loaded = project.layer(&key).unwrap().clone();
+    project.mark_all_dirty();
+    storage::save(broken.dir.path(), &mut project).unwrap();
+    let saved = std::fs::read_to_string(broken.path(ALICE)).unwrap();
+    assert!(saved.contains("label: \"DAY\""), "{saved}");
+    assert!(saved.contains("type: \"MEETING\""), "{saved}");
+    let again = storage::load(broken.dir.path()).unwrap();
+    assert_eq!(again.layer(&key), Some(&loaded));
+}
+
+#[test]
+fn a_label_the_schema_lacks_must_still_be_a_name() {
+    let broken = Broken::fixture().replace(ALICE, "label: \"DATE\"", "label: \"DA\\u{7}Y\"");
     assert_eq!(
         broken.message(),
         format!(
-            "{ALICE}:23: document brussels-talks, layer alice, event 11: unknown event type \"MEETING\": \
-             expected one of the schema's event types (MEET, STATEMENT)"
+            "{ALICE}:13: document brussels-talks, layer alice, entity 5: entity label \"DA\\u{{7}}Y\" \
+             holds the control character U+0007: expected printable text: expected a name such as \
+             the schema's"
+        )
+    );
+    let empty = Broken::fixture().replace(ALICE, "type: \"MEET\"", "type: \" \"");
+    assert_eq!(
+        empty.message(),
+        format!(
+            "{ALICE}:23: document brussels-talks, layer alice, event 11: event type \" \" is empty: \
+             expected a name such as the schema's"
         )
     );
 }
@@ -534,7 +581,8 @@ fn a_registry_loads_with_its_entities_and_merges() {
 }
 
 #[test]
-fn a_registry_entity_with_a_bad_key_an_unknown_label_or_a_key_given_twice_is_named_with_its_line() {
+fn a_registry_entity_with_a_bad_key_a_label_that_is_no_name_or_a_key_given_twice_is_named_with_its_line()
+ {
     let bad_key = Broken::fixture().write(
         ENTITIES,
         REGISTRY
@@ -545,16 +593,33 @@ fn a_registry_entity_with_a_bad_key_an_unknown_label_or_a_key_given_twice_is_nam
         bad_key.message(),
         "entities.ron:5: entity key \"../kurti\": expected 1 to 120 ASCII letters, digits, - and _"
     );
+    // A label the schema lacks is kept and reported; one that is not a name is refused.
     let unknown_label = Broken::fixture().write(
         ENTITIES,
         REGISTRY
             .replacen(r#"label: "PERSON""#, r#"label: "POLITICIAN""#, 1)
             .as_bytes(),
     );
+    assert!(
+        problems(unknown_label.dir.path()).contains(
+            &"entities.ron: entity albin-kurti has the label POLITICIAN, which the schema no \
+              longer has"
+                .to_owned()
+        ),
+        "{:?}",
+        problems(unknown_label.dir.path())
+    );
+    let not_a_name = Broken::fixture().write(
+        ENTITIES,
+        REGISTRY
+            .replacen(r#"label: "PERSON""#, r#"label: "PER\u{1b}SON""#, 1)
+            .as_bytes(),
+    );
     assert_eq!(
-        unknown_label.message(),
-        "entities.ron:4: entity albin-kurti has the unknown label \"POLITICIAN\": expected one of \
-         the schema's entity labels (PERSON, ORG, GPE, DATE)"
+        not_a_name.message(),
+        "entities.ron:4: entity albin-kurti has the label \"PER\\u{1b}SON\" which holds the \
+         control character U+001B: expected printable text: expected a name such as the schema's \
+         entity labels"
     );
     let twice = Broken::fixture().write(
         ENTITIES,

@@ -100,3 +100,40 @@ fn closing_the_review_keeps_editing_the_gold_layer() {
     harness.get_by_label("Editing: gold layer");
     assert_eq!(ui_support::wb(&harness).editing_layer(), LayerName::gold());
 }
+
+/// A curator removed GPE from the schema while annotations still use it (issue 13): the project
+/// opens, the window says so once, the documents that hold such annotations are marked, the
+/// inspector names the problem, and the annotations stay on disk.
+#[test]
+fn annotations_with_a_label_the_schema_lost_open_are_flagged_and_kept() {
+    let (_temp, dir) = sample_copy();
+    let path = dir.join("project.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.contains("(name: \"GPE\""))
+        .map(|l| format!("{}\n", l.replace(", \"GPE\"", "").replace("\"GPE\", ", "")))
+        .collect();
+    std::fs::write(&path, &without).unwrap();
+    let amira = dir.join("annotations/kosovo-serbia-brussels-talks/amira.ron");
+    let before = std::fs::read_to_string(&amira).unwrap();
+    let gpe = before.matches("label: \"GPE\"").count();
+    assert!(gpe > 0);
+
+    let wb = gloss::workbench::Workbench::open(&dir, "amira").unwrap();
+    let mut harness = harness(wb);
+    harness.run_steps(2);
+    harness.get_by_label_contains("labels the schema does not have: GPE (");
+    harness.get_by_label("label?");
+
+    // The inspector of one of them says what is wrong.
+    let kosovo = find_span(ui_support::wb(&harness), "Kosovo", 0);
+    let id = entity_at(ui_support::wb(&harness), kosovo).unwrap();
+    execute(&mut harness, Command::SelectAnnotation(id));
+    harness.get_by_label_contains("label GPE is not in the schema");
+
+    execute(&mut harness, Command::Save);
+    wait_for_background(&mut harness);
+    let after = std::fs::read_to_string(&amira).unwrap();
+    assert_eq!(after.matches("label: \"GPE\"").count(), gpe);
+}

@@ -101,6 +101,26 @@ pub fn check(project: &Project) -> Vec<Problem> {
     problems
 }
 
+/// The labels of a layer's annotations that the schema does not have (entity labels and event
+/// types; quotes have none), one item per annotation. Loading keeps such annotations (the curator
+/// may have removed the label): they are reported, never dropped.
+pub fn labels_outside_schema<'a>(
+    schema: &'a Schema,
+    layer: &'a Layer,
+) -> impl Iterator<Item = &'a str> + 'a {
+    layer.iter().filter_map(move |annotation| match annotation {
+        Annotation::Entity(e) => schema
+            .entity_label(&e.label)
+            .is_none()
+            .then_some(e.label.as_str()),
+        Annotation::Event(e) => schema
+            .event_type(&e.event_type)
+            .is_none()
+            .then_some(e.event_type.as_str()),
+        Annotation::Quote(_) => None,
+    })
+}
+
 /// Contradictory gold: entity mentions of one span with different labels (GPE and ORG on
 /// "Kosovo"), which no reference can hold. One message per span, on its first mention, naming
 /// the labels and the other mentions.

@@ -324,24 +324,6 @@ pub(crate) fn shorten(text: &str) -> String {
     short
 }
 
-/// The most names a message lists before it says how many more there are.
-const LISTED_NAMES: usize = 12;
-
-/// A list of names for a message ("A, B, C and 4 more"), each cut short: the names come from a file
-/// and can be as long as the file.
-pub(crate) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    let names: Vec<&str> = names.into_iter().collect();
-    let mut listed: Vec<String> = names
-        .iter()
-        .take(LISTED_NAMES)
-        .map(|n| shorten(n))
-        .collect();
-    if names.len() > LISTED_NAMES {
-        listed.push(format!("and {} more", names.len() - LISTED_NAMES));
-    }
-    listed.join(", ")
-}
-
 /// Makes a parser's message fit for a user: internal type names replaced by what they stand for, every
 /// quoted part (between `"` or backticks) cut to a short excerpt, and the whole capped, so that a
 /// 50 MB line is never echoed back.

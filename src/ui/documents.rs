@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use egui::{RichText, Ui};
 
 use crate::model::{Document, LayerName, Project, Status};
-use crate::workbench::{Action, Command, Workbench};
+use crate::workbench::{Action, Command, DocumentProblems, Workbench};
 
 use super::colors;
 use super::keys;
@@ -254,14 +254,14 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
     ui.separator();
 
     if view
-        .gold_contradictions
+        .document_problems
         .as_ref()
         .is_none_or(|(revision, _)| *revision != wb.revision())
     {
-        view.gold_contradictions = Some((wb.revision(), wb.gold_contradictions()));
+        view.document_problems = Some((wb.revision(), wb.document_problems()));
     }
-    let contradictions = view
-        .gold_contradictions
+    let problems = view
+        .document_problems
         .as_ref()
         .map(|(_, found)| found.clone())
         .unwrap_or_default();
@@ -287,8 +287,8 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         .show_rows(ui, row_height, shown.len(), |ui, rows| {
             for &position in &shown[rows] {
                 let document = &documents[position];
-                let conflicts = contradictions.get(&document.id).copied().unwrap_or(0);
-                row(ui, wb, document, conflicts, out);
+                let problems = problems.get(&document.id).copied().unwrap_or_default();
+                row(ui, wb, document, problems, out);
             }
         });
 }
@@ -405,8 +405,14 @@ fn assigned_progress(wb: &Workbench, view: &mut View) -> (usize, usize) {
     (done, mine.len())
 }
 
-fn row(ui: &mut Ui, wb: &Workbench, document: &Document, conflicts: usize, out: &mut Outbox) {
-    ui.horizontal(|ui| title_line(ui, wb, document, conflicts, out));
+fn row(
+    ui: &mut Ui,
+    wb: &Workbench,
+    document: &Document,
+    problems: DocumentProblems,
+    out: &mut Outbox,
+) {
+    ui.horizontal(|ui| title_line(ui, wb, document, problems, out));
     let outlet = document.meta.outlet.as_deref().unwrap_or("");
     let date = date_of(document);
     let source = match (outlet.is_empty(), date.is_empty()) {
@@ -436,7 +442,7 @@ fn title_line(
     ui: &mut Ui,
     wb: &Workbench,
     document: &Document,
-    conflicts: usize,
+    problems: DocumentProblems,
     out: &mut Outbox,
 ) {
     let mine = wb.status_of(&document.id);
@@ -453,10 +459,10 @@ fn title_line(
         .filter(|(name, _)| *name != wb.annotator())
         .map(|(name, layer)| (name, layer.status))
         .collect();
-    // Leave room for the other annotators' dots (and a gold warning) after the title.
-    let warning = (conflicts > 0).then(|| format!("{conflicts} gold!"));
+    // Leave room for the other annotators' dots (and a warning) after the title.
+    let warning = problem_mark(problems);
     let dots = others.len() as f32 * (ui.spacing().item_spacing.x + row_dot_width(ui))
-        + if warning.is_some() { 56.0 } else { 0.0 };
+        + warning.as_ref().map_or(0.0, |w| 8.0 * w.len() as f32);
     let response = ui
         .scope(|ui| {
             ui.set_max_width((ui.available_width() - dots).max(40.0));
@@ -495,11 +501,40 @@ fn title_line(
                 .small()
                 .color(ui.visuals().warn_fg_color),
         )
-        .on_hover_text(format!(
-            "Gold has {conflicts} span{} with contradictory labels: `gloss check` lists them",
-            if conflicts == 1 { "" } else { "s" }
+        .on_hover_text(problem_text(problems));
+    }
+}
+
+/// The short mark after a document's title when something in it needs fixing.
+fn problem_mark(problems: DocumentProblems) -> Option<String> {
+    match (problems.gold_contradictions, problems.unknown_labels) {
+        (0, 0) => None,
+        (gold, 0) => Some(format!("{gold} gold!")),
+        (0, _) => Some("label?".to_owned()),
+        (gold, _) => Some(format!("{gold} gold! label?")),
+    }
+}
+
+/// What the mark means, for its hover text.
+fn problem_text(problems: DocumentProblems) -> String {
+    let mut lines = Vec::new();
+    let gold = problems.gold_contradictions;
+    if gold > 0 {
+        lines.push(format!(
+            "Gold has {gold} span{} with contradictory labels",
+            if gold == 1 { "" } else { "s" }
         ));
     }
+    let unknown = problems.unknown_labels;
+    if unknown > 0 {
+        lines.push(format!(
+            "{unknown} annotation{} a label the schema does not have (kept: put the label back in \
+             the schema, or relabel)",
+            if unknown == 1 { " uses" } else { "s use" }
+        ));
+    }
+    lines.push("`gloss check` lists them".to_owned());
+    lines.join("\n")
 }
 
 /// Where the document came from, one line per thing known, each after a newline.

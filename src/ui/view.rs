@@ -227,8 +227,12 @@ pub struct View {
     /// How many documents the annotator has finished, and at which workbench revision that was
     /// counted (a status change bumps the revision).
     pub done_count: Option<(u64, usize)>,
-    /// Contradictory gold spans per document, and the workbench revision they were counted at.
-    pub gold_contradictions: Option<(u64, std::collections::BTreeMap<DocId, usize>)>,
+    /// What the document list flags per document (contradictory gold, labels the schema lacks),
+    /// and the workbench revision it was counted at.
+    pub document_problems: Option<(
+        u64,
+        std::collections::BTreeMap<DocId, crate::workbench::DocumentProblems>,
+    )>,
     /// The annotation under the pointer in the article, named in the status line.
     pub hovered: Option<AnnotationId>,
     /// Scroll the annotation list to the selected annotation (after it was selected in the text).

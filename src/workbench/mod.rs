@@ -87,6 +87,15 @@ use crate::model::{
     Project, Selection, Status, Timestamp,
 };
 
+/// What the document list flags on one document (see [`Workbench::document_problems`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocumentProblems {
+    /// Spans of the gold layer with contradictory labels.
+    pub gold_contradictions: usize,
+    /// Annotations (of any layer) whose label or event type the schema lacks.
+    pub unknown_labels: usize,
+}
+
 /// The clock that stamps provenance. Injectable so tests get stable times.
 pub type Clock = Box<dyn Fn() -> Timestamp + Send>;
 
@@ -162,7 +171,11 @@ impl Workbench {
         let (dir, project, lock, warning) =
             LockedProject::open_as(dir, Some(annotator))?.into_parts();
         let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
-        workbench.notice = warning;
+        // Both are said: the unclean ending first.
+        workbench.notice = match (warning, workbench.notice.take()) {
+            (Some(a), Some(b)) => Some(format!("{a}. {b}")),
+            (a, b) => a.or(b),
+        };
         let fingerprints = workbench.saver.fingerprints.clone();
         fingerprints.record_open(&workbench.dir, &workbench.project, &workbench.annotator);
         Ok(workbench)
@@ -290,6 +303,7 @@ impl Workbench {
             // E.g. a new annotator joined: autosave it like any change.
             workbench.saver.note_change();
         }
+        workbench.notice = workbench.outside_schema_notice();
         workbench
     }
 
@@ -607,18 +621,63 @@ impl Workbench {
         })
     }
 
-    /// How many spans of each document's gold layer carry contradictory labels (see
-    /// [`crate::model::validate::gold_contradictions`]); documents without any are left out.
-    /// Computes: call it when [`Workbench::revision`] changed, not every frame.
-    pub fn gold_contradictions(&self) -> std::collections::BTreeMap<DocId, usize> {
-        self.project
-            .layers()
-            .filter(|(key, _)| key.layer.is_gold())
-            .filter_map(|(key, layer)| {
-                let found = crate::model::validate::gold_contradictions(layer).len();
-                (found > 0).then(|| (key.doc.clone(), found))
-            })
-            .collect()
+    /// What the document list flags per document: contradictory gold spans (see
+    /// [`crate::model::validate::gold_contradictions`]) and annotations whose label the schema
+    /// lacks; documents with neither are left out. Computes: call it when [`Workbench::revision`]
+    /// changed, not every frame.
+    pub fn document_problems(&self) -> std::collections::BTreeMap<DocId, DocumentProblems> {
+        let mut found: std::collections::BTreeMap<DocId, DocumentProblems> =
+            std::collections::BTreeMap::new();
+        for (key, layer) in self.project.layers() {
+            let contradictions = if key.layer.is_gold() {
+                crate::model::validate::gold_contradictions(layer).len()
+            } else {
+                0
+            };
+            let unknown =
+                crate::model::validate::labels_outside_schema(&self.project.schema, layer).count();
+            if contradictions + unknown > 0 {
+                let entry = found.entry(key.doc.clone()).or_default();
+                entry.gold_contradictions += contradictions;
+                entry.unknown_labels += unknown;
+            }
+        }
+        found
+    }
+
+    /// Labels the schema lacks that annotations of any layer still use, with how many use each.
+    pub fn labels_outside_schema(&self) -> std::collections::BTreeMap<String, usize> {
+        let mut found = std::collections::BTreeMap::new();
+        for (_, layer) in self.project.layers() {
+            for label in crate::model::validate::labels_outside_schema(&self.project.schema, layer)
+            {
+                *found.entry(label.to_owned()).or_insert(0) += 1;
+            }
+        }
+        found
+    }
+
+    /// The sentence the window shows when annotations use labels the schema lacks, or `None`.
+    fn outside_schema_notice(&self) -> Option<String> {
+        let found = self.labels_outside_schema();
+        let total: usize = found.values().sum();
+        let first = found.keys().next()?;
+        let listed: Vec<String> = found
+            .iter()
+            .take(5)
+            .map(|(label, n)| format!("{label} ({n})"))
+            .collect();
+        Some(format!(
+            "{total} {} labels the schema does not have: {}{}. They are kept: put the labels back \
+             in the schema, or relabel them (Find: label:{first}, then label all hits)",
+            if total == 1 {
+                "annotation uses"
+            } else {
+                "annotations use"
+            },
+            listed.join(", "),
+            if found.len() > 5 { ", …" } else { "" }
+        ))
     }
 
     /// A message the UI should show once, e.g. that the last Gloss here ended without closing.

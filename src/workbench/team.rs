@@ -537,7 +537,12 @@ impl super::Workbench {
         project.mark_saved();
         project.add_annotator(self.annotator.as_str());
         let shown = self.current.as_ref().map(|key| key.doc.clone());
+        let outside_before = self.labels_outside_schema();
         self.project = project;
+        // A schema that removed labels still in use (a curator's change, pulled): said once.
+        if self.labels_outside_schema() != outside_before {
+            self.notice = self.outside_schema_notice().or(self.notice.take());
+        }
         self.revision += 1;
         let doc = shown
             .filter(|doc| self.project.document(doc).is_some())

@@ -10,7 +10,7 @@ use crate::model::{
     EventArgument, Layer, LayerKey, Provenance, Quote, QuoteKind, Rejection, Schema, Source,
     Speaker, Status, Text,
 };
-use crate::storage::error::{Place, StorageError, name_list};
+use crate::storage::error::{Place, StorageError};
 use crate::storage::format_v1::{
     ArgumentV1, EntityV1, EventV1, LayerFile, ProvenanceV1, QuoteKindV1, QuoteV1, RejectedKindV1,
     RejectionV1, SourceV1, SpanV1, SpeakerV1, StatusV1, VERSION,
@@ -196,6 +196,34 @@ impl Check<'_> {
         )
     }
 
+    /// Refuses a label or event type the schema does not have unless it is a name: not empty, no
+    /// control characters. (One it has was checked with the schema.)
+    fn unknown_name(
+        &self,
+        kind: AnnotationKind,
+        id: u32,
+        what: &str,
+        name: &str,
+    ) -> Result<(), StorageError> {
+        let problem = if name.trim().is_empty() {
+            Some("is empty".to_owned())
+        } else {
+            crate::model::validate::name_problem(name)
+        };
+        match problem {
+            None => Ok(()),
+            Some(problem) => Err(self.fail(
+                kind,
+                id,
+                0,
+                format!(
+                    "{what} {} {problem}: expected a name such as the schema's",
+                    quoted(name)
+                ),
+            )),
+        }
+    }
+
     /// A span of annotation `id`, in bounds and covering exactly the text the file says it covers.
     /// `role` names the span in messages ("span", "content span 2", "cue", "trigger").
     fn span(
@@ -255,23 +283,10 @@ impl Check<'_> {
     fn entity(&self, v1: EntityV1) -> Result<Entity, StorageError> {
         let kind = AnnotationKind::Entity;
         let span = self.span(kind, v1.id, "span", (v1.start, v1.end, &v1.text))?;
+        // A label the schema lacks (one the curator removed, in a team) is kept, never dropped:
+        // `gloss check`, the window and `gloss sync` report it. It must still be a name.
         if self.schema.entity_label(&v1.label).is_none() {
-            let known: Vec<&str> = self
-                .schema
-                .entity_labels
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            return Err(self.fail(
-                kind,
-                v1.id,
-                0,
-                format!(
-                    "unknown entity label {}: expected one of the schema's labels ({})",
-                    quoted(&v1.label),
-                    name_list(known)
-                ),
-            ));
+            self.unknown_name(kind, v1.id, "entity label", &v1.label)?;
         }
         let entity = match v1.entity {
             None => None,
@@ -357,26 +372,7 @@ impl Check<'_> {
         let kind = AnnotationKind::Event;
         let trigger = self.span_v1(kind, v1.id, "trigger", &v1.trigger)?;
         if self.schema.event_type(&v1.event_type).is_none() {
-            let known: Vec<&str> = self
-                .schema
-                .event_types
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect();
-            return Err(self.fail(
-                kind,
-                v1.id,
-                0,
-                format!(
-                    "unknown event type {}: expected one of the schema's event types ({})",
-                    quoted(&v1.event_type),
-                    if known.is_empty() {
-                        "it has none".to_owned()
-                    } else {
-                        name_list(known)
-                    }
-                ),
-            ));
+            self.unknown_name(kind, v1.id, "event type", &v1.event_type)?;
         }
         Ok(Event {
             id: AnnotationId(v1.id),

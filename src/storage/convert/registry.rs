@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{line_containing, quoted};
 use crate::model::{CanonicalEntity, EntityKey, Registry, Schema};
-use crate::storage::error::{StorageError, name_list};
+use crate::storage::error::StorageError;
 use crate::storage::format_v1::{CanonicalEntityV1, EntitiesFile, VERSION};
 
 /// The file for a registry: entities by key.
@@ -47,18 +47,21 @@ pub(crate) fn registry_from_v1(
         if v1.name.trim().is_empty() {
             return Err(fail(format!("entity {key} has an empty name")));
         }
+        // A label the schema lacks is kept (the curator may have removed it): `gloss check`
+        // reports it. It must still be a name.
         if schema.entity_label(&v1.label).is_none() {
-            let known: Vec<&str> = schema
-                .entity_labels
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect();
-            return Err(fail(format!(
-                "entity {key} has the unknown label {}: expected one of the schema's entity \
-                 labels ({})",
-                quoted(&v1.label),
-                name_list(known)
-            )));
+            let problem = if v1.label.trim().is_empty() {
+                Some("is empty".to_owned())
+            } else {
+                crate::model::validate::name_problem(&v1.label)
+            };
+            if let Some(problem) = problem {
+                return Err(fail(format!(
+                    "entity {key} has the label {} which {problem}: expected a name such as \
+                     the schema's entity labels",
+                    quoted(&v1.label)
+                )));
+            }
         }
         let merged_into = match v1.merged_into {
             None => None,
