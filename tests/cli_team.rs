@@ -513,3 +513,33 @@ fn entities_two_annotators_register_at_once_are_merged_and_both_kept() {
     check_ok(&amira);
     check_ok(&bruno);
 }
+
+#[test]
+fn a_remote_busy_with_another_push_is_tried_again_and_the_commit_waits_for_the_next_sync() {
+    let team = Team::new();
+    let amira = team.clone("amira");
+    annotate(&amira, "amira", "baseline");
+    // Another push holds the branch's lock in the remote for the whole of amira's sync.
+    let head = Repository::open_bare(&team.remote)
+        .unwrap()
+        .head()
+        .unwrap()
+        .name()
+        .unwrap()
+        .to_owned();
+    let lock = team.remote.join(format!("{head}.lock"));
+    std::fs::write(&lock, "").unwrap();
+    let said = sync(&amira, "amira");
+    assert!(said.contains("committed: amira: "), "{said}");
+    assert!(
+        said.contains("was busy with other pushes at each of 5 tries"),
+        "{said}"
+    );
+    assert!(said.contains("(1 commit waiting)"), "{said}");
+    assert_eq!(remote_log(&team).len(), 1);
+    // The other push is done: the next sync sends the commit.
+    std::fs::remove_file(&lock).unwrap();
+    let said = sync(&amira, "amira");
+    assert!(said.contains("pushed"), "{said}");
+    assert_eq!(remote_log(&team).len(), 2);
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gloss::model::{DocId, LayerKey, LayerName};
 use gloss::workbench::Command;
 use gloss::workbench::team::SyncView;
@@ -230,6 +230,29 @@ fn the_curator_sees_documents_by_annotators_and_assigns_by_hand() {
         saved.contains("\"summit\": [\n            \"bruno\",\n        ],"),
         "{saved}"
     );
+    // Like any change, assigning by hand is one undo step: Ctrl+Z gives summit back to amira,
+    // the box is ticked again, and Ctrl+Shift+Z takes it away again.
+    execute(&mut harness, Command::Undo);
+    let assigned = |harness: &egui_kittest::Harness<'_, gloss::ui::GlossApp>| {
+        ui_support::wb(harness)
+            .project()
+            .team
+            .assigned(&summit)
+            .to_vec()
+    };
+    assert_eq!(assigned(&harness), ["amira", "bruno"]);
+    wait_for_background(&mut harness);
+    let ticked = |harness: &egui_kittest::Harness<'_, gloss::ui::GlossApp>| {
+        harness
+            .get_by_label("amira on summit")
+            .accesskit_node()
+            .toggled()
+    };
+    assert_eq!(ticked(&harness), Some(egui::accesskit::Toggled::True));
+    execute(&mut harness, Command::Redo);
+    assert_eq!(assigned(&harness), ["bruno"]);
+    wait_for_background(&mut harness);
+    assert_eq!(ticked(&harness), Some(egui::accesskit::Toggled::False));
 }
 
 #[test]

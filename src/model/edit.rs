@@ -70,6 +70,13 @@ pub enum Edit {
         before: Option<Box<CanonicalEntity>>,
         after: Option<Box<CanonicalEntity>>,
     },
+    /// Replaces the annotators a document is assigned to (empty: nobody); `before` must be who
+    /// it is assigned to now. A curator's change to `project.ron`.
+    SetAssignment {
+        doc: DocId,
+        before: Vec<String>,
+        after: Vec<String>,
+    },
 }
 
 impl Edit {
@@ -122,6 +129,11 @@ impl Edit {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Edit::SetAssignment { doc, before, after } => Edit::SetAssignment {
+                doc: doc.clone(),
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
@@ -136,7 +148,8 @@ impl Edit {
             Edit::SetSchema { .. }
             | Edit::SetDocumentInfo { .. }
             | Edit::SetText { .. }
-            | Edit::SetEntity { .. } => None,
+            | Edit::SetEntity { .. }
+            | Edit::SetAssignment { .. } => None,
         }
     }
 }

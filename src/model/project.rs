@@ -397,6 +397,21 @@ impl Project {
                 self.dirty.registry = true;
                 return Ok(());
             }
+            Edit::SetAssignment { doc, before, after } => {
+                if self.document(doc).is_none() {
+                    return Err(EditError::UnknownDocument(doc.to_string()));
+                }
+                if self.team.assigned(doc) != before.as_slice() {
+                    return Err(EditError::StaleDocument(doc.to_string()));
+                }
+                if after.is_empty() {
+                    self.team.assignments.remove(doc);
+                } else {
+                    self.team.assignments.insert(doc.clone(), after.clone());
+                }
+                self.dirty.project = true;
+                return Ok(());
+            }
         }
         if let Some(key) = edit.key() {
             self.dirty.layers.insert(key.clone());

@@ -198,6 +198,12 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
     for attempt in 1..=request.attempts.max(1) {
         report.attempts = attempt;
         if let Err(why) = fetch(&repo, &upstream) {
+            // A remote folder on this machine that is there cannot be "unreachable": another sync
+            // was changing its refs while this one read them. Try again.
+            if attempt < request.attempts && local_remote(&repo, &upstream.remote).is_some() {
+                std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
+                continue;
+            }
             report.offline = Some(why);
             break;
         }
@@ -235,12 +241,24 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
                 report.pushed = true;
                 break;
             }
-            Push::Rejected => continue,
+            Push::Rejected => {
+                // Someone pushed first (or is pushing): fetch their work and try on top of it,
+                // after a pause that grows, so that two syncs do not collide again at once.
+                std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
+                continue;
+            }
             Push::Offline(why) => {
                 report.offline = Some(why);
                 break;
             }
         }
+    }
+    if !report.pushed && report.offline.is_none() {
+        report.offline = Some(format!(
+            "the remote {} was busy with other pushes at each of {} tries; your work is \
+             committed here and goes out at the next sync",
+            upstream.remote, report.attempts
+        ));
     }
     report.unpushed = count_commits(&repo, &branch, Some(&upstream.tracking));
     Ok(report)
@@ -714,6 +732,8 @@ fn push(repo: &Repository, upstream: &Upstream, branch: &str, expected: Option<O
     };
     let outcome = match result {
         Err(e) if e.code() == ErrorCode::NotFastForward => Push::Rejected,
+        // Another push holds a lock in the remote right now: try again on top of it.
+        Err(e) if e.code() == ErrorCode::Locked => Push::Rejected,
         Err(e) if e.message().contains("fast-forward") || e.message().contains("fastforward") => {
             Push::Rejected
         }
@@ -749,7 +769,15 @@ fn move_branch(
     }
     match moved {
         Ok(_) => Ok(Push::Done),
-        Err(e) if matches!(e.code(), ErrorCode::Modified | ErrorCode::Exists) => Ok(Push::Rejected),
+        // Moved meanwhile, or being moved right now by another push (its lock file is there).
+        Err(e)
+            if matches!(
+                e.code(),
+                ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked
+            ) =>
+        {
+            Ok(Push::Rejected)
+        }
         Err(e) => Err(e),
     }
 }

@@ -614,24 +614,26 @@ impl super::Workbench {
                 "there is no document {doc} or annotator {annotator:?} to assign"
             )));
         }
-        let names = self
-            .project
-            .team
-            .assignments
-            .entry(doc.clone())
-            .or_default();
-        let there = names.iter().any(|n| n == annotator);
-        match (assigned, there) {
-            (true, false) => names.push(annotator.to_owned()),
-            (false, true) => names.retain(|n| n != annotator),
+        let before = self.project.team.assigned(doc).to_vec();
+        let there = before.iter().any(|n| n == annotator);
+        let after: Vec<String> = match (assigned, there) {
+            (true, false) => before
+                .iter()
+                .cloned()
+                .chain([annotator.to_owned()])
+                .collect(),
+            (false, true) => before.iter().filter(|n| *n != annotator).cloned().collect(),
             _ => return Ok(()),
-        }
-        if names.is_empty() {
-            self.project.team.assignments.remove(doc);
-        }
-        self.project.mark_project_dirty();
-        self.revision += 1;
-        self.saver.note_change();
-        Ok(())
+        };
+        // One undo step, like any other change.
+        let selection = self.selection.clone();
+        self.apply_edits(
+            vec![crate::model::Edit::SetAssignment {
+                doc: doc.clone(),
+                before,
+                after,
+            }],
+            selection,
+        )
     }
 }
