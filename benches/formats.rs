@@ -123,6 +123,7 @@ fn project() -> Project {
                         let span = CharSpan::new(len, len + n);
                         mentions.push((AnnotationId(next), span));
                         annotations.push(Annotation::Entity(Entity {
+                            parts: Vec::new(),
                             id: AnnotationId(next),
                             span,
                             label: label.to_owned(),

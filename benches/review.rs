@@ -198,6 +198,7 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
     let mention_id = |index: usize| AnnotationId(index as u32 + 1);
     for (i, &(word, len, label)) in marks.mentions.iter().enumerate() {
         add(Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: mention_id(i),
             span: cover(word, len),
             label: LABELS[label].to_owned(),

@@ -118,6 +118,7 @@ fn project(n: usize) -> PathBuf {
                     label
                 };
                 let annotation = Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id: AnnotationId(k as u32 + 1),
                     span,
                     label: label.to_owned(),

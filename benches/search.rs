@@ -96,6 +96,7 @@ fn corpus() -> Project {
             .map(|(i, span)| {
                 let id = AnnotationId(i as u32 + 1);
                 let entity = Entity {
+                    parts: Vec::new(),
                     id,
                     span,
                     label: LABELS[i % LABELS.len()].to_owned(),

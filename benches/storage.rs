@@ -116,6 +116,7 @@ fn generate() -> Project {
         let mut annotations = Vec::new();
         for i in 1..=ENTITIES {
             annotations.push(Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id: AnnotationId(i),
                 span: word(&mut rng),
                 label: labels[rng.next(labels.len())].clone(),

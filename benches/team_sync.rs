@@ -69,6 +69,7 @@ fn team(n: usize) -> (PathBuf, PathBuf) {
             let key = LayerKey::new(doc.clone(), LayerName::new(name).unwrap());
             for (k, (start, end, label)) in mentions.iter().enumerate() {
                 let annotation = Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id: AnnotationId(k as u32 + 1),
                     span: CharSpan::new(offset + start, offset + end),
                     label: (*label).to_owned(),

@@ -111,6 +111,7 @@ fn tricky() -> Project {
             let byte = text.find(needle).unwrap();
             let start = text[..byte].chars().count();
             let annotation = Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id: AnnotationId(i as u32 + 1),
                 span: CharSpan::new(start, start + needle.chars().count()),
                 label: (*label).to_owned(),
@@ -356,6 +357,7 @@ fn news_project() -> Project {
                     continue;
                 }
                 let annotation = Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id: AnnotationId(next),
                     span: CharSpan::new(start, end),
                     label: "X".to_owned(),

@@ -24,6 +24,7 @@ fn span(needle: &str, nth: usize) -> CharSpan {
 
 fn mention(id: u32, at_span: CharSpan, link: Option<&str>) -> Annotation {
     Annotation::Entity(Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span: at_span,
         label: "PERSON".to_owned(),

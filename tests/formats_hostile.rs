@@ -59,6 +59,7 @@ fn project(text: &str, entities: &[(&str, &str, &str, &str)]) -> Project {
         let byte = text.find(needle).unwrap();
         let start = text[..byte].chars().count();
         let annotation = Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: AnnotationId(i as u32 + 1),
             span: CharSpan::new(start, start + needle.chars().count()),
             label: (*label).to_owned(),
@@ -169,6 +170,7 @@ fn a_jsonl_annotation_id_of_4294967295_is_renumbered_and_the_layer_saves_and_loa
         .apply(&Edit::Add {
             key: key.clone(),
             annotation: Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id: next,
                 span: CharSpan::new(6, 9),
                 label: "PER".to_owned(),

@@ -25,6 +25,7 @@ fn key(doc: &str, layer: &str) -> LayerKey {
 
 fn entity(id: u32, span: CharSpan, label: &str, annotator: &str) -> Annotation {
     Annotation::Entity(Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span,
         label: label.to_owned(),

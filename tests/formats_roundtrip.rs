@@ -215,6 +215,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
             add(
                 &mut project,
                 Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id: AnnotationId(next),
                     span: span(start, len),
                     label: LABELS[label].to_owned(),

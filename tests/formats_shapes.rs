@@ -68,6 +68,7 @@ fn span(needle: &str, nth: usize) -> CharSpan {
 
 fn entity(id: u32, at: CharSpan, label: &str) -> Entity {
     Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span: at,
         label: label.to_owned(),

@@ -33,6 +33,7 @@ fn project() -> (Project, LayerKey) {
 
 fn entity(id: u32, span: CharSpan, label: &str) -> Annotation {
     Annotation::Entity(Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span,
         label: label.to_owned(),

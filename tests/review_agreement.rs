@@ -109,6 +109,7 @@ fn add_marked(project: &mut Project, doc: &DocId, name: &str, marked: &str) {
     let key = LayerKey::new(doc.clone(), layer(name));
     for (i, (span, label)) in marked.spans.into_iter().enumerate() {
         let annotation = Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: AnnotationId(i as u32 + 1),
             span,
             label,

@@ -104,6 +104,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, String> {
 fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
     let at = "2024-06-03T09:00:00Z".parse().unwrap();
     Annotation::Entity(Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span: CharSpan::new(start, end),
         label: label.to_owned(),

@@ -467,7 +467,7 @@ proptest! {
             DocId::new("generated").unwrap(), "Generated", &text));
         let key = LayerKey::new(doc, LayerName::new("alice").unwrap());
         for (i, &(start, end, label)) in spans.iter().enumerate() {
-            let annotation = Annotation::Entity(Entity {
+            let annotation = Annotation::Entity(Entity { parts: Vec::new(),
                 id: AnnotationId(i as u32 + 1),
                 span: CharSpan::new(start, end),
                 label: LABELS[label].to_owned(),

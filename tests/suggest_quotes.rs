@@ -34,6 +34,7 @@ fn quotes(marked: &str) -> Vec<Seen> {
             .apply(&Edit::Add {
                 key: LayerKey::new(id.clone(), layer.clone()),
                 annotation: Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id: AnnotationId(n as u32 + 1),
                     span: *span,
                     label: label.clone(),

@@ -68,6 +68,7 @@ fn add_entity(project: &mut Project, i: usize, id: u32, start: usize, end: usize
         .apply(&Edit::Add {
             key: LayerKey::new(doc(i), layer()),
             annotation: Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id: AnnotationId(id),
                 span: CharSpan::new(start, end),
                 label: label.to_owned(),

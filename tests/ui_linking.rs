@@ -64,3 +64,48 @@ fn a_digit_picks_the_numbered_candidate_nearest_the_quote() {
         find_span(w, "Kurti", 0)
     );
 }
+
+/// A mention in pieces (issue 10, item 5): with a mention selected, Alt+A and a drag over its
+/// other part make one mention of both, listed in the inspector and saved with its parts.
+#[test]
+fn alt_a_and_a_drag_add_a_part_to_the_selected_mention() {
+    let (temp, wb0) = project_with_text("split", "The Serbian and Kosovo delegations met.");
+    let mut harness = harness(wb0);
+    harness.run_ok();
+    let serbian = find_span(wb(&harness), "Serbian", 0);
+    execute(&mut harness, Command::SelectSpan(serbian));
+    execute(&mut harness, Command::Label("ORG".to_owned()));
+    let id = ui_support::entity_at(wb(&harness), serbian).unwrap();
+    execute(&mut harness, Command::SelectAnnotation(id));
+
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::A);
+    harness.run_ok();
+    assert!(
+        harness
+            .query_all_by_label_contains("Select another part of mention")
+            .next()
+            .is_some()
+    );
+    let delegations = find_span(wb(&harness), "delegations", 0);
+    ui_support::drag_over(&mut harness, delegations);
+
+    let entity = wb(&harness)
+        .annotation(id)
+        .unwrap()
+        .as_entity()
+        .unwrap()
+        .clone();
+    assert_eq!(entity.span, serbian);
+    assert_eq!(entity.parts, [delegations]);
+    harness.get_by_label("“Serbian … delegations”");
+    harness.get_by_label("2. “delegations”");
+
+    execute(&mut harness, Command::Save);
+    ui_support::wait_for_background(&mut harness);
+    let saved =
+        std::fs::read_to_string(temp.path().join("project/annotations/split/tester.ron")).unwrap();
+    assert!(
+        saved.contains("parts: [(start: 23, end: 34, text: \"delegations\")]"),
+        "{saved}"
+    );
+}

@@ -415,3 +415,77 @@ fn any_span_picked_for_a_role_becomes_a_mention_the_role_takes_and_fills_it_in_o
     assert_eq!(entities(&wb), before);
     assert!(event(&wb, meeting).arguments.is_empty());
 }
+
+/// A mention in pieces (issue 10, item 5): Alt+A on a selected mention waits for its next part,
+/// the part joins it in one undo step, parts can be removed, and the file keeps them.
+#[test]
+fn a_discontinuous_mention_is_built_from_parts_kept_on_disk_and_undone_in_steps() {
+    let (mut wb, dir) = workbench(&[(
+        "split",
+        "The [Serbian]{NORP} and Kosovo delegations left Brussels.",
+    )]);
+    let id = entity_id(&wb, "Serbian");
+    run(&mut wb, Command::SelectAnnotation(id));
+    // Alt+A means "add part" for a mention as for a quote.
+    let command = wb.command_for(gloss::workbench::Action::PickContent);
+    assert_eq!(command, Some(Command::PickPart { entity: id }));
+    run(&mut wb, command.unwrap());
+    assert_eq!(wb.pending(), Some(&Pending::Part { entity: id }));
+    select_text(&mut wb, "delegations");
+    assert_eq!(wb.pending(), None);
+    let entity = wb.annotation(id).unwrap().as_entity().unwrap().clone();
+    let parts: Vec<String> = entity.all_spans().map(|s| text_of(&wb, s)).collect();
+    assert_eq!(parts, ["Serbian", "delegations"]);
+    assert_eq!(wb.selection().annotation, Some(id));
+
+    // Overlapping an existing part is refused, saying why.
+    run(&mut wb, Command::PickPart { entity: id });
+    let error = wb
+        .execute(Command::SelectSpan(span_of(&wb, "Serbian", 0)))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "that text is already part of the mention"
+    );
+
+    // Saved and read back through the real loader, the parts are there.
+    let mut project = wb.project().clone();
+    let folder = dir.path().join("saved");
+    gloss::storage::create(&folder, &mut project).unwrap();
+    let layer_file = std::fs::read_to_string(folder.join("annotations/split/alice.ron")).unwrap();
+    assert!(
+        layer_file.contains("parts: [(start: 23, end: 34, text: \"delegations\")]"),
+        "{layer_file}"
+    );
+    let loaded = gloss::storage::load(&folder).unwrap();
+    assert_eq!(
+        loaded.layer(&wb.current_layer_key().unwrap()),
+        wb.current_layer()
+    );
+
+    run(
+        &mut wb,
+        Command::RemoveEntityPart {
+            entity: id,
+            index: 0,
+        },
+    );
+    let entity = wb.annotation(id).unwrap().as_entity().unwrap().clone();
+    assert_eq!(text_of(&wb, entity.span), "delegations");
+    assert!(!entity.is_discontinuous());
+    let error = wb
+        .execute(Command::RemoveEntityPart {
+            entity: id,
+            index: 0,
+        })
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "a mention keeps at least one part: delete the mention instead"
+    );
+    run(&mut wb, Command::Undo);
+    run(&mut wb, Command::Undo);
+    let entity = wb.annotation(id).unwrap().as_entity().unwrap().clone();
+    assert_eq!(text_of(&wb, entity.span), "Serbian");
+    assert!(!entity.is_discontinuous());
+}

@@ -30,6 +30,7 @@ fn layer(annotator: &str, marked: &str) -> Layer {
     for (i, (span, label)) in marked.spans.into_iter().enumerate() {
         let id = AnnotationId(i as u32 + 1);
         let entity = Entity {
+            parts: Vec::new(),
             id,
             span,
             label,

@@ -64,6 +64,7 @@ pub fn generated(bytes: usize, count: usize) -> Project {
     let step = (words.len() / count).max(1);
     for (i, &(start, end)) in words.iter().step_by(step).take(count).enumerate() {
         let annotation = Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: AnnotationId(i as u32 + 1),
             span: CharSpan::new(start, end),
             label: LABELS[i % LABELS.len()].to_owned(),

@@ -157,7 +157,8 @@ impl<'s, 'a> Ann<'s, 'a> {
                 );
                 continue;
             }
-            match ann.text_bound_line(&entity.label, &[entity.span], entity.id)? {
+            let spans: Vec<CharSpan> = entity.all_spans().collect();
+            match ann.text_bound_line(&entity.label, &spans, entity.id)? {
                 Some(id) => {
                     used.entities.insert(entity.label.clone());
                     ann.ids.insert(entity.id, id);

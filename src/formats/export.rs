@@ -370,6 +370,18 @@ pub enum Issue {
 }
 
 impl Issue {
+    /// Left out: a discontinuous mention, which a format of contiguous spans (token tags, spaCy's
+    /// `doc.ents`) cannot hold; writing one part would mislabel it.
+    pub fn discontinuous(entity: &crate::model::Entity) -> Issue {
+        let parts: Vec<String> = entity.all_spans().map(|s| s.to_string()).collect();
+        Issue::NotWritable {
+            reason: format!(
+                "a discontinuous mention (parts {}): the format holds only contiguous spans",
+                parts.join(", ")
+            ),
+        }
+    }
+
     /// Whether the span was left out of the export.
     pub fn dropped(&self) -> bool {
         matches!(

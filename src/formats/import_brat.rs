@@ -3,8 +3,9 @@
 //! Read as [`crate::formats::brat`] writes them, and as brat and PolNeAR-style corpora do:
 //! - `T` lines become entity mentions, except event triggers, quote parts (`Content`, a cue used as an
 //!   `Attribution` trigger, a `Source` used as a speaker) and nothing else. Fragments separated only by
-//!   whitespace (brat splits spans at line breaks) are joined; an entity or trigger with a real gap
-//!   cannot be one Gloss span and is reported and skipped. Each `T`'s text is checked against the
+//!   whitespace (brat splits spans at line breaks) are joined; an entity with a real gap is a
+//!   discontinuous mention (its fragments become its parts), a trigger with one cannot be one Gloss
+//!   span and is reported and skipped. Each `T`'s text is checked against the
 //!   `.txt`, counting chars of the file as is, or of the text with CRLF read as LF.
 //! - `E` lines become events (`Role2` is role `Role` again, as brat numbers repeated roles); an
 //!   `Attribution` event becomes a quote (cue = trigger, `Source` = speaker, `Content` = content).
@@ -252,12 +253,21 @@ impl Document<'_, '_, '_> {
             if triggers.contains(id.as_str()) || label == CONTENT || is_speaker_span {
                 continue;
             }
-            let Some(span) = one_span(&mut self, *number, id, spans) else {
+            // A discontinuous mention: its first fragment, then the others as parts.
+            let mut spans = spans.clone();
+            spans.sort();
+            let Some((&span, parts)) = spans.split_first() else {
                 continue;
             };
+            if spans.windows(2).any(|w| w[0].end > w[1].start) {
+                self.skip(*number, format!("{id} skipped: its fragments overlap"));
+                continue;
+            }
+            let parts = parts.to_vec();
             let annotation_id = self.builder.claim_id(&self.key, None);
             index.insert(id.clone(), annotations.len());
             annotations.push(Annotation::Entity(Entity {
+                parts,
                 id: annotation_id,
                 span,
                 label: label.clone(),

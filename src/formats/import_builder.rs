@@ -192,6 +192,7 @@ impl<'p> Builder<'p> {
         self.push(
             key,
             Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id,
                 span,
                 label: label.to_owned(),

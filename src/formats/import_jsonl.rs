@@ -80,6 +80,9 @@ struct EntityIn {
     end: usize,
     #[serde(default)]
     text: Option<String>,
+    /// The further parts of a discontinuous mention.
+    #[serde(default)]
+    parts: Vec<SpanIn>,
     label: String,
     #[serde(default)]
     attributes: BTreeMap<String, String>,
@@ -262,6 +265,32 @@ fn read_line(
                 continue;
             }
         };
+        let parts: Result<Vec<CharSpan>, String> = entity.parts.iter().map(&resolve).collect();
+        let parts = match parts {
+            Ok(mut parts) => {
+                // In text order, each after the one before, as the model keeps them.
+                parts.sort();
+                let mut previous = span;
+                let ordered = parts.iter().all(|part| {
+                    let after = part.start >= previous.end && !part.is_empty();
+                    previous = *part;
+                    after
+                });
+                if !ordered {
+                    skip(
+                        builder,
+                        name,
+                        "its parts overlap, are empty or come before its first part".to_owned(),
+                    );
+                    continue;
+                }
+                parts
+            }
+            Err(message) => {
+                skip(builder, name, message);
+                continue;
+            }
+        };
         let id = builder.claim_id(&key, wanted(&entity.id));
         renumbered(builder, &entity.id, id);
         ids.insert(id_text(&entity.id), id);
@@ -269,6 +298,7 @@ fn read_line(
         builder.push(
             &key,
             Annotation::Entity(Entity {
+                parts,
                 id,
                 span,
                 label: entity.label,

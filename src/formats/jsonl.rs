@@ -13,7 +13,8 @@
 //! {"id": "doc-id", "title": "…",
 //!  "meta": {"outlet": …, "url": …, "published": …, "author": …, "language": …[, "retrieved": …]},
 //!  "layer": "amira", "status": "done", "text": "…",
-//!  "entities": [{"id": "1", "start": 0, "end": 6, "text": "Kosovo", "label": "GPE",
+//!  "entities": [{"id": "1", "start": 0, "end": 6, "text": "Kosovo",
+//!                "parts": [{"start", "end", "text"}], "label": "GPE",
 //!                "attributes": {}, "norm": null, "entity": "kosovo" | null, "note": "",
 //!                "provenance": {…}}],
 //!  "quotes": [{"id": "40", "kind": "direct", "content": [{"start", "end", "text"}],
@@ -25,6 +26,8 @@
 //!
 //! - Offsets are code points (Unicode scalar values), half-open: in Python, `text[start:end] == span_text`.
 //!   The text is the document's text as stored, with LF line endings.
+//! - `parts` holds the further parts of a discontinuous mention (`start`/`end`/`text` are its
+//!   first part), in text order; it is empty for the usual, contiguous mention.
 //! - Ids are strings, unique within a (document, layer); `speaker` and `ref` name ids of the same line.
 //! - `speaker_span` says where the speaker stands in the text: the span of the speaker mention when
 //!   `speaker` names one, or the plain speaker span (with `speaker` null) when no mention exists.
@@ -139,6 +142,8 @@ struct EntityOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// The further parts of a discontinuous mention (empty for a contiguous one).
+    parts: Vec<SpanOut<'a>>,
     label: &'a str,
     attributes: &'a Attributes,
     norm: Option<&'a str>,
@@ -195,6 +200,11 @@ fn line<'a>(
             Annotation::Entity(entity) => entities.push(entity_out(
                 entity,
                 span(entity.span, entity.id.0)?,
+                entity
+                    .parts
+                    .iter()
+                    .map(|&part| span(part, entity.id.0))
+                    .collect::<io::Result<_>>()?,
                 registry,
             )),
             Annotation::Quote(quote) => quotes.push(quote_out(quote, layer, &span)?),
@@ -251,6 +261,7 @@ fn span_out<'a>(
 fn entity_out<'a>(
     entity: &'a Entity,
     span: SpanOut<'a>,
+    parts: Vec<SpanOut<'a>>,
     registry: &'a crate::model::Registry,
 ) -> EntityOut<'a> {
     EntityOut {
@@ -258,6 +269,7 @@ fn entity_out<'a>(
         start: span.start,
         end: span.end,
         text: span.text,
+        parts,
         label: &entity.label,
         attributes: &entity.attributes,
         norm: entity.norm.as_deref(),

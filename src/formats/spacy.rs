@@ -66,6 +66,9 @@ pub(crate) fn export(
         let mut entities: Vec<(&Annotation, CharSpan, &str)> = Vec::new();
         for annotation in at.layer.iter() {
             match annotation {
+                Annotation::Entity(entity) if entity.is_discontinuous() => {
+                    report.issue(at, annotation, entity.span, Issue::discontinuous(entity));
+                }
                 Annotation::Entity(entity) => {
                     at.covered(entity.id, entity.span)?;
                     entities.push((annotation, entity.span, &entity.label));

@@ -35,6 +35,10 @@ pub(crate) fn taggable<'a>(at: &Selected<'a>, report: &mut ExportReport) -> Vec<
             report.not_held(annotation.kind());
             continue;
         };
+        if entity.is_discontinuous() {
+            report.issue(at, annotation, entity.span, Issue::discontinuous(entity));
+            continue;
+        }
         let trimmed = trim(at, entity.span);
         match trimmed {
             None => report.issue(at, annotation, entity.span, Issue::NoToken),

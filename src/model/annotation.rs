@@ -52,11 +52,17 @@ impl Provenance {
 /// Key → value attributes, as the schema's attribute definitions allow. Sorted for stable files.
 pub type Attributes = BTreeMap<String, String>;
 
-/// A mention of an entity: a span with a label such as PERSON or GPE.
+/// A mention of an entity: a span with a label such as PERSON or GPE. A discontinuous mention
+/// has further `parts` after its first: "the [Serbian] and [Kosovo] [delegations]" holds the
+/// mention "Serbian … delegations".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     pub id: AnnotationId,
+    /// The mention, or its first part.
     pub span: CharSpan,
+    /// The further parts of a discontinuous mention, in text order, each after `span` and the
+    /// part before it without overlapping them; empty for the usual, contiguous mention.
+    pub parts: Vec<CharSpan>,
     pub label: String,
     pub attributes: Attributes,
     /// A normalisation id in a knowledge base, e.g. a Wikidata id (`Q1246`).
@@ -161,6 +167,24 @@ pub enum Annotation {
     Event(Event),
 }
 
+impl Entity {
+    /// Every part of the mention in text order: `span`, then `parts`.
+    pub fn all_spans(&self) -> impl Iterator<Item = CharSpan> + '_ {
+        std::iter::once(self.span).chain(self.parts.iter().copied())
+    }
+
+    /// From the start of the first part to the end of the last.
+    pub fn extent(&self) -> CharSpan {
+        self.parts
+            .last()
+            .map_or(self.span, |last| self.span.union(*last))
+    }
+
+    pub fn is_discontinuous(&self) -> bool {
+        !self.parts.is_empty()
+    }
+}
+
 impl Annotation {
     pub fn id(&self) -> AnnotationId {
         match self {
@@ -207,7 +231,7 @@ impl Annotation {
     /// Every span the annotation owns (not those of linked annotations).
     pub fn spans(&self) -> Vec<CharSpan> {
         match self {
-            Annotation::Entity(e) => vec![e.span],
+            Annotation::Entity(e) => std::iter::once(e.span).chain(e.parts.clone()).collect(),
             Annotation::Quote(q) => {
                 let mut spans = q.content.clone();
                 spans.extend(q.cue);

@@ -188,6 +188,10 @@ pub fn annotation_problems(
             if schema.entity_label(&entity.label).is_none() {
                 problems.push(format!("label {} is not in the schema", entity.label));
             }
+            let spans: Vec<_> = entity.all_spans().collect();
+            if spans.windows(2).any(|w| w[0].end > w[1].start) {
+                problems.push("the mention's parts overlap or are not in text order".to_owned());
+            }
             attribute_problems(
                 schema,
                 AttributeTarget::Entities,

@@ -287,6 +287,11 @@ fn shared_chars(x: &Annotation, y: &Annotation) -> usize {
             .iter()
             .flat_map(|sx| qy.content.iter().map(move |sy| overlap(*sx, *sy)))
             .sum(),
+        // Over every part of a discontinuous mention.
+        (Annotation::Entity(ex), Annotation::Entity(ey)) => ex
+            .all_spans()
+            .flat_map(|sx| ey.all_spans().map(move |sy| overlap(sx, sy)))
+            .sum(),
         _ if x.kind() == y.kind() => overlap(x.primary_span(), y.primary_span()),
         _ => 0,
     }
@@ -299,17 +304,19 @@ fn differences(sx: &Signature, sy: &Signature) -> Vec<DisagreementKind> {
         (
             Signature::Entity {
                 span: s1,
+                parts: p1,
                 label: l1,
             },
             Signature::Entity {
                 span: s2,
+                parts: p2,
                 label: l2,
             },
         ) => {
             if l1 != l2 {
                 kinds.push(DisagreementKind::Label);
             }
-            if s1 != s2 {
+            if s1 != s2 || p1 != p2 {
                 kinds.push(DisagreementKind::Boundary);
             }
         }

@@ -33,6 +33,8 @@ pub type SpeakerSignature = (CharSpan, Option<String>);
 pub enum Signature {
     Entity {
         span: CharSpan,
+        /// The further parts of a discontinuous mention (empty for a contiguous one).
+        parts: Vec<CharSpan>,
         label: String,
     },
     Event {
@@ -65,6 +67,7 @@ impl Signature {
         match annotation {
             Annotation::Entity(entity) => Signature::Entity {
                 span: entity.span,
+                parts: entity.parts.clone(),
                 label: entity.label.clone(),
             },
             Annotation::Event(event) => {

@@ -315,6 +315,10 @@ pub struct EntityV1 {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The further parts of a discontinuous mention, in text order; written only when there are
+    /// some, so files of contiguous mentions stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<SpanV1>,
     pub label: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, String>,

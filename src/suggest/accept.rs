@@ -118,6 +118,7 @@ pub fn suggestions_to_edits(
             edits.push(Edit::Add {
                 key: key.clone(),
                 annotation: Annotation::Entity(Entity {
+                    parts: Vec::new(),
                     id,
                     span,
                     label: label.to_owned(),

@@ -152,6 +152,10 @@ fn build(schema: &Schema, layer: &Layer) -> (Vec<Mark>, Vec<Link>) {
             Annotation::Entity(entity) => {
                 let (color, tag) = styles.entity(&entity.label);
                 marks.push(mark(entity.span, MarkKind::Entity, color, tag));
+                // The further parts of a discontinuous mention: same colour, no second tag.
+                for part in &entity.parts {
+                    marks.push(mark(*part, MarkKind::Entity, color, Arc::clone(&no_tag)));
+                }
             }
             Annotation::Quote(quote) => {
                 for (i, span) in quote.content.iter().enumerate() {
@@ -365,4 +369,45 @@ fn find_bar(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
             out.action(UiAction::CloseFind);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnotationId, CharSpan, Entity, Provenance, Status, Timestamp};
+
+    #[test]
+    fn a_mention_in_parts_is_one_mark_per_part_in_its_colour_with_one_tag() {
+        let schema = crate::storage::presets::preset("news").unwrap();
+        let entity = Entity {
+            id: AnnotationId(7),
+            span: CharSpan::new(4, 11),
+            parts: vec![CharSpan::new(23, 34)],
+            label: "ORG".to_owned(),
+            attributes: Default::default(),
+            norm: None,
+            entity: None,
+            note: String::new(),
+            provenance: Provenance::manual("t", Timestamp::UNIX_EPOCH),
+        };
+        let layer = Layer::from_annotations(
+            Status::InProgress,
+            [(AnnotationId(7), Annotation::Entity(entity))].into(),
+        );
+        let (marks, links) = build(&schema, &layer);
+        assert!(links.is_empty());
+        let shown: Vec<(CharSpan, AnnotationId, &str)> = marks
+            .iter()
+            .map(|m| (m.span, m.annotation, &*m.tag))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (CharSpan::new(4, 11), AnnotationId(7), "ORG"),
+                (CharSpan::new(23, 34), AnnotationId(7), "")
+            ]
+        );
+        assert!(marks.iter().all(|m| m.kind == MarkKind::Entity));
+        assert_eq!(marks[0].color, marks[1].color);
+    }
 }

@@ -183,8 +183,22 @@ fn annotation_details(
         ui.label(RichText::new(format!("#{id}")).weak());
     });
     let span = annotation.primary_span();
-    ui.label(format!("“{}”", snippet(doc, span)));
-    ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
+    match annotation.as_entity() {
+        // A discontinuous mention reads as its parts joined by an ellipsis.
+        Some(entity) if entity.is_discontinuous() => {
+            let parts: Vec<String> = entity.all_spans().map(|s| snippet(doc, s)).collect();
+            ui.label(format!("“{}”", parts.join(" … ")));
+            let places: Vec<String> = entity
+                .all_spans()
+                .map(|s| format!("{}–{}", s.start, s.end))
+                .collect();
+            ui.label(RichText::new(format!("chars {}", places.join(", "))).weak());
+        }
+        _ => {
+            ui.label(format!("“{}”", snippet(doc, span)));
+            ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
+        }
+    }
 
     let problems = wb.problems(id);
     for problem in &problems {
@@ -205,6 +219,7 @@ fn annotation_details(
             if label != entity.label {
                 out.command(Command::Label(label));
             }
+            links::entity_parts(ui, wb, doc, entity, out);
             norm_field(ui, id, entity.norm.as_deref(), &mut view.draft, out);
             ui.separator();
             entity_link(ui, wb, id, &view.draft.candidates, out);

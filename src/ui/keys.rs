@@ -129,7 +129,11 @@ pub fn dispatch(action: Action, wb: Option<&Workbench>, view: &View, out: &mut O
         Some(command) => out.command(command),
         None => {
             if matches!(action, Action::PickCue | Action::PickContent) {
-                out.action(UiAction::Hint("Select a quote first".to_owned()));
+                out.action(UiAction::Hint(if action == Action::PickContent {
+                    "Select a quote or a mention first".to_owned()
+                } else {
+                    "Select a quote first".to_owned()
+                }));
             }
             if matches!(
                 action,

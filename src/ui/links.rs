@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Annotation, AnnotationId, Document, Event, Quote, QuoteKind, Speaker};
+use crate::model::{Annotation, AnnotationId, Document, Entity, Event, Quote, QuoteKind, Speaker};
 use crate::workbench::{Action, Command, Pending, Workbench};
 
 use super::colors;
@@ -130,6 +130,44 @@ pub fn quote(ui: &mut Ui, wb: &Workbench, doc: &Document, quote: &Quote, out: &m
         .clicked()
     {
         out.command(Command::PickContent { quote: id });
+    }
+}
+
+/// The parts of a mention: listed (each removable) when it has several, and a button to add one.
+pub fn entity_parts(
+    ui: &mut Ui,
+    wb: &Workbench,
+    doc: &Document,
+    entity: &Entity,
+    out: &mut Outbox,
+) {
+    let id = entity.id;
+    if entity.is_discontinuous() {
+        ui.label(RichText::new("Parts").strong());
+        for (index, span) in entity.all_spans().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{}. “{}”", index + 1, snippet(doc, span)));
+                if ui
+                    .small_button("×")
+                    .accessible_name(format!("Remove part {}", index + 1))
+                    .clicked()
+                {
+                    out.command(Command::RemoveEntityPart { entity: id, index });
+                }
+            });
+        }
+    }
+    let picking = wb.pending() == Some(&Pending::Part { entity: id });
+    if ui
+        .add_enabled(!picking, egui::Button::new("Add part"))
+        .on_hover_text(format!(
+            "For a mention in pieces (\"New York and New Jersey ports\"): select its other part \
+             next ({})",
+            keys::keys_of(Action::PickContent)
+        ))
+        .clicked()
+    {
+        out.command(Command::PickPart { entity: id });
     }
 }
 

@@ -101,6 +101,7 @@ impl Workbench {
         }
         let id = self.next_id();
         let entity = Entity {
+            parts: Vec::new(),
             id,
             span,
             label: label.to_owned(),
@@ -394,14 +395,16 @@ impl Workbench {
                 true
             }
             (Pending::Argument { .. }, _) => false,
+            (Pending::Part { .. }, Some(Annotation::Entity(_))) => true,
+            (Pending::Part { .. }, _) => false,
             (_, Some(Annotation::Quote(_))) => true,
             _ => false,
         };
         if !fits {
-            let kind = if matches!(pending, Pending::Argument { .. }) {
-                "event"
-            } else {
-                "quote"
+            let kind = match pending {
+                Pending::Argument { .. } => "event",
+                Pending::Part { .. } => "entity mention",
+                _ => "quote",
             };
             return Err(WorkbenchError::refused(format!(
                 "annotation {target} is not a {kind} of this layer"
@@ -436,7 +439,9 @@ impl Workbench {
                 self.pending = None;
                 Ok(())
             }
-            Some(Pending::Cue { .. } | Pending::Content { .. }) => self.select_span(span),
+            Some(Pending::Cue { .. } | Pending::Content { .. } | Pending::Part { .. }) => {
+                self.select_span(span)
+            }
         }
     }
 }
@@ -449,6 +454,7 @@ impl Pending {
                 *quote
             }
             Pending::Argument { event, .. } => *event,
+            Pending::Part { entity } => *entity,
         }
     }
 }

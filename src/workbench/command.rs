@@ -117,6 +117,21 @@ pub enum Command {
         quote: AnnotationId,
         index: usize,
     },
+    /// Starts picking another part of a discontinuous entity mention: the next selected span is
+    /// added to it.
+    PickPart {
+        entity: AnnotationId,
+    },
+    /// Adds a part to an entity mention, which becomes discontinuous.
+    AddEntityPart {
+        entity: AnnotationId,
+        span: CharSpan,
+    },
+    /// Removes one part of a mention (by position, 0 the first); a mention keeps at least one.
+    RemoveEntityPart {
+        entity: AnnotationId,
+        index: usize,
+    },
     SetQuoteKind {
         quote: AnnotationId,
         kind: QuoteKind,
@@ -348,6 +363,8 @@ pub enum Pending {
     Cue { quote: AnnotationId },
     /// Select another content span of a split quote.
     Content { quote: AnnotationId },
+    /// Select another part of a discontinuous entity mention.
+    Part { entity: AnnotationId },
     /// Click the annotation that fills `role`.
     Argument { event: AnnotationId, role: String },
 }
@@ -362,6 +379,9 @@ impl Pending {
             Pending::Cue { quote } => format!("Select the cue of quote {quote} (Esc: cancel)"),
             Pending::Content { quote } => {
                 format!("Select another content span of quote {quote} (Esc: cancel)")
+            }
+            Pending::Part { entity } => {
+                format!("Select another part of mention {entity} (Esc: cancel)")
             }
             Pending::Argument { event, role } => {
                 format!("Click the filler for role {role} of event {event} (Esc: cancel)")

@@ -174,6 +174,7 @@ impl Workbench {
                             .map_or(AnnotationId(1), |l| l.next_id())
                     });
                     let entity = Entity {
+                        parts: Vec::new(),
                         id: *id,
                         span: place.span(),
                         label: label.clone(),

@@ -255,6 +255,7 @@ impl Workbench {
                             .map_or(AnnotationId(1), |l| l.next_id())
                     });
                     let entity = Entity {
+                        parts: Vec::new(),
                         id: *id,
                         span: hit.span,
                         label: label.to_owned(),

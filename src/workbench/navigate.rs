@@ -83,6 +83,10 @@ impl Workbench {
                 self.pending = None;
                 return self.add_quote_content(quote, span);
             }
+            Some(Pending::Part { entity }) => {
+                self.pending = None;
+                return self.add_entity_part(entity, span);
+            }
             Some(Pending::Speaker { quote }) => {
                 self.pending = None;
                 // A mention exactly there is the better speaker: quotes then link to entities.

@@ -187,7 +187,9 @@ impl Workbench {
                         && (takes.is_empty() || takes.iter().any(|l| l == a.label()))
                 })
             }
-            Pending::Cue { .. } | Pending::Content { .. } => return Vec::new(),
+            Pending::Cue { .. } | Pending::Content { .. } | Pending::Part { .. } => {
+                return Vec::new();
+            }
         };
         let distance = |span: CharSpan| {
             if span.end <= anchor.start {
@@ -333,6 +335,72 @@ impl Workbench {
         })
     }
 
+    /// A replacement of entity mention `id`, keeping it selected, unless nothing changed.
+    fn change_entity(
+        &mut self,
+        id: AnnotationId,
+        change: impl FnOnce(&mut crate::model::Entity) -> Result<(), WorkbenchError>,
+    ) -> Result<(), WorkbenchError> {
+        let edit = self.replace(id, |a| match a {
+            Annotation::Entity(e) => change(e),
+            other => Err(WorkbenchError::refused(format!(
+                "annotation {id} is a {}, not an entity mention",
+                other.kind().name()
+            ))),
+        })?;
+        self.apply_keeping_selected(id, edit)
+    }
+
+    /// Adds `span` to a mention as a further part (a discontinuous mention: "[New York] and [New
+    /// Jersey] [ports]"); the parts stay in text order, and the earliest is the mention's `span`.
+    pub(super) fn add_entity_part(
+        &mut self,
+        entity: AnnotationId,
+        span: CharSpan,
+    ) -> Result<(), WorkbenchError> {
+        if span.is_empty() {
+            return Err(WorkbenchError::refused("select the part's words first"));
+        }
+        self.change_entity(entity, |e| {
+            if e.all_spans().any(|s| s.overlaps(span)) {
+                return Err(WorkbenchError::refused(
+                    "that text is already part of the mention",
+                ));
+            }
+            let mut all: Vec<CharSpan> = e.all_spans().chain([span]).collect();
+            all.sort();
+            e.span = all[0];
+            e.parts = all[1..].to_vec();
+            Ok(())
+        })
+    }
+
+    /// Removes part `index` (0 the first) of a discontinuous mention.
+    pub(super) fn remove_entity_part(
+        &mut self,
+        entity: AnnotationId,
+        index: usize,
+    ) -> Result<(), WorkbenchError> {
+        self.change_entity(entity, |e| {
+            let mut all: Vec<CharSpan> = e.all_spans().collect();
+            if index >= all.len() {
+                return Err(WorkbenchError::refused(format!(
+                    "the mention has no part {}",
+                    index + 1
+                )));
+            }
+            if all.len() == 1 {
+                return Err(WorkbenchError::refused(
+                    "a mention keeps at least one part: delete the mention instead",
+                ));
+            }
+            all.remove(index);
+            e.span = all[0];
+            e.parts = all[1..].to_vec();
+            Ok(())
+        })
+    }
+
     pub(super) fn set_quote_kind(
         &mut self,
         quote: AnnotationId,
@@ -451,6 +519,7 @@ impl Workbench {
             .current_layer()
             .map_or(AnnotationId(1), |layer| layer.next_id());
         let mention = Annotation::Entity(crate::model::Entity {
+            parts: Vec::new(),
             id,
             span,
             label,

@@ -280,6 +280,7 @@ mod tests {
         project.mark_saved();
         let key = LayerKey::new(DocId::slug("b"), LayerName::gold());
         let entity = Entity {
+            parts: Vec::new(),
             id: AnnotationId(1),
             span: CharSpan::new(0, 5),
             label: "PERSON".to_owned(),

@@ -357,10 +357,11 @@ static SHORTCUTS: &[Shortcut] = &[
     ),
     entry(
         Action::PickContent,
-        "Add quote part",
+        "Add part",
         "Alt+A",
         &[alt(Char('a'))],
-        "Select another content span of a split quote next",
+        "Select another part of the selected quote or mention next (a split quote, a \
+         discontinuous mention)",
         "Annotate",
     ),
     entry(
@@ -771,8 +772,11 @@ impl Workbench {
             Action::PickCue => Command::PickCue {
                 quote: selected_quote?,
             },
-            Action::PickContent => Command::PickContent {
-                quote: selected_quote?,
+            Action::PickContent => match self.selected_annotation() {
+                Some(Annotation::Entity(e)) => Command::PickPart { entity: e.id },
+                _ => Command::PickContent {
+                    quote: selected_quote?,
+                },
             },
             Action::CycleQuoteKind => Command::CycleQuoteKind,
             Action::ToggleCharPrecision => Command::SetCharPrecision(!self.char_precision()),

@@ -27,6 +27,7 @@ fn layer(mentions: &[(usize, usize, &str)]) -> Layer {
         .map(|(i, (start, end, label))| {
             let id = AnnotationId(i as u32 + 1);
             let entity = Entity {
+                parts: Vec::new(),
                 id,
                 span: CharSpan::new(*start, *end),
                 label: (*label).to_owned(),

@@ -68,6 +68,7 @@ impl LayerWriter<'_> {
     pub fn entity(&mut self, text: &str, label: &str) -> AnnotationId {
         self.add(|id, provenance| {
             Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id,
                 span: span(text),
                 label: label.to_owned(),

@@ -24,6 +24,7 @@ fn manual(annotator: &str) -> Provenance {
 
 pub fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
     Annotation::Entity(Entity {
+        parts: Vec::new(),
         id: AnnotationId(id),
         span: CharSpan::new(start, end),
         label: label.to_owned(),
@@ -307,6 +308,7 @@ pub fn sample_project() -> Project {
         &mut project,
         &alice,
         Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: AnnotationId(1),
             span: prishtine,
             label: "GPE".to_owned(),
@@ -360,6 +362,7 @@ pub fn sample_project() -> Project {
         &mut project,
         &gold,
         Annotation::Entity(Entity {
+            parts: Vec::new(),
             id: AnnotationId(1),
             span: prishtine,
             label: "GPE".to_owned(),

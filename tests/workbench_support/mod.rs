@@ -76,6 +76,7 @@ pub fn project(docs: &[(&str, &str)]) -> Project {
         for (i, (span, label)) in marked.spans.into_iter().enumerate() {
             let id = AnnotationId(i as u32 + 1);
             let entity = Entity {
+                parts: Vec::new(),
                 id,
                 span,
                 label,

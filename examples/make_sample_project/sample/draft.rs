@@ -307,6 +307,7 @@ impl LayerDraft {
         for e in &self.entities {
             let index = out.len();
             out.push(Annotation::Entity(Entity {
+                parts: Vec::new(),
                 id: AnnotationId(u32::try_from(index + 1)?),
                 span: e.span,
                 label: e.label.to_owned(),

@@ -92,6 +92,11 @@ pub(crate) fn layer_to_v1(
                     start: covered.start,
                     end: covered.end,
                     text: covered.text,
+                    parts: e
+                        .parts
+                        .iter()
+                        .map(|&s| span(e.id, s))
+                        .collect::<Result<_, _>>()?,
                     label: e.label.clone(),
                     attributes: e.attributes.clone(),
                     norm: e.norm.clone(),
@@ -283,6 +288,25 @@ impl Check<'_> {
     fn entity(&self, v1: EntityV1) -> Result<Entity, StorageError> {
         let kind = AnnotationKind::Entity;
         let span = self.span(kind, v1.id, "span", (v1.start, v1.end, &v1.text))?;
+        let mut parts = Vec::with_capacity(v1.parts.len());
+        let mut previous = span;
+        for (i, part) in v1.parts.iter().enumerate() {
+            let role = format!("part {}", i + 2);
+            let part = self.span_v1(kind, v1.id, &role, part)?;
+            if part.start < previous.end || part.is_empty() {
+                return Err(self.fail(
+                    kind,
+                    v1.id,
+                    0,
+                    format!(
+                        "{role} {part} does not come after the part before it ({previous}): \
+                         expected non-empty parts in text order, not overlapping"
+                    ),
+                ));
+            }
+            parts.push(part);
+            previous = part;
+        }
         // A label the schema lacks (one the curator removed, in a team) is kept, never dropped:
         // `gloss check`, the window and `gloss sync` report it. It must still be a name.
         if self.schema.entity_label(&v1.label).is_none() {
@@ -304,6 +328,7 @@ impl Check<'_> {
             })?),
         };
         Ok(Entity {
+            parts,
             id: AnnotationId(v1.id),
             span,
             label: v1.label,

@@ -252,7 +252,12 @@ fn push_marks(
         });
     };
     match annotation {
-        Annotation::Entity(entity) => push(entity.span, MarkKind::Entity, tag(&entity.label)),
+        Annotation::Entity(entity) => {
+            push(entity.span, MarkKind::Entity, tag(&entity.label));
+            for part in &entity.parts {
+                push(*part, MarkKind::Entity, Arc::from(""));
+            }
+        }
         Annotation::Quote(quote) => {
             for (i, span) in quote.content.iter().enumerate() {
                 let text = if i == 0 { tag("QUOTE") } else { tag("") };
@@ -409,6 +414,7 @@ mod tests {
             .map(|(i, (span, label))| {
                 let id = AnnotationId(i as u32 + 1);
                 let entity = Entity {
+                    parts: Vec::new(),
                     id,
                     span,
                     label,

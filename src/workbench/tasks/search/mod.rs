@@ -500,6 +500,7 @@ mod tests {
 
     fn mention(id: u32, start: usize, end: usize, label: &str) -> Annotation {
         Annotation::Entity(crate::model::Entity {
+            parts: Vec::new(),
             id: AnnotationId(id),
             span: CharSpan::new(start, end),
             label: label.to_owned(),
