@@ -97,7 +97,15 @@ pub fn show(ui: &mut Ui, wb: &Workbench, cache: &mut ListCache, view: &mut View,
 
 /// One line about an annotation: its text, and for a quote who said it.
 fn describe(wb: &Workbench, doc: &crate::model::Document, annotation: &Annotation) -> String {
-    let text = snippet(doc, annotation.primary_span());
+    let text = match annotation.as_entity() {
+        // A mention in pieces reads as its parts joined by an ellipsis.
+        Some(entity) if entity.is_discontinuous() => entity
+            .all_spans()
+            .map(|s| snippet(doc, s))
+            .collect::<Vec<_>>()
+            .join(" … "),
+        _ => snippet(doc, annotation.primary_span()),
+    };
     match annotation {
         Annotation::Quote(quote) => {
             let speaker = match &quote.speaker {
