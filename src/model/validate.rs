@@ -156,6 +156,26 @@ pub fn gold_contradictions(layer: &super::Layer) -> Vec<(AnnotationId, String)> 
         .collect()
 }
 
+/// The longest label or event type a file may use that the schema lacks: the schema's own names
+/// are checked with the schema; this keeps a damaged file from bringing in a label the length of
+/// the file.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// What is wrong with a label or event type the schema does not have, as a file uses it: empty,
+/// too long, or holding a control character; `None` when it is a name.
+pub fn label_problem(name: &str) -> Option<String> {
+    let chars = name.chars().count();
+    if name.trim().is_empty() {
+        Some("is empty".to_owned())
+    } else if chars > MAX_LABEL_CHARS {
+        Some(format!(
+            "is {chars} chars long, more than {MAX_LABEL_CHARS}"
+        ))
+    } else {
+        name_problem(name)
+    }
+}
+
 /// What is wrong with a name the user gives and sees (the project's name, a label, an event type, a
 /// role, an attribute, its values, an annotator), or `None`: a control character (a NUL, a line
 /// break, an escape) cannot be shown, typed or passed to the window system (a window title with a NUL

@@ -378,7 +378,15 @@ mod tests {
 
     #[test]
     fn a_mention_in_parts_is_one_mark_per_part_in_its_colour_with_one_tag() {
-        let schema = crate::storage::presets::preset("news").unwrap();
+        let schema = crate::model::Schema {
+            entity_labels: vec![crate::model::EntityLabel {
+                name: "ORG".to_owned(),
+                color: crate::model::Color::palette(1),
+                hotkey: None,
+                description: String::new(),
+            }],
+            ..Default::default()
+        };
         let entity = Entity {
             id: AnnotationId(7),
             span: CharSpan::new(4, 11),

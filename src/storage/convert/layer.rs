@@ -210,11 +210,7 @@ impl Check<'_> {
         what: &str,
         name: &str,
     ) -> Result<(), StorageError> {
-        let problem = if name.trim().is_empty() {
-            Some("is empty".to_owned())
-        } else {
-            crate::model::validate::name_problem(name)
-        };
+        let problem = crate::model::validate::label_problem(name);
         match problem {
             None => Ok(()),
             Some(problem) => Err(self.fail(

@@ -50,11 +50,7 @@ pub(crate) fn registry_from_v1(
         // A label the schema lacks is kept (the curator may have removed it): `gloss check`
         // reports it. It must still be a name.
         if schema.entity_label(&v1.label).is_none() {
-            let problem = if v1.label.trim().is_empty() {
-                Some("is empty".to_owned())
-            } else {
-                crate::model::validate::name_problem(&v1.label)
-            };
+            let problem = crate::model::validate::label_problem(&v1.label);
             if let Some(problem) = problem {
                 return Err(fail(format!(
                     "entity {key} has the label {} which {problem}: expected a name such as \

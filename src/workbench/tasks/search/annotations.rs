@@ -42,12 +42,15 @@ impl Summary {
         let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
         for annotation in layer.iter() {
             let span = extent(annotation);
+            // A mention in pieces is matched against its parts' text, the slow way.
+            let pieces = annotation.as_entity().is_some_and(|e| e.is_discontinuous());
             let entry = Entry {
                 span,
                 folded_bytes: folded
                     .byte_offset(span.start)
                     .zip(folded.slice(span))
-                    .map(|(start, slice)| start..start + slice.len()),
+                    .map(|(start, slice)| start..start + slice.len())
+                    .filter(|_| !pieces),
                 id: annotation.id(),
                 kind: annotation.kind(),
             };

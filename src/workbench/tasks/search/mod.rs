@@ -309,10 +309,11 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     }
 }
 
-/// The span a hit on `annotation` covers: the mention, the trigger, or a quote from its first
-/// content span to the end of its last.
+/// The span a hit on `annotation` covers: the mention (from its first part to the end of its
+/// last), the trigger, or a quote from its first content span to the end of its last.
 fn extent(annotation: &Annotation) -> CharSpan {
     match annotation {
+        Annotation::Entity(e) => e.extent(),
         Annotation::Quote(q) => match (q.content.first(), q.content.last()) {
             (Some(first), Some(last)) => first.union(*last),
             _ => annotation.primary_span(),
@@ -380,7 +381,11 @@ fn passes(
     match &query.text {
         TextMatch::Any => true,
         TextMatch::Folded(needle) => match annotation {
+            // Several spans: their texts joined by a space ("Serbian delegations").
             Annotation::Quote(_) => fold_text(&covered(annotation, text)).contains(needle.as_str()),
+            Annotation::Entity(e) if e.is_discontinuous() => {
+                fold_text(&covered(annotation, text)).contains(needle.as_str())
+            }
             other => folded
                 .slice(other.primary_span())
                 .is_some_and(|f| f.contains(needle.as_str())),
@@ -389,9 +394,15 @@ fn passes(
     }
 }
 
-/// The text an annotation covers: a quote's content spans joined by a space.
+/// The text an annotation covers: a quote's content spans, or a mention's parts, joined by a
+/// space.
 fn covered(annotation: &Annotation, text: &Text) -> String {
     match annotation {
+        Annotation::Entity(e) if e.is_discontinuous() => e
+            .all_spans()
+            .filter_map(|span| text.slice(span))
+            .collect::<Vec<_>>()
+            .join(" "),
         Annotation::Quote(q) => q
             .content
             .iter()
@@ -587,5 +598,32 @@ mod tests {
         assert_eq!(found("label:PERSON urt"), vec![("d0".into(), 17, 22)]);
         assert!(found("label:PERSON vucic met").is_empty());
         assert!(found("label:ORG kurti").is_empty());
+    }
+
+    #[test]
+    fn a_mention_in_parts_is_found_by_its_parts_text_and_spans_them_all() {
+        let mut project = project(&["The Serbian and Kosovo delegations met"]);
+        let key = crate::model::LayerKey::new(
+            DocId::new("d0").unwrap(),
+            LayerName::new("amira").unwrap(),
+        );
+        let mut pieces = mention(1, 4, 11, "ORG");
+        if let Annotation::Entity(e) = &mut pieces {
+            e.parts = vec![CharSpan::new(23, 34)];
+        }
+        project
+            .apply(&Edit::Add {
+                key,
+                annotation: pieces,
+            })
+            .unwrap();
+        let index = TextIndex::build(project.documents());
+        let found = |query: &str| {
+            spans(&search(&project, &index, &SearchRequest::text(query), 100).unwrap())
+        };
+        let whole = vec![("d0".to_owned(), 4, 34)];
+        assert_eq!(found("label:ORG delegations"), whole);
+        assert_eq!(found("label:ORG serbian delegations"), whole);
+        assert!(found("label:ORG kosovo").is_empty());
     }
 }
