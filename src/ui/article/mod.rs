@@ -41,6 +41,8 @@
 //! length and corrected when they come into view, with the scroll offset adjusted so that the
 //! text being read does not move.
 
+mod arabic;
+mod bidi;
 mod colors;
 mod geometry;
 mod input;
@@ -48,6 +50,7 @@ mod marks;
 mod paint;
 mod paragraphs;
 mod view;
+mod visual;
 
 use std::sync::Arc;
 

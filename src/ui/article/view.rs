@@ -1,6 +1,7 @@
 //! [`ArticleView`]: the view state and the frame: sync with the input, lay out what is visible,
 //! handle the pointer, paint.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::style::ScrollAnimation;
@@ -15,8 +16,13 @@ use super::input::{self, PointerState, Pointing};
 use super::marks::{self, MarkIndex};
 use super::paint::{self, Chip, LinkLine, Scene};
 use super::paragraphs::{self, Heights, Paragraph, TextKey};
+use super::visual::{GlyphCounts, VisualParagraph};
 use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
 use crate::model::{AnnotationId, CharSpan};
+
+/// A paragraph laid out this frame: its index, its top in content coordinates, its galley, and
+/// its visual-order map when it holds right-to-left text.
+type Laid = (usize, f32, Arc<Galley>, Option<Arc<VisualParagraph>>);
 
 /// The article map's width, and how many screens long an article must be to get one.
 const MAP_WIDTH: f32 = 10.0;
@@ -62,6 +68,12 @@ pub struct ArticleView {
     /// Tag chips drawn last frame: clicking one selects its annotation.
     tags: Vec<Chip>,
     links: Option<LinkCache>,
+    /// Paragraphs with right-to-left text laid out in visual order, by paragraph index: those on
+    /// screen last frame. Valid for `layout_key`, like `heights`.
+    visual: HashMap<usize, Arc<VisualParagraph>>,
+    glyph_counts: GlyphCounts,
+    /// Row metrics of last frame.
+    metrics: RowMetrics,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +127,12 @@ impl ArticleView {
             pointer: PointerState::default(),
             tags: Vec::new(),
             links: None,
+            visual: HashMap::new(),
+            glyph_counts: GlyphCounts::new(),
+            metrics: RowMetrics {
+                line_height: 0.0,
+                font_height: 0.0,
+            },
         }
     }
 
@@ -277,6 +295,39 @@ impl ArticleView {
             .map(|chip| chip.rect)
     }
 
+    /// The screen rectangles a mark on `span` was drawn in last frame, as far as it was on screen:
+    /// one per row, or several on a row where right-to-left and left-to-right text meet. For tests
+    /// that check marks sit on the words they mark.
+    pub fn span_rects(&self, span: CharSpan) -> Vec<Rect> {
+        let metrics = self.metrics;
+        self.placed
+            .iter()
+            .filter(|p| p.chars().overlaps(span))
+            .flat_map(|p| p.span_boxes(span, metrics))
+            .map(|b| b.rect)
+            .collect()
+    }
+
+    /// Every glyph drawn last frame with the char it draws (a joining form for Arabic, a mirrored
+    /// bracket in right-to-left text), in screen coordinates, row by row from left to right: what
+    /// the analyst sees, independent of the map from chars to places that the view keeps.
+    pub fn drawn_glyphs(&self) -> Vec<(char, Rect)> {
+        let mut out = Vec::new();
+        for placed in &self.placed {
+            for row in &placed.galley.rows {
+                for glyph in &row.glyphs {
+                    let min = placed.origin + row.pos.to_vec2() + vec2(glyph.pos.x, 0.0);
+                    let rect = Rect::from_min_max(
+                        pos2(min.x, placed.origin.y + row.min_y()),
+                        pos2(min.x + glyph.advance_width, placed.origin.y + row.max_y()),
+                    );
+                    out.push((glyph.chr, rect));
+                }
+            }
+        }
+        out
+    }
+
     /// The chars of the paragraphs on screen last frame.
     pub fn visible_span(&self) -> Option<CharSpan> {
         let first = self.placed.first()?.chars();
@@ -337,6 +388,7 @@ impl ArticleView {
             line_height,
             font_height,
         };
+        self.metrics = metrics;
         let width = ui.available_width();
         let column_width = (width - 2.0 * style.margin)
             .min(style.max_width_em * style.font_size)
@@ -358,13 +410,27 @@ impl ArticleView {
         let origin = content_origin + vec2(column_left, -shift);
         self.placed = laid
             .into_iter()
-            .map(|(index, top, galley)| Placed {
-                index,
-                first_char: self.paragraphs[index].chars.start,
-                origin: origin + vec2(0.0, top),
-                galley,
+            .map(|(index, top, galley, visual)| {
+                // A right-to-left paragraph's galley is right-aligned around its origin.
+                let right = if visual.as_ref().is_some_and(|v| v.rtl) {
+                    column_width
+                } else {
+                    0.0
+                };
+                Placed {
+                    index,
+                    first_char: self.paragraphs[index].chars.start,
+                    origin: origin + vec2(right, top),
+                    galley,
+                    visual,
+                }
             })
             .collect();
+        if !self.visual.is_empty() {
+            let placed = &self.placed;
+            self.visual
+                .retain(|index, _| placed.iter().any(|p| p.index == *index));
+        }
         self.anchor = self
             .placed
             .iter()
@@ -462,6 +528,8 @@ impl ArticleView {
         if self.layout_key.as_ref() == Some(&key) {
             return;
         }
+        self.visual.clear();
+        self.glyph_counts.clear();
         let sample = ui.fonts_mut(|f| {
             f.layout_job(LayoutJob::simple_singleline(
                 SAMPLE.to_owned(),
@@ -491,7 +559,7 @@ impl ArticleView {
         font_id: &FontId,
         metrics: RowMetrics,
         column_width: f32,
-    ) -> (Vec<(usize, f32, Arc<Galley>)>, f32) {
+    ) -> (Vec<Laid>, f32) {
         // Only an anchor that would still be on or near the screen counts: after a jump with the
         // scroll bar the analyst reads somewhere else, and the old anchor must not pull the view.
         let anchor = self
@@ -524,7 +592,7 @@ impl ArticleView {
         font_id: &FontId,
         metrics: RowMetrics,
         column_width: f32,
-    ) -> Vec<(usize, f32, Arc<Galley>)> {
+    ) -> Vec<Laid> {
         let mut laid = Vec::new();
         let Some(first) = self.heights.at_y(visible.min.y) else {
             return laid;
@@ -540,21 +608,36 @@ impl ArticleView {
                 let Some(string) = text.get(paragraph.bytes.clone()) else {
                     continue;
                 };
-                let mut job = LayoutJob::single_section(
-                    string.to_owned(),
-                    TextFormat {
-                        font_id: font_id.clone(),
-                        // Coloured at paint time, so a theme switch lays out nothing.
-                        color: Color32::PLACEHOLDER,
-                        line_height: Some(metrics.line_height),
-                        ..Default::default()
-                    },
-                );
-                job.wrap = TextWrapping::wrap_at_width(column_width);
-                let galley = fonts.layout_job(job);
+                let format = TextFormat {
+                    font_id: font_id.clone(),
+                    // Coloured at paint time, so a theme switch lays out nothing.
+                    color: Color32::PLACEHOLDER,
+                    line_height: Some(metrics.line_height),
+                    ..Default::default()
+                };
+                let (galley, visual) = if paragraph.bidi {
+                    let visual = self
+                        .visual
+                        .entry(index)
+                        .or_insert_with(|| {
+                            Arc::new(VisualParagraph::lay_out(
+                                fonts,
+                                string,
+                                &format,
+                                column_width,
+                                &mut self.glyph_counts,
+                            ))
+                        })
+                        .clone();
+                    (visual.galley.clone(), Some(visual))
+                } else {
+                    let mut job = LayoutJob::single_section(string.to_owned(), format);
+                    job.wrap = TextWrapping::wrap_at_width(column_width);
+                    (fonts.layout_job(job), None)
+                };
                 let height = galley.rect.height() + if paragraph.continued { 0.0 } else { spacing };
                 self.heights.set_exact(index, height);
-                laid.push((index, y, galley));
+                laid.push((index, y, galley, visual));
                 y += height;
             }
         });

@@ -1,0 +1,335 @@
+//! A paragraph with right-to-left text laid out in visual order (see [`super::bidi`]), and the map
+//! between what is drawn and the paragraph's chars.
+//!
+//! Each unit is one section of the galley: epaint shapes sections separately, so a unit's glyphs are
+//! the same as when the unit is laid out alone, and counting those once per distinct unit tells
+//! which glyphs of the galley draw which unit. Lines are broken on a layout of the units in logical
+//! order; the visual galley holds the same units line by line in visual order, one row per line,
+//! right-aligned when the paragraph runs right to left.
+//!
+//! Coordinates here are galley coordinates: the caller adds the paragraph's origin.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::epaint::text::FontsView;
+use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextWrapping};
+use egui::{Align, Galley, Pos2, TextFormat};
+
+use super::bidi::BidiParagraph;
+
+/// Glyphs per unit text, for units laid out alone: the same for a text and font every time.
+/// Shared by the paragraphs of an article and cleared with its layout.
+pub(crate) type GlyphCounts = HashMap<String, usize>;
+
+/// Where a unit is drawn.
+#[derive(Clone, Debug, PartialEq)]
+struct UnitBox {
+    /// Char offsets in the paragraph, half-open.
+    chars: Range<usize>,
+    row: usize,
+    /// Left and right edge, in galley coordinates.
+    x: Range<f32>,
+    rtl: bool,
+}
+
+/// A contiguous piece of a span on one row.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Piece {
+    pub row: usize,
+    pub x: Range<f32>,
+    /// Holds the span's first char (where its tag goes) or its last.
+    pub starts: bool,
+    pub ends: bool,
+    /// The span's first char runs right to left: its tag is anchored at the right edge.
+    pub rtl: bool,
+}
+
+/// A paragraph laid out in visual order with its unit map. Invariant: `units` cover the paragraph's
+/// chars in logical order, `unit_of_char` has one entry per char, and `rows[r]` lists the units of
+/// galley row `r` from left to right.
+#[derive(Debug)]
+pub(crate) struct VisualParagraph {
+    pub galley: Arc<Galley>,
+    /// Runs right to left: the galley is right-aligned, x = 0 being the column's right edge.
+    pub rtl: bool,
+    pub char_count: usize,
+    units: Vec<UnitBox>,
+    unit_of_char: Vec<u32>,
+    rows: Vec<Vec<u32>>,
+}
+
+impl VisualParagraph {
+    /// Lays out `text` (one paragraph) in `format`, wrapped at `width` points.
+    pub fn lay_out(
+        fonts: &mut FontsView<'_>,
+        text: &str,
+        format: &TextFormat,
+        width: f32,
+        counts: &mut GlyphCounts,
+    ) -> Self {
+        let font_id = format.font_id.clone();
+        let paragraph = BidiParagraph::new(text, &mut |c| fonts.has_glyph(&font_id, c));
+        let units = &paragraph.units;
+        let glyphs: Vec<usize> = units
+            .iter()
+            .map(|unit| {
+                if let Some(&n) = counts.get(&unit.display) {
+                    return n;
+                }
+                let alone = fonts.layout_job(LayoutJob::single_section(
+                    unit.display.clone(),
+                    format.clone(),
+                ));
+                let n = alone.rows.iter().map(|row| row.glyphs.len()).sum();
+                counts.insert(unit.display.clone(), n);
+                n
+            })
+            .collect();
+
+        // Lines: where epaint wraps the units in logical order. A unit belongs to the row of its
+        // first glyph; units without glyphs stay with the unit before them.
+        let mut logical = LayoutJob::default();
+        for unit in units {
+            push_section(&mut logical, &unit.display, format);
+        }
+        logical.wrap = TextWrapping::wrap_at_width(width);
+        let logical = fonts.layout_job(logical);
+        let mut lines: Vec<Range<usize>> = Vec::new();
+        let mut next = 0;
+        let mut consumed = 0;
+        let mut row_end = 0;
+        for row in &logical.rows {
+            row_end += row.glyphs.len();
+            let start = next;
+            while next < units.len() && (consumed < row_end || glyphs[next] == 0) {
+                consumed += glyphs[next];
+                next += 1;
+            }
+            if next > start {
+                lines.push(start..next);
+            }
+        }
+        if next < units.len() {
+            match lines.last_mut() {
+                Some(last) => last.end = units.len(),
+                None => lines.push(0..units.len()),
+            }
+        }
+
+        let rtl = paragraph.is_rtl();
+        let mut visual = LayoutJob {
+            halign: if rtl { Align::RIGHT } else { Align::LEFT },
+            ..Default::default()
+        };
+        let mut orders = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                push_section(&mut visual, "\n", format);
+            }
+            let order = paragraph.visual_line(line.clone());
+            for &u in &order {
+                push_section(&mut visual, &units[u].display, format);
+            }
+            orders.push(order);
+        }
+        let galley = fonts.layout_job(visual);
+
+        let char_count = units.last().map_or(0, |u| u.chars.end);
+        let mut boxes: Vec<UnitBox> = units
+            .iter()
+            .map(|u| UnitBox {
+                chars: u.chars.clone(),
+                row: 0,
+                x: 0.0..0.0,
+                rtl: u.rtl,
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(orders.len());
+        for (r, order) in orders.iter().enumerate() {
+            // One galley row per line; should epaint ever differ, the units still get boxes (on
+            // the last row) and nothing indexes out of bounds.
+            let row_index = r.min(galley.rows.len().saturating_sub(1));
+            let Some(row) = galley.rows.get(row_index) else {
+                break;
+            };
+            let mut glyph = 0;
+            let mut pen = row.pos.x + row.glyphs.first().map_or(0.0, |g| g.pos.x);
+            for &u in order {
+                let drawn = row.glyphs.get(glyph..glyph + glyphs[u]).unwrap_or(&[]);
+                glyph += glyphs[u];
+                let left = drawn
+                    .iter()
+                    .map(|g| row.pos.x + g.pos.x)
+                    .fold(f32::INFINITY, f32::min);
+                let right = drawn
+                    .iter()
+                    .map(|g| row.pos.x + g.max_x())
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let x = if drawn.is_empty() {
+                    pen..pen
+                } else {
+                    left..right.max(left)
+                };
+                pen = x.end;
+                boxes[u].row = row_index;
+                boxes[u].x = x;
+            }
+            rows.push(order.iter().map(|&u| u as u32).collect());
+        }
+        let mut unit_of_char = Vec::with_capacity(char_count);
+        for (i, unit) in boxes.iter().enumerate() {
+            unit_of_char.extend(std::iter::repeat_n(i as u32, unit.chars.len()));
+        }
+        Self {
+            galley,
+            rtl,
+            char_count,
+            units: boxes,
+            unit_of_char,
+            rows,
+        }
+    }
+
+    fn unit_of(&self, char: usize) -> Option<&UnitBox> {
+        let unit = *self.unit_of_char.get(char)?;
+        self.units.get(unit as usize)
+    }
+
+    /// Top and bottom of a galley row.
+    pub fn row_span(&self, row: usize) -> Option<(f32, f32)> {
+        let row = self.galley.rows.get(row)?;
+        Some((row.min_y(), row.max_y()))
+    }
+
+    /// Top of a galley row's box (its `pos.y`).
+    pub fn row_top(&self, row: usize) -> Option<f32> {
+        Some(self.galley.rows.get(row)?.pos.y)
+    }
+
+    /// The row and left and right edge of the unit drawing `char` (a whole grapheme cluster).
+    pub fn char_box(&self, char: usize) -> Option<(usize, Range<f32>)> {
+        let unit = self.unit_of(char)?;
+        Some((unit.row, unit.x.clone()))
+    }
+
+    /// The pieces that draw the chars `span` (paragraph offsets): per row, each run of units that
+    /// are next to each other on screen, left to right. A span across a change of direction has
+    /// several pieces on one row.
+    pub fn pieces(&self, span: Range<usize>) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let end = span.end.min(self.char_count);
+        if span.start >= end {
+            return out;
+        }
+        let (Some(&first), Some(&last)) = (
+            self.unit_of_char.get(span.start),
+            self.unit_of_char.get(end - 1),
+        ) else {
+            return out;
+        };
+        let (Some(first_box), Some(last_box)) = (
+            self.units.get(first as usize),
+            self.units.get(last as usize),
+        ) else {
+            return out;
+        };
+        for row in first_box.row..=last_box.row {
+            let mut piece: Option<Piece> = None;
+            for &u in self.rows.get(row).map_or(&[][..], Vec::as_slice) {
+                let unit = &self.units[u as usize];
+                if unit.chars.start < end && unit.chars.end > span.start {
+                    let piece = piece.get_or_insert(Piece {
+                        row,
+                        x: unit.x.clone(),
+                        starts: false,
+                        ends: false,
+                        rtl: first_box.rtl,
+                    });
+                    piece.x.start = piece.x.start.min(unit.x.start);
+                    piece.x.end = piece.x.end.max(unit.x.end);
+                    piece.starts |= u == first;
+                    piece.ends |= u == last;
+                } else if let Some(done) = piece.take() {
+                    out.push(done);
+                }
+            }
+            out.extend(piece);
+        }
+        out
+    }
+
+    /// The first char of the unit whose box contains `pos`, if any.
+    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+        let row = self
+            .galley
+            .rows
+            .iter()
+            .position(|row| pos.y >= row.min_y() && pos.y < row.max_y())?;
+        self.rows.get(row)?.iter().find_map(|&u| {
+            let unit = &self.units[u as usize];
+            (pos.x >= unit.x.start && pos.x < unit.x.end).then_some(unit.chars.start)
+        })
+    }
+
+    /// The caret (paragraph offset, between units) nearest to `pos`: above the paragraph its start,
+    /// below it its end, else the edge of the nearest unit on the nearest row, in logical terms: the
+    /// left edge of a right-to-left unit is after it, of a left-to-right one before it.
+    pub fn cursor_at(&self, pos: Pos2) -> usize {
+        let (Some(first), Some(last)) = (self.galley.rows.first(), self.galley.rows.last()) else {
+            return 0;
+        };
+        if pos.y < first.min_y() {
+            return 0;
+        }
+        if pos.y >= last.max_y() {
+            return self.char_count;
+        }
+        let row = self
+            .galley
+            .rows
+            .iter()
+            .position(|row| pos.y < row.max_y())
+            .unwrap_or(self.galley.rows.len() - 1);
+        let Some(order) = self.rows.get(row).filter(|order| !order.is_empty()) else {
+            return self.char_count;
+        };
+        let unit = order
+            .iter()
+            .map(|&u| &self.units[u as usize])
+            .min_by(|a, b| {
+                let distance = |unit: &UnitBox| {
+                    if pos.x < unit.x.start {
+                        unit.x.start - pos.x
+                    } else if pos.x > unit.x.end {
+                        pos.x - unit.x.end
+                    } else {
+                        0.0
+                    }
+                };
+                distance(a).total_cmp(&distance(b))
+            });
+        let Some(unit) = unit else {
+            return self.char_count;
+        };
+        let on_left = pos.x < (unit.x.start + unit.x.end) / 2.0;
+        if on_left == unit.rtl {
+            unit.chars.end
+        } else {
+            unit.chars.start
+        }
+    }
+}
+
+/// Adds `text` as a section of its own: `LayoutJob::append` would merge it into the section before
+/// (same format), and HarfBuzz would then shape and reorder the units together.
+fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
+    let start = job.text.len();
+    job.text.push_str(text);
+    job.sections.push(LayoutSection {
+        leading_space: 0.0,
+        byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
+        format: format.clone(),
+    });
+}
