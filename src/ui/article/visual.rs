@@ -176,6 +176,14 @@ impl VisualParagraph {
                 boxes[u].row = row_index;
                 boxes[u].x = x;
             }
+            // Glyphs sit on whole pixels with fractional advances, so neighbours overlap or leave a
+            // sliver between them: each unit reaches to where the next begins, as the boxes of the
+            // plain layout do, so that every point of a row hits a unit.
+            for pair in order.windows(2) {
+                let next_start = boxes[pair[1]].x.start;
+                let unit = &mut boxes[pair[0]];
+                unit.x.end = next_start.max(unit.x.start);
+            }
             rows.push(order.iter().map(|&u| u as u32).collect());
         }
         let mut unit_of_char = Vec::with_capacity(char_count);
@@ -332,4 +340,108 @@ fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
         byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
         format: format.clone(),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, FontId};
+
+    /// Lays out `text` at `width` points with the fonts the window installs.
+    fn lay_out(text: &str, width: f32) -> VisualParagraph {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        let mut laid = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            ui.fonts_mut(|fonts| {
+                let format = TextFormat {
+                    font_id: FontId::proportional(16.0),
+                    color: Color32::PLACEHOLDER,
+                    line_height: Some(37.0),
+                    ..Default::default()
+                };
+                laid = Some(VisualParagraph::lay_out(
+                    fonts,
+                    text,
+                    &format,
+                    width,
+                    &mut GlyphCounts::new(),
+                ));
+            });
+        });
+        output.textures_delta.clear();
+        laid.unwrap()
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_has_one_row_per_line_each_within_the_column_and_every_char_on_it() {
+        // Hebrew Wikipedia ("דיאליזה", CC BY-SA 4.0, via UD Hebrew IAHLTwiki).
+        let text = "ברפואה, דיאליזה (באנגלית: Dialysis) היא תהליך המיועד להחליף את הכליות ולבצע את \
+                    תפקידן, במקרה שאלו חדלות לתפקד.";
+        let width = 200.0;
+        let p = lay_out(text, width);
+        assert!(p.galley.rows.len() >= 4, "{}", p.galley.rows.len());
+        assert_eq!(p.rows.len(), p.galley.rows.len(), "one galley row per line");
+        assert!(p.rtl);
+        for (r, row) in p.galley.rows.iter().enumerate() {
+            assert!(
+                row.rect().width() <= width + 1.0,
+                "row {r} is {}",
+                row.rect().width()
+            );
+            assert!(row.rect().right() <= 1.0, "row {r} ends at the right edge");
+            // The row's units, left to right, hold exactly the row's glyphs.
+            let units = &p.rows[r];
+            assert!(units.iter().all(|&u| p.units[u as usize].row == r));
+        }
+        assert_eq!(p.char_count, text.chars().count());
+        // Lines keep logical order: the first line starts the paragraph, on the right.
+        let (row, x) = p.char_box(0).unwrap();
+        assert_eq!(row, 0);
+        let right = p.galley.rows[0].rect().right();
+        assert!((x.end - right).abs() <= 1.0, "{x:?} vs {right}");
+        // Every point of a row hits a char, and a caret there lands on that char's edge.
+        let y = (p.galley.rows[1].min_y() + p.galley.rows[1].max_y()) / 2.0;
+        let left = p.galley.rows[1].rect().left();
+        for step in 0..100 {
+            let x = left + step as f32 * 1.9;
+            if x >= p.galley.rows[1].rect().right() - 1.0 {
+                break;
+            }
+            let hit = p
+                .char_at(Pos2::new(x, y))
+                .unwrap_or_else(|| panic!("no char at {x}"));
+            let caret = p.cursor_at(Pos2::new(x, y));
+            let (_, bounds) = p.char_box(hit).unwrap();
+            assert!(bounds.contains(&x), "{x} in {bounds:?}");
+            assert!(caret.abs_diff(hit) <= 1, "caret {caret} beside char {hit}");
+        }
+    }
+
+    #[test]
+    fn a_caret_left_of_an_arabic_letter_comes_after_it() {
+        let p = lay_out("قال", 300.0);
+        // Qaf is drawn rightmost, lam leftmost.
+        let (_, qaf) = p.char_box(0).unwrap();
+        let (_, lam) = p.char_box(2).unwrap();
+        assert!(qaf.start > lam.start);
+        let y = p.galley.rows[0].min_y() + 5.0;
+        assert_eq!(
+            p.cursor_at(Pos2::new(qaf.end - 1.0, y)),
+            0,
+            "right of qaf: before it"
+        );
+        assert_eq!(
+            p.cursor_at(Pos2::new(qaf.start + 1.0, y)),
+            1,
+            "left of qaf: after it"
+        );
+        assert_eq!(
+            p.cursor_at(Pos2::new(lam.start - 50.0, y)),
+            3,
+            "far left: the end"
+        );
+        assert_eq!(p.cursor_at(Pos2::new(0.0, -100.0)), 0, "above: the start");
+        assert_eq!(p.cursor_at(Pos2::new(0.0, 1_000.0)), 3, "below: the end");
+    }
 }
