@@ -416,3 +416,52 @@ fn marks_over_combining_marks_and_emoji_sequences_cover_whole_clusters_and_drags
     );
     assert_eq!(harness.state().events, [ArticleEvent::Select(family)]);
 }
+
+#[test]
+fn double_clicking_an_arabic_word_where_it_is_drawn_and_pressing_p_saves_a_person_on_exactly_its_chars()
+ {
+    use egui::Key;
+    use gloss::workbench::Workbench;
+
+    // Three sentences of the Arabic PUD treebank as one article, so that the name sits in a
+    // wrapped right-to-left paragraph after others.
+    let text = "كتبت كوري شولمان, المساعدة الخاصة لأوباما في تدوينة نشرتها يوم الإثنين.\n\n\
+                قال للحشد الذي تجمع في أحد الملاعب الرياضية الخاصة بجامعة كارولينا الشمالية.\n\n\
+                تمول النفقات الجديدة من خلال حساب كلينتون المصرفي الكبير.";
+    let (_temp, wb) = ui_support::project_with_text("pud", text);
+    let dir = wb.dir().to_path_buf();
+    let mut harness = ui_support::harness(wb);
+    let span = ui_support::find_span(ui_support::wb(&harness), "كلينتون", 0);
+
+    let word = union(&drawn(
+        harness.state().article(),
+        "كلينتون",
+        Reads::RightToLeft,
+    ));
+    let pos = word.center();
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerMoved(pos));
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run_ok();
+    assert_eq!(ui_support::wb(&harness).selection().span, Some(span));
+    ui_support::type_char(&mut harness, 'p');
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    ui_support::wait_for_background(&mut harness);
+    drop(harness);
+
+    let reopened = Workbench::open(&dir, "tester").unwrap();
+    let id = ui_support::entity_at(&reopened, span).expect("a mention on the word, on disk");
+    let entity = reopened.annotation(id).unwrap().as_entity().unwrap();
+    assert_eq!(entity.label, "PERSON");
+    assert_eq!(
+        reopened.current_doc().unwrap().text.slice(entity.span),
+        Some("كلينتون")
+    );
+}
