@@ -11,6 +11,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod skip_support;
 mod ui_support;
 
 use std::sync::Arc;
@@ -464,4 +465,35 @@ fn double_clicking_an_arabic_word_where_it_is_drawn_and_pressing_p_saves_a_perso
         reopened.current_doc().unwrap().text.slice(entity.span),
         Some("كلينتون")
     );
+}
+
+#[test]
+fn latin_cyrillic_greek_cjk_arabic_and_hebrew_all_draw_in_one_article() {
+    let report = fonts::install(&egui::Context::default());
+    for font in ["gloss-text", "gloss-cjk"] {
+        if !report.loaded.iter().any(|(name, _)| name == font) {
+            skip_support::skipped(
+                "latin_cyrillic_greek_cjk_arabic_and_hebrew_all_draw_in_one_article",
+                &format!("no {font} font (Debian: fonts-dejavu-core, fonts-droid-fallback)"),
+            );
+            return;
+        }
+    }
+    let text = "Prishtinë, çështje\n\nВучић и Курти\n\nΑθήνα\n\n北京 東京 ひらがな\n\n\
+                تمول النفقات الجديدة\n\nבישראל היו בסוף שנת 2017";
+    let harness = harness(App::new(text));
+    let view = &harness.state().view;
+    // Kittest fails on a glyph no font has; and each script's words are where they are read.
+    for (word, reads) in [
+        ("çështje", Reads::LeftToRight),
+        ("Курти", Reads::LeftToRight),
+        ("Αθήνα", Reads::LeftToRight),
+        ("東京", Reads::LeftToRight),
+        ("النفقات", Reads::RightToLeft),
+        ("בישראל", Reads::RightToLeft),
+    ] {
+        let glyphs = union(&drawn(view, word, reads));
+        let span = span_of(text, word);
+        assert!(same_columns(view.span_rects(span)[0], glyphs), "{word}");
+    }
 }
