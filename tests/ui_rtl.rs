@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Event, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use gloss::model::tokens::tokens;
 use gloss::model::{AnnotationId, CharSpan, Text};
 use gloss::ui::article::{ArticleEvent, ArticleInput, ArticleView, Mark, MarkKind};
@@ -452,6 +453,9 @@ fn double_clicking_an_arabic_word_where_it_is_drawn_and_pressing_p_saves_a_perso
     harness.run_ok();
     assert_eq!(ui_support::wb(&harness).selection().span, Some(span));
     ui_support::type_char(&mut harness, 'p');
+    // The annotation list draws the name in reading order and tells screen readers its chars in
+    // logical order.
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "كلينتون");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run_ok();
     ui_support::wait_for_background(&mut harness);

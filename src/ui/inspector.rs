@@ -115,7 +115,12 @@ fn hotkey_legend(ui: &mut Ui, wb: &Workbench) {
 /// Text is selected but no annotation: say what, and offer every way to label it.
 fn selection_only(ui: &mut Ui, wb: &Workbench, doc: &Document, span: CharSpan, out: &mut Outbox) {
     ui.heading("Selected text");
-    ui.label(format!("“{}”", snippet(doc, span)));
+    let quoted = format!("“{}”", snippet(doc, span));
+    ui.label(super::article::bidi_label(
+        ui,
+        &quoted,
+        egui::TextStyle::Body,
+    ));
     ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
     // A focused suggestion here: what it proposes, and buttons to decide it.
     super::suggestions::inspector_card(ui, wb, out);
@@ -183,7 +188,12 @@ fn annotation_details(
         ui.label(RichText::new(format!("#{id}")).weak());
     });
     let span = annotation.primary_span();
-    ui.label(format!("“{}”", snippet(doc, span)));
+    let quoted = format!("“{}”", snippet(doc, span));
+    ui.label(super::article::bidi_label(
+        ui,
+        &quoted,
+        egui::TextStyle::Body,
+    ));
     ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
 
     let problems = wb.problems(id);

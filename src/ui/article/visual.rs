@@ -330,6 +330,28 @@ impl VisualParagraph {
     }
 }
 
+/// `text` (one line) as a widget shows it: as it is when nothing in it runs right to left, else its
+/// units in visual order (Arabic joined, brackets mirrored), so that an Arabic or Hebrew name reads
+/// in the right order in lists and the inspector too. Uncoloured: the widget's text colour applies.
+pub fn bidi_label(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> egui::WidgetText {
+    if !text.chars().any(super::bidi::needs_bidi) {
+        return text.into();
+    }
+    let font_id = style.resolve(ui.style());
+    let paragraph =
+        ui.fonts_mut(|fonts| BidiParagraph::new(text, &mut |c| fonts.has_glyph(&font_id, c)));
+    let format = TextFormat {
+        font_id,
+        color: egui::Color32::PLACEHOLDER,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    for u in paragraph.visual_line(0..paragraph.units.len()) {
+        push_section(&mut job, &paragraph.units[u].display, &format);
+    }
+    job.into()
+}
+
 /// Adds `text` as a section of its own: `LayoutJob::append` would merge it into the section before
 /// (same format), and HarfBuzz would then shape and reorder the units together.
 fn push_section(job: &mut LayoutJob, text: &str, format: &TextFormat) {
