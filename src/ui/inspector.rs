@@ -39,7 +39,8 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
                         snippet(doc, candidate.primary_span()),
                         candidate.label()
                     );
-                    if ui.selectable_label(false, line).clicked() {
+                    let shown = super::article::bidi_label(ui, &line, egui::TextStyle::Button);
+                    if ui.selectable_label(false, shown).clicked() {
                         out.command(Command::ClickAnnotation(id));
                     }
                 }
@@ -116,7 +117,7 @@ fn hotkey_legend(ui: &mut Ui, wb: &Workbench) {
 fn selection_only(ui: &mut Ui, wb: &Workbench, doc: &Document, span: CharSpan, out: &mut Outbox) {
     ui.heading("Selected text");
     let quoted = format!("“{}”", snippet(doc, span));
-    ui.label(super::article::bidi_label(
+    ui.label(super::article::bidi_wrapped_label(
         ui,
         &quoted,
         egui::TextStyle::Body,
@@ -189,7 +190,7 @@ fn annotation_details(
     });
     let span = annotation.primary_span();
     let quoted = format!("“{}”", snippet(doc, span));
-    ui.label(super::article::bidi_label(
+    ui.label(super::article::bidi_wrapped_label(
         ui,
         &quoted,
         egui::TextStyle::Body,

@@ -41,6 +41,17 @@ pub(crate) fn needs_bidi(c: char) -> bool {
         ))
 }
 
+/// Which way a paragraph runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// As its first strong char says (UAX #9 rules P2, P3; HTML's `dir="auto"`): an article's
+    /// paragraphs.
+    Auto,
+    /// Left to right whatever it holds: text inside the left-to-right interface (a list row, the
+    /// inspector), where a name in Arabic is a right-to-left run inside the line.
+    LeftToRight,
+}
+
 /// One piece of a paragraph drawn as a whole: a grapheme cluster, or a lam-alef pair with their
 /// marks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,11 +76,19 @@ pub(crate) struct BidiParagraph<'t> {
 }
 
 impl<'t> BidiParagraph<'t> {
-    /// Resolves the levels of `text` (one paragraph; its direction is that of its first strong
-    /// char, as `dir="auto"`) and cuts it into units. `drawable` says whether the fonts have a
-    /// glyph for a char; joining forms they lack are drawn as plain letters.
-    pub fn new(text: &'t str, drawable: &mut dyn FnMut(char) -> bool) -> Self {
-        let info = ParagraphBidiInfo::new(text, None);
+    /// Resolves the levels of `text` (one paragraph running in `direction`) and cuts it into
+    /// units. `drawable` says whether the fonts have a glyph for a char; joining forms they lack
+    /// are drawn as plain letters.
+    pub fn new(
+        text: &'t str,
+        direction: Direction,
+        drawable: &mut dyn FnMut(char) -> bool,
+    ) -> Self {
+        let base = match direction {
+            Direction::Auto => None,
+            Direction::LeftToRight => Some(Level::ltr()),
+        };
+        let info = ParagraphBidiInfo::new(text, base);
         let chars: Vec<char> = text.chars().collect();
         let shaped = if arabic::has_letters(text) {
             arabic::shape(&chars, drawable)
@@ -195,7 +214,7 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str) -> BidiParagraph<'_> {
-        BidiParagraph::new(text, &mut |_| true)
+        BidiParagraph::new(text, Direction::Auto, &mut |_| true)
     }
 
     /// The line of units `line` as it reads on screen from left to right.
@@ -281,6 +300,23 @@ mod tests {
         assert_eq!(p.visual_line(0..4), [3, 2, 1, 0]);
         assert_eq!(shown(&p, 0..4), " גבא");
         assert_eq!(shown(&p, 4..7), "והד");
+    }
+
+    #[test]
+    fn a_label_in_the_interface_runs_left_to_right_around_an_arabic_name() {
+        // "1  Clinton (PERSON)" in a pick list: the number stays first, the name reads right to left.
+        let text = "1  كلينتون (PERSON)";
+        let p = BidiParagraph::new(text, Direction::LeftToRight, &mut |_| true);
+        assert!(!p.is_rtl());
+        let shown = shown(&p, 0..p.units.len());
+        assert!(
+            shown.starts_with("1  ") && shown.ends_with(" (PERSON)"),
+            "{shown}"
+        );
+        assert!(
+            paragraph(text).is_rtl(),
+            "on its own its first strong char is Arabic"
+        );
     }
 
     #[test]

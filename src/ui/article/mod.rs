@@ -60,7 +60,7 @@ use crate::model::{AnnotationId, CharSpan, Text};
 
 pub use colors::from_model as color_from_model;
 pub use view::{ArticleView, Page};
-pub use visual::bidi_label;
+pub use visual::{bidi_label, bidi_wrapped_label};
 
 /// One span to draw: an entity mention, a part of a quote, an event trigger, a suggestion.
 ///

@@ -42,8 +42,10 @@ pub(crate) struct Scene<'a, 'i> {
     /// The drag in progress, else the app's selection.
     pub selection: Option<CharSpan>,
     pub hovered: Option<AnnotationId>,
-    /// Screen x of the column's left edge; quote bars go left of it.
+    /// Screen x of the column's edges: quote bars go left of it, or right of it beside a
+    /// right-to-left paragraph.
     pub column_left: f32,
+    pub column_right: f32,
     pub links: &'a [LinkLine],
 }
 
@@ -176,8 +178,14 @@ pub(crate) fn paragraph(scene: &Scene<'_, '_>, placed: &Placed, chips: &mut Vec<
                 }
             }
             MarkKind::QuoteContent => {
-                // Bars of nested or neighbouring quotes step outwards so that each stays visible.
-                let x = scene.column_left - 8.0 - 5.0 * quote_level;
+                // Bars of nested or neighbouring quotes step outwards so that each stays visible,
+                // in the margin where the paragraph's lines begin.
+                let step = 8.0 + 5.0 * quote_level;
+                let x = if placed.visual.as_ref().is_some_and(|v| v.rtl) {
+                    scene.column_right + step
+                } else {
+                    scene.column_left - step
+                };
                 quote_level = (quote_level + 1.0) % 3.0;
                 let width = if selected == Some(mark.annotation) {
                     4.0

@@ -464,6 +464,7 @@ impl ArticleView {
             selection: self.pointer.dragged.or(input.selection),
             hovered: self.pointer.hovered,
             column_left: origin.x,
+            column_right: origin.x + column_width,
             links: &links,
         };
         self.tags.clear();
@@ -625,6 +626,7 @@ impl ArticleView {
                                 string,
                                 &format,
                                 column_width,
+                                super::bidi::Direction::Auto,
                                 &mut self.glyph_counts,
                             ))
                         })

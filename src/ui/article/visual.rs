@@ -17,7 +17,7 @@ use egui::epaint::text::FontsView;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextWrapping};
 use egui::{Align, Galley, Pos2, TextFormat};
 
-use super::bidi::BidiParagraph;
+use super::bidi::{BidiParagraph, Direction};
 
 /// Glyphs per unit text, for units laid out alone: the same for a text and font every time.
 /// Shared by the paragraphs of an article and cleared with its layout.
@@ -52,7 +52,7 @@ pub(crate) struct Piece {
 #[derive(Debug)]
 pub(crate) struct VisualParagraph {
     pub galley: Arc<Galley>,
-    /// Runs right to left: the galley is right-aligned, x = 0 being the column's right edge.
+    /// Right-aligned (the paragraph runs right to left): x = 0 is the column's right edge.
     pub rtl: bool,
     pub char_count: usize,
     units: Vec<UnitBox>,
@@ -61,16 +61,18 @@ pub(crate) struct VisualParagraph {
 }
 
 impl VisualParagraph {
-    /// Lays out `text` (one paragraph) in `format`, wrapped at `width` points.
+    /// Lays out `text` (one paragraph running in `direction`) in `format`, wrapped at `width`
+    /// points, its lines aligned right when it runs right to left.
     pub fn lay_out(
         fonts: &mut FontsView<'_>,
         text: &str,
         format: &TextFormat,
         width: f32,
+        direction: Direction,
         counts: &mut GlyphCounts,
     ) -> Self {
         let font_id = format.font_id.clone();
-        let paragraph = BidiParagraph::new(text, &mut |c| fonts.has_glyph(&font_id, c));
+        let paragraph = BidiParagraph::new(text, direction, &mut |c| fonts.has_glyph(&font_id, c));
         let units = &paragraph.units;
         let glyphs: Vec<usize> = units
             .iter()
@@ -332,14 +334,18 @@ impl VisualParagraph {
 
 /// `text` (one line) as a widget shows it: as it is when nothing in it runs right to left, else its
 /// units in visual order (Arabic joined, brackets mirrored), so that an Arabic or Hebrew name reads
-/// in the right order in lists and the inspector too. Uncoloured: the widget's text colour applies.
+/// in the right order in lists and the inspector too. The line runs left to right like the rest of
+/// the interface. Uncoloured: the widget's text colour applies.
 pub fn bidi_label(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> egui::WidgetText {
     if !text.chars().any(super::bidi::needs_bidi) {
         return text.into();
     }
     let font_id = style.resolve(ui.style());
-    let paragraph =
-        ui.fonts_mut(|fonts| BidiParagraph::new(text, &mut |c| fonts.has_glyph(&font_id, c)));
+    let paragraph = ui.fonts_mut(|fonts| {
+        BidiParagraph::new(text, Direction::LeftToRight, &mut |c| {
+            fonts.has_glyph(&font_id, c)
+        })
+    });
     let format = TextFormat {
         font_id,
         color: egui::Color32::PLACEHOLDER,
@@ -350,6 +356,31 @@ pub fn bidi_label(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> egui::Wi
         push_section(&mut job, &paragraph.units[u].display, &format);
     }
     job.into()
+}
+
+/// [`bidi_label`] for text that may wrap: each line of it reordered on its own (a line broken
+/// after reordering would start with the end of the text), left to right like the interface.
+pub fn bidi_wrapped_label(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> egui::WidgetText {
+    if !text.chars().any(super::bidi::needs_bidi) {
+        return text.into();
+    }
+    let format = TextFormat {
+        font_id: style.resolve(ui.style()),
+        color: egui::Color32::PLACEHOLDER,
+        ..Default::default()
+    };
+    let width = ui.available_width().max(1.0);
+    let laid = ui.fonts_mut(|fonts| {
+        VisualParagraph::lay_out(
+            fonts,
+            text,
+            &format,
+            width,
+            Direction::LeftToRight,
+            &mut GlyphCounts::new(),
+        )
+    });
+    egui::WidgetText::Galley(laid.galley)
 }
 
 /// Adds `text` as a section of its own: `LayoutJob::append` would merge it into the section before
@@ -387,6 +418,7 @@ mod tests {
                     text,
                     &format,
                     width,
+                    Direction::Auto,
                     &mut GlyphCounts::new(),
                 ));
             });
