@@ -2,9 +2,9 @@
 //! between what is drawn and the paragraph's chars.
 //!
 //! Each unit is one section of the galley: epaint shapes sections separately, so a unit's glyphs are
-//! the same as when the unit is laid out alone, and counting those once per distinct unit tells
-//! which glyphs of the galley draw which unit. Lines are broken on a layout of the units in logical
-//! order; the visual galley holds the same units line by line in visual order, one row per line,
+//! the same as when the unit is laid out alone, and measuring those once per distinct unit tells
+//! which glyphs of the galley draw which unit and how wide it is. Lines are broken on those widths in
+//! logical order; the galley holds the units line by line in visual order, one row per line,
 //! right-aligned when the paragraph runs right to left.
 //!
 //! Coordinates here are galley coordinates: the caller adds the paragraph's origin.
@@ -14,14 +14,50 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use egui::epaint::text::FontsView;
-use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextWrapping};
+use egui::text::{ByteIndex, LayoutJob, LayoutSection};
 use egui::{Align, Galley, Pos2, TextFormat};
 
 use super::bidi::{BidiParagraph, Direction};
 
-/// Glyphs per unit text, for units laid out alone: the same for a text and font every time.
-/// Shared by the paragraphs of an article and cleared with its layout.
-pub(crate) type GlyphCounts = HashMap<String, usize>;
+/// What a unit text takes when laid out alone: the same for a text and font every time. Shared by
+/// the paragraphs of an article and cleared with its layout.
+pub(crate) type GlyphCounts = HashMap<String, Measure>;
+
+/// A unit's glyphs and their advance, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Measure {
+    pub glyphs: usize,
+    pub width: f32,
+}
+
+/// Where lines break, for units of `widths` (in logical order) on rows `width` points wide: after
+/// the last space unit (`spaces`) that fits, spaces hanging past the edge as at the end of any
+/// line; a word longer than a row is cut between units. Linear in the units.
+pub(crate) fn break_lines(widths: &[f32], spaces: &[bool], width: f32) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut x = 0.0;
+    // The unit after the last space of the line so far: where it may break.
+    let mut after_space = None;
+    for (i, &w) in widths.iter().enumerate() {
+        let space = spaces.get(i).copied().unwrap_or(false);
+        if x + w > width && i > start && !space {
+            let cut = after_space.filter(|&b| b > start).unwrap_or(i);
+            lines.push(start..cut);
+            x = widths[cut..i].iter().sum();
+            start = cut;
+            after_space = None;
+        }
+        x += w;
+        if space {
+            after_space = Some(i + 1);
+        }
+    }
+    if start < widths.len() || lines.is_empty() {
+        lines.push(start..widths.len());
+    }
+    lines
+}
 
 /// Where a unit is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,51 +110,32 @@ impl VisualParagraph {
         let font_id = format.font_id.clone();
         let paragraph = BidiParagraph::new(text, direction, &mut |c| fonts.has_glyph(&font_id, c));
         let units = &paragraph.units;
-        let glyphs: Vec<usize> = units
+        let measures: Vec<Measure> = units
             .iter()
             .map(|unit| {
-                if let Some(&n) = counts.get(&unit.display) {
-                    return n;
+                if let Some(&measure) = counts.get(&unit.display) {
+                    return measure;
                 }
                 let alone = fonts.layout_job(LayoutJob::single_section(
                     unit.display.clone(),
                     format.clone(),
                 ));
-                let n = alone.rows.iter().map(|row| row.glyphs.len()).sum();
-                counts.insert(unit.display.clone(), n);
-                n
+                let glyphs = alone.rows.iter().flat_map(|row| &row.glyphs);
+                let measure = Measure {
+                    glyphs: glyphs.clone().count(),
+                    width: glyphs.map(|g| g.advance_width).sum(),
+                };
+                counts.insert(unit.display.clone(), measure);
+                measure
             })
             .collect();
-
-        // Lines: where epaint wraps the units in logical order. A unit belongs to the row of its
-        // first glyph; units without glyphs stay with the unit before them.
-        let mut logical = LayoutJob::default();
-        for unit in units {
-            push_section(&mut logical, &unit.display, format);
-        }
-        logical.wrap = TextWrapping::wrap_at_width(width);
-        let logical = fonts.layout_job(logical);
-        let mut lines: Vec<Range<usize>> = Vec::new();
-        let mut next = 0;
-        let mut consumed = 0;
-        let mut row_end = 0;
-        for row in &logical.rows {
-            row_end += row.glyphs.len();
-            let start = next;
-            while next < units.len() && (consumed < row_end || glyphs[next] == 0) {
-                consumed += glyphs[next];
-                next += 1;
-            }
-            if next > start {
-                lines.push(start..next);
-            }
-        }
-        if next < units.len() {
-            match lines.last_mut() {
-                Some(last) => last.end = units.len(),
-                None => lines.push(0..units.len()),
-            }
-        }
+        let glyphs: Vec<usize> = measures.iter().map(|m| m.glyphs).collect();
+        let widths: Vec<f32> = measures.iter().map(|m| m.width).collect();
+        let spaces: Vec<bool> = units
+            .iter()
+            .map(|u| u.display.chars().all(char::is_whitespace))
+            .collect();
+        let lines = break_lines(&widths, &spaces, width);
 
         let rtl = paragraph.is_rtl();
         let mut visual = LayoutJob {
@@ -470,6 +487,20 @@ mod tests {
             assert!(bounds.contains(&x), "{x} in {bounds:?}");
             assert!(caret.abs_diff(hit) <= 1, "caret {caret} beside char {hit}");
         }
+    }
+
+    #[test]
+    fn lines_break_after_the_last_space_that_fits_and_long_words_between_units() {
+        // Units: "ab", " ", "cd", " ", "ef", each word 10 wide, spaces 2.
+        let widths = [10.0, 2.0, 10.0, 2.0, 10.0];
+        let spaces = [false, true, false, true, false];
+        assert_eq!(break_lines(&widths, &spaces, 25.0), [0..4, 4..5]);
+        assert_eq!(break_lines(&widths, &spaces, 100.0), vec![0..5]);
+        // A space hangs past the edge rather than starting a line.
+        assert_eq!(break_lines(&widths, &spaces, 11.0), [0..2, 2..4, 4..5]);
+        // A word wider than the row is cut between its units.
+        assert_eq!(break_lines(&[4.0; 5], &[false; 5], 9.0), [0..2, 2..4, 4..5]);
+        assert_eq!(break_lines(&[], &[], 10.0), vec![0..0]);
     }
 
     #[test]
