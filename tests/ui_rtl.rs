@@ -41,6 +41,7 @@ struct App {
     tokens: Vec<CharSpan>,
     char_precision: bool,
     selection: Option<CharSpan>,
+    scroll_to: Option<usize>,
     events: Vec<ArticleEvent>,
 }
 
@@ -53,6 +54,7 @@ impl App {
             tokens: tokens(text),
             char_precision: false,
             selection: None,
+            scroll_to: None,
             events: Vec::new(),
         }
     }
@@ -75,6 +77,7 @@ impl App {
             selection: self.selection,
             tokens: &self.tokens,
             char_precision: self.char_precision,
+            scroll_to: self.scroll_to.take(),
             ..ArticleInput::new(&self.text)
         };
         for event in self.view.show(ui, &input) {
@@ -499,5 +502,43 @@ fn latin_cyrillic_greek_cjk_arabic_and_hebrew_all_draw_in_one_article() {
         let glyphs = union(&drawn(view, word, reads));
         let span = span_of(text, word);
         assert!(same_columns(view.span_rects(span)[0], glyphs), "{word}");
+    }
+}
+
+#[test]
+fn scrolling_to_a_name_deep_in_a_long_arabic_article_shows_it_under_its_highlight() {
+    // 300 paragraphs, then one line of 60 sentences (cut into chunks of at most 2,000 chars).
+    let mut text: String = (0..300).map(|i| format!("{i}. {ARABIC}\n\n")).collect();
+    text.push_str(&vec![ARABIC; 60].join(" "));
+    let name = "كلينتون";
+    let chars: Vec<char> = text.chars().collect();
+    let needle: Vec<char> = name.chars().collect();
+    let starts: Vec<usize> = (0..chars.len() - needle.len())
+        .filter(|&i| chars[i..i + needle.len()] == needle[..])
+        .collect();
+    // The 250th paragraph's name, and one in the long line's second chunk.
+    for start in [starts[250], starts[300 + 40]] {
+        let span = CharSpan::new(start, start + needle.len());
+        let mut harness = harness(App::new(&text).mark(span, 1, "PERSON"));
+        assert!(
+            harness.state().view.char_rect(start).is_none(),
+            "not on the first screen"
+        );
+        harness.state_mut().scroll_to = Some(start);
+        harness.run();
+        let view = &harness.state().view;
+        let rect = view.char_rect(start).expect("on screen after the scroll");
+        assert!(rect.top() >= 0.0 && rect.bottom() <= 600.0, "{rect:?}");
+        // The highlight is on glyphs that read as the name.
+        let highlight = view.span_rects(span);
+        assert_eq!(highlight.len(), 1);
+        let read: String = view
+            .drawn_glyphs()
+            .into_iter()
+            .filter(|g| highlight[0].contains(g.1.center()))
+            .rev()
+            .map(|g| g.0)
+            .collect();
+        assert_eq!(read.nfkc().collect::<String>(), name);
     }
 }
