@@ -17,8 +17,11 @@ use super::marks::{self, MarkIndex};
 use super::paint::{self, Chip, LinkLine, Scene};
 use super::paragraphs::{self, Heights, Paragraph, TextKey};
 use super::visual::{GlyphCounts, VisualParagraph};
+
+mod drawn;
+mod map;
 use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
-use crate::model::{AnnotationId, CharSpan};
+use crate::model::AnnotationId;
 
 /// A paragraph laid out this frame: its index, its top in content coordinates, its galley, and
 /// its visual-order map when it holds right-to-left text.
@@ -194,71 +197,6 @@ impl ArticleView {
         events
     }
 
-    /// The article map: the whole article's height in a strip, a tick at each paragraph with
-    /// annotations (in the colour of its first), the part on screen outlined. A click or drag
-    /// scrolls there. O(paragraphs) a frame, with ticks merged per pixel row.
-    fn map(&mut self, ui: &mut Ui, rect: Rect, input: &ArticleInput<'_>) {
-        let response = ui.interact(
-            rect,
-            ui.scope_id().with((self.id, "map")),
-            Sense::click_and_drag(),
-        );
-        response.widget_info(|| WidgetInfo::labeled(Role::ScrollBar, true, "Article map"));
-        let total = self.heights.total().max(1.0);
-        let scale = rect.height() / total;
-        let painter = ui.painter_at(rect);
-        let visuals = ui.visuals();
-        painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
-        let rows = rect.height().ceil().max(1.0) as usize;
-        let mut ticks: Vec<Option<Color32>> = vec![None; rows + 1];
-        for p in 0..self.paragraphs.len() {
-            let Some(&first) = self.index.of_paragraph(p).first() else {
-                continue;
-            };
-            let Some(mark) = input.marks.get(first as usize) else {
-                continue;
-            };
-            let top = (self.heights.top(p) * scale) as usize;
-            let bottom = ((self.heights.top(p + 1) * scale) as usize).max(top + 1);
-            for tick in ticks.iter_mut().take(bottom.min(rows + 1)).skip(top) {
-                tick.get_or_insert(mark.color);
-            }
-        }
-        for (row, color) in ticks.iter().enumerate() {
-            if let Some(color) = color {
-                let y = rect.top() + row as f32;
-                painter.line_segment(
-                    [pos2(rect.left() + 2.0, y), pos2(rect.right() - 2.0, y)],
-                    egui::Stroke::new(1.0, super::colors::ink(*color, visuals)),
-                );
-            }
-        }
-        let shown = Rect::from_min_max(
-            pos2(
-                rect.left(),
-                rect.top() + self.content_viewport.min.y.max(0.0) * scale,
-            ),
-            pos2(
-                rect.right(),
-                rect.top() + self.content_viewport.max.y * scale,
-            ),
-        );
-        painter.rect_stroke(
-            shown,
-            2.0,
-            egui::Stroke::new(1.0, visuals.text_color().gamma_multiply(0.7)),
-            egui::StrokeKind::Inside,
-        );
-        if (response.clicked() || response.dragged())
-            && let Some(pos) = response.interact_pointer_pos()
-        {
-            let at = ((pos.y - rect.top()) / scale).clamp(0.0, total);
-            let height = self.content_viewport.height();
-            self.pending_offset = Some((at - height / 2.0).clamp(0.0, (total - height).max(0.0)));
-            ui.ctx().request_repaint();
-        }
-    }
-
     /// Scrolls by a screen (less a line, so the last line read stays in view) or to either end, on
     /// the next frame.
     pub fn page(&mut self, page: Page) {
@@ -278,61 +216,6 @@ impl ArticleView {
             Page::Start => 0.0,
             Page::End => bottom,
         }
-    }
-
-    /// Screen rectangle of the char at `offset` as drawn last frame (a whole row tall), or `None`
-    /// when it was not on screen. For popups next to the selection, and for tests that click text.
-    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
-        self.placed.iter().find_map(|p| p.char_rect(offset))
-    }
-
-    /// Where the count chip ("+N") of the stack of marks on `span` was drawn last frame, if the
-    /// span holds more marks than are drawn and was on screen. For tests that hover and click it.
-    pub fn stack_count_rect(&self, span: CharSpan) -> Option<Rect> {
-        self.tags
-            .iter()
-            .find(|chip| chip.stack.is_some_and(|(_, s)| s == span))
-            .map(|chip| chip.rect)
-    }
-
-    /// The screen rectangles a mark on `span` was drawn in last frame, as far as it was on screen:
-    /// one per row, or several on a row where right-to-left and left-to-right text meet. For tests
-    /// that check marks sit on the words they mark.
-    pub fn span_rects(&self, span: CharSpan) -> Vec<Rect> {
-        let metrics = self.metrics;
-        self.placed
-            .iter()
-            .filter(|p| p.chars().overlaps(span))
-            .flat_map(|p| p.span_boxes(span, metrics))
-            .map(|b| b.rect)
-            .collect()
-    }
-
-    /// Every glyph drawn last frame with the char it draws (a joining form for Arabic, a mirrored
-    /// bracket in right-to-left text), in screen coordinates, row by row from left to right: what
-    /// the analyst sees, independent of the map from chars to places that the view keeps.
-    pub fn drawn_glyphs(&self) -> Vec<(char, Rect)> {
-        let mut out = Vec::new();
-        for placed in &self.placed {
-            for row in &placed.galley.rows {
-                for glyph in &row.glyphs {
-                    let min = placed.origin + row.pos.to_vec2() + vec2(glyph.pos.x, 0.0);
-                    let rect = Rect::from_min_max(
-                        pos2(min.x, placed.origin.y + row.min_y()),
-                        pos2(min.x + glyph.advance_width, placed.origin.y + row.max_y()),
-                    );
-                    out.push((glyph.chr, rect));
-                }
-            }
-        }
-        out
-    }
-
-    /// The chars of the paragraphs on screen last frame.
-    pub fn visible_span(&self) -> Option<CharSpan> {
-        let first = self.placed.first()?.chars();
-        let last = self.placed.last()?.chars();
-        Some(first.union(last))
     }
 
     /// Re-splits the text and re-indexes the marks when they changed.
