@@ -351,6 +351,40 @@ mod tests {
         assert_eq!(whole(&p), "🇽🇰 👨‍👩‍👧 םולש");
     }
 
+    proptest::proptest! {
+        /// Whatever a document holds (explicit embeddings left open, marks with no letter, lone
+        /// joiners, brackets that do not pair), a paragraph is cut into units that cover every char
+        /// once, and any line of them comes out as a permutation: nothing panics, nothing is lost.
+        #[test]
+        fn any_text_gives_units_covering_it_and_lines_that_are_permutations(
+            picks in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+            cut in 0usize..40,
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let p = paragraph(&text);
+            let mut next = 0;
+            for unit in &p.units {
+                proptest::prop_assert_eq!(unit.chars.start, next);
+                proptest::prop_assert!(unit.chars.end > unit.chars.start);
+                next = unit.chars.end;
+            }
+            proptest::prop_assert_eq!(next, text.chars().count());
+            let cut = cut.min(p.units.len());
+            for line in [0..cut, cut..p.units.len()] {
+                let mut order = p.visual_line(line.clone());
+                order.sort_unstable();
+                proptest::prop_assert_eq!(order, line.collect::<Vec<_>>());
+            }
+        }
+    }
+
+    /// Pieces of hostile and ordinary text for the property test above.
+    const PIECES: &[&str] = &[
+        "a", " ", "1", "٣", "(", ")", "[", "ש", "ל", "ع", "ل", "ا", "ـ", "\u{064E}", "\u{0301}",
+        "\u{200D}", "\u{200C}", "\u{200F}", "\u{202B}", "\u{202E}", "\u{202C}", "\u{2067}",
+        "\u{2069}", "\r", "\t", "🇽", "👨", ".", "-", "«",
+    ];
+
     #[test]
     fn units_cover_every_char_once_in_order() {
         for text in [

@@ -419,9 +419,14 @@ mod tests {
 
     /// Lays out `text` at `width` points with the fonts the window installs.
     fn lay_out(text: &str, width: f32) -> VisualParagraph {
+        lay_out_all(&[text], width).pop().unwrap()
+    }
+
+    /// Lays out each text at `width` points with the fonts the window installs, in one context.
+    fn lay_out_all(texts: &[&str], width: f32) -> Vec<VisualParagraph> {
         let ctx = egui::Context::default();
         crate::ui::fonts::install(&ctx);
-        let mut laid = None;
+        let mut laid = Vec::new();
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             ui.fonts_mut(|fonts| {
                 let format = TextFormat {
@@ -430,18 +435,90 @@ mod tests {
                     line_height: Some(37.0),
                     ..Default::default()
                 };
-                laid = Some(VisualParagraph::lay_out(
-                    fonts,
-                    text,
-                    &format,
-                    width,
-                    Direction::Auto,
-                    &mut GlyphCounts::new(),
-                ));
+                let mut counts = GlyphCounts::new();
+                for text in texts {
+                    laid.push(VisualParagraph::lay_out(
+                        fonts,
+                        text,
+                        &format,
+                        width,
+                        Direction::Auto,
+                        &mut counts,
+                    ));
+                }
             });
         });
         output.textures_delta.clear();
-        laid.unwrap()
+        laid
+    }
+
+    #[test]
+    fn any_mix_of_scripts_marks_and_controls_maps_every_char_to_a_place_and_back() {
+        // Pieces of hostile and ordinary text, strung together by a fixed pseudo-random sequence
+        // (the same every run): every char gets a box on a row, the boxes of each row lie side by
+        // side, and the char at the middle of its box is the char (or its cluster).
+        const PIECES: &[&str] = &[
+            "a",
+            " ",
+            "1",
+            "٣",
+            "(",
+            ")",
+            "ש",
+            "ל",
+            "ع",
+            "ل",
+            "ا",
+            "ـ",
+            "\u{064E}",
+            "\u{0301}",
+            "\u{200D}",
+            "\u{200F}",
+            "\u{202B}",
+            "\u{202C}",
+            ".",
+            "word ",
+            "كلمة ",
+            "מילה ",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let texts: Vec<String> = (0..60)
+            .map(|_| {
+                (0..40)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6_364_136_223_846_793_005)
+                            .wrapping_add(1);
+                        PIECES[(state >> 33) as usize % PIECES.len()]
+                    })
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (text, p) in refs.iter().zip(lay_out_all(&refs, 120.0)) {
+            assert_eq!(p.char_count, text.chars().count(), "{text:?}");
+            for c in 0..p.char_count {
+                let (row, x) = p
+                    .char_box(c)
+                    .unwrap_or_else(|| panic!("{text:?}: char {c}"));
+                assert!(row < p.galley.rows.len(), "{text:?}: char {c} on row {row}");
+                if x.end - x.start >= 1.0 {
+                    let (top, bottom) = p.row_span(row).unwrap();
+                    let hit = p.char_at(Pos2::new((x.start + x.end) / 2.0, (top + bottom) / 2.0));
+                    let (_, hit_box) = p.char_box(hit.unwrap()).unwrap();
+                    assert_eq!(hit_box, x, "{text:?}: char {c}");
+                }
+            }
+            for order in &p.rows {
+                for pair in order.windows(2) {
+                    let (a, b) = (&p.units[pair[0] as usize], &p.units[pair[1] as usize]);
+                    assert!(
+                        (a.x.end - b.x.start).abs() < 0.01,
+                        "{text:?}: {a:?} then {b:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
