@@ -4,7 +4,8 @@
 #   sample         the sample project, as amira
 #   quote          a quote selected in the sample: its cue and speaker in the inspector
 #   review         the comparison of the annotators' layers, at the first disagreement
-#   arabic         Arabic news text (right to left)
+#   arabic         Arabic news text (right to left), names marked
+#   hebrew         Hebrew text with a Latin word and numbers, marked
 #   small          the sample at the 720x480 minimum
 #   long-article   one article of about 300 KB with its suggestions applied
 #
@@ -63,9 +64,29 @@ shot quote --as amira --keys "$tabs" "$WORK/one"
 
 shot review --as amira --keys "ctrl+r n" "$WORK/sample"
 
-"$GLOSS" new "$WORK/arabic" --preset news >/dev/null
-"$GLOSS" import "$WORK/arabic" scripts/screenshots/arabic-news.txt --annotator amira >/dev/null 2>&1
-shot arabic --as amira "$WORK/arabic"
+# Right-to-left text with marks on names: each document as a doccano line whose spans the script
+# finds in the text (char offsets, as doccano counts), so that the shots show where highlights land.
+python3 - "$WORK/rtl.jsonl" <<'PY'
+import json, sys
+marks = {
+    "scripts/screenshots/arabic-news.txt": [
+        ("كوري شولمان", "PERSON"), ("أوباما", "PERSON"), ("الولايات المتحدة", "GPE"),
+        ("الكابيتول هيل", "LOC"), ("كارولينا الشمالية", "GPE"), ("كلينتون", "PERSON"),
+    ],
+    "scripts/screenshots/hebrew-wiki.txt": [
+        ("דיאליזה", "MISC"), ("Dialysis", "MISC"), ("בישראל", "GPE"), ("2017", "DATE"),
+    ],
+}
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for path, names in marks.items():
+        text = open(path, encoding="utf-8").read()
+        spans = [[text.index(name), text.index(name) + len(name), label] for name, label in names]
+        out.write(json.dumps({"text": text, "label": spans}, ensure_ascii=False) + "\n")
+PY
+"$GLOSS" new "$WORK/rtl" --preset news >/dev/null
+"$GLOSS" import "$WORK/rtl" "$WORK/rtl.jsonl" --format jsonl --layer amira >/dev/null 2>&1
+shot arabic --as amira "$WORK/rtl"
+shot hebrew --as amira --keys "alt+ArrowRight" "$WORK/rtl"
 
 shot small --size 720x480 --as amira "$WORK/sample"
 

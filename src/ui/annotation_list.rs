@@ -84,9 +84,20 @@ pub fn show(ui: &mut Ui, wb: &Workbench, cache: &mut ListCache, view: &mut View,
                     colors::annotation_color(schema, annotation),
                 );
                 let text = describe(wb, doc, annotation);
+                let shown = super::article::bidi_label(ui, &text, egui::TextStyle::Button);
+                let is_selected = selected == Some(id);
                 let response = ui
-                    .add(egui::Button::selectable(selected == Some(id), text).truncate())
+                    .add(egui::Button::selectable(is_selected, shown).truncate())
                     .on_hover_text(format!("#{id} chars {}", annotation.primary_span()));
+                // Screen readers and tests get the text in logical order, not as drawn.
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        ui.is_enabled(),
+                        is_selected,
+                        &text,
+                    )
+                });
                 if response.clicked() {
                     out.command(Command::ClickAnnotation(id));
                 }

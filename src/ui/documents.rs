@@ -466,7 +466,13 @@ fn title_line(
     let response = ui
         .scope(|ui| {
             ui.set_max_width((ui.available_width() - dots).max(40.0));
-            ui.add(egui::Button::selectable(current, title).truncate())
+            let shown = super::article::bidi_label(ui, title, egui::TextStyle::Button);
+            let response = ui.add(egui::Button::selectable(current, shown).truncate());
+            // Screen readers get the title in logical order, not as drawn.
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), current, title)
+            });
+            response
         })
         .inner
         .on_hover_text(format!(

@@ -8,13 +8,15 @@
 //!   when no installed font has a char, egui asks fontconfig (through `fontique`) for a system font
 //!   that does, on demand. That covers CJK, Arabic, Devanagari… whatever the machine has.
 //! - [`install`] adds a short list of well-known font files right after egui's fonts, when they
-//!   exist: a colour emoji font and a wide-coverage text font (DejaVu Sans, Noto Sans). This makes
-//!   emoji look the same in the window and in headless tests (egui_kittest has no system provider
-//!   and panics on a missing glyph), and keeps the common cases from depending on fontconfig.
+//!   exist: a colour emoji font, a wide-coverage text font (DejaVu Sans, Noto Sans: Arabic with its
+//!   presentation forms, which the article view draws joined letters with, and Hebrew) and a CJK
+//!   font (Droid Sans Fallback, Noto Sans CJK). This makes these scripts look the same in the window
+//!   and in headless tests (egui_kittest has no system provider and panics on a missing glyph), and
+//!   keeps the common cases from depending on fontconfig.
 //!
 //! Nothing here panics when fonts are missing or unreadable: a missing file is skipped and listed
-//! in the returned [`FontReport`]. On Debian the files come from `fonts-noto-color-emoji` and
-//! `fonts-dejavu-core`.
+//! in the returned [`FontReport`]. On Debian the files come from `fonts-noto-color-emoji`,
+//! `fonts-dejavu-core` and `fonts-droid-fallback`.
 
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
@@ -52,6 +54,17 @@ const FALLBACKS: &[Fallback] = &[
             "/usr/share/fonts/noto/NotoSans-Regular.ttf",
             "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
             "C:\\Windows\\Fonts\\segoeui.ttf",
+        ],
+    },
+    Fallback {
+        name: "gloss-cjk",
+        paths: &[
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+            "/System/Library/Fonts/PingFang.ttc",
+            "C:\\Windows\\Fonts\\msyh.ttc",
         ],
     },
 ];
@@ -115,12 +128,23 @@ mod tests {
         let ctx = egui::Context::default();
         let report = install(&ctx);
         let font = egui::FontId::proportional(14.0);
+        let loaded = |name: &str| report.loaded.iter().any(|(n, _)| n == name);
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             ui.fonts_mut(|fonts| {
                 // The text font still draws Latin, Cyrillic and Greek.
                 assert!(fonts.has_glyphs(&font, "Prishtinë Вучић Ελλάδα"));
-                if report.loaded.iter().any(|(name, _)| name == "gloss-emoji") {
+                if loaded("gloss-emoji") {
                     assert!(fonts.has_glyphs(&font, "🇽🇰👨‍👩‍👧"));
+                }
+                if loaded("gloss-text") {
+                    // Arabic letters and the joined forms the article view draws them in
+                    // (seen initial, lam-alef final, meem isolated), and Hebrew with points.
+                    assert!(fonts.has_glyphs(&font, "سلام \u{FEB3}\u{FEFC}\u{FEE1} שָׁלוֹם"));
+                }
+                if loaded("gloss-cjk") {
+                    // Chinese and Japanese; Droid Sans Fallback has no Hangul, which the window
+                    // finds through the system font provider.
+                    assert!(fonts.has_glyphs(&font, "北京 東京 ひらがな カタカナ"));
                 }
             });
         });

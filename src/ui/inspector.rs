@@ -39,7 +39,8 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
                         snippet(doc, candidate.primary_span()),
                         candidate.label()
                     );
-                    if ui.selectable_label(false, line).clicked() {
+                    let shown = super::article::bidi_label(ui, &line, egui::TextStyle::Button);
+                    if ui.selectable_label(false, shown).clicked() {
                         out.command(Command::ClickAnnotation(id));
                     }
                 }
@@ -115,7 +116,12 @@ fn hotkey_legend(ui: &mut Ui, wb: &Workbench) {
 /// Text is selected but no annotation: say what, and offer every way to label it.
 fn selection_only(ui: &mut Ui, wb: &Workbench, doc: &Document, span: CharSpan, out: &mut Outbox) {
     ui.heading("Selected text");
-    ui.label(format!("“{}”", snippet(doc, span)));
+    let quoted = format!("“{}”", snippet(doc, span));
+    ui.label(super::article::bidi_wrapped_label(
+        ui,
+        &quoted,
+        egui::TextStyle::Body,
+    ));
     ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
     // A focused suggestion here: what it proposes, and buttons to decide it.
     super::suggestions::inspector_card(ui, wb, out);
@@ -183,22 +189,27 @@ fn annotation_details(
         ui.label(RichText::new(format!("#{id}")).weak());
     });
     let span = annotation.primary_span();
-    match annotation.as_entity() {
-        // A discontinuous mention reads as its parts joined by an ellipsis.
+    // A discontinuous mention reads as its parts joined by an ellipsis.
+    let (quoted, places) = match annotation.as_entity() {
         Some(entity) if entity.is_discontinuous() => {
             let parts: Vec<String> = entity.all_spans().map(|s| snippet(doc, s)).collect();
-            ui.label(format!("“{}”", parts.join(" … ")));
             let places: Vec<String> = entity
                 .all_spans()
                 .map(|s| format!("{}–{}", s.start, s.end))
                 .collect();
-            ui.label(RichText::new(format!("chars {}", places.join(", "))).weak());
+            (format!("“{}”", parts.join(" … ")), places.join(", "))
         }
-        _ => {
-            ui.label(format!("“{}”", snippet(doc, span)));
-            ui.label(RichText::new(format!("chars {}–{}", span.start, span.end)).weak());
-        }
-    }
+        _ => (
+            format!("“{}”", snippet(doc, span)),
+            format!("{}–{}", span.start, span.end),
+        ),
+    };
+    ui.label(super::article::bidi_wrapped_label(
+        ui,
+        &quoted,
+        egui::TextStyle::Body,
+    ));
+    ui.label(RichText::new(format!("chars {places}")).weak());
 
     let problems = wb.problems(id);
     for problem in &problems {

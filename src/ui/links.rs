@@ -34,7 +34,8 @@ pub fn quote(ui: &mut Ui, wb: &Workbench, doc: &Document, quote: &Quote, out: &m
                 mention_button(ui, wb, doc, *mention, out);
             }
             Some(Speaker::Span(span)) => {
-                ui.label(format!("“{}” (no mention)", snippet(doc, *span)));
+                let text = format!("“{}” (no mention)", snippet(doc, *span));
+                ui.label(super::article::bidi_label(ui, &text, egui::TextStyle::Body));
             }
             None => {
                 ui.colored_label(ui.visuals().warn_fg_color, "none yet");
@@ -77,7 +78,8 @@ pub fn quote(ui: &mut Ui, wb: &Workbench, doc: &Document, quote: &Quote, out: &m
     ui.horizontal_wrapped(|ui| {
         match quote.cue {
             Some(cue) => {
-                ui.label(format!("“{}”", snippet(doc, cue)));
+                let text = format!("“{}”", snippet(doc, cue));
+                ui.label(super::article::bidi_label(ui, &text, egui::TextStyle::Body));
                 if ui
                     .small_button("×")
                     .accessible_name("Remove the cue")
@@ -109,7 +111,12 @@ pub fn quote(ui: &mut Ui, wb: &Workbench, doc: &Document, quote: &Quote, out: &m
     ui.label(RichText::new("Content").strong());
     for (index, span) in quote.content.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}. “{}”", index + 1, snippet(doc, *span)));
+            let text = format!("{}. “{}”", index + 1, snippet(doc, *span));
+            ui.label(super::article::bidi_wrapped_label(
+                ui,
+                &text,
+                egui::TextStyle::Body,
+            ));
             if quote.content.len() > 1
                 && ui
                     .small_button("×")
@@ -146,7 +153,12 @@ pub fn entity_parts(
         ui.label(RichText::new("Parts").strong());
         for (index, span) in entity.all_spans().enumerate() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{}. “{}”", index + 1, snippet(doc, span)));
+                let text = format!("{}. “{}”", index + 1, snippet(doc, span));
+                ui.label(super::article::bidi_wrapped_label(
+                    ui,
+                    &text,
+                    egui::TextStyle::Body,
+                ));
                 if ui
                     .small_button("×")
                     .accessible_name(format!("Remove part {}", index + 1))
@@ -283,7 +295,7 @@ fn mention_button(ui: &mut Ui, wb: &Workbench, doc: &Document, id: AnnotationId,
         _ => snippet(doc, target.primary_span()),
     };
     if ui
-        .link(text)
+        .link(super::article::bidi_label(ui, &text, egui::TextStyle::Body))
         .on_hover_text(format!("Select #{id}"))
         .clicked()
     {

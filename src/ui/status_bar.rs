@@ -55,11 +55,12 @@ fn message(ui: &mut Ui, wb: Option<&Workbench>, view: &View) {
     if let (Some(wb), Some(id)) = (wb, view.hovered)
         && let (Some(annotation), Some(doc)) = (wb.annotation(id), wb.current_doc())
     {
-        ui.label(format!(
+        let text = format!(
             "{} #{id}: “{}”",
             annotation.label(),
             super::inspector::snippet(doc, annotation.primary_span())
-        ));
+        );
+        ui.label(super::article::bidi_label(ui, &text, egui::TextStyle::Body));
         return;
     }
     ui.label(RichText::new("Ready").weak());

@@ -238,7 +238,8 @@ fn status_strip(ui: &mut Ui, wb: Option<&Workbench>, loading: Option<&Path>, out
                 } else {
                     doc.title.as_str()
                 };
-                ui.add(egui::Label::new(title).truncate())
+                let shown = super::article::bidi_label(ui, title, egui::TextStyle::Body);
+                ui.add(egui::Label::new(shown).truncate())
                     .on_hover_text(format!("{} › {}", wb.project().name, doc.id.as_str()));
             }
         });

@@ -10,6 +10,7 @@ use super::paragraphs::{self, Paragraph};
 use super::{ArticleEvent, ArticleInput};
 use crate::model::tokens::{snap_to_tokens, tokens};
 use crate::model::{AnnotationId, CharSpan};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How fast a drag past the viewport's edge scrolls the article, at most (points per frame).
 const AUTOSCROLL_MAX: f32 = 40.0;
@@ -172,13 +173,49 @@ impl Pointing<'_, '_> {
             .find(|t| t.contains(offset))
     }
 
-    /// The span grown to whole tokens, unless the analyst asked for char precision.
+    /// The span grown to whole tokens, unless the analyst asked for char precision; to whole
+    /// grapheme clusters either way, so that a selection never splits "é" written as e and a
+    /// combining accent, a flag or a family emoji.
     pub fn snap(&self, span: CharSpan) -> CharSpan {
+        let span = CharSpan::new(
+            self.grapheme_boundary(span.start, false),
+            self.grapheme_boundary(span.end, true),
+        );
         if self.input.char_precision || self.input.tokens.is_empty() {
             span
         } else {
             snap_to_tokens(self.input.tokens, span)
         }
+    }
+
+    /// `offset` if it lies between two grapheme clusters of its paragraph, else the boundary
+    /// before it (or after it, `forward`). Linear in the paragraph, which is at most a chunk long.
+    fn grapheme_boundary(&self, offset: usize, forward: bool) -> usize {
+        let Some(p) = self
+            .paragraphs
+            .get(paragraphs::at_or_after(self.paragraphs, offset))
+            .filter(|p| p.chars.start < offset && offset < p.chars.end)
+        else {
+            return offset;
+        };
+        let Some(text) = self.input.text.as_str().get(p.bytes.clone()) else {
+            return offset;
+        };
+        let local = offset - p.chars.start;
+        let mut start = 0;
+        for cluster in text.graphemes(true) {
+            let end = start + cluster.chars().count();
+            if local < end {
+                let boundary = if local == start || !forward {
+                    start
+                } else {
+                    end
+                };
+                return p.chars.start + boundary;
+            }
+            start = end;
+        }
+        offset
     }
 
     /// Shift-click: the selection extended to the clicked token (or caret, with char precision),
@@ -197,6 +234,10 @@ impl Pointing<'_, '_> {
             Some(sel) if target.end <= sel.start => CharSpan::new(target.start, sel.end),
             Some(sel) => CharSpan::new(sel.start, target.end.max(sel.start)),
         };
+        let extended = CharSpan::new(
+            self.grapheme_boundary(extended.start, false),
+            self.grapheme_boundary(extended.end, true),
+        );
         (!extended.is_empty()).then_some(extended)
     }
 }

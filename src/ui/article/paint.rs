@@ -42,8 +42,10 @@ pub(crate) struct Scene<'a, 'i> {
     /// The drag in progress, else the app's selection.
     pub selection: Option<CharSpan>,
     pub hovered: Option<AnnotationId>,
-    /// Screen x of the column's left edge; quote bars go left of it.
+    /// Screen x of the column's edges: quote bars go left of it, or right of it beside a
+    /// right-to-left paragraph.
     pub column_left: f32,
+    pub column_right: f32,
     pub links: &'a [LinkLine],
 }
 
@@ -62,7 +64,9 @@ pub(crate) struct Chip {
 
 struct Tag<'s> {
     row: usize,
+    /// Where the chip starts: its left edge, or its right edge for a right-to-left span.
     x: f32,
+    from_right: bool,
     text_top: f32,
     text: std::borrow::Cow<'s, str>,
     color: Color32,
@@ -174,8 +178,14 @@ pub(crate) fn paragraph(scene: &Scene<'_, '_>, placed: &Placed, chips: &mut Vec<
                 }
             }
             MarkKind::QuoteContent => {
-                // Bars of nested or neighbouring quotes step outwards so that each stays visible.
-                let x = scene.column_left - 8.0 - 5.0 * quote_level;
+                // Bars of nested or neighbouring quotes step outwards so that each stays visible,
+                // in the margin where the paragraph's lines begin.
+                let step = 8.0 + 5.0 * quote_level;
+                let x = if placed.visual.as_ref().is_some_and(|v| v.rtl) {
+                    scene.column_right + step
+                } else {
+                    scene.column_left - step
+                };
                 quote_level = (quote_level + 1.0) % 3.0;
                 let width = if selected == Some(mark.annotation) {
                     4.0
@@ -232,10 +242,15 @@ fn collect_tags<'s>(
                     stack: Option<CharSpan>,
                     boxes: &[SpanBox]| {
         let mark = &scene.marks[index];
-        if let Some(first) = boxes.first().filter(|b| b.starts) {
+        if let Some(first) = boxes.iter().find(|b| b.starts) {
             tags.push(Tag {
                 row: first.row,
-                x: first.rect.left(),
+                x: if first.rtl {
+                    first.rect.right()
+                } else {
+                    first.rect.left()
+                },
+                from_right: first.rtl,
                 text_top: first.rect.top(),
                 text,
                 color,
@@ -321,7 +336,12 @@ fn paint_tags(scene: &Scene<'_, '_>, tags: Vec<Tag<'_>>, chips: &mut Vec<Chip>, 
         let text_color = if tag.outlined { fill } else { text_on(fill) };
         let galley = painter.layout_no_wrap(tag.text.into_owned(), font.clone(), text_color);
         let size = galley.size() + vec2(6.0, 0.0);
-        let x = tag.x.max(right + 2.0);
+        let left = if tag.from_right {
+            tag.x - size.x
+        } else {
+            tag.x
+        };
+        let x = left.max(right + 2.0);
         // The text box includes the font's leading above the capitals, so the chip may dip into it.
         let rect = Rect::from_min_size(pos2(x, tag.text_top - size.y + 2.0), size);
         right = rect.right();

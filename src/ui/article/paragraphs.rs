@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::bidi;
 use crate::model::{CharSpan, Text};
 
 /// Longest run of chars laid out as one galley. A longer paragraph (a text without line breaks)
@@ -22,6 +23,8 @@ pub(crate) struct Paragraph {
     pub bytes: Range<usize>,
     /// Whether the next paragraph continues this one (a chunk boundary, not a line break).
     pub continued: bool,
+    /// Holds right-to-left text ([`bidi::needs_bidi`]), so it is laid out in visual order.
+    pub bidi: bool,
 }
 
 /// Identifies a text without hashing all of it: its address, its length and a sample of its bytes.
@@ -76,28 +79,41 @@ fn push_chunks(out: &mut Vec<Paragraph>, line: &str, char_start: usize, byte_sta
     let mut chunk_char_start = 0;
     let mut chunk_byte_start = 0;
     let mut last_break: Option<(usize, usize)> = None;
+    // Whether the chunk so far, and the part of it after `last_break`, need the bidi layout.
+    let mut bidi = false;
+    let mut bidi_after_break = false;
     for (byte, c) in line.char_indices() {
         if chars - chunk_char_start >= MAX_CHUNK_CHARS {
             // Cut after the last space, or hard at the limit when the chunk has none.
             let (cut_chars, cut_bytes) = last_break.unwrap_or((chars, byte));
+            // Cut hard, everything so far goes; cut at a space, what followed it stays.
+            let carried = last_break.is_some() && bidi_after_break;
             out.push(Paragraph {
                 chars: CharSpan::new(char_start + chunk_char_start, char_start + cut_chars),
                 bytes: byte_start + chunk_byte_start..byte_start + cut_bytes,
                 continued: true,
+                bidi,
             });
             chunk_char_start = cut_chars;
             chunk_byte_start = cut_bytes;
             last_break = None;
+            bidi = carried;
+            bidi_after_break = carried;
         }
         chars += 1;
         if c == ' ' {
             last_break = Some((chars, byte + 1));
+            bidi_after_break = false;
+        } else if bidi::needs_bidi(c) {
+            bidi = true;
+            bidi_after_break = true;
         }
     }
     out.push(Paragraph {
         chars: CharSpan::new(char_start + chunk_char_start, char_start + chars),
         bytes: byte_start + chunk_byte_start..byte_start + line.len(),
         continued: false,
+        bidi,
     });
 }
 
@@ -214,6 +230,25 @@ mod tests {
             assert_eq!(&text.as_str()[p.bytes.clone()], text_of(&text, p));
         }
         assert_eq!(at_or_after(&paragraphs, 14), 1);
+        assert!(paragraphs.iter().all(|p| !p.bidi), "no right-to-left text");
+    }
+
+    #[test]
+    fn paragraphs_with_right_to_left_text_are_marked_for_the_bidi_layout() {
+        let text = Text::new(
+            "Kurti said
+قال كورتي
+הוא אמר 2024
+Numbers ٣"
+                .to_owned(),
+        );
+        let bidi: Vec<bool> = split(&text).iter().map(|p| p.bidi).collect();
+        assert_eq!(bidi, [false, true, true, true]);
+        // In a long line, only the chunks that hold right-to-left text.
+        let line = format!("{}{}", "word ".repeat(500), "كلمة ".repeat(500));
+        let chunks = split(&Text::new(line));
+        assert_eq!(chunks.first().map(|p| p.bidi), Some(false));
+        assert_eq!(chunks.last().map(|p| p.bidi), Some(true));
     }
 
     #[test]

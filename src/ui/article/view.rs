@@ -1,6 +1,7 @@
 //! [`ArticleView`]: the view state and the frame: sync with the input, lay out what is visible,
 //! handle the pointer, paint.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::style::ScrollAnimation;
@@ -15,8 +16,16 @@ use super::input::{self, PointerState, Pointing};
 use super::marks::{self, MarkIndex};
 use super::paint::{self, Chip, LinkLine, Scene};
 use super::paragraphs::{self, Heights, Paragraph, TextKey};
+use super::visual::{GlyphCounts, VisualParagraph};
+
+mod drawn;
+mod map;
 use super::{ArticleEvent, ArticleInput, ArticleStyle, MarkKind};
-use crate::model::{AnnotationId, CharSpan};
+use crate::model::AnnotationId;
+
+/// A paragraph laid out this frame: its index, its top in content coordinates, its galley, and
+/// its visual-order map when it holds right-to-left text.
+type Laid = (usize, f32, Arc<Galley>, Option<Arc<VisualParagraph>>);
 
 /// The article map's width, and how many screens long an article must be to get one.
 const MAP_WIDTH: f32 = 10.0;
@@ -62,6 +71,12 @@ pub struct ArticleView {
     /// Tag chips drawn last frame: clicking one selects its annotation.
     tags: Vec<Chip>,
     links: Option<LinkCache>,
+    /// Paragraphs with right-to-left text laid out in visual order, by paragraph index: those on
+    /// screen last frame. Valid for `layout_key`, like `heights`.
+    visual: HashMap<usize, Arc<VisualParagraph>>,
+    glyph_counts: GlyphCounts,
+    /// Row metrics of last frame.
+    metrics: RowMetrics,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +130,12 @@ impl ArticleView {
             pointer: PointerState::default(),
             tags: Vec::new(),
             links: None,
+            visual: HashMap::new(),
+            glyph_counts: GlyphCounts::new(),
+            metrics: RowMetrics {
+                line_height: 0.0,
+                font_height: 0.0,
+            },
         }
     }
 
@@ -176,71 +197,6 @@ impl ArticleView {
         events
     }
 
-    /// The article map: the whole article's height in a strip, a tick at each paragraph with
-    /// annotations (in the colour of its first), the part on screen outlined. A click or drag
-    /// scrolls there. O(paragraphs) a frame, with ticks merged per pixel row.
-    fn map(&mut self, ui: &mut Ui, rect: Rect, input: &ArticleInput<'_>) {
-        let response = ui.interact(
-            rect,
-            ui.scope_id().with((self.id, "map")),
-            Sense::click_and_drag(),
-        );
-        response.widget_info(|| WidgetInfo::labeled(Role::ScrollBar, true, "Article map"));
-        let total = self.heights.total().max(1.0);
-        let scale = rect.height() / total;
-        let painter = ui.painter_at(rect);
-        let visuals = ui.visuals();
-        painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
-        let rows = rect.height().ceil().max(1.0) as usize;
-        let mut ticks: Vec<Option<Color32>> = vec![None; rows + 1];
-        for p in 0..self.paragraphs.len() {
-            let Some(&first) = self.index.of_paragraph(p).first() else {
-                continue;
-            };
-            let Some(mark) = input.marks.get(first as usize) else {
-                continue;
-            };
-            let top = (self.heights.top(p) * scale) as usize;
-            let bottom = ((self.heights.top(p + 1) * scale) as usize).max(top + 1);
-            for tick in ticks.iter_mut().take(bottom.min(rows + 1)).skip(top) {
-                tick.get_or_insert(mark.color);
-            }
-        }
-        for (row, color) in ticks.iter().enumerate() {
-            if let Some(color) = color {
-                let y = rect.top() + row as f32;
-                painter.line_segment(
-                    [pos2(rect.left() + 2.0, y), pos2(rect.right() - 2.0, y)],
-                    egui::Stroke::new(1.0, super::colors::ink(*color, visuals)),
-                );
-            }
-        }
-        let shown = Rect::from_min_max(
-            pos2(
-                rect.left(),
-                rect.top() + self.content_viewport.min.y.max(0.0) * scale,
-            ),
-            pos2(
-                rect.right(),
-                rect.top() + self.content_viewport.max.y * scale,
-            ),
-        );
-        painter.rect_stroke(
-            shown,
-            2.0,
-            egui::Stroke::new(1.0, visuals.text_color().gamma_multiply(0.7)),
-            egui::StrokeKind::Inside,
-        );
-        if (response.clicked() || response.dragged())
-            && let Some(pos) = response.interact_pointer_pos()
-        {
-            let at = ((pos.y - rect.top()) / scale).clamp(0.0, total);
-            let height = self.content_viewport.height();
-            self.pending_offset = Some((at - height / 2.0).clamp(0.0, (total - height).max(0.0)));
-            ui.ctx().request_repaint();
-        }
-    }
-
     /// Scrolls by a screen (less a line, so the last line read stays in view) or to either end, on
     /// the next frame.
     pub fn page(&mut self, page: Page) {
@@ -260,28 +216,6 @@ impl ArticleView {
             Page::Start => 0.0,
             Page::End => bottom,
         }
-    }
-
-    /// Screen rectangle of the char at `offset` as drawn last frame (a whole row tall), or `None`
-    /// when it was not on screen. For popups next to the selection, and for tests that click text.
-    pub fn char_rect(&self, offset: usize) -> Option<Rect> {
-        self.placed.iter().find_map(|p| p.char_rect(offset))
-    }
-
-    /// Where the count chip ("+N") of the stack of marks on `span` was drawn last frame, if the
-    /// span holds more marks than are drawn and was on screen. For tests that hover and click it.
-    pub fn stack_count_rect(&self, span: CharSpan) -> Option<Rect> {
-        self.tags
-            .iter()
-            .find(|chip| chip.stack.is_some_and(|(_, s)| s == span))
-            .map(|chip| chip.rect)
-    }
-
-    /// The chars of the paragraphs on screen last frame.
-    pub fn visible_span(&self) -> Option<CharSpan> {
-        let first = self.placed.first()?.chars();
-        let last = self.placed.last()?.chars();
-        Some(first.union(last))
     }
 
     /// Re-splits the text and re-indexes the marks when they changed.
@@ -337,6 +271,7 @@ impl ArticleView {
             line_height,
             font_height,
         };
+        self.metrics = metrics;
         let width = ui.available_width();
         let column_width = (width - 2.0 * style.margin)
             .min(style.max_width_em * style.font_size)
@@ -358,13 +293,27 @@ impl ArticleView {
         let origin = content_origin + vec2(column_left, -shift);
         self.placed = laid
             .into_iter()
-            .map(|(index, top, galley)| Placed {
-                index,
-                first_char: self.paragraphs[index].chars.start,
-                origin: origin + vec2(0.0, top),
-                galley,
+            .map(|(index, top, galley, visual)| {
+                // A right-to-left paragraph's galley is right-aligned around its origin.
+                let right = if visual.as_ref().is_some_and(|v| v.rtl) {
+                    column_width
+                } else {
+                    0.0
+                };
+                Placed {
+                    index,
+                    first_char: self.paragraphs[index].chars.start,
+                    origin: origin + vec2(right, top),
+                    galley,
+                    visual,
+                }
             })
             .collect();
+        if !self.visual.is_empty() {
+            let placed = &self.placed;
+            self.visual
+                .retain(|index, _| placed.iter().any(|p| p.index == *index));
+        }
         self.anchor = self
             .placed
             .iter()
@@ -398,6 +347,7 @@ impl ArticleView {
             selection: self.pointer.dragged.or(input.selection),
             hovered: self.pointer.hovered,
             column_left: origin.x,
+            column_right: origin.x + column_width,
             links: &links,
         };
         self.tags.clear();
@@ -462,6 +412,8 @@ impl ArticleView {
         if self.layout_key.as_ref() == Some(&key) {
             return;
         }
+        self.visual.clear();
+        self.glyph_counts.clear();
         let sample = ui.fonts_mut(|f| {
             f.layout_job(LayoutJob::simple_singleline(
                 SAMPLE.to_owned(),
@@ -491,7 +443,7 @@ impl ArticleView {
         font_id: &FontId,
         metrics: RowMetrics,
         column_width: f32,
-    ) -> (Vec<(usize, f32, Arc<Galley>)>, f32) {
+    ) -> (Vec<Laid>, f32) {
         // Only an anchor that would still be on or near the screen counts: after a jump with the
         // scroll bar the analyst reads somewhere else, and the old anchor must not pull the view.
         let anchor = self
@@ -524,7 +476,7 @@ impl ArticleView {
         font_id: &FontId,
         metrics: RowMetrics,
         column_width: f32,
-    ) -> Vec<(usize, f32, Arc<Galley>)> {
+    ) -> Vec<Laid> {
         let mut laid = Vec::new();
         let Some(first) = self.heights.at_y(visible.min.y) else {
             return laid;
@@ -540,21 +492,37 @@ impl ArticleView {
                 let Some(string) = text.get(paragraph.bytes.clone()) else {
                     continue;
                 };
-                let mut job = LayoutJob::single_section(
-                    string.to_owned(),
-                    TextFormat {
-                        font_id: font_id.clone(),
-                        // Coloured at paint time, so a theme switch lays out nothing.
-                        color: Color32::PLACEHOLDER,
-                        line_height: Some(metrics.line_height),
-                        ..Default::default()
-                    },
-                );
-                job.wrap = TextWrapping::wrap_at_width(column_width);
-                let galley = fonts.layout_job(job);
+                let format = TextFormat {
+                    font_id: font_id.clone(),
+                    // Coloured at paint time, so a theme switch lays out nothing.
+                    color: Color32::PLACEHOLDER,
+                    line_height: Some(metrics.line_height),
+                    ..Default::default()
+                };
+                let (galley, visual) = if paragraph.bidi {
+                    let visual = self
+                        .visual
+                        .entry(index)
+                        .or_insert_with(|| {
+                            Arc::new(VisualParagraph::lay_out(
+                                fonts,
+                                string,
+                                &format,
+                                column_width,
+                                super::bidi::Direction::Auto,
+                                &mut self.glyph_counts,
+                            ))
+                        })
+                        .clone();
+                    (visual.galley.clone(), Some(visual))
+                } else {
+                    let mut job = LayoutJob::single_section(string.to_owned(), format);
+                    job.wrap = TextWrapping::wrap_at_width(column_width);
+                    (fonts.layout_job(job), None)
+                };
                 let height = galley.rect.height() + if paragraph.continued { 0.0 } else { spacing };
                 self.heights.set_exact(index, height);
-                laid.push((index, y, galley));
+                laid.push((index, y, galley, visual));
                 y += height;
             }
         });
@@ -594,17 +562,22 @@ impl ArticleView {
                 });
             }
         }
-        // A quote's own cue and plain-span speaker hang off its content.
-        if let Some(content) = marks::anchor_of(input.marks, selected)
-            && input.marks[content].kind == MarkKind::QuoteContent
-        {
+        // A quote's own cue and plain-span speaker hang off its content, the further parts of a
+        // mention in pieces off its first part: each draws as one annotation.
+        if let Some(first) = marks::anchor_of(input.marks, selected) {
+            let first_kind = input.marks[first].kind;
             for (i, mark) in input.marks.iter().enumerate() {
-                if mark.annotation == selected
-                    && matches!(mark.kind, MarkKind::QuoteSpeaker | MarkKind::QuoteCue)
-                {
+                let hangs = match first_kind {
+                    MarkKind::QuoteContent => {
+                        matches!(mark.kind, MarkKind::QuoteSpeaker | MarkKind::QuoteCue)
+                    }
+                    MarkKind::Entity => i != first && mark.kind == MarkKind::Entity,
+                    _ => false,
+                };
+                if mark.annotation == selected && hangs {
                     // No role: the mark's own tag already says "cue" or "speaker".
                     lines.push(LinkLine {
-                        from: content,
+                        from: first,
                         to: i,
                         role: Arc::from(""),
                     });
