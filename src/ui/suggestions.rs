@@ -218,14 +218,24 @@ pub fn inspector_card(ui: &mut Ui, wb: &Workbench, out: &mut Outbox) {
                 let text = super::inspector::snippet(wb.current_doc()?, s.span);
                 Some(format!("Speaker “{text}” ({})", s.resolved_by))
             });
-            ui.label(said_by.unwrap_or_else(|| "No speaker found".to_owned()));
+            let said_by = said_by.unwrap_or_else(|| "No speaker found".to_owned());
+            ui.label(super::article::bidi_wrapped_label(
+                ui,
+                &said_by,
+                egui::TextStyle::Body,
+            ));
         }
         if let SuggestionKind::Event { arguments, .. } = &suggestion.kind
             && let Some(doc) = wb.current_doc()
         {
             for argument in arguments {
                 let text = super::inspector::snippet(doc, argument.span);
-                ui.label(format!("{}: “{text}”", argument.role));
+                let line = format!("{}: “{text}”", argument.role);
+                ui.label(super::article::bidi_wrapped_label(
+                    ui,
+                    &line,
+                    egui::TextStyle::Body,
+                ));
             }
         }
         ui.horizontal(|ui| {

@@ -81,7 +81,11 @@ fn merged(
         .show(ui, |ui| {
             legend(ui, &layers);
             match &hovered_line {
-                Some((_, line)) => ui.label(line),
+                Some((_, line)) => ui.label(crate::ui::article::bidi_label(
+                    ui,
+                    line,
+                    egui::TextStyle::Body,
+                )),
                 None => {
                     ui.label(RichText::new("Point at an annotation to see whose it is.").weak())
                 }

@@ -188,7 +188,13 @@ pub fn list(
                     .show(ui, |ui| {
                         for (index, disagreement) in items {
                             let text = summary(doc, disagreement);
-                            let response = ui.selectable_label(current == Some(index), text);
+                            // Arabic or Hebrew names in reading order, like the other lists.
+                            let shown = crate::ui::article::bidi_wrapped_label(
+                                ui,
+                                &text,
+                                egui::TextStyle::Button,
+                            );
+                            let response = ui.selectable_label(current == Some(index), shown);
                             if response.clicked() {
                                 out.command(Command::GoToDisagreement(index));
                             }
@@ -352,7 +358,12 @@ fn version_row(
         );
         match version {
             Some(version) => {
-                ui.label(describe(doc, &version.annotation, &version.linked));
+                let line = describe(doc, &version.annotation, &version.linked);
+                ui.label(crate::ui::article::bidi_wrapped_label(
+                    ui,
+                    &line,
+                    egui::TextStyle::Body,
+                ));
                 let note = version.annotation.note().trim();
                 if !note.is_empty() {
                     ui.label(RichText::new(format!("note: {note}")).italics());

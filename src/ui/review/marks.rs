@@ -320,7 +320,11 @@ pub fn describe(doc: &Document, annotation: &Annotation, linked: &[Annotation]) 
     let span_text = |span| format!("“{}”", snippet(doc, span));
     let find = |id| linked.iter().find(|a| a.id() == id);
     match annotation {
-        Annotation::Entity(entity) => format!("{} {}", entity.label, span_text(entity.span)),
+        // A mention in pieces: its parts joined by an ellipsis.
+        Annotation::Entity(entity) => {
+            let parts: Vec<String> = entity.all_spans().map(|s| snippet(doc, s)).collect();
+            format!("{} “{}”", entity.label, parts.join(" … "))
+        }
         Annotation::Quote(quote) => {
             let mut out = format!(
                 "{} quote {}",
