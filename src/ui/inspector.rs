@@ -371,7 +371,13 @@ fn entity_link(
         Some(entity) => {
             ui.horizontal_wrapped(|ui| {
                 ui.label("Stands for");
-                ui.label(RichText::new(&entity.name).strong());
+                // Bold, and an Arabic or Hebrew name in reading order.
+                ui.label(
+                    match super::article::bidi_label(ui, &entity.name, egui::TextStyle::Body) {
+                        egui::WidgetText::Text(plain) => RichText::new(plain).strong().into(),
+                        reordered => reordered,
+                    },
+                );
                 ui.label(RichText::new(format!("({}, {})", entity.label, entity.key)).weak());
                 if let Some(kb) = &entity.kb {
                     ui.label(RichText::new(kb).weak());
@@ -415,7 +421,9 @@ fn entity_link(
                     .show_ui(ui, |ui| {
                         for other in others {
                             let text = format!("{} ({})", other.name, other.label);
-                            if ui.selectable_label(false, text).clicked() {
+                            let shown =
+                                super::article::bidi_label(ui, &text, egui::TextStyle::Button);
+                            if ui.selectable_label(false, shown).clicked() {
                                 out.command(Command::MergeEntities {
                                     keep: keep.clone(),
                                     absorb: other.key.clone(),
@@ -440,7 +448,8 @@ fn entity_link(
         if i == 0 && linked.is_none() && !alt_l.is_empty() {
             text.push_str(&format!("  {alt_l}"));
         }
-        if ui.button(text).on_hover_text(&candidate.why).clicked() {
+        let shown = super::article::bidi_label(ui, &text, egui::TextStyle::Button);
+        if ui.button(shown).on_hover_text(&candidate.why).clicked() {
             out.command(Command::LinkEntity {
                 id,
                 entity: Some(candidate.key.clone()),
