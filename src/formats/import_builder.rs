@@ -191,17 +191,7 @@ impl<'p> Builder<'p> {
         let provenance = self.provenance();
         self.push(
             key,
-            Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id,
-                span,
-                label: label.to_owned(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance,
-            }),
+            Annotation::Entity(Entity::new(id, span, label, provenance)),
         );
         id
     }

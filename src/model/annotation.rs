@@ -168,6 +168,26 @@ pub enum Annotation {
 }
 
 impl Entity {
+    /// A plain mention: one span, with no attributes, norm, entity link or note.
+    pub fn new(
+        id: AnnotationId,
+        span: CharSpan,
+        label: impl Into<String>,
+        provenance: Provenance,
+    ) -> Self {
+        Self {
+            id,
+            span,
+            parts: Vec::new(),
+            label: label.into(),
+            attributes: Attributes::new(),
+            norm: None,
+            entity: None,
+            note: String::new(),
+            provenance,
+        }
+    }
+
     /// Every part of the mention in text order: `span`, then `parts`.
     pub fn all_spans(&self) -> impl Iterator<Item = CharSpan> + '_ {
         std::iter::once(self.span).chain(self.parts.iter().copied())

@@ -201,7 +201,7 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
             // A remote folder on this machine that is there cannot be "unreachable": another sync
             // was changing its refs while this one read them. Try again.
             if attempt < request.attempts && local_remote(&repo, &upstream.remote).is_some() {
-                std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
+                back_off(attempt);
                 continue;
             }
             report.offline = Some(why);
@@ -242,9 +242,8 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
                 break;
             }
             Push::Rejected => {
-                // Someone pushed first (or is pushing): fetch their work and try on top of it,
-                // after a pause that grows, so that two syncs do not collide again at once.
-                std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
+                // Someone pushed first (or is pushing): fetch their work and try on top of it.
+                back_off(attempt);
                 continue;
             }
             Push::Offline(why) => {
@@ -262,6 +261,12 @@ pub fn sync(request: &SyncRequest<'_>) -> Result<SyncReport, GitError> {
     }
     report.unpushed = count_commits(&repo, &branch, Some(&upstream.tracking));
     Ok(report)
+}
+
+/// The pause before attempt `attempt + 1` after another sync got in the way: longer each time, so
+/// that two syncs do not collide again at once.
+fn back_off(attempt: u32) {
+    std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
 }
 
 fn open(dir: &Path) -> Result<Repository, GitError> {

@@ -117,17 +117,7 @@ pub fn suggestions_to_edits(
             mentions.push((span, label.to_owned(), id));
             edits.push(Edit::Add {
                 key: key.clone(),
-                annotation: Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id,
-                    span,
-                    label: label.to_owned(),
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: provenance.clone(),
-                }),
+                annotation: Annotation::Entity(Entity::new(id, span, label, provenance.clone())),
             });
             Ok(Some(id))
         };

@@ -388,15 +388,13 @@ mod tests {
             ..Default::default()
         };
         let entity = Entity {
-            id: AnnotationId(7),
-            span: CharSpan::new(4, 11),
             parts: vec![CharSpan::new(23, 34)],
-            label: "ORG".to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual("t", Timestamp::UNIX_EPOCH),
+            ..Entity::new(
+                AnnotationId(7),
+                CharSpan::new(4, 11),
+                "ORG",
+                Provenance::manual("t", Timestamp::UNIX_EPOCH),
+            )
         };
         let layer = Layer::from_annotations(
             Status::InProgress,

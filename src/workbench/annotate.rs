@@ -100,17 +100,7 @@ impl Workbench {
             return self.select_annotation(id);
         }
         let id = self.next_id();
-        let entity = Entity {
-            parts: Vec::new(),
-            id,
-            span,
-            label: label.to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: self.provenance(),
-        };
+        let entity = Entity::new(id, span, label, self.provenance());
         let edit = Edit::Add {
             key,
             annotation: Annotation::Entity(entity),

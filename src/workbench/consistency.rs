@@ -173,17 +173,12 @@ impl Workbench {
                             .layer(&key)
                             .map_or(AnnotationId(1), |l| l.next_id())
                     });
-                    let entity = Entity {
-                        parts: Vec::new(),
-                        id: *id,
-                        span: place.span(),
-                        label: label.clone(),
-                        attributes: Default::default(),
-                        norm: None,
-                        entity: None,
-                        note: String::new(),
-                        provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
-                    };
+                    let entity = Entity::new(
+                        *id,
+                        place.span(),
+                        label.clone(),
+                        crate::model::Provenance::manual(self.annotator.as_str(), now),
+                    );
                     id.0 += 1;
                     edits.push(Edit::Add {
                         key,

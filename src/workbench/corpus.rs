@@ -254,17 +254,12 @@ impl Workbench {
                             .layer(&key)
                             .map_or(AnnotationId(1), |l| l.next_id())
                     });
-                    let entity = Entity {
-                        parts: Vec::new(),
-                        id: *id,
-                        span: hit.span,
-                        label: label.to_owned(),
-                        attributes: Default::default(),
-                        norm: None,
-                        entity: None,
-                        note: String::new(),
-                        provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
-                    };
+                    let entity = Entity::new(
+                        *id,
+                        hit.span,
+                        label,
+                        crate::model::Provenance::manual(self.annotator.as_str(), now),
+                    );
                     id.0 += 1;
                     edits.push(Edit::Add {
                         key,

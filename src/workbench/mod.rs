@@ -96,6 +96,21 @@ pub struct DocumentProblems {
     pub unknown_labels: usize,
 }
 
+/// Names the schema's entity labels and event types, which decide which labels a layer uses that
+/// the schema lacks: a different stamp means the counts must be made again.
+fn schema_stamp(schema: &crate::model::Schema) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for label in &schema.entity_labels {
+        label.name.hash(&mut hasher);
+    }
+    0xff_u8.hash(&mut hasher);
+    for ty in &schema.event_types {
+        ty.name.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// The clock that stamps provenance. Injectable so tests get stable times.
 pub type Clock = Box<dyn Fn() -> Timestamp + Send>;
 
@@ -143,6 +158,10 @@ pub struct Workbench {
     clock: Clock,
     /// A message for the UI to show once (e.g. that the last Gloss here ended without closing).
     notice: Option<String>,
+    /// Each layer's [`DocumentProblems`], with the layer revision and schema stamp they were
+    /// counted at: an edit recounts only its own layer, not every annotation of the project.
+    problem_counts:
+        std::sync::Mutex<std::collections::HashMap<LayerKey, (u64, u64, DocumentProblems)>>,
     /// Held while the project is open; released on drop.
     _lock: Option<disk::Lock>,
     /// Why the project is open read-only (another Gloss holds its lock): every command that would
@@ -285,6 +304,7 @@ impl Workbench {
             figures: figures::FiguresState::default(),
             clock: Box::new(Timestamp::now),
             notice: None,
+            problem_counts: Default::default(),
             _lock: lock,
             read_only: None,
         };
@@ -626,25 +646,43 @@ impl Workbench {
 
     /// What the document list flags per document: contradictory gold spans (see
     /// [`crate::model::validate::gold_contradictions`]) and annotations whose label the schema
-    /// lacks; documents with neither are left out. Computes: call it when [`Workbench::revision`]
-    /// changed, not every frame.
+    /// lacks; documents with neither are left out. Call it when [`Workbench::revision`] changed,
+    /// not every frame: it recounts only the layers that changed since the last call (or all of
+    /// them after a schema change), so an edit costs one layer, not the project.
     pub fn document_problems(&self) -> std::collections::BTreeMap<DocId, DocumentProblems> {
+        let schema = &self.project.schema;
+        let stamp = schema_stamp(schema);
+        let mut counted = self
+            .problem_counts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut kept = std::collections::HashMap::with_capacity(counted.len());
         let mut found: std::collections::BTreeMap<DocId, DocumentProblems> =
             std::collections::BTreeMap::new();
         for (key, layer) in self.project.layers() {
-            let contradictions = if key.layer.is_gold() {
-                crate::model::validate::gold_contradictions(layer).len()
-            } else {
-                0
+            let problems = match counted.remove(key) {
+                Some((revision, at, problems)) if revision == layer.revision() && at == stamp => {
+                    problems
+                }
+                _ => DocumentProblems {
+                    gold_contradictions: if key.layer.is_gold() {
+                        crate::model::validate::gold_contradictions(layer).len()
+                    } else {
+                        0
+                    },
+                    unknown_labels: crate::model::validate::labels_outside_schema(schema, layer)
+                        .count(),
+                },
             };
-            let unknown =
-                crate::model::validate::labels_outside_schema(&self.project.schema, layer).count();
-            if contradictions + unknown > 0 {
+            if problems != DocumentProblems::default() {
                 let entry = found.entry(key.doc.clone()).or_default();
-                entry.gold_contradictions += contradictions;
-                entry.unknown_labels += unknown;
+                entry.gold_contradictions += problems.gold_contradictions;
+                entry.unknown_labels += problems.unknown_labels;
             }
+            kept.insert(key.clone(), (layer.revision(), stamp, problems));
         }
+        // Layers gone since the last call are left behind.
+        *counted = kept;
         found
     }
 

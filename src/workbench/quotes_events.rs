@@ -518,17 +518,12 @@ impl Workbench {
         let id = self
             .current_layer()
             .map_or(AnnotationId(1), |layer| layer.next_id());
-        let mention = Annotation::Entity(crate::model::Entity {
-            parts: Vec::new(),
+        let mention = Annotation::Entity(crate::model::Entity::new(
             id,
             span,
             label,
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: crate::model::Provenance::manual(self.annotator.as_str(), now),
-        });
+            crate::model::Provenance::manual(self.annotator.as_str(), now),
+        ));
         let mut after = before.clone();
         after.arguments.push(EventArgument {
             role: role.to_owned(),

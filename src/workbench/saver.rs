@@ -279,17 +279,12 @@ mod tests {
         }
         project.mark_saved();
         let key = LayerKey::new(DocId::slug("b"), LayerName::gold());
-        let entity = Entity {
-            parts: Vec::new(),
-            id: AnnotationId(1),
-            span: CharSpan::new(0, 5),
-            label: "PERSON".to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual("x", Timestamp::UNIX_EPOCH),
-        };
+        let entity = Entity::new(
+            AnnotationId(1),
+            CharSpan::new(0, 5),
+            "PERSON",
+            Provenance::manual("x", Timestamp::UNIX_EPOCH),
+        );
         let edit = Edit::Add {
             key: key.clone(),
             annotation: Annotation::Entity(entity),

@@ -510,17 +510,12 @@ mod tests {
     }
 
     fn mention(id: u32, start: usize, end: usize, label: &str) -> Annotation {
-        Annotation::Entity(crate::model::Entity {
-            parts: Vec::new(),
-            id: AnnotationId(id),
-            span: CharSpan::new(start, end),
-            label: label.to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: crate::model::Provenance::manual("t", crate::model::Timestamp::UNIX_EPOCH),
-        })
+        Annotation::Entity(crate::model::Entity::new(
+            AnnotationId(id),
+            CharSpan::new(start, end),
+            label,
+            crate::model::Provenance::manual("t", crate::model::Timestamp::UNIX_EPOCH),
+        ))
     }
 
     #[test]
