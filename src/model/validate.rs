@@ -29,7 +29,17 @@ impl fmt::Display for Problem {
 
 /// Every problem in the project, in a stable order (schema first, then by document and layer).
 pub fn check(project: &Project) -> Vec<Problem> {
-    let mut problems: Vec<Problem> = project
+    let mut problems = schema_problems(project);
+    problems.extend(layer_problems(project));
+    problems.extend(registry_problems(project));
+    problems
+}
+
+/// The schema's own problems. With [`layer_problems`] of every document and
+/// [`registry_problems`], in that order, this is [`check`] (a streamed pass checks a project in
+/// batches of documents this way).
+pub fn schema_problems(project: &Project) -> Vec<Problem> {
+    project
         .schema
         .problems()
         .into_iter()
@@ -38,7 +48,12 @@ pub fn check(project: &Project) -> Vec<Problem> {
             annotation: None,
             message: format!("schema: {message}"),
         })
-        .collect();
+        .collect()
+}
+
+/// The problems of every annotation of every layer, by document and layer.
+pub fn layer_problems(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
     for (key, layer) in project.layers() {
         let len = project.document(&key.doc).map_or(0, |d| d.text.char_len());
         for annotation in layer.iter() {
@@ -74,6 +89,12 @@ pub fn check(project: &Project) -> Vec<Problem> {
             );
         }
     }
+    problems
+}
+
+/// The entity registry's problems: labels the schema lacks, merges into entities it lacks.
+pub fn registry_problems(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
     for entity in project.registry().iter() {
         if project.schema.entity_label(&entity.label).is_none() {
             problems.push(Problem {

@@ -53,6 +53,15 @@ fn is_temp_name(name: &str) -> bool {
 /// The leftovers in the folder of `project`, sorted by path. Looks only where Gloss writes: the project
 /// folder, `documents/`, `annotations/` and `annotations/<doc>/`; never follows a link.
 pub fn leftovers(dir: &Path, project: &Project) -> Result<Vec<Leftover>, StorageError> {
+    leftovers_of(dir, &|id| project.document(id).is_some())
+}
+
+/// [`leftovers`], with `indexed` saying which document ids the index lists (a streamed pass over
+/// a project has the index, not the documents).
+pub fn leftovers_of(
+    dir: &Path,
+    indexed: &dyn Fn(&DocId) -> bool,
+) -> Result<Vec<Leftover>, StorageError> {
     let walk = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .max_depth(3)
@@ -92,7 +101,7 @@ pub fn leftovers(dir: &Path, project: &Project) -> Result<Vec<Leftover>, Storage
             let indexed = name
                 .strip_suffix(".txt")
                 .and_then(DocId::new)
-                .map(|id| project.document(&id).is_some());
+                .map(|id| indexed(&id));
             if indexed == Some(false) {
                 found.push(Leftover {
                     path: relative,
@@ -100,7 +109,7 @@ pub fn leftovers(dir: &Path, project: &Project) -> Result<Vec<Leftover>, Storage
                 });
             }
         } else if parent == ANNOTATIONS_DIR && file_type.is_dir() {
-            let indexed = DocId::new(name.as_str()).map(|id| project.document(&id).is_some());
+            let indexed = DocId::new(name.as_str()).map(|id| indexed(&id));
             if indexed == Some(false) {
                 found.push(Leftover {
                     path: relative,

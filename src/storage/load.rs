@@ -30,6 +30,25 @@ pub fn is_project(dir: &Path) -> bool {
 /// for RON files). What an interrupted save can leave (texts and layer folders of documents the index
 /// does not list yet, temp files) is skipped; [`super::leftovers`] lists it.
 pub fn load(dir: &Path) -> Result<Project, StorageError> {
+    let (mut project, entries) = read_index(dir)?;
+    check_folders(dir, Path::new(DOCUMENTS_DIR))?;
+    for entry in entries {
+        let document = read_document(dir, entry)?;
+        project.insert_loaded_document(document);
+    }
+    let files = layer_files(dir, &|doc| project.document(doc).is_some())?;
+    for (key, layer) in parse_layers(&project, files)? {
+        project.insert_loaded_layer(key, layer);
+    }
+    if let Some(registry) = read_registry(dir, &project)? {
+        project.insert_loaded_registry(registry);
+    }
+    project.mark_saved();
+    Ok(project)
+}
+
+/// `project.ron` read and checked: the project without its documents, and the index of them.
+pub(crate) fn read_index(dir: &Path) -> Result<(Project, Vec<DocumentEntry>), StorageError> {
     let path = dir.join(PROJECT_FILE);
     if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
         return Err(StorageError::NotAProject {
@@ -45,25 +64,14 @@ pub fn load(dir: &Path) -> Result<Project, StorageError> {
     check_version(&path, probe.format)?;
     let file: ProjectFile =
         ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
-    let (mut project, entries) = convert::project_from_v1(file, &path, source)?;
-    check_folders(dir, Path::new(DOCUMENTS_DIR))?;
-    for entry in entries {
-        let document = read_document(dir, entry)?;
-        project.insert_loaded_document(document);
-    }
-    let files = layer_files(dir, &project)?;
-    for (key, layer) in parse_layers(&project, files)? {
-        project.insert_loaded_layer(key, layer);
-    }
-    if let Some(registry) = read_registry(dir, &project)? {
-        project.insert_loaded_registry(registry);
-    }
-    project.mark_saved();
-    Ok(project)
+    convert::project_from_v1(file, &path, source)
 }
 
 /// `entities.ron`, if the project has one.
-fn read_registry(dir: &Path, project: &Project) -> Result<Option<Registry>, StorageError> {
+pub(crate) fn read_registry(
+    dir: &Path,
+    project: &Project,
+) -> Result<Option<Registry>, StorageError> {
     let path = dir.join(ENTITIES_FILE);
     let bytes = match read_project_file(&path, max_ron_bytes()) {
         Ok(bytes) => bytes,
@@ -81,7 +89,7 @@ fn read_registry(dir: &Path, project: &Project) -> Result<Option<Registry>, Stor
     convert::registry_from_v1(file, &project.schema, &path, source).map(Some)
 }
 
-fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {
+pub(crate) fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {
     if SUPPORTED_VERSIONS.contains(&found) {
         Ok(())
     } else {
@@ -93,7 +101,7 @@ fn check_version(path: &Path, found: u32) -> Result<(), StorageError> {
     }
 }
 
-fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageError> {
+pub(crate) fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageError> {
     let path = dir.join(text_path(&entry.id));
     let bytes = match read_project_file(&path, max_document_bytes()) {
         Ok(bytes) => bytes,
@@ -139,9 +147,9 @@ fn read_document(dir: &Path, entry: DocumentEntry) -> Result<Document, StorageEr
 }
 
 /// A layer file found on disk, with the layer its place names.
-struct LayerFileRef {
-    key: LayerKey,
-    path: PathBuf,
+pub(crate) struct LayerFileRef {
+    pub(crate) key: LayerKey,
+    pub(crate) path: PathBuf,
 }
 
 /// Every `annotations/<doc>/<layer>.ron` of an indexed document, sorted by path; names are checked in
@@ -149,7 +157,10 @@ struct LayerFileRef {
 /// are skipped, and so are the folders of documents not in the index (an interrupted import writes
 /// them before the index). A folder or file name that Gloss cannot have written, a linked folder, or
 /// anything but a regular file named `*.ron` is an error.
-fn layer_files(dir: &Path, project: &Project) -> Result<Vec<LayerFileRef>, StorageError> {
+pub(crate) fn layer_files(
+    dir: &Path,
+    indexed: &dyn Fn(&DocId) -> bool,
+) -> Result<Vec<LayerFileRef>, StorageError> {
     check_folders(dir, Path::new(ANNOTATIONS_DIR))?;
     let root = dir.join(ANNOTATIONS_DIR);
     if !root.is_dir() {
@@ -189,7 +200,7 @@ fn layer_files(dir: &Path, project: &Project) -> Result<Vec<LayerFileRef>, Stora
                     ),
                 ));
             };
-            if project.document(&doc).is_none() {
+            if !indexed(&doc) {
                 skipped_folder = Some(path.to_owned());
             }
             continue;
@@ -269,21 +280,26 @@ fn parse_layers(
     })
 }
 
-fn parse_layer(project: &Project, file: &LayerFileRef) -> Result<(LayerKey, Layer), StorageError> {
+pub(crate) fn parse_layer(
+    project: &Project,
+    file: &LayerFileRef,
+) -> Result<(LayerKey, Layer), StorageError> {
     let path = &file.path;
     let bytes = read_project_file(path, max_ron_bytes())?;
     let source = utf8(path, &bytes)?;
     // Parsing straight into this version's type and probing the version only when that fails (or when
     // it succeeds with another version) reports the same errors as probing first, at half the cost.
-    let parsed: LayerFile = match ron::from_str(source) {
-        Ok(parsed) => parsed,
-        Err(error) => {
-            if let Ok(probe) = ron::from_str::<VersionProbe>(source) {
-                check_version(path, probe.format)?;
+    // Files as Gloss writes them take the fast reader; anything else, `ron` (the same result).
+    let parsed: LayerFile =
+        match super::fast_layer::parse(source).map_or_else(|| ron::from_str(source), Ok) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                if let Ok(probe) = ron::from_str::<VersionProbe>(source) {
+                    check_version(path, probe.format)?;
+                }
+                return Err(StorageError::syntax(path, source, &error));
             }
-            return Err(StorageError::syntax(path, source, &error));
-        }
-    };
+        };
     check_version(path, parsed.format)?;
     let Some(doc) = project.document(&file.key.doc) else {
         // `layer_files` only lists layers of indexed documents.

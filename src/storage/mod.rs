@@ -8,6 +8,7 @@
 //!   the project saved.
 //! - [`write_atomic`] is the one function that writes project files.
 //! - [`read_user_file`] reads a file the user named (an import's input): regular files only, bounded.
+//! - [`stream::Corpus`] opens a project for one pass over its documents, a batch at a time.
 //! - [`leftovers`] lists what an interrupted save left behind; [`remove_leftovers`] removes it.
 //! - [`lock::ProjectLock`] guards a project against a second writer.
 //! - [`presets`] gives the schemas shipped under `assets/presets/`.
@@ -19,6 +20,7 @@ mod atomic;
 pub mod cache;
 mod convert;
 mod error;
+mod fast_layer;
 mod files;
 pub mod format_v1;
 pub mod git;
@@ -29,6 +31,7 @@ mod parallel;
 pub mod presets;
 mod registry_merge;
 mod save;
+pub mod stream;
 pub mod team;
 
 use std::path::PathBuf;
@@ -41,7 +44,7 @@ pub use files::{
     DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_VAR, max_document_bytes, max_ron_bytes,
     read_project_file, read_user_file,
 };
-pub use leftovers::{Leftover, LeftoverKind, leftovers, remove_leftovers};
+pub use leftovers::{Leftover, LeftoverKind, leftovers, leftovers_of, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};
 pub use registry_merge::merge_registry_files;
 pub use save::{PendingWrite, SaveReport, create, pending_writes, save, write_all};

@@ -34,7 +34,7 @@ pub struct SaveReport {
 
 /// How layer files are printed: the header fields and each annotation on its own line, each annotation
 /// whole on one line, so that one edit changes one line (and git diffs and merges stay small).
-pub(super) fn layer_style() -> PrettyConfig {
+pub(crate) fn layer_style() -> PrettyConfig {
     PrettyConfig::new()
         .depth_limit(2)
         .new_line("\n")

@@ -12,7 +12,7 @@ use crate::storage::format_v1::{
 };
 
 /// A document as the index names it; its text is read separately.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct DocumentEntry {
     pub id: DocId,
     pub title: String,

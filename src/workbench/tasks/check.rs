@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::validate::{self, Problem};
 use crate::model::{AnnotationId, LayerKey};
-use crate::storage::{self, lock::ProjectLock};
+use crate::storage::{self, lock::ProjectLock, stream::Corpus};
 
 /// What checking a project found.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,23 +59,40 @@ pub fn check(dir: &Path, repair: bool) -> anyhow::Result<CheckReport> {
     } else {
         None
     };
-    let project = storage::load(dir)?;
-    let mut leftovers = storage::leftovers(dir, &project)?;
+    // One pass a batch of documents at a time: memory stays bounded whatever the project's size.
+    let corpus = Corpus::open(dir)?;
+    let indexed = |id: &crate::model::DocId| corpus.contains(id);
+    let mut leftovers = storage::leftovers_of(dir, &indexed)?;
     let mut removed = Vec::new();
     if repair && !leftovers.is_empty() {
         removed = storage::remove_leftovers(dir, &leftovers)?
             .into_iter()
             .map(|path| dir.join(path))
             .collect();
-        leftovers = storage::leftovers(dir, &project)?;
+        leftovers = storage::leftovers_of(dir, &indexed)?;
     }
-    let problems = validate::check(&project)
+    let mut problems: Vec<FileProblem> = validate::schema_problems(corpus.base())
         .iter()
         .map(|problem| file_problem(dir, problem))
         .collect();
+    let mut annotations = 0;
+    corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
+        annotations += batch.layers().map(|(_, layer)| layer.len()).sum::<usize>();
+        problems.extend(
+            validate::layer_problems(&batch)
+                .iter()
+                .map(|problem| file_problem(dir, problem)),
+        );
+        Ok(())
+    })?;
+    problems.extend(
+        validate::registry_problems(corpus.base())
+            .iter()
+            .map(|problem| file_problem(dir, problem)),
+    );
     Ok(CheckReport {
-        documents: project.documents().len(),
-        annotations: project.layers().map(|(_, layer)| layer.len()).sum(),
+        documents: corpus.len(),
+        annotations,
         problems,
         leftovers: leftovers
             .iter()

@@ -1,0 +1,193 @@
+//! One pass over a project too large to hold: the index (`project.ron`, `entities.ron` and the list
+//! of layer files) is read once, then documents are loaded a batch at a time, each batch a
+//! [`Project`] of its own with the whole project's schema, settings and registry and only that
+//! batch's documents and layers. A command that works per document (check, stats, agreement,
+//! export, suggestions) holds at most a few batches at once, whatever the size of the project.
+//!
+//! Loading runs on its own threads while the caller works on the batch before, so reading and
+//! parsing files overlaps the work. Files are read and checked exactly as [`super::load`] reads
+//! them; the first problem in document order is the error (texts before layers within a batch).
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use super::convert::DocumentEntry;
+use super::error::StorageError;
+use super::files::check_folders;
+use super::load::{
+    LayerFileRef, layer_files, parse_layer, read_document, read_index, read_registry,
+};
+use super::{DOCUMENTS_DIR, parallel};
+use crate::model::{DocId, LayerName, Project};
+
+/// How many documents a batch holds. About 256 × (a 4 KB article and its layers): a few tens of
+/// megabytes, and enough files per batch to keep every loading thread busy.
+pub const BATCH_DOCUMENTS: usize = 256;
+
+/// A project opened for a pass over its documents.
+pub struct Corpus {
+    dir: PathBuf,
+    base: Project,
+    entries: Vec<DocumentEntry>,
+    positions: HashMap<DocId, usize>,
+    /// The layer files of each document, by the document's position in the index.
+    files: Vec<Vec<LayerFileRef>>,
+    layer_names: BTreeSet<LayerName>,
+}
+
+impl Corpus {
+    /// Reads `project.ron`, `entities.ron` and the names of the layer files in `dir`: everything
+    /// [`super::load`] checks before it reads texts and layers.
+    pub fn open(dir: &Path) -> Result<Self, StorageError> {
+        let (mut base, entries) = read_index(dir)?;
+        check_folders(dir, Path::new(DOCUMENTS_DIR))?;
+        let positions: HashMap<DocId, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (entry.id.clone(), i))
+            .collect();
+        let listed = layer_files(dir, &|doc| positions.contains_key(doc))?;
+        let mut files: Vec<Vec<LayerFileRef>> = entries.iter().map(|_| Vec::new()).collect();
+        let mut layer_names = BTreeSet::new();
+        for file in listed {
+            if let Some(&position) = positions.get(&file.key.doc) {
+                layer_names.insert(file.key.layer.clone());
+                files[position].push(file);
+            }
+        }
+        if let Some(registry) = read_registry(dir, &base)? {
+            base.insert_loaded_registry(registry);
+        }
+        base.mark_saved();
+        Ok(Self {
+            dir: dir.to_owned(),
+            base,
+            entries,
+            positions,
+            files,
+            layer_names,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The project without documents or layers: name, schema, annotators, team, settings and the
+    /// entity registry.
+    pub fn base(&self) -> &Project {
+        &self.base
+    }
+
+    /// How many documents the index lists.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Document ids in project order.
+    pub fn document_ids(&self) -> impl Iterator<Item = &DocId> {
+        self.entries.iter().map(|entry| &entry.id)
+    }
+
+    pub fn contains(&self, id: &DocId) -> bool {
+        self.positions.contains_key(id)
+    }
+
+    /// The titles of the documents, in project order.
+    pub fn titles(&self) -> impl Iterator<Item = (&DocId, &str)> {
+        self.entries
+            .iter()
+            .map(|entry| (&entry.id, entry.title.as_str()))
+    }
+
+    /// Every layer name that has a file in some document, sorted.
+    pub fn layer_names(&self) -> &BTreeSet<LayerName> {
+        &self.layer_names
+    }
+
+    /// Loads the documents (all of them, or the ids in `only`, in project order) `BATCH_DOCUMENTS`
+    /// at a time and hands each batch to `visit`, in order. The next batch loads while `visit`
+    /// works. Stops at the first error, a file's or `visit`'s.
+    pub fn for_each_batch<E>(
+        &self,
+        only: Option<&[DocId]>,
+        mut visit: impl FnMut(Project) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        E: From<StorageError> + Send,
+    {
+        let mut chosen: Vec<usize> = match only {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| self.positions.get(id).copied())
+                .collect(),
+            None => (0..self.entries.len()).collect(),
+        };
+        chosen.sort_unstable();
+        chosen.dedup();
+        let batches: Vec<&[usize]> = chosen.chunks(BATCH_DOCUMENTS).collect();
+        if batches.len() <= 1 {
+            // One batch: nothing to overlap.
+            for batch in batches {
+                visit(self.load_batch(batch)?)?;
+            }
+            return Ok(());
+        }
+        std::thread::scope(|scope| {
+            // One batch waits in the channel while `visit` works on another: at most three in memory.
+            let (sender, receiver) = mpsc::sync_channel::<Result<Project, StorageError>>(1);
+            let loader = std::thread::Builder::new()
+                .name("gloss-stream".to_owned())
+                .spawn_scoped(scope, move || {
+                    for batch in batches {
+                        let loaded = self.load_batch(batch);
+                        let failed = loaded.is_err();
+                        if sender.send(loaded).is_err() || failed {
+                            return;
+                        }
+                    }
+                });
+            let result = match loader {
+                Ok(_) => receiver
+                    .iter()
+                    .try_for_each(|loaded| visit(loaded.map_err(E::from)?)),
+                // The system would not start a thread: load on this one.
+                Err(_) => chosen
+                    .chunks(BATCH_DOCUMENTS)
+                    .try_for_each(|batch| visit(self.load_batch(batch)?)),
+            };
+            // Dropping the receiver (on an error) ends the loader at its next send.
+            drop(receiver);
+            result
+        })
+    }
+
+    /// The documents at `positions` and their layers, as a project of their own.
+    fn load_batch(&self, positions: &[usize]) -> Result<Project, StorageError> {
+        let threads = parallel::cpu_threads();
+        let documents = parallel::try_map("gloss-text", positions, threads, |&position| {
+            read_document(&self.dir, self.entries[position].clone())
+        })?;
+        let mut project = self.base.clone();
+        for document in documents {
+            project.insert_loaded_document(document);
+        }
+        let files: Vec<&LayerFileRef> = positions
+            .iter()
+            .flat_map(|&position| &self.files[position])
+            .collect();
+        let layers = parallel::try_map("gloss-load", &files, threads, |file| {
+            parse_layer(&project, file)
+        })?;
+        for (key, layer) in layers {
+            project.insert_loaded_layer(key, layer);
+        }
+        project.mark_saved();
+        Ok(project)
+    }
+}
