@@ -11,7 +11,7 @@ use clap::Args;
 
 use super::table::aligned;
 use super::{emit, plural};
-use crate::workbench::tasks::agreement::{AgreementRequest, agreement};
+use crate::workbench::tasks::agreement::{AgreementRequest, agreement_across};
 use crate::workbench::{AgreementReport, Figures, MIN_ITEMS};
 
 /// What an absent figure prints as.
@@ -22,10 +22,13 @@ const ABSENT: &str = "—";
 Examples:
   gloss agree projects/kosovo-talks
   gloss agree projects/kosovo-talks --layers amira,bruno --json
-  gloss agree my-project --docs article-1,article-2")]
+  gloss agree my-project --docs article-1,article-2
+  gloss agree corpus/2024-01 corpus/2024-02 --layers amira,bruno")]
 pub struct AgreeArgs {
-    /// The project folder.
-    pub dir: PathBuf,
+    /// The project folder, or several: a corpus split into projects (by outlet, month or story)
+    /// is measured as one, layers matched by name.
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
 
     /// The layers to compare, comma-separated (default: every layer but gold).
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
@@ -45,7 +48,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         layers: args.layers.clone(),
         docs: args.docs.clone(),
     };
-    let report = agreement(&args.dir, &request)?;
+    let dirs: Vec<&std::path::Path> = args.dirs.iter().map(|d| d.as_path()).collect();
+    let report = agreement_across(&dirs, &request)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {

@@ -144,11 +144,13 @@ Examples:
   gloss check projects/kosovo-talks --repair")]
     Check(CheckArgs),
 
-    /// Show documents, annotations per kind and label, and progress, per layer.
+    /// Show documents, annotations per kind and label, and progress, per layer (of one project,
+    /// or of several counted as one corpus).
     #[command(after_long_help = "\
 Examples:
   gloss stats projects/kosovo-talks
-  gloss stats projects/kosovo-talks --json")]
+  gloss stats projects/kosovo-talks --json
+  gloss stats corpus/2024-01 corpus/2024-02 corpus/2024-03")]
     Stats(StatsArgs),
 
     /// Export annotations for other tools: jsonl, spacy, conll, brat, hf or csv.
@@ -334,8 +336,10 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// The project folder.
-    pub dir: PathBuf,
+    /// The project folder, or several: a corpus split into projects (by outlet, month or story)
+    /// is counted as one, layers joined by name.
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
 
     /// Print the figures as JSON instead of a table.
     #[arg(long)]

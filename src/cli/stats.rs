@@ -5,10 +5,11 @@ use std::process::ExitCode;
 use super::args::StatsArgs;
 use super::table::aligned;
 use super::{emit, plural};
-use crate::workbench::tasks::stats::{Stats, stats};
+use crate::workbench::tasks::stats::{Stats, stats_across};
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let stats = stats(&args.dir)?;
+    let dirs: Vec<&std::path::Path> = args.dirs.iter().map(|d| d.as_path()).collect();
+    let stats = stats_across(&dirs)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?;
     } else {

@@ -31,42 +31,82 @@ pub fn agreement_with_tokens(
     options: &AgreementOptions,
     tokens_of: &dyn Fn(&Document) -> Arc<[CharSpan]>,
 ) -> AgreementReport {
-    let layers = selected_layers(project, options);
-    let documents = selected_documents(project, options);
-    let m = layers.len();
-    let pairs: Vec<(usize, usize)> = (0..m)
-        .flat_map(|i| (i + 1..m).map(move |j| (i, j)))
-        .collect();
+    let mut tally = AgreementTally::new(selected_layers(project, options));
+    for document in selected_documents(project, options) {
+        tally.add(project, document, tokens_of);
+    }
+    tally.report()
+}
 
-    let mut labels = Labels::new();
-    let mut pair_tallies: Vec<PairTally> = pairs.iter().map(|_| PairTally::new()).collect();
-    let mut overall = Counts::default();
-    let mut coding = CodingTally::new(m);
-    let mut unitizing = UnitizingTally::new(m);
-    let mut overall_documents = 0;
-    let mut diagnostics = Diagnostics::default();
-    let mut mentions: Vec<Vec<usize>> = Vec::new(); // [code][layer]
-    let mut confusions: Vec<(u32, u32)> = Vec::new();
+/// The counts of an agreement report, added to a document at a time: a project too large to hold
+/// is measured a batch of documents at a time (`gloss agree` on a streamed project, or on several
+/// projects as one corpus), with the same figures as [`agreement`] over the whole.
+pub struct AgreementTally {
+    layers: Vec<LayerName>,
+    pairs: Vec<(usize, usize)>,
+    labels: Labels,
+    pair_tallies: Vec<PairTally>,
+    overall: Counts,
+    coding: CodingTally,
+    unitizing: UnitizingTally,
+    overall_documents: usize,
+    diagnostics: Diagnostics,
+    /// `[code][layer]`: mentions of each label in each layer.
+    mentions: Vec<Vec<usize>>,
+    /// How often each pair of labels was confused.
+    confusions: HashMap<(u32, u32), usize>,
+}
 
-    for document in documents {
-        let views: Vec<Option<LayerView>> = layers
+impl AgreementTally {
+    /// Nothing counted yet, between `layers` (in this order, without repeats).
+    pub fn new(layers: Vec<LayerName>) -> Self {
+        let m = layers.len();
+        let pairs: Vec<(usize, usize)> = (0..m)
+            .flat_map(|i| (i + 1..m).map(move |j| (i, j)))
+            .collect();
+        Self {
+            pair_tallies: pairs.iter().map(|_| PairTally::new()).collect(),
+            pairs,
+            labels: Labels::new(),
+            overall: Counts::default(),
+            coding: CodingTally::new(m),
+            unitizing: UnitizingTally::new(m),
+            overall_documents: 0,
+            diagnostics: Diagnostics::default(),
+            mentions: Vec::new(),
+            confusions: HashMap::new(),
+            layers,
+        }
+    }
+
+    /// Counts `document` of `project` in: its layers among the chosen ones, when two or more of
+    /// them have it annotated.
+    pub fn add(
+        &mut self,
+        project: &Project,
+        document: &Document,
+        tokens_of: &dyn Fn(&Document) -> Arc<[CharSpan]>,
+    ) {
+        let m = self.layers.len();
+        let labels = &mut self.labels;
+        let views: Vec<Option<LayerView>> = self
+            .layers
             .iter()
             .map(|name| {
                 let key = LayerKey::new(document.id.clone(), name.clone());
-                project
-                    .layer(&key)
-                    .map(|layer| LayerView::new(layer, &mut labels))
+                project.layer(&key).map(|layer| LayerView::new(layer, labels))
             })
             .collect();
         let present = views.iter().filter(|v| v.is_some()).count();
         if present < 2 {
-            continue;
+            return;
         }
+        let diagnostics = &mut self.diagnostics;
         diagnostics.compared_documents += 1;
-        for (index, (layer, view)) in layers.iter().zip(&views).enumerate() {
+        for (index, (layer, view)) in self.layers.iter().zip(&views).enumerate() {
             let Some(view) = view else { continue };
             for (_, code) in &view.mentions {
-                let row = grow(&mut mentions, *code);
+                let row = grow(&mut self.mentions, *code);
                 row.resize(m, 0);
                 row[index] += 1;
             }
@@ -85,7 +125,7 @@ pub fn agreement_with_tokens(
         let length = document.text.char_len();
         let everyone = present == m;
         if everyone {
-            overall_documents += 1;
+            self.overall_documents += 1;
             diagnostics.tokens += text_tokens.len();
             let all: Vec<&Vec<u32>> = token_labels.iter().flatten().collect();
             let mut unit = vec![0; m];
@@ -93,16 +133,17 @@ pub fn agreement_with_tokens(
                 for (slot, labels) in unit.iter_mut().zip(&all) {
                     *slot = labels[t];
                 }
-                coding.add_unit(&unit);
+                self.coding.add_unit(&unit);
             }
             let spans: Vec<&[_]> = views
                 .iter()
                 .flatten()
                 .map(|v| v.mentions.as_slice())
                 .collect();
-            unitizing.add_document(length, &spans);
+            self.unitizing.add_document(length, &spans);
         }
-        for (&(i, j), tally) in pairs.iter().zip(&mut pair_tallies) {
+        let mut confusions = Vec::new();
+        for (&(i, j), tally) in self.pairs.iter().zip(&mut self.pair_tallies) {
             let (Some(a), Some(b)) = (&views[i], &views[j]) else {
                 continue;
             };
@@ -111,7 +152,7 @@ pub fn agreement_with_tokens(
             };
             let counts = compare(a, b, &mut confusions);
             if everyone {
-                overall.add(&counts);
+                self.overall.add(&counts);
             }
             tally.add_document(
                 &counts,
@@ -121,82 +162,102 @@ pub fn agreement_with_tokens(
                 [&a.mentions, &b.mentions],
             );
         }
+        for pair in confusions {
+            *self.confusions.entry(pair).or_default() += 1;
+        }
     }
 
-    // Sorted, so that summing over the labels happens in the same order every run (the overall α_u
-    // must not change in its last digits between runs).
-    let unitized: BTreeMap<u32, _> = unitizing.finish().into_iter().collect();
-    let figures = |code: Option<u32>| -> Figures {
-        let spans = match code {
-            Some(code) => overall
-                .spans
-                .get(code as usize)
-                .copied()
-                .unwrap_or_default(),
-            None => overall.spans_total(),
+    /// The figures, read off the counts.
+    pub fn report(self) -> AgreementReport {
+        let Self {
+            layers,
+            pairs,
+            labels,
+            pair_tallies,
+            overall,
+            coding,
+            unitizing,
+            overall_documents,
+            mut diagnostics,
+            mentions,
+            confusions,
+        } = self;
+        let m = layers.len();
+        // Sorted, so that summing over the labels happens in the same order every run (the overall α_u
+        // must not change in its last digits between runs).
+        let unitized: BTreeMap<u32, _> = unitizing.finish().into_iter().collect();
+        let figures = |code: Option<u32>| -> Figures {
+            let spans = match code {
+                Some(code) => overall
+                    .spans
+                    .get(code as usize)
+                    .copied()
+                    .unwrap_or_default(),
+                None => overall.spans_total(),
+            };
+            let first_pair = pair_tallies.first().filter(|_| m == 2);
+            Figures {
+                span_f1_exact: f1(spans.exact, spans.a, spans.b),
+                span_f1_overlap: f1(spans.overlap, spans.a, spans.b),
+                cohen_kappa: first_pair.and_then(|p| match code {
+                    Some(code) => p.tokens.kappa_for(code),
+                    None => p.tokens.kappa(),
+                }),
+                fleiss_kappa: (m >= 3)
+                    .then(|| match code {
+                        Some(code) => coding.fleiss_kappa_for(code),
+                        None => coding.fleiss_kappa(),
+                    })
+                    .flatten(),
+                krippendorff_alpha_nominal: match code {
+                    Some(code) => coding.alpha_for(code),
+                    None => coding.alpha(),
+                },
+                krippendorff_alpha_unitizing: match code {
+                    Some(code) => unitized.get(&code).and_then(|d| d.alpha()),
+                    None => alpha_over(unitized.values()),
+                },
+            }
         };
-        let first_pair = pair_tallies.first().filter(|_| m == 2);
-        Figures {
-            span_f1_exact: f1(spans.exact, spans.a, spans.b),
-            span_f1_overlap: f1(spans.overlap, spans.a, spans.b),
-            cohen_kappa: first_pair.and_then(|p| match code {
-                Some(code) => p.tokens.kappa_for(code),
-                None => p.tokens.kappa(),
-            }),
-            fleiss_kappa: (m >= 3)
-                .then(|| match code {
-                    Some(code) => coding.fleiss_kappa_for(code),
-                    None => coding.fleiss_kappa(),
-                })
-                .flatten(),
-            krippendorff_alpha_nominal: match code {
-                Some(code) => coding.alpha_for(code),
-                None => coding.alpha(),
-            },
-            krippendorff_alpha_unitizing: match code {
-                Some(code) => unitized.get(&code).and_then(|d| d.alpha()),
-                None => alpha_over(unitized.values()),
-            },
-        }
-    };
-    let per_label: BTreeMap<String, Figures> = labels
-        .entity_codes()
-        .map(|code| (labels.name(code).to_owned(), figures(Some(code))))
-        .collect();
+        let per_label: BTreeMap<String, Figures> = labels
+            .entity_codes()
+            .map(|code| (labels.name(code).to_owned(), figures(Some(code))))
+            .collect();
 
-    diagnostics.mentions = labels
-        .entity_codes()
-        .map(|code| {
-            let row = mentions.get(code as usize).cloned().unwrap_or_default();
-            let by_layer = layers
-                .iter()
-                .enumerate()
-                .map(|(i, layer)| (layer.to_string(), row.get(i).copied().unwrap_or(0)))
-                .collect();
-            (labels.name(code).to_owned(), by_layer)
-        })
-        .collect();
-    diagnostics.too_few_items = diagnostics
-        .mentions
-        .iter()
-        .filter(|(_, by_layer)| by_layer.values().all(|&n| n < MIN_ITEMS))
-        .map(|(label, _)| label.clone())
-        .collect();
-    diagnostics.confusions = top_confusions(&confusions, &labels);
-
-    AgreementReport {
-        layers: layers.iter().map(ToString::to_string).collect(),
-        documents: overall_documents,
-        overall: figures(None),
-        per_label,
-        quotes: quote_figures(&overall),
-        events: event_figures(&overall),
-        pairs: pairs
+        diagnostics.mentions = labels
+            .entity_codes()
+            .map(|code| {
+                let row = mentions.get(code as usize).cloned().unwrap_or_default();
+                let by_layer = layers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, layer)| (layer.to_string(), row.get(i).copied().unwrap_or(0)))
+                    .collect();
+                (labels.name(code).to_owned(), by_layer)
+            })
+            .collect();
+        diagnostics.too_few_items = diagnostics
+            .mentions
             .iter()
-            .zip(&pair_tallies)
-            .map(|(&(i, j), tally)| tally.report(&layers[i], &layers[j]))
-            .collect(),
-        diagnostics,
+            .filter(|(_, by_layer)| by_layer.values().all(|&n| n < MIN_ITEMS))
+            .map(|(label, _)| label.clone())
+            .collect();
+        diagnostics.confusions = top_confusions(&confusions, &labels);
+
+        AgreementReport {
+            layers: layers.iter().map(ToString::to_string).collect(),
+            documents: overall_documents,
+            overall: figures(None),
+            per_label,
+            quotes: quote_figures(&overall),
+            events: event_figures(&overall),
+            pairs: pairs
+                .iter()
+                .zip(&pair_tallies)
+                .map(|(&(i, j), tally)| tally.report(&layers[i], &layers[j]))
+                .collect(),
+            diagnostics,
+        }
     }
 }
 
@@ -326,12 +387,12 @@ fn event_figures(counts: &Counts) -> EventFigures {
 }
 
 /// The most frequent label confusions, labels of each sorted, most frequent first.
-fn top_confusions(confusions: &[(u32, u32)], labels: &Labels) -> Vec<Confusion> {
+fn top_confusions(confusions: &HashMap<(u32, u32), usize>, labels: &Labels) -> Vec<Confusion> {
     let mut counts: HashMap<[&str; 2], usize> = HashMap::new();
-    for &(x, y) in confusions {
+    for (&(x, y), &n) in confusions {
         let (x, y) = (labels.name(x), labels.name(y));
         let key = if x <= y { [x, y] } else { [y, x] };
-        *counts.entry(key).or_default() += 1;
+        *counts.entry(key).or_default() += n;
     }
     let mut list: Vec<Confusion> = counts
         .into_iter()

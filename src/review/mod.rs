@@ -34,7 +34,7 @@ pub mod token_labels;
 pub mod unitizing;
 
 pub use adjudicate::{Choice, auto_merge, resolve};
-pub use agreement::{agreement, agreement_with_tokens};
+pub use agreement::{AgreementTally, agreement, agreement_with_tokens};
 pub use align::{Disagreement, DisagreementKind, Version, disagreements, pending_disagreements};
 pub use measures::{cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal};
 pub use report::{

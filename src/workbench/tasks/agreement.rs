@@ -1,11 +1,14 @@
 //! `gloss agree`: how far the annotators agree. The figures are [`crate::review::agreement`]'s,
 //! unchanged: this service only chooses the layers and documents.
 
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::model::{DocId, LayerName, Project};
-use crate::review::{self, AgreementOptions, AgreementReport};
-use crate::storage;
+use crate::model::tokens::tokens;
+use crate::model::{CharSpan, DocId, Document, LayerName, Project};
+use crate::review::{self, AgreementReport};
+use crate::storage::stream::Corpus;
 
 /// Which layers and documents to compare, as a user names them (empty: the defaults).
 #[derive(Debug, Clone, Default)]
@@ -16,14 +19,62 @@ pub struct AgreementRequest {
     pub docs: Vec<String>,
 }
 
-/// Loads the project in `dir` and measures agreement between the chosen layers.
+/// Measures agreement between the chosen layers of the project in `dir`, a batch of documents at
+/// a time.
 pub fn agreement(dir: &Path, request: &AgreementRequest) -> anyhow::Result<AgreementReport> {
-    let project = storage::load(dir)?;
-    let options = AgreementOptions {
-        layers: Some(chosen_layers(&project, &request.layers, dir)?),
-        docs: chosen_docs(&project, &request.docs, dir)?,
-    };
-    Ok(review::agreement(&project, &options))
+    agreement_across(&[dir], request)
+}
+
+/// Measures agreement over the projects in `dirs` as one corpus (a team's corpus split into several
+/// projects): layers are matched by name, and each project is read a batch of documents at a
+/// time, so memory does not grow with the corpus. Documents asked for by id are looked for in
+/// every project.
+pub fn agreement_across(
+    dirs: &[&Path],
+    request: &AgreementRequest,
+) -> anyhow::Result<AgreementReport> {
+    let corpora = dirs
+        .iter()
+        .map(|dir| Corpus::open(dir))
+        .collect::<Result<Vec<_>, _>>()?;
+    let shown = dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut known = Vec::new();
+    for corpus in &corpora {
+        for layer in known_layers(&corpus.base().annotators, corpus.layer_names()) {
+            if !known.contains(&layer) {
+                known.push(layer);
+            }
+        }
+    }
+    known.sort();
+    let layers = pick_layers(known, &request.layers, &shown)?;
+    let docs = pick_docs(
+        &request.docs,
+        &shown,
+        &|id| corpora.iter().any(|c| c.contains(id)),
+        &mut corpora.iter().flat_map(|c| c.document_ids()),
+    )?;
+    let mut tally = review::AgreementTally::new(layers);
+    let tokens_of = |document: &Document| -> Arc<[CharSpan]> { Arc::from(tokens(document.text.as_str())) };
+    for corpus in &corpora {
+        let only: Option<Vec<DocId>> = docs.as_ref().map(|docs| {
+            docs.iter()
+                .filter(|id| corpus.contains(id))
+                .cloned()
+                .collect()
+        });
+        corpus.for_each_batch(only.as_deref(), |batch| -> anyhow::Result<()> {
+            for document in batch.documents() {
+                tally.add(&batch, document, &tokens_of);
+            }
+            Ok(())
+        })?;
+    }
+    Ok(tally.report())
 }
 
 /// The layers named on the command line (each must exist in the project), or every layer but gold,
@@ -34,7 +85,15 @@ pub(crate) fn chosen_layers(
     asked: &[String],
     dir: &Path,
 ) -> anyhow::Result<Vec<LayerName>> {
-    let known = known_layers(project);
+    let known = known_layers(&project.annotators, &project.layer_names());
+    pick_layers(known, asked, &dir.display().to_string())
+}
+
+fn pick_layers(
+    known: Vec<LayerName>,
+    asked: &[String],
+    dir: &str,
+) -> anyhow::Result<Vec<LayerName>> {
     let layers: Vec<LayerName> = if asked.is_empty() {
         known.iter().filter(|l| !l.is_gold()).cloned().collect()
     } else {
@@ -44,8 +103,7 @@ pub(crate) fn chosen_layers(
                 .filter(|l| known.contains(l))
                 .ok_or_else(|| {
                     anyhow::anyhow!(
-                        "{}: no layer {name:?}: expected one of {}",
-                        dir.display(),
+                        "{dir}: no layer {name:?}: expected one of {}",
                         names_or_none(&known)
                     )
                 })?;
@@ -57,8 +115,7 @@ pub(crate) fn chosen_layers(
     };
     if layers.len() < 2 {
         anyhow::bail!(
-            "{}: agreement needs two or more layers, found {} ({}); name them with --layers a,b",
-            dir.display(),
+            "{dir}: agreement needs two or more layers, found {} ({}); name them with --layers a,b",
             layers.len(),
             names_or_none(&layers)
         );
@@ -72,6 +129,23 @@ pub(crate) fn chosen_docs(
     asked: &[String],
     dir: &Path,
 ) -> anyhow::Result<Option<Vec<DocId>>> {
+    pick_docs(
+        asked,
+        &dir.display().to_string(),
+        &|id| project.document(id).is_some(),
+        &mut project.documents().iter().map(|d| &d.id),
+    )
+}
+
+/// How many document ids an error message lists before it says how many more there are.
+const IDS_SHOWN: usize = 12;
+
+fn pick_docs<'a>(
+    asked: &[String],
+    dir: &str,
+    exists: &dyn Fn(&DocId) -> bool,
+    all: &mut dyn Iterator<Item = &'a DocId>,
+) -> anyhow::Result<Option<Vec<DocId>>> {
     let asked: Vec<&str> = asked
         .iter()
         .map(|n| n.trim())
@@ -82,15 +156,23 @@ pub(crate) fn chosen_docs(
     }
     let mut docs: Vec<DocId> = Vec::new();
     for id in asked {
-        let Some(doc) = DocId::new(id).filter(|d| project.document(d).is_some()) else {
-            let ids: Vec<&str> = project.documents().iter().map(|d| d.id.as_str()).collect();
+        let Some(doc) = DocId::new(id).filter(|d| exists(d)) else {
+            let mut ids: Vec<&str> = (&mut *all).take(IDS_SHOWN).map(DocId::as_str).collect();
+            let more = all.count();
+            if more > 0 {
+                ids.push("…");
+            }
             anyhow::bail!(
-                "{}: no document {id:?}: expected one of {}",
-                dir.display(),
+                "{dir}: no document {id:?}: expected one of {}{}",
                 if ids.is_empty() {
                     "(none yet)".to_owned()
                 } else {
                     ids.join(", ")
+                },
+                if more > 0 {
+                    format!(" ({more} more)")
+                } else {
+                    String::new()
                 }
             );
         };
@@ -102,9 +184,9 @@ pub(crate) fn chosen_docs(
 }
 
 /// Every layer the project has or an annotator would have, sorted by name.
-fn known_layers(project: &Project) -> Vec<LayerName> {
-    let mut known: Vec<LayerName> = project.layer_names().into_iter().collect();
-    for annotator in &project.annotators {
+fn known_layers(annotators: &[String], in_use: &BTreeSet<LayerName>) -> Vec<LayerName> {
+    let mut known: Vec<LayerName> = in_use.iter().cloned().collect();
+    for annotator in annotators {
         if let Some(layer) = LayerName::new(annotator.as_str())
             && !known.contains(&layer)
         {

@@ -1,17 +1,65 @@
 //! `gloss stats`: documents, and per layer the annotations by kind and label and the progress.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::model::{Annotation, LayerKey, LayerName, Project, Status};
-use crate::storage;
+use crate::model::{Annotation, LayerKey, LayerName, Project, Schema, Status};
+use crate::storage::stream::Corpus;
 
-/// Loads the project in `dir` and counts.
+/// Counts the project in `dir`, a batch of documents at a time.
 pub fn stats(dir: &Path) -> anyhow::Result<Stats> {
-    let project = storage::load(dir)?;
-    Ok(Stats::of(&project))
+    stats_across(&[dir])
+}
+
+/// Counts the projects in `dirs` as one corpus (a team's corpus split into several projects, by
+/// outlet, month or story): documents and annotations summed, layers joined by name. Each project
+/// is read a batch of documents at a time, so memory does not grow with the corpus.
+pub fn stats_across(dirs: &[&Path]) -> anyhow::Result<Stats> {
+    let corpora = dirs
+        .iter()
+        .map(|dir| Corpus::open(dir))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(first) = corpora.first() else {
+        anyhow::bail!("no project folder given");
+    };
+    let mut names = Vec::new();
+    for corpus in &corpora {
+        for name in layer_names(&corpus.base().annotators, corpus.layer_names()) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names.sort_by_key(|name| name.is_gold());
+    let project = corpora
+        .iter()
+        .map(|c| c.base().name.clone())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut stats = Stats::empty(project, &names);
+    for corpus in &corpora {
+        corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
+            stats.add(&batch);
+            Ok(())
+        })?;
+    }
+    let mut schema = first.base().schema.clone();
+    for corpus in &corpora[1..] {
+        for label in &corpus.base().schema.entity_labels {
+            if schema.entity_label(&label.name).is_none() {
+                schema.entity_labels.push(label.clone());
+            }
+        }
+        for event in &corpus.base().schema.event_types {
+            if !schema.event_types.iter().any(|t| t.name == event.name) {
+                schema.event_types.push(event.clone());
+            }
+        }
+    }
+    stats.labels = stats.label_rows(&schema);
+    Ok(stats)
 }
 
 /// The figures `gloss stats` prints; `--json` prints exactly this.
@@ -71,34 +119,44 @@ type CountsOf = fn(&LayerStats) -> &BTreeMap<String, usize>;
 
 impl Stats {
     pub fn of(project: &Project) -> Self {
-        let layers = layer_names(project)
-            .into_iter()
-            .map(|name| LayerStats::of(project, &name))
-            .collect();
-        let mut stats = Self {
-            project: project.name.clone(),
-            documents: project.documents().len(),
-            duplicates: project
-                .documents()
-                .iter()
-                .filter_map(|d| {
-                    Some(DuplicateLink {
-                        document: d.id.to_string(),
-                        duplicate_of: d.meta.duplicate_of.as_ref()?.to_string(),
-                    })
-                })
-                .collect(),
-            layers,
-            labels: Vec::new(),
-        };
-        stats.labels = stats.label_rows(project);
+        let names = layer_names(&project.annotators, &project.layer_names());
+        let mut stats = Self::empty(project.name.clone(), &names);
+        stats.add(project);
+        stats.labels = stats.label_rows(&project.schema);
         stats
+    }
+
+    /// No documents yet, and a row for each of `layers`.
+    fn empty(project: String, layers: &[LayerName]) -> Self {
+        Self {
+            project,
+            documents: 0,
+            duplicates: Vec::new(),
+            layers: layers.iter().map(LayerStats::empty).collect(),
+            labels: Vec::new(),
+        }
+    }
+
+    /// Counts the documents of `project` (the whole project, or a batch of it) in.
+    fn add(&mut self, project: &Project) {
+        self.documents += project.documents().len();
+        self.duplicates
+            .extend(project.documents().iter().filter_map(|d| {
+                Some(DuplicateLink {
+                    document: d.id.to_string(),
+                    duplicate_of: d.meta.duplicate_of.as_ref()?.to_string(),
+                })
+            }));
+        for layer in &mut self.layers {
+            if let Some(name) = LayerName::new(layer.layer.as_str()) {
+                layer.add(project, &name);
+            }
+        }
     }
 
     /// One row per (kind, label) used in any layer: entity labels and event types in schema order
     /// (labels missing from the schema after them, sorted), quote kinds in between.
-    fn label_rows(&self, project: &Project) -> Vec<LabelRow> {
-        let schema = &project.schema;
+    fn label_rows(&self, schema: &Schema) -> Vec<LabelRow> {
         let entity_order: Vec<String> = schema
             .entity_labels
             .iter()
@@ -137,20 +195,26 @@ impl Stats {
 }
 
 impl LayerStats {
-    fn of(project: &Project, name: &LayerName) -> Self {
-        let mut stats = Self {
+    fn empty(name: &LayerName) -> Self {
+        Self {
             layer: name.to_string(),
             done: 0,
             in_progress: 0,
             new: 0,
-            total: project.documents().len(),
+            total: 0,
             entities: 0,
             quotes: 0,
             events: 0,
             entity_labels: BTreeMap::new(),
             quote_kinds: BTreeMap::new(),
             event_types: BTreeMap::new(),
-        };
+        }
+    }
+
+    /// Counts layer `name` of every document of `project` in.
+    fn add(&mut self, project: &Project, name: &LayerName) {
+        let stats = self;
+        stats.total += project.documents().len();
         for document in project.documents() {
             let key = LayerKey::new(document.id.clone(), name.clone());
             match project.status(&key) {
@@ -178,26 +242,29 @@ impl LayerStats {
                     ),
                 };
                 *count += 1;
-                *by_label.entry(label.to_owned()).or_default() += 1;
+                match by_label.get_mut(label) {
+                    Some(n) => *n += 1,
+                    None => {
+                        by_label.insert(label.to_owned(), 1);
+                    }
+                }
             }
         }
-        stats
     }
 }
 
 /// Annotators in the order they joined (even before their first annotation, so their progress
 /// shows), then any other layer names, gold last.
-fn layer_names(project: &Project) -> Vec<LayerName> {
-    let mut names: Vec<LayerName> = project
-        .annotators
+fn layer_names(annotators: &[String], in_use: &BTreeSet<LayerName>) -> Vec<LayerName> {
+    let mut names: Vec<LayerName> = annotators
         .iter()
         .filter_map(|a| LayerName::new(a.as_str()))
         .filter(|name| !name.is_gold())
         .collect();
-    let mut rest: Vec<LayerName> = project
-        .layer_names()
-        .into_iter()
+    let mut rest: Vec<LayerName> = in_use
+        .iter()
         .filter(|name| !names.contains(name))
+        .cloned()
         .collect();
     rest.sort_by_key(|name| (name.is_gold(), name.clone()));
     names.extend(rest);
