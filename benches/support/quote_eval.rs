@@ -64,6 +64,8 @@ pub struct Outcome {
     /// Gold quotes (not `ignore`) and how many of them some suggestion found.
     pub gold: usize,
     pub found: usize,
+    /// The annotated quotes no suggestion found: (document, first words).
+    pub missed: Vec<(String, String)>,
 }
 
 pub fn read_gold(name: &str) -> Vec<Gold> {
@@ -166,6 +168,13 @@ pub fn evaluate(names: &[&str]) -> Outcome {
             .zip(&gold)
             .filter(|(f, g)| **f && g.speakers.is_some())
             .count();
+        outcome.missed.extend(
+            found
+                .iter()
+                .zip(&gold)
+                .filter(|(f, g)| !**f && g.speakers.is_some())
+                .map(|(_, g)| ((*name).to_owned(), g.start.clone())),
+        );
     }
     outcome
 }

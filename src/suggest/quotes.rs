@@ -14,7 +14,9 @@
 //! - `direct:cue-before`: `Kurti said: "…"` — a cue shortly before the opening mark.
 //! - `direct:dash-credit`: `"…" - Matthew Ingram`.
 //! - `direct:introduced`: a quote after a colon (`Sunak defended the record: "…"`), or opening a
-//!   paragraph after one ending with a colon or comma (`Obama tweeted:`).
+//!   paragraph after one ending with a colon or comma (`Obama tweeted:`). A participle opening
+//!   that sentence with nobody after it (`Writing in a blog post, Ingram dubbed it: "…"`) is no
+//!   cue.
 //! - `direct:continuation`: no cue of its own; the latest attribution in its paragraph, or in the
 //!   paragraph before when it opens its paragraph ("… said Mohib." then a paragraph of quote).
 //! - `direct:no-cue`: a quotation of three words or more with nobody to attribute it to.
@@ -24,8 +26,10 @@
 //!
 //! The speaker (`resolved_by`) is a mention the schema allows as a speaker (PERSON and ORG when it
 //! names none): `adjacent`, the mention beside the cue, or the first in the clause after it (a
-//! person first), but not the agent of a participle (`a letter seen by Sky News says`);
-//! `appositive`, the name before "Name, title, said"; `coordinated`, the subject of an earlier cue
+//! person first), but not the agent of a participle (`a letter seen by Sky News says`) nor a name
+//! after "that" (`wrote that the Scientology.org site was down`); `possessor`, whose statement,
+//! report or analysis is the cue's subject (`PC World's recent analysis of its traffic
+//! concluded`); `appositive`, the name before "Name, title, said"; `coordinated`, the subject of an earlier cue
 //! in the sentence ("Cooper said … and said it was"); `introduction`, the person of the sentence
 //! before the colon; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
 //! stands for (the latest person with that title, the latest organisation with that noun in its
@@ -33,6 +37,11 @@
 //! standing before a cue ("Rutte said …"), else to the speaker of the latest quote, else to the
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention.
+//!
+//! A speaker that is a mention suggested in the same run covers the name only: a person's titles
+//! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
+//! short before "of" gets the rest of its name ("Department" → "Department of Agriculture"); see
+//! `speaker_name`. A mention already in the layer is kept as the analyst drew it.
 //!
 //! Scores are calibrated on real news (see `calibrated_score` and `docs/suggestions.md`).
 
@@ -46,6 +55,7 @@ use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
 use super::quotation_marks::{Quotation, pairs, quotations, trim_content};
+use super::speaker_name::speaker_span;
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
 /// The recommender's name.
@@ -114,6 +124,11 @@ const CUES: &[&str] = &[
     "maintained",
     "reiterated",
     "asserted",
+    "asked",
+    "described",
+    "characterized",
+    "characterised",
+    "writing",
     "рекао",
     "рекла",
     "изјавио",
@@ -592,9 +607,16 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
     for k in range.clone().rev() {
         if let Some(len) = cue_at(ctx, k) {
             let subject = subject_before(ctx, sentence_start, k)
-                .or_else(|| subject_after(ctx, k + len, intro_end))
-                .unwrap_or(Subject::None);
-            return Some((Some(cue_span(ctx, k, len)), subject));
+                .or_else(|| subject_after(ctx, k + len, intro_end));
+            // A participle opening the sentence with nobody after it ("Writing in a blog post,
+            // Ingram dubbed it: …") is no cue: the sentence's first person speaks.
+            if subject.is_none() && k == sentence_start {
+                continue;
+            }
+            return Some((
+                Some(cue_span(ctx, k, len)),
+                subject.unwrap_or(Subject::None),
+            ));
         }
     }
     let span = ctx.sentences[sentence];
@@ -690,6 +712,28 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         }
         gap += 1;
     }
+    possessor(ctx, from, cue)
+}
+
+/// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
+/// report or study is the cue's subject, before a possessive "'s" followed by at most ten
+/// lower-case words up to the cue.
+fn possessor(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let mut k = cue;
+    while k > from && cue - k <= 10 {
+        k -= 1;
+        let word = &words[k];
+        if matches!(word.lower.as_str(), "'s" | "’s") {
+            return (k > from)
+                .then(|| mention_ending_at(ctx, words[k - 1].span.end))
+                .flatten()
+                .map(|index| Subject::Mention(index, "possessor"));
+        }
+        if word.is_punct() || word.is_capitalised() || pronoun(&word.lower).is_some() {
+            return None;
+        }
+    }
     None
 }
 
@@ -752,6 +796,10 @@ fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
 /// a person preferred; the clause stops at punctuation, at a quotation mark and at `limit`.
 fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subject> {
     let words = &ctx.words;
+    // "wrote that the site was down": what follows "that" is what was said, not who said it.
+    if words.get(from)?.lower == "that" {
+        return None;
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     for word in words[from..].iter().take(8) {
@@ -899,7 +947,12 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         let speaker = found.and_then(|(index, how, pronoun)| {
             last_speaker = Some((index, sentence));
             ctx.mentions.get(index).map(|m| SpeakerSuggestion {
-                span: m.span,
+                // A suggested mention's boundary is the model's guess: the speaker is the name
+                // (no titles; an organisation's "of …" taken in). The analyst's own is kept.
+                span: match m.existing {
+                    Some(_) => m.span,
+                    None => speaker_span(ctx.chars(), m.span, canonical(&m.label)),
+                },
                 label: m.label.clone(),
                 resolved_by: how.to_owned(),
                 pronoun,
