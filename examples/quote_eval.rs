@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout2   # the second held-out set (Wikinews 2020)
+//! cargo run --example quote_eval heldout2 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval dev        # the documents the rules were tuned on, one line per quote
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -13,7 +15,7 @@
 #[path = "../benches/support/quote_eval.rs"]
 mod quote_eval;
 
-use quote_eval::{DEV, HELD_OUT, evaluate};
+use quote_eval::{DEV, HELD_OUT, HELD_OUT_2, evaluate};
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("mentions") {
@@ -25,10 +27,10 @@ fn main() {
         return;
     }
     let dev = std::env::args().nth(1).as_deref() == Some("dev");
-    let (names, part) = if dev {
-        (DEV, "dev")
-    } else {
-        (HELD_OUT, "held-out")
+    let (names, part) = match std::env::args().nth(1).as_deref() {
+        Some("dev") => (DEV, "dev"),
+        Some("heldout2") => (HELD_OUT_2, "held-out 2"),
+        _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
     if dev || std::env::args().nth(2).as_deref() == Some("list") {
