@@ -466,3 +466,139 @@ fn the_analysts_own_boundary_of_a_speaker_is_kept_with_its_title() {
         Some("Home Secretary Suella Braverman")
     );
 }
+
+#[test]
+fn elaborated_is_a_cue() {
+    let found = direct(
+        "Speaking on Sunday, [Ana Ruiz]{PERSON} elaborated, \"The harbour will reopen next month \
+         and the ferries will run again.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(found[0].2, "direct:cue-before");
+}
+
+#[test]
+fn the_archbishop_said_stands_for_the_archbishop_named_before() {
+    let found = quotes(
+        "The bill was criticised by archbishop [Tomás Vega]{PERSON}. Speaking after the vote, the \
+         archbishop said \"We will keep praying for those who suffer.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Tomás Vega"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
+}
+
+#[test]
+fn a_person_of_a_body_speaks_rather_than_the_body() {
+    let found = quotes(
+        "[Mira Das]{PERSON} of the [Tarpur]{ORG} assembly said \"The river has never been this high \
+         in living memory.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Mira Das"));
+}
+
+#[test]
+fn a_name_between_commas_after_a_title_is_the_speaker() {
+    let found = quotes(
+        "The mayor of the city, [Jana Novak]{PERSON}, tweeted: \"Thank you to everyone who helped \
+         clear the streets tonight.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Jana Novak"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("adjacent"));
+}
+
+#[test]
+fn the_person_a_report_quoted_as_saying_is_the_speaker_of_both_parts() {
+    let found = quotes(
+        "[The Courier]{ORG} quoted [Sam Reyes]{PERSON}, a former harbour master, as saying \"The \
+         port was never ready for a storm like this\" and \"nobody in the town listened to any of the warnings.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Sam Reyes"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("quoted-as"));
+    assert_eq!(found[1].speaker.as_deref(), Some("Sam Reyes"));
+}
+
+#[test]
+fn a_sentence_opening_participle_takes_the_subject_of_the_main_clause() {
+    let found = quotes(
+        "Saying \"the old rules failed many families\" at a rally in the capital on Sunday, \
+         President [Lena Ortiz]{PERSON} added, \"We will change them this year.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+    assert_eq!(found[1].speaker.as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn a_trailing_participle_takes_the_subject_of_its_sentence() {
+    let found = quotes(
+        "[Omar Haddad]{PERSON} called on [Jordan]{GPE} and [Egypt]{GPE} to join the talks, adding \
+         \"Every neighbour is welcome at this table.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Omar Haddad"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+}
+
+#[test]
+fn a_trailing_participle_after_an_unnamed_subject_has_no_speaker() {
+    // The agency the eyewitness spoke to is in a prepositional phrase: not the subject.
+    let found = quotes(
+        "An eyewitness described for news agency [Reuters]{ORG} how the fire spread, stating, \"I \
+         saw the roof fall in within a minute.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker, None);
+}
+
+#[test]
+fn after_a_colon_the_subject_speaks_not_the_first_person_named() {
+    let found = quotes(
+        "In a statement, the [Ministry of Health]{ORG} defended the closure, which was approved by \
+         Governor [Paul Reed]{PERSON}, as temporary: \"The schools will reopen as soon as the \
+         water is safe to drink.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ministry of Health"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("introduction"));
+}
+
+#[test]
+fn after_a_colon_a_pronoun_subject_speaks_not_the_person_it_praises() {
+    let found = quotes(
+        "[Ruth Ade]{PERSON}, the party's leader, sent a letter on Monday. In her letter, she praised \
+         [Kofi Mensah]{PERSON}'s career: \"He served this country with courage for forty years.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ruth Ade"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("pronoun"));
+}
+
+#[test]
+fn he_said_after_an_endorsement_is_the_person_who_endorsed() {
+    // The model took "Hale" alone for an organisation; "Maria Hale" names the person.
+    let found = quotes(
+        "[Maria Hale]{PERSON} left the race on Monday. The same day, [Hale]{ORG} endorsed her \
+         former rival, [Tom Quist]{PERSON}. \"Two months ago,\" she said, \"I set out to win.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Hale"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("pronoun"));
+}
+
+#[test]
+fn a_short_name_after_a_colon_that_the_sentence_goes_on_about_is_no_quote() {
+    let found = quotes(
+        "On Tuesday, the [World Health Organization]{ORG} announced the name of the disease: \
+         \"COVID-19\" is to replace the temporary name.",
+    );
+    assert!(
+        found.iter().all(|q| q.kind != QuoteKind::Direct),
+        "{found:?}"
+    );
+}

@@ -2,10 +2,15 @@
 //! baseline or a model) often carry a title or an office into a person's name ("Home Secretary
 //! Suella Braverman", "for Education Mr. Toccafondi") or stop an organisation's name short
 //! ("Department" of "Department of Agriculture", "University" of "University of Sheffield"). A
-//! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in.
+//! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in;
+//! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
+//! out, and an organisation cut inside a place name ("States Department" after "United") gets the
+//! whole place (both with the shipped gazetteer).
 //! A mention already in the layer is the analyst's and is kept as it is (see `quotes`).
 
 use crate::model::CharSpan;
+
+use super::gazetteer::{GazKind, gazetteer};
 
 /// Titles, honorifics and offices written before a person's name, capitalised as in a name, with
 /// no final full stop ("Mr." is looked up as "Mr").
@@ -94,10 +99,85 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
         return span;
     }
     match label {
-        "PERSON" => without_titles(chars, span),
-        "ORG" => with_of_phrase(chars, span),
+        "PERSON" => without_titles(chars, without_place_of_office(chars, span)),
+        "ORG" => with_of_phrase(
+            chars,
+            with_place_before(chars, without_place_of_office(chars, span)),
+        ),
         _ => span,
     }
+}
+
+/// Whether a gazetteer place (a country, capital, region or city) opens `words`: its length.
+fn place_opening(words: &[String]) -> Option<usize> {
+    gazetteer()
+        .name_opening(words)
+        .filter(|hit| {
+            matches!(
+                hit.kind,
+                GazKind::Country | GazKind::Capital | GazKind::Region | GazKind::Place
+            )
+        })
+        .map(|hit| hit.len)
+}
+
+/// "President of Ukraine Volodymyr Zelenskyy" → "Volodymyr Zelenskyy": after "of", a place that
+/// opens the mention is where the office is, not part of the name, when at least two capitalised
+/// words follow it.
+fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    if before.last().is_none_or(|t| word(chars, *t) != "of") {
+        return span;
+    }
+    let words = tokens(chars, span.start, span.end);
+    let texts: Vec<String> = words.iter().map(|t| word(chars, *t)).collect();
+    match place_opening(&texts) {
+        Some(len)
+            if words.len() >= len + 2 && words[len..].iter().all(|t| capitalised(chars, *t)) =>
+        {
+            CharSpan::new(words[len].start, span.end)
+        }
+        _ => span,
+    }
+}
+
+/// "States Department of Defense" after "United" → "United States Department of Defense": an
+/// organisation whose first word ends a place name begun by the one or two words before it.
+fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    let inside = tokens(chars, span.start, span.end);
+    let Some(first) = inside.first() else {
+        return span;
+    };
+    for back in [2, 1] {
+        let Some(from) = before.len().checked_sub(back) else {
+            continue;
+        };
+        let lead = &before[from..];
+        if !lead
+            .iter()
+            .all(|t| capitalised(chars, *t) && chars[t.end - 1].is_alphanumeric())
+        {
+            continue;
+        }
+        let texts: Vec<String> = lead
+            .iter()
+            .chain(std::iter::once(first))
+            .map(|t| word(chars, *t))
+            .collect();
+        if place_opening(&texts) == Some(back + 1) {
+            return CharSpan::new(lead[0].start, span.end);
+        }
+    }
+    span
 }
 
 /// Words (runs of non-space chars) in `[start, end)`, as char spans.
@@ -250,6 +330,39 @@ mod tests {
             speaker(text, "University", "ORG"),
             "University of Sheffield"
         );
+    }
+
+    #[test]
+    fn a_place_an_office_is_of_is_not_part_of_the_name_after_it() {
+        let text = "President of Ukraine Volodymyr Zelenskyy said";
+        assert_eq!(
+            speaker(text, "Ukraine Volodymyr Zelenskyy", "PERSON"),
+            "Volodymyr Zelenskyy"
+        );
+        assert_eq!(
+            speaker(text, "Ukraine Volodymyr Zelenskyy", "ORG"),
+            "Volodymyr Zelenskyy"
+        );
+        // Without "of" before it, or with one name word after it, the place stays.
+        let text = "Jordan Peterson said";
+        assert_eq!(
+            speaker(text, "Jordan Peterson", "PERSON"),
+            "Jordan Peterson"
+        );
+        let text = "the Bank of England Governor said";
+        assert_eq!(speaker(text, "England Governor", "ORG"), "England Governor");
+    }
+
+    #[test]
+    fn an_organisation_cut_inside_a_place_name_takes_the_whole_place() {
+        let text = "the United States Department of Defense justified the strike";
+        assert_eq!(
+            speaker(text, "States Department of Defense", "ORG"),
+            "United States Department of Defense"
+        );
+        // A capitalised word before that makes no place with it is left out.
+        let text = "On Tuesday Reuters said";
+        assert_eq!(speaker(text, "Reuters", "ORG"), "Reuters");
     }
 
     #[test]
