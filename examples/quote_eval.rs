@@ -4,25 +4,38 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval dev        # the documents the rules were tuned on, one line per quote
+//! cargo run --example quote_eval heldout3   # the third held-out set (Wikinews 2020)
+//! cargo run --example quote_eval heldout3 list  # … one line per quote (any set: add `list`)
+//! cargo run --example quote_eval heldout2   # the once held-out second set, now development
+//! cargo run --example quote_eval dev        # all development documents (GUM and the second set)
+//! cargo run --example quote_eval gum-dev    # the GUM development documents only
+//! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
+//! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 #[path = "../benches/support/quote_eval.rs"]
 mod quote_eval;
 
-use quote_eval::{DEV, HELD_OUT, evaluate};
+use quote_eval::{DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, development, evaluate};
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("mentions") {
         print_mentions(&std::env::args().nth(2).unwrap_or_default());
         return;
     }
+    if std::env::args().nth(1).as_deref() == Some("show") {
+        print_quotes(&std::env::args().nth(2).unwrap_or_default());
+        return;
+    }
     let dev = std::env::args().nth(1).as_deref() == Some("dev");
-    let (names, part) = if dev {
-        (DEV, "dev")
-    } else {
-        (HELD_OUT, "held-out")
+    let all_dev = development();
+    let (names, part): (&[&str], &str) = match std::env::args().nth(1).as_deref() {
+        Some("dev") => (&all_dev, "dev"),
+        Some("gum-dev") => (DEV, "GUM dev"),
+        Some("heldout2") => (HELD_OUT_2, "held-out 2 (now development)"),
+        Some("heldout3") => (HELD_OUT_3, "held-out 3"),
+        _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
     if dev || std::env::args().nth(2).as_deref() == Some("list") {
@@ -43,6 +56,11 @@ fn main() {
                 j.content,
                 j.speaker.as_deref().unwrap_or("-"),
             );
+        }
+    }
+    if dev || std::env::args().nth(2).as_deref() == Some("list") {
+        for (doc, start) in &outcome.missed {
+            println!("{doc:<13} MISSED {start}");
         }
     }
     let (precision, n) = outcome.precision_at(0.0).unwrap_or((0.0, 0));
@@ -106,6 +124,42 @@ fn print_mentions(name: &str) {
         if let gloss::suggest::SuggestionKind::Entity { span, label } = &s.kind {
             let text: String = chars[span.start..span.end].iter().collect();
             println!("{label:<8} {text}");
+        }
+    }
+}
+
+/// `cargo run --example quote_eval show NAME`: every quote suggestion (direct, indirect, mixed) with
+/// all its content parts, cue, speaker and how it was found.
+fn print_quotes(name: &str) {
+    let schema = gloss::storage::presets::preset("news").expect("the news preset exists");
+    let raw = std::fs::read_to_string(quote_eval::data_dir().join(format!("{name}.txt"))).unwrap();
+    let doc = gloss::model::Document::from_raw(gloss::model::DocId::new(name).unwrap(), name, &raw);
+    let mut recommenders = gloss::suggest::Recommenders::standard();
+    recommenders.set_enabled(gloss::suggest::tagger::NAME, false);
+    let training = gloss::suggest::TrainingView::default();
+    let chars: Vec<char> = doc.text.as_str().chars().collect();
+    let text_of = |s: gloss::model::CharSpan| -> String { chars[s.start..s.end].iter().collect() };
+    for s in gloss::suggest::suggest_with(&doc, &schema, None, &training, &recommenders, &[]) {
+        if let gloss::suggest::SuggestionKind::Quote {
+            content,
+            cue,
+            speaker,
+            quote_kind,
+        } = &s.kind
+        {
+            println!(
+                "{:.2} {} {:?} cue {:?} speaker {:?} ({})",
+                s.score,
+                s.rule,
+                quote_kind,
+                cue.map(text_of),
+                speaker.as_ref().map(|sp| text_of(sp.span)),
+                speaker.as_ref().map_or("-", |sp| sp.resolved_by.as_str()),
+            );
+            for part in content {
+                let text: String = text_of(*part).chars().take(70).collect();
+                println!("    | {text}");
+            }
         }
     }
 }

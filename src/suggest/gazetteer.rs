@@ -179,6 +179,19 @@ impl Gazetteer {
         })
     }
 
+    /// The longest name at the start of `words` (plain word texts, as `split_words` gives them).
+    pub fn name_opening(&self, words: &[String]) -> Option<Hit> {
+        let candidates = self.names.get(words.first()?)?;
+        candidates.iter().find_map(|(entry, kind)| {
+            let matches =
+                entry.len() <= words.len() && entry.iter().zip(words).all(|(e, w)| e == w);
+            matches.then_some(Hit {
+                len: entry.len(),
+                kind: *kind,
+            })
+        })
+    }
+
     /// The length in words of the longest title starting at word `i` (case-insensitive).
     pub fn title_at(&self, words: &[Word], i: usize) -> Option<usize> {
         let first = words.get(i)?;

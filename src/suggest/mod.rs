@@ -36,6 +36,7 @@ pub mod matcher;
 mod overlaps;
 pub mod quotation_marks;
 pub mod quotes;
+mod speaker_name;
 pub mod suggestion;
 pub mod tagger;
 pub mod tagger_file;

@@ -143,7 +143,15 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
         let next = chars.get(p + len).copied();
         let opens_word = next.is_some_and(|n| !n.is_whitespace());
         let free_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-:/".contains(b));
-        (mark_at(chars, p, open) && opens_word && free_before).then_some((len, *closes))
+        // `said," For example …"`: the space slipped to the wrong side of a mark after a comma.
+        // (A mark closing a quote there, `"…," he said`, was taken by its opening mark first.)
+        let slipped = before == Some(',')
+            && next == Some(' ')
+            && chars
+                .get(p + len + 1)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '[');
+        (mark_at(chars, p, open) && (opens_word && free_before || slipped))
+            .then_some((len, *closes))
     })
 }
 

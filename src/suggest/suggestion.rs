@@ -46,8 +46,13 @@ pub struct SpeakerSuggestion {
     pub span: CharSpan,
     /// The mention's entity label (`PERSON`, `ORG`, …).
     pub label: String,
-    /// How the speaker was found: `adjacent` (the mention beside the cue), `pronoun` (resolved from
-    /// a pronoun beside the cue), `external`, `layer` (an existing annotation).
+    /// How the speaker was found. From the quote rules (`suggest::quotes`): `adjacent` (the
+    /// mention beside the cue), `appositive` ("Name, title, said"), `coordinated` (the subject of
+    /// an earlier cue in the sentence), `participle` (the subject of the clause a "saying" or
+    /// "adding" hangs from), `quoted-as` ("quoted Name as saying"), `possessor` ("Name's analysis
+    /// concluded"), `introduction` (the sentence before a colon), `pronoun` (resolved from a
+    /// pronoun beside the cue), `role-noun` ("the minister said"), `organisation` ("the ministry
+    /// said"). Otherwise: `layer` (an existing annotation) or an external recommender's name.
     pub resolved_by: String,
     /// The pronoun beside the cue, when the speaker was resolved from one.
     pub pronoun: Option<CharSpan>,

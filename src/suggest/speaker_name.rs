@@ -1,0 +1,378 @@
+//! The name a quote's speaker points at. Mentions suggested in the same run (by the entity
+//! baseline or a model) often carry a title or an office into a person's name ("Home Secretary
+//! Suella Braverman", "for Education Mr. Toccafondi") or stop an organisation's name short
+//! ("Department" of "Department of Agriculture", "University" of "University of Sheffield"). A
+//! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in;
+//! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
+//! out, and an organisation cut inside a place name ("States Department" after "United") gets the
+//! whole place (both with the shipped gazetteer).
+//! A mention already in the layer is the analyst's and is kept as it is (see `quotes`).
+
+use crate::model::CharSpan;
+
+use super::gazetteer::{GazKind, gazetteer};
+
+/// Titles, honorifics and offices written before a person's name, capitalised as in a name, with
+/// no final full stop ("Mr." is looked up as "Mr").
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Reverend",
+    "Minister",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Secretary",
+    "Undersecretary",
+    "Under-Secretary",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Ambassador",
+    "Envoy",
+    "Mayor",
+    "Governor",
+    "Gov",
+    "Senator",
+    "Sen",
+    "Representative",
+    "Rep",
+    "Congressman",
+    "Congresswoman",
+    "Chairman",
+    "Chairwoman",
+    "Director",
+    "Coach",
+    "Commissioner",
+    "Prosecutor",
+    "Judge",
+    "Justice",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Captain",
+    "Capt",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Admiral",
+    "Major",
+    "Officer",
+    "Executive",
+    "CEO",
+    "Chief",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "Ayatollah",
+];
+
+/// Small words an organisation's name may hold between capitalised words after "of"
+/// ("Department of Health and Human Services").
+const ORGANISATION_JOINERS: &[&str] = &["and", "of", "for", "the", "&"];
+
+/// The span a speaker suggestion should cover for a suggested mention at `span` with the canonical
+/// label `label` (char offsets, half-open): a person's name without the titles before it, an
+/// organisation's name with the "of …" after it. Any other mention is returned as it is.
+pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
+    if span.end > chars.len() || span.start >= span.end {
+        return span;
+    }
+    match label {
+        "PERSON" => without_titles(chars, without_place_of_office(chars, span)),
+        "ORG" => with_of_phrase(
+            chars,
+            with_place_before(chars, without_place_of_office(chars, span)),
+        ),
+        _ => span,
+    }
+}
+
+/// Whether a gazetteer place (a country, capital, region or city) opens `words`: its length.
+fn place_opening(words: &[String]) -> Option<usize> {
+    gazetteer()
+        .name_opening(words)
+        .filter(|hit| {
+            matches!(
+                hit.kind,
+                GazKind::Country | GazKind::Capital | GazKind::Region | GazKind::Place
+            )
+        })
+        .map(|hit| hit.len)
+}
+
+/// "President of Ukraine Volodymyr Zelenskyy" → "Volodymyr Zelenskyy": after "of", a place that
+/// opens the mention is where the office is, not part of the name, when at least two capitalised
+/// words follow it.
+fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    if before.last().is_none_or(|t| word(chars, *t) != "of") {
+        return span;
+    }
+    let words = tokens(chars, span.start, span.end);
+    let texts: Vec<String> = words.iter().map(|t| word(chars, *t)).collect();
+    match place_opening(&texts) {
+        Some(len)
+            if words.len() >= len + 2 && words[len..].iter().all(|t| capitalised(chars, *t)) =>
+        {
+            CharSpan::new(words[len].start, span.end)
+        }
+        _ => span,
+    }
+}
+
+/// "States Department of Defense" after "United" → "United States Department of Defense": an
+/// organisation whose first word ends a place name begun by the one or two words before it.
+fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    let inside = tokens(chars, span.start, span.end);
+    let Some(first) = inside.first() else {
+        return span;
+    };
+    for back in [2, 1] {
+        let Some(from) = before.len().checked_sub(back) else {
+            continue;
+        };
+        let lead = &before[from..];
+        if !lead
+            .iter()
+            .all(|t| capitalised(chars, *t) && chars[t.end - 1].is_alphanumeric())
+        {
+            continue;
+        }
+        let texts: Vec<String> = lead
+            .iter()
+            .chain(std::iter::once(first))
+            .map(|t| word(chars, *t))
+            .collect();
+        if place_opening(&texts) == Some(back + 1) {
+            return CharSpan::new(lead[0].start, span.end);
+        }
+    }
+    span
+}
+
+/// Words (runs of non-space chars) in `[start, end)`, as char spans.
+fn tokens(chars: &[char], start: usize, end: usize) -> Vec<CharSpan> {
+    let mut out = Vec::new();
+    let mut k = start;
+    while k < end {
+        if chars[k].is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        while k < end && !chars[k].is_whitespace() {
+            k += 1;
+        }
+        out.push(CharSpan::new(from, k));
+    }
+    out
+}
+
+fn word(chars: &[char], token: CharSpan) -> String {
+    chars[token.start..token.end].iter().collect()
+}
+
+fn capitalised(chars: &[char], token: CharSpan) -> bool {
+    chars[token.start].is_uppercase()
+}
+
+/// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
+/// leaves a capitalised name after it ("John Major" keeps its "Major", "Sir John Major" loses its
+/// "Sir").
+fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
+    let words = tokens(chars, span.start, span.end);
+    let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| {
+        let text = word(chars, words[i]);
+        TITLES.contains(&text.trim_end_matches('.')) && capitalised(chars, words[i + 1])
+    });
+    match last_title {
+        Some(i) => CharSpan::new(words[i + 1].start, span.end),
+        None => span,
+    }
+}
+
+/// "Department" followed by " of Agriculture" → "Department of Agriculture": the capitalised words
+/// after "of" on the same line (with "and", "of", "for", "the" between them), ending with a
+/// capitalised word, at most six words.
+fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_end = (span.end..chars.len())
+        .find(|&k| chars[k] == '\n')
+        .unwrap_or(chars.len());
+    let after = tokens(chars, span.end, line_end);
+    let Some(first) = after.first() else {
+        return span;
+    };
+    if span.end == first.start || word(chars, *first) != "of" {
+        return span;
+    }
+    let mut end = span.end;
+    for token in after.iter().skip(1).take(6) {
+        let text = word(chars, *token);
+        let bare = text.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
+        let cut = bare.len() < text.len() || bare.ends_with("'s") || bare.ends_with("’s");
+        if bare.is_empty() {
+            break;
+        }
+        if capitalised(chars, *token) {
+            let name_end = token.start
+                + bare
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .chars()
+                    .count();
+            end = name_end;
+        } else if !ORGANISATION_JOINERS.contains(&bare) {
+            break;
+        }
+        if cut {
+            break;
+        }
+    }
+    CharSpan::new(span.start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The speaker span for the mention `mention` (its first occurrence) in `text`, as text.
+    fn speaker(text: &str, mention: &str, label: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let byte = text.find(mention).unwrap();
+        let start = text[..byte].chars().count();
+        let span = CharSpan::new(start, start + mention.chars().count());
+        let out = speaker_span(&chars, span, label);
+        chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_persons_titles_and_office_are_not_part_of_the_speakers_name() {
+        let text = "On Wednesday, Home Secretary Suella Braverman told GB News: \"…\"";
+        assert_eq!(
+            speaker(text, "Home Secretary Suella Braverman", "PERSON"),
+            "Suella Braverman"
+        );
+        let text = "Undersecretary for Education Mr. Toccafondi says \"…\"";
+        assert_eq!(
+            speaker(text, "for Education Mr. Toccafondi", "PERSON"),
+            "Toccafondi"
+        );
+        assert_eq!(
+            speaker(
+                "Prime Minister Вучић said",
+                "Prime Minister Вучић",
+                "PERSON"
+            ),
+            "Вучић"
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_title_stays_in_the_name() {
+        assert_eq!(
+            speaker("John Major said", "John Major", "PERSON"),
+            "John Major"
+        );
+        assert_eq!(
+            speaker("Sir John Major said", "Sir John Major", "PERSON"),
+            "John Major"
+        );
+        assert_eq!(
+            speaker("Ms. Nyström said", "Ms. Nyström", "PERSON"),
+            "Nyström"
+        );
+    }
+
+    #[test]
+    fn an_organisation_cut_short_before_of_takes_the_rest_of_its_name() {
+        let text = "The U.S. Department of Agriculture notes, \"…\"";
+        assert_eq!(
+            speaker(text, "Department", "ORG"),
+            "Department of Agriculture"
+        );
+        let text = "the Department of Health and Human Services, said";
+        assert_eq!(
+            speaker(text, "Department", "ORG"),
+            "Department of Health and Human Services"
+        );
+        let text = "the University of Sheffield's study said";
+        assert_eq!(
+            speaker(text, "University", "ORG"),
+            "University of Sheffield"
+        );
+    }
+
+    #[test]
+    fn a_place_an_office_is_of_is_not_part_of_the_name_after_it() {
+        let text = "President of Ukraine Volodymyr Zelenskyy said";
+        assert_eq!(
+            speaker(text, "Ukraine Volodymyr Zelenskyy", "PERSON"),
+            "Volodymyr Zelenskyy"
+        );
+        assert_eq!(
+            speaker(text, "Ukraine Volodymyr Zelenskyy", "ORG"),
+            "Volodymyr Zelenskyy"
+        );
+        // Without "of" before it, or with one name word after it, the place stays.
+        let text = "Jordan Peterson said";
+        assert_eq!(
+            speaker(text, "Jordan Peterson", "PERSON"),
+            "Jordan Peterson"
+        );
+        let text = "the Bank of England Governor said";
+        assert_eq!(speaker(text, "England Governor", "ORG"), "England Governor");
+    }
+
+    #[test]
+    fn an_organisation_cut_inside_a_place_name_takes_the_whole_place() {
+        let text = "the United States Department of Defense justified the strike";
+        assert_eq!(
+            speaker(text, "States Department of Defense", "ORG"),
+            "United States Department of Defense"
+        );
+        // A capitalised word before that makes no place with it is left out.
+        let text = "On Tuesday Reuters said";
+        assert_eq!(speaker(text, "Reuters", "ORG"), "Reuters");
+    }
+
+    #[test]
+    fn of_with_no_name_after_it_adds_nothing() {
+        let text = "the Ministry of defence matters said";
+        assert_eq!(speaker(text, "Ministry", "ORG"), "Ministry");
+        let text = "Reuters of course said";
+        assert_eq!(speaker(text, "Reuters", "ORG"), "Reuters");
+        let text = "The ministry of the\nInterior said";
+        assert_eq!(speaker(text, "ministry", "ORG"), "ministry");
+        assert_eq!(speaker("Kosovo of Kurti", "Kosovo", "GPE"), "Kosovo");
+    }
+}
