@@ -195,6 +195,10 @@ fn workspace() -> TempDir {
     let temp = TempDir::new().unwrap();
     let dir = temp.path();
     sample::create(&dir.join(SAMPLE)).unwrap_or_else(|e| panic!("{e:#}"));
+    // A corpus split into projects by month, for the examples that report across several.
+    for month in ["2024-01", "2024-02", "2024-03"] {
+        copy_dir(&dir.join(SAMPLE), &dir.join("corpus").join(month));
+    }
     let gloss = env!("CARGO_BIN_EXE_gloss");
     let text = |id: &str| -> &str {
         sample::ARTICLES

@@ -165,7 +165,8 @@ Examples:
   gloss export projects/kosovo-talks --format conll --out gold.conll --gold --scheme bilou
   gloss export projects/kosovo-talks --format brat --out brat-folder/
   gloss export projects/kosovo-talks --format hf --out train.jsonl --gold   (and labels.json beside it)
-  gloss export projects/kosovo-talks --format csv --out spreadsheets/   (quotes.csv, events.csv)")]
+  gloss export projects/kosovo-talks --format csv --out spreadsheets/   (quotes.csv, events.csv)
+  gloss export corpus/2024-01 corpus/2024-02 --format jsonl --out corpus.jsonl --gold")]
     Export(ExportArgs),
 
     /// Print the recommenders' suggestions as JSON lines, or write them into a layer (--apply).
@@ -348,8 +349,10 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The project folder.
-    pub dir: PathBuf,
+    /// The project folder, or several exported as one corpus (jsonl, spacy and csv; the other
+    /// formats take one project).
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
 
     /// The output format: jsonl (Gloss's own), spacy, conll, brat, hf or csv.
     #[arg(long, value_name = "FORMAT")]

@@ -11,7 +11,7 @@ use anyhow::Context as _;
 
 use super::args::ExportArgs;
 use crate::workbench;
-use crate::workbench::{ExportFormat, ExportSelection, TagScheme};
+use crate::workbench::{ExportFormat, TagScheme};
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let scheme = match args.scheme.as_deref() {
@@ -34,22 +34,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     workbench::check_out(&args.out, format)
         .map_err(|message| anyhow::anyhow!("--out {message}"))?;
-    let project = workbench::load_read_only(&args.dir)?;
-    let layer_named = if args.gold {
+    let layer = if args.gold {
         Some(crate::model::GOLD)
     } else {
         args.layer.as_deref()
     };
-    let layer = layer_named
-        .map(|name| workbench::known_layer(&project, name, &args.dir))
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let selection = ExportSelection {
-        layer,
-        finished_only: args.status.is_some(),
-    };
-    let written = workbench::write_export(&project, &args.dir, format, &selection, &args.out, None)
-        .map_err(anyhow::Error::msg)?;
+    let dirs: Vec<&std::path::Path> = args.dirs.iter().map(|d| d.as_path()).collect();
+    // jsonl, spacy and csv are written a batch of documents at a time (any size of project, and
+    // several projects as one corpus); the other formats load the project whole.
+    let written =
+        workbench::write_export_across(&dirs, format, layer, args.status.is_some(), &args.out)
+            .map_err(anyhow::Error::msg)?;
     for line in &written.lines {
         println!("{line}");
     }

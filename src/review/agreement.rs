@@ -94,7 +94,9 @@ impl AgreementTally {
             .iter()
             .map(|name| {
                 let key = LayerKey::new(document.id.clone(), name.clone());
-                project.layer(&key).map(|layer| LayerView::new(layer, labels))
+                project
+                    .layer(&key)
+                    .map(|layer| LayerView::new(layer, labels))
             })
             .collect();
         let present = views.iter().filter(|v| v.is_some()).count();

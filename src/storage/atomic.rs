@@ -100,6 +100,52 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// A file written in pieces and put in place at once, for output too large to hold (an export of a
+/// large corpus): the pieces go to a temp file beside `path`, which [`AtomicWriter::finish`] syncs
+/// and renames over it. Dropped unfinished, the temp file is removed and `path` is untouched.
+pub struct AtomicWriter {
+    path: std::path::PathBuf,
+    temp: io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicWriter {
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(folder_of(path))?;
+        Ok(Self {
+            path: path.to_owned(),
+            temp: io::BufWriter::with_capacity(1 << 20, temp),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Syncs the file and puts it in place of `path`.
+    pub fn finish(self) -> io::Result<()> {
+        let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
+        if let Some(permissions) = permissions_for(&self.path)? {
+            temp.as_file().set_permissions(permissions)?;
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        sync_dir(folder_of(&self.path))
+    }
+}
+
+impl Write for AtomicWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.temp.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

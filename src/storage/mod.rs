@@ -38,7 +38,7 @@ use std::path::PathBuf;
 
 use crate::model::{DocId, LayerName};
 
-pub use atomic::write_atomic;
+pub use atomic::{AtomicWriter, write_atomic};
 pub use error::StorageError;
 pub use files::{
     DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_VAR, max_document_bytes, max_ron_bytes,

@@ -36,6 +36,27 @@ pub struct Corpus {
     layer_names: BTreeSet<LayerName>,
 }
 
+/// Opens the projects in `dirs`, to be read as one corpus. A folder given twice (under any name)
+/// is an error: its documents would count twice.
+pub fn open_all(dirs: &[&Path]) -> Result<Vec<Corpus>, StorageError> {
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut corpora = Vec::with_capacity(dirs.len());
+    for dir in dirs {
+        let corpus = Corpus::open(dir)?;
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if seen.contains(&real) {
+            return Err(StorageError::invalid(
+                dir,
+                None,
+                "this project folder is given twice (its documents would count twice)",
+            ));
+        }
+        seen.push(real);
+        corpora.push(corpus);
+    }
+    Ok(corpora)
+}
+
 impl Corpus {
     /// Reads `project.ron`, `entities.ron` and the names of the layer files in `dir`: everything
     /// [`super::load`] checks before it reads texts and layers.

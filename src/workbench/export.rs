@@ -91,17 +91,7 @@ pub fn write_export(
     let export = formats::export(project, format, selection)
         .map_err(|e| format!("{}: cannot export: {e}", dir.display()))?;
     if export.report.layers == 0 {
-        let what = match (&selection.layer, selection.finished_only) {
-            (Some(layer), true) => format!(
-                "layer {layer} is not finished (done, or adjudicated for gold) in any document"
-            ),
-            (None, true) => {
-                "no layer is finished (done, or adjudicated for gold) in any document".to_owned()
-            }
-            (Some(layer), false) => format!("layer {layer} has no annotations in any document"),
-            (None, false) => "no document has annotations yet".to_owned(),
-        };
-        return Err(format!("{}: nothing to export: {what}", dir.display()));
+        return Err(nothing_to_export(&dir.display().to_string(), selection));
     }
     let placed = export.placed(out);
     if format.writes_folder() {
@@ -179,4 +169,179 @@ fn summary(export: &formats::Export, files: &[PathBuf], out: &Path) -> Vec<Strin
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// For a format whose files are, document by document, the files of each batch of documents one
+/// after another: how many header lines each file starts with (written once, from the first
+/// batch). `None` for formats that number or index across the whole export (CoNLL's manifest, the
+/// label ids of hf, brat's folder of files), which are built from the whole project.
+fn header_lines(format: ExportFormat) -> Option<&'static [usize]> {
+    match format {
+        ExportFormat::Jsonl | ExportFormat::Spacy => Some(&[0]),
+        ExportFormat::Csv => Some(&[1, 1]),
+        _ => None,
+    }
+}
+
+/// Exports the projects in `dirs` as one corpus to `out` (the command line's `gloss export`).
+/// `layer` is a layer name (checked against every project), `finished_only` keeps finished layers.
+/// jsonl, spacy and csv are written a batch of documents at a time into files put in place when
+/// complete, so memory does not grow with the corpus; the other formats need the whole project in
+/// memory and take one project folder.
+pub fn write_export_across(
+    dirs: &[&Path],
+    format: ExportFormat,
+    layer: Option<&str>,
+    finished_only: bool,
+    out: &Path,
+) -> Result<ExportWritten, String> {
+    check_out(out, format)?;
+    let Some(headers) = header_lines(format) else {
+        let [dir] = dirs else {
+            return Err(format!(
+                "{} exports one project at a time; several project folders export to jsonl, \
+                 spacy or csv",
+                format.name()
+            ));
+        };
+        let project = super::load_read_only(dir).map_err(|e| format!("{e:#}"))?;
+        let layer = layer
+            .map(|name| known_layer(&project, name, dir))
+            .transpose()?;
+        let selection = ExportSelection {
+            layer,
+            finished_only,
+        };
+        return write_export(&project, dir, format, &selection, out, None);
+    };
+    let corpora = storage::stream::open_all(dirs).map_err(|e| e.to_string())?;
+    let shown = dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let layer = match layer {
+        None => None,
+        Some(name) => {
+            let mut known: Vec<String> = Vec::new();
+            for corpus in &corpora {
+                let names = corpus.base().annotators.iter().cloned();
+                let names = names.chain(corpus.layer_names().iter().map(|l| l.to_string()));
+                for name in names {
+                    if !known.contains(&name) {
+                        known.push(name);
+                    }
+                }
+            }
+            match LayerName::new(name) {
+                Some(layer) if known.iter().any(|k| k == name) => Some(layer),
+                _ => {
+                    return Err(format!(
+                        "{shown}: no layer {name:?}: expected one of {}",
+                        if known.is_empty() {
+                            "(none yet)".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
+                    ));
+                }
+            }
+        }
+    };
+    let selection = ExportSelection {
+        layer,
+        finished_only,
+    };
+    if format.writes_folder() {
+        std::fs::create_dir_all(out)
+            .map_err(|e| format!("{}: cannot create the folder: {e}", out.display()))?;
+    }
+    let mut writers: Vec<storage::AtomicWriter> = Vec::new();
+    let mut report = formats::ExportReport::default();
+    for (corpus, dir) in corpora.iter().zip(dirs) {
+        let streamed = corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
+            let part = formats::export(&batch, format, &selection)
+                .map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
+            let placed = part.placed(out);
+            for (i, (path, bytes)) in placed.into_iter().enumerate() {
+                let mut bytes = bytes;
+                if let Some(writer) = writers.get(i) {
+                    debug_assert_eq!(writer.path(), path);
+                    for _ in 0..headers.get(i).copied().unwrap_or(0) {
+                        let end = bytes
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .map_or(bytes.len(), |n| n + 1);
+                        bytes = &bytes[end..];
+                    }
+                } else {
+                    writers.push(
+                        storage::AtomicWriter::create(&path).map_err(|e| {
+                            anyhow::anyhow!("{}: cannot write: {e}", path.display())
+                        })?,
+                    );
+                }
+                if let Some(writer) = writers.get_mut(i) {
+                    std::io::Write::write_all(writer, bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+                }
+            }
+            add_report(&mut report, part.report);
+            Ok(())
+        });
+        streamed.map_err(|e| format!("{e:#}"))?;
+    }
+    if report.layers == 0 {
+        // The temp files go when the writers are dropped: nothing is put in place.
+        return Err(nothing_to_export(&shown, &selection));
+    }
+    let files: Vec<PathBuf> = writers.iter().map(|w| w.path().to_owned()).collect();
+    for writer in writers {
+        let path = writer.path().to_owned();
+        writer
+            .finish()
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    let export = formats::Export {
+        format,
+        files: Vec::new(),
+        report,
+    };
+    Ok(ExportWritten {
+        lines: summary(&export, &files, out),
+        files,
+    })
+}
+
+/// Adds the report of one batch's export to the whole export's.
+fn add_report(total: &mut formats::ExportReport, part: formats::ExportReport) {
+    total.documents += part.documents;
+    total.layers += part.layers;
+    total.annotations += part.annotations;
+    for (kind, n) in part.kinds_not_held {
+        *total.kinds_not_held.entry(kind).or_default() += n;
+    }
+    for (what, n) in part.parts_not_held {
+        *total.parts_not_held.entry(what).or_default() += n;
+    }
+    total.labels_encoded.extend(part.labels_encoded);
+    for (what, n) in part.rewritten {
+        *total.rewritten.entry(what).or_default() += n;
+    }
+    total.issues.extend(part.issues);
+}
+
+/// Why an export holds nothing, for `dir` (one folder or several).
+fn nothing_to_export(dir: &str, selection: &ExportSelection) -> String {
+    let what = match (&selection.layer, selection.finished_only) {
+        (Some(layer), true) => {
+            format!("layer {layer} is not finished (done, or adjudicated for gold) in any document")
+        }
+        (None, true) => {
+            "no layer is finished (done, or adjudicated for gold) in any document".to_owned()
+        }
+        (Some(layer), false) => format!("layer {layer} has no annotations in any document"),
+        (None, false) => "no document has annotations yet".to_owned(),
+    };
+    format!("{dir}: nothing to export: {what}")
 }

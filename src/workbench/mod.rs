@@ -53,7 +53,7 @@ pub use consistency::ConsistencyView;
 pub use corpus::{CorpusSearch, WINDOW_HIT_LIMIT};
 pub use document_info::{DetailsChange, document_details};
 pub use entities::{EntityCandidate, EntityInfo, EntityUse, MAX_CANDIDATES};
-pub use export::{ExportWritten, check_out, known_layer, write_export};
+pub use export::{ExportWritten, check_out, known_layer, write_export, write_export_across};
 pub use figures::AgreementFigures;
 pub use file_chooser::{FILE_DIALOG_VAR, native_file_chooser_unavailable};
 pub use folder::{LockedProject, create_project, load_read_only, peek_annotators};

@@ -92,3 +92,29 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     }
     files
 }
+
+/// The same JSON, numbers equal to 1e-12: the figures are the same computation, but a float sum
+/// may take its terms in another order, and parsing JSON back may move the last bit.
+pub fn assert_same_figures(found: &serde_json::Value, expected: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (found, expected) {
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            assert!((a - b).abs() <= 1e-12, "{at}: {a} != {b}");
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            let keys = |m: &serde_json::Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(keys(a), keys(b), "{at}");
+            for (key, value) in a {
+                assert_same_figures(value, &b[key], &format!("{at}.{key}"));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{at}");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                assert_same_figures(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        _ => assert_eq!(found, expected, "{at}"),
+    }
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::model::tokens::tokens;
 use crate::model::{CharSpan, DocId, Document, LayerName, Project};
 use crate::review::{self, AgreementReport};
-use crate::storage::stream::Corpus;
+use crate::storage::stream;
 
 /// Which layers and documents to compare, as a user names them (empty: the defaults).
 #[derive(Debug, Clone, Default)]
@@ -33,10 +33,7 @@ pub fn agreement_across(
     dirs: &[&Path],
     request: &AgreementRequest,
 ) -> anyhow::Result<AgreementReport> {
-    let corpora = dirs
-        .iter()
-        .map(|dir| Corpus::open(dir))
-        .collect::<Result<Vec<_>, _>>()?;
+    let corpora = stream::open_all(dirs)?;
     let shown = dirs
         .iter()
         .map(|d| d.display().to_string())
@@ -59,7 +56,8 @@ pub fn agreement_across(
         &mut corpora.iter().flat_map(|c| c.document_ids()),
     )?;
     let mut tally = review::AgreementTally::new(layers);
-    let tokens_of = |document: &Document| -> Arc<[CharSpan]> { Arc::from(tokens(document.text.as_str())) };
+    let tokens_of =
+        |document: &Document| -> Arc<[CharSpan]> { Arc::from(tokens(document.text.as_str())) };
     for corpus in &corpora {
         let only: Option<Vec<DocId>> = docs.as_ref().map(|docs| {
             docs.iter()

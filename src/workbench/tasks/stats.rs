@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::model::{Annotation, LayerKey, LayerName, Project, Schema, Status};
-use crate::storage::stream::Corpus;
+use crate::storage::stream;
 
 /// Counts the project in `dir`, a batch of documents at a time.
 pub fn stats(dir: &Path) -> anyhow::Result<Stats> {
@@ -17,10 +17,7 @@ pub fn stats(dir: &Path) -> anyhow::Result<Stats> {
 /// outlet, month or story): documents and annotations summed, layers joined by name. Each project
 /// is read a batch of documents at a time, so memory does not grow with the corpus.
 pub fn stats_across(dirs: &[&Path]) -> anyhow::Result<Stats> {
-    let corpora = dirs
-        .iter()
-        .map(|dir| Corpus::open(dir))
-        .collect::<Result<Vec<_>, _>>()?;
+    let corpora = stream::open_all(dirs)?;
     let Some(first) = corpora.first() else {
         anyhow::bail!("no project folder given");
     };
