@@ -311,3 +311,77 @@ fn formats_that_number_across_the_export_take_one_project() {
     assert!(error.contains("one project at a time"), "{error}");
     assert!(!temp.path().join("gold.conll").exists());
 }
+
+#[test]
+fn suggest_apply_on_a_large_project_writes_every_batch_and_leaves_it_valid() {
+    let (_temp, whole, _) = corpus();
+    // What the suggestions are, computed on the project loaded whole (`gloss suggest` prints them).
+    let listed = run(gloss().arg("suggest").arg(&whole).args([
+        "--recommender",
+        "baseline",
+        "--layer",
+        "carol",
+    ]));
+    assert!(listed.success, "{}", listed.stderr);
+    let mut expected: Vec<(String, u64, u64, String)> = listed
+        .stdout
+        .lines()
+        .map(|line| {
+            let s: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                s["doc"].as_str().unwrap().to_owned(),
+                s["start"].as_u64().unwrap(),
+                s["end"].as_u64().unwrap(),
+                s["label"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    expected.sort();
+    assert!(
+        expected.iter().any(|s| s.0 == "article-0000")
+            && expected.iter().any(|s| s.0 == "article-0599"),
+        "suggestions in the first and last batch"
+    );
+
+    let applied = run(gloss().arg("suggest").arg(&whole).args([
+        "--apply",
+        "--recommender",
+        "baseline",
+        "--layer",
+        "carol",
+    ]));
+    assert!(applied.success, "{}", applied.stderr);
+    assert!(
+        applied
+            .stdout
+            .contains(&format!("added {} annotations", expected.len())),
+        "{}",
+        applied.stdout
+    );
+    let checked = run(gloss().arg("check").arg(&whole));
+    assert!(checked.success, "{}", checked.stdout);
+    let project = gloss::storage::load(&whole).unwrap();
+    assert!(project.annotators.iter().any(|a| a == "carol"));
+    assert_eq!(
+        project.documents().len(),
+        DOCUMENTS,
+        "the index keeps every document"
+    );
+    let mut written: Vec<(String, u64, u64, String)> = project
+        .layers()
+        .filter(|(key, _)| key.layer.as_str() == "carol")
+        .flat_map(|(key, layer)| {
+            layer.iter().filter_map(move |a| {
+                let entity = a.as_entity()?;
+                Some((
+                    key.doc.to_string(),
+                    entity.span.start as u64,
+                    entity.span.end as u64,
+                    entity.label.clone(),
+                ))
+            })
+        })
+        .collect();
+    written.sort();
+    assert_eq!(written, expected);
+}

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use super::train::{external_allowed, external_warnings, project_recommenders};
 use super::{Hooks, plural};
 use crate::model::{DocId, LayerKey, LayerName, Project, Schema, Timestamp};
-use crate::storage::{self, lock::ProjectLock};
+use crate::storage::{self, lock::ProjectLock, stream::Corpus};
 use crate::suggest::{
     CHUNK_CHARS, Suggestion, SuggestionKind, TrainingView, suggest_in_pieces, suggestions_to_edits,
 };
@@ -61,44 +61,87 @@ pub fn suggest(
     suggest_in(project, dir, request, layer.as_ref(), hooks, Vec::new())
 }
 
-/// Locks the project in `dir`, loads it, writes the suggestions for `request.layer` into that layer
-/// as accepted suggestions and saves once.
+/// Suggests and writes what is suggested into layer `request.layer` of every chosen document,
+/// holding the project's lock. The project is read twice, a batch of documents at a time: once to
+/// learn from the layer (only the documents annotated in it are kept for training), once to
+/// suggest, add and save each batch's layers; memory does not grow with the project. Each layer
+/// file is written whole and atomically; the annotator joins `project.ron` at the end.
 pub fn apply(dir: &Path, request: &SuggestRequest, hooks: Hooks<'_>) -> anyhow::Result<Applied> {
     let layer = layer_of(request)?.context("--apply needs --layer: the layer to write into")?;
-    // Lock before loading, so that no other writer saves between our load and save.
     let (_lock, warning) = ProjectLock::acquire(dir)?;
-    let project = storage::load(dir)?;
-    let warnings = warning.into_iter().collect();
-    let mut suggested = suggest_in(project, dir, request, Some(&layer), hooks, warnings)?;
-    let project = &mut suggested.project;
-    let now = Timestamp::now();
-    let (mut added, mut touched, mut incomplete) = (0, 0, 0);
-    for (doc, suggestions) in &mut suggested.documents {
-        hooks.check()?;
-        // A layer written in one go should pass `gloss check`: events whose required roles no
-        // argument fills are left for an analyst to complete in the window.
-        let before = suggestions.len();
-        suggestions.retain(|s| complete(&project.schema, s));
-        incomplete += before - suggestions.len();
-        let key = LayerKey::new(doc.clone(), layer.clone());
-        let edits = suggestions_to_edits(project, &key, suggestions, layer.as_str(), now)
-            .with_context(|| format!("{doc}: cannot accept the suggestions"))?;
-        for edit in &edits {
-            project
-                .apply(edit)
-                .with_context(|| format!("{doc}: cannot add a suggestion to layer {layer}"))?;
+    let corpus = Corpus::open(dir)?;
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let only: Option<Vec<DocId>> = match request.doc.as_deref() {
+        None => None,
+        Some(id) => {
+            let found = DocId::new(id).filter(|id| corpus.contains(id));
+            let id = found.with_context(|| {
+                format!(
+                    "--doc {id:?}: no such document in {} (see `gloss stats`)",
+                    dir.display()
+                )
+            })?;
+            Some(vec![id])
         }
-        added += edits.len();
-        touched += usize::from(!edits.is_empty());
-    }
+    };
+    // What the recommenders learn from: the documents annotated in this layer, that layer only.
+    let mut learning = corpus.base().clone();
+    corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
+        hooks.check()?;
+        for document in batch.documents() {
+            let key = LayerKey::new(document.id.clone(), layer.clone());
+            if let Some(annotations) = batch.layer(&key) {
+                learning.insert_loaded_document(document.clone());
+                learning.insert_loaded_layer(key, annotations.clone());
+            }
+        }
+        Ok(())
+    })?;
+    let prepared = prepare(&learning, dir, request, &layer, hooks, &mut warnings)?;
+    drop(learning);
+    let total = only.as_ref().map_or(corpus.len(), Vec::len);
+    let now = Timestamp::now();
+    let (mut added, mut touched, mut incomplete, mut done) = (0, 0, 0, 0);
+    corpus.for_each_batch(only.as_deref(), |mut batch| -> anyhow::Result<()> {
+        let ids: Vec<DocId> = batch.documents().iter().map(|d| d.id.clone()).collect();
+        for doc in &ids {
+            hooks.check()?;
+            hooks.report(done, total, doc.to_string());
+            done += 1;
+            let mut suggestions =
+                suggest_document(&batch, doc, Some(&layer), &prepared, request.min_score);
+            let before = suggestions.len();
+            suggestions.retain(|s| complete(&batch.schema, s));
+            incomplete += before - suggestions.len();
+            let key = LayerKey::new(doc.clone(), layer.clone());
+            let edits = suggestions_to_edits(&batch, &key, &suggestions, layer.as_str(), now)
+                .with_context(|| format!("{doc}: cannot accept the suggestions"))?;
+            for edit in &edits {
+                batch
+                    .apply(edit)
+                    .with_context(|| format!("{doc}: cannot add a suggestion to layer {layer}"))?;
+            }
+            added += edits.len();
+            touched += usize::from(!edits.is_empty());
+        }
+        hooks.check()?;
+        // A batch writes its layer files only: `project.ron` lists every document, and a batch
+        // holds only its own.
+        if batch.dirty().project || batch.dirty().registry || !batch.dirty().documents.is_empty() {
+            anyhow::bail!(
+                "{}: a batch would rewrite the project's index",
+                dir.display()
+            );
+        }
+        storage::save(dir, &mut batch)?;
+        Ok(())
+    })?;
     if !layer.is_gold() {
-        project.add_annotator(layer.as_str());
+        storage::add_annotator(dir, layer.as_str())?;
     }
-    hooks.check()?;
-    let documents = suggested.documents.len();
-    hooks.report(documents, documents, "saving");
-    storage::save(dir, project)?;
-    let mut warnings = suggested.warnings;
+    if let Some(errors) = &prepared.errors {
+        external_warnings(errors, &mut warnings);
+    }
     if incomplete > 0 {
         warnings.push(format!(
             "left out {incomplete} event{} whose required roles no argument fills",
@@ -109,7 +152,7 @@ pub fn apply(dir: &Path, request: &SuggestRequest, hooks: Hooks<'_>) -> anyhow::
         layer,
         added,
         touched,
-        documents,
+        documents: total,
         incomplete,
         warnings,
     })
@@ -129,17 +172,26 @@ fn layer_of(request: &SuggestRequest) -> anyhow::Result<Option<LayerName>> {
         .transpose()
 }
 
-fn suggest_in(
-    project: Project,
+/// What suggesting needs, set up once for a run: the recommenders (trained on `learn_from` of the
+/// project given), what the layer teaches the context recommenders, and where the external
+/// recommender's errors are collected.
+struct Prepared {
+    recommenders: crate::suggest::Recommenders,
+    training: TrainingView,
+    errors: Option<super::train::ExternalErrors>,
+}
+
+/// Checks the request against the project and sets up the recommenders. `project` holds at least
+/// every document annotated in the layer learned from (the whole project, or only those).
+fn prepare(
+    project: &Project,
     dir: &Path,
     request: &SuggestRequest,
-    layer: Option<&LayerName>,
+    learn_from: &LayerName,
     hooks: Hooks<'_>,
-    mut warnings: Vec<String>,
-) -> anyhow::Result<Suggested> {
-    let documents = chosen_documents(&project, request.doc.as_deref(), dir)?;
-    let learn_from = layer.cloned().unwrap_or_else(LayerName::gold);
-    let allow_external = external_allowed(&project, dir, request.allow_external, &mut warnings);
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<Prepared> {
+    let allow_external = external_allowed(project, dir, request.allow_external, warnings);
     if request.recommender.as_deref() == Some(crate::suggest::http::NAME)
         && project.settings.recommender_url.is_none()
     {
@@ -160,8 +212,8 @@ fn suggest_in(
         );
     }
     let (mut recommenders, errors) =
-        project_recommenders(&project, &learn_from, allow_external, hooks, &mut warnings);
-    super::train_model::use_project_model(&project, dir, &mut recommenders)?;
+        project_recommenders(project, learn_from, allow_external, hooks, warnings);
+    super::train_model::use_project_model(project, dir, &mut recommenders)?;
     let recommenders = match &request.recommender {
         None => recommenders,
         Some(name) => {
@@ -174,32 +226,62 @@ fn suggest_in(
             })?
         }
     };
-    let training = TrainingView::of_layer(&project, &learn_from);
+    Ok(Prepared {
+        recommenders,
+        training: TrainingView::of_layer(project, learn_from),
+        errors,
+    })
+}
+
+/// The suggestions for document `doc` of `project` (its layer `layer`, if any, is what they add
+/// to), at or above the minimum score.
+fn suggest_document(
+    project: &Project,
+    doc: &DocId,
+    layer: Option<&LayerName>,
+    prepared: &Prepared,
+    min_score: f32,
+) -> Vec<Suggestion> {
+    let Some(document) = project.document(doc) else {
+        return Vec::new();
+    };
+    let existing = layer.and_then(|l| project.layer(&LayerKey::new(doc.clone(), l.clone())));
+    let mut suggestions: Vec<Suggestion> = Vec::new();
+    suggest_in_pieces(
+        document,
+        &project.schema,
+        existing,
+        &prepared.training,
+        &prepared.recommenders,
+        &[],
+        CHUNK_CHARS,
+        &mut |piece| {
+            suggestions.extend(piece.into_iter().filter(|s| s.score >= min_score));
+        },
+    );
+    suggestions
+}
+
+/// Suggests for the chosen documents of a project loaded whole.
+fn suggest_in(
+    project: Project,
+    dir: &Path,
+    request: &SuggestRequest,
+    layer: Option<&LayerName>,
+    hooks: Hooks<'_>,
+    mut warnings: Vec<String>,
+) -> anyhow::Result<Suggested> {
+    let documents = chosen_documents(&project, request.doc.as_deref(), dir)?;
+    let learn_from = layer.cloned().unwrap_or_else(LayerName::gold);
+    let prepared = prepare(&project, dir, request, &learn_from, hooks, &mut warnings)?;
     let mut all: Vec<(DocId, Vec<Suggestion>)> = Vec::new();
     for (done, doc) in documents.iter().enumerate() {
         hooks.check()?;
-        let Some(document) = project.document(doc) else {
-            continue;
-        };
         hooks.report(done, documents.len(), doc.to_string());
-        let existing = layer.and_then(|l| project.layer(&LayerKey::new(doc.clone(), l.clone())));
-        // In pieces, so that a very long document needs bounded working memory.
-        let mut suggestions: Vec<Suggestion> = Vec::new();
-        suggest_in_pieces(
-            document,
-            &project.schema,
-            existing,
-            &training,
-            &recommenders,
-            &[],
-            CHUNK_CHARS,
-            &mut |piece| {
-                suggestions.extend(piece.into_iter().filter(|s| s.score >= request.min_score));
-            },
-        );
+        let suggestions = suggest_document(&project, doc, layer, &prepared, request.min_score);
         all.push((doc.clone(), suggestions));
     }
-    if let Some(errors) = &errors {
+    if let Some(errors) = &prepared.errors {
         external_warnings(errors, &mut warnings);
     }
     Ok(Suggested {
