@@ -331,6 +331,25 @@ fn add_lines(path: &Path, lines: &str) -> Result<(), StorageError> {
     write_atomic(path, contents.as_bytes()).map_err(|e| StorageError::io(path, "write", e))
 }
 
+/// Adds `name` to the annotators in `dir`'s `project.ron`, leaving the rest of the file as it is,
+/// for a command that wrote layers a batch at a time and never held the whole project. Returns
+/// whether the file changed (not when `name` is already there).
+pub fn add_annotator(dir: &Path, name: &str) -> Result<bool, StorageError> {
+    let path = dir.join(super::PROJECT_FILE);
+    let bytes = read_project_file(&path, super::max_ron_bytes())?;
+    let source = super::error::utf8(&path, &bytes)?;
+    let mut file: super::format_v1::ProjectFile =
+        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
+    super::load::check_version(&path, file.format)?;
+    if file.annotators.iter().any(|a| a == name) {
+        return Ok(false);
+    }
+    file.annotators.push(name.to_owned());
+    let contents = to_ron(&file, project_style(), &path)?;
+    write_atomic(&path, &contents).map_err(|e| StorageError::io(&path, "write", e))?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,23 +372,4 @@ mod tests {
             "target\n.gloss.lock\n"
         );
     }
-}
-
-/// Adds `name` to the annotators in `dir`'s `project.ron`, leaving the rest of the file as it is,
-/// for a command that wrote layers a batch at a time and never held the whole project. Returns
-/// whether the file changed (not when `name` is already there).
-pub fn add_annotator(dir: &Path, name: &str) -> Result<bool, StorageError> {
-    let path = dir.join(super::PROJECT_FILE);
-    let bytes = read_project_file(&path, super::max_ron_bytes())?;
-    let source = super::error::utf8(&path, &bytes)?;
-    let mut file: super::format_v1::ProjectFile =
-        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
-    super::load::check_version(&path, file.format)?;
-    if file.annotators.iter().any(|a| a == name) {
-        return Ok(false);
-    }
-    file.annotators.push(name.to_owned());
-    let contents = to_ron(&file, project_style(), &path)?;
-    write_atomic(&path, &contents).map_err(|e| StorageError::io(&path, "write", e))?;
-    Ok(true)
 }
