@@ -7,8 +7,9 @@
 //! `bob`, which disagree on a few), as in the measurements. Projects are generated once
 //! into `target/scale-projects/<n>` and reused.
 //!
-//! `cargo bench --bench scale_cli` (GLOSS_SCALE_ARTICLES=1000,10000,100000 for other sizes;
-//! needs `/usr/bin/time`).
+//! `cargo bench --bench scale_cli` (GLOSS_SCALE_ARTICLES=1000,10000,100000 for other sizes,
+//! GLOSS_SCALE_OPS=check,agree for some operations; needs `/usr/bin/time`; under `xvfb-run` it also
+//! opens the window).
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
@@ -84,60 +85,89 @@ fn article(rng: &mut Rng) -> (String, Vec<(CharSpan, &'static str)>) {
     (text, mentions)
 }
 
-/// Generates (or reuses) a project of `n` articles under `target/scale-projects/<n>`.
+/// How many articles are generated at once: the generator holds one chunk, not the project.
+const CHUNK: usize = 2_000;
+
+/// Generates (or reuses) a project of `n` articles under `target/scale-projects/<n>`, a chunk of
+/// articles at a time: each chunk is saved as a project of its own, its files moved into place
+/// and its index entries joined into one `project.ron`.
 fn project(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/scale-projects")
-        .join(n.to_string());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/scale-projects");
+    let dir = root.join(n.to_string());
     if dir.join("project.ron").exists() && dir.join("complete").exists() {
         return dir;
     }
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    for folder in ["documents", "annotations"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
     let schema = gloss::storage::presets::preset("news").unwrap();
-    let mut project = Project::new("Scale", schema);
     let now = Timestamp::from_second(1_700_000_000).unwrap();
     let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ n as u64);
-    for i in 0..n {
-        let (text, mentions) = article(&mut rng);
-        let doc = project.add_document(Document::from_raw(
-            DocId::slug(&format!("article-{i:06}")),
-            format!("Article {i}"),
-            &text,
-        ));
-        for (layer, skip) in [("alice", 0), ("bob", 17)] {
-            let key = LayerKey::new(doc.clone(), LayerName::new(layer).unwrap());
-            for (k, &(span, label)) in mentions.iter().enumerate() {
-                // Bob leaves out one mention in 17 and reads one in 13 another way.
-                if skip > 0 && k % skip == 3 {
-                    continue;
+    let mut index: Option<gloss::storage::format_v1::ProjectFile> = None;
+    for first in (0..n).step_by(CHUNK) {
+        let mut project = Project::new("Scale", schema.clone());
+        for annotator in ["alice", "bob"] {
+            project.add_annotator(annotator);
+        }
+        for i in first..(first + CHUNK).min(n) {
+            let (text, mentions) = article(&mut rng);
+            let doc = project.add_document(Document::from_raw(
+                DocId::slug(&format!("article-{i:06}")),
+                format!("Article {i}"),
+                &text,
+            ));
+            for (layer, skip) in [("alice", 0), ("bob", 17)] {
+                let key = LayerKey::new(doc.clone(), LayerName::new(layer).unwrap());
+                for (k, &(span, label)) in mentions.iter().enumerate() {
+                    // Bob leaves out one mention in 17 and reads one in 13 another way.
+                    if skip > 0 && k % skip == 3 {
+                        continue;
+                    }
+                    let label = if skip > 0 && k % 13 == 5 {
+                        "ORG"
+                    } else {
+                        label
+                    };
+                    let annotation = Annotation::Entity(Entity::new(
+                        AnnotationId(k as u32 + 1),
+                        span,
+                        label,
+                        Provenance::manual(layer, now),
+                    ));
+                    project
+                        .apply(&Edit::Add {
+                            key: key.clone(),
+                            annotation,
+                        })
+                        .unwrap();
                 }
-                let label = if skip > 0 && k % 13 == 5 {
-                    "ORG"
-                } else {
-                    label
-                };
-                let annotation = Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(k as u32 + 1),
-                    span,
-                    label: label.to_owned(),
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: Provenance::manual(layer, now),
-                });
-                project
-                    .apply(&Edit::Add {
-                        key: key.clone(),
-                        annotation,
-                    })
-                    .unwrap();
             }
         }
+        let part = root.join(format!("part-{n}"));
+        let _ = std::fs::remove_dir_all(&part);
+        gloss::storage::save(&part, &mut project).unwrap();
+        for folder in ["documents", "annotations"] {
+            for entry in std::fs::read_dir(part.join(folder)).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::rename(entry.path(), dir.join(folder).join(entry.file_name())).unwrap();
+            }
+        }
+        let file: gloss::storage::format_v1::ProjectFile =
+            ron::from_str(&std::fs::read_to_string(part.join("project.ron")).unwrap()).unwrap();
+        match &mut index {
+            None => index = Some(file),
+            Some(index) => index.documents.extend(file.documents),
+        }
+        std::fs::remove_dir_all(&part).unwrap();
     }
-    gloss::storage::save(&dir, &mut project).unwrap();
+    let style = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .new_line("\n")
+        .indentor("    ");
+    let mut text = ron::ser::to_string_pretty(&index.unwrap(), style).unwrap();
+    text.push('\n');
+    std::fs::write(dir.join("project.ron"), text).unwrap();
     std::fs::write(dir.join("complete"), "").unwrap();
     dir
 }
@@ -148,6 +178,14 @@ fn measure(args: &[&str]) -> (f64, f64, f64) {
         .args(["-f", "%e %U %S %M"])
         .arg(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("gloss-scale-config"),
+        )
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("gloss-scale-data"),
+        )
         .stdout(std::process::Stdio::null())
         .output()
         .unwrap();
@@ -183,7 +221,9 @@ fn scale_cli(_c: &mut Criterion) {
     let projects: Vec<(usize, PathBuf)> = sizes.iter().map(|&n| (n, project(n))).collect();
     let out = std::env::temp_dir().join(format!("gloss-scale-{}.jsonl", std::process::id()));
     let out = out.to_string_lossy().into_owned();
-    let operations: [(&str, Vec<&str>); 4] = [
+    let shot = std::env::temp_dir().join(format!("gloss-scale-{}.png", std::process::id()));
+    let shot = shot.to_string_lossy().into_owned();
+    let mut operations: Vec<(&str, Vec<&str>)> = vec![
         ("check", vec!["check"]),
         ("stats", vec!["stats"]),
         (
@@ -191,15 +231,61 @@ fn scale_cli(_c: &mut Criterion) {
             vec!["export", "--format", "jsonl", "--out", &out],
         ),
         ("agree", vec!["agree"]),
+        (
+            "suggest --apply (baseline)",
+            vec![
+                "suggest",
+                "--apply",
+                "--recommender",
+                "baseline",
+                "--layer",
+                "carol",
+            ],
+        ),
     ];
+    // The window: open the project and take a screenshot of the third frame with the first
+    // document shown (needs a display: run the benchmark under `xvfb-run`).
+    if std::env::var_os("DISPLAY").is_some() {
+        operations.push((
+            "window: first document shown",
+            vec![
+                "open",
+                "--screenshot",
+                &shot,
+                "--frames",
+                "3",
+                "--as",
+                "alice",
+            ],
+        ));
+    }
+    // GLOSS_SCALE_OPS=agree,suggest runs only the operations whose first word is listed.
+    if let Ok(only) = std::env::var("GLOSS_SCALE_OPS") {
+        let only: Vec<&str> = only.split(',').map(str::trim).collect();
+        operations.retain(|(_, args)| only.contains(&args[0]));
+    }
     for (name, args) in &operations {
         let mut wall_points = Vec::new();
         let mut cpu_points = Vec::new();
         for (n, dir) in &projects {
+            // At 100,000 articles the export is 10 GB (more than the development machine's free
+            // disk) and the window, which still loads the whole project, about 18 GB of memory.
+            if *n > 10_000 && (args[0] == "export" || args[0] == "open") {
+                println!("{name}: {n} articles: not run (see the comment in benches/scale_cli.rs)");
+                continue;
+            }
             let dir = dir.to_string_lossy();
-            let mut full = vec![args[0], dir.as_ref()];
-            full.extend_from_slice(&args[1..]);
+            let project_ron = std::fs::read(dir.as_ref().to_owned() + "/project.ron").unwrap();
+            let mut full = args.clone();
+            full.push(dir.as_ref());
             let (wall, cpu, rss) = measure(&full);
+            if args[0] == "suggest" {
+                // Put the project back as it was for the next run.
+                std::fs::write(dir.as_ref().to_owned() + "/project.ron", project_ron).unwrap();
+                for entry in std::fs::read_dir(dir.as_ref().to_owned() + "/annotations").unwrap() {
+                    let _ = std::fs::remove_file(entry.unwrap().path().join("carol.ron"));
+                }
+            }
             println!(
                 "{name}: {n} articles: {wall:.2} s wall, {cpu:.2} s CPU, {rss:.0} MB peak RSS"
             );
@@ -215,6 +301,7 @@ fn scale_cli(_c: &mut Criterion) {
         }
     }
     let _ = std::fs::remove_file(&out);
+    let _ = std::fs::remove_file(&shot);
 }
 
 criterion_group!(benches, scale_cli);

@@ -110,8 +110,11 @@ pub(crate) struct UnitizingTally {
 struct CategoryTally {
     /// `Σ_{i≠j} Σ_g Σ_h δ²`, exact.
     observed: u128,
-    units: Vec<u64>,
-    gaps: Vec<u64>,
+    /// How many units (and gaps) of each length: the expected disagreement depends only on these
+    /// counts, and a histogram stays small however large the corpus (lengths are at most a
+    /// document's).
+    units: BTreeMap<u64, u64>,
+    gaps: BTreeMap<u64, u64>,
     /// Documents (indices into `documents`) where some observer has a unit of this category.
     seen_in: Vec<usize>,
 }
@@ -170,12 +173,12 @@ impl UnitizingTally {
             category.seen_in.push(document);
             for observer in &sections {
                 for section in observer {
-                    let list = if section.unit {
+                    let lengths = if section.unit {
                         &mut category.units
                     } else {
                         &mut category.gaps
                     };
-                    list.push(section.end - section.start);
+                    *lengths.entry(section.end - section.start).or_default() += 1;
                 }
             }
             for i in 0..sections.len() {
@@ -205,27 +208,31 @@ impl UnitizingTally {
                 if seen.peek() == Some(&&document) {
                     seen.next();
                 } else {
-                    gaps.extend(std::iter::repeat_n(length, self.observers));
+                    *gaps.entry(length).or_default() += self.observers as u64;
                 }
             }
-            gaps.sort_unstable();
-            // suffix[k] = Σ gaps[k..].
-            let mut suffix = vec![0u128; gaps.len() + 1];
+            // Gap lengths ascending, with suffix sums of their counts and of their lengths:
+            // count[k..] and Σ g over gaps[k..].
+            let gaps: Vec<(u64, u64)> = gaps.into_iter().collect();
+            let mut suffix_count = vec![0u128; gaps.len() + 1];
+            let mut suffix_sum = vec![0u128; gaps.len() + 1];
             for k in (0..gaps.len()).rev() {
-                suffix[k] = suffix[k + 1] + gaps[k] as u128;
+                let (length, count) = (gaps[k].0 as u128, gaps[k].1 as u128);
+                suffix_count[k] = suffix_count[k + 1] + count;
+                suffix_sum[k] = suffix_sum[k + 1] + length * count;
             }
-            let n_c = category.units.len() as u128;
+            let n_c: u128 = category.units.values().map(|&c| c as u128).sum();
             let mut numerator = 0u128;
             let mut unit_pairs = 0u128;
-            for &unit in &category.units {
-                let u = unit as u128;
+            for (&unit, &times) in &category.units {
+                let (u, times) = (unit as u128, times as u128);
                 // (2l³ − 3l² + l)/3 = 2·Σ_{k<l} k², an integer.
                 let cubic = u * (u - 1) * (2 * u - 1) / 3;
-                let first = gaps.partition_point(|&g| g < unit);
-                let count = (gaps.len() - first) as u128;
-                let fits = suffix[first] + count - count * u; // Σ (g − l + 1) over gaps g ≥ l
-                numerator += (n_c - 1) * cubic + u * u * fits;
-                unit_pairs += u * (u - 1);
+                let first = gaps.partition_point(|&(g, _)| g < unit);
+                let count = suffix_count[first];
+                let fits = suffix_sum[first] + count - count * u; // Σ (g − l + 1) over gaps g ≥ l
+                numerator += times * ((n_c - 1) * cubic + u * u * fits);
+                unit_pairs += times * u * (u - 1);
             }
             let denominator = m * l * (m * l - 1) - unit_pairs;
             let l_f = l as f64;

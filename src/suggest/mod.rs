@@ -65,7 +65,7 @@ pub use worker::{External, Worker, WorkerEvent};
 /// Something that proposes annotations for a document. Implementations must be cheap enough to run
 /// on the UI thread for one article (a few milliseconds), except [`http::HttpRecommender`], which the
 /// window runs through the [`Worker`].
-pub trait Recommender: Send {
+pub trait Recommender: Send + Sync {
     /// A short, stable name: `baseline`, `string-matcher`, `tagger`, `quotes`, `events`, `external`.
     fn name(&self) -> &str;
 

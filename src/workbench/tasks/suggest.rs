@@ -104,12 +104,16 @@ pub fn apply(dir: &Path, request: &SuggestRequest, hooks: Hooks<'_>) -> anyhow::
     let (mut added, mut touched, mut incomplete, mut done) = (0, 0, 0, 0);
     corpus.for_each_batch(only.as_deref(), |mut batch| -> anyhow::Result<()> {
         let ids: Vec<DocId> = batch.documents().iter().map(|d| d.id.clone()).collect();
-        for doc in &ids {
-            hooks.check()?;
-            hooks.report(done, total, doc.to_string());
+        hooks.check()?;
+        hooks.report(
+            done,
+            total,
+            ids.first().map(ToString::to_string).unwrap_or_default(),
+        );
+        // Documents are suggested for independently: on every core.
+        let found = suggest_on_all_cores(&batch, &ids, &layer, &prepared, request.min_score);
+        for (doc, mut suggestions) in ids.iter().zip(found) {
             done += 1;
-            let mut suggestions =
-                suggest_document(&batch, doc, Some(&layer), &prepared, request.min_score);
             let before = suggestions.len();
             suggestions.retain(|s| complete(&batch.schema, s));
             incomplete += before - suggestions.len();
@@ -260,6 +264,45 @@ fn suggest_document(
         },
     );
     suggestions
+}
+
+/// [`suggest_document`] for each of `ids`, on a scoped thread per core, results in the order of
+/// `ids`.
+fn suggest_on_all_cores(
+    project: &Project,
+    ids: &[DocId],
+    layer: &LayerName,
+    prepared: &Prepared,
+    min_score: f32,
+) -> Vec<Vec<Suggestion>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = ids.len().div_ceil(threads.max(1)).max(1);
+    let one = |doc: &DocId| suggest_document(project, doc, Some(layer), prepared, min_score);
+    if threads <= 1 || ids.len() < 2 {
+        return ids.iter().map(one).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                let spawned = std::thread::Builder::new()
+                    .name("gloss-suggest".to_owned())
+                    .spawn_scoped(scope, move || part.iter().map(one).collect::<Vec<_>>());
+                (part, spawned)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(part, spawned)| match spawned {
+                // A panic is a bug, not bad data: pass it on as if there were no threads.
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // The system would not start a thread: do its part on this one.
+                Err(_) => part.iter().map(one).collect(),
+            })
+            .collect()
+    })
 }
 
 /// Suggests for the chosen documents of a project loaded whole.
