@@ -372,4 +372,32 @@ mod tests {
             "target\n.gloss.lock\n"
         );
     }
+
+    /// `add_annotator` writes what saving the whole project with the annotator added writes.
+    #[test]
+    fn adding_an_annotator_to_project_ron_is_what_a_save_would_write() {
+        use crate::model::{DocId, Document, Schema};
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::new("Shards", Schema::default());
+        project.add_annotator("amira");
+        for i in 0..3 {
+            project.add_document(Document::from_raw(
+                DocId::slug(&format!("article-{i}")),
+                format!("Article {i}"),
+                "Kurti met Vučić in Brussels.",
+            ));
+        }
+        save(dir.path(), &mut project).unwrap();
+
+        assert!(add_annotator(dir.path(), "bruno").unwrap());
+        assert!(!add_annotator(dir.path(), "bruno").unwrap(), "only once");
+        let written = std::fs::read(dir.path().join(PROJECT_FILE)).unwrap();
+
+        project.add_annotator("bruno");
+        save(dir.path(), &mut project).unwrap();
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            std::fs::read_to_string(dir.path().join(PROJECT_FILE)).unwrap()
+        );
+    }
 }
