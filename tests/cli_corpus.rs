@@ -285,6 +285,16 @@ fn a_failed_export_of_a_large_project_writes_nothing() {
         .arg(&out)));
     assert!(error.contains("article-0590/bob.ron"), "{error}");
     assert_eq!(snapshot(temp.path()), before, "files changed");
+    // A folder format does not leave the folder it would have made.
+    let sheets = temp.path().join("sheets");
+    let error = one_line_error(&run(gloss()
+        .arg("export")
+        .arg(&whole)
+        .args(["--format", "csv", "--out"])
+        .arg(&sheets)));
+    assert!(error.contains("article-0590/bob.ron"), "{error}");
+    assert!(!sheets.exists(), "the export left {}", sheets.display());
+    assert_eq!(snapshot(temp.path()), before, "files changed");
 }
 
 #[test]

@@ -252,15 +252,36 @@ pub fn write_export_across(
         layer,
         finished_only,
     };
+    // A folder the export makes goes again when the export fails (nothing on disk changes).
+    let made_folder = format.writes_folder() && !out.exists();
     if format.writes_folder() {
         std::fs::create_dir_all(out)
             .map_err(|e| format!("{}: cannot create the folder: {e}", out.display()))?;
     }
+    let written = stream_export(&corpora, dirs, format, &selection, headers, out, &shown);
+    if written.is_err() && made_folder {
+        // Only an empty folder is removed: the temp files went with their writers.
+        let _ = std::fs::remove_dir(out);
+    }
+    written
+}
+
+/// The streamed part of [`write_export_across`]: each batch's files appended to the files of the
+/// export, put in place once every batch is written.
+fn stream_export(
+    corpora: &[storage::stream::Corpus],
+    dirs: &[&Path],
+    format: ExportFormat,
+    selection: &ExportSelection,
+    headers: &[usize],
+    out: &Path,
+    shown: &str,
+) -> Result<ExportWritten, String> {
     let mut writers: Vec<storage::AtomicWriter> = Vec::new();
     let mut report = formats::ExportReport::default();
     for (corpus, dir) in corpora.iter().zip(dirs) {
         let streamed = corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
-            let part = formats::export(&batch, format, &selection)
+            let part = formats::export(&batch, format, selection)
                 .map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
             let placed = part.placed(out);
             for (i, (path, bytes)) in placed.into_iter().enumerate() {
@@ -293,7 +314,7 @@ pub fn write_export_across(
     }
     if report.layers == 0 {
         // The temp files go when the writers are dropped: nothing is put in place.
-        return Err(nothing_to_export(&shown, &selection));
+        return Err(nothing_to_export(shown, selection));
     }
     let files: Vec<PathBuf> = writers.iter().map(|w| w.path().to_owned()).collect();
     for writer in writers {
