@@ -46,6 +46,7 @@ pub use files::{
 };
 pub use leftovers::{Leftover, LeftoverKind, leftovers, leftovers_of, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};
+pub(crate) use parallel::{cpu_threads, try_map};
 pub use registry_merge::merge_registry_files;
 pub use save::{PendingWrite, SaveReport, add_annotator, create, pending_writes, save, write_all};
 

@@ -57,17 +57,31 @@ pub fn check_out(out: &Path, format: ExportFormat) -> Result<(), String> {
 
 /// The layer a user named, which must be an annotator or a layer of the project.
 pub fn known_layer(project: &Project, name: &str, dir: &Path) -> Result<LayerName, String> {
-    let mut known: Vec<String> = project.annotators.clone();
-    for layer in project.layer_names() {
-        if !known.iter().any(|k| k == layer.as_str()) {
-            known.push(layer.to_string());
+    let mut known = Vec::new();
+    add_known(&mut known, &project.annotators, &project.layer_names());
+    layer_among(&known, name, &dir.display().to_string())
+}
+
+/// Adds the annotators and layer names not in `known` yet, in that order.
+fn add_known(
+    known: &mut Vec<String>,
+    annotators: &[String],
+    layers: &std::collections::BTreeSet<LayerName>,
+) {
+    let names = annotators.iter().cloned();
+    for name in names.chain(layers.iter().map(ToString::to_string)) {
+        if !known.contains(&name) {
+            known.push(name);
         }
     }
+}
+
+/// `name` as a layer, when it is one of `known`; else the error naming `place` and the choices.
+fn layer_among(known: &[String], name: &str, place: &str) -> Result<LayerName, String> {
     match LayerName::new(name) {
         Some(layer) if known.iter().any(|k| k == name) => Ok(layer),
         _ => Err(format!(
-            "{}: no layer {name:?}: expected one of {}",
-            dir.display(),
+            "{place}: no layer {name:?}: expected one of {}",
             if known.is_empty() {
                 "(none yet)".to_owned()
             } else {
@@ -223,29 +237,11 @@ pub fn write_export_across(
     let layer = match layer {
         None => None,
         Some(name) => {
-            let mut known: Vec<String> = Vec::new();
+            let mut known = Vec::new();
             for corpus in &corpora {
-                let names = corpus.base().annotators.iter().cloned();
-                let names = names.chain(corpus.layer_names().iter().map(|l| l.to_string()));
-                for name in names {
-                    if !known.contains(&name) {
-                        known.push(name);
-                    }
-                }
+                add_known(&mut known, &corpus.base().annotators, corpus.layer_names());
             }
-            match LayerName::new(name) {
-                Some(layer) if known.iter().any(|k| k == name) => Some(layer),
-                _ => {
-                    return Err(format!(
-                        "{shown}: no layer {name:?}: expected one of {}",
-                        if known.is_empty() {
-                            "(none yet)".to_owned()
-                        } else {
-                            known.join(", ")
-                        }
-                    ));
-                }
-            }
+            Some(layer_among(&known, name, &shown)?)
         }
     };
     let selection = ExportSelection {

@@ -71,19 +71,11 @@ pub fn apply(dir: &Path, request: &SuggestRequest, hooks: Hooks<'_>) -> anyhow::
     let (_lock, warning) = ProjectLock::acquire(dir)?;
     let corpus = Corpus::open(dir)?;
     let mut warnings: Vec<String> = warning.into_iter().collect();
-    let only: Option<Vec<DocId>> = match request.doc.as_deref() {
-        None => None,
-        Some(id) => {
-            let found = DocId::new(id).filter(|id| corpus.contains(id));
-            let id = found.with_context(|| {
-                format!(
-                    "--doc {id:?}: no such document in {} (see `gloss stats`)",
-                    dir.display()
-                )
-            })?;
-            Some(vec![id])
-        }
-    };
+    let only: Option<Vec<DocId>> = request
+        .doc
+        .as_deref()
+        .map(|id| doc_named(id, &|id| corpus.contains(id), dir).map(|id| vec![id]))
+        .transpose()?;
     // What the recommenders learn from: the documents annotated in this layer, that layer only.
     let mut learning = corpus.base().clone();
     corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
@@ -266,8 +258,7 @@ fn suggest_document(
     suggestions
 }
 
-/// [`suggest_document`] for each of `ids`, on a scoped thread per core, results in the order of
-/// `ids`.
+/// [`suggest_document`] for each of `ids`, on a thread per core, results in the order of `ids`.
 fn suggest_on_all_cores(
     project: &Project,
     ids: &[DocId],
@@ -275,34 +266,19 @@ fn suggest_on_all_cores(
     prepared: &Prepared,
     min_score: f32,
 ) -> Vec<Vec<Suggestion>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = ids.len().div_ceil(threads.max(1)).max(1);
-    let one = |doc: &DocId| suggest_document(project, doc, Some(layer), prepared, min_score);
-    if threads <= 1 || ids.len() < 2 {
-        return ids.iter().map(one).collect();
+    let suggested = storage::try_map("gloss-suggest", ids, storage::cpu_threads(), |doc| {
+        Ok::<_, std::convert::Infallible>(suggest_document(
+            project,
+            doc,
+            Some(layer),
+            prepared,
+            min_score,
+        ))
+    });
+    match suggested {
+        Ok(all) => all,
+        Err(never) => match never {},
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = ids
-            .chunks(chunk)
-            .map(|part| {
-                let spawned = std::thread::Builder::new()
-                    .name("gloss-suggest".to_owned())
-                    .spawn_scoped(scope, move || part.iter().map(one).collect::<Vec<_>>());
-                (part, spawned)
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(part, spawned)| match spawned {
-                // A panic is a bug, not bad data: pass it on as if there were no threads.
-                Ok(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // The system would not start a thread: do its part on this one.
-                Err(_) => part.iter().map(one).collect(),
-            })
-            .collect()
-    })
 }
 
 /// Suggests for the chosen documents of a project loaded whole.
@@ -360,15 +336,20 @@ pub(crate) fn chosen_documents(
 ) -> anyhow::Result<Vec<DocId>> {
     match doc {
         None => Ok(project.documents().iter().map(|d| d.id.clone()).collect()),
-        Some(id) => {
-            let found = DocId::new(id).filter(|id| project.document(id).is_some());
-            let id = found.with_context(|| {
-                format!(
-                    "--doc {id:?}: no such document in {} (see `gloss stats`)",
-                    dir.display()
-                )
-            })?;
-            Ok(vec![id])
-        }
+        Some(id) => Ok(vec![doc_named(
+            id,
+            &|id| project.document(id).is_some(),
+            dir,
+        )?]),
     }
+}
+
+/// The document `--doc` names, which `exists` must say the project has.
+fn doc_named(id: &str, exists: &dyn Fn(&DocId) -> bool, dir: &Path) -> anyhow::Result<DocId> {
+    DocId::new(id).filter(|id| exists(id)).with_context(|| {
+        format!(
+            "--doc {id:?}: no such document in {} (see `gloss stats`)",
+            dir.display()
+        )
+    })
 }
