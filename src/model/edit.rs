@@ -159,6 +159,8 @@ impl Edit {
 pub enum EditError {
     #[error("document {0} is not in the project")]
     UnknownDocument(String),
+    #[error("document {0} is still being read from disk")]
+    NotLoaded(String),
     #[error("layer {key} has {what} already")]
     StaleRejection { key: String, what: String },
     #[error("layer {key} already has annotation {id}")]

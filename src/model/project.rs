@@ -69,6 +69,11 @@ pub struct Project {
     index: HashMap<DocId, usize>,
     layers: BTreeMap<LayerKey, Layer>,
     dirty: Dirty,
+    /// Documents the index lists whose text and layers are not read yet (a project opened from its
+    /// index, read in the background): each with the length in chars its record of removed lines
+    /// counts in, kept as the index had it. Such a document has an empty text and no layers, and
+    /// no edit may touch its text or layers until [`Project::fill_document`] puts them in.
+    unloaded: HashMap<DocId, usize>,
 }
 
 impl Project {
@@ -183,6 +188,66 @@ impl Project {
         true
     }
 
+    /// Lists a document the index names without its text or layers (see [`Project::is_loaded`]):
+    /// `chars` is the length the index gives for the text its record of removed lines counts in.
+    /// Not dirty. Its id must be new.
+    pub fn insert_unloaded_document(&mut self, mut document: Document, chars: usize) -> bool {
+        document.text = super::Text::new(String::new());
+        let id = document.id.clone();
+        if !self.insert_loaded_document(document) {
+            return false;
+        }
+        self.unloaded.insert(id, chars);
+        true
+    }
+
+    /// Puts a listed document's text and layers in place, read from disk: the text, what cleaning
+    /// removed and the layers become the ones given; title and metadata stay (they may have been
+    /// edited since the index was read). Not dirty. `false` when the document is not one waiting.
+    pub fn fill_document(
+        &mut self,
+        document: Document,
+        layers: impl IntoIterator<Item = (LayerKey, Layer)>,
+    ) -> bool {
+        let Some(&position) = self.index.get(&document.id) else {
+            return false;
+        };
+        if self.unloaded.remove(&document.id).is_none() {
+            return false;
+        }
+        let slot = &mut self.documents[position];
+        slot.text = document.text;
+        slot.removed = document.removed;
+        slot.crlf_normalized = document.crlf_normalized;
+        for (key, layer) in layers {
+            if key.doc == document.id {
+                self.insert_loaded_layer(key, layer);
+            }
+        }
+        true
+    }
+
+    /// The documents and layers, taking the project apart (a batch read from disk).
+    pub fn into_contents(self) -> (Vec<Document>, BTreeMap<LayerKey, Layer>) {
+        (self.documents, self.layers)
+    }
+
+    /// Whether a document's text and layers are in memory (always, except in a project opened from
+    /// its index while the rest is read).
+    pub fn is_loaded(&self, id: &DocId) -> bool {
+        !self.unloaded.contains_key(id)
+    }
+
+    /// How many listed documents still wait for their text and layers.
+    pub fn unloaded_count(&self) -> usize {
+        self.unloaded.len()
+    }
+
+    /// For a document still waiting: the length in chars the index gives for its text.
+    pub fn unloaded_chars(&self, id: &DocId) -> Option<usize> {
+        self.unloaded.get(id).copied()
+    }
+
     pub fn dirty(&self) -> &Dirty {
         &self.dirty
     }
@@ -221,7 +286,12 @@ impl Project {
     pub fn mark_all_dirty(&mut self) {
         self.dirty.project = true;
         self.dirty.registry = !self.registry.is_empty();
-        self.dirty.documents = self.documents.iter().map(|d| d.id.clone()).collect();
+        self.dirty.documents = self
+            .documents
+            .iter()
+            .filter(|d| self.is_loaded(&d.id))
+            .map(|d| d.id.clone())
+            .collect();
         self.dirty.layers = self.layers.keys().cloned().collect();
     }
 
@@ -231,6 +301,15 @@ impl Project {
             && !self.index.contains_key(&key.doc)
         {
             return Err(EditError::UnknownDocument(key.doc.to_string()));
+        }
+        let touches = edit.key().map(|key| &key.doc).or(match edit {
+            Edit::SetText { doc, .. } => Some(doc),
+            _ => None,
+        });
+        if let Some(doc) = touches
+            && self.unloaded.contains_key(doc)
+        {
+            return Err(EditError::NotLoaded(doc.to_string()));
         }
         match edit {
             Edit::Add { key, annotation } => {

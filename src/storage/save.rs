@@ -71,6 +71,27 @@ pub(super) fn to_ron<T: Serialize>(
 /// writer thread.
 pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageError> {
     let dirty = project.dirty();
+    // A document whose text and layers are not read yet has an empty text and no layers in memory:
+    // writing either would erase the files on disk.
+    let waiting = dirty
+        .documents
+        .iter()
+        .map(text_path)
+        .zip(dirty.documents.iter())
+        .chain(
+            dirty
+                .layers
+                .iter()
+                .map(|key| (layer_path(&key.doc, &key.layer), &key.doc)),
+        )
+        .find(|(_, doc)| !project.is_loaded(doc));
+    if let Some((path, doc)) = waiting {
+        return Err(StorageError::invalid(
+            &path,
+            None,
+            format!("document {doc} is not read from disk yet, so it cannot be written"),
+        ));
+    }
     let mut writes = Vec::new();
     // Project order, so that a large import writes its texts in the order it shows them.
     for doc in project.documents() {

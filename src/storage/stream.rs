@@ -19,11 +19,32 @@ use super::load::{
     LayerFileRef, layer_files, parse_layer, read_document, read_index, read_registry,
 };
 use super::{DOCUMENTS_DIR, parallel};
-use crate::model::{DocId, LayerName, Project};
+use crate::model::{DocId, Document, Layer, LayerKey, LayerName, Project};
 
 /// How many documents a batch holds. About 256 × (a 4 KB article and its layers): a few tens of
 /// megabytes, and enough files per batch to keep every loading thread busy.
 pub const BATCH_DOCUMENTS: usize = 256;
+
+/// A document read from disk with its layers, for [`Project::fill_document`].
+pub struct LoadedDocument {
+    pub document: Document,
+    pub layers: Vec<(LayerKey, Layer)>,
+}
+
+/// A document as the index lists it, with an empty text.
+fn placeholder(entry: DocumentEntry) -> Document {
+    Document {
+        id: entry.id,
+        title: entry.title,
+        meta: entry.meta,
+        text: crate::model::Text::new(String::new()),
+        crlf_normalized: entry.crlf_normalized,
+        removed: entry
+            .cleaned
+            .map(|(_, removed)| removed)
+            .unwrap_or_default(),
+    }
+}
 
 /// A project opened for a pass over its documents.
 pub struct Corpus {
@@ -186,6 +207,45 @@ impl Corpus {
             drop(receiver);
             result
         })
+    }
+
+    /// The whole project as its index lists it: every document with its title and metadata but
+    /// not its text or layers (see [`Project::is_loaded`]), to be filled in with
+    /// [`Corpus::read_documents`]. What a window shows at once, whatever the project's size.
+    pub fn listing(&self) -> Project {
+        let mut project = self.base.clone();
+        for entry in &self.entries {
+            let chars = entry.cleaned.as_ref().map_or(0, |(chars, _)| *chars);
+            project.insert_unloaded_document(placeholder(entry.clone()), chars);
+        }
+        project.mark_saved();
+        project
+    }
+
+    /// Reads the documents `ids` names (those the index lists; others are skipped) with their
+    /// layers, checked as [`super::load`] checks them, each ready for [`Project::fill_document`].
+    pub fn read_documents(&self, ids: &[DocId]) -> Result<Vec<LoadedDocument>, StorageError> {
+        let mut positions: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.positions.get(id).copied())
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let (documents, layers) = self.load_batch(&positions)?.into_contents();
+        let mut by_document: HashMap<DocId, Vec<(LayerKey, Layer)>> = HashMap::new();
+        for (key, layer) in layers {
+            by_document
+                .entry(key.doc.clone())
+                .or_default()
+                .push((key, layer));
+        }
+        Ok(documents
+            .into_iter()
+            .map(|document| LoadedDocument {
+                layers: by_document.remove(&document.id).unwrap_or_default(),
+                document,
+            })
+            .collect())
     }
 
     /// The documents at `positions` and their layers, as a project of their own.

@@ -229,6 +229,16 @@ pub fn show(
         );
         return;
     };
+    if !wb.is_read(&doc.id) {
+        // A project opened from its index: this document is read next, then shows.
+        let title = if doc.title.trim().is_empty() {
+            doc.id.as_str()
+        } else {
+            doc.title.as_str()
+        };
+        welcome(ui, &format!("Reading “{title}”…"));
+        return;
+    }
     if view.find_open {
         find_bar(ui, wb, view, out);
         ui.separator();

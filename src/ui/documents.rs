@@ -209,8 +209,22 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         }
     };
     ui.heading("Documents");
-    ui.label(format!("{done} / {} done", documents.len()))
-        .on_hover_text(format!("Documents {} has marked done", wb.annotator()));
+    match wb.reading() {
+        // Statuses are in the layer files: those not read yet are not counted.
+        Some(reading) => ui
+            .label(format!(
+                "{done} / {} done so far ({} read)",
+                documents.len(),
+                reading.read
+            ))
+            .on_hover_text(format!(
+                "Documents {} has marked done, among those read so far",
+                wb.annotator()
+            )),
+        None => ui
+            .label(format!("{done} / {} done", documents.len()))
+            .on_hover_text(format!("Documents {} has marked done", wb.annotator())),
+    };
     let fraction = if documents.is_empty() {
         0.0
     } else {
@@ -447,7 +461,13 @@ fn title_line(
 ) {
     let mine = wb.status_of(&document.id);
     let current = wb.current_doc().is_some_and(|d| d.id == document.id);
-    colors::status_dot(ui, mine, wb.annotator().as_str());
+    if wb.is_read(&document.id) {
+        colors::status_dot(ui, mine, wb.annotator().as_str());
+    } else {
+        // Its status is in its layer files, not read yet.
+        ui.label(RichText::new("…").weak())
+            .on_hover_text("Not read yet: the project is still being read");
+    }
     let title = if document.title.trim().is_empty() {
         document.id.as_str()
     } else {

@@ -293,6 +293,14 @@ impl GlossApp {
             self.view.formats.export = None;
             return;
         };
+        if let Some(reading) = wb.reading() {
+            self.view.formats.export = None;
+            self.view.warn(format!(
+                "Not exported: the export needs every document. {}.",
+                reading.sentence()
+            ));
+            return;
+        }
         let project = wb.project().clone();
         let dir = wb.dir().to_path_buf();
         self.view.formats.export = Some(ExportStage::Running {

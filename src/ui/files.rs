@@ -57,9 +57,13 @@ impl GlossApp {
                 drop(previous);
             }
             // A project another Gloss has open opens read-only, saying who has it.
-            let result = Workbench::open_or_read_only(&dir, &annotator)
-                .map(Box::new)
-                .map_err(|e| e.to_string());
+            let result = Workbench::open_or_read_only_reading_above(
+                &dir,
+                &annotator,
+                workbench::READ_IN_BACKGROUND_ABOVE,
+            )
+            .map(Box::new)
+            .map_err(|e| e.to_string());
             Done::Opened { dir, result }
         });
     }

@@ -19,6 +19,15 @@ pub struct Busy {
 
 pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: Option<&Busy>) {
     ui.horizontal_wrapped(|ui| {
+        if let Some(reading) = wb.and_then(Workbench::reading) {
+            if reading.failure.is_some() {
+                ui.label(RichText::new(reading.sentence()).color(ui.visuals().warn_fg_color));
+            } else {
+                ui.spinner();
+                ui.label(RichText::new(reading.sentence()).weak());
+            }
+            ui.separator();
+        }
         if let Some(busy) = busy {
             if busy.animate {
                 ui.spinner();

@@ -46,6 +46,24 @@ pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
     storage::load(dir).map_err(storage_error)
 }
 
+/// A project's index (`project.ron`, `entities.ron`, the list of layer files), from which
+/// documents are read a few at a time.
+pub(super) type Index = storage::stream::Corpus;
+pub(super) use storage::stream::LoadedDocument;
+
+/// Reads a project's index, checked as [`load`] checks it, without its texts and layers.
+pub(super) fn open_index(dir: &Path) -> Result<Index, WorkbenchError> {
+    Index::open(dir).map_err(storage_error)
+}
+
+/// Reads documents `ids` of an index with their layers.
+pub(super) fn read_documents(
+    index: &Index,
+    ids: &[crate::model::DocId],
+) -> Result<Vec<LoadedDocument>, WorkbenchError> {
+    index.read_documents(ids).map_err(storage_error)
+}
+
 /// Makes a new project folder with a preset's schema (refuses a folder that holds other files).
 pub(super) fn create(dir: &Path, name: &str, preset: &str) -> Result<Project, WorkbenchError> {
     let schema = storage::presets::preset(preset).ok_or_else(|| {

@@ -102,6 +102,14 @@ pub fn write_export(
     job: Option<&JobContext>,
 ) -> Result<ExportWritten, String> {
     check_out(out, format)?;
+    if project.unloaded_count() > 0 {
+        // Their texts and layers are not in memory: the export would lack them.
+        return Err(format!(
+            "{}: {} documents are still being read; export once the project is read",
+            dir.display(),
+            project.unloaded_count()
+        ));
+    }
     let export = formats::export(project, format, selection)
         .map_err(|e| format!("{}: cannot export: {e}", dir.display()))?;
     if export.report.layers == 0 {

@@ -39,11 +39,29 @@ impl Fingerprints {
         known.insert(project_file.clone(), on_disk(dir, &project_file));
         let entities = PathBuf::from(storage::ENTITIES_FILE);
         known.insert(entities.clone(), on_disk(dir, &entities));
+        // Documents not read yet are recorded as they are read (`record_layers`).
         for document in project.documents() {
+            if !project.is_loaded(&document.id) {
+                continue;
+            }
             let key = LayerKey::new(document.id.clone(), annotator.clone());
             let path = storage::layer_path(&key.doc, &key.layer);
             known.insert(path.clone(), on_disk(dir, &path));
         }
+    }
+
+    /// Records the layer files `keys` as they are on disk now (documents just read).
+    pub(crate) fn record_layers(&self, dir: &Path, keys: &[LayerKey]) {
+        let now: Vec<(PathBuf, Option<u64>)> = keys
+            .iter()
+            .map(|key| {
+                let path = storage::layer_path(&key.doc, &key.layer);
+                let hash = on_disk(dir, &path);
+                (path, hash)
+            })
+            .collect();
+        let mut known = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        known.extend(now);
     }
 
     /// Before `writes` go to disk: each file whose content changed since it was recorded is kept in

@@ -20,7 +20,8 @@ pub struct LockedProject {
     /// Said once to the user, e.g. that the last Gloss to open the project ended without closing it
     /// (the operating system freed its lock), which is worth a `gloss check`.
     pub warning: Option<String>,
-    lock: disk::Lock,
+    /// Held until this is dropped.
+    _lock: disk::Lock,
 }
 
 impl LockedProject {
@@ -33,6 +34,22 @@ impl LockedProject {
     /// Like [`Self::open`], with the lock naming `holder` (the annotator), so that anyone else who
     /// tries to open the project is told who has it open.
     pub fn open_as(dir: &Path, holder: Option<&str>) -> Result<Self, WorkbenchError> {
+        let (lock, warning) = Self::lock(dir, holder)?;
+        let project = disk::load(dir)?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            project,
+            warning,
+            _lock: lock,
+        })
+    }
+
+    /// Takes a project folder's lock, naming `holder`, before anything is read from it; with the
+    /// warning [`Self::open_as`] describes.
+    pub(super) fn lock(
+        dir: &Path,
+        holder: Option<&str>,
+    ) -> Result<(disk::Lock, Option<String>), WorkbenchError> {
         if !storage::is_project(dir) {
             return Err(WorkbenchError::Storage(format!(
                 "{}: not a Gloss project (expected a folder with a project.ron); make one with \
@@ -40,14 +57,7 @@ impl LockedProject {
                 dir.display()
             )));
         }
-        let (lock, warning) = disk::lock(dir, holder)?;
-        let project = disk::load(dir)?;
-        Ok(Self {
-            dir: dir.to_path_buf(),
-            project,
-            warning,
-            lock,
-        })
+        disk::lock(dir, holder)
     }
 
     /// Writes what changed, atomically, file by file.
@@ -55,11 +65,6 @@ impl LockedProject {
         storage::save(&self.dir, &mut self.project)
             .map(|_| ())
             .map_err(|e| WorkbenchError::Storage(e.to_string()))
-    }
-
-    /// The project and its lock, for a workbench to hold.
-    pub(super) fn into_parts(self) -> (PathBuf, Project, disk::Lock, Option<String>) {
-        (self.dir, self.project, self.lock, self.warning)
     }
 }
 
@@ -71,7 +76,8 @@ pub fn create_project(dir: &Path, name: &str, preset: &str) -> Result<Project, W
 
 /// The annotators a project lists, read without locking it (offered at first start).
 pub fn peek_annotators(dir: &Path) -> Result<Vec<String>, WorkbenchError> {
-    disk::load(dir).map(|project| project.annotators)
+    // The index names them: no need to read a single document.
+    disk::open_index(dir).map(|index| index.base().annotators.clone())
 }
 
 /// A project loaded without its lock, never to be saved (screenshots, exports).

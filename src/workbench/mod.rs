@@ -28,6 +28,7 @@ mod fingerprints;
 mod folder;
 mod import;
 pub mod jobs;
+mod loading;
 pub mod matrix;
 mod navigate;
 mod quotes_events;
@@ -61,6 +62,7 @@ pub use import::{
     DEFAULT_IMPORT_LAYER, Duplicates, ImportApplied, ImportRequest, ImportSummary, ReadImport,
     read_import,
 };
+pub use loading::{READ_IN_BACKGROUND_ABOVE, Reading};
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use sample::{SAMPLE_NAME, sample_home, write_sample};
 pub use saver::AUTOSAVE_DELAY;
@@ -167,6 +169,8 @@ pub struct Workbench {
     /// Why the project is open read-only (another Gloss holds its lock): every command that would
     /// change it is refused with this, and nothing is ever saved.
     read_only: Option<String>,
+    /// The background reading of a project opened from its index, until every document is read.
+    loading: Option<loading::Loading>,
 }
 
 impl std::fmt::Debug for Workbench {
@@ -187,9 +191,21 @@ impl Workbench {
     /// who tries to open the project. When the last Gloss to open it ended without closing it, a
     /// warning waits in [`Workbench::take_notice`].
     pub fn open(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
-        let (dir, project, lock, warning) =
-            LockedProject::open_as(dir, Some(annotator))?.into_parts();
-        let mut workbench = Workbench::build(project, dir, annotator, Some(lock))?;
+        Workbench::open_reading_above(dir, annotator, usize::MAX)
+    }
+
+    /// Like [`Workbench::open`], except that a project of more than `above` documents opens from its
+    /// index, with the first document read and the rest read in the background (see
+    /// [`Workbench::reading`]): the window's way to open, with [`READ_IN_BACKGROUND_ABOVE`].
+    pub fn open_reading_above(
+        dir: &Path,
+        annotator: &str,
+        above: usize,
+    ) -> Result<Workbench, WorkbenchError> {
+        let (lock, warning) = LockedProject::lock(dir, Some(annotator))?;
+        let (project, loading) = loading::read_project(dir, above)?;
+        let mut workbench = Workbench::build(project, dir.to_path_buf(), annotator, Some(lock))?;
+        workbench.loading = loading;
         // Both are said: the unclean ending first.
         workbench.notice = match (warning, workbench.notice.take()) {
             (Some(a), Some(b)) => Some(format!("{a}. {b}")),
@@ -204,11 +220,22 @@ impl Workbench {
     /// project can be read and searched, every change is refused saying who has it open, and
     /// nothing is saved ([`Workbench::read_only`]). Other errors are [`Workbench::open`]'s.
     pub fn open_or_read_only(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
-        match Workbench::open(dir, annotator) {
+        Workbench::open_or_read_only_reading_above(dir, annotator, usize::MAX)
+    }
+
+    /// [`Workbench::open_or_read_only`], opening a project of more than `above` documents from its
+    /// index as [`Workbench::open_reading_above`] does.
+    pub fn open_or_read_only_reading_above(
+        dir: &Path,
+        annotator: &str,
+        above: usize,
+    ) -> Result<Workbench, WorkbenchError> {
+        match Workbench::open_reading_above(dir, annotator, above) {
             Err(WorkbenchError::Locked(holder)) => {
-                let project = disk::load(dir)?;
+                let (project, loading) = loading::read_project(dir, above)?;
                 let name = layer_name(annotator);
                 let mut workbench = Workbench::with_layer(project, dir.to_path_buf(), name, None);
+                workbench.loading = loading;
                 // Joining the project's annotators is a change: it waits for writing.
                 workbench.project.mark_saved();
                 workbench.read_only = Some(holder);
@@ -307,6 +334,7 @@ impl Workbench {
             problem_counts: Default::default(),
             _lock: lock,
             read_only: None,
+            loading: None,
         };
         workbench.sync.shared = workbench.dir.join(".git").exists();
         match tasks::train_model::project_model(&workbench.project, &workbench.dir) {
@@ -377,6 +405,7 @@ impl Workbench {
                 "open read-only, nothing can be changed: {holder}"
             )));
         }
+        self.refuse_while_reading(&command)?;
         let result = self.carry_out(command);
         self.refresh_suggestions();
         result

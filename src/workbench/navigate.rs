@@ -7,6 +7,8 @@ use crate::model::{AnnotationId, CharSpan, DocId, Edit, LayerKey, Selection, Spe
 impl Workbench {
     /// Shows a document: fresh tokens, a selection in it, no pending pick, find hits redone.
     pub(super) fn show_document(&mut self, doc: DocId) {
+        // Not read yet (a project opened from its index): read it next; it shows once it is.
+        self.want_read(&doc);
         self.tokens = self
             .project
             .document(&doc)

@@ -81,6 +81,7 @@ impl Workbench {
     /// Never blocks.
     pub fn tick(&mut self, now: Instant) {
         self.collect_saves(false);
+        self.tick_loading();
         // The suggestion threads (tagger training, the external model, long documents) are not
         // jobs yet: with queued jobs (window tests) they are not started, so that nothing arrives
         // at a moment the test did not choose.

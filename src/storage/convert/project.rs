@@ -63,7 +63,10 @@ pub(crate) fn project_to_v1(project: &Project) -> ProjectFile {
                         .map(|id| id.as_str().to_owned()),
                 },
                 cleaned: (!doc.removed.is_empty()).then(|| CleanedV1 {
-                    chars: doc.text.char_len(),
+                    // A document not read yet keeps the length its index entry gave.
+                    chars: project
+                        .unloaded_chars(&doc.id)
+                        .unwrap_or_else(|| doc.text.char_len()),
                     removed: doc
                         .removed
                         .iter()
