@@ -73,14 +73,17 @@ impl GlossApp {
     pub(super) fn open_read_only(&mut self, dir: PathBuf, annotator: Option<String>) {
         self.opening = Some(dir.clone());
         self.jobs.spawn("open", move |_| {
-            let result = workbench::load_read_only(&dir)
-                .map(|project| {
-                    let annotator = annotator
-                        .or_else(|| project.annotators.first().cloned())
-                        .unwrap_or_else(|| SCREENSHOT_ANNOTATOR.to_owned());
-                    Box::new(Workbench::from_project(project, dir.clone(), &annotator))
-                })
-                .map_err(|e| e.to_string());
+            let result = Workbench::unlocked_reading_above(
+                &dir,
+                |annotators| {
+                    annotator
+                        .or_else(|| annotators.first().cloned())
+                        .unwrap_or_else(|| SCREENSHOT_ANNOTATOR.to_owned())
+                },
+                workbench::READ_IN_BACKGROUND_ABOVE,
+            )
+            .map(Box::new)
+            .map_err(|e| e.to_string());
             Done::Opened { dir, result }
         });
     }

@@ -117,6 +117,21 @@ pub(super) fn read_project(
 }
 
 impl Workbench {
+    /// A workbench over a project read without its lock, never to be saved (screenshot runs), as
+    /// [`Workbench::from_project`] makes; a project of more than `above` documents opens from its
+    /// index. The annotator is `annotator` of the project's (the list in `project.ron`).
+    pub fn unlocked_reading_above(
+        dir: &Path,
+        annotator: impl FnOnce(&[String]) -> String,
+        above: usize,
+    ) -> Result<Workbench, WorkbenchError> {
+        let (project, loading) = read_project(dir, above)?;
+        let annotator = annotator(&project.annotators);
+        let mut workbench = Workbench::from_project(project, dir.to_path_buf(), &annotator);
+        workbench.loading = loading;
+        Ok(workbench)
+    }
+
     /// How far reading a project opened from its index has come; `None` once every document is
     /// read (or for a project read whole).
     pub fn reading(&self) -> Option<Reading> {
