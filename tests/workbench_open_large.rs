@@ -313,6 +313,62 @@ fn what_needs_every_document_waits_for_the_reading_and_then_works() {
 }
 
 #[test]
+fn beyond_what_the_window_holds_documents_are_read_when_opened() {
+    let (_temp, dir) = large_project();
+    let mut wb = open(&dir, "alice");
+    wb.set_reading_budget(300);
+    read_all_there_is(&mut wb);
+    let reading = wb.reading().expect("not every document is read");
+    assert!(reading.resting);
+    assert_eq!((reading.read, reading.total), (300, DOCUMENTS));
+    assert!(
+        reading
+            .sentence()
+            .starts_with("300 of 600 documents read: the others are read when opened"),
+        "{}",
+        reading.sentence()
+    );
+    assert_eq!(step(&mut wb), 0, "no more background reads");
+
+    // Opening one reads it (and its neighbours), and nothing more.
+    wb.execute(Command::SelectDocument(doc(500))).unwrap();
+    assert_eq!(step(&mut wb), 1);
+    wb.tick(std::time::Instant::now());
+    assert!(
+        wb.current_doc()
+            .unwrap()
+            .text
+            .as_str()
+            .contains("on day 500.")
+    );
+    assert_eq!(wb.reading().unwrap().read, 305);
+    assert_eq!(step(&mut wb), 0);
+
+    let error = wb
+        .execute(Command::CheckConsistency)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("the window holds 305 of this project's 600")
+            && error.contains("gloss check, stats, agree and export"),
+        "{error}"
+    );
+}
+
+/// Steps until the background reading has nothing more to do.
+fn read_all_there_is(wb: &mut Workbench) {
+    for _ in 0..100 {
+        if step(wb) == 0 {
+            wb.tick(std::time::Instant::now());
+            if wb.jobs().run_until_idle() == 0 {
+                return;
+            }
+        }
+    }
+    panic!("the reading did not rest");
+}
+
+#[test]
 fn a_file_that_cannot_be_read_stops_the_reading_names_it_and_loses_nothing() {
     let (_temp, dir) = large_project();
     let broken = dir.join("annotations/article-0500/bob.ron");

@@ -22,6 +22,8 @@ pub fn show(ui: &mut Ui, wb: Option<&Workbench>, view: &View, busy: Option<&Busy
         if let Some(reading) = wb.and_then(Workbench::reading) {
             if reading.failure.is_some() {
                 ui.label(RichText::new(reading.sentence()).color(ui.visuals().warn_fg_color));
+            } else if reading.resting {
+                ui.label(RichText::new(reading.sentence()).weak());
             } else {
                 ui.spinner();
                 ui.label(RichText::new(reading.sentence()).weak());

@@ -29,6 +29,12 @@ use crate::model::{DocId, LayerKey, LayerName, Project};
 /// read whole before they show (a thousand articles take about a fifth of a second).
 pub const READ_IN_BACKGROUND_ABOVE: usize = 1_000;
 
+/// How many documents the background reading reads in all: beyond it, a document is read when it
+/// is opened. About 180 KB each for an article with 300 annotations, so a few GB at most; the
+/// command line (`gloss check`, `stats`, `agree`, `export`) reads a project of any size a batch at
+/// a time.
+pub const READ_AT_MOST: usize = 20_000;
+
 /// How many documents one background job reads.
 const BATCH: usize = 256;
 
@@ -47,6 +53,8 @@ pub(super) struct Loading {
     wanted: Option<DocId>,
     /// Why the reading stopped, once a file could not be read.
     failure: Option<String>,
+    /// How many documents the background reading reads before it rests ([`READ_AT_MOST`]).
+    budget: usize,
 }
 
 /// How far the background reading has come: what the status bar shows.
@@ -56,6 +64,9 @@ pub struct Reading {
     pub total: usize,
     /// Why the reading stopped (a file that could not be read), if it did.
     pub failure: Option<String>,
+    /// The background reading has read as many documents as the window holds
+    /// ([`READ_AT_MOST`]); the others are read when opened.
+    pub resting: bool,
 }
 
 impl Reading {
@@ -65,6 +76,12 @@ impl Reading {
             Some(failure) => format!(
                 "Reading stopped at {} of {} documents: {failure}. Fix the file and reopen the \
                  project; nothing is written for the documents not read",
+                thousands(self.read),
+                thousands(self.total)
+            ),
+            None if self.resting => format!(
+                "{} of {} documents read: the others are read when opened (for figures over \
+                 every document, use gloss check, stats, agree or export)",
                 thousands(self.read),
                 thousands(self.total)
             ),
@@ -112,6 +129,7 @@ pub(super) fn read_project(
         job: None,
         wanted: None,
         failure: None,
+        budget: READ_AT_MOST,
     };
     Ok((project, Some(loading)))
 }
@@ -137,11 +155,20 @@ impl Workbench {
     pub fn reading(&self) -> Option<Reading> {
         let loading = self.loading.as_ref()?;
         let total = self.project.documents().len();
+        let read = total - self.project.unloaded_count();
         Some(Reading {
-            read: total - self.project.unloaded_count(),
+            read,
             total,
             failure: loading.failure.clone(),
+            resting: loading.job.is_none() && loading.cursor >= loading.budget.min(total),
         })
+    }
+
+    /// Sets how many documents the background reading reads in all (see [`READ_AT_MOST`]).
+    pub fn set_reading_budget(&mut self, documents: usize) {
+        if let Some(loading) = self.loading.as_mut() {
+            loading.budget = documents;
+        }
     }
 
     /// Whether a document's text and layers are read (see [`Workbench::reading`]).
@@ -162,6 +189,12 @@ impl Workbench {
             Some(_) => format!(
                 "{}: this needs every document",
                 reading.sentence().trim_end_matches('.')
+            ),
+            None if reading.resting => format!(
+                "this needs every document, and the window holds {} of this project's {}: \
+                 gloss check, stats, agree and export read a project of any size",
+                thousands(reading.read),
+                thousands(reading.total)
             ),
             None => format!(
                 "this needs every document, and the project is still being read ({} of {}); \
@@ -223,6 +256,10 @@ impl Workbench {
             return;
         }
         let ids = next_batch(loading, &self.project);
+        if ids.is_empty() && self.project.unloaded_count() > 0 {
+            // As many as the window holds are read: the others when opened.
+            return;
+        }
         if ids.is_empty() {
             self.loading = None;
             self.revision += 1;
@@ -283,7 +320,8 @@ fn next_batch(loading: &mut Loading, project: &Project) -> Vec<DocId> {
             .collect();
     }
     let mut ids = Vec::with_capacity(BATCH);
-    while loading.cursor < documents.len() && ids.len() < BATCH {
+    let end = documents.len().min(loading.budget);
+    while loading.cursor < end && ids.len() < BATCH {
         let doc = &documents[loading.cursor];
         if !project.is_loaded(&doc.id) {
             ids.push(doc.id.clone());
@@ -415,6 +453,7 @@ mod tests {
             read: 2304,
             total: 100_000,
             failure: None,
+            resting: false,
         };
         assert_eq!(
             reading.sentence(),
