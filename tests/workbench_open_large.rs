@@ -158,11 +158,49 @@ fn a_large_project_opens_with_every_document_listed_and_the_first_read() {
     assert_eq!(wb.current_layer().unwrap().len(), 3);
     assert!(!wb.is_read(&doc(1)));
 
-    let reads = read_all(&mut wb);
-    assert_eq!(reads, 3, "599 documents, 256 at a time");
+    // Before any document is read, the headers of the layer files say each one's status.
+    assert!(!wb.statuses_known());
+    assert_eq!(wb.peeked_status(&doc(3)), None);
+    let jobs = read_all(&mut wb);
+    assert_eq!(jobs, 4, "the statuses, then 599 documents, 256 at a time");
     assert_eq!(wb.reading(), None);
     assert_same_project(wb.project(), &gloss::storage::load(&dir).unwrap());
     assert_eq!(wb.status_of(&doc(3)), Status::Done);
+}
+
+#[test]
+fn the_status_of_a_document_not_read_yet_comes_from_its_layer_files_header() {
+    let (_temp, dir) = large_project();
+    // A hand-edited header says nothing the quick look can trust: only reading the file will tell.
+    let edited = dir.join("annotations/article-0309/alice.ron");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(
+        &edited,
+        text.replacen("    status: Done,", "  status:Done,", 1),
+    )
+    .unwrap();
+    // carol has no layer anywhere: every document is new to her.
+    for (annotator, doc_309) in [("alice", None), ("carol", Some(Status::New))] {
+        let mut wb = open(&dir, annotator);
+        wb.tick(std::time::Instant::now());
+        wb.jobs().run_until_idle();
+        wb.tick(std::time::Instant::now());
+        assert!(wb.statuses_known());
+        assert!(!wb.is_read(&doc(300)));
+        let expected = if annotator == "alice" {
+            Status::Done
+        } else {
+            Status::New
+        };
+        assert_eq!(wb.peeked_status(&doc(300)), Some(expected), "{annotator}");
+        assert_eq!(
+            wb.peeked_status(&doc(301)),
+            Some(Status::New),
+            "{annotator}"
+        );
+        assert_eq!(wb.peeked_status(&doc(309)), doc_309, "{annotator}");
+        drop(wb);
+    }
 }
 
 #[test]
@@ -183,8 +221,8 @@ fn a_document_opened_while_the_rest_is_read_is_read_next_and_shown() {
 
     assert_eq!(
         step(&mut wb),
-        1,
-        "one read: the document and its neighbours"
+        2,
+        "the statuses, and one read: the document and its neighbours"
     );
     wb.tick(std::time::Instant::now());
     for i in 448..=452 {
@@ -329,6 +367,8 @@ fn beyond_what_the_window_holds_documents_are_read_when_opened() {
         reading.sentence()
     );
     assert_eq!(step(&mut wb), 0, "no more background reads");
+    assert_eq!(wb.peeked_status(&doc(597)), Some(Status::Done));
+    assert_eq!(wb.peeked_status(&doc(598)), Some(Status::New));
 
     // Opening one reads it (and its neighbours), and nothing more.
     wb.execute(Command::SelectDocument(doc(500))).unwrap();

@@ -202,7 +202,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
         _ => {
             let done = documents
                 .iter()
-                .filter(|d| wb.status_of(&d.id).is_finished())
+                .filter(|d| wb.peeked_status(&d.id).is_some_and(Status::is_finished))
                 .count();
             view.done_count = Some((wb.revision(), done));
             done
@@ -210,8 +210,9 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
     };
     ui.heading("Documents");
     match wb.reading() {
-        // Statuses are in the layer files: those not read yet are not counted.
-        Some(reading) => ui
+        // Statuses are in the layer files: until their headers are read, only the documents read
+        // are counted.
+        Some(reading) if !wb.statuses_known() => ui
             .label(format!(
                 "{done} / {} done so far ({} read)",
                 documents.len(),
@@ -221,7 +222,7 @@ pub fn show(ui: &mut Ui, wb: &Workbench, view: &mut View, out: &mut Outbox) {
                 "Documents {} has marked done, among those read so far",
                 wb.annotator()
             )),
-        None => ui
+        _ => ui
             .label(format!("{done} / {} done", documents.len()))
             .on_hover_text(format!("Documents {} has marked done", wb.annotator())),
     };
@@ -413,7 +414,7 @@ fn assigned_progress(wb: &Workbench, view: &mut View) -> (usize, usize) {
         .collect();
     let done = mine
         .iter()
-        .filter(|d| wb.status_of(&d.id).is_finished())
+        .filter(|d| wb.peeked_status(&d.id).is_some_and(Status::is_finished))
         .count();
     view.assigned_count = Some((wb.revision(), done, mine.len()));
     (done, mine.len())
@@ -459,10 +460,12 @@ fn title_line(
     problems: DocumentProblems,
     out: &mut Outbox,
 ) {
-    let mine = wb.status_of(&document.id);
+    let mine = wb
+        .peeked_status(&document.id)
+        .unwrap_or_else(|| wb.status_of(&document.id));
     let current = wb.current_doc().is_some_and(|d| d.id == document.id);
-    if wb.is_read(&document.id) {
-        colors::status_dot(ui, mine, wb.annotator().as_str());
+    if let Some(status) = wb.peeked_status(&document.id) {
+        colors::status_dot(ui, status, wb.annotator().as_str());
     } else {
         // Its status is in its layer files, not read yet.
         ui.label(RichText::new("…").weak())

@@ -56,6 +56,16 @@ pub(super) fn open_index(dir: &Path) -> Result<Index, WorkbenchError> {
     Index::open(dir).map_err(storage_error)
 }
 
+/// The status layer `layer` of each document in `ids` names in its file's header (see
+/// `Corpus::peek_statuses`).
+pub(super) fn peek_statuses(
+    index: &Index,
+    ids: &[crate::model::DocId],
+    layer: &crate::model::LayerName,
+) -> Vec<(crate::model::DocId, Option<crate::model::Status>)> {
+    index.peek_statuses(ids, layer)
+}
+
 /// Reads documents `ids` of an index with their layers.
 pub(super) fn read_documents(
     index: &Index,

@@ -23,7 +23,9 @@ use super::disk::{self, Index, LoadedDocument};
 use super::fingerprints::Fingerprints;
 use super::jobs::Job;
 use super::{Command, Workbench, WorkbenchError};
-use crate::model::{DocId, LayerKey, LayerName, Project};
+use std::collections::HashMap;
+
+use crate::model::{DocId, LayerKey, LayerName, Project, Status};
 
 /// Projects with more documents than this open from their index in the window; smaller ones are
 /// read whole before they show (a thousand articles take about a fifth of a second).
@@ -43,6 +45,9 @@ const NEIGHBOURS: usize = 2;
 
 type ReadJob = Job<Result<Vec<LoadedDocument>, WorkbenchError>>;
 
+/// The peek at every unread document's status (see `Loading::statuses`).
+type StatusJob = Job<Vec<(DocId, Option<Status>)>>;
+
 /// The background reading of a project opened from its index.
 pub(super) struct Loading {
     index: Arc<Index>,
@@ -55,6 +60,11 @@ pub(super) struct Loading {
     failure: Option<String>,
     /// How many documents the background reading reads before it rests ([`READ_AT_MOST`]).
     budget: usize,
+    /// The annotator's status of each document not read yet, from its layer file's header (a
+    /// background job at opening): what the document list and its count of documents done show
+    /// until the document is read. `None` in the map: the header did not say.
+    statuses: Option<HashMap<DocId, Option<Status>>>,
+    status_job: Option<StatusJob>,
 }
 
 /// How far the background reading has come: what the status bar shows.
@@ -130,6 +140,8 @@ pub(super) fn read_project(
         wanted: None,
         failure: None,
         budget: READ_AT_MOST,
+        statuses: None,
+        status_job: None,
     };
     Ok((project, Some(loading)))
 }
@@ -169,6 +181,29 @@ impl Workbench {
         if let Some(loading) = self.loading.as_mut() {
             loading.budget = documents;
         }
+    }
+
+    /// The annotator's status of a document not read yet, as its layer file's header names it;
+    /// `None` until the headers are read (or when this one did not say). For a document that is
+    /// read, [`Workbench::status_of`].
+    pub fn peeked_status(&self, doc: &DocId) -> Option<Status> {
+        if self.project.is_loaded(doc) {
+            return Some(self.status_of(doc));
+        }
+        self.loading
+            .as_ref()?
+            .statuses
+            .as_ref()?
+            .get(doc)
+            .copied()?
+    }
+
+    /// Whether the status of every document is known: every document read, or the headers of
+    /// those not read yet read.
+    pub fn statuses_known(&self) -> bool {
+        self.loading
+            .as_ref()
+            .is_none_or(|loading| loading.statuses.is_some())
     }
 
     /// Whether a document's text and layers are read (see [`Workbench::reading`]).
@@ -217,6 +252,36 @@ impl Workbench {
     /// Collects a finished read, puts its documents in place, and starts the next one. Called from
     /// [`Workbench::tick`]; never blocks.
     pub(super) fn tick_loading(&mut self) {
+        let Some(loading) = self.loading.as_mut() else {
+            return;
+        };
+        if let Some(job) = loading.status_job.as_mut()
+            && let Some(result) = job.poll()
+        {
+            loading.status_job = None;
+            // A failed peek leaves the statuses unknown until each document is read.
+            loading.statuses =
+                Some(result.map_or_else(|_| HashMap::new(), |peeked| peeked.into_iter().collect()));
+            self.revision += 1;
+        }
+        let scan = (loading.statuses.is_none() && loading.status_job.is_none())
+            .then(|| Arc::clone(&loading.index));
+        if let Some(index) = scan {
+            let ids: Vec<DocId> = self
+                .project
+                .documents()
+                .iter()
+                .filter(|d| !self.project.is_loaded(&d.id))
+                .map(|d| d.id.clone())
+                .collect();
+            let annotator = self.annotator.clone();
+            let job = self.jobs.start("statuses", move |_| {
+                disk::peek_statuses(&index, &ids, &annotator)
+            });
+            if let Some(loading) = self.loading.as_mut() {
+                loading.status_job = Some(job);
+            }
+        }
         let Some(loading) = self.loading.as_mut() else {
             return;
         };
