@@ -395,3 +395,72 @@ fn suggest_apply_on_a_large_project_writes_every_batch_and_leaves_it_valid() {
     written.sort();
     assert_eq!(written, expected);
 }
+
+/// Each document's gold mentions, as (span, label).
+fn gold_mentions(project: &Project) -> Vec<(DocId, CharSpan, String)> {
+    let mut found = Vec::new();
+    for document in project.documents() {
+        let key = LayerKey::new(document.id.clone(), LayerName::gold());
+        for annotation in project.layer(&key).into_iter().flat_map(|l| l.iter()) {
+            if let Some(entity) = annotation.as_entity() {
+                found.push((document.id.clone(), entity.span, entity.label.clone()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn adjudicating_a_large_project_merges_every_batch_as_the_library_does_and_a_failure_writes_nothing()
+ {
+    let (temp, whole, _) = corpus();
+    // What the library merges, document by document, on the whole project in memory.
+    let loaded = gloss::storage::load(&whole).unwrap();
+    let layers = [
+        LayerName::new("alice").unwrap(),
+        LayerName::new("bob").unwrap(),
+    ];
+    let now = Timestamp::from_second(1_700_000_000).unwrap();
+    let mut expected = gold_mentions(&loaded);
+    for document in loaded.documents() {
+        let (edits, _) = review::auto_merge(&loaded, &document.id, &layers, 2, "curator", now);
+        for edit in edits {
+            if let Edit::Add { annotation, .. } = edit
+                && let Some(entity) = annotation.as_entity()
+            {
+                expected.push((document.id.clone(), entity.span, entity.label.clone()));
+            }
+        }
+    }
+    expected.sort();
+    let merged = expected.len() - gold_mentions(&loaded).len();
+    assert!(merged > 1000, "the corpus has plenty to merge: {merged}");
+
+    // A file that cannot be read in the last batch: an error naming it, and no file changed (the
+    // batches before it were merged, and are not written).
+    let broken = whole.join("annotations/article-0590/bob.ron");
+    let kept = std::fs::read(&broken).unwrap();
+    std::fs::write(
+        &broken,
+        "(format: 1, document: \"article-0590\",\n    layer: ",
+    )
+    .unwrap();
+    let before = snapshot(temp.path());
+    let error = one_line_error(&run(gloss().arg("adjudicate").arg(&whole).arg("--auto")));
+    assert!(error.contains("article-0590/bob.ron"), "{error}");
+    assert_eq!(snapshot(temp.path()), before, "files changed");
+    std::fs::write(&broken, kept).unwrap();
+
+    let done = run(gloss().arg("adjudicate").arg(&whole).arg("--auto"));
+    assert!(done.success, "{}", done.stderr);
+    assert!(
+        done.stdout.contains(&format!("total: merged {merged}")),
+        "{}",
+        done.stdout
+    );
+    let after = gloss::storage::load(&whole).unwrap();
+    assert_eq!(gold_mentions(&after), expected);
+    let check = run(gloss().arg("check").arg(&whole));
+    assert!(check.success, "{}", check.stdout);
+}

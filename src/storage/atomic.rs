@@ -39,7 +39,7 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// The permissions the file at `path` should have: those of the file it replaces, or a new file's
 /// (`None`: as the temp file was made).
-fn permissions_for(path: &Path) -> io::Result<Option<std::fs::Permissions>> {
+pub(crate) fn permissions_for(path: &Path) -> io::Result<Option<std::fs::Permissions>> {
     match std::fs::symlink_metadata(path) {
         Ok(metadata) if metadata.is_file() => Ok(Some(metadata.permissions())),
         Ok(_) => Ok(new_file_permissions()),

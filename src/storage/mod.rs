@@ -48,7 +48,9 @@ pub use leftovers::{Leftover, LeftoverKind, leftovers, leftovers_of, remove_left
 pub use load::{SUPPORTED_VERSIONS, is_project, load};
 pub(crate) use parallel::{cpu_threads, try_map};
 pub use registry_merge::merge_registry_files;
-pub use save::{PendingWrite, SaveReport, add_annotator, create, pending_writes, save, write_all};
+pub use save::{
+    PendingWrite, SaveReport, Staged, add_annotator, create, pending_writes, save, write_all,
+};
 
 /// The project file's name in the project folder.
 pub const PROJECT_FILE: &str = "project.ron";

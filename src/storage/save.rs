@@ -287,6 +287,93 @@ pub fn save(dir: &Path, project: &mut Project) -> Result<SaveReport, StorageErro
     Ok(report)
 }
 
+/// Files written beside their places as work goes on and put in place together at the end
+/// ([`Staged::commit`]): work that writes many batches (`gloss adjudicate --auto` over a large
+/// project) holds none of them in memory, and when it fails part-way nothing changes, since
+/// dropping a `Staged` that was not committed removes its temp files. A crash leaves temp files
+/// named as [`super::atomic`]'s, which loaders skip and `gloss check --repair` removes.
+pub struct Staged {
+    dir: PathBuf,
+    /// Each temp file (removed on drop unless kept) and the project file it becomes.
+    files: Vec<(tempfile::TempPath, PathBuf)>,
+}
+
+impl Staged {
+    pub fn new(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            files: Vec::new(),
+        }
+    }
+
+    /// How many files wait to be put in place.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Writes each of `writes` to a temp file beside its place (synced to disk), to be put in place
+    /// by [`Staged::commit`]. Only files with contents: a removal cannot be staged.
+    pub fn stage(&mut self, writes: Vec<PendingWrite>) -> Result<(), StorageError> {
+        for write in writes {
+            let path = self.dir.join(&write.path);
+            let Some(bytes) = write.contents else {
+                return Err(StorageError::invalid(
+                    &path,
+                    None,
+                    "a removal cannot wait to be committed with other writes",
+                ));
+            };
+            if let Some(folder) = write.path.parent() {
+                check_folders(&self.dir, folder)?;
+            }
+            let folder = folder_of(&path);
+            if !folder.is_dir() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| StorageError::io(folder, "create folder", e))?;
+            }
+            let temp =
+                stage_file(&path, &bytes).map_err(|e| StorageError::io(&path, "write", e))?;
+            self.files.push((temp, path));
+        }
+        Ok(())
+    }
+
+    /// Puts every staged file in its place (each replacement atomic), then syncs their folders.
+    pub fn commit(self) -> Result<usize, StorageError> {
+        let count = self.files.len();
+        let mut folders = BTreeSet::new();
+        for (temp, path) in self.files {
+            folders.insert(folder_of(&path).to_owned());
+            temp.persist(&path)
+                .map_err(|e| StorageError::io(&path, "put in place", e.error))?;
+        }
+        for folder in folders {
+            sync_dir(&folder).map_err(|e| StorageError::io(&folder, "sync", e))?;
+        }
+        Ok(count)
+    }
+}
+
+/// A synced temp file holding `bytes` beside `path`, with the permissions the file it replaces has
+/// (a new file's, if none).
+fn stage_file(path: &Path, bytes: &[u8]) -> io::Result<tempfile::TempPath> {
+    use std::io::Write as _;
+    let mut temp = tempfile::Builder::new()
+        .prefix(super::atomic::TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(folder_of(path))?;
+    temp.write_all(bytes)?;
+    if let Some(permissions) = super::atomic::permissions_for(path)? {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    temp.as_file().sync_all()?;
+    Ok(temp.into_temp_path())
+}
+
 /// What `create` puts in a new project's `.gitignore`.
 const GITIGNORE: &str = ".gloss.lock\n";
 

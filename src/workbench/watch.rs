@@ -81,7 +81,14 @@ impl Workbench {
     /// Starts the watcher once (not with queued jobs, nor read-only), collects its reports, reads
     /// the project again in a job and puts it in place when nothing is unsaved. Never blocks.
     pub(super) fn tick_watch(&mut self) {
-        if !self.watch.started && !self.jobs.is_queued() && self.read_only.is_none() {
+        // A project still being read is not watched: reading a change in means reading the whole
+        // project again, and the user's own layers of documents not read yet are not in memory to
+        // be kept. It is watched from the moment every document is read.
+        if !self.watch.started
+            && !self.jobs.is_queued()
+            && self.read_only.is_none()
+            && self.loading.is_none()
+        {
             self.watch.started = true;
             if let Some((watcher, changes)) = start(&self.dir, self.saver.fingerprints.clone()) {
                 self.watch.watcher = Some(watcher);

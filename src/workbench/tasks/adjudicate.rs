@@ -1,20 +1,21 @@
 //! `gloss adjudicate --auto`: merge into the gold layer what enough annotators agree on, and count per
 //! document what remains for the curator to settle (in the window's Review panel).
 //!
-//! The merge is [`crate::review::auto_merge`]'s, per document; this service applies its edits to the
-//! project under the project lock and saves once, so an error or a cancel part-way leaves the files
-//! as they were.
+//! The merge is [`crate::review::auto_merge`]'s, per document; this service reads the project a
+//! batch of documents at a time under the project lock, applies the merge's edits, and puts the
+//! gold layers in place once at the end, so an error or a cancel part-way leaves the files as they
+//! were.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::agreement::{chosen_docs, chosen_layers};
+use super::agreement::chosen_in;
 use super::{Hooks, plural};
 use crate::model::{DocId, Edit, LayerKey, LayerName, Status, Timestamp};
 use crate::review::{self, DisagreementKind};
-use crate::storage::{self, lock::ProjectLock};
+use crate::storage::{self, lock::ProjectLock, stream};
 
 /// What to merge, as a user names it.
 #[derive(Debug, Clone)]
@@ -70,8 +71,11 @@ impl Adjudication {
     }
 }
 
-/// Locks the project in `dir`, loads it, merges what at least `min_agree` of the layers agree on
-/// into gold, and saves once (only if something was merged).
+/// Locks the project in `dir` and merges, document by document, what at least `min_agree` of the
+/// layers agree on into gold. The project is read a batch of documents at a time (memory does not
+/// grow with it); each batch's gold layers are written beside their files as it goes and put in
+/// place together at the end, only if something was merged, so an error or a cancel part-way
+/// leaves the files as they were.
 pub fn adjudicate(
     dir: &Path,
     request: &AdjudicationRequest,
@@ -83,10 +87,10 @@ pub fn adjudicate(
             dir.display()
         );
     }
-    // Lock before loading, so that no other writer saves between our load and our save.
+    // Lock before reading, so that no other writer saves between our reading and our writing.
     let (_lock, warning) = ProjectLock::acquire(dir)?;
-    let mut project = storage::load(dir)?;
-    let layers = chosen_layers(&project, &request.layers, dir)?;
+    let corpus = stream::Corpus::open(dir)?;
+    let (layers, docs) = chosen_in(&corpus, &request.layers, &request.docs, dir)?;
     if layers.iter().any(LayerName::is_gold) {
         anyhow::bail!(
             "--layers: gold is the layer adjudication writes; expected annotators' layers only"
@@ -95,7 +99,7 @@ pub fn adjudicate(
     let (min_agree, from) = match request.min_agree {
         Some(k) => (k, "--min-agree"),
         None => (
-            project.settings.min_agree,
+            corpus.base().settings.min_agree,
             "the project's min_agree setting",
         ),
     };
@@ -109,10 +113,7 @@ pub fn adjudicate(
             names(&layers)
         );
     }
-    let docs: Vec<DocId> = match chosen_docs(&project, &request.docs, dir)? {
-        Some(docs) => docs,
-        None => project.documents().iter().map(|d| d.id.clone()).collect(),
-    };
+    let total = docs.as_ref().map_or(corpus.len(), Vec::len);
 
     let mut outcome = Adjudication {
         min_agree,
@@ -121,59 +122,93 @@ pub fn adjudicate(
         not_annotated: 0,
         warnings: warning.into_iter().collect(),
     };
-    for (done, doc) in docs.iter().enumerate() {
-        hooks.check()?;
-        hooks.report(done, docs.len(), doc.to_string());
-        let annotated = layers.iter().any(|l| {
-            project
-                .layer(&LayerKey::new(doc.clone(), l.clone()))
-                .is_some()
-        });
-        if !annotated {
-            outcome.not_annotated += 1;
-            continue;
-        }
-        let (edits, remaining) = review::auto_merge(
-            &project,
-            doc,
-            &layers,
-            min_agree,
-            &request.curator,
-            request.now,
-        );
-        let merged = edits
-            .iter()
-            .filter(|e| matches!(e, Edit::Add { .. }))
-            .count();
-        let gold = LayerKey::new(doc.clone(), LayerName::gold());
-        // As in the window, a gold layer that gets its first annotations is in progress from then on.
-        let start =
-            (!edits.is_empty() && project.status(&gold) == Status::New).then(|| Edit::SetStatus {
-                key: gold.clone(),
-                before: Status::New,
-                after: Status::InProgress,
+    let mut staged = storage::Staged::new(dir);
+    let mut done = 0;
+    corpus.for_each_batch(docs.as_deref(), |mut project| -> anyhow::Result<()> {
+        let ids: Vec<DocId> = project.documents().iter().map(|d| d.id.clone()).collect();
+        for doc in &ids {
+            hooks.check()?;
+            hooks.report(done, total, doc.to_string());
+            done += 1;
+            let annotated = layers.iter().any(|l| {
+                project
+                    .layer(&LayerKey::new(doc.clone(), l.clone()))
+                    .is_some()
             });
-        for edit in edits.iter().chain(&start) {
-            project
-                .apply(edit)
-                .with_context(|| format!("{doc}: cannot merge into gold; nothing was saved"))?;
+            if !annotated {
+                outcome.not_annotated += 1;
+                continue;
+            }
+            outcome.documents.push(merge_document(
+                &mut project,
+                doc,
+                &layers,
+                min_agree,
+                request,
+            )?);
         }
-        let mut kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
-        for disagreement in &remaining {
-            *kinds.entry(disagreement.kind).or_default() += 1;
-        }
-        outcome.documents.push(DocumentMerge {
-            doc: doc.clone(),
-            merged,
-            remaining: kinds,
-        });
+        // This batch's gold layers, written beside their files until the end.
+        staged.stage(storage::pending_writes(&project)?)?;
+        Ok(())
+    })?;
+    if let Some(asked) = &docs {
+        // In the order asked for, as before the merge was read a batch at a time.
+        let position: std::collections::HashMap<&DocId, usize> =
+            asked.iter().enumerate().map(|(i, d)| (d, i)).collect();
+        outcome
+            .documents
+            .sort_by_key(|d| position.get(&d.doc).copied().unwrap_or(usize::MAX));
     }
     hooks.check()?;
     if outcome.merged() > 0 {
-        hooks.report(docs.len(), docs.len(), "saving");
-        storage::save(dir, &mut project)?;
+        hooks.report(total, total, "saving");
+        staged.commit()?;
     }
     Ok(outcome)
+}
+
+/// Merges one document into gold within `project` (a batch), returning what it did.
+fn merge_document(
+    project: &mut crate::model::Project,
+    doc: &DocId,
+    layers: &[LayerName],
+    min_agree: usize,
+    request: &AdjudicationRequest,
+) -> anyhow::Result<DocumentMerge> {
+    let (edits, remaining) = review::auto_merge(
+        project,
+        doc,
+        layers,
+        min_agree,
+        &request.curator,
+        request.now,
+    );
+    let merged = edits
+        .iter()
+        .filter(|e| matches!(e, Edit::Add { .. }))
+        .count();
+    let gold = LayerKey::new(doc.clone(), LayerName::gold());
+    // As in the window, a gold layer that gets its first annotations is in progress from then on.
+    let start =
+        (!edits.is_empty() && project.status(&gold) == Status::New).then(|| Edit::SetStatus {
+            key: gold.clone(),
+            before: Status::New,
+            after: Status::InProgress,
+        });
+    for edit in edits.iter().chain(&start) {
+        project
+            .apply(edit)
+            .with_context(|| format!("{doc}: cannot merge into gold; nothing was saved"))?;
+    }
+    let mut kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
+    for disagreement in &remaining {
+        *kinds.entry(disagreement.kind).or_default() += 1;
+    }
+    Ok(DocumentMerge {
+        doc: doc.clone(),
+        merged,
+        remaining: kinds,
+    })
 }
 
 /// `amira, bruno`.

@@ -75,16 +75,24 @@ pub fn agreement_across(
     Ok(tally.report())
 }
 
-/// The layers named on the command line (each must exist in the project), or every layer but gold,
-/// sorted by name, as [`review::agreement`] would choose. At least two, since one layer agrees with
-/// nobody.
-pub(crate) fn chosen_layers(
-    project: &Project,
-    asked: &[String],
+/// The layers and documents a request names (all annotators' layers and every document when it
+/// names none), in a project opened for a pass over its documents; each name checked.
+pub(crate) fn chosen_in(
+    corpus: &stream::Corpus,
+    layers: &[String],
+    docs: &[String],
     dir: &Path,
-) -> anyhow::Result<Vec<LayerName>> {
-    let known = known_layers(&project.annotators, &project.layer_names());
-    pick_layers(known, asked, &dir.display().to_string())
+) -> anyhow::Result<(Vec<LayerName>, Option<Vec<DocId>>)> {
+    let shown = dir.display().to_string();
+    let known = known_layers(&corpus.base().annotators, corpus.layer_names());
+    let layers = pick_layers(known, layers, &shown)?;
+    let docs = pick_docs(
+        docs,
+        &shown,
+        &|id| corpus.contains(id),
+        &mut corpus.document_ids(),
+    )?;
+    Ok((layers, docs))
 }
 
 fn pick_layers(
@@ -119,20 +127,6 @@ fn pick_layers(
         );
     }
     Ok(layers)
-}
-
-/// The documents named on the command line (each must exist), or `None` for every document.
-pub(crate) fn chosen_docs(
-    project: &Project,
-    asked: &[String],
-    dir: &Path,
-) -> anyhow::Result<Option<Vec<DocId>>> {
-    pick_docs(
-        asked,
-        &dir.display().to_string(),
-        &|id| project.document(id).is_some(),
-        &mut project.documents().iter().map(|d| &d.id),
-    )
 }
 
 /// How many document ids an error message lists before it says how many more there are.
