@@ -1,5 +1,6 @@
 //! The command line on generated projects of 1,000 and 10,000 news-like articles (issue 16's scale
-//! benchmark): for `check`, `stats`, `export --format jsonl` and `agree`, the wall time, the CPU
+//! benchmark): for `check`, `stats`, `export --format jsonl`, `agree`, `adjudicate --auto` and
+//! `suggest --apply`, and the window's first document shown, the wall time, the CPU
 //! time, the peak memory (maximum resident set size, from `/usr/bin/time`) and the growth
 //! exponent fitted over the sizes (1 is linear).
 //!
@@ -231,6 +232,7 @@ fn scale_cli(_c: &mut Criterion) {
             vec!["export", "--format", "jsonl", "--out", &out],
         ),
         ("agree", vec!["agree"]),
+        ("adjudicate --auto", vec!["adjudicate", "--auto"]),
         (
             "suggest --apply (baseline)",
             vec![
@@ -281,11 +283,14 @@ fn scale_cli(_c: &mut Criterion) {
             let mut full = args.clone();
             full.push(dir.as_ref());
             let (wall, cpu, rss) = measure(&full);
-            if args[0] == "suggest" {
-                // Put the project back as it was for the next run.
+            if args[0] == "suggest" || args[0] == "adjudicate" {
+                // Put the project back as it was for the next run (the generated projects have
+                // no gold layer).
                 std::fs::write(dir.as_ref().to_owned() + "/project.ron", project_ron).unwrap();
                 for entry in std::fs::read_dir(dir.as_ref().to_owned() + "/annotations").unwrap() {
-                    let _ = std::fs::remove_file(entry.unwrap().path().join("carol.ron"));
+                    let folder = entry.unwrap().path();
+                    let _ = std::fs::remove_file(folder.join("carol.ron"));
+                    let _ = std::fs::remove_file(folder.join("gold.ron"));
                 }
             }
             println!(
