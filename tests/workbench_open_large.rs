@@ -446,3 +446,25 @@ fn a_file_that_cannot_be_read_stops_the_reading_names_it_and_loses_nothing() {
         .to_string();
     assert!(error.contains("Reading stopped"), "{error}");
 }
+
+#[test]
+fn a_linked_layer_file_is_never_read_through() {
+    let (temp, dir) = large_project();
+    let outside = temp.path().join("outside.ron");
+    std::fs::write(&outside, "(\n    format: 1,\n    status: Done,\n").unwrap();
+    for layer in ["alice", "bob"] {
+        let file = dir.join(format!("annotations/article-0400/{layer}.ron"));
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink(&outside, &file).unwrap();
+    }
+    let mut wb = open(&dir, "alice");
+    read_all(&mut wb);
+    // The quick look at statuses does not follow it, and the reading stops at it, naming it.
+    assert_eq!(wb.peeked_status(&doc(400)), None);
+    let failure = wb.reading().unwrap().failure.unwrap();
+    assert!(
+        failure.contains("article-0400/alice.ron") && failure.contains("symbolic link"),
+        "{failure}"
+    );
+    assert!(!wb.is_read(&doc(400)));
+}

@@ -249,6 +249,70 @@ pub(crate) fn layer_files(
     Ok(files)
 }
 
+/// The layer files of one indexed document, sorted by name, with the checks [`layer_files`] makes:
+/// for reading a project a document at a time without listing every folder first (a window
+/// opening a large project).
+pub(crate) fn layer_files_of(dir: &Path, doc: &DocId) -> Result<Vec<LayerFileRef>, StorageError> {
+    check_folders(dir, Path::new(ANNOTATIONS_DIR))?;
+    let folder = dir.join(ANNOTATIONS_DIR).join(doc.as_str());
+    match std::fs::symlink_metadata(&folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            return Err(StorageError::link(&folder));
+        }
+        // A stray file next to the document folders: nothing Gloss reads (as `layer_files`).
+        Ok(metadata) if !metadata.is_dir() => return Ok(Vec::new()),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StorageError::io(&folder, "read", e)),
+    }
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(&folder).map_err(|e| StorageError::io(&folder, "list", e))? {
+        let entry = entry.map_err(|e| StorageError::io(&folder, "list", e))?;
+        if !is_hidden(&entry.file_name()) {
+            entries.push(entry);
+        }
+    }
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.path();
+        if path.extension().is_none_or(|ext| ext != "ron") {
+            continue;
+        }
+        let file_type = entry
+            .file_type()
+            .map_err(|e| StorageError::io(&path, "read", e))?;
+        if file_type.is_symlink() {
+            return Err(StorageError::link(&path));
+        }
+        if !file_type.is_file() {
+            let found = entry
+                .metadata()
+                .map_or("not a regular file", |m| super::files::kind_of(&m));
+            return Err(StorageError::NotAFile { path, found });
+        }
+        let layer_name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(layer) = LayerName::new(layer_name.as_str()) else {
+            return Err(StorageError::invalid(
+                &path,
+                None,
+                format!(
+                    "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
+                    convert::quoted(&layer_name)
+                ),
+            ));
+        };
+        files.push(LayerFileRef {
+            key: LayerKey::new(doc.clone(), layer),
+            path,
+        });
+    }
+    Ok(files)
+}
+
 /// Names starting with a dot are not read; this also skips temp files a crash left behind
 /// (`TEMP_PREFIX` starts with a dot for this reason).
 pub(crate) fn is_hidden(name: &std::ffi::OsStr) -> bool {

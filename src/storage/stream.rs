@@ -16,7 +16,8 @@ use super::convert::DocumentEntry;
 use super::error::StorageError;
 use super::files::check_folders;
 use super::load::{
-    LayerFileRef, layer_files, parse_layer, read_document, read_index, read_registry,
+    LayerFileRef, layer_files, layer_files_of, parse_layer, read_document, read_index,
+    read_registry,
 };
 use super::{DOCUMENTS_DIR, parallel};
 use crate::model::{DocId, Document, Layer, LayerKey, LayerName, Project, Status};
@@ -31,9 +32,17 @@ pub struct LoadedDocument {
     pub layers: Vec<(LayerKey, Layer)>,
 }
 
-/// The status a layer file's header names, from its first few hundred bytes.
-fn peek_status(path: &Path) -> Option<Status> {
+/// The status a layer file's header names, from its first few hundred bytes; `New` when there is no
+/// such file. Nothing is read through a link (it could point outside the project).
+fn peek_status(dir: &Path, path: &Path) -> Option<Status> {
     use std::io::Read;
+    let relative = path.strip_prefix(dir).ok()?;
+    check_folders(dir, relative.parent()?).ok()?;
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Status::New),
+        _ => return None,
+    }
     let mut head = [0u8; 512];
     let mut file = std::fs::File::open(path).ok()?;
     let mut filled = 0;
@@ -81,8 +90,10 @@ pub struct Corpus {
     base: Project,
     entries: Vec<DocumentEntry>,
     positions: HashMap<DocId, usize>,
-    /// The layer files of each document, by the document's position in the index.
-    files: Vec<Vec<LayerFileRef>>,
+    /// The layer files of each document, by the document's position in the index; `None` for a
+    /// project opened from its index only ([`Corpus::open_index`]), whose documents' folders are
+    /// listed as they are read.
+    files: Option<Vec<Vec<LayerFileRef>>>,
     layer_names: BTreeSet<LayerName>,
 }
 
@@ -136,8 +147,34 @@ impl Corpus {
             base,
             entries,
             positions,
-            files,
+            files: Some(files),
             layer_names,
+        })
+    }
+
+    /// Reads `project.ron` and `entities.ron` only, checked as [`Corpus::open`] checks them; each
+    /// document's folder of layer files is listed (and checked) when the document is read. What a
+    /// window opening a large project does, so that it shows before every folder is listed.
+    /// [`Corpus::layer_names`] is empty: no folder is listed yet.
+    pub fn open_index(dir: &Path) -> Result<Self, StorageError> {
+        let (mut base, entries) = read_index(dir)?;
+        check_folders(dir, Path::new(DOCUMENTS_DIR))?;
+        let positions: HashMap<DocId, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (entry.id.clone(), i))
+            .collect();
+        if let Some(registry) = read_registry(dir, &base)? {
+            base.insert_loaded_registry(registry);
+        }
+        base.mark_saved();
+        Ok(Self {
+            dir: dir.to_owned(),
+            base,
+            entries,
+            positions,
+            files: None,
+            layer_names: BTreeSet::new(),
         })
     }
 
@@ -283,12 +320,19 @@ impl Corpus {
     /// (status New) and for a file whose header is not in that form (a hand edit), which only a
     /// full read can tell.
     pub fn peek_statuses(&self, ids: &[DocId], layer: &LayerName) -> Vec<(DocId, Option<Status>)> {
-        let wanted: Vec<(&DocId, Option<&Path>)> = ids
+        let wanted: Vec<(&DocId, Option<PathBuf>)> = ids
             .iter()
             .filter_map(|id| {
-                let files = &self.files[*self.positions.get(id)?];
-                let file = files.iter().find(|f| &f.key.layer == layer);
-                Some((id, file.map(|f| f.path.as_path())))
+                let position = *self.positions.get(id)?;
+                let path = match &self.files {
+                    Some(files) => files[position]
+                        .iter()
+                        .find(|f| &f.key.layer == layer)
+                        .map(|f| f.path.clone()),
+                    // Not listed yet: where the file would be, if it is a plain file.
+                    None => Some(self.dir.join(super::layer_path(id, layer))),
+                };
+                Some((id, path))
             })
             .collect();
         let peeked = parallel::try_map(
@@ -298,7 +342,7 @@ impl Corpus {
             |(id, path)| {
                 let status = match path {
                     None => Some(Status::New),
-                    Some(path) => peek_status(path),
+                    Some(path) => peek_status(&self.dir, path),
                 };
                 Ok::<_, std::convert::Infallible>(((*id).clone(), status))
             },
@@ -312,17 +356,28 @@ impl Corpus {
     /// The documents at `positions` and their layers, as a project of their own.
     fn load_batch(&self, positions: &[usize]) -> Result<Project, StorageError> {
         let threads = parallel::cpu_threads();
-        let documents = parallel::try_map("gloss-text", positions, threads, |&position| {
-            read_document(&self.dir, self.entries[position].clone())
+        let read = parallel::try_map("gloss-text", positions, threads, |&position| {
+            let entry = &self.entries[position];
+            // A folder not listed at opening is listed (and checked) now.
+            let listed = match &self.files {
+                Some(_) => None,
+                None => Some(layer_files_of(&self.dir, &entry.id)?),
+            };
+            Ok::<_, StorageError>((read_document(&self.dir, entry.clone())?, listed))
         })?;
         let mut project = self.base.clone();
-        for document in documents {
+        let mut listed_now = Vec::new();
+        for (document, listed) in read {
             project.insert_loaded_document(document);
+            listed_now.extend(listed.into_iter().flatten());
         }
-        let files: Vec<&LayerFileRef> = positions
-            .iter()
-            .flat_map(|&position| &self.files[position])
-            .collect();
+        let files: Vec<&LayerFileRef> = match &self.files {
+            Some(files) => positions
+                .iter()
+                .flat_map(|&position| &files[position])
+                .collect(),
+            None => listed_now.iter().collect(),
+        };
         let layers = parallel::try_map("gloss-load", &files, threads, |file| {
             parse_layer(&project, file)
         })?;

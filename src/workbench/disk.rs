@@ -51,9 +51,10 @@ pub(super) fn load(dir: &Path) -> Result<Project, WorkbenchError> {
 pub(super) type Index = storage::stream::Corpus;
 pub(super) use storage::stream::LoadedDocument;
 
-/// Reads a project's index, checked as [`load`] checks it, without its texts and layers.
+/// Reads a project's index (`project.ron`, `entities.ron`), checked as [`load`] checks it,
+/// without its texts and layers; each document's folder is listed when it is read.
 pub(super) fn open_index(dir: &Path) -> Result<Index, WorkbenchError> {
-    Index::open(dir).map_err(storage_error)
+    Index::open_index(dir).map_err(storage_error)
 }
 
 /// The status layer `layer` of each document in `ids` names in its file's header (see
