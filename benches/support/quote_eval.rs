@@ -55,8 +55,10 @@ pub const HELD_OUT_2: &[&str] = &[
     "zelensky",
 ];
 
-/// Held out, third set: the next Wikinews articles of 2020 by the rule in the README, annotated
-/// from the text alone before any suggestion was made for them, scored once with the rules frozen.
+/// Once held out (the third set): the next Wikinews articles of 2020 by the rule in the README,
+/// annotated from the text alone before any suggestion was made for them, scored once with the
+/// rules frozen at ea3514b (that blind figure is kept in `docs/suggestions.md`); part of
+/// development since the quote scores were re-fitted on it.
 pub const HELD_OUT_3: &[&str] = &[
     "sanders",
     "warrenbiden",
@@ -78,10 +80,26 @@ pub const HELD_OUT_3: &[&str] = &[
     "mukherjee",
 ];
 
+/// Held out, fourth set: the next Wikinews articles of 2020 by the rule in the README, annotated
+/// from the text alone and committed before any suggestion was made for them, scored once with the
+/// rules and scores frozen.
+pub const HELD_OUT_4: &[&str] = &[
+    "winchester",
+    "trailaug",
+    "debate",
+    "youtubedl",
+    "trailsep",
+    "trailoct",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
-/// held-out second set.
+/// held-out second and third sets.
 pub fn development() -> Vec<&'static str> {
-    DEV.iter().chain(HELD_OUT_2).copied().collect()
+    DEV.iter()
+        .chain(HELD_OUT_2)
+        .chain(HELD_OUT_3)
+        .copied()
+        .collect()
 }
 
 pub fn data_dir() -> PathBuf {

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::context::Word;
 use super::gazetteer::{GazKind, gazetteer};
@@ -20,9 +21,14 @@ pub struct FeatureDoc<'w> {
     in_quote: Vec<bool>,
     /// Lower-cased forms the document also writes in lower case ("the", "minister"): a capital on
     /// such a word says less.
-    seen_lower: HashSet<String>,
+    seen_lower: WordSet<String>,
     /// Lower-cased forms the document capitalises away from a sentence start (names).
-    seen_capitalised: HashSet<String>,
+    seen_capitalised: WordSet<String>,
+    /// Each word's [`shape`], computed once: a word is read as itself and as the neighbour of four
+    /// others.
+    shapes: Vec<String>,
+    /// Each word is a speech verb (read as the neighbour of three others).
+    speech_verb: Vec<bool>,
 }
 
 impl<'w> FeatureDoc<'w> {
@@ -51,8 +57,8 @@ impl<'w> FeatureDoc<'w> {
                 }
             }
         }
-        let mut seen_lower = HashSet::new();
-        let mut seen_capitalised = HashSet::new();
+        let mut seen_lower = WordSet::default();
+        let mut seen_capitalised = WordSet::default();
         for word in words {
             if word.text.chars().next().is_some_and(char::is_lowercase) {
                 seen_lower.insert(word.lower.clone());
@@ -67,6 +73,8 @@ impl<'w> FeatureDoc<'w> {
             in_quote,
             seen_lower,
             seen_capitalised,
+            shapes: words.iter().map(|w| shape(&w.text)).collect(),
+            speech_verb: words.iter().map(|w| is_speech_verb(&w.lower)).collect(),
         }
     }
 
@@ -94,7 +102,7 @@ impl<'w> FeatureDoc<'w> {
         };
         put(buf, format_args!("bias"));
         put(buf, format_args!("w={}", word.lower));
-        put(buf, format_args!("s={}", shape(&word.text)));
+        put(buf, format_args!("s={}", self.shapes[i]));
         let chars: Vec<char> = word.lower.chars().collect();
         for n in 1..=4.min(chars.len()) {
             let prefix: String = chars[..n].iter().collect();
@@ -181,10 +189,186 @@ impl<'w> FeatureDoc<'w> {
         }
     }
 
-    /// Every feature of word `i`, hashed.
-    pub fn hashed(&self, i: usize, buf: &mut String, out: &mut Vec<u64>) {
+    /// Every feature of word `i`, hashed: the hashes of [`Self::for_each`]'s strings in the same
+    /// order (the tagger sums weights in this order), computed without writing the strings. FNV-1a
+    /// reads bytes one after another, so each feature's pieces are fed to it as they stand.
+    /// `buf` is unused (kept so that callers need not change).
+    pub fn hashed(&self, i: usize, _buf: &mut String, out: &mut Vec<u64>) {
         out.clear();
-        self.for_each(i, buf, &mut |feature| out.push(hash(feature)));
+        let words = self.words;
+        let word = &words[i];
+        let sentence = word.sentence;
+        let at = |k: isize| -> Option<usize> {
+            let j = usize::try_from(i as isize + k).ok()?;
+            words.get(j).filter(|w| w.sentence == sentence).map(|_| j)
+        };
+        let lower = word.lower.as_str();
+        out.push(Fnv::START.add(b"bias").0);
+        out.push(Fnv::START.add(b"w=").add(lower.as_bytes()).0);
+        out.push(Fnv::START.add(b"s=").add(self.shapes[i].as_bytes()).0);
+        // Prefixes and suffixes of 1 to 4 chars (not bytes) of the lower-case form.
+        let n_chars = lower.chars().count();
+        let mut prefix_ends = lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(1)
+            .chain([lower.len()]);
+        let mut suffix_starts = lower.char_indices().rev().map(|(b, _)| b);
+        const P: [&[u8]; 4] = [b"p1=", b"p2=", b"p3=", b"p4="];
+        const X: [&[u8]; 4] = [b"x1=", b"x2=", b"x3=", b"x4="];
+        for n in 0..4.min(n_chars) {
+            let (Some(end), Some(start)) = (prefix_ends.next(), suffix_starts.next()) else {
+                break;
+            };
+            out.push(Fnv::START.add(P[n]).add(&lower.as_bytes()[..end]).0);
+            out.push(Fnv::START.add(X[n]).add(&lower.as_bytes()[start..]).0);
+        }
+        let capitalised = word.is_capitalised();
+        if capitalised {
+            out.push(Fnv::START.add(b"cap").0);
+        }
+        if word.is_acronym() {
+            out.push(Fnv::START.add(b"acronym").0);
+        }
+        if word.text.chars().any(|c| c.is_ascii_digit()) {
+            out.push(Fnv::START.add(b"digit").0);
+        }
+        if word.sentence_start {
+            out.push(Fnv::START.add(b"first").0);
+        }
+        if is_common_word(lower) {
+            out.push(Fnv::START.add(b"common").0);
+        }
+        if capitalised {
+            if self.seen_lower.contains(lower) {
+                out.push(Fnv::START.add(b"seen-lower").0);
+            }
+            if self.seen_capitalised.contains(lower) {
+                out.push(Fnv::START.add(b"seen-capitalised").0);
+            }
+        }
+        const NEIGHBOURS: [(isize, &[u8], &[u8]); 4] = [
+            (-2, b"w-2=", b"s-2="),
+            (-1, b"w-1=", b"s-1="),
+            (1, b"w+1=", b"s+1="),
+            (2, b"w+2=", b"s+2="),
+        ];
+        for (k, name, _) in NEIGHBOURS {
+            let value: &[u8] = match at(k) {
+                Some(j) => words[j].lower.as_bytes(),
+                None if k < 0 => b"<s>",
+                None => b"</s>",
+            };
+            out.push(Fnv::START.add(name).add(value).0);
+        }
+        for (k, _, name) in NEIGHBOURS {
+            if let Some(j) = at(k) {
+                out.push(Fnv::START.add(name).add(self.shapes[j].as_bytes()).0);
+            }
+        }
+        let before = at(-1);
+        let after = at(1);
+        let glued_before = before.is_some_and(|j| words[j].span.end == word.span.start);
+        let glued_after = after.is_some_and(|j| words[j].span.start == word.span.end);
+        if glued_before || glued_after {
+            let bits = [b'0' + u8::from(glued_before), b'0' + u8::from(glued_after)];
+            out.push(Fnv::START.add(b"glued=").add(&bits).0);
+        }
+        let previous = before.map_or(&b"<s>"[..], |j| words[j].lower.as_bytes());
+        out.push(
+            Fnv::START
+                .add(b"w-1|w=")
+                .add(previous)
+                .add(b"|")
+                .add(lower.as_bytes())
+                .0,
+        );
+        if let Some(j) = after {
+            out.push(
+                Fnv::START
+                    .add(b"w|w+1=")
+                    .add(lower.as_bytes())
+                    .add(b"|")
+                    .add(words[j].lower.as_bytes())
+                    .0,
+            );
+        }
+        if let Some((kind, first)) = self.gazetteer[i] {
+            let position: &[u8] = if first { b"B-" } else { b"I-" };
+            out.push(
+                Fnv::START
+                    .add(b"g=")
+                    .add(position)
+                    .add(kind.name().as_bytes())
+                    .0,
+            );
+        }
+        for (j, name) in [(before, &b"g-1="[..]), (after, &b"g+1="[..])] {
+            if let Some((kind, _)) = j.and_then(|j| self.gazetteer[j]) {
+                out.push(Fnv::START.add(name).add(kind.name().as_bytes()).0);
+            }
+        }
+        if self.after_title[i] {
+            out.push(Fnv::START.add(b"after-title").0);
+        }
+        if self.in_quote[i] {
+            out.push(Fnv::START.add(b"in-quote").0);
+        }
+        if before.is_some_and(|j| self.speech_verb[j])
+            || at(-2).is_some_and(|j| self.speech_verb[j])
+        {
+            out.push(Fnv::START.add(b"after-speech-verb").0);
+        }
+        if after.is_some_and(|j| self.speech_verb[j]) {
+            out.push(Fnv::START.add(b"before-speech-verb").0);
+        }
+    }
+}
+
+/// A hash map keyed by short strings from Gloss's own word lists and a document's words, looked up
+/// for nearly every word: FNV-1a instead of std's SipHash, which resists keys chosen to collide
+/// but costs several times as much on a six-letter word (a crafted text could slow its own
+/// suggestions down, nothing more).
+pub type WordMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// The set counterpart of [`WordMap`].
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// The hasher of [`WordMap`] and [`WordSet`]: FNV-1a over the bytes written.
+#[derive(Clone, Copy, Debug)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        Self(Fnv::START.0)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = Fnv(self.0).add(bytes).0;
+    }
+}
+
+/// FNV-1a fed piece by piece: the same hash as [`hash`] of the pieces written one after another.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
+
+    #[inline]
+    fn add(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        for &byte in bytes {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        Fnv(h)
     }
 }
 
@@ -231,6 +415,22 @@ mod tests {
         assert_eq!(shape("Вучић"), "Xx");
         assert_eq!(shape("EU-led"), "X-x");
         assert_eq!(shape("2021"), "d");
+    }
+
+    #[test]
+    fn hashed_features_are_the_hashes_of_the_feature_strings_in_order() {
+        let text = "\"We left,\" said President Kurti of Kosovo. Вучић и Курти met in \
+                    Prishtinë, çështje 🇽🇰 👨‍👩‍👧.\r\nWu Chi-wai told the U.S. Senate: «Ça va», \
+                    Ö'Brien's G7 x 2021 Sept. EU-led ab a\nThe minister said \"no\".";
+        let (chars, words, _) = analyse(text);
+        let doc = FeatureDoc::new(&words, &chars);
+        let (mut buf, mut hashed) = (String::new(), Vec::new());
+        for (i, word) in words.iter().enumerate() {
+            let mut strings = Vec::new();
+            doc.for_each(i, &mut buf, &mut |f| strings.push(hash(f)));
+            doc.hashed(i, &mut buf, &mut hashed);
+            assert_eq!(hashed, strings, "word {i}: {:?}", word.text);
+        }
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! international organisations with acronyms, and titles that stand before names. Embedded in the
 //! binary, parsed once on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::context::{Word, split_words};
+use super::features::WordMap;
 
 const COUNTRIES: &str = include_str!("../../assets/gazetteers/countries.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/gazetteers/organisations.txt");
@@ -61,8 +61,8 @@ pub struct Hit {
 /// list sorted longest first so that the first match is the longest.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    names: HashMap<String, Vec<(Vec<String>, GazKind)>>,
-    titles: HashMap<String, Vec<Vec<String>>>,
+    names: WordMap<String, Vec<(Vec<String>, GazKind)>>,
+    titles: WordMap<String, Vec<Vec<String>>>,
     /// Lines of the assets that did not parse (a unit test keeps this empty).
     pub malformed: Vec<String>,
 }
@@ -242,6 +242,21 @@ mod tests {
     use super::*;
     use crate::model::{DocId, Document, Schema};
     use crate::suggest::context::{SuggestContext, TrainingView};
+
+    #[test]
+    fn names_split_the_quick_way_split_as_uax29_splits_them() {
+        use crate::suggest::context::{split_words, split_words_uax29};
+        let mut names: Vec<&str> = vec!["New York", "Côte d'Ivoire", "a  b", " x", "x ", ""];
+        for text in [COUNTRIES, ORGANISATIONS, REGIONS, TITLES, PLACES] {
+            for (_, line) in data_lines(text) {
+                names.extend(line.split(['|', ',']).map(str::trim));
+            }
+        }
+        assert!(names.len() > 1000, "{} names", names.len());
+        for name in names {
+            assert_eq!(split_words(name), split_words_uax29(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn the_shipped_gazetteers_parse_without_malformed_lines() {

@@ -1,5 +1,12 @@
 //! Word lists the rules share: English function and common words, organisation keywords, speech
 //! verbs and cue phrases, pronouns. Language facts, not names: nothing here is about one article.
+//!
+//! The longer lists are asked about for every word of a document: they are looked up in sets built
+//! on first use (scanning the 264 common words for each word was some 3% of suggesting's time).
+
+use std::sync::OnceLock;
+
+use super::features::WordSet;
 
 /// Words that are capitalised only because they open a sentence (or a heading such as "Read More").
 const COMMON_WORDS: &[&str] = &[
@@ -440,15 +447,21 @@ pub enum PronounRef {
 }
 
 pub fn is_common_word(lower: &str) -> bool {
-    COMMON_WORDS.contains(&lower)
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON_WORDS.iter().copied().collect())
+        .contains(lower)
 }
 
 pub fn is_org_keyword(text: &str) -> bool {
-    ORG_KEYWORDS.contains(&text)
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ORG_KEYWORDS.iter().copied().collect())
+        .contains(text)
 }
 
 pub fn is_speech_verb(lower: &str) -> bool {
-    SPEECH_VERBS.contains(&lower)
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SPEECH_VERBS.iter().copied().collect())
+        .contains(lower)
 }
 
 /// What `lower` refers to, if it is a pronoun that can be a speaker.

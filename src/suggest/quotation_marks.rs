@@ -137,6 +137,13 @@ pub fn quotations(chars: &[char]) -> Vec<Quotation> {
 
 /// Whether an opening mark starts at `p`: its length and the marks that may close it.
 fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str])> {
+    // Asked at every char of a document: most are no opening mark's first char.
+    if !chars
+        .get(p)
+        .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‹' | '‘' | '`'))
+    {
+        return None;
+    }
     let before = p.checked_sub(1).map(|k| chars[k]);
     PAIRS.iter().find_map(|(open, closes)| {
         let len = open.chars().count();

@@ -9,6 +9,7 @@
 //! under a second; `benches/crfsuite_compare.py` compares its held-out F1 with CRFsuite's.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::model::CharSpan;
@@ -50,7 +51,7 @@ const U: usize = 3;
 pub struct TaggerModel {
     pub(super) labels: Vec<String>,
     /// Hashed feature → row of `weights`.
-    pub(super) features: HashMap<u64, u32>,
+    pub(super) features: FeatureRows,
     /// `features.len() × tags`, row-major; averaged.
     pub(super) weights: Vec<f32>,
     /// `(tags + 1) × tags`: from tag (the last row is the sentence start) to tag; averaged.
@@ -64,10 +65,68 @@ pub struct TaggerModel {
     pub documents: usize,
 }
 
+/// Hashed feature → row of the weights. The keys are FNV-1a hashes already
+/// ([`super::features::hash`]), so the map only needs to spread them over its buckets: std's
+/// SipHash, made to resist chosen keys, costs several times a multiply, and it ran some forty
+/// times for each word of a document (a crafted text could at worst slow its own suggestions).
+pub type FeatureRows = HashMap<u64, u32, BuildHasherDefault<FeatureKeyHasher>>;
+
+/// The hasher of [`FeatureRows`]: a multiply that moves every bit of the key into the high bits
+/// the map reads, folded back so that the low bits depend on all of them too.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FeatureKeyHasher(u64);
+
+impl Hasher for FeatureKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; any other input is still hashed, byte by byte.
+        for &byte in bytes {
+            self.write_u64(u64::from(byte) ^ self.0.rotate_left(8));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        let product = u128::from(key ^ self.0) * 0x9e37_79b9_7f4a_7c15_u128;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+}
+
 /// One sentence ready for training: feature rows per word, gold tags.
 struct Sequence {
-    features: Vec<Vec<u32>>,
+    rows: SentenceRows,
     gold: Vec<usize>,
+}
+
+/// The feature rows of a sentence's words, one after another: word `t`'s are
+/// `rows[ends[t - 1]..ends[t]]` (from 0 for the first). One buffer instead of a vector per word.
+#[derive(Clone, Debug, Default)]
+struct SentenceRows {
+    rows: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl SentenceRows {
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.ends.clear();
+    }
+
+    /// Ends the current word's rows.
+    fn end_word(&mut self) {
+        self.ends.push(self.rows.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, t: usize) -> &[u32] {
+        let start = if t == 0 { 0 } else { self.ends[t - 1] };
+        &self.rows[start..self.ends[t]]
+    }
 }
 
 impl TaggerModel {
@@ -117,7 +176,7 @@ impl TaggerModel {
             return None;
         }
         let tags = 1 + 4 * labels.len();
-        let mut features: HashMap<u64, u32> = base.map(|b| b.features.clone()).unwrap_or_default();
+        let mut features: FeatureRows = base.map(|b| b.features.clone()).unwrap_or_default();
         let mut sequences = Vec::new();
         let mut tokens = 0;
         let mut buf = String::new();
@@ -128,21 +187,18 @@ impl TaggerModel {
             let doc = FeatureDoc::new(&words, &chars);
             tokens += words.len();
             for sentence in sentence_ranges(&words) {
-                let mut rows = Vec::with_capacity(sentence.len());
+                let mut rows = SentenceRows::default();
                 for i in sentence.clone() {
                     doc.hashed(i, &mut buf, &mut hashed);
                     // Rows are numbered in the order features are first seen.
-                    let row: Vec<u32> = hashed
-                        .iter()
-                        .map(|h| {
-                            let next = features.len() as u32;
-                            *features.entry(*h).or_insert(next)
-                        })
-                        .collect();
-                    rows.push(row);
+                    rows.rows.extend(hashed.iter().map(|h| {
+                        let next = features.len() as u32;
+                        *features.entry(*h).or_insert(next)
+                    }));
+                    rows.end_word();
                 }
                 sequences.push(Sequence {
-                    features: rows,
+                    rows,
                     gold: gold[sentence].to_vec(),
                 });
             }
@@ -208,7 +264,8 @@ impl TaggerModel {
         let mut order: Vec<usize> = (0..sequences.len()).collect();
         let mut rng = options.seed | 1;
         let mut step: f32 = 1.0;
-        let allowed = allowed_transitions(tags);
+        let lattice = Lattice::new(tags, &self.transitions, 1.0);
+        let mut scratch = Scratch::default();
         for _ in 0..options.epochs {
             if cancelled() {
                 return None;
@@ -221,11 +278,18 @@ impl TaggerModel {
             }
             for &s in &order {
                 let sequence = &sequences[s];
-                let predicted = self.viterbi(&sequence.features, &allowed);
-                if predicted != sequence.gold {
-                    for (t, (&gold, &guess)) in sequence.gold.iter().zip(&predicted).enumerate() {
+                self.emissions(&sequence.rows, &mut scratch.emissions);
+                viterbi(
+                    &lattice,
+                    &self.transitions,
+                    sequence.rows.len(),
+                    &mut scratch,
+                );
+                let predicted = &scratch.path;
+                if *predicted != sequence.gold {
+                    for (t, (&gold, &guess)) in sequence.gold.iter().zip(predicted).enumerate() {
                         if gold != guess {
-                            for &f in &sequence.features[t] {
+                            for &f in sequence.rows.word(t) {
                                 let row = f as usize * tags;
                                 self.weights[row + gold] += 1.0;
                                 weight_totals[row + gold] += step;
@@ -255,130 +319,21 @@ impl TaggerModel {
         Some(())
     }
 
-    /// Emission scores: `words × tags`.
-    fn emissions(&self, rows: &[Vec<u32>]) -> Vec<f32> {
+    /// Emission scores of a sentence's words, `words × tags`, into `scores`: each word's feature
+    /// rows summed in their order.
+    fn emissions(&self, rows: &SentenceRows, scores: &mut Vec<f32>) {
         let tags = self.tags();
-        let mut scores = vec![0.0f32; rows.len() * tags];
-        for (t, features) in rows.iter().enumerate() {
+        scores.clear();
+        scores.resize(rows.len() * tags, 0.0);
+        for t in 0..rows.len() {
             let out = &mut scores[t * tags..(t + 1) * tags];
-            for &f in features {
+            for &f in rows.word(t) {
                 let row = &self.weights[f as usize * tags..(f as usize + 1) * tags];
                 for (o, w) in out.iter_mut().zip(row) {
                     *o += w;
                 }
             }
         }
-        scores
-    }
-
-    /// The best tag sequence under the BILOU constraints.
-    fn viterbi(&self, rows: &[Vec<u32>], allowed: &[bool]) -> Vec<usize> {
-        let tags = self.tags();
-        let n = rows.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        let emissions = self.emissions(rows);
-        let mut best = vec![f32::NEG_INFINITY; n * tags];
-        let mut back = vec![0usize; n * tags];
-        for y in 0..tags {
-            if allowed[tags * tags + y] {
-                best[y] = self.transitions[tags * tags + y] + emissions[y];
-            }
-        }
-        for t in 1..n {
-            for y in 0..tags {
-                let mut top = f32::NEG_INFINITY;
-                let mut arg = 0;
-                for p in 0..tags {
-                    if allowed[p * tags + y] {
-                        let score = best[(t - 1) * tags + p] + self.transitions[p * tags + y];
-                        if score > top {
-                            top = score;
-                            arg = p;
-                        }
-                    }
-                }
-                best[t * tags + y] = top + emissions[t * tags + y];
-                back[t * tags + y] = arg;
-            }
-        }
-        let mut last = 0;
-        let mut top = f32::NEG_INFINITY;
-        for y in (0..tags).filter(|&y| may_end(y)) {
-            if best[(n - 1) * tags + y] > top {
-                top = best[(n - 1) * tags + y];
-                last = y;
-            }
-        }
-        let mut path = vec![0; n];
-        path[n - 1] = last;
-        for t in (1..n).rev() {
-            path[t - 1] = back[t * tags + path[t]];
-        }
-        path
-    }
-
-    /// Per-word marginal probability of each tag (forward–backward over the averaged scores).
-    fn marginals(&self, rows: &[Vec<u32>], allowed: &[bool]) -> Vec<f32> {
-        let tags = self.tags();
-        let n = rows.len();
-        // Scores over a temperature: the perceptron's margins are large, and read as
-        // probabilities at temperature 1 they are all but 0 or 1.
-        let temperature = self.temperature.max(f32::EPSILON);
-        let emissions: Vec<f32> = self
-            .emissions(rows)
-            .into_iter()
-            .map(|e| e / temperature)
-            .collect();
-        let transitions: Vec<f32> = self.transitions.iter().map(|t| t / temperature).collect();
-        let mut alpha = vec![f32::NEG_INFINITY; n * tags];
-        let mut beta = vec![f32::NEG_INFINITY; n * tags];
-        for y in 0..tags {
-            if allowed[tags * tags + y] {
-                alpha[y] = transitions[tags * tags + y] + emissions[y];
-            }
-        }
-        let mut terms = Vec::with_capacity(tags);
-        for t in 1..n {
-            for y in 0..tags {
-                terms.clear();
-                terms.extend(
-                    (0..tags)
-                        .filter(|&p| allowed[p * tags + y])
-                        .map(|p| alpha[(t - 1) * tags + p] + transitions[p * tags + y]),
-                );
-                alpha[t * tags + y] = log_sum_exp(&terms) + emissions[t * tags + y];
-            }
-        }
-        for y in (0..tags).filter(|&y| may_end(y)) {
-            beta[(n - 1) * tags + y] = 0.0;
-        }
-        for t in (0..n.saturating_sub(1)).rev() {
-            for y in 0..tags {
-                terms.clear();
-                terms.extend((0..tags).filter(|&q| allowed[y * tags + q]).map(|q| {
-                    transitions[y * tags + q]
-                        + emissions[(t + 1) * tags + q]
-                        + beta[(t + 1) * tags + q]
-                }));
-                beta[t * tags + y] = log_sum_exp(&terms);
-            }
-        }
-        terms.clear();
-        terms.extend((0..tags).map(|y| alpha[(n - 1) * tags + y] + beta[(n - 1) * tags + y]));
-        let total = log_sum_exp(&terms);
-        alpha
-            .iter()
-            .zip(&beta)
-            .map(|(a, b)| {
-                if total.is_finite() {
-                    (a + b - total).exp()
-                } else {
-                    0.0
-                }
-            })
-            .collect()
     }
 
     /// Per word, the probability of being inside a mention of each label (`labels()` order), from
@@ -402,31 +357,36 @@ impl TaggerModel {
     /// otherwise).
     fn read(&self, words: &[Word], chars: &[char], probabilities: bool) -> Reading {
         let tags = self.tags();
-        let allowed = allowed_transitions(tags);
+        // Scores over a temperature: the perceptron's margins are large, and read as
+        // probabilities at temperature 1 they are all but 0 or 1.
+        let temperature = self.temperature.max(f32::EPSILON);
+        let lattice = Lattice::new(tags, &self.transitions, temperature);
         let doc = FeatureDoc::new(words, chars);
         let mut buf = String::new();
         let mut hashed = Vec::new();
+        let mut rows = SentenceRows::default();
+        let mut scratch = Scratch::default();
         let mut out = Vec::new();
         let mut per_word = Vec::with_capacity(if probabilities { words.len() } else { 0 });
         for sentence in sentence_ranges(words) {
-            let rows: Vec<Vec<u32>> = sentence
-                .clone()
-                .map(|i| {
-                    doc.hashed(i, &mut buf, &mut hashed);
-                    hashed
-                        .iter()
-                        .filter_map(|h| self.features.get(h).copied())
-                        .collect()
-                })
-                .collect();
-            let path = self.viterbi(&rows, &allowed);
-            let found = path.iter().any(|&y| y != 0);
+            rows.clear();
+            for i in sentence.clone() {
+                doc.hashed(i, &mut buf, &mut hashed);
+                rows.rows
+                    .extend(hashed.iter().filter_map(|h| self.features.get(h).copied()));
+                rows.end_word();
+            }
+            let n = rows.len();
+            self.emissions(&rows, &mut scratch.emissions);
+            viterbi(&lattice, &self.transitions, n, &mut scratch);
+            let found = scratch.path.iter().any(|&y| y != 0);
             if !found && !probabilities {
                 continue;
             }
-            let marginals = self.marginals(&rows, &allowed);
+            marginals(&lattice, n, &mut scratch);
+            let (path, marginals) = (&scratch.path, &scratch.marginals);
             if probabilities {
-                for t in 0..rows.len() {
+                for t in 0..n {
                     per_word.push(
                         (0..self.labels.len())
                             .map(|label| {
@@ -477,6 +437,170 @@ impl TaggerModel {
     }
 }
 
+/// The transitions of a model as decoding reads them: which tag may follow which, each tag's
+/// allowed predecessors and successors in increasing order (the order the scores were always
+/// summed in), and the transition scores over the temperature.
+struct Lattice {
+    tags: usize,
+    allowed: Vec<bool>,
+    /// Tag → the tags that may precede it (the sentence start aside), increasing.
+    before: Vec<Vec<usize>>,
+    /// Tag → the tags that may follow it, increasing.
+    after: Vec<Vec<usize>>,
+    /// `(tags + 1) × tags`, over the temperature (for the marginals; the best path reads them
+    /// as they are).
+    transitions: Vec<f32>,
+    temperature: f32,
+}
+
+impl Lattice {
+    fn new(tags: usize, transitions: &[f32], temperature: f32) -> Self {
+        let allowed = allowed_transitions(tags);
+        let before = (0..tags)
+            .map(|y| (0..tags).filter(|&p| allowed[p * tags + y]).collect())
+            .collect();
+        let after = (0..tags)
+            .map(|y| (0..tags).filter(|&q| allowed[y * tags + q]).collect())
+            .collect();
+        Self {
+            tags,
+            allowed,
+            before,
+            after,
+            transitions: transitions.iter().map(|t| t / temperature).collect(),
+            temperature,
+        }
+    }
+}
+
+/// Buffers for decoding one sentence after another without allocating for each.
+#[derive(Debug, Default)]
+struct Scratch {
+    emissions: Vec<f32>,
+    best: Vec<f32>,
+    back: Vec<usize>,
+    /// The best tag sequence of the last sentence decoded.
+    path: Vec<usize>,
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+    /// Per word and tag, the marginal probability (of the last sentence read).
+    marginals: Vec<f32>,
+}
+
+/// The best tag sequence under the BILOU constraints for `n` words whose emission scores are in
+/// `scratch.emissions`, with these transition scores (`(tags + 1) × tags`); into `scratch.path`.
+fn viterbi(lattice: &Lattice, transitions: &[f32], n: usize, scratch: &mut Scratch) {
+    let tags = lattice.tags;
+    scratch.path.clear();
+    if n == 0 {
+        return;
+    }
+    let emissions = &scratch.emissions;
+    let best = &mut scratch.best;
+    let back = &mut scratch.back;
+    best.clear();
+    best.resize(n * tags, f32::NEG_INFINITY);
+    back.clear();
+    back.resize(n * tags, 0);
+    for y in 0..tags {
+        if lattice.allowed[tags * tags + y] {
+            best[y] = transitions[tags * tags + y] + emissions[y];
+        }
+    }
+    for t in 1..n {
+        for y in 0..tags {
+            let mut top = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for &p in &lattice.before[y] {
+                let score = best[(t - 1) * tags + p] + transitions[p * tags + y];
+                if score > top {
+                    top = score;
+                    arg = p;
+                }
+            }
+            best[t * tags + y] = top + emissions[t * tags + y];
+            back[t * tags + y] = arg;
+        }
+    }
+    let mut last = 0;
+    let mut top = f32::NEG_INFINITY;
+    for y in (0..tags).filter(|&y| may_end(y)) {
+        if best[(n - 1) * tags + y] > top {
+            top = best[(n - 1) * tags + y];
+            last = y;
+        }
+    }
+    let path = &mut scratch.path;
+    path.resize(n, 0);
+    path[n - 1] = last;
+    for t in (1..n).rev() {
+        path[t - 1] = back[t * tags + path[t]];
+    }
+}
+
+/// Per-word marginal probability of each tag (forward–backward over the averaged scores, read at
+/// the lattice's temperature) for `n` words whose emission scores are in `scratch.emissions`;
+/// into `scratch.marginals`.
+fn marginals(lattice: &Lattice, n: usize, scratch: &mut Scratch) {
+    let tags = lattice.tags;
+    let transitions = &lattice.transitions;
+    let Scratch {
+        emissions,
+        alpha,
+        beta,
+        marginals,
+        ..
+    } = scratch;
+    // The emissions over the temperature, in place of the raw ones (Viterbi has read those).
+    for e in emissions.iter_mut() {
+        *e /= lattice.temperature;
+    }
+    let emissions = &*emissions;
+    alpha.clear();
+    alpha.resize(n * tags, f32::NEG_INFINITY);
+    beta.clear();
+    beta.resize(n * tags, f32::NEG_INFINITY);
+    for y in 0..tags {
+        if lattice.allowed[tags * tags + y] {
+            alpha[y] = transitions[tags * tags + y] + emissions[y];
+        }
+    }
+    for t in 1..n {
+        for y in 0..tags {
+            let previous = &alpha[(t - 1) * tags..t * tags];
+            let sum = log_sum_exp(
+                lattice.before[y]
+                    .iter()
+                    .map(|&p| previous[p] + transitions[p * tags + y]),
+            );
+            alpha[t * tags + y] = sum + emissions[t * tags + y];
+        }
+    }
+    for y in (0..tags).filter(|&y| may_end(y)) {
+        beta[(n - 1) * tags + y] = 0.0;
+    }
+    for t in (0..n.saturating_sub(1)).rev() {
+        for y in 0..tags {
+            let next = &beta[(t + 1) * tags..(t + 2) * tags];
+            beta[t * tags + y] = log_sum_exp(
+                lattice.after[y]
+                    .iter()
+                    .map(|&q| transitions[y * tags + q] + emissions[(t + 1) * tags + q] + next[q]),
+            );
+        }
+    }
+    let total =
+        log_sum_exp((0..tags).map(|y| alpha[(n - 1) * tags + y] + beta[(n - 1) * tags + y]));
+    marginals.clear();
+    marginals.extend(alpha.iter().zip(beta.iter()).map(|(a, b)| {
+        if total.is_finite() {
+            (a + b - total).exp()
+        } else {
+            0.0
+        }
+    }));
+}
+
 /// What the model reads in a text: mentions (span, label, confidence), and per word the
 /// probability of each label (`labels()` order).
 pub type Reading = (Vec<(CharSpan, String, f32)>, Vec<Vec<f32>>);
@@ -504,12 +628,18 @@ fn allowed_transitions(tags: usize) -> Vec<bool> {
     allowed
 }
 
-fn log_sum_exp(terms: &[f32]) -> f32 {
-    let max = terms.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+/// `ln Σ exp(t)` over the terms, as `max + ln Σ exp(t - max)`, summed in the terms' order. The
+/// terms are read twice (an iterator, not a buffer filled for each tag of each word); a term equal
+/// to the maximum adds exp(0), exactly 1, without calling exp.
+fn log_sum_exp(terms: impl Iterator<Item = f32> + Clone) -> f32 {
+    let max = terms.clone().fold(f32::NEG_INFINITY, f32::max);
     if !max.is_finite() {
         return f32::NEG_INFINITY;
     }
-    max + terms.iter().map(|t| (t - max).exp()).sum::<f32>().ln()
+    max + terms
+        .map(|t| if t == max { 1.0 } else { (t - max).exp() })
+        .sum::<f32>()
+        .ln()
 }
 
 /// Word index ranges of the sentences (consecutive words with the same sentence index).

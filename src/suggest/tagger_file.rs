@@ -9,9 +9,7 @@
 //! its loading to a few milliseconds, with the same predictions as the unrounded model to within
 //! rounding.
 
-use std::collections::HashMap;
-
-use super::tagger::TaggerModel;
+use super::tagger::{FeatureRows, TaggerModel};
 
 const MAGIC: &[u8; 8] = b"GLOSSNER";
 const VERSION: u32 = 1;
@@ -142,15 +140,20 @@ impl TaggerModel {
                 "the feature count does not match the file's length",
             ));
         }
-        let mut features = HashMap::with_capacity(n_rows);
+        let mut features = FeatureRows::with_capacity_and_hasher(n_rows, Default::default());
         let mut weights = Vec::with_capacity(n_rows * tags);
-        for row in 0..n_rows {
-            let hash = r.u64()?;
-            for _ in 0..tags {
-                let q = i16::from_le_bytes([r.byte()?, r.byte()?]);
-                weights.push(f32::from(q) * scale);
-            }
-            features.insert(hash, row as u32);
+        // The rows fill the rest of the file exactly (checked above): read them a row at a time
+        // rather than a checked byte at a time.
+        for (row, bytes) in r.bytes[r.at..].chunks_exact(row_bytes).enumerate() {
+            let (hash, quantised) = bytes.split_at(8);
+            let mut hash_bytes = [0u8; 8];
+            hash_bytes.copy_from_slice(hash);
+            weights.extend(
+                quantised
+                    .chunks_exact(2)
+                    .map(|q| f32::from(i16::from_le_bytes([q[0], q[1]])) * scale),
+            );
+            features.insert(u64::from_le_bytes(hash_bytes), row as u32);
         }
         Ok(TaggerModel {
             labels,
@@ -184,10 +187,6 @@ impl<'b> Reader<'b> {
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
-    }
-
-    fn byte(&mut self) -> Result<u8, ModelFileError> {
-        Ok(self.take(1)?[0])
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelFileError> {
