@@ -31,11 +31,18 @@ use crate::model::{DocId, LayerKey, LayerName, Project, Status};
 /// read whole before they show (a thousand articles take about a fifth of a second).
 pub const READ_IN_BACKGROUND_ABOVE: usize = 1_000;
 
-/// How many documents the background reading reads in all: beyond it, a document is read when it
-/// is opened. About 180 KB each for an article with 300 annotations, so a few GB at most; the
-/// command line (`gloss check`, `stats`, `agree`, `export`) reads a project of any size a batch at
-/// a time.
+/// How many documents the background reading reads in all (unless [`READ_AT_MOST_BYTES`] comes
+/// first): beyond it, a document is read when it is opened. The command line (`gloss check`,
+/// `stats`, `agree`, `export`) reads a project of any size a batch at a time.
 pub const READ_AT_MOST: usize = 20_000;
+
+/// About how much memory the background reading fills before it rests, whatever the count of
+/// documents: estimated as the texts' bytes plus [`BYTES_PER_ANNOTATION`] per annotation.
+pub const READ_AT_MOST_BYTES: usize = 1 << 30;
+
+/// What an annotation takes in memory with its share of the layer around it (measured: about 600
+/// bytes on the generated 300-annotation articles, whose window held 1.8 GB for 10,000).
+const BYTES_PER_ANNOTATION: usize = 600;
 
 /// How many documents one background job reads.
 const BATCH: usize = 256;
@@ -60,6 +67,8 @@ pub(super) struct Loading {
     failure: Option<String>,
     /// How many documents the background reading reads before it rests ([`READ_AT_MOST`]).
     budget: usize,
+    /// About how many bytes the documents read so far hold (see [`READ_AT_MOST_BYTES`]).
+    held: usize,
     /// The annotator's status of each document not read yet, from its layer file's header (a
     /// background job at opening): what the document list and its count of documents done show
     /// until the document is read. `None` in the map: the header did not say.
@@ -140,6 +149,7 @@ pub(super) fn read_project(
         wanted: None,
         failure: None,
         budget: READ_AT_MOST,
+        held: 0,
         statuses: None,
         status_job: None,
     };
@@ -172,7 +182,9 @@ impl Workbench {
             read,
             total,
             failure: loading.failure.clone(),
-            resting: loading.job.is_none() && loading.cursor >= loading.budget.min(total),
+            resting: loading.job.is_none()
+                && (loading.cursor >= loading.budget.min(total)
+                    || loading.held >= READ_AT_MOST_BYTES),
         })
     }
 
@@ -301,6 +313,9 @@ impl Workbench {
             .current_id()
             .is_some_and(|doc| arrived.iter().any(|l| &l.document.id == doc));
         for loaded in arrived {
+            if let Some(loading) = self.loading.as_mut() {
+                loading.held += held_by(&loaded);
+            }
             self.project.fill_document(loaded.document, loaded.layers);
         }
         if filled {
@@ -353,6 +368,12 @@ impl Workbench {
     }
 }
 
+/// About how many bytes a document read holds in memory.
+fn held_by(loaded: &LoadedDocument) -> usize {
+    let annotations: usize = loaded.layers.iter().map(|(_, layer)| layer.len()).sum();
+    loaded.document.text.as_str().len() + annotations * BYTES_PER_ANNOTATION
+}
+
 /// What a save compares with before it writes the annotator's own layer files: what they held
 /// when read (see `fingerprints`).
 fn record_own_layers(
@@ -385,6 +406,9 @@ fn next_batch(loading: &mut Loading, project: &Project) -> Vec<DocId> {
             .collect();
     }
     let mut ids = Vec::with_capacity(BATCH);
+    if loading.held >= READ_AT_MOST_BYTES {
+        return ids;
+    }
     let end = documents.len().min(loading.budget);
     while loading.cursor < end && ids.len() < BATCH {
         let doc = &documents[loading.cursor];
