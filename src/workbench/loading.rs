@@ -131,6 +131,10 @@ pub(super) fn read_project(
     dir: &Path,
     above: usize,
 ) -> Result<(Project, Option<Loading>), WorkbenchError> {
+    if above == usize::MAX {
+        // Read whole whatever its size (the command line, tests): no index to read first.
+        return Ok((disk::load(dir)?, None));
+    }
     let index = disk::open_index(dir)?;
     if index.len() <= above {
         drop(index);
