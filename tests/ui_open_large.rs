@@ -22,8 +22,9 @@ use gloss::workbench::READ_IN_BACKGROUND_ABOVE;
 use tempfile::TempDir;
 use ui_support::starting_harness_as;
 
-/// Just over the size from which the window opens a project from its index.
-const DOCUMENTS: usize = READ_IN_BACKGROUND_ABOVE + 200;
+/// Well over the size from which the window opens a project from its index (checked below).
+const DOCUMENTS: usize = 1_200;
+const _: () = assert!(DOCUMENTS > READ_IN_BACKGROUND_ABOVE);
 
 fn doc(i: usize) -> DocId {
     DocId::slug(&format!("article-{i:04}"))
