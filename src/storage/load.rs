@@ -211,42 +211,62 @@ pub(crate) fn layer_files(
         if path.extension().is_none_or(|ext| ext != "ron") {
             continue;
         }
-        if file_type.is_symlink() {
-            return Err(StorageError::link(path));
-        }
-        if !file_type.is_file() {
-            let found = entry
-                .metadata()
-                .map_or("not a regular file", |m| super::files::kind_of(&m));
-            return Err(StorageError::NotAFile {
-                path: path.to_owned(),
-                found,
-            });
-        }
         let doc_name = path.parent().map(file_name).unwrap_or_default();
         let Some(doc) = DocId::new(doc_name.as_str()) else {
+            check_layer_file(path, file_type, || entry.metadata().ok())?;
             continue;
         };
-        let layer_name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let Some(layer) = LayerName::new(layer_name.as_str()) else {
-            return Err(StorageError::invalid(
-                path,
-                None,
-                format!(
-                    "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
-                    convert::quoted(&layer_name)
-                ),
-            ));
-        };
-        files.push(LayerFileRef {
-            key: LayerKey::new(doc, layer),
-            path: path.to_owned(),
-        });
+        files.push(layer_file(path, file_type, || entry.metadata().ok(), doc)?);
     }
     Ok(files)
+}
+
+/// A `*.ron` file of a document's folder as a layer file: a regular file (not a link, which could
+/// point anywhere) named as a layer.
+fn layer_file(
+    path: &Path,
+    file_type: std::fs::FileType,
+    metadata: impl FnOnce() -> Option<std::fs::Metadata>,
+    doc: DocId,
+) -> Result<LayerFileRef, StorageError> {
+    check_layer_file(path, file_type, metadata)?;
+    let layer_name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(layer) = LayerName::new(layer_name.as_str()) else {
+        return Err(StorageError::invalid(
+            path,
+            None,
+            format!(
+                "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
+                convert::quoted(&layer_name)
+            ),
+        ));
+    };
+    Ok(LayerFileRef {
+        key: LayerKey::new(doc, layer),
+        path: path.to_owned(),
+    })
+}
+
+/// A layer file must be a regular file, not a link.
+fn check_layer_file(
+    path: &Path,
+    file_type: std::fs::FileType,
+    metadata: impl FnOnce() -> Option<std::fs::Metadata>,
+) -> Result<(), StorageError> {
+    if file_type.is_symlink() {
+        return Err(StorageError::link(path));
+    }
+    if !file_type.is_file() {
+        let found = metadata().map_or("not a regular file", |m| super::files::kind_of(&m));
+        return Err(StorageError::NotAFile {
+            path: path.to_owned(),
+            found,
+        });
+    }
+    Ok(())
 }
 
 /// The layer files of one indexed document, sorted by name, with the checks [`layer_files`] makes:
@@ -282,33 +302,12 @@ pub(crate) fn layer_files_of(dir: &Path, doc: &DocId) -> Result<Vec<LayerFileRef
         let file_type = entry
             .file_type()
             .map_err(|e| StorageError::io(&path, "read", e))?;
-        if file_type.is_symlink() {
-            return Err(StorageError::link(&path));
-        }
-        if !file_type.is_file() {
-            let found = entry
-                .metadata()
-                .map_or("not a regular file", |m| super::files::kind_of(&m));
-            return Err(StorageError::NotAFile { path, found });
-        }
-        let layer_name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let Some(layer) = LayerName::new(layer_name.as_str()) else {
-            return Err(StorageError::invalid(
-                &path,
-                None,
-                format!(
-                    "file name {} is not a layer name: expected ASCII letters, digits, -, _ or .",
-                    convert::quoted(&layer_name)
-                ),
-            ));
-        };
-        files.push(LayerFileRef {
-            key: LayerKey::new(doc.clone(), layer),
-            path,
-        });
+        files.push(layer_file(
+            &path,
+            file_type,
+            || entry.metadata().ok(),
+            doc.clone(),
+        )?);
     }
     Ok(files)
 }

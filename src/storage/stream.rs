@@ -122,34 +122,7 @@ impl Corpus {
     /// Reads `project.ron`, `entities.ron` and the names of the layer files in `dir`: everything
     /// [`super::load`] checks before it reads texts and layers.
     pub fn open(dir: &Path) -> Result<Self, StorageError> {
-        let (mut base, entries) = read_index(dir)?;
-        check_folders(dir, Path::new(DOCUMENTS_DIR))?;
-        let positions: HashMap<DocId, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, entry)| (entry.id.clone(), i))
-            .collect();
-        let listed = layer_files(dir, &|doc| positions.contains_key(doc))?;
-        let mut files: Vec<Vec<LayerFileRef>> = entries.iter().map(|_| Vec::new()).collect();
-        let mut layer_names = BTreeSet::new();
-        for file in listed {
-            if let Some(&position) = positions.get(&file.key.doc) {
-                layer_names.insert(file.key.layer.clone());
-                files[position].push(file);
-            }
-        }
-        if let Some(registry) = read_registry(dir, &base)? {
-            base.insert_loaded_registry(registry);
-        }
-        base.mark_saved();
-        Ok(Self {
-            dir: dir.to_owned(),
-            base,
-            entries,
-            positions,
-            files: Some(files),
-            layer_names,
-        })
+        Self::read(dir, true)
     }
 
     /// Reads `project.ron` and `entities.ron` only, checked as [`Corpus::open`] checks them; each
@@ -157,6 +130,12 @@ impl Corpus {
     /// window opening a large project does, so that it shows before every folder is listed.
     /// [`Corpus::layer_names`] is empty: no folder is listed yet.
     pub fn open_index(dir: &Path) -> Result<Self, StorageError> {
+        Self::read(dir, false)
+    }
+
+    /// The index, with every document's layer files listed when `list`; checked in
+    /// [`super::load`]'s order.
+    fn read(dir: &Path, list: bool) -> Result<Self, StorageError> {
         let (mut base, entries) = read_index(dir)?;
         check_folders(dir, Path::new(DOCUMENTS_DIR))?;
         let positions: HashMap<DocId, usize> = entries
@@ -164,6 +143,20 @@ impl Corpus {
             .enumerate()
             .map(|(i, entry)| (entry.id.clone(), i))
             .collect();
+        let mut layer_names = BTreeSet::new();
+        let files = if list {
+            let listed = layer_files(dir, &|doc| positions.contains_key(doc))?;
+            let mut files: Vec<Vec<LayerFileRef>> = entries.iter().map(|_| Vec::new()).collect();
+            for file in listed {
+                if let Some(&position) = positions.get(&file.key.doc) {
+                    layer_names.insert(file.key.layer.clone());
+                    files[position].push(file);
+                }
+            }
+            Some(files)
+        } else {
+            None
+        };
         if let Some(registry) = read_registry(dir, &base)? {
             base.insert_loaded_registry(registry);
         }
@@ -173,8 +166,8 @@ impl Corpus {
             base,
             entries,
             positions,
-            files: None,
-            layer_names: BTreeSet::new(),
+            files,
+            layer_names,
         })
     }
 
