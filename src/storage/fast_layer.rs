@@ -346,7 +346,39 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A provenance as Gloss writes it, `(source: …, annotator: "…", created: "…", modified:
+    /// "…")`, read by matching the fixed text between the values; `None`, with the position where
+    /// it was, for any other form.
+    fn provenance_as_written(&mut self) -> Option<ProvenanceV1> {
+        let at = self.at;
+        let provenance = (|| {
+            self.literal(b"(source: ").then_some(())?;
+            let source = self.source()?;
+            self.literal(b", annotator: ").then_some(())?;
+            let annotator = self.string()?;
+            self.literal(b", created: ").then_some(())?;
+            let created = self.timestamp()?;
+            self.literal(b", modified: ").then_some(())?;
+            let modified = self.timestamp()?;
+            self.literal(b")").then_some(())?;
+            Some(ProvenanceV1 {
+                source,
+                annotator,
+                created,
+                modified,
+            })
+        })();
+        if provenance.is_none() {
+            self.at = at;
+        }
+        provenance
+    }
+
     fn provenance(&mut self) -> Option<ProvenanceV1> {
+        self.ws()?;
+        if let Some(provenance) = self.provenance_as_written() {
+            return Some(provenance);
+        }
         let (mut source, mut annotator, mut created, mut modified) = (None, None, None, None);
         self.fields(|r, name| {
             match name {
@@ -403,7 +435,76 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Consumes `literal` when the text goes on with exactly it.
+    fn literal(&mut self, literal: &[u8]) -> bool {
+        let matches = self.bytes[self.at..].starts_with(literal);
+        if matches {
+            self.at += literal.len();
+        }
+        matches
+    }
+
+    /// A number right here (no blanks before it) that a `,` or `)` ends, as [`Reader::digits`]
+    /// reads it.
+    fn number_here(&mut self) -> Option<u64> {
+        let start = self.at;
+        let mut value: u64 = 0;
+        while let Some(&b) = self.bytes.get(self.at).filter(|b| b.is_ascii_digit()) {
+            value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            self.at += 1;
+        }
+        let len = self.at - start;
+        let ended = matches!(self.peek(), Some(b',' | b')'));
+        (ended && (len == 1 || (len > 1 && self.bytes[start] != b'0'))).then_some(value)
+    }
+
+    /// An entity as Gloss writes one with none of the optional fields, `(id: 1, start: 0, end: 5,
+    /// text: "…", label: "…", provenance: (…))`: most entities, read by matching the fixed text
+    /// between the values instead of reading and matching each field's name. `None`, with the
+    /// position where it was, for any other form, which the general reader below takes.
+    fn entity_as_written(&mut self) -> Option<EntityV1> {
+        let at = self.at;
+        let entity = self.entity_fixed_form();
+        if entity.is_none() {
+            self.at = at;
+        }
+        entity
+    }
+
+    fn entity_fixed_form(&mut self) -> Option<EntityV1> {
+        self.literal(b"(id: ").then_some(())?;
+        let id = u32::try_from(self.number_here()?).ok()?;
+        self.literal(b", start: ").then_some(())?;
+        let start = usize::try_from(self.number_here()?).ok()?;
+        self.literal(b", end: ").then_some(())?;
+        let end = usize::try_from(self.number_here()?).ok()?;
+        self.literal(b", text: ").then_some(())?;
+        let text = self.string()?;
+        self.literal(b", label: ").then_some(())?;
+        let label = self.string()?;
+        self.literal(b", provenance: ").then_some(())?;
+        let provenance = self.provenance()?;
+        self.literal(b")").then_some(())?;
+        Some(EntityV1 {
+            id,
+            start,
+            end,
+            text,
+            parts: Vec::new(),
+            label,
+            attributes: BTreeMap::new(),
+            norm: None,
+            entity: None,
+            note: String::new(),
+            provenance,
+        })
+    }
+
     fn entity(&mut self) -> Option<EntityV1> {
+        self.ws()?;
+        if let Some(entity) = self.entity_as_written() {
+            return Some(entity);
+        }
         let (mut id, mut start, mut end, mut text, mut parts) = (None, None, None, None, None);
         let (mut label, mut attributes, mut norm, mut entity) = (None, None, None, None);
         let (mut note, mut provenance) = (None, None);
@@ -823,6 +924,53 @@ mod tests {
             let by_ron = ron::from_str::<LayerFile>(&text);
             if let Some(fast) = parse(&text) {
                 prop_assert_eq!(by_ron.ok(), Some(fast), "{}", text);
+            }
+        }
+    }
+
+    /// The fixed form of an entity and a provenance (matched as text, not field by field) reads
+    /// as `ron` reads it, and each near miss reads as `ron` does too or goes to `ron`.
+    #[test]
+    fn an_entity_as_gloss_writes_it_and_its_near_misses_read_as_ron_reads_them() {
+        let entity = r#"(id: 7, start: 0, end: 5, text: "Vučić", label: "PERSON", provenance: (source: Manual, annotator: "alice", created: "2023-11-14T22:13:20Z", modified: "2023-11-14T22:13:20Z"))"#;
+        let file = |entity: &str| {
+            format!("(format: 1, document: \"d\", layer: \"a\", status: New, entities: [{entity}])")
+        };
+        let written = file(entity);
+        let read = parse(&written).expect("the form Gloss writes");
+        assert_eq!(
+            Some(&read),
+            ron::from_str::<LayerFile>(&written).ok().as_ref()
+        );
+        assert_eq!(read.entities[0].id, 7);
+        assert_eq!(read.entities[0].text, "Vučić");
+        for (from, to) in [
+            ("id: 7", "id: 07"),
+            ("id: 7", "id: 4294967296"),
+            ("start: 0", "start: 00"),
+            ("end: 5", "end: 5 "),
+            ("end: 5", "end:5"),
+            ("end: 5", "end: 5.0"),
+            ("end: 5", "end: 5_0"),
+            (", label", ",label"),
+            (", label", ", note: \"n\", label"),
+            ("source: Manual", "source: Manual()"),
+            (
+                "source: Manual",
+                "source: Suggestion(recommender: \"r\", score: 0.5)",
+            ),
+            ("Z\"))", "Z\"), )"),
+            ("Z\"))", "Z\", ))"),
+            ("(id: 7", "( id: 7"),
+            ("\"alice\"", "\"al\\u{69}ce\""),
+        ] {
+            let edited = file(&entity.replacen(from, to, 1));
+            if let Some(fast) = parse(&edited) {
+                assert_eq!(
+                    Some(fast),
+                    ron::from_str::<LayerFile>(&edited).ok(),
+                    "{edited}"
+                );
             }
         }
     }

@@ -57,9 +57,10 @@ enum Follow {
 }
 
 fn open_regular(path: &Path, follow: Follow) -> Result<(File, Metadata), StorageError> {
+    // Checked before opening where there is no O_NOFOLLOW; on Unix the open below refuses a link
+    // itself (ELOOP), with the same error, one system call fewer per file of a large project.
+    #[cfg(not(unix))]
     if follow == Follow::No {
-        // Checked before opening for a clear message on every platform; O_NOFOLLOW below closes the
-        // window between this check and the open on Unix.
         match std::fs::symlink_metadata(path) {
             Ok(metadata) if metadata.file_type().is_symlink() => {
                 return Err(StorageError::link(path));
