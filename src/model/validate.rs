@@ -8,6 +8,7 @@ use super::annotation::{Annotation, AnnotationId, Attributes, Speaker};
 use super::layer::{Layer, LayerKey};
 use super::project::Project;
 use super::schema::{AttributeTarget, Schema};
+use super::span::CharSpan;
 
 /// One thing wrong with a project.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -217,7 +218,27 @@ pub fn annotation_problems(
     len: usize,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    for span in annotation.spans() {
+    // The spans in `Annotation::spans`' order, without making a list of them: this runs for every
+    // annotation of a project.
+    let (content, cue, speaker, single): (&[CharSpan], _, _, _) = match annotation {
+        Annotation::Entity(e) => (&e.parts, None, None, Some(e.span)),
+        Annotation::Quote(q) => (
+            &q.content,
+            q.cue,
+            match q.speaker {
+                Some(Speaker::Span(span)) => Some(span),
+                _ => None,
+            },
+            None,
+        ),
+        Annotation::Event(e) => (&[], None, None, Some(e.trigger)),
+    };
+    let spans = single
+        .into_iter()
+        .chain(content.iter().copied())
+        .chain(cue)
+        .chain(speaker);
+    for span in spans {
         if span.end > len {
             problems.push(format!("span {span} lies outside the text ({len} chars)"));
         } else if span.is_empty() {
@@ -229,8 +250,9 @@ pub fn annotation_problems(
             if schema.entity_label(&entity.label).is_none() {
                 problems.push(format!("label {} is not in the schema", entity.label));
             }
-            let spans: Vec<_> = entity.all_spans().collect();
-            if spans.windows(2).any(|w| w[0].end > w[1].start) {
+            let ends = entity.all_spans().map(|span| span.end);
+            let next_starts = entity.all_spans().skip(1).map(|span| span.start);
+            if next_starts.zip(ends).any(|(start, end)| end > start) {
                 problems.push("the mention's parts overlap or are not in text order".to_owned());
             }
             attribute_problems(

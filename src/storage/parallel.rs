@@ -1,11 +1,13 @@
-//! Running one fallible step over many files on a few scoped threads, with results in input order so
-//! that "the first error" does not depend on thread timing.
+//! Running one fallible step over many files on a few threads, with results in input order so that
+//! "the first error" does not depend on thread timing.
 
 use std::thread;
 
-/// Applies `step` to every item on up to `threads` named scoped threads (fewer for few items), each
-/// taking a contiguous chunk and stopping at its first error. Returns the results of the items done,
-/// in input order, ending at the first error in input order if there is one.
+/// Applies `step` to every item, in parallel, and returns the results in input order, or the first
+/// error in input order if there is one. Work for the processors (`threads` at most
+/// [`cpu_threads`]) runs on rayon's pool; more threads than that (writing, where file syncs wait on
+/// the disk) are `threads` named scoped threads (fewer for few items), each taking a contiguous
+/// chunk and stopping at its first error.
 pub(crate) fn try_map<T, R, E>(
     name: &str,
     items: &[T],
@@ -17,6 +19,16 @@ where
     R: Send,
     E: Send,
 {
+    if threads <= cpu_threads() {
+        // Work for the processors: rayon's one pool of threads, kept for the whole run (a new
+        // thread per batch made the allocator map, and the system zero, fresh pages for every
+        // batch of a large project). Every item is done; the first error in input order is the
+        // one returned. `name` names threads started for writing, below.
+        use rayon::prelude::*;
+        name_the_pool();
+        let results: Vec<Result<R, E>> = items.par_iter().with_min_len(4).map(&step).collect();
+        return results.into_iter().collect();
+    }
     // Below a few items per thread, starting threads costs more than it saves.
     let threads = threads.min(items.len() / 4).max(1);
     if threads == 1 {
@@ -52,6 +64,17 @@ where
         all.extend(result?);
     }
     Ok(all)
+}
+
+/// Names rayon's threads `gloss-worker-N` (in a profiler, a debugger, `top -H`), once, before the
+/// pool first starts; a pool someone else started first keeps its names.
+fn name_the_pool() {
+    static NAMED: std::sync::Once = std::sync::Once::new();
+    NAMED.call_once(|| {
+        let _already_started = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("gloss-worker-{i}"))
+            .build_global();
+    });
 }
 
 /// How many threads to parse with: the cores, at most 4.
