@@ -93,6 +93,11 @@ pub const HELD_OUT_4: &[&str] = &[
     "trailoct",
 ];
 
+/// Held out, fifth set: the last Wikinews articles of 2020 by the rule in the README (the scrape
+/// runs out after four), annotated from the text alone and committed before any suggestion was
+/// made for them, scored once with the rules and scores frozen.
+pub const HELD_OUT_5: &[&str] = &["projected", "transition", "rally", "huber"];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second, third and fourth sets.
 pub fn development() -> Vec<&'static str> {
