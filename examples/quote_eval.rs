@@ -4,11 +4,12 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout4   # the fourth held-out set (Wikinews 2020)
+//! cargo run --example quote_eval heldout5   # the fifth held-out set (Wikinews 2020)
+//! cargo run --example quote_eval heldout4   # the once held-out fourth set, now development
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second and third sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second, third and fourth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -18,7 +19,9 @@
 #[path = "../benches/support/quote_eval.rs"]
 mod quote_eval;
 
-use quote_eval::{DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, development, evaluate};
+use quote_eval::{
+    DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, development, evaluate,
+};
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("mentions") {
@@ -36,7 +39,8 @@ fn main() {
         Some("gum-dev") => (DEV, "GUM dev"),
         Some("heldout2") => (HELD_OUT_2, "held-out 2 (now development)"),
         Some("heldout3") => (HELD_OUT_3, "held-out 3 (now development)"),
-        Some("heldout4") => (HELD_OUT_4, "held-out 4"),
+        Some("heldout4") => (HELD_OUT_4, "held-out 4 (now development)"),
+        Some("heldout5") => (HELD_OUT_5, "held-out 5"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);

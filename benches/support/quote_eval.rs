@@ -80,9 +80,10 @@ pub const HELD_OUT_3: &[&str] = &[
     "mukherjee",
 ];
 
-/// Held out, fourth set: the next Wikinews articles of 2020 by the rule in the README, annotated
-/// from the text alone and committed before any suggestion was made for them, scored once with the
-/// rules and scores frozen.
+/// Once held out (the fourth set): the next Wikinews articles of 2020 by the rule in the README,
+/// annotated from the text alone and committed before any suggestion was made for them, scored once
+/// with the rules and scores frozen at ed5481b (that blind figure is kept in `docs/suggestions.md`);
+/// part of development since.
 pub const HELD_OUT_4: &[&str] = &[
     "winchester",
     "trailaug",
@@ -92,12 +93,18 @@ pub const HELD_OUT_4: &[&str] = &[
     "trailoct",
 ];
 
+/// Held out, fifth set: the last Wikinews articles of 2020 by the rule in the README (the scrape
+/// runs out after four), annotated from the text alone and committed before any suggestion was
+/// made for them, scored once with the rules and scores frozen.
+pub const HELD_OUT_5: &[&str] = &["projected", "transition", "rally", "huber"];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
-/// held-out second and third sets.
+/// held-out second, third and fourth sets.
 pub fn development() -> Vec<&'static str> {
     DEV.iter()
         .chain(HELD_OUT_2)
         .chain(HELD_OUT_3)
+        .chain(HELD_OUT_4)
         .copied()
         .collect()
 }

@@ -87,6 +87,57 @@ const TITLES: &[&str] = &[
     "Ayatollah",
 ];
 
+/// The last word of a body whose name may go on with "on" or "for" ("Commission on Presidential
+/// Debates", "Center for Disease Control").
+const BODY_NOUNS: &[&str] = &[
+    "Commission",
+    "Committee",
+    "Council",
+    "Board",
+    "Panel",
+    "Center",
+    "Centre",
+    "Centers",
+    "Centres",
+    "Institute",
+    "Conference",
+    "Coalition",
+    "Alliance",
+    "Association",
+    "Foundation",
+    "Fund",
+    "Society",
+    "League",
+    "Agency",
+    "Bureau",
+    "Court",
+    "Tribunal",
+    "Union",
+];
+
+/// Capitalised words that say when, not who: "the Commission on Monday said".
+const DAYS_AND_MONTHS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Small words an organisation's name may hold between capitalised words after "of"
 /// ("Department of Health and Human Services").
 const ORGANISATION_JOINERS: &[&str] = &["and", "of", "for", "the", "&"];
@@ -223,7 +274,8 @@ fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
 
 /// "Department" followed by " of Agriculture" → "Department of Agriculture": the capitalised words
 /// after "of" on the same line (with "and", "of", "for", "the" between them), ending with a
-/// capitalised word, at most six words.
+/// capitalised word, at most six words; after a body's noun also "on" or "for" ("Commission on
+/// Presidential Debates"), but not a day or a month ("the Council on Monday").
 fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
     let line_end = (span.end..chars.len())
         .find(|&k| chars[k] == '\n')
@@ -232,7 +284,15 @@ fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
     let Some(first) = after.first() else {
         return span;
     };
-    if span.end == first.start || word(chars, *first) != "of" {
+    let joiner = word(chars, *first);
+    // "Commission" + " on Presidential Debates": a body's name may go on with "on" or "for".
+    let body = || {
+        tokens(chars, span.start, span.end)
+            .last()
+            .is_some_and(|t| BODY_NOUNS.contains(&word(chars, *t).as_str()))
+    };
+    let joins = joiner == "of" || (matches!(joiner.as_str(), "on" | "for") && body());
+    if span.end == first.start || !joins {
         return span;
     }
     let mut end = span.end;
@@ -240,7 +300,7 @@ fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
         let text = word(chars, *token);
         let bare = text.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’']);
         let cut = bare.len() < text.len() || bare.ends_with("'s") || bare.ends_with("’s");
-        if bare.is_empty() {
+        if bare.is_empty() || (joiner != "of" && DAYS_AND_MONTHS.contains(&bare)) {
             break;
         }
         if capitalised(chars, *token) {
@@ -363,6 +423,22 @@ mod tests {
         // A capitalised word before that makes no place with it is left out.
         let text = "On Tuesday Reuters said";
         assert_eq!(speaker(text, "Reuters", "ORG"), "Reuters");
+    }
+
+    #[test]
+    fn a_body_cut_short_before_on_or_for_takes_the_rest_of_its_name() {
+        let text = "the United States Commission on Presidential Debates said";
+        assert_eq!(
+            speaker(text, "States Commission", "ORG"),
+            "United States Commission on Presidential Debates"
+        );
+        let text = "the Centre for Policy Studies said";
+        assert_eq!(speaker(text, "Centre", "ORG"), "Centre for Policy Studies");
+        // Not a day or a month, and not after a name that is no body.
+        let text = "the Commission on Monday said";
+        assert_eq!(speaker(text, "Commission", "ORG"), "Commission");
+        let text = "YouTube on Friday said";
+        assert_eq!(speaker(text, "YouTube", "ORG"), "YouTube");
     }
 
     #[test]
