@@ -354,3 +354,63 @@ fn rejecting_a_suggestion_is_an_edit_its_inverse_takes_back_and_twice_is_stale()
         "a layer left blank is no layer"
     );
 }
+
+/// A copy of the project (what a background job gets: an export, the figures) shares its texts and
+/// layers with the window's until one of them changes; a change to either leaves the other exactly
+/// as it was, for every kind of edit.
+#[test]
+fn a_copy_of_the_project_keeps_its_own_state_whatever_the_original_does() {
+    let (mut project, key) = project();
+    let person = entity(1, CharSpan::new(0, 5), "PERSON");
+    project
+        .apply(&Edit::Add {
+            key: key.clone(),
+            annotation: person.clone(),
+        })
+        .expect("adds");
+    let copy = project.clone();
+    let relabelled = entity(1, CharSpan::new(0, 5), "GPE");
+    let edits = [
+        Edit::Add {
+            key: key.clone(),
+            annotation: entity(2, CharSpan::new(8, 13), "PERSON"),
+        },
+        Edit::Replace {
+            key: key.clone(),
+            before: person.clone(),
+            after: relabelled.clone(),
+        },
+        Edit::SetStatus {
+            key: key.clone(),
+            before: Status::New,
+            after: Status::Done,
+        },
+        Edit::Remove {
+            key: key.clone(),
+            annotation: relabelled,
+        },
+    ];
+    for edit in &edits {
+        let before = copy.clone();
+        project
+            .apply(edit)
+            .expect("the edit applies to the original");
+        assert_eq!(copy, before, "the copy is unchanged by {edit:?}");
+        assert_ne!(project, copy);
+    }
+    let layer = copy.layer(&key).expect("the copy still has its layer");
+    assert_eq!(layer.get(AnnotationId(1)), Some(&person));
+    assert_eq!(layer.len(), 1);
+    assert_eq!(copy.status(&key), Status::New);
+
+    // The other way round: the copy changes, the original stays.
+    let original = project.clone();
+    let mut copy = copy;
+    copy.apply(&Edit::Remove {
+        key: key.clone(),
+        annotation: person,
+    })
+    .expect("the copy can be edited");
+    assert_eq!(project, original);
+    assert_eq!(project.status(&key), Status::Done);
+}

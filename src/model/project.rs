@@ -1,6 +1,7 @@
 //! The project: schema, documents and every layer of annotations, changed only through [`Edit`]s.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::annotation::Annotation;
 use super::document::{DocId, Document};
@@ -67,7 +68,9 @@ pub struct Project {
     registry: Registry,
     documents: Vec<Document>,
     index: HashMap<DocId, usize>,
-    layers: BTreeMap<LayerKey, Layer>,
+    /// Shared by clones until one of them changes a layer (`Arc::make_mut`): a copy of the project
+    /// for a background job costs the window a count per layer, not a copy of every annotation.
+    layers: BTreeMap<LayerKey, Arc<Layer>>,
     dirty: Dirty,
     /// Documents the index lists whose text and layers are not read yet (a project opened from its
     /// index, read in the background): each with the length in chars its record of removed lines
@@ -137,7 +140,7 @@ impl Project {
 
     /// A layer; a layer never written is `None` (and means status New, no annotations).
     pub fn layer(&self, key: &LayerKey) -> Option<&Layer> {
-        self.layers.get(key)
+        self.layers.get(key).map(|layer| &**layer)
     }
 
     /// The status of a layer; `New` for a layer that does not exist yet.
@@ -149,7 +152,7 @@ impl Project {
 
     /// Every non-blank layer, sorted by document id then layer name.
     pub fn layers(&self) -> impl Iterator<Item = (&LayerKey, &Layer)> {
-        self.layers.iter()
+        self.layers.iter().map(|(key, layer)| (key, &**layer))
     }
 
     /// The layers of one document, by layer name (a range of the sorted layers, not a scan).
@@ -161,7 +164,7 @@ impl Project {
         self.layers
             .range(first..)
             .take_while(move |(key, _)| &key.doc == doc)
-            .map(|(key, layer)| (&key.layer, layer))
+            .map(|(key, layer)| (&key.layer, &**layer))
     }
 
     /// Every layer name in use anywhere in the project, sorted.
@@ -174,7 +177,7 @@ impl Project {
         if layer.is_blank() {
             self.layers.remove(&key);
         } else {
-            self.layers.insert(key, layer);
+            self.layers.insert(key, Arc::new(layer));
         }
     }
 
@@ -229,7 +232,12 @@ impl Project {
 
     /// The documents and layers, taking the project apart (a batch read from disk).
     pub fn into_contents(self) -> (Vec<Document>, BTreeMap<LayerKey, Layer>) {
-        (self.documents, self.layers)
+        let layers = self
+            .layers
+            .into_iter()
+            .map(|(key, layer)| (key, Arc::unwrap_or_clone(layer)))
+            .collect();
+        (self.documents, layers)
     }
 
     /// Whether a document's text and layers are in memory (always, except in a project opened from
@@ -314,7 +322,7 @@ impl Project {
         match edit {
             Edit::Add { key, annotation } => {
                 self.check_bounds(key, annotation)?;
-                let layer = self.layers.entry(key.clone()).or_default();
+                let layer = Arc::make_mut(self.layers.entry(key.clone()).or_default());
                 if layer.contains(annotation.id()) {
                     return Err(EditError::DuplicateId {
                         key: key.to_string(),
@@ -325,9 +333,11 @@ impl Project {
             }
             Edit::Remove { key, annotation } => {
                 let id = annotation.id();
-                let layer = self.layers.get_mut(key).ok_or_else(|| EditError::Missing {
-                    key: key.to_string(),
-                    id,
+                let layer = self.layers.get_mut(key).map(Arc::make_mut).ok_or_else(|| {
+                    EditError::Missing {
+                        key: key.to_string(),
+                        id,
+                    }
                 })?;
                 match layer.get(id) {
                     None => {
@@ -361,7 +371,7 @@ impl Project {
                 let current = self
                     .layers
                     .get_mut(key)
-                    .and_then(|layer| layer.get_mut(id))
+                    .and_then(|layer| Arc::make_mut(layer).get_mut(id))
                     .ok_or_else(|| EditError::Missing {
                         key: key.to_string(),
                         id,
@@ -383,7 +393,7 @@ impl Project {
                         found: found.name(),
                     });
                 }
-                let layer = self.layers.entry(key.clone()).or_default();
+                let layer = Arc::make_mut(self.layers.entry(key.clone()).or_default());
                 layer.status = *after;
                 if layer.is_blank() {
                     self.layers.remove(key);
@@ -416,7 +426,7 @@ impl Project {
                         ),
                     });
                 }
-                let layer = self.layers.entry(key.clone()).or_default();
+                let layer = Arc::make_mut(self.layers.entry(key.clone()).or_default());
                 layer.set_rejected(rejection, *rejected);
                 if layer.is_blank() {
                     self.layers.remove(key);

@@ -1,5 +1,7 @@
 //! Document text, addressed by char offsets.
 
+use std::sync::Arc;
+
 use super::span::CharSpan;
 
 /// How many chars lie between two byte checkpoints in [`Text`].
@@ -7,12 +9,15 @@ const CHECKPOINT_EVERY: usize = 64;
 
 /// The immutable text of a document, with a sparse index from char offsets to byte offsets so that
 /// slicing by char offsets costs at most [`CHECKPOINT_EVERY`] steps, however long the text.
+///
+/// Shared, not copied, by clones: a copy of a project handed to a background job (an export, the
+/// figures) costs the window next to nothing however long its texts are.
 #[derive(Clone, Debug, Default)]
 pub struct Text {
-    string: String,
+    string: Arc<str>,
     char_len: usize,
     /// Byte offset of every `CHECKPOINT_EVERY`-th char. Empty when the text is ASCII (chars are bytes).
-    checkpoints: Vec<usize>,
+    checkpoints: Arc<[usize]>,
 }
 
 impl PartialEq for Text {
@@ -28,8 +33,8 @@ impl Text {
         if string.is_ascii() {
             return Self {
                 char_len: string.len(),
-                string,
-                checkpoints: Vec::new(),
+                string: Arc::from(string),
+                checkpoints: Arc::from([]),
             };
         }
         let mut checkpoints = Vec::with_capacity(string.len() / CHECKPOINT_EVERY + 1);
@@ -41,9 +46,9 @@ impl Text {
             char_len += 1;
         }
         Self {
-            string,
+            string: Arc::from(string),
             char_len,
-            checkpoints,
+            checkpoints: Arc::from(checkpoints),
         }
     }
 
