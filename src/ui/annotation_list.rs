@@ -40,7 +40,10 @@ impl ListCache {
                     .collect()
             })
             .unwrap_or_default();
-        order.sort_unstable();
+        // After an edit the layer is in text order but for the few annotations the edit touched:
+        // the stable sort finds the sorted runs and merges them (about linear), where an unstable
+        // sort starts over. The keys are unique (ids), so both give the same order.
+        order.sort();
         self.ids = order.into_iter().map(|(_, _, id)| id).collect();
         self.key = Some(key);
     }

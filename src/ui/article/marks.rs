@@ -28,9 +28,10 @@ impl MarkIndex {
                 Some((span.start, std::cmp::Reverse(span.end), i as u32))
             })
             .collect();
-        if !order.is_sorted() {
-            order.sort_unstable();
-        }
+        // Marks come in the layer's id order, which is text order but for what was added or moved
+        // since: the stable sort merges those runs (about linear), where an unstable sort starts
+        // over. The keys are unique (mark indices), so both give the same order.
+        order.sort();
         let mut counts = vec![0u32; paragraphs.len() + 1];
         let mut ranges = Vec::with_capacity(order.len());
         let mut cursor = 0;
