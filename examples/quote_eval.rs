@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout6   # the sixth held-out set (Wikinews 2019)
 //! cargo run --example quote_eval heldout5   # the once held-out fifth set, now development
 //! cargo run --example quote_eval heldout4   # the once held-out fourth set, now development
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
@@ -20,7 +21,8 @@
 mod quote_eval;
 
 use quote_eval::{
-    DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, development, evaluate,
+    DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, development,
+    evaluate,
 };
 
 fn main() {
@@ -41,6 +43,7 @@ fn main() {
         Some("heldout3") => (HELD_OUT_3, "held-out 3 (now development)"),
         Some("heldout4") => (HELD_OUT_4, "held-out 4 (now development)"),
         Some("heldout5") => (HELD_OUT_5, "held-out 5 (now development)"),
+        Some("heldout6") => (HELD_OUT_6, "held-out 6"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
