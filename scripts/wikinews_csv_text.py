@@ -5,8 +5,8 @@ paragraph per paragraph of the article, a blank line between.
 
 Usage: scripts/wikinews_csv_text.py CSV OUT_DIR NAME=ROW...   (ROW: the article's 0-based row)
 
-The CSV is github.com/vanatteveldt/wikinews `data/wikinews_2020.csv` (commit 347254178); the texts
-are Wikinews articles, CC BY 2.5 (see benches/data/quotes/README.md).
+The CSV is github.com/vanatteveldt/wikinews `data/wikinews_2020.csv` or `data/wikinews_2019.csv`
+(commit 347254178); the texts are Wikinews articles, CC BY 2.5 (see benches/data/quotes/README.md).
 """
 import csv
 import pathlib

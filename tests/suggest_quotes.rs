@@ -808,3 +808,109 @@ fn an_organisations_chairman_named_after_it_speaks_rather_than_the_organisation(
     assert_eq!(found[0].speaker.as_deref(), Some("Mark Robb"));
     assert_eq!(found[0].resolved_by.as_deref(), Some("introduction"));
 }
+
+#[test]
+fn a_place_right_before_a_participle_cue_is_not_the_speaker() {
+    // The sentence has a person subject: the participle hangs from its verb.
+    let found = quotes(
+        "After the vote, [Ana Ruiz]{PERSON} spoke to supporters at a hall outside [Porto]{GPE}, \
+         [Gaia]{ORG} saying, \"We will count every ballot before we say anything more.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+    // No subject to hang from: nobody named, rather than the place.
+    let found = quotes(
+        "A banner was hung over the gate of the depot in [Gaia]{ORG} saying \"No more cuts to the \
+         night buses this winter.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker, None, "{found:?}");
+    // "with the ministry saying": the organisation is the participle's own subject.
+    let found = quotes(
+        "The talks ended early, with the [Ministry of Health]{ORG} saying \"the figures will be \
+         published on Monday as planned.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ministry of Health"));
+}
+
+#[test]
+fn a_possessor_before_the_named_head_after_a_cue_is_not_the_speaker() {
+    let found = direct(
+        "\"We trained together for ten years,\" writes [Kurti]{PERSON}'s longtime doubles \
+         partner [Mila Novak]{PERSON} on her blog. \"I will miss him every day.\"",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We trained together for ten years",
+                Some("Mila Novak"),
+                "direct:cue-after"
+            ),
+            row(
+                "I will miss him every day.",
+                Some("Mila Novak"),
+                "direct:continuation"
+            ),
+        ]
+    );
+    // With no name after it, the possessor is still the one the phrase points at.
+    let found =
+        direct("\"The factory stays open,\" said [Norsk Steel]{ORG}'s spokesman on Tuesday.");
+    assert_eq!(found[0].1.as_deref(), Some("Norsk Steel"), "{found:?}");
+}
+
+#[test]
+fn an_organisations_press_release_speaks_for_the_organisation() {
+    // The name not found at this place: the organisation's earlier mention of the same name.
+    let found = quotes(
+        "[NWA]{ORG} announced the event in May.\n\n\
+         \"The show will go on as planned,\" reads an NWA press release, \"with every match \
+         on the card.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("NWA"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("organisation"));
+    // Before the cue, the name found in place.
+    let found = quotes(
+        "The [Tallinn Port Authority]{ORG} statement says \"all ferries will sail again on \
+         Friday morning.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Tallinn Port Authority"));
+}
+
+#[test]
+fn states_as_a_plural_noun_is_no_cue() {
+    let found = quotes(
+        "[Kurti]{PERSON} spoke about the border. Trade between the two other states \"has fallen \
+         by half since the war began and will not recover soon.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, "direct:no-cue", "{found:?}");
+    let found = quotes(
+        "Talks resumed. The Baltic states \"will act together on energy from now on,\" the \
+         communique went on.",
+    );
+    assert!(
+        found.iter().all(|q| q.rule != "direct:cue-before"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn states_after_a_law_a_document_or_a_name_is_a_cue() {
+    for text in [
+        "The law states \"no station shall broadcast without a franchise from the Congress.\"",
+        "Republic Act No. 9021 states \"no station shall broadcast without a franchise.\"",
+        "\"No station shall broadcast without a franchise,\" states the law.",
+        "[Ana Ruiz]{PERSON} states \"the law leaves no room for doubt on this point.\"",
+        "The [Department]{ORG} of Fisheries notes \"stocks have recovered in the north.\"",
+    ] {
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(found[0].rule, "direct:no-cue", "{text}: {found:?}");
+    }
+}

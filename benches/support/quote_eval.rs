@@ -93,18 +93,43 @@ pub const HELD_OUT_4: &[&str] = &[
     "trailoct",
 ];
 
-/// Held out, fifth set: the last Wikinews articles of 2020 by the rule in the README (the scrape
-/// runs out after four), annotated from the text alone and committed before any suggestion was
-/// made for them, scored once with the rules and scores frozen.
+/// Once held out (the fifth set): the last Wikinews articles of 2020 by the rule in the README (the
+/// scrape runs out after four), annotated from the text alone and committed before any suggestion
+/// was made for them, scored once with the rules and scores frozen at 68f7287 (that blind figure
+/// is kept in `docs/suggestions.md`); part of development since.
 pub const HELD_OUT_5: &[&str] = &["projected", "transition", "rally", "huber"];
 
+/// Held out, sixth set: the first Wikinews articles of 2019 (`wikinews_2019.csv` of the same
+/// scrape) by the rule in the README, annotated from the text alone and committed before any
+/// suggestion was made for them, scored once with the rules and scores frozen.
+pub const HELD_OUT_6: &[&str] = &[
+    "magnitogorsk",
+    "escaperoom",
+    "pileup",
+    "emergency19",
+    "easter",
+    "gdansk",
+    "karaj",
+    "mendez",
+    "mahanair",
+    "wardak",
+    "gunsuicide",
+    "mindanao",
+    "mcarthur",
+    "parispolice",
+    "nevada",
+    "gutierrez",
+    "munk",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
-/// held-out second, third and fourth sets.
+/// held-out second, third, fourth and fifth sets.
 pub fn development() -> Vec<&'static str> {
     DEV.iter()
         .chain(HELD_OUT_2)
         .chain(HELD_OUT_3)
         .chain(HELD_OUT_4)
+        .chain(HELD_OUT_5)
         .copied()
         .collect()
 }
