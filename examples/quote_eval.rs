@@ -4,13 +4,13 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout6   # the sixth held-out set (Wikinews 2019)
+//! cargo run --example quote_eval heldout6   # the once held-out sixth set (Wikinews 2019), now development
 //! cargo run --example quote_eval heldout5   # the once held-out fifth set, now development
 //! cargo run --example quote_eval heldout4   # the once held-out fourth set, now development
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to fifth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to sixth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -43,7 +43,7 @@ fn main() {
         Some("heldout3") => (HELD_OUT_3, "held-out 3 (now development)"),
         Some("heldout4") => (HELD_OUT_4, "held-out 4 (now development)"),
         Some("heldout5") => (HELD_OUT_5, "held-out 5 (now development)"),
-        Some("heldout6") => (HELD_OUT_6, "held-out 6"),
+        Some("heldout6") => (HELD_OUT_6, "held-out 6 (now development)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);

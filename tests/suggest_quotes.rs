@@ -914,3 +914,82 @@ fn states_after_a_law_a_document_or_a_name_is_a_cue() {
         assert_ne!(found[0].rule, "direct:no-cue", "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_quotation_ending_its_sentence_keeps_its_own_cue_before_it() {
+    let found = quotes(
+        "[Ana Ruiz]{PERSON} tweeted \"The bridge will open in May.\" [Marko Petrović]{PERSON} \
+         remarked, \"It is a good day for the town.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ana Ruiz"), "{found:?}");
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Marko Petrović"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_long_title_before_the_name_does_not_push_the_cue_out_of_reach() {
+    let found = quotes(
+        "\"The search is over,\" Deputy Regional Emergency Situations Minister [Oleg Varga]{PERSON} \
+         told reporters.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, "direct:cue-after", "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Oleg Varga"), "{found:?}");
+}
+
+#[test]
+fn telling_is_a_cue() {
+    let found = quotes(
+        "[Lena Ohr]{PERSON} spoke on Monday, telling [Reuters]{ORG} the firm \"will appeal the \
+         ruling in every court it can.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, "direct:cue-before", "{found:?}");
+}
+
+#[test]
+fn according_to_reaches_the_name_at_the_end_of_a_long_title() {
+    let found = quotes(
+        "\"The airline carries weapons,\" according to a post on Monday by the [EU]{ORG} Trade \
+         Commissioner [Ana Ruiz]{PERSON}.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Ana Ruiz"), "{found:?}");
+}
+
+#[test]
+fn a_comma_inside_an_organisations_name_before_a_possessive_does_not_end_the_subject() {
+    let found = quotes(
+        "\"He taught us all,\" said [University of Texas]{ORG}, El Paso's provost, [Maria \
+         Lind]{PERSON}.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Maria Lind"), "{found:?}");
+}
+
+#[test]
+fn an_adverb_between_an_appositive_and_its_cue_keeps_the_appositive() {
+    let found = quotes(
+        "A local councillor, [Jill Tolles]{PERSON}, also commented on the vote: \"It is a good \
+         day for the town and for everyone in it.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Jill Tolles"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_short_whole_sentence_after_told_and_its_object_is_a_quote() {
+    let found = quotes("[Ana Ruiz]{PERSON} told the court \"Basic checks were not done.\"");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, "direct:cue-before", "{found:?}");
+    // A short term in quotation marks after a cue's object stays a term.
+    assert!(quotes("[Ana Ruiz]{PERSON} told the court \"basic checks\" were skipped.").is_empty());
+}

@@ -21,9 +21,9 @@ fn precisions(outcome: &Outcome) -> Vec<(f32, f64)> {
 
 fn assert_monotone(outcome: &Outcome, part: &str) {
     let steps = precisions(outcome);
-    // Three bands are what the development data tells apart today (a speaker found; a cue but no
-    // speaker; neither: see `calibrated_score`): two steps to check, which a score above its
-    // share would fail.
+    // Four bands today (a cue's speaker; a continuation's or reported sentence's speaker; a cue
+    // but no speaker; neither: see `calibrated_score`), at least three to tell apart: each step
+    // is checked, which a score above its share would fail.
     assert!(
         steps.len() >= 3,
         "{part}: too few score bands to tell: {steps:?}"

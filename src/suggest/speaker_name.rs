@@ -172,8 +172,8 @@ fn place_opening(words: &[String]) -> Option<usize> {
         .map(|hit| hit.len)
 }
 
-/// "President of Ukraine Volodymyr Zelenskyy" → "Volodymyr Zelenskyy": after "of", a place that
-/// opens the mention is where the office is, not part of the name, when at least two capitalised
+/// "President of Ukraine Volodymyr Zelenskyy" → "Volodymyr Zelenskyy": after "of" (or "to", as in
+/// "Ambassador to Germany"), a place that opens the mention is where the office is, not part of the name, when at least two capitalised
 /// words follow it.
 fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
     let line_start = (0..span.start)
@@ -181,7 +181,11 @@ fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
         .find(|&k| chars[k] == '\n')
         .map_or(0, |k| k + 1);
     let before = tokens(chars, line_start, span.start);
-    if before.last().is_none_or(|t| word(chars, *t) != "of") {
+    // "US Ambassador to Germany Richard Grenell": an envoy's office is "to" a place.
+    if before
+        .last()
+        .is_none_or(|t| !matches!(word(chars, *t).as_str(), "of" | "to"))
+    {
         return span;
     }
     let words = tokens(chars, span.start, span.end);
@@ -390,6 +394,12 @@ mod tests {
             speaker(text, "University", "ORG"),
             "University of Sheffield"
         );
+    }
+
+    #[test]
+    fn a_place_an_envoy_is_sent_to_is_not_part_of_the_name_after_it() {
+        let text = "said the Canadian Ambassador to Norway Elin Fosse";
+        assert_eq!(speaker(text, "Norway Elin Fosse", "PERSON"), "Elin Fosse");
     }
 
     #[test]
