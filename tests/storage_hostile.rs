@@ -397,6 +397,53 @@ fn a_50_mb_line_is_never_echoed_in_a_message() {
     }
 }
 
+/// A save killed while writing a layer leaves its temp file in the document's folder; it is listed
+/// there, in every document's folder, and nothing is looked for through a linked folder.
+#[test]
+fn a_temp_file_in_a_layer_folder_is_a_leftover_and_a_linked_folder_is_not_searched() {
+    let fixture = Fixture::new();
+    let dir = fixture.dir();
+    std::fs::write(
+        dir.join("annotations/reactions/.gloss-Qq11Rr.tmp"),
+        "(format",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("annotations/brussels-talks/.gloss-Aa22Bb.tmp"),
+        "(",
+    )
+    .unwrap();
+    std::fs::write(dir.join("annotations/.gloss-Cc33Dd.tmp"), "(").unwrap();
+    let project = storage::load(&dir).unwrap();
+    // Loading refuses a linked folder; listing leftovers must not look through one either.
+    std::fs::write(fixture.outside().join(".gloss-Ee44Ff.tmp"), "theirs").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(fixture.outside(), dir.join("annotations/elsewhere")).unwrap();
+
+    let listed: Vec<(String, LeftoverKind)> = storage::leftovers(&dir, &project)
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.path.to_string_lossy().into_owned(), l.kind))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (
+                "annotations/.gloss-Cc33Dd.tmp".to_owned(),
+                LeftoverKind::TempFile
+            ),
+            (
+                "annotations/brussels-talks/.gloss-Aa22Bb.tmp".to_owned(),
+                LeftoverKind::TempFile
+            ),
+            (
+                "annotations/reactions/.gloss-Qq11Rr.tmp".to_owned(),
+                LeftoverKind::TempFile
+            ),
+        ]
+    );
+}
+
 #[test]
 fn loading_skips_what_a_killed_import_left_and_leftovers_lists_it() {
     let fixture = Fixture::new();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::TEMP_PREFIX;
 use super::error::StorageError;
-use super::load::{file_name, walk_error};
+use super::load::file_name;
 use super::{ANNOTATIONS_DIR, DOCUMENTS_DIR};
 use crate::model::{DocId, LayerName, Project};
 
@@ -62,30 +62,12 @@ pub fn leftovers_of(
     dir: &Path,
     indexed: &dyn Fn(&DocId) -> bool,
 ) -> Result<Vec<Leftover>, StorageError> {
-    let walk = walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(3)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| {
-            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let mut parts = relative.components();
-            let top = parts.next().map(|c| c.as_os_str());
-            match entry.depth() {
-                1 => true,
-                // Gloss writes inside these two folders only.
-                2 => top == Some(DOCUMENTS_DIR.as_ref()) || top == Some(ANNOTATIONS_DIR.as_ref()),
-                _ => top == Some(ANNOTATIONS_DIR.as_ref()),
-            }
-        });
+    // In name order, as a walk of the tree would go (`annotations/` before `documents/`), with the
+    // document folders' contents listed on every core: a project of 100,000 documents has as many
+    // folders. The first problem in that order is the error.
     let mut found = Vec::new();
-    for entry in walk {
-        let entry = entry.map_err(|e| walk_error(dir, e))?;
-        let path = entry.path();
-        let relative = path.strip_prefix(dir).unwrap_or(path).to_owned();
-        let name = file_name(path);
-        let file_type = entry.file_type();
+    for (path, name, file_type) in sorted_entries(dir)? {
+        let relative = PathBuf::from(&name);
         if file_type.is_file() && is_temp_name(&name) {
             found.push(Leftover {
                 path: relative,
@@ -93,33 +75,113 @@ pub fn leftovers_of(
             });
             continue;
         }
-        let parent = path.parent().map(file_name).unwrap_or_default();
-        if entry.depth() != 2 {
+        // Gloss writes inside these two folders only; a link is not followed.
+        if !file_type.is_dir() {
             continue;
         }
-        if parent == DOCUMENTS_DIR && file_type.is_file() {
-            let indexed = name
-                .strip_suffix(".txt")
-                .and_then(DocId::new)
-                .map(|id| indexed(&id));
-            if indexed == Some(false) {
+        if name == DOCUMENTS_DIR {
+            for (_, name, file_type) in sorted_entries(&path)? {
+                if !file_type.is_file() {
+                    continue;
+                }
+                let kind = if is_temp_name(&name) {
+                    LeftoverKind::TempFile
+                } else {
+                    let listed = name
+                        .strip_suffix(".txt")
+                        .and_then(DocId::new)
+                        .map(|id| indexed(&id));
+                    if listed != Some(false) {
+                        continue;
+                    }
+                    LeftoverKind::UnindexedText
+                };
                 found.push(Leftover {
-                    path: relative,
-                    kind: LeftoverKind::UnindexedText,
+                    path: relative.join(&name),
+                    kind,
                 });
             }
-        } else if parent == ANNOTATIONS_DIR && file_type.is_dir() {
-            let indexed = DocId::new(name.as_str()).map(|id| indexed(&id));
-            if indexed == Some(false) {
-                found.push(Leftover {
-                    path: relative,
-                    kind: LeftoverKind::UnindexedLayers,
-                });
-            }
+        } else if name == ANNOTATIONS_DIR {
+            found.extend(annotation_leftovers(&path, &relative, indexed)?);
         }
     }
     found.sort();
     Ok(found)
+}
+
+/// The leftovers in `annotations/` (at `path`, `relative` in the project) and its folders.
+fn annotation_leftovers(
+    path: &Path,
+    relative: &Path,
+    indexed: &dyn Fn(&DocId) -> bool,
+) -> Result<Vec<Leftover>, StorageError> {
+    let mut found = Vec::new();
+    let mut folders = Vec::new();
+    let mut stopped = None;
+    match sorted_entries(path) {
+        Ok(entries) => {
+            for (folder, name, file_type) in entries {
+                if file_type.is_file() && is_temp_name(&name) {
+                    found.push(Leftover {
+                        path: relative.join(&name),
+                        kind: LeftoverKind::TempFile,
+                    });
+                } else if file_type.is_dir() {
+                    if DocId::new(name.as_str()).is_some_and(|id| !indexed(&id)) {
+                        found.push(Leftover {
+                            path: relative.join(&name),
+                            kind: LeftoverKind::UnindexedLayers,
+                        });
+                    }
+                    folders.push((folder, relative.join(&name)));
+                }
+            }
+        }
+        Err(error) => stopped = Some(error),
+    }
+    let temp_files = super::parallel::try_map(
+        "gloss-leftovers",
+        &folders,
+        super::parallel::cpu_threads(),
+        |(folder, relative)| {
+            let entries = sorted_entries(folder)?;
+            Ok::<_, StorageError>(
+                entries
+                    .into_iter()
+                    .filter(|(_, name, file_type)| file_type.is_file() && is_temp_name(name))
+                    .map(|(_, name, _)| Leftover {
+                        path: relative.join(name),
+                        kind: LeftoverKind::TempFile,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        },
+    )?;
+    if let Some(error) = stopped {
+        return Err(error);
+    }
+    found.extend(temp_files.into_iter().flatten());
+    Ok(found)
+}
+
+/// The entries of folder `dir`, sorted by name: path, name and type (a link is a link, not what it
+/// points to).
+fn sorted_entries(dir: &Path) -> Result<Vec<(PathBuf, String, std::fs::FileType)>, StorageError> {
+    let list_error = |e| StorageError::io(dir, "list", e);
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(list_error)? {
+        let entry = entry.map_err(list_error)?;
+        let path = entry.path();
+        let file_type = entry
+            .file_type()
+            .map_err(|e| StorageError::io(&path, "list", e))?;
+        entries.push((entry.file_name(), path, file_type));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries
+        .into_iter()
+        .map(|(name, path, file_type)| (path, name.to_string_lossy().into_owned(), file_type))
+        .collect())
 }
 
 /// Removes `leftovers` (as [`leftovers`] found them) from the project folder `dir` and returns the

@@ -328,14 +328,6 @@ pub(crate) fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-pub(crate) fn walk_error(root: &Path, error: walkdir::Error) -> StorageError {
-    let path = error.path().unwrap_or(root).to_owned();
-    let source = error
-        .into_io_error()
-        .unwrap_or_else(|| io::Error::other("a folder loop"));
-    StorageError::io(&path, "list", source)
-}
-
 pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|s| s.to_string_lossy().into_owned())
