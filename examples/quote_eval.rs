@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout7   # the seventh set (Wikinews 2019), held out, scored once at b0a8e38
 //! cargo run --example quote_eval heldout6   # the once held-out sixth set (Wikinews 2019), now development
 //! cargo run --example quote_eval heldout5   # the once held-out fifth set, now development
 //! cargo run --example quote_eval heldout4   # the once held-out fourth set, now development
@@ -21,8 +22,8 @@
 mod quote_eval;
 
 use quote_eval::{
-    DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, development,
-    evaluate,
+    DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
+    development, evaluate,
 };
 
 fn main() {
@@ -44,6 +45,7 @@ fn main() {
         Some("heldout4") => (HELD_OUT_4, "held-out 4 (now development)"),
         Some("heldout5") => (HELD_OUT_5, "held-out 5 (now development)"),
         Some("heldout6") => (HELD_OUT_6, "held-out 6 (now development)"),
+        Some("heldout7") => (HELD_OUT_7, "held-out 7 (blind)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
