@@ -350,28 +350,23 @@ impl<'a> Reader<'a> {
     /// "…")`, read by matching the fixed text between the values; `None`, with the position where
     /// it was, for any other form.
     fn provenance_as_written(&mut self) -> Option<ProvenanceV1> {
-        let at = self.at;
-        let provenance = (|| {
-            self.literal(b"(source: ").then_some(())?;
-            let source = self.source()?;
-            self.literal(b", annotator: ").then_some(())?;
-            let annotator = self.string()?;
-            self.literal(b", created: ").then_some(())?;
-            let created = self.timestamp()?;
-            self.literal(b", modified: ").then_some(())?;
-            let modified = self.timestamp()?;
-            self.literal(b")").then_some(())?;
+        self.or_back(|r| {
+            r.literal(b"(source: ")?;
+            let source = r.source()?;
+            r.literal(b", annotator: ")?;
+            let annotator = r.string()?;
+            r.literal(b", created: ")?;
+            let created = r.timestamp()?;
+            r.literal(b", modified: ")?;
+            let modified = r.timestamp()?;
+            r.literal(b")")?;
             Some(ProvenanceV1 {
                 source,
                 annotator,
                 created,
                 modified,
             })
-        })();
-        if provenance.is_none() {
-            self.at = at;
-        }
-        provenance
+        })
     }
 
     fn provenance(&mut self) -> Option<ProvenanceV1> {
@@ -435,13 +430,22 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Consumes `literal` when the text goes on with exactly it.
-    fn literal(&mut self, literal: &[u8]) -> bool {
-        let matches = self.bytes[self.at..].starts_with(literal);
-        if matches {
-            self.at += literal.len();
+    /// Consumes `literal` when the text goes on with exactly it; `None` (nothing consumed) if not.
+    fn literal(&mut self, literal: &[u8]) -> Option<()> {
+        self.bytes[self.at..]
+            .starts_with(literal)
+            .then(|| self.at += literal.len())
+    }
+
+    /// What `read` reads, or `None` with the position back where it was: for a fixed form tried
+    /// before the general reader.
+    fn or_back<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let at = self.at;
+        let value = read(self);
+        if value.is_none() {
+            self.at = at;
         }
-        matches
+        value
     }
 
     /// A number right here (no blanks before it) that a `,` or `)` ends, as [`Reader::digits`]
@@ -463,28 +467,23 @@ impl<'a> Reader<'a> {
     /// between the values instead of reading and matching each field's name. `None`, with the
     /// position where it was, for any other form, which the general reader below takes.
     fn entity_as_written(&mut self) -> Option<EntityV1> {
-        let at = self.at;
-        let entity = self.entity_fixed_form();
-        if entity.is_none() {
-            self.at = at;
-        }
-        entity
+        self.or_back(Self::entity_fixed_form)
     }
 
     fn entity_fixed_form(&mut self) -> Option<EntityV1> {
-        self.literal(b"(id: ").then_some(())?;
+        self.literal(b"(id: ")?;
         let id = u32::try_from(self.number_here()?).ok()?;
-        self.literal(b", start: ").then_some(())?;
+        self.literal(b", start: ")?;
         let start = usize::try_from(self.number_here()?).ok()?;
-        self.literal(b", end: ").then_some(())?;
+        self.literal(b", end: ")?;
         let end = usize::try_from(self.number_here()?).ok()?;
-        self.literal(b", text: ").then_some(())?;
+        self.literal(b", text: ")?;
         let text = self.string()?;
-        self.literal(b", label: ").then_some(())?;
+        self.literal(b", label: ")?;
         let label = self.string()?;
-        self.literal(b", provenance: ").then_some(())?;
+        self.literal(b", provenance: ")?;
         let provenance = self.provenance()?;
-        self.literal(b")").then_some(())?;
+        self.literal(b")")?;
         Some(EntityV1 {
             id,
             start,

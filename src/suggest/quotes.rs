@@ -1099,15 +1099,7 @@ fn reported(
     let sentence = ctx.sentence_of(open)?;
     let sentence_start = ctx.word_at_or_after(ctx.sentences[sentence].start);
     let end = ctx.word_at_or_after(open);
-    // Quotations do not overlap and are sorted: only the last one opening before `at` can hold it.
-    let quoted = |at: usize| {
-        let i = all.partition_point(|q| q.open <= at);
-        i > 0
-            && all[i - 1]
-                .contents
-                .iter()
-                .any(|c| c.start <= at && at < c.end)
-    };
+    let quoted = |at: usize| inside_quotation(all, at);
     (sentence_start..end)
         .rev()
         .filter(|&k| !quoted(words[k].span.start))
@@ -1151,15 +1143,7 @@ fn continuation(
     } else {
         own
     };
-    // Quotations do not overlap and are sorted: only the last one opening before `at` can hold it.
-    let quoted = |at: usize| {
-        let i = all.partition_point(|q| q.open <= at);
-        i > 0
-            && all[i - 1]
-                .contents
-                .iter()
-                .any(|c| c.start <= at && at < c.end)
-    };
+    let quoted = |at: usize| inside_quotation(all, at);
     let first = ctx.word_at_or_after(from);
     let last = ctx.word_at_or_after(open);
     for k in (first..last).rev() {
@@ -1884,4 +1868,14 @@ fn resolve_pronoun(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+/// Whether char `at` lies inside the content of one of `all` (sorted, not overlapping: only the
+/// last quotation opening before `at` can hold it).
+fn inside_quotation(all: &[Quotation], at: usize) -> bool {
+    let i = all.partition_point(|q| q.open <= at);
+    i > 0
+        && all[i - 1]
+            .contents
+            .iter()
+            .any(|c| c.start <= at && at < c.end)
 }
