@@ -9,11 +9,15 @@
 //! the model); `--json` prints one JSON object instead of a sentence.
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
+
+#[path = "support/texts.rs"]
+mod texts;
 
 use gloss::model::{DocId, Document};
 use gloss::suggest::{Recommenders, TrainingView, suggest_with};
+use texts::read_texts;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut runs = 20usize;
@@ -35,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let documents: Vec<Document> = texts
         .iter()
         .enumerate()
-        .map(|(i, text)| Document::from_raw(DocId::slug(&format!("d{i}")), "d", text))
+        .map(|(i, (_, text))| Document::from_raw(DocId::slug(&format!("d{i}")), "d", text))
         .collect();
     let words: usize = documents
         .iter()
@@ -91,30 +95,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             fastest * 1000.0,
             slowest * 1000.0,
         );
-    }
-    Ok(())
-}
-
-fn read_texts(path: &Path, texts: &mut Vec<String>) -> Result<(), Box<dyn std::error::Error>> {
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        for file in files {
-            read_texts(&file, texts)?;
-        }
-    } else if path.extension().is_some_and(|e| e == "jsonl") {
-        for (i, line) in std::fs::read_to_string(path)?.lines().enumerate() {
-            let value: serde_json::Value = serde_json::from_str(line)?;
-            let text = value["text"]
-                .as_str()
-                .ok_or_else(|| format!("{}:{}: a line without text", path.display(), i + 1))?;
-            texts.push(text.to_owned());
-        }
-    } else {
-        texts.push(std::fs::read_to_string(path)?);
     }
     Ok(())
 }

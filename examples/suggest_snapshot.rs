@@ -12,10 +12,14 @@
 //! recommender but the untrained tagger (what `examples/quote_eval.rs` scores).
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/texts.rs"]
+mod texts;
 
 use gloss::model::{DocId, Document};
 use gloss::suggest::{Recommenders, TrainingView, suggest_with};
+use texts::read_texts;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut texts: Vec<(String, String)> = Vec::new();
@@ -45,37 +49,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 );
             }
         }
-    }
-    Ok(())
-}
-
-fn read_texts(
-    path: &Path,
-    texts: &mut Vec<(String, String)>,
-) -> Result<(), Box<dyn std::error::Error>> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        for file in files {
-            read_texts(&file, texts)?;
-        }
-    } else if path.extension().is_some_and(|e| e == "jsonl") {
-        for (i, line) in std::fs::read_to_string(path)?.lines().enumerate() {
-            let value: serde_json::Value = serde_json::from_str(line)?;
-            let text = value["text"]
-                .as_str()
-                .ok_or_else(|| format!("{}:{}: no text", path.display(), i + 1))?;
-            texts.push((format!("{stem}-{}", i + 1), text.to_owned()));
-        }
-    } else {
-        texts.push((stem, std::fs::read_to_string(path)?));
     }
     Ok(())
 }
