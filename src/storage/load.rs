@@ -170,14 +170,7 @@ pub(crate) fn layer_files(
     // 100,000 documents has as many folders, and listing them one after another took seconds. The
     // first problem in path order is the error, as a walk of the tree in name order would find it:
     // a bad folder name stops the listing there, after the problems of the folders before it.
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(&root).map_err(|e| StorageError::io(&root, "list", e))? {
-        let entry = entry.map_err(|e| StorageError::io(&root, "list", e))?;
-        if !is_hidden(&entry.file_name()) {
-            entries.push(entry);
-        }
-    }
-    entries.sort_by_key(std::fs::DirEntry::file_name);
+    let entries = visible_entries(&root)?;
     let mut folders = Vec::new();
     let mut stopped = None;
     for entry in entries {
@@ -295,14 +288,7 @@ pub(crate) fn layer_files_of(dir: &Path, doc: &DocId) -> Result<Vec<LayerFileRef
 /// The layer files in `folder`, the folder of document `doc`, sorted by name: hidden entries and
 /// files of other extensions skipped, anything but a regular file named as a layer an error.
 fn files_in_folder(folder: &Path, doc: &DocId) -> Result<Vec<LayerFileRef>, StorageError> {
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(folder).map_err(|e| StorageError::io(folder, "list", e))? {
-        let entry = entry.map_err(|e| StorageError::io(folder, "list", e))?;
-        if !is_hidden(&entry.file_name()) {
-            entries.push(entry);
-        }
-    }
-    entries.sort_by_key(std::fs::DirEntry::file_name);
+    let entries = visible_entries(folder)?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry.path();
@@ -320,6 +306,20 @@ fn files_in_folder(folder: &Path, doc: &DocId) -> Result<Vec<LayerFileRef>, Stor
         )?);
     }
     Ok(files)
+}
+
+/// The entries of `folder` that are not hidden, sorted by name (the order every listing of a
+/// project's files reports its first problem in).
+fn visible_entries(folder: &Path) -> Result<Vec<std::fs::DirEntry>, StorageError> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(|e| StorageError::io(folder, "list", e))? {
+        let entry = entry.map_err(|e| StorageError::io(folder, "list", e))?;
+        if !is_hidden(&entry.file_name()) {
+            entries.push(entry);
+        }
+    }
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    Ok(entries)
 }
 
 /// Names starting with a dot are not read; this also skips temp files a crash left behind
