@@ -10,11 +10,13 @@
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use gloss::model::tokens::tokens;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, Event, EventArgument,
     LayerKey, LayerName, Project, Provenance, Quote, QuoteKind, Schema, Speaker, Timestamp,
 };
 use gloss::review::{AgreementOptions, agreement, auto_merge, disagreements};
+use unicode_segmentation::UnicodeSegmentation;
 
 const ARTICLES: usize = 1_000;
 const WORDS: usize = 600;
@@ -278,6 +280,35 @@ fn bench(c: &mut Criterion) {
             .overall
             .krippendorff_alpha_unitizing
             .unwrap_or(f64::NAN),
+    );
+    // Tokens (what agreement counts κ and α over, and what token exports write): the quote
+    // benchmark's Wikinews articles, by Gloss's tokeniser and by unicode_segmentation alone (what
+    // `tokens` was until it segmented ASCII stretches itself).
+    let articles: Vec<String> = std::fs::read_dir("benches/data/quotes")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect();
+    let chars: usize = articles.iter().map(|a| a.chars().count()).sum();
+    println!("{} Wikinews articles, {chars} chars", articles.len());
+    c.bench_function("tokens of the Wikinews articles", |b| {
+        b.iter(|| articles.iter().map(|a| tokens(a).len()).sum::<usize>())
+    });
+    c.bench_function(
+        "tokens of the Wikinews articles, unicode_segmentation alone",
+        |b| {
+            b.iter(|| {
+                articles
+                    .iter()
+                    .map(|a| {
+                        a.split_word_bounds()
+                            .filter(|w| !w.chars().all(char::is_whitespace))
+                            .count()
+                    })
+                    .sum::<usize>()
+            })
+        },
     );
     c.bench_function("agreement over 1,000 articles, two layers", |b| {
         b.iter(|| agreement(&project, &AgreementOptions::default()))

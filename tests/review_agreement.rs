@@ -25,8 +25,8 @@ use gloss::model::{
     Provenance, Schema, Status, Timestamp,
 };
 use gloss::review::{
-    AgreementOptions, agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal,
-    token_labels, unitizing_alpha,
+    AgreementOptions, AgreementTally, agreement, cohen_kappa, fleiss_kappa,
+    krippendorff_alpha_nominal, token_labels, unitizing_alpha,
 };
 use review_support::{layer, news_project, writer};
 
@@ -540,6 +540,90 @@ fn documents_count_only_where_every_selected_layer_has_annotated() {
         "alice's one mention, bob's none"
     );
     assert_eq!(second_only.per_label["PERSON"].cohen_kappa, Some(0.0));
+}
+
+/// Forty documents, three annotators who mark (or skip) words with five labels, some documents not
+/// opened by one of them, and labels first used deep into the corpus: what the counting runs over.
+fn varied_project() -> Project {
+    const WORDS: [&str; 8] = [
+        "Kurti",
+        "met",
+        "Vučić",
+        "in",
+        "Brussels",
+        "with",
+        "NATO",
+        "officials",
+    ];
+    const LABELS: [&str; 5] = ["PERSON", "GPE", "ORG", "LOC", "NORP"];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    };
+    let mut project = Project::new("review", Schema::default());
+    for d in 0..40 {
+        let words: Vec<&str> = (0..12 + next(20))
+            .map(|_| WORDS[next(WORDS.len() as u64) as usize])
+            .collect();
+        let text = words.join(" ");
+        let doc = project.add_document(Document::from_raw(
+            DocId::slug(&format!("doc-{d}")),
+            "Doc",
+            &text,
+        ));
+        // Labels beyond the first two only from the tenth document on, in a different order each time.
+        let labels = if d < 10 { 2 } else { LABELS.len() as u64 };
+        for name in ["alice", "bob", "carol"] {
+            if next(6) == 0 {
+                continue; // this annotator never opened the document
+            }
+            let marked: Vec<String> = words
+                .iter()
+                .map(|w| match next(3) {
+                    0 => format!("[{w}]{{{}}}", LABELS[next(labels) as usize]),
+                    _ => (*w).to_owned(),
+                })
+                .collect();
+            add_marked(&mut project, &doc, name, &marked.join(" "));
+        }
+    }
+    project
+}
+
+#[test]
+fn counting_on_every_core_gives_the_figures_of_one_document_after_another() {
+    let project = varied_project();
+    let layers = vec![layer("alice"), layer("bob"), layer("carol")];
+    let documents: Vec<&Document> = project.documents().iter().collect();
+    let tokens_of = |d: &Document| -> std::sync::Arc<[CharSpan]> { tokens(d.text.as_str()).into() };
+    let json = |report| serde_json::to_string(&report).unwrap();
+
+    let mut one_by_one = AgreementTally::new(layers.clone());
+    for document in &documents {
+        one_by_one.add(&project, document, &tokens_of);
+    }
+    let expected = json(one_by_one.report());
+    assert!(expected.contains("\"NORP\""), "every label was counted");
+
+    for batch in [1, 3, 7, 40] {
+        let mut batched = AgreementTally::new(layers.clone());
+        for chunk in documents.chunks(batch) {
+            batched.add_all(&project, chunk, &tokens_of);
+        }
+        assert_eq!(
+            json(batched.report()),
+            expected,
+            "batches of {batch}: the same figures to the last digit"
+        );
+    }
+    assert_eq!(
+        json(agreement(&project, &AgreementOptions::default())),
+        expected,
+        "the whole project at once"
+    );
 }
 
 #[test]

@@ -4,6 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use crate::model::tokens::tokens;
 use crate::model::{CharSpan, Document, LayerKey, LayerName, Project};
 
@@ -29,14 +32,15 @@ pub fn agreement(project: &Project, options: &AgreementOptions) -> AgreementRepo
 pub fn agreement_with_tokens(
     project: &Project,
     options: &AgreementOptions,
-    tokens_of: &dyn Fn(&Document) -> Arc<[CharSpan]>,
+    tokens_of: &TokensOf<'_>,
 ) -> AgreementReport {
     let mut tally = AgreementTally::new(selected_layers(project, options));
-    for document in selected_documents(project, options) {
-        tally.add(project, document, tokens_of);
-    }
+    tally.add_all(project, &selected_documents(project, options), tokens_of);
     tally.report()
 }
+
+/// Where a document's tokens come from; called from several threads at once.
+pub type TokensOf<'a> = dyn Fn(&Document) -> Arc<[CharSpan]> + Sync + 'a;
 
 /// The counts of an agreement report, added to a document at a time: a project too large to hold
 /// is measured a batch of documents at a time (`gloss agree` on a streamed project, or on several
@@ -45,16 +49,7 @@ pub struct AgreementTally {
     layers: Vec<LayerName>,
     pairs: Vec<(usize, usize)>,
     labels: Labels,
-    pair_tallies: Vec<PairTally>,
-    overall: Counts,
-    coding: CodingTally,
-    unitizing: UnitizingTally,
-    overall_documents: usize,
-    diagnostics: Diagnostics,
-    /// `[code][layer]`: mentions of each label in each layer.
-    mentions: Vec<Vec<usize>>,
-    /// How often each pair of labels was confused.
-    confusions: HashMap<(u32, u32), usize>,
+    counts: Counting,
 }
 
 impl AgreementTally {
@@ -65,108 +60,62 @@ impl AgreementTally {
             .flat_map(|i| (i + 1..m).map(move |j| (i, j)))
             .collect();
         Self {
-            pair_tallies: pairs.iter().map(|_| PairTally::new()).collect(),
+            counts: Counting::new(m, pairs.len()),
             pairs,
             labels: Labels::new(),
-            overall: Counts::default(),
-            coding: CodingTally::new(m),
-            unitizing: UnitizingTally::new(m),
-            overall_documents: 0,
-            diagnostics: Diagnostics::default(),
-            mentions: Vec::new(),
-            confusions: HashMap::new(),
             layers,
         }
     }
 
     /// Counts `document` of `project` in: its layers among the chosen ones, when two or more of
     /// them have it annotated.
-    pub fn add(
+    pub fn add(&mut self, project: &Project, document: &Document, tokens_of: &TokensOf<'_>) {
+        self.add_all(project, &[document], tokens_of);
+    }
+
+    /// Counts `documents` of `project` in, as [`AgreementTally::add`] one after the other would,
+    /// on every core: label codes are handed out first, in document order, then each thread counts
+    /// a run of documents and the runs' counts (all sums) are added up in order.
+    pub fn add_all(
         &mut self,
         project: &Project,
-        document: &Document,
-        tokens_of: &dyn Fn(&Document) -> Arc<[CharSpan]>,
+        documents: &[&Document],
+        tokens_of: &TokensOf<'_>,
     ) {
-        let m = self.layers.len();
-        let labels = &mut self.labels;
-        let views: Vec<Option<LayerView>> = self
-            .layers
-            .iter()
-            .map(|name| {
-                let key = LayerKey::new(document.id.clone(), name.clone());
-                project
-                    .layer(&key)
-                    .map(|layer| LayerView::new(layer, labels))
-            })
-            .collect();
-        let present = views.iter().filter(|v| v.is_some()).count();
-        if present < 2 {
-            return;
-        }
-        let diagnostics = &mut self.diagnostics;
-        diagnostics.compared_documents += 1;
-        for (index, (layer, view)) in self.layers.iter().zip(&views).enumerate() {
-            let Some(view) = view else { continue };
-            for (_, code) in &view.mentions {
-                let row = grow(&mut self.mentions, *code);
-                row.resize(m, 0);
-                row[index] += 1;
-            }
-            *diagnostics.quotes.entry(layer.to_string()).or_default() += view.quotes.len();
-            *diagnostics.events.entry(layer.to_string()).or_default() += view.events.len();
-        }
-
-        let text_tokens = tokens_of(document);
-        let token_labels: Vec<Option<Vec<u32>>> = views
-            .iter()
-            .map(|view| {
-                view.as_ref()
-                    .map(|v| label_tokens(&text_tokens, &v.mentions, 0))
-            })
-            .collect();
-        let length = document.text.char_len();
-        let everyone = present == m;
-        if everyone {
-            self.overall_documents += 1;
-            diagnostics.tokens += text_tokens.len();
-            let all: Vec<&Vec<u32>> = token_labels.iter().flatten().collect();
-            let mut unit = vec![0; m];
-            for t in 0..text_tokens.len() {
-                for (slot, labels) in unit.iter_mut().zip(&all) {
-                    *slot = labels[t];
+        for document in documents {
+            for name in &self.layers {
+                if let Some(layer) =
+                    project.layer(&LayerKey::new(document.id.clone(), name.clone()))
+                {
+                    self.labels.learn(layer);
                 }
-                self.coding.add_unit(&unit);
             }
-            let spans: Vec<&[_]> = views
-                .iter()
-                .flatten()
-                .map(|v| v.mentions.as_slice())
-                .collect();
-            self.unitizing.add_document(length, &spans);
         }
-        let mut confusions = Vec::new();
-        for (&(i, j), tally) in self.pairs.iter().zip(&mut self.pair_tallies) {
-            let (Some(a), Some(b)) = (&views[i], &views[j]) else {
-                continue;
-            };
-            let (Some(labels_a), Some(labels_b)) = (&token_labels[i], &token_labels[j]) else {
-                continue;
-            };
-            let counts = compare(a, b, &mut confusions);
-            if everyone {
-                self.overall.add(&counts);
-            }
-            tally.add_document(
-                &counts,
-                labels_a,
-                labels_b,
-                length,
-                [&a.mentions, &b.mentions],
+        let (m, pairs) = (self.layers.len(), self.pairs.len());
+        let context = Context {
+            layers: &self.layers,
+            pairs: &self.pairs,
+            labels: &self.labels,
+            project,
+            tokens_of,
+        };
+        let counted = documents
+            .par_iter()
+            .fold(
+                || Counting::new(m, pairs),
+                |mut counts, document| {
+                    counts.add(&context, document);
+                    counts
+                },
+            )
+            .reduce(
+                || Counting::new(m, pairs),
+                |mut left, right| {
+                    left.merge(right);
+                    left
+                },
             );
-        }
-        for pair in confusions {
-            *self.confusions.entry(pair).or_default() += 1;
-        }
+        self.counts.merge(counted);
     }
 
     /// The figures, read off the counts.
@@ -175,15 +124,21 @@ impl AgreementTally {
             layers,
             pairs,
             labels,
+            counts,
+        } = self;
+        let Counting {
             pair_tallies,
             overall,
             coding,
             unitizing,
             overall_documents,
-            mut diagnostics,
+            compared_documents,
+            tokens,
+            quotes,
+            events,
             mentions,
             confusions,
-        } = self;
+        } = counts;
         let m = layers.len();
         // Sorted, so that summing over the labels happens in the same order every run (the overall α_u
         // must not change in its last digits between runs).
@@ -226,6 +181,20 @@ impl AgreementTally {
             .map(|code| (labels.name(code).to_owned(), figures(Some(code))))
             .collect();
 
+        let by_layer = |counts: &[Option<usize>]| -> BTreeMap<String, usize> {
+            layers
+                .iter()
+                .zip(counts)
+                .filter_map(|(layer, n)| Some((layer.to_string(), (*n)?)))
+                .collect()
+        };
+        let mut diagnostics = Diagnostics {
+            compared_documents,
+            tokens,
+            quotes: by_layer(&quotes),
+            events: by_layer(&events),
+            ..Diagnostics::default()
+        };
         diagnostics.mentions = labels
             .entity_codes()
             .map(|code| {
@@ -259,6 +228,169 @@ impl AgreementTally {
                 .map(|(&(i, j), tally)| tally.report(&layers[i], &layers[j]))
                 .collect(),
             diagnostics,
+        }
+    }
+}
+
+/// What every thread counting documents reads and nobody changes.
+struct Context<'a> {
+    layers: &'a [LayerName],
+    pairs: &'a [(usize, usize)],
+    labels: &'a Labels,
+    project: &'a Project,
+    tokens_of: &'a TokensOf<'a>,
+}
+
+/// Everything an agreement report is read off, as sums by label code: counts of documents counted
+/// apart add up ([`Counting::merge`]) to the counts of the documents counted one after another.
+struct Counting {
+    pair_tallies: Vec<PairTally>,
+    overall: Counts,
+    coding: CodingTally,
+    unitizing: UnitizingTally,
+    overall_documents: usize,
+    compared_documents: usize,
+    tokens: usize,
+    /// By layer: quotes and events in the compared documents (`None` while the layer was in none).
+    quotes: Vec<Option<usize>>,
+    events: Vec<Option<usize>>,
+    /// `[code][layer]`: mentions of each label in each layer.
+    mentions: Vec<Vec<usize>>,
+    /// How often each pair of labels was confused.
+    confusions: FxHashMap<(u32, u32), usize>,
+}
+
+impl Counting {
+    /// Nothing counted, between `layers` layers and their `pairs` pairs.
+    fn new(layers: usize, pairs: usize) -> Self {
+        Self {
+            pair_tallies: (0..pairs).map(|_| PairTally::new()).collect(),
+            overall: Counts::default(),
+            coding: CodingTally::new(layers),
+            unitizing: UnitizingTally::new(layers),
+            overall_documents: 0,
+            compared_documents: 0,
+            tokens: 0,
+            quotes: vec![None; layers],
+            events: vec![None; layers],
+            mentions: Vec::new(),
+            confusions: FxHashMap::default(),
+        }
+    }
+
+    /// Counts one document in.
+    fn add(&mut self, context: &Context, document: &Document) {
+        let m = context.layers.len();
+        let views: Vec<Option<LayerView>> = context
+            .layers
+            .iter()
+            .map(|name| {
+                let key = LayerKey::new(document.id.clone(), name.clone());
+                context
+                    .project
+                    .layer(&key)
+                    .map(|layer| LayerView::new(layer, context.labels))
+            })
+            .collect();
+        let present = views.iter().filter(|v| v.is_some()).count();
+        if present < 2 {
+            return;
+        }
+        self.compared_documents += 1;
+        for (index, view) in views.iter().enumerate() {
+            let Some(view) = view else { continue };
+            for (_, code) in &view.mentions {
+                let row = grow(&mut self.mentions, *code);
+                row.resize(m, 0);
+                row[index] += 1;
+            }
+            *self.quotes[index].get_or_insert(0) += view.quotes.len();
+            *self.events[index].get_or_insert(0) += view.events.len();
+        }
+
+        let text_tokens = (context.tokens_of)(document);
+        let token_labels: Vec<Option<Vec<u32>>> = views
+            .iter()
+            .map(|view| {
+                view.as_ref()
+                    .map(|v| label_tokens(&text_tokens, &v.mentions, 0))
+            })
+            .collect();
+        let length = document.text.char_len();
+        let everyone = present == m;
+        if everyone {
+            self.overall_documents += 1;
+            self.tokens += text_tokens.len();
+            let all: Vec<&Vec<u32>> = token_labels.iter().flatten().collect();
+            let mut unit = vec![0; m];
+            for t in 0..text_tokens.len() {
+                for (slot, labels) in unit.iter_mut().zip(&all) {
+                    *slot = labels[t];
+                }
+                self.coding.add_unit(&unit);
+            }
+            let spans: Vec<&[_]> = views
+                .iter()
+                .flatten()
+                .map(|v| v.mentions.as_slice())
+                .collect();
+            self.unitizing.add_document(length, &spans);
+        }
+        let mut confusions = Vec::new();
+        for (&(i, j), tally) in context.pairs.iter().zip(&mut self.pair_tallies) {
+            let (Some(a), Some(b)) = (&views[i], &views[j]) else {
+                continue;
+            };
+            let (Some(labels_a), Some(labels_b)) = (&token_labels[i], &token_labels[j]) else {
+                continue;
+            };
+            let counts = compare(a, b, &mut confusions);
+            if everyone {
+                self.overall.add(&counts);
+            }
+            tally.add_document(
+                &counts,
+                labels_a,
+                labels_b,
+                length,
+                [&a.mentions, &b.mentions],
+            );
+        }
+        for pair in confusions {
+            *self.confusions.entry(pair).or_default() += 1;
+        }
+    }
+
+    /// Adds `other`, counted over the documents that come after these.
+    fn merge(&mut self, other: Counting) {
+        for (mine, theirs) in self.pair_tallies.iter_mut().zip(other.pair_tallies) {
+            mine.merge(theirs);
+        }
+        self.overall.add(&other.overall);
+        self.coding.merge(&other.coding);
+        self.unitizing.merge(other.unitizing);
+        self.overall_documents += other.overall_documents;
+        self.compared_documents += other.compared_documents;
+        self.tokens += other.tokens;
+        for (mine, theirs) in self
+            .quotes
+            .iter_mut()
+            .zip(other.quotes)
+            .chain(self.events.iter_mut().zip(other.events))
+        {
+            if let Some(n) = theirs {
+                *mine.get_or_insert(0) += n;
+            }
+        }
+        for (code, row) in other.mentions.into_iter().enumerate() {
+            let mine = grow(&mut self.mentions, code as u32);
+            mine.resize(row.len().max(mine.len()), 0);
+            for (sum, n) in mine.iter_mut().zip(row) {
+                *sum += n;
+            }
+        }
+        for (pair, n) in other.confusions {
+            *self.confusions.entry(pair).or_default() += n;
         }
     }
 }
@@ -338,6 +470,15 @@ impl PairTally {
         self.unitizing.add_document(length, &mentions);
     }
 
+    /// Adds `other`, counted over the documents that come after these.
+    fn merge(&mut self, other: PairTally) {
+        self.documents += other.documents;
+        self.counts.add(&other.counts);
+        self.tokens.merge(&other.tokens);
+        self.coding.merge(&other.coding);
+        self.unitizing.merge(other.unitizing);
+    }
+
     fn report(&self, a: &LayerName, b: &LayerName) -> PairReport {
         let spans = self.counts.spans_total();
         let unitized = self.unitizing.finish();
@@ -389,7 +530,7 @@ fn event_figures(counts: &Counts) -> EventFigures {
 }
 
 /// The most frequent label confusions, labels of each sorted, most frequent first.
-fn top_confusions(confusions: &HashMap<(u32, u32), usize>, labels: &Labels) -> Vec<Confusion> {
+fn top_confusions(confusions: &FxHashMap<(u32, u32), usize>, labels: &Labels) -> Vec<Confusion> {
     let mut counts: HashMap<[&str; 2], usize> = HashMap::new();
     for (&(x, y), &n) in confusions {
         let (x, y) = (labels.name(x), labels.name(y));

@@ -2,7 +2,7 @@
 //! cues, speakers, event triggers, types and arguments. Counts add up over documents and pairs of
 //! layers into the micro-averaged figures of the report.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Annotation, CharSpan, Layer};
 
@@ -16,27 +16,42 @@ use crate::model::matching::{
 #[derive(Clone, Debug)]
 pub(crate) struct Labels {
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl Labels {
     pub(crate) fn new() -> Self {
         let mut labels = Self {
             names: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         labels.code(super::token_labels::OUTSIDE);
         labels
     }
 
     pub(crate) fn code(&mut self, name: &str) -> u32 {
-        if let Some(code) = self.index.get(name) {
-            return *code;
+        if let Some(code) = self.known(name) {
+            return code;
         }
         let code = self.names.len() as u32;
         self.names.push(name.to_owned());
         self.index.insert(name.to_owned(), code);
         code
+    }
+
+    /// `name`'s code, if it has one yet.
+    pub(crate) fn known(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// Gives each entity label of `layer` a code, in the order [`LayerView::new`] meets them: codes
+    /// handed out before documents are counted in parallel are the codes one thread would give.
+    pub(crate) fn learn(&mut self, layer: &Layer) {
+        for annotation in layer.iter() {
+            if let Annotation::Entity(entity) = annotation {
+                self.code(&entity.label);
+            }
+        }
     }
 
     pub(crate) fn name(&self, code: u32) -> &str {
@@ -73,14 +88,19 @@ pub(crate) struct EventView {
 }
 
 impl LayerView {
-    pub(crate) fn new(layer: &Layer, labels: &mut Labels) -> Self {
+    /// `layer`'s view; its entity labels must have codes already ([`Labels::learn`]).
+    pub(crate) fn new(layer: &Layer, labels: &Labels) -> Self {
         let lookup = |id| layer.get(id);
         let mut view = Self::default();
         for annotation in layer.iter() {
             match annotation {
-                Annotation::Entity(entity) => view
-                    .mentions
-                    .push((entity.span, labels.code(&entity.label))),
+                Annotation::Entity(entity) => view.mentions.push((
+                    entity.span,
+                    labels.known(&entity.label).unwrap_or_else(|| {
+                        debug_assert!(false, "{} was not learnt", entity.label);
+                        0
+                    }),
+                )),
                 Annotation::Quote(quote) => view.quotes.push(QuoteView {
                     content: quote.content.clone(),
                     cue: quote.cue,

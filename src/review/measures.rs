@@ -91,6 +91,16 @@ pub(crate) fn grow<T: Default + Clone>(values: &mut Vec<T>, code: u32) -> &mut T
     &mut values[index]
 }
 
+/// `sums[code] += more[code]` for every code, growing `sums` as needed.
+pub(crate) fn add_each(sums: &mut Vec<u64>, more: &[u64]) {
+    if sums.len() < more.len() {
+        sums.resize(more.len(), 0);
+    }
+    for (sum, n) in sums.iter_mut().zip(more) {
+        *sum += n;
+    }
+}
+
 /// Interns labels of any type as dense codes, in order of first appearance.
 struct Codes<'a, T> {
     index: HashMap<&'a T, u32>,
@@ -111,26 +121,35 @@ impl<'a, T: Eq + Hash> Codes<'a, T> {
     }
 }
 
-/// A two-rater confusion matrix over label codes: `cells[(x, y)]` counts items rater a labelled `x`
-/// and rater b labelled `y`.
+/// What a two-rater confusion matrix over label codes holds that κ needs: per label code, the items
+/// rater a gave it (`rows`), rater b gave it (`columns`) and both gave it (`same`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Confusion {
-    cells: HashMap<(u32, u32), u64>,
     rows: Vec<u64>,
     columns: Vec<u64>,
+    same: Vec<u64>,
     diagonal: u64,
     total: u64,
 }
 
 impl Confusion {
     pub(crate) fn add(&mut self, x: u32, y: u32) {
-        *self.cells.entry((x, y)).or_default() += 1;
         *grow(&mut self.rows, x) += 1;
         *grow(&mut self.columns, y) += 1;
         if x == y {
+            *grow(&mut self.same, x) += 1;
             self.diagonal += 1;
         }
         self.total += 1;
+    }
+
+    /// Adds `other`'s items: the counts are sums, so items counted apart add up to the same.
+    pub(crate) fn merge(&mut self, other: &Confusion) {
+        add_each(&mut self.rows, &other.rows);
+        add_each(&mut self.columns, &other.columns);
+        add_each(&mut self.same, &other.same);
+        self.diagonal += other.diagonal;
+        self.total += other.total;
     }
 
     /// Cohen's κ over all labels, in integer form: `(N·Σ_diag − Σ_k r_k c_k) / (N² − Σ_k r_k c_k)`.
@@ -147,7 +166,7 @@ impl Confusion {
 
     /// Cohen's κ for one label against all others (the label, or not).
     pub(crate) fn kappa_for(&self, label: u32) -> Option<f64> {
-        let both = self.cells.get(&(label, label)).copied().unwrap_or(0);
+        let both = self.same.get(label as usize).copied().unwrap_or(0);
         let row = self.rows.get(label as usize).copied().unwrap_or(0);
         let column = self.columns.get(label as usize).copied().unwrap_or(0);
         let n = self.total;
@@ -182,6 +201,14 @@ impl CodingTally {
     pub(crate) fn add_unit(&mut self, labels: &[u32]) {
         debug_assert_eq!(labels.len() as u64, self.raters);
         self.units += 1;
+        // Most units (tokens outside every mention) have one label from every rater.
+        if let Some((&first, rest)) = labels.split_first()
+            && rest.iter().all(|&l| l == first)
+        {
+            *grow(&mut self.totals, first) += self.raters;
+            *grow(&mut self.squares, first) += self.raters * self.raters;
+            return;
+        }
         for (i, &label) in labels.iter().enumerate() {
             if labels[..i].contains(&label) {
                 continue;
@@ -190,6 +217,14 @@ impl CodingTally {
             *grow(&mut self.totals, label) += count;
             *grow(&mut self.squares, label) += count * count;
         }
+    }
+
+    /// Adds `other`'s units (counted with as many raters).
+    pub(crate) fn merge(&mut self, other: &CodingTally) {
+        debug_assert_eq!(self.raters, other.raters);
+        self.units += other.units;
+        add_each(&mut self.totals, &other.totals);
+        add_each(&mut self.squares, &other.squares);
     }
 
     /// `(n, Σ_u Σ_c n_uc², Σ_c n_c²)` over all labels.

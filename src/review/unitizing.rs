@@ -190,6 +190,30 @@ impl UnitizingTally {
         }
     }
 
+    /// Adds `other`'s documents after this tally's (with as many observers): the sums add, the
+    /// histograms merge, and `other`'s documents keep their order after these.
+    pub(crate) fn merge(&mut self, other: UnitizingTally) {
+        debug_assert_eq!(self.observers, other.observers);
+        let offset = self.documents.len();
+        self.length += other.length;
+        self.documents.extend(other.documents);
+        for (code, theirs) in other.categories.into_iter().enumerate() {
+            if theirs.seen_in.is_empty() {
+                continue;
+            }
+            let mine = grow(&mut self.categories, code as u32);
+            mine.observed += theirs.observed;
+            for (length, count) in theirs.units {
+                *mine.units.entry(length).or_default() += count;
+            }
+            for (length, count) in theirs.gaps {
+                *mine.gaps.entry(length).or_default() += count;
+            }
+            mine.seen_in
+                .extend(theirs.seen_in.into_iter().map(|document| document + offset));
+        }
+    }
+
     /// Each used category's disagreements, by code.
     pub(crate) fn finish(&self) -> Vec<(u32, CategoryDisagreement)> {
         let mut out = Vec::new();

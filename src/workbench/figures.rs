@@ -101,12 +101,13 @@ impl Workbench {
         let job = self.jobs.start("agreement", move |_| {
             review::agreement_with_tokens(&project, &options, &|document| {
                 let key = (document.id.clone(), document.text.char_len());
-                let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-                Arc::clone(
-                    cache
-                        .entry(key)
-                        .or_insert_with(|| Arc::from(tokens(document.text.as_str()))),
-                )
+                let lock = || cache.lock().unwrap_or_else(PoisonError::into_inner);
+                if let Some(known) = lock().get(&key) {
+                    return Arc::clone(known);
+                }
+                // Tokenised outside the lock: the documents are counted on every core.
+                let fresh: Arc<[_]> = Arc::from(tokens(document.text.as_str()));
+                Arc::clone(lock().entry(key).or_insert(fresh))
             })
         });
         self.figures.running = Some((inputs, job));

@@ -66,9 +66,8 @@ pub fn agreement_across(
                 .collect()
         });
         corpus.for_each_batch(only.as_deref(), |batch| -> anyhow::Result<()> {
-            for document in batch.documents() {
-                tally.add(&batch, document, &tokens_of);
-            }
+            let documents: Vec<&Document> = batch.documents().iter().collect();
+            tally.add_all(&batch, &documents, &tokens_of);
             Ok(())
         })?;
     }
