@@ -172,6 +172,36 @@ impl Project {
         self.layers.keys().map(|key| key.layer.clone()).collect()
     }
 
+    /// The documents at `positions` (in project order) with their layers, as a project of their
+    /// own: the same name, schema, annotators, team, settings and registry, the layers shared with
+    /// this project rather than copied. What a batch is split into to be worked on every core.
+    pub fn part(&self, positions: std::ops::Range<usize>) -> Project {
+        let mut part = Project {
+            name: self.name.clone(),
+            schema: self.schema.clone(),
+            annotators: self.annotators.clone(),
+            team: self.team.clone(),
+            settings: self.settings.clone(),
+            registry: self.registry.clone(),
+            ..Project::default()
+        };
+        for document in self.documents.get(positions).unwrap_or_default() {
+            let first = LayerKey::new(document.id.clone(), LayerName::before_all());
+            for (key, layer) in self
+                .layers
+                .range(first..)
+                .take_while(|(key, _)| key.doc == document.id)
+            {
+                part.layers.insert(key.clone(), Arc::clone(layer));
+            }
+            if let Some(&chars) = self.unloaded.get(&document.id) {
+                part.unloaded.insert(document.id.clone(), chars);
+            }
+            part.insert_loaded_document(document.clone());
+        }
+        part
+    }
+
     /// Puts a layer read from disk in place. Not an [`Edit`]: used by loaders, does not mark it dirty.
     pub fn insert_loaded_layer(&mut self, key: LayerKey, layer: Layer) {
         if layer.is_blank() {

@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::formats::{self, ExportFormat, ExportSelection};
 use crate::model::{LayerName, Project};
 use crate::storage;
@@ -285,37 +287,78 @@ fn stream_export(
     let mut report = formats::ExportReport::default();
     for (corpus, dir) in corpora.iter().zip(dirs) {
         let streamed = corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
-            let part = formats::export(&batch, format, selection)
-                .map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
-            let placed = part.placed(out);
-            for (i, (path, bytes)) in placed.into_iter().enumerate() {
-                let mut bytes = bytes;
-                if let Some(writer) = writers.get(i) {
-                    debug_assert_eq!(writer.path(), path);
-                    for _ in 0..headers.get(i).copied().unwrap_or(0) {
-                        let end = bytes
-                            .iter()
-                            .position(|&b| b == b'\n')
-                            .map_or(bytes.len(), |n| n + 1);
-                        bytes = &bytes[end..];
-                    }
-                } else {
-                    writers.push(
-                        storage::AtomicWriter::create(&path).map_err(|e| {
-                            anyhow::anyhow!("{}: cannot write: {e}", path.display())
-                        })?,
-                    );
-                }
-                if let Some(writer) = writers.get_mut(i) {
-                    std::io::Write::write_all(writer, bytes)
-                        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
-                }
+            // The batch's documents in runs, exported on every core and written in order: each
+            // run's files continue the files as the next batch's would.
+            let count = batch.documents().len();
+            let runs: Vec<Project> = (0..count)
+                .step_by(EXPORT_RUN)
+                .map(|start| batch.part(start..(start + EXPORT_RUN).min(count)))
+                .collect();
+            drop(batch);
+            let parts: Vec<_> = runs
+                .par_iter()
+                .map(|run| formats::export(run, format, selection))
+                .collect();
+            drop(runs);
+            for part in parts {
+                let part =
+                    part.map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
+                write_part(&mut writers, part, headers, out, &mut report)?;
             }
-            add_report(&mut report, part.report);
             Ok(())
         });
         streamed.map_err(|e| format!("{e:#}"))?;
     }
+    finish_export(writers, report, shown, selection, format, out)
+}
+
+/// Documents exported as one run on one thread: a batch is split into runs for every core.
+const EXPORT_RUN: usize = 32;
+
+/// Appends one run's (or batch's) files to the export's, leaving out the header lines of all but
+/// the first.
+fn write_part(
+    writers: &mut Vec<storage::AtomicWriter>,
+    part: formats::Export,
+    headers: &[usize],
+    out: &Path,
+    report: &mut formats::ExportReport,
+) -> anyhow::Result<()> {
+    for (i, (path, bytes)) in part.placed(out).into_iter().enumerate() {
+        let mut bytes = bytes;
+        if let Some(writer) = writers.get(i) {
+            debug_assert_eq!(writer.path(), path);
+            for _ in 0..headers.get(i).copied().unwrap_or(0) {
+                let end = bytes
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |n| n + 1);
+                bytes = &bytes[end..];
+            }
+        } else {
+            writers.push(
+                storage::AtomicWriter::create(&path)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?,
+            );
+        }
+        if let Some(writer) = writers.get_mut(i) {
+            std::io::Write::write_all(writer, bytes)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+        }
+    }
+    add_report(report, part.report);
+    Ok(())
+}
+
+/// Puts the export's files in place once every batch is written, or says why there is nothing.
+fn finish_export(
+    writers: Vec<storage::AtomicWriter>,
+    report: formats::ExportReport,
+    shown: &str,
+    selection: &ExportSelection,
+    format: ExportFormat,
+    out: &Path,
+) -> Result<ExportWritten, String> {
     if report.layers == 0 {
         // The temp files go when the writers are dropped: nothing is put in place.
         return Err(nothing_to_export(shown, selection));
