@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout9   # the ninth set (Wikinews 2019), held out, not yet scored
 //! cargo run --example quote_eval heldout8   # the eighth set (Wikinews 2019), held out, not yet scored
 //! cargo run --example quote_eval heldout7   # the seventh set (Wikinews 2019), held out, scored once at b0a8e38
 //! cargo run --example quote_eval heldout6   # the once held-out sixth set (Wikinews 2019), now development
@@ -24,7 +25,7 @@ mod quote_eval;
 
 use quote_eval::{
     DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
-    HELD_OUT_8, development, evaluate,
+    HELD_OUT_8, HELD_OUT_9, development, evaluate,
 };
 
 fn main() {
@@ -48,6 +49,7 @@ fn main() {
         Some("heldout6") => (HELD_OUT_6, "held-out 6 (now development)"),
         Some("heldout7") => (HELD_OUT_7, "held-out 7 (blind)"),
         Some("heldout8") => (HELD_OUT_8, "held-out 8 (blind)"),
+        Some("heldout9") => (HELD_OUT_9, "held-out 9 (blind)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
