@@ -1,9 +1,10 @@
 //! What a recommender sees: the document split into words and sentences, the schema, the layer's
 //! existing annotations, entity mentions known so far, and what the analyst taught project-wide.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::labels::canonical;
 use crate::model::tokens;
 use crate::model::{
     Annotation, AnnotationId, CharSpan, Document, Layer, LayerName, Project, Schema,
@@ -192,6 +193,9 @@ pub struct SuggestContext<'a> {
     /// overlap or end at this place?" be answered without looking at every mention (a long
     /// document has hundreds of thousands).
     mention_max_end: Vec<usize>,
+    /// The last words of the PERSON mentions of two words or more, made once when first asked
+    /// for (see [`Self::person_surnames`]) and again after mentions are added.
+    person_surnames: OnceLock<HashSet<String>>,
     chars: Vec<char>,
 }
 
@@ -223,6 +227,7 @@ impl<'a> SuggestContext<'a> {
             sentences,
             mention_max_end: max_ends(&mentions),
             mentions,
+            person_surnames: OnceLock::new(),
             chars,
         }
     }
@@ -327,6 +332,25 @@ impl<'a> SuggestContext<'a> {
         self.mentions.extend(added.into_values());
         self.mentions.sort_by_key(|m| m.span);
         self.mention_max_end = max_ends(&self.mentions);
+        self.person_surnames = OnceLock::new();
+    }
+
+    /// The surnames of the people the mentions name: the last word of every PERSON mention of
+    /// two words or more ("Bloomberg" of "Michael Bloomberg"). Made once per set of mentions:
+    /// making it for every pronoun made a long document quadratic.
+    pub fn person_surnames(&self) -> &HashSet<String> {
+        self.person_surnames.get_or_init(|| {
+            self.mentions
+                .iter()
+                .filter(|m| canonical(&m.label) == "PERSON")
+                .filter_map(|m| {
+                    let name = self.text_of(m.span);
+                    let mut words = name.split_whitespace();
+                    let last = words.next_back()?;
+                    words.next().is_some().then(|| last.to_owned())
+                })
+                .collect()
+        })
     }
 }
 

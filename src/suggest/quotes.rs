@@ -1759,17 +1759,7 @@ fn resolve_pronoun(
 ) -> Option<usize> {
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
-    let surnames: Vec<String> = ctx
-        .mentions
-        .iter()
-        .filter(|m| canonical(&m.label) == "PERSON")
-        .filter_map(|m| {
-            let name = ctx.text_of(m.span);
-            let mut words = name.split_whitespace();
-            let last = words.next_back()?;
-            words.next().is_some().then(|| last.to_owned())
-        })
-        .collect();
+    let surnames = ctx.person_surnames();
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && match reference {
