@@ -11,6 +11,9 @@ use gloss::cli::{self, Launch};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // See `Cargo.toml`: no transparent huge pages for this process. Nothing depends on it working.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     match cli::main() {
         Launch::Exit(code) => code,
         Launch::Window(window) => {
