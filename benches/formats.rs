@@ -126,7 +126,7 @@ fn project() -> Project {
                             parts: Vec::new(),
                             id: AnnotationId(next),
                             span,
-                            label: label.to_owned(),
+                            label: label.into(),
                             attributes: Attributes::new(),
                             norm: None,
                             entity: None,
@@ -146,14 +146,14 @@ fn project() -> Project {
                             .iter()
                             .zip(roles)
                             .map(|((id, _), role)| EventArgument {
-                                role: role.to_owned(),
+                                role: role.into(),
                                 filler: *id,
                             })
                             .collect();
                         annotations.push(Annotation::Event(Event {
                             id: AnnotationId(next),
                             trigger,
-                            event_type: "MEET".to_owned(),
+                            event_type: "MEET".into(),
                             arguments,
                             attributes: Attributes::new(),
                             note: String::new(),

@@ -203,7 +203,7 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
             parts: Vec::new(),
             id: mention_id(i),
             span: cover(word, len),
-            label: LABELS[label].to_owned(),
+            label: LABELS[label].into(),
             attributes: Default::default(),
             norm: None,
             entity: None,
@@ -229,11 +229,11 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
         add(Annotation::Event(Event {
             id: AnnotationId(next),
             trigger: cover(*trigger, 1),
-            event_type: EVENT_TYPES[*ty].to_owned(),
+            event_type: EVENT_TYPES[*ty].into(),
             arguments: arguments
                 .iter()
                 .map(|&(role, mention)| EventArgument {
-                    role: ["Agent", "Place"][role].to_owned(),
+                    role: ["Agent", "Place"][role].into(),
                     filler: mention_id(mention),
                 })
                 .collect(),

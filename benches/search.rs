@@ -99,7 +99,7 @@ fn corpus() -> Project {
                     parts: Vec::new(),
                     id,
                     span,
-                    label: LABELS[i % LABELS.len()].to_owned(),
+                    label: LABELS[i % LABELS.len()].into(),
                     attributes: Default::default(),
                     norm: None,
                     entity: None,

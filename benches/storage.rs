@@ -85,7 +85,7 @@ fn provenance(now: Timestamp, i: u32) -> Provenance {
     let mut provenance = Provenance::manual("alice", now);
     if i.is_multiple_of(3) {
         provenance.source = Source::Suggestion {
-            recommender: "spacy-en_core_web_trf".to_owned(),
+            recommender: "spacy-en_core_web_trf".into(),
             score: 0.5 + (i % 50) as f32 / 100.0,
         };
     }
@@ -120,7 +120,7 @@ fn generate() -> Project {
                 parts: Vec::new(),
                 id: AnnotationId(i),
                 span: word(&mut rng),
-                label: labels[rng.next(labels.len())].clone(),
+                label: gloss::model::Label::new(&labels[rng.next(labels.len())]),
                 attributes: BTreeMap::new(),
                 norm: None,
                 entity: None,
@@ -148,14 +148,14 @@ fn generate() -> Project {
             annotations.push(Annotation::Event(Event {
                 id: AnnotationId(i),
                 trigger: word(&mut rng),
-                event_type: meet.clone(),
+                event_type: gloss::model::Label::new(&meet),
                 arguments: vec![
                     EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: filler(&mut rng),
                     },
                     EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: filler(&mut rng),
                     },
                 ],
@@ -202,7 +202,7 @@ fn one_edit(project: &mut Project) {
         } else {
             "PERSON"
         }
-        .to_owned();
+        .into();
     }
     project
         .apply(&Edit::Replace { key, before, after })

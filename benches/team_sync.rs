@@ -72,7 +72,7 @@ fn team(n: usize) -> (PathBuf, PathBuf) {
                     parts: Vec::new(),
                     id: AnnotationId(k as u32 + 1),
                     span: CharSpan::new(offset + start, offset + end),
-                    label: (*label).to_owned(),
+                    label: (*label).into(),
                     attributes: Default::default(),
                     norm: None,
                     entity: None,

@@ -114,7 +114,7 @@ fn tricky() -> Project {
                 parts: Vec::new(),
                 id: AnnotationId(i as u32 + 1),
                 span: CharSpan::new(start, start + needle.chars().count()),
-                label: (*label).to_owned(),
+                label: (*label).into(),
                 attributes: Attributes::new(),
                 norm: None,
                 entity: None,
@@ -159,7 +159,7 @@ fn kept_by_label(project: &Project, export: &Export) -> BTreeMap<String, u64> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for (_, layer) in project.layers() {
         for entity in layer.iter().filter_map(Annotation::as_entity) {
-            *counts.entry(entity.label.clone()).or_default() += 1;
+            *counts.entry(entity.label.to_string()).or_default() += 1;
         }
     }
     for issue in export
@@ -360,7 +360,7 @@ fn news_project() -> Project {
                     parts: Vec::new(),
                     id: AnnotationId(next),
                     span: CharSpan::new(start, end),
-                    label: "X".to_owned(),
+                    label: "X".into(),
                     attributes: Attributes::new(),
                     norm: None,
                     entity: None,

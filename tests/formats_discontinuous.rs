@@ -28,7 +28,7 @@ fn mention(id: u32, parts: &[&str], label: &str) -> Annotation {
         id: AnnotationId(id),
         span: spans[0],
         parts: spans[1..].to_vec(),
-        label: label.to_owned(),
+        label: label.into(),
         attributes: Default::default(),
         norm: None,
         entity: None,
@@ -102,7 +102,7 @@ fn import(format: ImportFormat, files: Vec<(String, Vec<u8>)>) -> Vec<(Vec<Strin
                 .all_spans()
                 .map(|s| TEXT.chars().skip(s.start).take(s.len()).collect())
                 .collect();
-            (parts, e.label.clone())
+            (parts, e.label.to_string())
         })
         .collect();
     mentions.sort();

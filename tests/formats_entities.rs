@@ -27,7 +27,7 @@ fn mention(id: u32, at_span: CharSpan, link: Option<&str>) -> Annotation {
         parts: Vec::new(),
         id: AnnotationId(id),
         span: at_span,
-        label: "PERSON".to_owned(),
+        label: "PERSON".into(),
         attributes: Default::default(),
         norm: None,
         entity: link.and_then(EntityKey::new),

@@ -28,7 +28,7 @@ fn entity(id: u32, span: CharSpan, label: &str, annotator: &str) -> Annotation {
         parts: Vec::new(),
         id: AnnotationId(id),
         span,
-        label: label.to_owned(),
+        label: label.into(),
         attributes: Attributes::new(),
         norm: None,
         entity: None,
@@ -155,16 +155,16 @@ fn project() -> Project {
         Annotation::Event(Event {
             id: AnnotationId(4),
             trigger: find(emoji, "left", 0),
-            event_type: "MOVE".to_owned(),
+            event_type: "MOVE".into(),
             arguments: vec![EventArgument {
-                role: "Agent".to_owned(),
+                role: "Agent".into(),
                 filler: AnnotationId(1),
             }],
             attributes: Attributes::from([("polarity".to_owned(), "positive".to_owned())]),
             note: String::new(),
             provenance: Provenance {
                 source: Source::Suggestion {
-                    recommender: "rules".to_owned(),
+                    recommender: "rules".into(),
                     score: 0.75,
                 },
                 ..manual("amira")
@@ -181,7 +181,7 @@ fn project() -> Project {
     if let Annotation::Entity(kurti) = &mut kurti {
         kurti.norm = Some("Q1246".to_owned());
         kurti.provenance.source = Source::Imported {
-            format: "conll".to_owned(),
+            format: "conll".into(),
         };
     }
     add(

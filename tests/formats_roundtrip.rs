@@ -218,7 +218,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     parts: Vec::new(),
                     id: AnnotationId(next),
                     span: span(start, len),
-                    label: LABELS[label].to_owned(),
+                    label: LABELS[label].into(),
                     attributes,
                     norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
                     entity: None,
@@ -273,13 +273,13 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     .iter()
                     .filter(|_| !entity_ids.is_empty())
                     .map(|&(participant, filler)| EventArgument {
-                        role: if participant { "Participant" } else { "Place" }.to_owned(),
+                        role: if participant { "Participant" } else { "Place" }.into(),
                         filler: entity_ids[filler % entity_ids.len()],
                     })
                     .collect();
                 if e > 0 {
                     args.push(EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: AnnotationId(first_event),
                     });
                 }
@@ -296,7 +296,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     Annotation::Event(Event {
                         id: AnnotationId(next),
                         trigger: span(*trigger, 0),
-                        event_type: "MEET".to_owned(),
+                        event_type: "MEET".into(),
                         arguments: args,
                         attributes,
                         note: String::new(),
@@ -430,7 +430,12 @@ fn kept_entities(project: &Project, doc: &DocId) -> Vec<(String, String)> {
     }
     kept.sort_by_key(|e| e.span.start);
     kept.iter()
-        .map(|e| (e.label.clone(), without_spaces(text.slice(e.span).unwrap())))
+        .map(|e| {
+            (
+                e.label.to_string(),
+                without_spaces(text.slice(e.span).unwrap()),
+            )
+        })
         .collect()
 }
 
@@ -447,7 +452,12 @@ fn imported_entities(project: &Project, doc: &DocId) -> Vec<(String, String)> {
     entities.sort_by_key(|e| e.span.start);
     entities
         .iter()
-        .map(|e| (e.label.clone(), without_spaces(text.slice(e.span).unwrap())))
+        .map(|e| {
+            (
+                e.label.to_string(),
+                without_spaces(text.slice(e.span).unwrap()),
+            )
+        })
         .collect()
 }
 

@@ -71,7 +71,7 @@ fn entity(id: u32, at: CharSpan, label: &str) -> Entity {
         parts: Vec::new(),
         id: AnnotationId(id),
         span: at,
-        label: label.to_owned(),
+        label: label.into(),
         attributes: Attributes::new(),
         norm: None,
         entity: None,
@@ -100,10 +100,10 @@ fn project() -> Project {
         Annotation::Event(Event {
             id: AnnotationId(5),
             trigger: span("met", 0),
-            event_type: "MEET".to_owned(),
+            event_type: "MEET".into(),
             arguments: [("Participant", 1), ("Participant", 2), ("Place", 3)]
                 .map(|(role, id)| EventArgument {
-                    role: role.to_owned(),
+                    role: role.into(),
                     filler: AnnotationId(id),
                 })
                 .to_vec(),

@@ -36,7 +36,7 @@ fn entity(id: u32, span: CharSpan, label: &str) -> Annotation {
         parts: Vec::new(),
         id: AnnotationId(id),
         span,
-        label: label.to_owned(),
+        label: label.into(),
         attributes: Default::default(),
         norm: None,
         entity: None,

@@ -112,7 +112,7 @@ fn add_marked(project: &mut Project, doc: &DocId, name: &str, marked: &str) {
             parts: Vec::new(),
             id: AnnotationId(i as u32 + 1),
             span,
-            label,
+            label: label.into(),
             attributes: Default::default(),
             norm: None,
             entity: None,

@@ -37,7 +37,7 @@ fn quotes(marked: &str) -> Vec<Seen> {
                     parts: Vec::new(),
                     id: AnnotationId(n as u32 + 1),
                     span: *span,
-                    label: label.clone(),
+                    label: gloss::model::Label::new(label),
                     attributes: Default::default(),
                     norm: None,
                     entity: None,

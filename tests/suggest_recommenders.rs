@@ -71,7 +71,7 @@ fn add_entity(project: &mut Project, i: usize, id: u32, start: usize, end: usize
                 parts: Vec::new(),
                 id: AnnotationId(id),
                 span: CharSpan::new(start, end),
-                label: label.to_owned(),
+                label: label.into(),
                 attributes: Default::default(),
                 norm: None,
                 entity: None,
@@ -352,7 +352,7 @@ fn events_learn_triggers_from_the_analyst() {
         annotation: Annotation::Event(gloss::model::Event {
             id: AnnotationId(1),
             trigger: CharSpan::new(7, 14),
-            event_type: "REJECT".to_owned(),
+            event_type: "REJECT".into(),
             arguments: Vec::new(),
             attributes: Default::default(),
             note: String::new(),
@@ -444,7 +444,7 @@ fn accepting_a_quote_adds_its_speaker_mention_and_undoes_in_one_step() {
     assert_eq!(
         quote.provenance.source,
         Source::Suggestion {
-            recommender: "quotes".to_owned(),
+            recommender: "quotes".into(),
             score: 0.9
         }
     );

@@ -377,7 +377,7 @@ fn any_span_picked_for_a_role_becomes_a_mention_the_role_takes_and_fills_it_in_o
     assert_eq!(
         event(&wb, meeting).arguments,
         [EventArgument {
-            role: "Participant".to_owned(),
+            role: "Participant".into(),
             filler: reporters
         }]
     );

@@ -33,7 +33,7 @@ fn layer(annotator: &str, marked: &str) -> Layer {
             parts: Vec::new(),
             id,
             span,
-            label,
+            label: label.into(),
             attributes: BTreeMap::new(),
             norm: None,
             entity: None,
@@ -76,7 +76,7 @@ fn gold(wb: &Workbench) -> Vec<(String, String)> {
     entities.sort_by_key(|e| e.span);
     entities
         .into_iter()
-        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.to_string()))
         .collect()
 }
 

@@ -67,7 +67,7 @@ pub fn generated(bytes: usize, count: usize) -> Project {
             parts: Vec::new(),
             id: AnnotationId(i as u32 + 1),
             span: CharSpan::new(start, end),
-            label: LABELS[i % LABELS.len()].to_owned(),
+            label: LABELS[i % LABELS.len()].into(),
             attributes: Default::default(),
             norm: None,
             entity: None,

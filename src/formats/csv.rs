@@ -184,7 +184,7 @@ fn role_columns(project: &Project, chosen: &[Selected<'_>]) -> Vec<String> {
         .flat_map(|at| at.layer.iter())
         .filter_map(Annotation::as_event)
         .flat_map(|event| &event.arguments)
-        .map(|argument| argument.role.clone())
+        .map(|argument| argument.role.to_string())
         .filter(|role| !roles.contains(role))
         .collect();
     extra.sort();

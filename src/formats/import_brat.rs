@@ -17,6 +17,7 @@
 //!   entity of the registry. `#` `AnnotatorNotes` lines become notes.
 //! - Labels the schema lacks become schema additions. `.conf` files are read by brat, not here.
 
+use crate::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, ENTITY_DB, QUOTE_KIND, SOURCE, line_break};
@@ -270,7 +271,7 @@ impl Document<'_, '_, '_> {
                 parts,
                 id: annotation_id,
                 span,
-                label: label.clone(),
+                label: Label::new(label),
                 attributes: Default::default(),
                 norm: None,
                 entity: None,
@@ -316,7 +317,7 @@ impl Document<'_, '_, '_> {
             annotations.push(Annotation::Event(Event {
                 id: annotation_id,
                 trigger: span,
-                event_type: event_type.clone(),
+                event_type: Label::new(event_type),
                 arguments: Vec::new(),
                 attributes: Default::default(),
                 note: String::new(),
@@ -332,7 +333,7 @@ impl Document<'_, '_, '_> {
             for (role, filler) in arguments {
                 match id_of(&index, &annotations, filler) {
                     Some(filler) => filled.push(EventArgument {
-                        role: self.role(&event_type, role),
+                        role: Label::new(&self.role(&event_type, role)),
                         filler,
                     }),
                     None => self.skip(number, format!("{id}: argument {role}:{filler} dropped: {filler} was skipped or is missing")),

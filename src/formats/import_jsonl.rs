@@ -7,6 +7,7 @@
 //! - With [`crate::formats::ImportOptions::keep_layers`] each line goes to the layer it names and keeps
 //!   its status; otherwise every line goes to the chosen layer and statuses are not imported.
 
+use crate::model::Label;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
@@ -301,7 +302,7 @@ fn read_line(
                 parts,
                 id,
                 span,
-                label: entity.label,
+                label: Label::new(&entity.label),
                 attributes: entity.attributes,
                 norm: entity.norm,
                 // Gloss writes only valid keys; another tool's value that is not one is no link.
@@ -399,7 +400,7 @@ fn read_line(
         for argument in event.arguments {
             match ids.get(&id_text(&argument.filler)) {
                 Some(&filler) => arguments.push(EventArgument {
-                    role: argument.role,
+                    role: Label::new(&argument.role),
                     filler,
                 }),
                 None => skip(
@@ -422,7 +423,7 @@ fn read_line(
             Annotation::Event(Event {
                 id,
                 trigger,
-                event_type: event.event_type,
+                event_type: Label::new(&event.event_type),
                 arguments,
                 attributes: event.attributes,
                 note: event.note,
@@ -440,17 +441,17 @@ fn provenance(builder: &Builder<'_>, given: Option<ProvenanceIn>) -> Provenance 
     };
     let source = match given.source.as_str() {
         "suggestion" => Source::Suggestion {
-            recommender: given.recommender.unwrap_or_default(),
+            recommender: Label::new(&given.recommender.unwrap_or_default()),
             score: given.score.unwrap_or_default(),
         },
         "imported" => Source::Imported {
-            format: given.format.unwrap_or_default(),
+            format: Label::new(&given.format.unwrap_or_default()),
         },
         _ => Source::Manual,
     };
     Provenance {
         source,
-        annotator: given.annotator,
+        annotator: Label::new(&given.annotator),
         created: given.created,
         modified: given.modified,
     }

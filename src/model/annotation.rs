@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::label::{Label, Name};
 use super::span::CharSpan;
 
 /// A point in time, as RFC 3339 on disk. The model never reads the clock: callers pass it in.
@@ -25,21 +26,21 @@ pub enum Source {
     /// Drawn by the annotator.
     Manual,
     /// A recommender's suggestion the annotator accepted.
-    Suggestion { recommender: String, score: f32 },
+    Suggestion { recommender: Name, score: f32 },
     /// Read from a file in another format.
-    Imported { format: String },
+    Imported { format: Name },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Provenance {
     pub source: Source,
-    pub annotator: String,
+    pub annotator: Name,
     pub created: Timestamp,
     pub modified: Timestamp,
 }
 
 impl Provenance {
-    pub fn manual(annotator: impl Into<String>, now: Timestamp) -> Self {
+    pub fn manual(annotator: impl Into<Name>, now: Timestamp) -> Self {
         Self {
             source: Source::Manual,
             annotator: annotator.into(),
@@ -63,7 +64,7 @@ pub struct Entity {
     /// The further parts of a discontinuous mention, in text order, each after `span` and the
     /// part before it without overlapping them; empty for the usual, contiguous mention.
     pub parts: Vec<CharSpan>,
-    pub label: String,
+    pub label: Label,
     pub attributes: Attributes,
     /// A normalisation id in a knowledge base, e.g. a Wikidata id (`Q1246`).
     pub norm: Option<String>,
@@ -126,7 +127,7 @@ pub struct Quote {
 /// One role filled in an event: who met, whom, where, when.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct EventArgument {
-    pub role: String,
+    pub role: Label,
     /// An entity mention or another event of the same layer.
     pub filler: AnnotationId,
 }
@@ -136,7 +137,7 @@ pub struct EventArgument {
 pub struct Event {
     pub id: AnnotationId,
     pub trigger: CharSpan,
-    pub event_type: String,
+    pub event_type: Label,
     pub arguments: Vec<EventArgument>,
     pub attributes: Attributes,
     pub note: String,
@@ -172,7 +173,7 @@ impl Entity {
     pub fn new(
         id: AnnotationId,
         span: CharSpan,
-        label: impl Into<String>,
+        label: impl Into<Label>,
         provenance: Provenance,
     ) -> Self {
         Self {

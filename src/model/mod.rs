@@ -8,6 +8,7 @@ pub mod document;
 pub mod edit;
 pub mod fold;
 pub mod history;
+pub mod label;
 pub mod layer;
 pub mod markup;
 pub mod matching;
@@ -31,6 +32,7 @@ pub use document::{
 };
 pub use edit::{Edit, EditError};
 pub use history::History;
+pub use label::{Label, Name};
 pub use layer::{GOLD, Layer, LayerKey, LayerName, Rejection, Status};
 pub use project::{Dirty, Project, Settings};
 pub use registry::{CanonicalEntity, EntityKey, Registry};

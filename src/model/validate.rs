@@ -275,7 +275,9 @@ pub fn annotation_problems(
                     None => problems.push(format!("speaker {id} does not exist in this layer")),
                     Some(Annotation::Entity(speaker)) => {
                         let allowed = &schema.quotes.speaker_labels;
-                        if !allowed.is_empty() && !allowed.contains(&speaker.label) {
+                        if !allowed.is_empty()
+                            && !allowed.iter().any(|label| *label == speaker.label)
+                        {
                             problems.push(format!(
                                 "speaker {id} is a {}, but speakers must be one of {}",
                                 speaker.label,

@@ -68,20 +68,23 @@ impl Signature {
             Annotation::Entity(entity) => Signature::Entity {
                 span: entity.span,
                 parts: entity.parts.clone(),
-                label: entity.label.clone(),
+                label: entity.label.to_string(),
             },
             Annotation::Event(event) => {
                 let mut arguments: Vec<(String, Anchor)> = event
                     .arguments
                     .iter()
                     .filter_map(|argument| {
-                        Some((argument.role.clone(), Anchor::of(lookup(argument.filler)?)))
+                        Some((
+                            argument.role.to_string(),
+                            Anchor::of(lookup(argument.filler)?),
+                        ))
                     })
                     .collect();
                 arguments.sort();
                 Signature::Event {
                     trigger: event.trigger,
-                    event_type: event.event_type.clone(),
+                    event_type: event.event_type.to_string(),
                     arguments,
                 }
             }

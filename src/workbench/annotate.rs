@@ -2,6 +2,7 @@
 //! clicks that resolve a pending pick.
 
 use super::{Pending, Workbench, WorkbenchError};
+use crate::model::Label;
 use crate::model::{
     Annotation, AnnotationId, AttributeTarget, CharSpan, Edit, Entity, Provenance, Selection,
     Speaker,
@@ -79,7 +80,7 @@ impl Workbench {
             let (id, span) = (entity.id, entity.span);
             let edit = self.replace(id, |a| {
                 if let Annotation::Entity(e) = a {
-                    e.label = label.to_owned();
+                    e.label = Label::new(label);
                 }
                 Ok(())
             })?;

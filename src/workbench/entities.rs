@@ -6,6 +6,7 @@
 //! merge keeps the absorbed entity as a redirect ([`CanonicalEntity::merged_into`]) instead of
 //! relinking everyone's mentions, so no other annotator's layer file is ever rewritten.
 
+use crate::model::Label;
 use std::collections::HashMap;
 
 use super::{Command, Workbench, WorkbenchError};
@@ -280,7 +281,7 @@ impl Workbench {
             ));
         }
         let key = self.project.registry().fresh_key(&name);
-        let created = CanonicalEntity::new(key.clone(), name, mention.label.clone());
+        let created = CanonicalEntity::new(key.clone(), name, mention.label);
         let link = self.replace(id, |a| {
             if let Annotation::Entity(e) = a {
                 e.entity = Some(key.clone());
@@ -357,8 +358,8 @@ impl Workbench {
         let label = self
             .annotation(id)
             .and_then(Annotation::as_entity)
-            .map(|e| e.label.clone())
-            .unwrap_or_else(|| old.label.clone());
+            .map(|e| e.label)
+            .unwrap_or_else(|| Label::new(&old.label));
         let key = self.project.registry().fresh_key(&surface);
         let created = CanonicalEntity::new(key.clone(), surface.clone(), label);
         let layer_key = self

@@ -30,7 +30,7 @@ fn layer(mentions: &[(usize, usize, &str)]) -> Layer {
                 parts: Vec::new(),
                 id,
                 span: CharSpan::new(*start, *end),
-                label: (*label).to_owned(),
+                label: (*label).into(),
                 attributes: Default::default(),
                 norm: None,
                 entity: None,

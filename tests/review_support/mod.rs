@@ -71,7 +71,7 @@ impl LayerWriter<'_> {
                 parts: Vec::new(),
                 id,
                 span: span(text),
-                label: label.to_owned(),
+                label: label.into(),
                 attributes: Default::default(),
                 norm: None,
                 entity: None,
@@ -107,11 +107,11 @@ impl LayerWriter<'_> {
             Annotation::Event(Event {
                 id,
                 trigger: span(trigger),
-                event_type: event_type.to_owned(),
+                event_type: event_type.into(),
                 arguments: arguments
                     .iter()
                     .map(|(role, filler)| EventArgument {
-                        role: (*role).to_owned(),
+                        role: (*role).into(),
                         filler: *filler,
                     })
                     .collect(),

@@ -27,7 +27,7 @@ pub fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
         parts: Vec::new(),
         id: AnnotationId(id),
         span: CharSpan::new(start, end),
-        label: label.to_owned(),
+        label: label.into(),
         attributes: BTreeMap::new(),
         norm: None,
         entity: None,
@@ -221,18 +221,18 @@ pub fn sample_project() -> Project {
         Annotation::Event(Event {
             id: AnnotationId(7),
             trigger: span_of(&text, "састали", 0),
-            event_type: "MEET".to_owned(),
+            event_type: "MEET".into(),
             arguments: vec![
                 EventArgument {
-                    role: "Participant".to_owned(),
+                    role: "Participant".into(),
                     filler: AnnotationId(1),
                 },
                 EventArgument {
-                    role: "Participant".to_owned(),
+                    role: "Participant".into(),
                     filler: AnnotationId(2),
                 },
                 EventArgument {
-                    role: "Place".to_owned(),
+                    role: "Place".into(),
                     filler: AnnotationId(3),
                 },
             ],
@@ -247,14 +247,14 @@ pub fn sample_project() -> Project {
         Annotation::Event(Event {
             id: AnnotationId(8),
             trigger: span_of(&text, "рекао", 0),
-            event_type: "STATEMENT".to_owned(),
+            event_type: "STATEMENT".into(),
             arguments: vec![
                 EventArgument {
-                    role: "Agent".to_owned(),
+                    role: "Agent".into(),
                     filler: AnnotationId(5),
                 },
                 EventArgument {
-                    role: "Topic".to_owned(),
+                    role: "Topic".into(),
                     filler: AnnotationId(7),
                 },
             ],
@@ -262,7 +262,7 @@ pub fn sample_project() -> Project {
             note: "Topic is an event".to_owned(),
             provenance: Provenance {
                 source: Source::Imported {
-                    format: "brat".to_owned(),
+                    format: "brat".into(),
                 },
                 ..manual("alice")
             },
@@ -311,17 +311,17 @@ pub fn sample_project() -> Project {
             parts: Vec::new(),
             id: AnnotationId(1),
             span: prishtine,
-            label: "GPE".to_owned(),
+            label: "GPE".into(),
             attributes: BTreeMap::new(),
             norm: Some("Q25270".to_owned()),
             entity: None,
             note: "capital;\n\"Priština\" in Serbian".to_owned(),
             provenance: Provenance {
                 source: Source::Suggestion {
-                    recommender: "spacy-xx".to_owned(),
+                    recommender: "spacy-xx".into(),
                     score: 0.875,
                 },
-                annotator: "alice".to_owned(),
+                annotator: "alice".into(),
                 created: at("2024-06-01T08:00:00Z"),
                 modified: at("2024-06-01T08:05:30.5Z"),
             },
@@ -365,7 +365,7 @@ pub fn sample_project() -> Project {
             parts: Vec::new(),
             id: AnnotationId(1),
             span: prishtine,
-            label: "GPE".to_owned(),
+            label: "GPE".into(),
             attributes: BTreeMap::new(),
             norm: None,
             entity: None,

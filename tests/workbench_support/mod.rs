@@ -79,7 +79,7 @@ pub fn project(docs: &[(&str, &str)]) -> Project {
                 parts: Vec::new(),
                 id,
                 span,
-                label,
+                label: label.into(),
                 attributes: BTreeMap::new(),
                 norm: None,
                 entity: None,
@@ -138,7 +138,7 @@ pub fn entities(wb: &Workbench) -> Vec<(String, String)> {
     entities.sort_by_key(|e| (e.span, e.id));
     entities
         .into_iter()
-        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.to_string()))
         .collect()
 }
 

@@ -310,7 +310,7 @@ impl LayerDraft {
                 parts: Vec::new(),
                 id: AnnotationId(u32::try_from(index + 1)?),
                 span: e.span,
-                label: e.label.to_owned(),
+                label: e.label.into(),
                 attributes: Attributes::new(),
                 norm: e.norm.map(str::to_owned),
                 entity: None,
@@ -342,7 +342,7 @@ impl LayerDraft {
                 .iter()
                 .map(|&(role, filler)| {
                     Ok(EventArgument {
-                        role: role.to_owned(),
+                        role: role.into(),
                         filler: id(filler)?,
                     })
                 })
@@ -350,7 +350,7 @@ impl LayerDraft {
             out.push(Annotation::Event(Event {
                 id: id(e.key)?,
                 trigger: e.trigger,
-                event_type: e.event_type.to_owned(),
+                event_type: e.event_type.into(),
                 arguments,
                 attributes: e
                     .attributes

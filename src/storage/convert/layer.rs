@@ -1,6 +1,7 @@
 //! A (document, layer) file: model ⇄ format version 1, with every span, label and link checked on the
 //! way in.
 
+use crate::model::Label;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -97,7 +98,7 @@ pub(crate) fn layer_to_v1(
                         .iter()
                         .map(|&s| span(e.id, s))
                         .collect::<Result<_, _>>()?,
-                    label: e.label.clone(),
+                    label: e.label.to_string(),
                     attributes: e.attributes.clone(),
                     norm: e.norm.clone(),
                     entity: e.entity.as_ref().map(|k| k.as_str().to_owned()),
@@ -129,13 +130,13 @@ pub(crate) fn layer_to_v1(
             }),
             Annotation::Event(e) => file.events.push(EventV1 {
                 id: e.id.0,
-                event_type: e.event_type.clone(),
+                event_type: e.event_type.to_string(),
                 trigger: span(e.id, e.trigger)?,
                 arguments: e
                     .arguments
                     .iter()
                     .map(|a| ArgumentV1 {
-                        role: a.role.clone(),
+                        role: a.role.to_string(),
                         filler: a.filler.0,
                     })
                     .collect(),
@@ -153,14 +154,14 @@ fn provenance_to_v1(p: &Provenance) -> ProvenanceV1 {
         source: match &p.source {
             Source::Manual => SourceV1::Manual,
             Source::Suggestion { recommender, score } => SourceV1::Suggestion {
-                recommender: recommender.clone(),
+                recommender: recommender.to_string(),
                 score: *score,
             },
             Source::Imported { format } => SourceV1::Imported {
-                format: format.clone(),
+                format: format.to_string(),
             },
         },
-        annotator: p.annotator.clone(),
+        annotator: p.annotator.to_string(),
         created: p.created,
         modified: p.modified,
     }
@@ -170,12 +171,15 @@ fn provenance_from_v1(p: ProvenanceV1) -> Provenance {
     Provenance {
         source: match p.source {
             SourceV1::Manual => Source::Manual,
-            SourceV1::Suggestion { recommender, score } => {
-                Source::Suggestion { recommender, score }
-            }
-            SourceV1::Imported { format } => Source::Imported { format },
+            SourceV1::Suggestion { recommender, score } => Source::Suggestion {
+                recommender: Label::new(&recommender),
+                score,
+            },
+            SourceV1::Imported { format } => Source::Imported {
+                format: Label::new(&format),
+            },
         },
-        annotator: p.annotator,
+        annotator: Label::new(&p.annotator),
         created: p.created,
         modified: p.modified,
     }
@@ -327,7 +331,7 @@ impl Check<'_> {
             parts,
             id: AnnotationId(v1.id),
             span,
-            label: v1.label,
+            label: Label::new(&v1.label),
             attributes: v1.attributes,
             norm: v1.norm,
             entity,
@@ -398,12 +402,12 @@ impl Check<'_> {
         Ok(Event {
             id: AnnotationId(v1.id),
             trigger,
-            event_type: v1.event_type,
+            event_type: Label::new(&v1.event_type),
             arguments: v1
                 .arguments
                 .into_iter()
                 .map(|a| EventArgument {
-                    role: a.role,
+                    role: Label::new(&a.role),
                     filler: AnnotationId(a.filler),
                 })
                 .collect(),

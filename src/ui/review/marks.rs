@@ -407,7 +407,7 @@ pub fn summary(doc: &Document, disagreement: &Disagreement) -> String {
 mod tests {
     use super::*;
     use crate::model::markup;
-    use crate::model::{Entity, Provenance, Schema, Status, Timestamp};
+    use crate::model::{Entity, Label, Provenance, Schema, Status, Timestamp};
 
     fn layer(marked: &str) -> Layer {
         let marked = markup::parse(marked).unwrap();
@@ -421,7 +421,7 @@ mod tests {
                     parts: Vec::new(),
                     id,
                     span,
-                    label,
+                    label: Label::new(&label),
                     attributes: Default::default(),
                     norm: None,
                     entity: None,
