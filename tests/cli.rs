@@ -237,7 +237,7 @@ fn check_prints_one_line_per_schema_problem_and_exits_1() {
         project
             .apply(&Edit::Add {
                 key: key.clone(),
-                annotation: Annotation::Event(event),
+                annotation: Annotation::Event(Box::new(event)),
             })
             .unwrap();
     }

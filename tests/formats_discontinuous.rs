@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use gloss::formats::{ExportFormat, ExportSelection, ImportFormat, ImportOptions, TagScheme};
+use gloss::model::EntityDetails;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
     Project, Provenance, Timestamp,
@@ -24,17 +25,18 @@ fn span(needle: &str) -> CharSpan {
 
 fn mention(id: u32, parts: &[&str], label: &str) -> Annotation {
     let spans: Vec<CharSpan> = parts.iter().map(|p| span(p)).collect();
-    Annotation::Entity(Entity {
-        id: AnnotationId(id),
-        span: spans[0],
-        parts: spans[1..].to_vec(),
-        label: label.into(),
-        attributes: Default::default(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: Provenance::manual("amira", at()),
-    })
+    Annotation::Entity(
+        Entity::new(
+            AnnotationId(id),
+            spans[0],
+            label,
+            Provenance::manual("amira", at()),
+        )
+        .with_details(EntityDetails {
+            parts: spans[1..].to_vec(),
+            ..EntityDetails::default()
+        }),
+    )
 }
 
 /// "Serbian … delegations" (ORG, in two parts) and "Brussels" (GPE).

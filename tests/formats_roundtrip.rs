@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod proptest_support;
+use gloss::model::EntityDetails;
 use std::collections::BTreeMap;
 
 use gloss::formats::{
@@ -214,21 +215,24 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
             }
             add(
                 &mut project,
-                Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(next),
-                    span: span(start, len),
-                    label: LABELS[label].into(),
-                    attributes,
-                    norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
-                    entity: None,
-                    note: if i == 0 {
-                        plan.note.clone().unwrap_or_default()
-                    } else {
-                        String::new()
-                    },
-                    provenance: provenance(),
-                }),
+                Annotation::Entity(
+                    Entity::new(
+                        AnnotationId(next),
+                        span(start, len),
+                        LABELS[label],
+                        provenance(),
+                    )
+                    .with_details(EntityDetails {
+                        attributes,
+                        norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
+                        note: if i == 0 {
+                            plan.note.clone().unwrap_or_default()
+                        } else {
+                            String::new()
+                        },
+                        ..EntityDetails::default()
+                    }),
+                ),
             );
             entity_ids.push(AnnotationId(next));
             next += 1;
@@ -254,7 +258,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                 };
                 add(
                     &mut project,
-                    Annotation::Quote(Quote {
+                    Annotation::Quote(Box::new(Quote {
                         id: AnnotationId(next),
                         content,
                         cue: cue.map(|c| span(c, 0)),
@@ -263,7 +267,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                         attributes: Attributes::new(),
                         note: String::new(),
                         provenance: provenance(),
-                    }),
+                    })),
                 );
                 next += 1;
             }
@@ -293,7 +297,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     .unwrap_or_default();
                 add(
                     &mut project,
-                    Annotation::Event(Event {
+                    Annotation::Event(Box::new(Event {
                         id: AnnotationId(next),
                         trigger: span(*trigger, 0),
                         event_type: "MEET".into(),
@@ -301,7 +305,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                         attributes,
                         note: String::new(),
                         provenance: provenance(),
-                    }),
+                    })),
                 );
                 next += 1;
             }
@@ -377,9 +381,9 @@ fn describe(project: &Project, doc: &DocId) -> Vec<String> {
                 "entity {} {} {:?} norm={:?} note={:?}",
                 e.label,
                 span(e.span),
-                e.attributes,
-                e.norm,
-                e.note
+                e.details().attributes,
+                e.details().norm,
+                e.details().note
             ),
             Annotation::Quote(q) => format!(
                 "quote {} content={:?} cue={:?} speaker={:?} {:?} note={:?}",

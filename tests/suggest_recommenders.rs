@@ -67,17 +67,12 @@ fn add_entity(project: &mut Project, i: usize, id: u32, start: usize, end: usize
     project
         .apply(&Edit::Add {
             key: LayerKey::new(doc(i), layer()),
-            annotation: Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: AnnotationId(id),
-                span: CharSpan::new(start, end),
-                label: label.into(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: Provenance::manual("alice", now),
-            }),
+            annotation: Annotation::Entity(Entity::new(
+                AnnotationId(id),
+                CharSpan::new(start, end),
+                label,
+                Provenance::manual("alice", now),
+            )),
         })
         .unwrap();
 }
@@ -349,7 +344,7 @@ fn events_learn_triggers_from_the_analyst() {
     let now = Timestamp::UNIX_EPOCH;
     p.apply(&Edit::Add {
         key: LayerKey::new(doc(0), layer()),
-        annotation: Annotation::Event(gloss::model::Event {
+        annotation: Annotation::Event(Box::new(gloss::model::Event {
             id: AnnotationId(1),
             trigger: CharSpan::new(7, 14),
             event_type: "REJECT".into(),
@@ -357,7 +352,7 @@ fn events_learn_triggers_from_the_analyst() {
             attributes: Default::default(),
             note: String::new(),
             provenance: Provenance::manual("alice", now),
-        }),
+        })),
     })
     .unwrap();
     let suggestions = suggest(&p, 1, "events");

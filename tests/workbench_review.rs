@@ -29,17 +29,7 @@ fn layer(annotator: &str, marked: &str) -> Layer {
     let mut annotations = BTreeMap::new();
     for (i, (span, label)) in marked.spans.into_iter().enumerate() {
         let id = AnnotationId(i as u32 + 1);
-        let entity = Entity {
-            parts: Vec::new(),
-            id,
-            span,
-            label: label.into(),
-            attributes: BTreeMap::new(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual(annotator, clock()),
-        };
+        let entity = Entity::new(id, span, label, Provenance::manual(annotator, clock()));
         annotations.insert(id, Annotation::Entity(entity));
     }
     Layer::from_annotations(Status::Done, annotations)

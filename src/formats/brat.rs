@@ -323,7 +323,7 @@ impl<'s, 'a> Ann<'s, 'a> {
                 ann.attribute(name, &id, value, &target, used);
             }
             if let Some(entity) = annotation.as_entity()
-                && let Some(norm) = &entity.norm
+                && let Some(norm) = &entity.details().norm
             {
                 if writable(norm) {
                     let n = ann.next_id('N');
@@ -335,7 +335,7 @@ impl<'s, 'a> Ann<'s, 'a> {
                 }
             }
             if let Some(entity) = annotation.as_entity()
-                && let Some(link) = &entity.entity
+                && let Some(link) = &entity.details().entity
             {
                 // After merges; a link the registry lacks is written as it is.
                 let (key, name) = registry.resolve(link).map_or_else(

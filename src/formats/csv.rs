@@ -74,7 +74,7 @@ pub(crate) fn export(
                         Some(Speaker::Span(span)) => (at.covered(quote.id, *span)?, ""),
                         Some(Speaker::Mention(id)) => match at.layer.get(*id) {
                             Some(Annotation::Entity(entity)) => {
-                                if let Some(link) = &entity.entity {
+                                if let Some(link) = &entity.details().entity {
                                     canonical = project
                                         .registry()
                                         .resolve(link)

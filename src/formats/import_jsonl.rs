@@ -7,6 +7,7 @@
 //! - With [`crate::formats::ImportOptions::keep_layers`] each line goes to the layer it names and keeps
 //!   its status; otherwise every line goes to the chosen layer and statuses are not imported.
 
+use crate::model::EntityDetails;
 use crate::model::Label;
 use std::collections::{BTreeMap, HashMap};
 
@@ -298,18 +299,19 @@ fn read_line(
         let provenance = provenance(builder, entity.provenance);
         builder.push(
             &key,
-            Annotation::Entity(Entity {
-                parts,
-                id,
-                span,
-                label: Label::new(&entity.label),
-                attributes: entity.attributes,
-                norm: entity.norm,
-                // Gloss writes only valid keys; another tool's value that is not one is no link.
-                entity: entity.entity.and_then(crate::model::EntityKey::new),
-                note: entity.note,
-                provenance,
-            }),
+            Annotation::Entity(
+                Entity::new(id, span, Label::new(&entity.label), provenance).with_details(
+                    EntityDetails {
+                        parts,
+                        attributes: entity.attributes,
+                        norm: entity.norm,
+                        // Gloss writes only valid keys; another tool's value that is not one is
+                        // no link.
+                        entity: entity.entity.and_then(crate::model::EntityKey::new),
+                        note: entity.note,
+                    },
+                ),
+            ),
         );
     }
 
@@ -382,7 +384,7 @@ fn read_line(
         let provenance = provenance(builder, quote.provenance);
         builder.push(
             &key,
-            Annotation::Quote(Quote {
+            Annotation::Quote(Box::new(Quote {
                 id,
                 content,
                 cue,
@@ -391,7 +393,7 @@ fn read_line(
                 attributes: quote.attributes,
                 note: quote.note,
                 provenance,
-            }),
+            })),
         );
     }
 
@@ -420,7 +422,7 @@ fn read_line(
         let provenance = provenance(builder, event.provenance);
         builder.push(
             &key,
-            Annotation::Event(Event {
+            Annotation::Event(Box::new(Event {
                 id,
                 trigger,
                 event_type: Label::new(&event.event_type),
@@ -428,7 +430,7 @@ fn read_line(
                 attributes: event.attributes,
                 note: event.note,
                 provenance,
-            }),
+            })),
         );
     }
     Ok(())

@@ -245,7 +245,12 @@ impl Layer {
         self.status == Status::New && self.annotations.is_empty() && self.rejected.is_empty()
     }
 
-    pub(crate) fn insert(&mut self, annotation: Annotation) {
+    pub(crate) fn insert(&mut self, mut annotation: Annotation) {
+        // An edit that emptied a mention's details leaves them boxed; the layer keeps the compact
+        // form.
+        if let Annotation::Entity(entity) = &mut annotation {
+            entity.compact();
+        }
         let id = annotation.id();
         self.next_id = self.next_id.max(id.0.saturating_add(1));
         self.revision = next_revision();

@@ -24,8 +24,8 @@ pub mod tokens;
 pub mod validate;
 
 pub use annotation::{
-    Annotation, AnnotationId, AnnotationKind, Entity, Event, EventArgument, Provenance, Quote,
-    QuoteKind, Source, Speaker, Timestamp,
+    Annotation, AnnotationId, AnnotationKind, Entity, EntityDetails, Event, EventArgument,
+    Provenance, Quote, QuoteKind, Source, Speaker, Timestamp,
 };
 pub use document::{
     CleanedText, DocId, Document, DocumentInfo, DocumentMeta, RemovedText, is_rfc3339,

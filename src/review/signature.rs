@@ -67,7 +67,7 @@ impl Signature {
         match annotation {
             Annotation::Entity(entity) => Signature::Entity {
                 span: entity.span,
-                parts: entity.parts.clone(),
+                parts: entity.details().parts.clone(),
                 label: entity.label.to_string(),
             },
             Annotation::Event(event) => {

@@ -146,7 +146,7 @@ pub fn suggestions_to_edits(
                 let id = fresh();
                 edits.push(Edit::Add {
                     key: key.clone(),
-                    annotation: Annotation::Quote(Quote {
+                    annotation: Annotation::Quote(Box::new(Quote {
                         id,
                         content,
                         cue: *cue,
@@ -155,7 +155,7 @@ pub fn suggestions_to_edits(
                         attributes: Default::default(),
                         note: String::new(),
                         provenance: provenance.clone(),
-                    }),
+                    })),
                 });
             }
             SuggestionKind::Event {
@@ -180,7 +180,7 @@ pub fn suggestions_to_edits(
                 let id = fresh();
                 edits.push(Edit::Add {
                     key: key.clone(),
-                    annotation: Annotation::Event(Event {
+                    annotation: Annotation::Event(Box::new(Event {
                         id,
                         trigger: *trigger,
                         event_type: Label::new(event_type),
@@ -188,7 +188,7 @@ pub fn suggestions_to_edits(
                         attributes: Default::default(),
                         note: String::new(),
                         provenance: provenance.clone(),
-                    }),
+                    })),
                 });
             }
         }

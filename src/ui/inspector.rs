@@ -232,7 +232,13 @@ fn annotation_details(
                 out.command(Command::Label(label.to_string()));
             }
             links::entity_parts(ui, wb, doc, entity, out);
-            norm_field(ui, id, entity.norm.as_deref(), &mut view.draft, out);
+            norm_field(
+                ui,
+                id,
+                entity.details().norm.as_deref(),
+                &mut view.draft,
+                out,
+            );
             ui.separator();
             entity_link(ui, wb, id, &view.draft.candidates, out);
         }
@@ -275,7 +281,7 @@ fn sync_draft(
     if fresh || !focused("norm") {
         draft.norm = annotation
             .as_entity()
-            .and_then(|e| e.norm.clone())
+            .and_then(|e| e.details().norm.clone())
             .unwrap_or_default();
     }
     if fresh {

@@ -340,7 +340,7 @@ impl Workbench {
         let norm = norm.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         let edit = self.replace(id, |a| match a {
             Annotation::Entity(e) => {
-                e.norm = norm;
+                e.details_mut().norm = norm;
                 Ok(())
             }
             _ => Err(WorkbenchError::refused(

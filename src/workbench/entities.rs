@@ -61,7 +61,12 @@ impl Workbench {
 
     /// The entity a mention of the current layer stands for (through merges), if it is linked.
     pub fn linked_entity(&self, id: AnnotationId) -> Option<&CanonicalEntity> {
-        let key = self.annotation(id)?.as_entity()?.entity.as_ref()?;
+        let key = self
+            .annotation(id)?
+            .as_entity()?
+            .details()
+            .entity
+            .as_ref()?;
         self.project.registry().resolve(key)
     }
 
@@ -73,7 +78,11 @@ impl Workbench {
             HashMap::new();
         for (key, layer) in self.project.layers() {
             for entity in layer.iter().filter_map(Annotation::as_entity) {
-                let Some(canonical) = entity.entity.as_ref().and_then(|k| registry.resolve(k))
+                let Some(canonical) = entity
+                    .details()
+                    .entity
+                    .as_ref()
+                    .and_then(|k| registry.resolve(k))
                 else {
                     continue;
                 };
@@ -155,7 +164,7 @@ impl Workbench {
             };
             let linked: Vec<(&Entity, &CanonicalEntity)> = before
                 .iter()
-                .filter_map(|m| Some((*m, registry.resolve(m.entity.as_ref()?)?)))
+                .filter_map(|m| Some((*m, registry.resolve(m.details().entity.as_ref()?)?)))
                 .filter(|(_, e)| !wants_person || e.label == "PERSON" || e.label == "PER")
                 .collect();
             // A role noun prefers the entity whose mention carries the title ("President
@@ -240,7 +249,7 @@ impl Workbench {
         let surface = self.mention_text(id)?;
         let edit = self.replace(id, |a| match a {
             Annotation::Entity(e) => {
-                e.entity = entity.clone();
+                e.details_mut().entity = entity.clone();
                 Ok(())
             }
             _ => Err(WorkbenchError::refused(
@@ -284,7 +293,7 @@ impl Workbench {
         let created = CanonicalEntity::new(key.clone(), name, mention.label);
         let link = self.replace(id, |a| {
             if let Annotation::Entity(e) = a {
-                e.entity = Some(key.clone());
+                e.details_mut().entity = Some(key.clone());
             }
             Ok(())
         })?;
@@ -462,7 +471,8 @@ impl Workbench {
             .iter()
             .filter_map(Annotation::as_entity)
             .filter(|e| {
-                e.entity
+                e.details()
+                    .entity
                     .as_ref()
                     .and_then(|k| registry.resolve(k))
                     .is_some_and(|r| &r.key == from)
@@ -470,7 +480,7 @@ impl Workbench {
             })
             .map(|e| {
                 let mut after = e.clone();
-                after.entity = Some(to.clone());
+                after.details_mut().entity = Some(to.clone());
                 after.provenance.modified = now;
                 Edit::Replace {
                     key: layer.clone(),

@@ -105,7 +105,7 @@ impl Workbench {
         };
         let edit = Edit::Add {
             key,
-            annotation: Annotation::Quote(quote),
+            annotation: Annotation::Quote(Box::new(quote)),
         };
         self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))?;
         self.pending = Some(Pending::Speaker { quote: id });
@@ -371,7 +371,7 @@ impl Workbench {
             let mut all: Vec<CharSpan> = e.all_spans().chain([span]).collect();
             all.sort();
             e.span = all[0];
-            e.parts = all[1..].to_vec();
+            e.details_mut().parts = all[1..].to_vec();
             Ok(())
         })
     }
@@ -397,7 +397,7 @@ impl Workbench {
             }
             all.remove(index);
             e.span = all[0];
-            e.parts = all[1..].to_vec();
+            e.details_mut().parts = all[1..].to_vec();
             Ok(())
         })
     }
@@ -453,7 +453,7 @@ impl Workbench {
         };
         let edit = Edit::Add {
             key,
-            annotation: Annotation::Event(event),
+            annotation: Annotation::Event(Box::new(event)),
         };
         self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))
     }

@@ -1,6 +1,7 @@
 //! A (document, layer) file: model ⇄ format version 1, with every span, label and link checked on the
 //! way in.
 
+use crate::model::EntityDetails;
 use crate::model::Label;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -94,15 +95,16 @@ pub(crate) fn layer_to_v1(
                     end: covered.end,
                     text: covered.text,
                     parts: e
+                        .details()
                         .parts
                         .iter()
                         .map(|&s| span(e.id, s))
                         .collect::<Result<_, _>>()?,
                     label: e.label.to_string(),
-                    attributes: e.attributes.clone(),
-                    norm: e.norm.clone(),
-                    entity: e.entity.as_ref().map(|k| k.as_str().to_owned()),
-                    note: e.note.clone(),
+                    attributes: e.details().attributes.clone(),
+                    norm: e.details().norm.clone(),
+                    entity: e.details().entity.as_ref().map(|k| k.as_str().to_owned()),
+                    note: e.details().note.clone(),
                     provenance: provenance_to_v1(&e.provenance),
                 });
             }
@@ -327,17 +329,19 @@ impl Check<'_> {
                 )
             })?),
         };
-        Ok(Entity {
-            parts,
-            id: AnnotationId(v1.id),
+        Ok(Entity::new(
+            AnnotationId(v1.id),
             span,
-            label: Label::new(&v1.label),
+            Label::new(&v1.label),
+            provenance_from_v1(v1.provenance),
+        )
+        .with_details(EntityDetails {
+            parts,
             attributes: v1.attributes,
             norm: v1.norm,
             entity,
             note: v1.note,
-            provenance: provenance_from_v1(v1.provenance),
-        })
+        }))
     }
 
     fn quote(&self, v1: QuoteV1) -> Result<Quote, StorageError> {
@@ -536,10 +540,10 @@ pub(crate) fn layer_from_v1(
         add(Annotation::Entity(check.entity(entity)?))?;
     }
     for quote in file.quotes {
-        add(Annotation::Quote(check.quote(quote)?))?;
+        add(Annotation::Quote(Box::new(check.quote(quote)?)))?;
     }
     for event in file.events {
-        add(Annotation::Event(check.event(event)?))?;
+        add(Annotation::Event(Box::new(check.event(event)?)))?;
     }
     check.links(&annotations)?;
     let status = match file.status {

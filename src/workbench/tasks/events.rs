@@ -68,6 +68,7 @@ pub fn event_rows(project: &Project, layer: &LayerName) -> Vec<EventRow> {
                     continue;
                 };
                 let (group, shown, entity) = match mention
+                    .details()
                     .entity
                     .as_ref()
                     .and_then(|k| project.registry().resolve(k))
