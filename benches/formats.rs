@@ -122,17 +122,12 @@ fn project() -> Project {
                     if let Some(label) = label {
                         let span = CharSpan::new(len, len + n);
                         mentions.push((AnnotationId(next), span));
-                        annotations.push(Annotation::Entity(Entity {
-                            parts: Vec::new(),
-                            id: AnnotationId(next),
+                        annotations.push(Annotation::Entity(Entity::new(
+                            AnnotationId(next),
                             span,
-                            label: label.to_owned(),
-                            attributes: Attributes::new(),
-                            norm: None,
-                            entity: None,
-                            note: String::new(),
-                            provenance: provenance.clone(),
-                        }));
+                            label,
+                            provenance.clone(),
+                        )));
                         next += 1;
                     }
                     text.push_str(piece);
@@ -146,25 +141,25 @@ fn project() -> Project {
                             .iter()
                             .zip(roles)
                             .map(|((id, _), role)| EventArgument {
-                                role: role.to_owned(),
+                                role: role.into(),
                                 filler: *id,
                             })
                             .collect();
-                        annotations.push(Annotation::Event(Event {
+                        annotations.push(Annotation::Event(Box::new(Event {
                             id: AnnotationId(next),
                             trigger,
-                            event_type: "MEET".to_owned(),
+                            event_type: "MEET".into(),
                             arguments,
                             attributes: Attributes::new(),
                             note: String::new(),
                             provenance: provenance.clone(),
-                        }));
+                        })));
                         next += 1;
                     }
                     1 => {
                         let content = CharSpan::new(start + 1, start + 35);
                         let cue = CharSpan::new(mentions[0].1.end + 1, mentions[0].1.end + 5);
-                        annotations.push(Annotation::Quote(Quote {
+                        annotations.push(Annotation::Quote(Box::new(Quote {
                             id: AnnotationId(next),
                             content: vec![content],
                             cue: Some(cue),
@@ -173,7 +168,7 @@ fn project() -> Project {
                             attributes: Attributes::new(),
                             note: String::new(),
                             provenance: provenance.clone(),
-                        }));
+                        })));
                         next += 1;
                     }
                     _ => {}

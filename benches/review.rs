@@ -199,21 +199,16 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
     };
     let mention_id = |index: usize| AnnotationId(index as u32 + 1);
     for (i, &(word, len, label)) in marks.mentions.iter().enumerate() {
-        add(Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: mention_id(i),
-            span: cover(word, len),
-            label: LABELS[label].to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: provenance.clone(),
-        }));
+        add(Annotation::Entity(Entity::new(
+            mention_id(i),
+            cover(word, len),
+            LABELS[label],
+            provenance.clone(),
+        )));
     }
     let mut next = marks.mentions.len() as u32 + 1;
     for &(start, len, cue, speaker) in &marks.quotes {
-        add(Annotation::Quote(Quote {
+        add(Annotation::Quote(Box::new(Quote {
             id: AnnotationId(next),
             content: vec![cover(start + 1, len)],
             cue: Some(cover(cue, 1)),
@@ -222,25 +217,25 @@ fn write(project: &mut Project, doc: &DocId, name: &str, words: &[CharSpan], mar
             attributes: Default::default(),
             note: String::new(),
             provenance: provenance.clone(),
-        }));
+        })));
         next += 1;
     }
     for (trigger, ty, arguments) in &marks.events {
-        add(Annotation::Event(Event {
+        add(Annotation::Event(Box::new(Event {
             id: AnnotationId(next),
             trigger: cover(*trigger, 1),
-            event_type: EVENT_TYPES[*ty].to_owned(),
+            event_type: EVENT_TYPES[*ty].into(),
             arguments: arguments
                 .iter()
                 .map(|&(role, mention)| EventArgument {
-                    role: ["Agent", "Place"][role].to_owned(),
+                    role: ["Agent", "Place"][role].into(),
                     filler: mention_id(mention),
                 })
                 .collect(),
             attributes: Default::default(),
             note: String::new(),
             provenance: provenance.clone(),
-        }));
+        })));
         next += 1;
     }
 }

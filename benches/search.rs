@@ -95,17 +95,7 @@ fn corpus() -> Project {
             .enumerate()
             .map(|(i, span)| {
                 let id = AnnotationId(i as u32 + 1);
-                let entity = Entity {
-                    parts: Vec::new(),
-                    id,
-                    span,
-                    label: LABELS[i % LABELS.len()].to_owned(),
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: provenance.clone(),
-                };
+                let entity = Entity::new(id, span, LABELS[i % LABELS.len()], provenance.clone());
                 (id, Annotation::Entity(entity))
             })
             .collect();

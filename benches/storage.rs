@@ -85,7 +85,7 @@ fn provenance(now: Timestamp, i: u32) -> Provenance {
     let mut provenance = Provenance::manual("alice", now);
     if i.is_multiple_of(3) {
         provenance.source = Source::Suggestion {
-            recommender: "spacy-en_core_web_trf".to_owned(),
+            recommender: "spacy-en_core_web_trf".into(),
             score: 0.5 + (i % 50) as f32 / 100.0,
         };
     }
@@ -116,21 +116,16 @@ fn generate() -> Project {
         let word = |rng: &mut Lcg| words[rng.next(words.len())];
         let mut annotations = Vec::new();
         for i in 1..=ENTITIES {
-            annotations.push(Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: AnnotationId(i),
-                span: word(&mut rng),
-                label: labels[rng.next(labels.len())].clone(),
-                attributes: BTreeMap::new(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: provenance(now, i),
-            }));
+            annotations.push(Annotation::Entity(Entity::new(
+                AnnotationId(i),
+                word(&mut rng),
+                gloss::model::Label::new(&labels[rng.next(labels.len())]),
+                provenance(now, i),
+            )));
         }
         for i in ENTITIES + 1..=ENTITIES + QUOTES {
             let start = word(&mut rng).start;
-            annotations.push(Annotation::Quote(Quote {
+            annotations.push(Annotation::Quote(Box::new(Quote {
                 id: AnnotationId(i),
                 content: vec![CharSpan::new(start, (start + 80).min(len))],
                 cue: Some(word(&mut rng)),
@@ -141,28 +136,28 @@ fn generate() -> Project {
                 attributes: BTreeMap::new(),
                 note: String::new(),
                 provenance: provenance(now, i),
-            }));
+            })));
         }
         for i in ENTITIES + QUOTES + 1..=ENTITIES + QUOTES + EVENTS {
             let filler = |rng: &mut Lcg| AnnotationId(1 + rng.next(ENTITIES as usize) as u32);
-            annotations.push(Annotation::Event(Event {
+            annotations.push(Annotation::Event(Box::new(Event {
                 id: AnnotationId(i),
                 trigger: word(&mut rng),
-                event_type: meet.clone(),
+                event_type: gloss::model::Label::new(&meet),
                 arguments: vec![
                     EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: filler(&mut rng),
                     },
                     EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: filler(&mut rng),
                     },
                 ],
                 attributes: BTreeMap::new(),
                 note: String::new(),
                 provenance: provenance(now, i),
-            }));
+            })));
         }
         for annotation in annotations {
             project
@@ -202,7 +197,7 @@ fn one_edit(project: &mut Project) {
         } else {
             "PERSON"
         }
-        .to_owned();
+        .into();
     }
     project
         .apply(&Edit::Replace { key, before, after })

@@ -68,17 +68,12 @@ fn team(n: usize) -> (PathBuf, PathBuf) {
         for name in ANNOTATORS {
             let key = LayerKey::new(doc.clone(), LayerName::new(name).unwrap());
             for (k, (start, end, label)) in mentions.iter().enumerate() {
-                let annotation = Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(k as u32 + 1),
-                    span: CharSpan::new(offset + start, offset + end),
-                    label: (*label).to_owned(),
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: Provenance::manual(name, now),
-                });
+                let annotation = Annotation::Entity(Entity::new(
+                    AnnotationId(k as u32 + 1),
+                    CharSpan::new(offset + start, offset + end),
+                    *label,
+                    Provenance::manual(name, now),
+                ));
                 project
                     .apply(&Edit::Add {
                         key: key.clone(),

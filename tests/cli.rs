@@ -228,7 +228,7 @@ fn check_prints_one_line_per_schema_problem_and_exits_1() {
         let event = Event {
             id: AnnotationId(id),
             trigger: CharSpan::new(16, 19), // "met"
-            event_type: event_type.clone(),
+            event_type: gloss::model::Label::new(&event_type),
             arguments: Vec::new(),
             attributes: BTreeMap::new(),
             note: String::new(),
@@ -237,7 +237,7 @@ fn check_prints_one_line_per_schema_problem_and_exits_1() {
         project
             .apply(&Edit::Add {
                 key: key.clone(),
-                annotation: Annotation::Event(event),
+                annotation: Annotation::Event(Box::new(event)),
             })
             .unwrap();
     }

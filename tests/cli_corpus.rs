@@ -387,7 +387,7 @@ fn suggest_apply_on_a_large_project_writes_every_batch_and_leaves_it_valid() {
                     key.doc.to_string(),
                     entity.span.start as u64,
                     entity.span.end as u64,
-                    entity.label.clone(),
+                    entity.label.to_string(),
                 ))
             })
         })
@@ -403,7 +403,7 @@ fn gold_mentions(project: &Project) -> Vec<(DocId, CharSpan, String)> {
         let key = LayerKey::new(document.id.clone(), LayerName::gold());
         for annotation in project.layer(&key).into_iter().flat_map(|l| l.iter()) {
             if let Some(entity) = annotation.as_entity() {
-                found.push((document.id.clone(), entity.span, entity.label.clone()));
+                found.push((document.id.clone(), entity.span, entity.label.to_string()));
             }
         }
     }
@@ -429,7 +429,7 @@ fn adjudicating_a_large_project_merges_every_batch_as_the_library_does_and_a_fai
             if let Edit::Add { annotation, .. } = edit
                 && let Some(entity) = annotation.as_entity()
             {
-                expected.push((document.id.clone(), entity.span, entity.label.clone()));
+                expected.push((document.id.clone(), entity.span, entity.label.to_string()));
             }
         }
     }

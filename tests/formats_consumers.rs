@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gloss::formats::{Export, ExportFormat, ExportSelection, Issue, TagScheme};
-use gloss::model::annotation::Attributes;
 use gloss::model::{
     Annotation, AnnotationId, AnnotationKind, CharSpan, DocId, Document, Edit, Entity, LayerKey,
     LayerName, Project, Provenance, Schema,
@@ -110,17 +109,12 @@ fn tricky() -> Project {
         for (i, (needle, label)) in mentions.iter().enumerate() {
             let byte = text.find(needle).unwrap();
             let start = text[..byte].chars().count();
-            let annotation = Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: AnnotationId(i as u32 + 1),
-                span: CharSpan::new(start, start + needle.chars().count()),
-                label: (*label).to_owned(),
-                attributes: Attributes::new(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
-            });
+            let annotation = Annotation::Entity(Entity::new(
+                AnnotationId(i as u32 + 1),
+                CharSpan::new(start, start + needle.chars().count()),
+                *label,
+                Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
+            ));
             project
                 .apply(&Edit::Add {
                     key: key.clone(),
@@ -159,7 +153,7 @@ fn kept_by_label(project: &Project, export: &Export) -> BTreeMap<String, u64> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for (_, layer) in project.layers() {
         for entity in layer.iter().filter_map(Annotation::as_entity) {
-            *counts.entry(entity.label.clone()).or_default() += 1;
+            *counts.entry(entity.label.to_string()).or_default() += 1;
         }
     }
     for issue in export
@@ -356,17 +350,12 @@ fn news_project() -> Project {
                 if chars[end - 1].is_whitespace() {
                     continue;
                 }
-                let annotation = Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(next),
-                    span: CharSpan::new(start, end),
-                    label: "X".to_owned(),
-                    attributes: Attributes::new(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
-                });
+                let annotation = Annotation::Entity(Entity::new(
+                    AnnotationId(next),
+                    CharSpan::new(start, end),
+                    "X",
+                    Provenance::manual("gold", "2024-01-01T00:00:00Z".parse().unwrap()),
+                ));
                 next += 1;
                 project
                     .apply(&Edit::Add {

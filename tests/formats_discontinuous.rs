@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use gloss::formats::{ExportFormat, ExportSelection, ImportFormat, ImportOptions, TagScheme};
+use gloss::model::EntityDetails;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
     Project, Provenance, Timestamp,
@@ -24,17 +25,18 @@ fn span(needle: &str) -> CharSpan {
 
 fn mention(id: u32, parts: &[&str], label: &str) -> Annotation {
     let spans: Vec<CharSpan> = parts.iter().map(|p| span(p)).collect();
-    Annotation::Entity(Entity {
-        id: AnnotationId(id),
-        span: spans[0],
-        parts: spans[1..].to_vec(),
-        label: label.to_owned(),
-        attributes: Default::default(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: Provenance::manual("amira", at()),
-    })
+    Annotation::Entity(
+        Entity::new(
+            AnnotationId(id),
+            spans[0],
+            label,
+            Provenance::manual("amira", at()),
+        )
+        .with_details(EntityDetails {
+            parts: spans[1..].to_vec(),
+            ..EntityDetails::default()
+        }),
+    )
 }
 
 /// "Serbian … delegations" (ORG, in two parts) and "Brussels" (GPE).
@@ -102,7 +104,7 @@ fn import(format: ImportFormat, files: Vec<(String, Vec<u8>)>) -> Vec<(Vec<Strin
                 .all_spans()
                 .map(|s| TEXT.chars().skip(s.start).take(s.len()).collect())
                 .collect();
-            (parts, e.label.clone())
+            (parts, e.label.to_string())
         })
         .collect();
     mentions.sort();

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use gloss::formats::{ExportFormat, ExportSelection, ImportFormat, ImportOptions};
+use gloss::model::EntityDetails;
 use gloss::model::{
     Annotation, AnnotationId, CanonicalEntity, CharSpan, DocId, Document, Edit, Entity, EntityKey,
     LayerKey, LayerName, Project, Provenance, Quote, QuoteKind, Speaker, Timestamp,
@@ -23,17 +24,18 @@ fn span(needle: &str, nth: usize) -> CharSpan {
 }
 
 fn mention(id: u32, at_span: CharSpan, link: Option<&str>) -> Annotation {
-    Annotation::Entity(Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
-        span: at_span,
-        label: "PERSON".to_owned(),
-        attributes: Default::default(),
-        norm: None,
-        entity: link.and_then(EntityKey::new),
-        note: String::new(),
-        provenance: Provenance::manual("amira", at()),
-    })
+    Annotation::Entity(
+        Entity::new(
+            AnnotationId(id),
+            at_span,
+            "PERSON",
+            Provenance::manual("amira", at()),
+        )
+        .with_details(EntityDetails {
+            entity: link.and_then(EntityKey::new),
+            ..EntityDetails::default()
+        }),
+    )
 }
 
 /// Vučić (linked twice, once through "vucic", an entity merged into him), Kurti (unlinked), and
@@ -67,7 +69,7 @@ fn project() -> Project {
         DocId::new("talks").unwrap(),
         LayerName::new("amira").unwrap(),
     );
-    let quote = Annotation::Quote(Quote {
+    let quote = Annotation::Quote(Box::new(Quote {
         id: AnnotationId(4),
         content: vec![span("\"No,\"", 0)],
         cue: Some(span("said", 0)),
@@ -76,7 +78,7 @@ fn project() -> Project {
         attributes: Default::default(),
         note: String::new(),
         provenance: Provenance::manual("amira", at()),
-    });
+    }));
     for annotation in [
         mention(1, span("Vučić", 0), Some("aleksandar-vucic")),
         mention(2, span("Kurti", 0), None),
@@ -164,8 +166,8 @@ fn brat_writes_gloss_entity_lines_and_the_brat_import_reads_them_back_as_links()
         .map(|e| {
             (
                 TEXT.chars().skip(e.span.start).take(e.span.len()).collect(),
-                e.entity.as_ref().map(ToString::to_string),
-                e.norm.clone(),
+                e.details().entity.as_ref().map(ToString::to_string),
+                e.details().norm.clone(),
             )
         })
         .collect();

@@ -3,13 +3,13 @@
 //! Each test is named after what broke.
 #![allow(clippy::unwrap_used)]
 
+use gloss::model::EntityDetails;
 use std::collections::BTreeMap;
 
 use gloss::formats::{
     Export, ExportFormat, ExportSelection, FormatError, Import, ImportFormat, ImportOptions,
     TagScheme,
 };
-use gloss::model::annotation::Attributes;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, LayerKey, LayerName,
     Project, Provenance, Schema, Timestamp,
@@ -58,17 +58,18 @@ fn project(text: &str, entities: &[(&str, &str, &str, &str)]) -> Project {
     for (i, (layer, needle, label, note)) in entities.iter().enumerate() {
         let byte = text.find(needle).unwrap();
         let start = text[..byte].chars().count();
-        let annotation = Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: AnnotationId(i as u32 + 1),
-            span: CharSpan::new(start, start + needle.chars().count()),
-            label: (*label).to_owned(),
-            attributes: Attributes::new(),
-            norm: None,
-            entity: None,
-            note: (*note).to_owned(),
-            provenance: Provenance::manual("a", now()),
-        });
+        let annotation = Annotation::Entity(
+            Entity::new(
+                AnnotationId(i as u32 + 1),
+                CharSpan::new(start, start + needle.chars().count()),
+                *label,
+                Provenance::manual("a", now()),
+            )
+            .with_details(EntityDetails {
+                note: (*note).to_owned(),
+                ..EntityDetails::default()
+            }),
+        );
         let key = LayerKey::new(doc.clone(), LayerName::new(*layer).unwrap());
         project.apply(&Edit::Add { key, annotation }).unwrap();
     }
@@ -169,17 +170,12 @@ fn a_jsonl_annotation_id_of_4294967295_is_renumbered_and_the_layer_saves_and_loa
     project
         .apply(&Edit::Add {
             key: key.clone(),
-            annotation: Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: next,
-                span: CharSpan::new(6, 9),
-                label: "PER".to_owned(),
-                attributes: Attributes::new(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: Provenance::manual("a", now()),
-            }),
+            annotation: Annotation::Entity(Entity::new(
+                next,
+                CharSpan::new(6, 9),
+                "PER",
+                Provenance::manual("a", now()),
+            )),
         })
         .unwrap();
     let dir = tempfile::tempdir().unwrap();

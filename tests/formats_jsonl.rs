@@ -24,17 +24,12 @@ fn key(doc: &str, layer: &str) -> LayerKey {
 }
 
 fn entity(id: u32, span: CharSpan, label: &str, annotator: &str) -> Annotation {
-    Annotation::Entity(Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
+    Annotation::Entity(Entity::new(
+        AnnotationId(id),
         span,
-        label: label.to_owned(),
-        attributes: Attributes::new(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: manual(annotator),
-    })
+        label,
+        manual(annotator),
+    ))
 }
 
 /// The char span of the `nth` (0-based) occurrence of `needle` in `text`.
@@ -138,7 +133,7 @@ fn project() -> Project {
     add(
         &mut project,
         &key_emoji,
-        Annotation::Quote(Quote {
+        Annotation::Quote(Box::new(Quote {
             id: AnnotationId(3),
             content: vec![find(emoji, "Prishtinë, çështje", 0)],
             cue: Some(find(emoji, "said", 0)),
@@ -147,29 +142,29 @@ fn project() -> Project {
             attributes: Attributes::new(),
             note: "the guillemets stay outside".to_owned(),
             provenance: manual("amira"),
-        }),
+        })),
     );
     add(
         &mut project,
         &key_emoji,
-        Annotation::Event(Event {
+        Annotation::Event(Box::new(Event {
             id: AnnotationId(4),
             trigger: find(emoji, "left", 0),
-            event_type: "MOVE".to_owned(),
+            event_type: "MOVE".into(),
             arguments: vec![EventArgument {
-                role: "Agent".to_owned(),
+                role: "Agent".into(),
                 filler: AnnotationId(1),
             }],
             attributes: Attributes::from([("polarity".to_owned(), "positive".to_owned())]),
             note: String::new(),
             provenance: Provenance {
                 source: Source::Suggestion {
-                    recommender: "rules".to_owned(),
+                    recommender: "rules".into(),
                     score: 0.75,
                 },
                 ..manual("amira")
             },
-        }),
+        })),
     );
 
     let crlf = "Talks in Brussels\r\n\r\nVucic met Kurti.\r\nHe said no.\r\n";
@@ -179,9 +174,9 @@ fn project() -> Project {
     let key_crlf = key("crlf", "amira");
     let mut kurti = entity(2, find(&text, "Kurti", 0), "PERSON", "amira");
     if let Annotation::Entity(kurti) = &mut kurti {
-        kurti.norm = Some("Q1246".to_owned());
+        kurti.details_mut().norm = Some("Q1246".to_owned());
         kurti.provenance.source = Source::Imported {
-            format: "conll".to_owned(),
+            format: "conll".into(),
         };
     }
     add(
@@ -193,7 +188,7 @@ fn project() -> Project {
     add(
         &mut project,
         &key_crlf,
-        Annotation::Quote(Quote {
+        Annotation::Quote(Box::new(Quote {
             id: AnnotationId(3),
             content: vec![find(&text, "no", 0)],
             cue: None,
@@ -202,7 +197,7 @@ fn project() -> Project {
             attributes: Attributes::new(),
             note: String::new(),
             provenance: manual("amira"),
-        }),
+        })),
     );
 
     project.add_document(Document::from_raw(

@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod proptest_support;
+use gloss::model::EntityDetails;
 use std::collections::BTreeMap;
 
 use gloss::formats::{
@@ -214,21 +215,24 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
             }
             add(
                 &mut project,
-                Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(next),
-                    span: span(start, len),
-                    label: LABELS[label].to_owned(),
-                    attributes,
-                    norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
-                    entity: None,
-                    note: if i == 0 {
-                        plan.note.clone().unwrap_or_default()
-                    } else {
-                        String::new()
-                    },
-                    provenance: provenance(),
-                }),
+                Annotation::Entity(
+                    Entity::new(
+                        AnnotationId(next),
+                        span(start, len),
+                        LABELS[label],
+                        provenance(),
+                    )
+                    .with_details(EntityDetails {
+                        attributes,
+                        norm: (i % 4 == 2).then(|| format!("Q{}", 100 + i)),
+                        note: if i == 0 {
+                            plan.note.clone().unwrap_or_default()
+                        } else {
+                            String::new()
+                        },
+                        ..EntityDetails::default()
+                    }),
+                ),
             );
             entity_ids.push(AnnotationId(next));
             next += 1;
@@ -254,7 +258,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                 };
                 add(
                     &mut project,
-                    Annotation::Quote(Quote {
+                    Annotation::Quote(Box::new(Quote {
                         id: AnnotationId(next),
                         content,
                         cue: cue.map(|c| span(c, 0)),
@@ -263,7 +267,7 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                         attributes: Attributes::new(),
                         note: String::new(),
                         provenance: provenance(),
-                    }),
+                    })),
                 );
                 next += 1;
             }
@@ -273,13 +277,13 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     .iter()
                     .filter(|_| !entity_ids.is_empty())
                     .map(|&(participant, filler)| EventArgument {
-                        role: if participant { "Participant" } else { "Place" }.to_owned(),
+                        role: if participant { "Participant" } else { "Place" }.into(),
                         filler: entity_ids[filler % entity_ids.len()],
                     })
                     .collect();
                 if e > 0 {
                     args.push(EventArgument {
-                        role: "Participant".to_owned(),
+                        role: "Participant".into(),
                         filler: AnnotationId(first_event),
                     });
                 }
@@ -293,15 +297,15 @@ fn project(plans: &[Plan], entities_only: bool) -> Project {
                     .unwrap_or_default();
                 add(
                     &mut project,
-                    Annotation::Event(Event {
+                    Annotation::Event(Box::new(Event {
                         id: AnnotationId(next),
                         trigger: span(*trigger, 0),
-                        event_type: "MEET".to_owned(),
+                        event_type: "MEET".into(),
                         arguments: args,
                         attributes,
                         note: String::new(),
                         provenance: provenance(),
-                    }),
+                    })),
                 );
                 next += 1;
             }
@@ -377,9 +381,9 @@ fn describe(project: &Project, doc: &DocId) -> Vec<String> {
                 "entity {} {} {:?} norm={:?} note={:?}",
                 e.label,
                 span(e.span),
-                e.attributes,
-                e.norm,
-                e.note
+                e.details().attributes,
+                e.details().norm,
+                e.details().note
             ),
             Annotation::Quote(q) => format!(
                 "quote {} content={:?} cue={:?} speaker={:?} {:?} note={:?}",
@@ -430,7 +434,12 @@ fn kept_entities(project: &Project, doc: &DocId) -> Vec<(String, String)> {
     }
     kept.sort_by_key(|e| e.span.start);
     kept.iter()
-        .map(|e| (e.label.clone(), without_spaces(text.slice(e.span).unwrap())))
+        .map(|e| {
+            (
+                e.label.to_string(),
+                without_spaces(text.slice(e.span).unwrap()),
+            )
+        })
         .collect()
 }
 
@@ -447,7 +456,12 @@ fn imported_entities(project: &Project, doc: &DocId) -> Vec<(String, String)> {
     entities.sort_by_key(|e| e.span.start);
     entities
         .iter()
-        .map(|e| (e.label.clone(), without_spaces(text.slice(e.span).unwrap())))
+        .map(|e| {
+            (
+                e.label.to_string(),
+                without_spaces(text.slice(e.span).unwrap()),
+            )
+        })
         .collect()
 }
 

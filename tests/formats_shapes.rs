@@ -67,17 +67,12 @@ fn span(needle: &str, nth: usize) -> CharSpan {
 }
 
 fn entity(id: u32, at: CharSpan, label: &str) -> Entity {
-    Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
-        span: at,
-        label: label.to_owned(),
-        attributes: Attributes::new(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: Provenance::manual("amira", now()),
-    }
+    Entity::new(
+        AnnotationId(id),
+        at,
+        label,
+        Provenance::manual("amira", now()),
+    )
 }
 
 /// One document, a finished gold layer: four mentions, a meeting, a quote.
@@ -90,28 +85,28 @@ fn project() -> Project {
     ));
     let key = gold("talks");
     let mut kurti = entity(4, span("Kurti", 1), "PERSON");
-    kurti.norm = Some("Q1246".to_owned());
-    kurti.note = "the\tPrime\nMinister".to_owned();
+    kurti.details_mut().norm = Some("Q1246".to_owned());
+    kurti.details_mut().note = "the\tPrime\nMinister".to_owned();
     let annotations = [
         Annotation::Entity(entity(1, span("Вучић", 0), "PERSON")),
         Annotation::Entity(entity(2, span("Kurti", 0), "PERSON")),
         Annotation::Entity(entity(3, span("Brussels", 0), "GPE")),
         Annotation::Entity(kurti),
-        Annotation::Event(Event {
+        Annotation::Event(Box::new(Event {
             id: AnnotationId(5),
             trigger: span("met", 0),
-            event_type: "MEET".to_owned(),
+            event_type: "MEET".into(),
             arguments: [("Participant", 1), ("Participant", 2), ("Place", 3)]
                 .map(|(role, id)| EventArgument {
-                    role: role.to_owned(),
+                    role: role.into(),
                     filler: AnnotationId(id),
                 })
                 .to_vec(),
             attributes: Attributes::from([("polarity".to_owned(), "negative".to_owned())]),
             note: String::new(),
             provenance: Provenance::manual("amira", now()),
-        }),
-        Annotation::Quote(Quote {
+        })),
+        Annotation::Quote(Box::new(Quote {
             id: AnnotationId(6),
             content: vec![span("no deal", 0)],
             cue: Some(span("said", 0)),
@@ -120,7 +115,7 @@ fn project() -> Project {
             attributes: Attributes::new(),
             note: String::new(),
             provenance: Provenance::manual("amira", now()),
-        }),
+        })),
     ];
     for annotation in annotations {
         project

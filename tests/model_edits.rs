@@ -32,17 +32,12 @@ fn project() -> (Project, LayerKey) {
 }
 
 fn entity(id: u32, span: CharSpan, label: &str) -> Annotation {
-    Annotation::Entity(Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
+    Annotation::Entity(Entity::new(
+        AnnotationId(id),
         span,
-        label: label.to_owned(),
-        attributes: Default::default(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: Provenance::manual("alice", Timestamp::UNIX_EPOCH),
-    })
+        label,
+        Provenance::manual("alice", Timestamp::UNIX_EPOCH),
+    ))
 }
 
 /// What a step of a random session does; turned into an edit against the current state.

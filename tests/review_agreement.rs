@@ -108,17 +108,12 @@ fn add_marked(project: &mut Project, doc: &DocId, name: &str, marked: &str) {
     assert_eq!(marked.text, project.document(doc).unwrap().text.as_str());
     let key = LayerKey::new(doc.clone(), layer(name));
     for (i, (span, label)) in marked.spans.into_iter().enumerate() {
-        let annotation = Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: AnnotationId(i as u32 + 1),
+        let annotation = Annotation::Entity(Entity::new(
+            AnnotationId(i as u32 + 1),
             span,
             label,
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual(name, Timestamp::UNIX_EPOCH),
-        });
+            Provenance::manual(name, Timestamp::UNIX_EPOCH),
+        ));
         project
             .apply(&Edit::Add {
                 key: key.clone(),

@@ -332,7 +332,7 @@ fn the_samples_speakers_link_to_entities_and_who_said_what_counts_by_entity() {
         .layers()
         .flat_map(|(_, layer)| layer.iter())
         .filter_map(|a| a.as_entity())
-        .filter(|e| e.entity.is_some())
+        .filter(|e| e.details().entity.is_some())
         .count();
     assert!(linked > 100, "{linked} mentions linked");
 }

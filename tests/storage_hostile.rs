@@ -103,22 +103,17 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, String> {
 
 fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
     let at = "2024-06-03T09:00:00Z".parse().unwrap();
-    Annotation::Entity(Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
-        span: CharSpan::new(start, end),
-        label: label.to_owned(),
-        attributes: BTreeMap::new(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: Provenance {
+    Annotation::Entity(Entity::new(
+        AnnotationId(id),
+        CharSpan::new(start, end),
+        label,
+        Provenance {
             source: Source::Manual,
-            annotator: "alice".to_owned(),
+            annotator: "alice".into(),
             created: at,
             modified: at,
         },
-    })
+    ))
 }
 
 #[cfg(unix)]

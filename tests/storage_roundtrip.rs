@@ -7,7 +7,7 @@ mod proptest_support;
 #[path = "storage_roundtrip/sample.rs"]
 mod sample;
 
-use std::collections::BTreeMap;
+use gloss::model::EntityDetails;
 use std::path::Path;
 
 use gloss::model::{
@@ -141,7 +141,7 @@ fn one_edit_rewrites_one_line_of_one_layer_file() {
         .clone();
     let mut new = old.clone();
     if let Annotation::Entity(e) = &mut new {
-        e.label = "ORG".to_owned();
+        e.label = "ORG".into();
         e.provenance.modified = at("2024-06-02T09:30:00Z");
     }
     project
@@ -467,21 +467,12 @@ proptest! {
             DocId::new("generated").unwrap(), "Generated", &text));
         let key = LayerKey::new(doc, LayerName::new("alice").unwrap());
         for (i, &(start, end, label)) in spans.iter().enumerate() {
-            let annotation = Annotation::Entity(Entity { parts: Vec::new(),
-                id: AnnotationId(i as u32 + 1),
-                span: CharSpan::new(start, end),
-                label: LABELS[label].to_owned(),
-                attributes: BTreeMap::new(),
-                norm: None,
-                entity: None,
-                note: text.chars().take(3).collect(),
-                provenance: Provenance {
-                    source: Source::Suggestion { recommender: "spacy".to_owned(), score: 0.1 * i as f32 },
-                    annotator: "alice".to_owned(),
+            let annotation = Annotation::Entity(Entity::new(AnnotationId(i as u32 + 1), CharSpan::new(start, end), LABELS[label], Provenance {
+                    source: Source::Suggestion { recommender: "spacy".into(), score: 0.1 * i as f32 },
+                    annotator: "alice".into(),
                     created: at("2024-06-01T08:00:00Z"),
                     modified: at("2024-06-01T08:00:00.123456789Z"),
-                },
-            });
+                }).with_details(EntityDetails { note: text.chars().take(3).collect(), ..EntityDetails::default() }));
             project.apply(&Edit::Add { key: key.clone(), annotation }).unwrap();
         }
         let dir = tempfile::tempdir().unwrap();

@@ -33,17 +33,12 @@ fn quotes(marked: &str) -> Vec<Seen> {
         project
             .apply(&Edit::Add {
                 key: LayerKey::new(id.clone(), layer.clone()),
-                annotation: Annotation::Entity(Entity {
-                    parts: Vec::new(),
-                    id: AnnotationId(n as u32 + 1),
-                    span: *span,
-                    label: label.clone(),
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
-                    note: String::new(),
-                    provenance: Provenance::manual("alice", Timestamp::UNIX_EPOCH),
-                }),
+                annotation: Annotation::Entity(Entity::new(
+                    AnnotationId(n as u32 + 1),
+                    *span,
+                    gloss::model::Label::new(label),
+                    Provenance::manual("alice", Timestamp::UNIX_EPOCH),
+                )),
             })
             .unwrap();
     }

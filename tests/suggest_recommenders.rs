@@ -67,17 +67,12 @@ fn add_entity(project: &mut Project, i: usize, id: u32, start: usize, end: usize
     project
         .apply(&Edit::Add {
             key: LayerKey::new(doc(i), layer()),
-            annotation: Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: AnnotationId(id),
-                span: CharSpan::new(start, end),
-                label: label.to_owned(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: Provenance::manual("alice", now),
-            }),
+            annotation: Annotation::Entity(Entity::new(
+                AnnotationId(id),
+                CharSpan::new(start, end),
+                label,
+                Provenance::manual("alice", now),
+            )),
         })
         .unwrap();
 }
@@ -349,15 +344,15 @@ fn events_learn_triggers_from_the_analyst() {
     let now = Timestamp::UNIX_EPOCH;
     p.apply(&Edit::Add {
         key: LayerKey::new(doc(0), layer()),
-        annotation: Annotation::Event(gloss::model::Event {
+        annotation: Annotation::Event(Box::new(gloss::model::Event {
             id: AnnotationId(1),
             trigger: CharSpan::new(7, 14),
-            event_type: "REJECT".to_owned(),
+            event_type: "REJECT".into(),
             arguments: Vec::new(),
             attributes: Default::default(),
             note: String::new(),
             provenance: Provenance::manual("alice", now),
-        }),
+        })),
     })
     .unwrap();
     let suggestions = suggest(&p, 1, "events");
@@ -444,7 +439,7 @@ fn accepting_a_quote_adds_its_speaker_mention_and_undoes_in_one_step() {
     assert_eq!(
         quote.provenance.source,
         Source::Suggestion {
-            recommender: "quotes".to_owned(),
+            recommender: "quotes".into(),
             score: 0.9
         }
     );

@@ -52,7 +52,7 @@ fn labels(harness: &Harness<'static, GlossApp>, doc: &str) -> Vec<(usize, usize,
             layer
                 .iter()
                 .filter_map(|a| a.as_entity())
-                .map(|e| (e.span.start, e.span.end, e.label.clone()))
+                .map(|e| (e.span.start, e.span.end, e.label.to_string()))
                 .collect()
         })
         .unwrap_or_default();

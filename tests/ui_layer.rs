@@ -54,7 +54,12 @@ fn entities(harness: &Harness<'_, GlossApp>, layer: LayerName) -> Vec<(String, S
             layer
                 .iter()
                 .filter_map(Annotation::as_entity)
-                .map(|e| (doc.text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+                .map(|e| {
+                    (
+                        doc.text.slice(e.span).unwrap().to_owned(),
+                        e.label.to_string(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()

@@ -96,7 +96,7 @@ fn alt_a_and_a_drag_add_a_part_to_the_selected_mention() {
         .unwrap()
         .clone();
     assert_eq!(entity.span, serbian);
-    assert_eq!(entity.parts, [delegations]);
+    assert_eq!(entity.details().parts, [delegations]);
     harness.get_by_label("“Serbian … delegations”");
     harness.get_by_label("2. “delegations”");
 

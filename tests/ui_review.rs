@@ -51,7 +51,7 @@ fn gold(harness: &Harness<'_, GlossApp>) -> BTreeSet<(CharSpan, String)> {
             layer
                 .iter()
                 .filter_map(Annotation::as_entity)
-                .map(|e| (e.span, e.label.clone()))
+                .map(|e| (e.span, e.label.to_string()))
                 .collect()
         })
         .unwrap_or_default()
@@ -85,7 +85,7 @@ fn entities_differing_by(kind: DisagreementKind) -> impl Fn(&Disagreement) -> bo
 
 fn entity(annotation: &Annotation) -> (CharSpan, String) {
     let e = annotation.as_entity().unwrap();
-    (e.span, e.label.clone())
+    (e.span, e.label.to_string())
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn label_all_hits_is_one_undo_step_across_documents() {
                     key.doc.to_string(),
                     entity.span.start,
                     entity.span.end,
-                    entity.label.clone(),
+                    entity.label.to_string(),
                 ));
             }
         }

@@ -44,7 +44,7 @@ fn entities(harness: &Harness<'_, GlossApp>) -> Vec<(String, String, Source)> {
                 .map(|e| {
                     (
                         doc.text.slice(e.span).unwrap().to_owned(),
-                        e.label.clone(),
+                        e.label.to_string(),
                         e.provenance.source.clone(),
                     )
                 })
@@ -74,7 +74,7 @@ fn the_opened_article_shows_suggestions_and_y_accepts_the_focused_one() {
     assert_eq!(
         made[0].2,
         Source::Suggestion {
-            recommender: first.recommender.clone(),
+            recommender: gloss::model::Label::new(&first.recommender),
             score: first.score,
         }
     );

@@ -226,7 +226,7 @@ fn the_registry_and_the_links_are_saved_and_load_back() {
         .layers()
         .flat_map(|(_, l)| l.iter())
         .filter_map(Annotation::as_entity)
-        .filter_map(|e| e.entity.clone())
+        .filter_map(|e| e.details().entity.clone())
         .collect();
     assert_eq!(linked, [key("aleksandar-vucic")]);
 }

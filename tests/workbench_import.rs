@@ -198,7 +198,7 @@ fn the_window_and_the_command_line_import_a_spacy_file_into_the_same_layer() {
                         key.to_string(),
                         a.primary_span().to_string(),
                         a.label().to_owned(),
-                        a.provenance().annotator.clone(),
+                        a.provenance().annotator.to_string(),
                     )
                 })
             })

@@ -293,8 +293,8 @@ fn attributes_notes_and_norms_are_undoable_edits() {
         .and_then(Annotation::as_entity)
         .unwrap()
         .clone();
-    assert_eq!(entity.note, "Prime Minister of Kosovo");
-    assert_eq!(entity.norm.as_deref(), Some("Q1246"));
+    assert_eq!(entity.details().note, "Prime Minister of Kosovo");
+    assert_eq!(entity.details().norm.as_deref(), Some("Q1246"));
     let error = wb
         .execute(Command::SetAttribute {
             id: kurti,
@@ -311,6 +311,7 @@ fn attributes_notes_and_norms_are_undoable_edits() {
         wb.annotation(kurti)
             .and_then(Annotation::as_entity)
             .unwrap()
+            .details()
             .norm,
         None
     );
@@ -377,7 +378,7 @@ fn any_span_picked_for_a_role_becomes_a_mention_the_role_takes_and_fills_it_in_o
     assert_eq!(
         event(&wb, meeting).arguments,
         [EventArgument {
-            role: "Participant".to_owned(),
+            role: "Participant".into(),
             filler: reporters
         }]
     );

@@ -29,17 +29,7 @@ fn layer(annotator: &str, marked: &str) -> Layer {
     let mut annotations = BTreeMap::new();
     for (i, (span, label)) in marked.spans.into_iter().enumerate() {
         let id = AnnotationId(i as u32 + 1);
-        let entity = Entity {
-            parts: Vec::new(),
-            id,
-            span,
-            label,
-            attributes: BTreeMap::new(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual(annotator, clock()),
-        };
+        let entity = Entity::new(id, span, label, Provenance::manual(annotator, clock()));
         annotations.insert(id, Annotation::Entity(entity));
     }
     Layer::from_annotations(Status::Done, annotations)
@@ -76,7 +66,7 @@ fn gold(wb: &Workbench) -> Vec<(String, String)> {
     entities.sort_by_key(|e| e.span);
     entities
         .into_iter()
-        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.to_string()))
         .collect()
 }
 

@@ -112,7 +112,7 @@ fn accepting_a_suggestion_makes_an_annotation_that_names_the_recommender_and_sco
     assert_eq!(
         made.provenance.source,
         Source::Suggestion {
-            recommender: kurti.recommender.clone(),
+            recommender: gloss::model::Label::new(&kurti.recommender),
             score: kurti.score,
         }
     );

@@ -63,17 +63,12 @@ pub fn generated(bytes: usize, count: usize) -> Project {
     let now = Timestamp::from_second(1_700_000_000).unwrap();
     let step = (words.len() / count).max(1);
     for (i, &(start, end)) in words.iter().step_by(step).take(count).enumerate() {
-        let annotation = Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: AnnotationId(i as u32 + 1),
-            span: CharSpan::new(start, end),
-            label: LABELS[i % LABELS.len()].to_owned(),
-            attributes: Default::default(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: Provenance::manual("bench", now),
-        });
+        let annotation = Annotation::Entity(Entity::new(
+            AnnotationId(i as u32 + 1),
+            CharSpan::new(start, end),
+            LABELS[i % LABELS.len()],
+            Provenance::manual("bench", now),
+        ));
         project
             .apply(&Edit::Add {
                 key: key.clone(),

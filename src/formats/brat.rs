@@ -160,7 +160,7 @@ impl<'s, 'a> Ann<'s, 'a> {
             let spans: Vec<CharSpan> = entity.all_spans().collect();
             match ann.text_bound_line(&entity.label, &spans, entity.id)? {
                 Some(id) => {
-                    used.entities.insert(entity.label.clone());
+                    used.entities.insert(entity.label.to_string());
                     ann.ids.insert(entity.id, id);
                 }
                 None => drop(
@@ -185,7 +185,7 @@ impl<'s, 'a> Ann<'s, 'a> {
             }
             match ann.text_bound_line(&event.event_type, &[event.trigger], event.id)? {
                 Some(trigger) => {
-                    used.events.insert(event.event_type.clone());
+                    used.events.insert(event.event_type.to_string());
                     let id = ann.next_id('E');
                     ann.ids.insert(event.id, id.clone());
                     triggers.push((annotation, event, trigger, id));
@@ -303,9 +303,9 @@ impl<'s, 'a> Ann<'s, 'a> {
                 report.rewrote(SPLIT_AT_SEPARATORS);
             }
             let target = match annotation {
-                Annotation::Entity(entity) => entity.label.clone(),
+                Annotation::Entity(entity) => entity.label.to_string(),
                 Annotation::Quote(_) => CONTENT.to_owned(),
-                Annotation::Event(event) => event.event_type.clone(),
+                Annotation::Event(event) => event.event_type.to_string(),
             };
             for (name, value) in annotation.attributes() {
                 if !(writable(name) && writable(value)) {
@@ -323,7 +323,7 @@ impl<'s, 'a> Ann<'s, 'a> {
                 ann.attribute(name, &id, value, &target, used);
             }
             if let Some(entity) = annotation.as_entity()
-                && let Some(norm) = &entity.norm
+                && let Some(norm) = &entity.details().norm
             {
                 if writable(norm) {
                     let n = ann.next_id('N');
@@ -335,7 +335,7 @@ impl<'s, 'a> Ann<'s, 'a> {
                 }
             }
             if let Some(entity) = annotation.as_entity()
-                && let Some(link) = &entity.entity
+                && let Some(link) = &entity.details().entity
             {
                 // After merges; a link the registry lacks is written as it is.
                 let (key, name) = registry.resolve(link).map_or_else(

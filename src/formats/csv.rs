@@ -74,7 +74,7 @@ pub(crate) fn export(
                         Some(Speaker::Span(span)) => (at.covered(quote.id, *span)?, ""),
                         Some(Speaker::Mention(id)) => match at.layer.get(*id) {
                             Some(Annotation::Entity(entity)) => {
-                                if let Some(link) = &entity.entity {
+                                if let Some(link) = &entity.details().entity {
                                     canonical = project
                                         .registry()
                                         .resolve(link)
@@ -184,7 +184,7 @@ fn role_columns(project: &Project, chosen: &[Selected<'_>]) -> Vec<String> {
         .flat_map(|at| at.layer.iter())
         .filter_map(Annotation::as_event)
         .flat_map(|event| &event.arguments)
-        .map(|argument| argument.role.clone())
+        .map(|argument| argument.role.to_string())
         .filter(|role| !roles.contains(role))
         .collect();
     extra.sort();

@@ -268,10 +268,16 @@ impl ExportReport {
         if !annotation.note().is_empty() {
             self.part_not_held("notes");
         }
-        if annotation.as_entity().is_some_and(|e| e.norm.is_some()) {
+        if annotation
+            .as_entity()
+            .is_some_and(|e| e.details().norm.is_some())
+        {
             self.part_not_held("norms");
         }
-        if annotation.as_entity().is_some_and(|e| e.entity.is_some()) {
+        if annotation
+            .as_entity()
+            .is_some_and(|e| e.details().entity.is_some())
+        {
             self.part_not_held("entity links");
         }
     }

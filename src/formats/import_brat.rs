@@ -17,6 +17,8 @@
 //!   entity of the registry. `#` `AnnotatorNotes` lines become notes.
 //! - Labels the schema lacks become schema additions. `.conf` files are read by brat, not here.
 
+use crate::model::EntityDetails;
+use crate::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::brat::{ATTRIBUTED_TO, CONTENT, CUE, ENTITY_DB, QUOTE_KIND, SOURCE, line_break};
@@ -266,17 +268,18 @@ impl Document<'_, '_, '_> {
             let parts = parts.to_vec();
             let annotation_id = self.builder.claim_id(&self.key, None);
             index.insert(id.clone(), annotations.len());
-            annotations.push(Annotation::Entity(Entity {
-                parts,
-                id: annotation_id,
-                span,
-                label: label.clone(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: self.builder.provenance(),
-            }));
+            annotations.push(Annotation::Entity(
+                Entity::new(
+                    annotation_id,
+                    span,
+                    Label::new(label),
+                    self.builder.provenance(),
+                )
+                .with_details(EntityDetails {
+                    parts,
+                    ..EntityDetails::default()
+                }),
+            ));
         }
         let id_of = |index: &HashMap<String, usize>, annotations: &[Annotation], brat: &str| {
             index
@@ -313,15 +316,15 @@ impl Document<'_, '_, '_> {
             let annotation_id = self.builder.claim_id(&self.key, None);
             index.insert(id.clone(), annotations.len());
             events.push((*number, id, arguments, annotations.len()));
-            annotations.push(Annotation::Event(Event {
+            annotations.push(Annotation::Event(Box::new(Event {
                 id: annotation_id,
                 trigger: span,
-                event_type: event_type.clone(),
+                event_type: Label::new(event_type),
                 arguments: Vec::new(),
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: self.builder.provenance(),
-            }));
+            })));
         }
         for (number, id, arguments, at) in events {
             let mut filled = Vec::new();
@@ -332,7 +335,7 @@ impl Document<'_, '_, '_> {
             for (role, filler) in arguments {
                 match id_of(&index, &annotations, filler) {
                     Some(filler) => filled.push(EventArgument {
-                        role: self.role(&event_type, role),
+                        role: Label::new(&self.role(&event_type, role)),
                         filler,
                     }),
                     None => self.skip(number, format!("{id}: argument {role}:{filler} dropped: {filler} was skipped or is missing")),
@@ -475,7 +478,7 @@ impl Document<'_, '_, '_> {
             for part in content_ids {
                 index.entry(part).or_insert(at);
             }
-            annotations.push(Annotation::Quote(Quote {
+            annotations.push(Annotation::Quote(Box::new(Quote {
                 id: quote_id,
                 content: self.joined(content),
                 cue,
@@ -484,7 +487,7 @@ impl Document<'_, '_, '_> {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance: self.builder.provenance(),
-            }));
+            })));
         }
 
         for (number, line) in &lines {
@@ -520,8 +523,8 @@ impl Document<'_, '_, '_> {
                         .and_then(|r| r.strip_prefix(':'))
                         .and_then(crate::model::EntityKey::new)
                     {
-                        Some(key) => entity.entity = Some(key),
-                        None => entity.norm = Some(reference.clone()),
+                        Some(key) => entity.details_mut().entity = Some(key),
+                        None => entity.details_mut().norm = Some(reference.clone()),
                     }
                 }
                 (Line::Note { text, .. }, annotation) => *annotation.note_mut() = text.clone(),

@@ -1,6 +1,7 @@
 //! What every importer shares: documents with ids that fit the project, annotation ids free in their
 //! layer, provenance, notes for the report, and the schema additions the annotations need.
 
+use crate::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::import::{Import, ImportNote, ImportOptions};
@@ -177,9 +178,9 @@ impl<'p> Builder<'p> {
     pub(crate) fn provenance(&self) -> Provenance {
         Provenance {
             source: Source::Imported {
-                format: self.format.to_owned(),
+                format: Label::new(self.format),
             },
-            annotator: self.options.annotator.clone(),
+            annotator: Label::new(&self.options.annotator),
             created: self.options.now,
             modified: self.options.now,
         }
@@ -294,7 +295,7 @@ fn additions(schema: &Schema, annotations: &[(LayerKey, Annotation)], format: &s
                     && added.entity_label(&entity.label).is_none()
                 {
                     added.entity_labels.push(EntityLabel {
-                        name: entity.label.clone(),
+                        name: entity.label.to_string(),
                         color: colour(),
                         hotkey: None,
                         description: description.clone(),
@@ -327,7 +328,7 @@ fn additions(schema: &Schema, annotations: &[(LayerKey, Annotation)], format: &s
                     };
                     if ty.role(&argument.role).is_none() {
                         ty.roles.push(RoleDef {
-                            name: argument.role.clone(),
+                            name: argument.role.to_string(),
                             labels: Vec::new(),
                             required: false,
                             max: None,

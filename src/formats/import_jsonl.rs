@@ -7,6 +7,8 @@
 //! - With [`crate::formats::ImportOptions::keep_layers`] each line goes to the layer it names and keeps
 //!   its status; otherwise every line goes to the chosen layer and statuses are not imported.
 
+use crate::model::EntityDetails;
+use crate::model::Label;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
@@ -297,18 +299,19 @@ fn read_line(
         let provenance = provenance(builder, entity.provenance);
         builder.push(
             &key,
-            Annotation::Entity(Entity {
-                parts,
-                id,
-                span,
-                label: entity.label,
-                attributes: entity.attributes,
-                norm: entity.norm,
-                // Gloss writes only valid keys; another tool's value that is not one is no link.
-                entity: entity.entity.and_then(crate::model::EntityKey::new),
-                note: entity.note,
-                provenance,
-            }),
+            Annotation::Entity(
+                Entity::new(id, span, Label::new(&entity.label), provenance).with_details(
+                    EntityDetails {
+                        parts,
+                        attributes: entity.attributes,
+                        norm: entity.norm,
+                        // Gloss writes only valid keys; another tool's value that is not one is
+                        // no link.
+                        entity: entity.entity.and_then(crate::model::EntityKey::new),
+                        note: entity.note,
+                    },
+                ),
+            ),
         );
     }
 
@@ -381,7 +384,7 @@ fn read_line(
         let provenance = provenance(builder, quote.provenance);
         builder.push(
             &key,
-            Annotation::Quote(Quote {
+            Annotation::Quote(Box::new(Quote {
                 id,
                 content,
                 cue,
@@ -390,7 +393,7 @@ fn read_line(
                 attributes: quote.attributes,
                 note: quote.note,
                 provenance,
-            }),
+            })),
         );
     }
 
@@ -399,7 +402,7 @@ fn read_line(
         for argument in event.arguments {
             match ids.get(&id_text(&argument.filler)) {
                 Some(&filler) => arguments.push(EventArgument {
-                    role: argument.role,
+                    role: Label::new(&argument.role),
                     filler,
                 }),
                 None => skip(
@@ -419,15 +422,15 @@ fn read_line(
         let provenance = provenance(builder, event.provenance);
         builder.push(
             &key,
-            Annotation::Event(Event {
+            Annotation::Event(Box::new(Event {
                 id,
                 trigger,
-                event_type: event.event_type,
+                event_type: Label::new(&event.event_type),
                 arguments,
                 attributes: event.attributes,
                 note: event.note,
                 provenance,
-            }),
+            })),
         );
     }
     Ok(())
@@ -440,17 +443,17 @@ fn provenance(builder: &Builder<'_>, given: Option<ProvenanceIn>) -> Provenance 
     };
     let source = match given.source.as_str() {
         "suggestion" => Source::Suggestion {
-            recommender: given.recommender.unwrap_or_default(),
+            recommender: Label::new(&given.recommender.unwrap_or_default()),
             score: given.score.unwrap_or_default(),
         },
         "imported" => Source::Imported {
-            format: given.format.unwrap_or_default(),
+            format: Label::new(&given.format.unwrap_or_default()),
         },
         _ => Source::Manual,
     };
     Provenance {
         source,
-        annotator: given.annotator,
+        annotator: Label::new(&given.annotator),
         created: given.created,
         modified: given.modified,
     }

@@ -201,6 +201,7 @@ fn line<'a>(
                 entity,
                 span(entity.span, entity.id.0)?,
                 entity
+                    .details()
                     .parts
                     .iter()
                     .map(|&part| span(part, entity.id.0))
@@ -271,14 +272,14 @@ fn entity_out<'a>(
         text: span.text,
         parts,
         label: &entity.label,
-        attributes: &entity.attributes,
-        norm: entity.norm.as_deref(),
-        entity: entity.entity.as_ref().map(|key| {
+        attributes: &entity.details().attributes,
+        norm: entity.details().norm.as_deref(),
+        entity: entity.details().entity.as_ref().map(|key| {
             registry
                 .resolve(key)
                 .map_or(key.as_str(), |canonical| canonical.key.as_str())
         }),
-        note: &entity.note,
+        note: &entity.details().note,
         provenance: provenance_out(&entity.provenance),
     }
 }

@@ -8,6 +8,7 @@ pub mod document;
 pub mod edit;
 pub mod fold;
 pub mod history;
+pub mod label;
 pub mod layer;
 pub mod markup;
 pub mod matching;
@@ -23,14 +24,15 @@ pub mod tokens;
 pub mod validate;
 
 pub use annotation::{
-    Annotation, AnnotationId, AnnotationKind, Entity, Event, EventArgument, Provenance, Quote,
-    QuoteKind, Source, Speaker, Timestamp,
+    Annotation, AnnotationId, AnnotationKind, Entity, EntityDetails, Event, EventArgument,
+    Provenance, Quote, QuoteKind, Source, Speaker, Timestamp,
 };
 pub use document::{
     CleanedText, DocId, Document, DocumentInfo, DocumentMeta, RemovedText, is_rfc3339,
 };
 pub use edit::{Edit, EditError};
 pub use history::History;
+pub use label::{Label, Name};
 pub use layer::{GOLD, Layer, LayerKey, LayerName, Rejection, Status};
 pub use project::{Dirty, Project, Settings};
 pub use registry::{CanonicalEntity, EntityKey, Registry};

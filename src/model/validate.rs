@@ -65,7 +65,9 @@ pub fn layer_problems(project: &Project) -> Vec<Problem> {
                     message,
                 });
             }
-            if let Some(link) = annotation.as_entity().and_then(|e| e.entity.as_ref())
+            if let Some(link) = annotation
+                .as_entity()
+                .and_then(|e| e.details().entity.as_ref())
                 && project.registry().get(link).is_none()
             {
                 problems.push(Problem {
@@ -221,7 +223,7 @@ pub fn annotation_problems(
     // The spans in `Annotation::spans`' order, without making a list of them: this runs for every
     // annotation of a project.
     let (content, cue, speaker, single): (&[CharSpan], _, _, _) = match annotation {
-        Annotation::Entity(e) => (&e.parts, None, None, Some(e.span)),
+        Annotation::Entity(e) => (&e.details().parts, None, None, Some(e.span)),
         Annotation::Quote(q) => (
             &q.content,
             q.cue,
@@ -259,7 +261,7 @@ pub fn annotation_problems(
                 schema,
                 AttributeTarget::Entities,
                 &entity.label,
-                &entity.attributes,
+                &entity.details().attributes,
                 &mut problems,
             );
         }
@@ -275,7 +277,9 @@ pub fn annotation_problems(
                     None => problems.push(format!("speaker {id} does not exist in this layer")),
                     Some(Annotation::Entity(speaker)) => {
                         let allowed = &schema.quotes.speaker_labels;
-                        if !allowed.is_empty() && !allowed.contains(&speaker.label) {
+                        if !allowed.is_empty()
+                            && !allowed.iter().any(|label| *label == speaker.label)
+                        {
                             problems.push(format!(
                                 "speaker {id} is a {}, but speakers must be one of {}",
                                 speaker.label,

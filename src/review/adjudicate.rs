@@ -7,6 +7,7 @@
 //! when gold lacks it. Copies keep their label, attributes, note and source; their provenance names
 //! the curator and the time of adjudication.
 
+use crate::model::Label;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{
@@ -231,7 +232,7 @@ impl<'p> GoldBuilder<'p> {
         self.next_id = self.next_id.saturating_add(1);
         copy.set_id(id);
         let provenance = copy.provenance_mut();
-        provenance.annotator.clone_from(&self.curator);
+        provenance.annotator = Label::new(&self.curator);
         provenance.created = self.now;
         provenance.modified = self.now;
         self.signatures.insert(signature, id);

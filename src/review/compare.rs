@@ -108,11 +108,13 @@ impl LayerView {
                 }),
                 Annotation::Event(event) => view.events.push(EventView {
                     trigger: event.trigger,
-                    event_type: event.event_type.clone(),
+                    event_type: event.event_type.to_string(),
                     arguments: event
                         .arguments
                         .iter()
-                        .filter_map(|a| Some((a.role.clone(), layer.get(a.filler)?.primary_span())))
+                        .filter_map(|a| {
+                            Some((a.role.to_string(), layer.get(a.filler)?.primary_span()))
+                        })
                         .collect(),
                 }),
             }

@@ -67,21 +67,24 @@ impl Signature {
         match annotation {
             Annotation::Entity(entity) => Signature::Entity {
                 span: entity.span,
-                parts: entity.parts.clone(),
-                label: entity.label.clone(),
+                parts: entity.details().parts.clone(),
+                label: entity.label.to_string(),
             },
             Annotation::Event(event) => {
                 let mut arguments: Vec<(String, Anchor)> = event
                     .arguments
                     .iter()
                     .filter_map(|argument| {
-                        Some((argument.role.clone(), Anchor::of(lookup(argument.filler)?)))
+                        Some((
+                            argument.role.to_string(),
+                            Anchor::of(lookup(argument.filler)?),
+                        ))
                     })
                     .collect();
                 arguments.sort();
                 Signature::Event {
                     trigger: event.trigger,
-                    event_type: event.event_type.clone(),
+                    event_type: event.event_type.to_string(),
                     arguments,
                 }
             }

@@ -2,6 +2,7 @@
 //! and its score. A quote's speaker and an event's arguments point at entity mentions of the layer,
 //! so a mention that does not exist yet is added too (in the same group of edits, one undo step).
 
+use crate::model::Label;
 use thiserror::Error;
 
 use crate::model::{
@@ -66,7 +67,7 @@ pub fn suggestions_to_edits(
         .into_iter()
         .flat_map(|l| l.iter())
         .filter_map(Annotation::as_entity)
-        .map(|e| (e.span, e.label.clone(), e.id))
+        .map(|e| (e.span, e.label.to_string(), e.id))
         .collect();
     let mut edits = Vec::new();
     for suggestion in suggestions {
@@ -81,10 +82,10 @@ pub fn suggestions_to_edits(
         }
         let provenance = Provenance {
             source: Source::Suggestion {
-                recommender: suggestion.recommender.clone(),
+                recommender: Label::new(&suggestion.recommender),
                 score: suggestion.score,
             },
-            annotator: annotator.to_owned(),
+            annotator: Label::new(annotator),
             created: now,
             modified: now,
         };
@@ -145,7 +146,7 @@ pub fn suggestions_to_edits(
                 let id = fresh();
                 edits.push(Edit::Add {
                     key: key.clone(),
-                    annotation: Annotation::Quote(Quote {
+                    annotation: Annotation::Quote(Box::new(Quote {
                         id,
                         content,
                         cue: *cue,
@@ -154,7 +155,7 @@ pub fn suggestions_to_edits(
                         attributes: Default::default(),
                         note: String::new(),
                         provenance: provenance.clone(),
-                    }),
+                    })),
                 });
             }
             SuggestionKind::Event {
@@ -171,7 +172,7 @@ pub fn suggestions_to_edits(
                         mention(argument.span, &argument.label, true, &mut edits, &mut fresh)?
                     {
                         filled.push(EventArgument {
-                            role: argument.role.clone(),
+                            role: Label::new(&argument.role),
                             filler,
                         });
                     }
@@ -179,15 +180,15 @@ pub fn suggestions_to_edits(
                 let id = fresh();
                 edits.push(Edit::Add {
                     key: key.clone(),
-                    annotation: Annotation::Event(Event {
+                    annotation: Annotation::Event(Box::new(Event {
                         id,
                         trigger: *trigger,
-                        event_type: event_type.clone(),
+                        event_type: Label::new(event_type),
                         arguments: filled,
                         attributes: Default::default(),
                         note: String::new(),
                         provenance: provenance.clone(),
-                    }),
+                    })),
                 });
             }
         }

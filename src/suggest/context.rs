@@ -150,7 +150,7 @@ impl TrainingView {
                             .forms
                             .entry(text.to_owned())
                             .or_default()
-                            .entry(e.label.clone())
+                            .entry(e.label.to_string())
                             .or_default() += 1;
                         any = true;
                     }
@@ -161,7 +161,7 @@ impl TrainingView {
                             .triggers
                             .entry(text.to_lowercase())
                             .or_default()
-                            .entry(e.event_type.clone())
+                            .entry(e.event_type.to_string())
                             .or_default() += 1;
                         any = true;
                     }
@@ -213,7 +213,7 @@ impl<'a> SuggestContext<'a> {
             .filter_map(Annotation::as_entity)
             .map(|e| Mention {
                 span: e.span,
-                label: e.label.clone(),
+                label: e.label.to_string(),
                 existing: Some(e.id),
             })
             .collect();

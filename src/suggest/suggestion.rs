@@ -225,12 +225,12 @@ impl Suggestion {
             layer
                 .get(id)
                 .and_then(Annotation::as_entity)
-                .map(|e| (e.span, e.label.clone()))
+                .map(|e| (e.span, e.label.to_string()))
         };
         let kind = match annotation {
             Annotation::Entity(e) => SuggestionKind::Entity {
                 span: e.span,
-                label: e.label.clone(),
+                label: e.label.to_string(),
             },
             Annotation::Quote(q) => SuggestionKind::Quote {
                 content: q.content.clone(),
@@ -256,13 +256,13 @@ impl Suggestion {
             },
             Annotation::Event(e) => SuggestionKind::Event {
                 trigger: e.trigger,
-                event_type: e.event_type.clone(),
+                event_type: e.event_type.to_string(),
                 arguments: e
                     .arguments
                     .iter()
                     .filter_map(|a| {
                         entity_of(a.filler).map(|(span, label)| ArgumentSuggestion {
-                            role: a.role.clone(),
+                            role: a.role.to_string(),
                             span,
                             label,
                         })

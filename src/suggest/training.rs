@@ -39,7 +39,7 @@ impl TrainingSet {
                     .into_iter()
                     .flat_map(|l| l.iter())
                     .filter_map(Annotation::as_entity)
-                    .map(|e| (e.span, e.label.clone()))
+                    .map(|e| (e.span, e.label.to_string()))
                     .collect()
             };
             let mut entities = entities_of(layer.clone());

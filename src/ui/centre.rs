@@ -153,7 +153,7 @@ fn build(schema: &Schema, layer: &Layer) -> (Vec<Mark>, Vec<Link>) {
                 let (color, tag) = styles.entity(&entity.label);
                 marks.push(mark(entity.span, MarkKind::Entity, color, tag));
                 // The further parts of a discontinuous mention: same colour, no second tag.
-                for part in &entity.parts {
+                for part in &entity.details().parts {
                     marks.push(mark(*part, MarkKind::Entity, color, Arc::clone(&no_tag)));
                 }
             }
@@ -397,15 +397,16 @@ mod tests {
             }],
             ..Default::default()
         };
-        let entity = Entity {
+        let entity = Entity::new(
+            AnnotationId(7),
+            CharSpan::new(4, 11),
+            "ORG",
+            Provenance::manual("t", Timestamp::UNIX_EPOCH),
+        )
+        .with_details(crate::model::EntityDetails {
             parts: vec![CharSpan::new(23, 34)],
-            ..Entity::new(
-                AnnotationId(7),
-                CharSpan::new(4, 11),
-                "ORG",
-                Provenance::manual("t", Timestamp::UNIX_EPOCH),
-            )
-        };
+            ..Default::default()
+        });
         let layer = Layer::from_annotations(
             Status::InProgress,
             [(AnnotationId(7), Annotation::Entity(entity))].into(),

@@ -2,6 +2,7 @@
 //! schema allows, note, provenance; a quote's content, cue and speaker and an event's arguments are in
 //! [`super::links`]. With only text selected, buttons that label it.
 
+use crate::model::Label;
 use egui::{Id, RichText, Ui};
 
 use crate::model::{
@@ -219,19 +220,25 @@ fn annotation_details(
 
     match annotation {
         Annotation::Entity(entity) => {
-            let mut label = entity.label.clone();
+            let mut label = entity.label;
             egui::ComboBox::from_label("Label")
-                .selected_text(&label)
+                .selected_text(label.as_str())
                 .show_ui(ui, |ui| {
                     for option in &schema.entity_labels {
-                        ui.selectable_value(&mut label, option.name.clone(), &option.name);
+                        ui.selectable_value(&mut label, Label::new(&option.name), &option.name);
                     }
                 });
             if label != entity.label {
-                out.command(Command::Label(label));
+                out.command(Command::Label(label.to_string()));
             }
             links::entity_parts(ui, wb, doc, entity, out);
-            norm_field(ui, id, entity.norm.as_deref(), &mut view.draft, out);
+            norm_field(
+                ui,
+                id,
+                entity.details().norm.as_deref(),
+                &mut view.draft,
+                out,
+            );
             ui.separator();
             entity_link(ui, wb, id, &view.draft.candidates, out);
         }
@@ -274,7 +281,7 @@ fn sync_draft(
     if fresh || !focused("norm") {
         draft.norm = annotation
             .as_entity()
-            .and_then(|e| e.norm.clone())
+            .and_then(|e| e.details().norm.clone())
             .unwrap_or_default();
     }
     if fresh {
@@ -585,7 +592,7 @@ fn provenance(ui: &mut Ui, provenance: &Provenance) {
                 ui.label(source);
                 ui.end_row();
                 ui.label("Annotator");
-                ui.label(&provenance.annotator);
+                ui.label(provenance.annotator.as_str());
                 ui.end_row();
                 ui.label("Created");
                 ui.label(time(&provenance.created));

@@ -1,6 +1,7 @@
 //! The inspector's parts for annotations that link to others: a quote's content spans, cue and
 //! speaker; an event's type and its arguments by role, with required roles left empty flagged.
 
+use crate::model::Label;
 use egui::{RichText, Ui};
 
 use crate::model::{Annotation, AnnotationId, Document, Entity, Event, Quote, QuoteKind, Speaker};
@@ -186,16 +187,16 @@ pub fn entity_parts(
 pub fn event(ui: &mut Ui, wb: &Workbench, doc: &Document, event: &Event, out: &mut Outbox) {
     let id = event.id;
     let schema = &wb.project().schema;
-    let mut event_type = event.event_type.clone();
+    let mut event_type = event.event_type;
     egui::ComboBox::from_label("Type")
-        .selected_text(&event_type)
+        .selected_text(event_type.as_str())
         .show_ui(ui, |ui| {
             for option in &schema.event_types {
-                ui.selectable_value(&mut event_type, option.name.clone(), &option.name);
+                ui.selectable_value(&mut event_type, Label::new(&option.name), &option.name);
             }
         });
     if event_type != event.event_type {
-        out.command(Command::CreateEvent(event_type));
+        out.command(Command::CreateEvent(event_type.to_string()));
     }
 
     ui.label(RichText::new("Arguments").strong());

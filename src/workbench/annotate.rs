@@ -2,6 +2,7 @@
 //! clicks that resolve a pending pick.
 
 use super::{Pending, Workbench, WorkbenchError};
+use crate::model::Label;
 use crate::model::{
     Annotation, AnnotationId, AttributeTarget, CharSpan, Edit, Entity, Provenance, Selection,
     Speaker,
@@ -79,7 +80,7 @@ impl Workbench {
             let (id, span) = (entity.id, entity.span);
             let edit = self.replace(id, |a| {
                 if let Annotation::Entity(e) = a {
-                    e.label = label.to_owned();
+                    e.label = Label::new(label);
                 }
                 Ok(())
             })?;
@@ -339,7 +340,7 @@ impl Workbench {
         let norm = norm.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         let edit = self.replace(id, |a| match a {
             Annotation::Entity(e) => {
-                e.norm = norm;
+                e.details_mut().norm = norm;
                 Ok(())
             }
             _ => Err(WorkbenchError::refused(

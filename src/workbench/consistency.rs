@@ -3,6 +3,7 @@
 //! whenever annotations change while the panel has findings; jumping to a finding's places; and
 //! fixing a finding in bulk as one undo step.
 
+use crate::model::Label;
 use std::sync::Arc;
 
 use super::jobs::Job;
@@ -154,7 +155,7 @@ impl Workbench {
                         continue;
                     }
                     let mut after = before.clone();
-                    after.label = label.clone();
+                    after.label = Label::new(label);
                     after.provenance.modified = now;
                     edits.push(Edit::Replace {
                         key,

@@ -7,6 +7,7 @@
 //! and runs when [`Workbench::tick`] collects it. Results are recomputed when annotations change,
 //! since annotation queries depend on them.
 
+use crate::model::Label;
 use std::sync::Arc;
 
 use super::jobs::Job;
@@ -240,7 +241,7 @@ impl Workbench {
                 Some(entity) if entity.label == label => {}
                 Some(entity) => {
                     let mut after = entity.clone();
-                    after.label = label.to_owned();
+                    after.label = Label::new(label);
                     after.provenance.modified = now;
                     edits.push(Edit::Replace {
                         key,

@@ -6,6 +6,7 @@
 //! merge keeps the absorbed entity as a redirect ([`CanonicalEntity::merged_into`]) instead of
 //! relinking everyone's mentions, so no other annotator's layer file is ever rewritten.
 
+use crate::model::Label;
 use std::collections::HashMap;
 
 use super::{Command, Workbench, WorkbenchError};
@@ -60,7 +61,12 @@ impl Workbench {
 
     /// The entity a mention of the current layer stands for (through merges), if it is linked.
     pub fn linked_entity(&self, id: AnnotationId) -> Option<&CanonicalEntity> {
-        let key = self.annotation(id)?.as_entity()?.entity.as_ref()?;
+        let key = self
+            .annotation(id)?
+            .as_entity()?
+            .details()
+            .entity
+            .as_ref()?;
         self.project.registry().resolve(key)
     }
 
@@ -72,7 +78,11 @@ impl Workbench {
             HashMap::new();
         for (key, layer) in self.project.layers() {
             for entity in layer.iter().filter_map(Annotation::as_entity) {
-                let Some(canonical) = entity.entity.as_ref().and_then(|k| registry.resolve(k))
+                let Some(canonical) = entity
+                    .details()
+                    .entity
+                    .as_ref()
+                    .and_then(|k| registry.resolve(k))
                 else {
                     continue;
                 };
@@ -154,7 +164,7 @@ impl Workbench {
             };
             let linked: Vec<(&Entity, &CanonicalEntity)> = before
                 .iter()
-                .filter_map(|m| Some((*m, registry.resolve(m.entity.as_ref()?)?)))
+                .filter_map(|m| Some((*m, registry.resolve(m.details().entity.as_ref()?)?)))
                 .filter(|(_, e)| !wants_person || e.label == "PERSON" || e.label == "PER")
                 .collect();
             // A role noun prefers the entity whose mention carries the title ("President
@@ -239,7 +249,7 @@ impl Workbench {
         let surface = self.mention_text(id)?;
         let edit = self.replace(id, |a| match a {
             Annotation::Entity(e) => {
-                e.entity = entity.clone();
+                e.details_mut().entity = entity.clone();
                 Ok(())
             }
             _ => Err(WorkbenchError::refused(
@@ -280,10 +290,10 @@ impl Workbench {
             ));
         }
         let key = self.project.registry().fresh_key(&name);
-        let created = CanonicalEntity::new(key.clone(), name, mention.label.clone());
+        let created = CanonicalEntity::new(key.clone(), name, mention.label);
         let link = self.replace(id, |a| {
             if let Annotation::Entity(e) = a {
-                e.entity = Some(key.clone());
+                e.details_mut().entity = Some(key.clone());
             }
             Ok(())
         })?;
@@ -357,8 +367,8 @@ impl Workbench {
         let label = self
             .annotation(id)
             .and_then(Annotation::as_entity)
-            .map(|e| e.label.clone())
-            .unwrap_or_else(|| old.label.clone());
+            .map(|e| e.label)
+            .unwrap_or_else(|| Label::new(&old.label));
         let key = self.project.registry().fresh_key(&surface);
         let created = CanonicalEntity::new(key.clone(), surface.clone(), label);
         let layer_key = self
@@ -461,7 +471,8 @@ impl Workbench {
             .iter()
             .filter_map(Annotation::as_entity)
             .filter(|e| {
-                e.entity
+                e.details()
+                    .entity
                     .as_ref()
                     .and_then(|k| registry.resolve(k))
                     .is_some_and(|r| &r.key == from)
@@ -469,7 +480,7 @@ impl Workbench {
             })
             .map(|e| {
                 let mut after = e.clone();
-                after.entity = Some(to.clone());
+                after.details_mut().entity = Some(to.clone());
                 after.provenance.modified = now;
                 Edit::Replace {
                     key: layer.clone(),

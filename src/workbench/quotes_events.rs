@@ -1,6 +1,7 @@
 //! Quotes (content, cue, speaker, kind) and events (trigger, type, arguments).
 
 use super::{Pending, Workbench, WorkbenchError, speaker};
+use crate::model::Label;
 use crate::model::{
     Annotation, AnnotationId, CharSpan, Edit, Event, EventArgument, Quote, QuoteKind, Speaker,
 };
@@ -104,7 +105,7 @@ impl Workbench {
         };
         let edit = Edit::Add {
             key,
-            annotation: Annotation::Quote(quote),
+            annotation: Annotation::Quote(Box::new(quote)),
         };
         self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))?;
         self.pending = Some(Pending::Speaker { quote: id });
@@ -370,7 +371,7 @@ impl Workbench {
             let mut all: Vec<CharSpan> = e.all_spans().chain([span]).collect();
             all.sort();
             e.span = all[0];
-            e.parts = all[1..].to_vec();
+            e.details_mut().parts = all[1..].to_vec();
             Ok(())
         })
     }
@@ -396,7 +397,7 @@ impl Workbench {
             }
             all.remove(index);
             e.span = all[0];
-            e.parts = all[1..].to_vec();
+            e.details_mut().parts = all[1..].to_vec();
             Ok(())
         })
     }
@@ -435,7 +436,7 @@ impl Workbench {
         if let Some(Annotation::Event(event)) = self.selected_annotation() {
             let id = event.id;
             return self.change_event(id, |e| {
-                e.event_type = event_type.to_owned();
+                e.event_type = Label::new(event_type);
                 Ok(())
             });
         }
@@ -444,7 +445,7 @@ impl Workbench {
         let event = Event {
             id,
             trigger: span,
-            event_type: event_type.to_owned(),
+            event_type: Label::new(event_type),
             arguments: Vec::new(),
             attributes: Default::default(),
             note: String::new(),
@@ -452,7 +453,7 @@ impl Workbench {
         };
         let edit = Edit::Add {
             key,
-            annotation: Annotation::Event(event),
+            annotation: Annotation::Event(Box::new(event)),
         };
         self.apply_annotation_edits(vec![edit], self.selecting(span, Some(id)))
     }
@@ -526,7 +527,7 @@ impl Workbench {
         ));
         let mut after = before.clone();
         after.arguments.push(EventArgument {
-            role: role.to_owned(),
+            role: Label::new(role),
             filler: id,
         });
         after.provenance.modified = now;
@@ -586,7 +587,7 @@ impl Workbench {
                 )));
             }
             let argument = EventArgument {
-                role: role.to_owned(),
+                role: Label::new(role),
                 filler,
             };
             if e.arguments.contains(&argument) {

@@ -2,6 +2,7 @@
 //! Renames reach every annotation of every layer of every document in the same step.
 
 use super::{Workbench, WorkbenchError};
+use crate::model::Label;
 use crate::model::{Annotation, Edit, EntityLabel, EventType, Schema};
 
 /// Every hotkey of a schema with what it labels: entity labels, event types, quotes.
@@ -150,7 +151,7 @@ impl Workbench {
                     && entity.label == from
                 {
                     let mut after = entity.clone();
-                    after.label = to.to_owned();
+                    after.label = Label::new(to);
                     edits.push(Edit::Replace {
                         key: key.clone(),
                         before: annotation.clone(),
@@ -357,7 +358,7 @@ impl Workbench {
                 }
                 if renamed {
                     let mut after = event.clone();
-                    after.event_type = updated.name.clone();
+                    after.event_type = Label::new(&updated.name);
                     edits.push(Edit::Replace {
                         key: key.clone(),
                         before: annotation.clone(),

@@ -26,17 +26,7 @@ fn layer(mentions: &[(usize, usize, &str)]) -> Layer {
         .enumerate()
         .map(|(i, (start, end, label))| {
             let id = AnnotationId(i as u32 + 1);
-            let entity = Entity {
-                parts: Vec::new(),
-                id,
-                span: CharSpan::new(*start, *end),
-                label: (*label).to_owned(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: provenance.clone(),
-            };
+            let entity = Entity::new(id, CharSpan::new(*start, *end), *label, provenance.clone());
             (id, Annotation::Entity(entity))
         })
         .collect();

@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+use gloss::model::EntityDetails;
 use gloss::model::{
     Annotation, AnnotationId, CharSpan, DocId, Document, Edit, Entity, Event, EventArgument,
     LayerKey, LayerName, Project, Provenance, Quote, QuoteKind, Schema, Speaker, Timestamp,
@@ -67,24 +68,20 @@ impl LayerWriter<'_> {
     /// A mention; its note says who labelled it what.
     pub fn entity(&mut self, text: &str, label: &str) -> AnnotationId {
         self.add(|id, provenance| {
-            Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id,
-                span: span(text),
-                label: label.to_owned(),
-                attributes: Default::default(),
-                norm: None,
-                entity: None,
-                note: format!("{label}, says {}", provenance.annotator),
-                provenance,
-            })
+            let note = format!("{label}, says {}", provenance.annotator);
+            Annotation::Entity(Entity::new(id, span(text), label, provenance).with_details(
+                EntityDetails {
+                    note,
+                    ..EntityDetails::default()
+                },
+            ))
         })
     }
 
     /// An indirect quote with one content span, a cue and a speaker mention.
     pub fn quote(&mut self, content: &str, cue: &str, speaker: AnnotationId) -> AnnotationId {
         self.add(|id, provenance| {
-            Annotation::Quote(Quote {
+            Annotation::Quote(Box::new(Quote {
                 id,
                 content: vec![span(content)],
                 cue: Some(span(cue)),
@@ -93,7 +90,7 @@ impl LayerWriter<'_> {
                 attributes: Default::default(),
                 note: String::new(),
                 provenance,
-            })
+            }))
         })
     }
 
@@ -104,21 +101,21 @@ impl LayerWriter<'_> {
         arguments: &[(&str, AnnotationId)],
     ) -> AnnotationId {
         self.add(|id, provenance| {
-            Annotation::Event(Event {
+            Annotation::Event(Box::new(Event {
                 id,
                 trigger: span(trigger),
-                event_type: event_type.to_owned(),
+                event_type: event_type.into(),
                 arguments: arguments
                     .iter()
                     .map(|(role, filler)| EventArgument {
-                        role: (*role).to_owned(),
+                        role: (*role).into(),
                         filler: *filler,
                     })
                     .collect(),
                 attributes: Default::default(),
                 note: String::new(),
                 provenance,
-            })
+            }))
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The project the round-trip tests save and load, and small helpers to build and inspect projects.
 
+use gloss::model::EntityDetails;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -23,17 +24,12 @@ fn manual(annotator: &str) -> Provenance {
 }
 
 pub fn entity(id: u32, start: usize, end: usize, label: &str) -> Annotation {
-    Annotation::Entity(Entity {
-        parts: Vec::new(),
-        id: AnnotationId(id),
-        span: CharSpan::new(start, end),
-        label: label.to_owned(),
-        attributes: BTreeMap::new(),
-        norm: None,
-        entity: None,
-        note: String::new(),
-        provenance: manual("alice"),
-    })
+    Annotation::Entity(Entity::new(
+        AnnotationId(id),
+        CharSpan::new(start, end),
+        label,
+        manual("alice"),
+    ))
 }
 
 /// The char span of the `nth` occurrence (from 0) of `needle` in `text`.
@@ -201,7 +197,7 @@ pub fn sample_project() -> Project {
     add(
         &mut project,
         &alice,
-        Annotation::Quote(Quote {
+        Annotation::Quote(Box::new(Quote {
             id: AnnotationId(6),
             content: vec![
                 span_of(&text, "„Нећемо признати Косово“", 0),
@@ -213,48 +209,48 @@ pub fn sample_project() -> Project {
             attributes: BTreeMap::from([("certainty".to_owned(), "certain".to_owned())]),
             note: "split by the cue".to_owned(),
             provenance: manual("alice"),
-        }),
+        })),
     );
     add(
         &mut project,
         &alice,
-        Annotation::Event(Event {
+        Annotation::Event(Box::new(Event {
             id: AnnotationId(7),
             trigger: span_of(&text, "састали", 0),
-            event_type: "MEET".to_owned(),
+            event_type: "MEET".into(),
             arguments: vec![
                 EventArgument {
-                    role: "Participant".to_owned(),
+                    role: "Participant".into(),
                     filler: AnnotationId(1),
                 },
                 EventArgument {
-                    role: "Participant".to_owned(),
+                    role: "Participant".into(),
                     filler: AnnotationId(2),
                 },
                 EventArgument {
-                    role: "Place".to_owned(),
+                    role: "Place".into(),
                     filler: AnnotationId(3),
                 },
             ],
             attributes: BTreeMap::from([("polarity".to_owned(), "positive".to_owned())]),
             note: String::new(),
             provenance: manual("alice"),
-        }),
+        })),
     );
     add(
         &mut project,
         &alice,
-        Annotation::Event(Event {
+        Annotation::Event(Box::new(Event {
             id: AnnotationId(8),
             trigger: span_of(&text, "рекао", 0),
-            event_type: "STATEMENT".to_owned(),
+            event_type: "STATEMENT".into(),
             arguments: vec![
                 EventArgument {
-                    role: "Agent".to_owned(),
+                    role: "Agent".into(),
                     filler: AnnotationId(5),
                 },
                 EventArgument {
-                    role: "Topic".to_owned(),
+                    role: "Topic".into(),
                     filler: AnnotationId(7),
                 },
             ],
@@ -262,11 +258,11 @@ pub fn sample_project() -> Project {
             note: "Topic is an event".to_owned(),
             provenance: Provenance {
                 source: Source::Imported {
-                    format: "brat".to_owned(),
+                    format: "brat".into(),
                 },
                 ..manual("alice")
             },
-        }),
+        })),
     );
     set_status(&mut project, &alice, Status::InProgress);
     let bob = key("cyrillic", "bob");
@@ -307,30 +303,34 @@ pub fn sample_project() -> Project {
     add(
         &mut project,
         &alice,
-        Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: AnnotationId(1),
-            span: prishtine,
-            label: "GPE".to_owned(),
-            attributes: BTreeMap::new(),
-            norm: Some("Q25270".to_owned()),
-            entity: None,
-            note: "capital;\n\"Priština\" in Serbian".to_owned(),
-            provenance: Provenance {
-                source: Source::Suggestion {
-                    recommender: "spacy-xx".to_owned(),
-                    score: 0.875,
+        Annotation::Entity(
+            Entity::new(
+                AnnotationId(1),
+                prishtine,
+                "GPE",
+                Provenance {
+                    source: Source::Suggestion {
+                        recommender: "spacy-xx".into(),
+                        score: 0.875,
+                    },
+                    annotator: "alice".into(),
+                    created: at("2024-06-01T08:00:00Z"),
+                    modified: at("2024-06-01T08:05:30.5Z"),
                 },
-                annotator: "alice".to_owned(),
-                created: at("2024-06-01T08:00:00Z"),
-                modified: at("2024-06-01T08:05:30.5Z"),
-            },
-        }),
+            )
+            .with_details(EntityDetails {
+                norm: Some("Q25270".to_owned()),
+                note: "capital;\n\"Priština\" in Serbian".to_owned(),
+                ..EntityDetails::default()
+            }),
+        ),
     );
     let mut kurti = entity(2, 0, 0, "PERSON");
     if let Annotation::Entity(e) = &mut kurti {
         e.span = span_of(text, "Kurti", 0);
-        e.attributes.insert("role".to_owned(), "leader".to_owned());
+        e.details_mut()
+            .attributes
+            .insert("role".to_owned(), "leader".to_owned());
     }
     add(&mut project, &alice, kurti);
     add(
@@ -346,7 +346,7 @@ pub fn sample_project() -> Project {
     add(
         &mut project,
         &alice,
-        Annotation::Quote(Quote {
+        Annotation::Quote(Box::new(Quote {
             id: AnnotationId(4),
             content: vec![span_of(text, "dialogu vazhdon", 0)],
             cue: Some(span_of(text, "tha", 0)),
@@ -355,23 +355,18 @@ pub fn sample_project() -> Project {
             attributes: BTreeMap::new(),
             note: String::new(),
             provenance: manual("alice"),
-        }),
+        })),
     );
     let gold = key("albanian", "gold");
     add(
         &mut project,
         &gold,
-        Annotation::Entity(Entity {
-            parts: Vec::new(),
-            id: AnnotationId(1),
-            span: prishtine,
-            label: "GPE".to_owned(),
-            attributes: BTreeMap::new(),
-            norm: None,
-            entity: None,
-            note: String::new(),
-            provenance: manual("curator"),
-        }),
+        Annotation::Entity(Entity::new(
+            AnnotationId(1),
+            prishtine,
+            "GPE",
+            manual("curator"),
+        )),
     );
     set_status(&mut project, &gold, Status::Adjudicated);
 

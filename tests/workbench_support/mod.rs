@@ -75,17 +75,7 @@ pub fn project(docs: &[(&str, &str)]) -> Project {
         let mut annotations = BTreeMap::new();
         for (i, (span, label)) in marked.spans.into_iter().enumerate() {
             let id = AnnotationId(i as u32 + 1);
-            let entity = Entity {
-                parts: Vec::new(),
-                id,
-                span,
-                label,
-                attributes: BTreeMap::new(),
-                norm: None,
-                entity: None,
-                note: String::new(),
-                provenance: Provenance::manual(ANNOTATOR, clock()),
-            };
+            let entity = Entity::new(id, span, label, Provenance::manual(ANNOTATOR, clock()));
             annotations.insert(id, Annotation::Entity(entity));
         }
         let key = LayerKey::new(doc_id, LayerName::new(ANNOTATOR).unwrap());
@@ -138,7 +128,7 @@ pub fn entities(wb: &Workbench) -> Vec<(String, String)> {
     entities.sort_by_key(|e| (e.span, e.id));
     entities
         .into_iter()
-        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.clone()))
+        .map(|e| (text.slice(e.span).unwrap().to_owned(), e.label.to_string()))
         .collect()
 }
 

@@ -6,6 +6,7 @@
 //! labelled or bounded differently, or had not reached yet. Second annotators do not normalise and
 //! write no notes.
 
+use gloss::model::EntityDetails;
 use std::collections::BTreeMap;
 
 use anyhow::{Context, Result, bail};
@@ -306,17 +307,19 @@ impl LayerDraft {
         let mut out = Vec::new();
         for e in &self.entities {
             let index = out.len();
-            out.push(Annotation::Entity(Entity {
-                parts: Vec::new(),
-                id: AnnotationId(u32::try_from(index + 1)?),
-                span: e.span,
-                label: e.label.to_owned(),
-                attributes: Attributes::new(),
-                norm: e.norm.map(str::to_owned),
-                entity: None,
-                note: e.note.to_owned(),
-                provenance: provenance(index)?,
-            }));
+            out.push(Annotation::Entity(
+                Entity::new(
+                    AnnotationId(u32::try_from(index + 1)?),
+                    e.span,
+                    e.label,
+                    provenance(index)?,
+                )
+                .with_details(EntityDetails {
+                    norm: e.norm.map(str::to_owned),
+                    note: e.note.to_owned(),
+                    ..EntityDetails::default()
+                }),
+            ));
         }
         for q in &self.quotes {
             let index = out.len();
@@ -324,7 +327,7 @@ impl LayerDraft {
                 Some(key) => Some(Speaker::Mention(id(key)?)),
                 None => None,
             };
-            out.push(Annotation::Quote(Quote {
+            out.push(Annotation::Quote(Box::new(Quote {
                 id: id(q.key)?,
                 content: vec![q.content],
                 cue: Some(q.cue),
@@ -333,7 +336,7 @@ impl LayerDraft {
                 attributes: Attributes::new(),
                 note: String::new(),
                 provenance: provenance(index)?,
-            }));
+            })));
         }
         for e in &self.events {
             let index = out.len();
@@ -342,15 +345,15 @@ impl LayerDraft {
                 .iter()
                 .map(|&(role, filler)| {
                     Ok(EventArgument {
-                        role: role.to_owned(),
+                        role: role.into(),
                         filler: id(filler)?,
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
-            out.push(Annotation::Event(Event {
+            out.push(Annotation::Event(Box::new(Event {
                 id: id(e.key)?,
                 trigger: e.trigger,
-                event_type: e.event_type.to_owned(),
+                event_type: e.event_type.into(),
                 arguments,
                 attributes: e
                     .attributes
@@ -359,7 +362,7 @@ impl LayerDraft {
                     .collect::<BTreeMap<_, _>>(),
                 note: e.note.to_owned(),
                 provenance: provenance(index)?,
-            }));
+            })));
         }
         Ok(out)
     }

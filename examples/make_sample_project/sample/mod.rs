@@ -385,7 +385,7 @@ fn link_entities(project: &mut Project) -> Result<()> {
                 continue;
             };
             let mut linked = mention.clone();
-            linked.entity = Some(entity.key.clone());
+            linked.details_mut().entity = Some(entity.key.clone());
             edits.push(Edit::Replace {
                 key: key.clone(),
                 before: gloss::model::Annotation::Entity(mention.clone()),

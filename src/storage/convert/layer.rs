@@ -1,6 +1,8 @@
 //! A (document, layer) file: model ⇄ format version 1, with every span, label and link checked on the
 //! way in.
 
+use crate::model::EntityDetails;
+use crate::model::Label;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -93,15 +95,16 @@ pub(crate) fn layer_to_v1(
                     end: covered.end,
                     text: covered.text,
                     parts: e
+                        .details()
                         .parts
                         .iter()
                         .map(|&s| span(e.id, s))
                         .collect::<Result<_, _>>()?,
-                    label: e.label.clone(),
-                    attributes: e.attributes.clone(),
-                    norm: e.norm.clone(),
-                    entity: e.entity.as_ref().map(|k| k.as_str().to_owned()),
-                    note: e.note.clone(),
+                    label: e.label.to_string(),
+                    attributes: e.details().attributes.clone(),
+                    norm: e.details().norm.clone(),
+                    entity: e.details().entity.as_ref().map(|k| k.as_str().to_owned()),
+                    note: e.details().note.clone(),
                     provenance: provenance_to_v1(&e.provenance),
                 });
             }
@@ -129,13 +132,13 @@ pub(crate) fn layer_to_v1(
             }),
             Annotation::Event(e) => file.events.push(EventV1 {
                 id: e.id.0,
-                event_type: e.event_type.clone(),
+                event_type: e.event_type.to_string(),
                 trigger: span(e.id, e.trigger)?,
                 arguments: e
                     .arguments
                     .iter()
                     .map(|a| ArgumentV1 {
-                        role: a.role.clone(),
+                        role: a.role.to_string(),
                         filler: a.filler.0,
                     })
                     .collect(),
@@ -153,14 +156,14 @@ fn provenance_to_v1(p: &Provenance) -> ProvenanceV1 {
         source: match &p.source {
             Source::Manual => SourceV1::Manual,
             Source::Suggestion { recommender, score } => SourceV1::Suggestion {
-                recommender: recommender.clone(),
+                recommender: recommender.to_string(),
                 score: *score,
             },
             Source::Imported { format } => SourceV1::Imported {
-                format: format.clone(),
+                format: format.to_string(),
             },
         },
-        annotator: p.annotator.clone(),
+        annotator: p.annotator.to_string(),
         created: p.created,
         modified: p.modified,
     }
@@ -170,12 +173,15 @@ fn provenance_from_v1(p: ProvenanceV1) -> Provenance {
     Provenance {
         source: match p.source {
             SourceV1::Manual => Source::Manual,
-            SourceV1::Suggestion { recommender, score } => {
-                Source::Suggestion { recommender, score }
-            }
-            SourceV1::Imported { format } => Source::Imported { format },
+            SourceV1::Suggestion { recommender, score } => Source::Suggestion {
+                recommender: Label::new(&recommender),
+                score,
+            },
+            SourceV1::Imported { format } => Source::Imported {
+                format: Label::new(&format),
+            },
         },
-        annotator: p.annotator,
+        annotator: Label::new(&p.annotator),
         created: p.created,
         modified: p.modified,
     }
@@ -323,17 +329,19 @@ impl Check<'_> {
                 )
             })?),
         };
-        Ok(Entity {
-            parts,
-            id: AnnotationId(v1.id),
+        Ok(Entity::new(
+            AnnotationId(v1.id),
             span,
-            label: v1.label,
+            Label::new(&v1.label),
+            provenance_from_v1(v1.provenance),
+        )
+        .with_details(EntityDetails {
+            parts,
             attributes: v1.attributes,
             norm: v1.norm,
             entity,
             note: v1.note,
-            provenance: provenance_from_v1(v1.provenance),
-        })
+        }))
     }
 
     fn quote(&self, v1: QuoteV1) -> Result<Quote, StorageError> {
@@ -398,12 +406,12 @@ impl Check<'_> {
         Ok(Event {
             id: AnnotationId(v1.id),
             trigger,
-            event_type: v1.event_type,
+            event_type: Label::new(&v1.event_type),
             arguments: v1
                 .arguments
                 .into_iter()
                 .map(|a| EventArgument {
-                    role: a.role,
+                    role: Label::new(&a.role),
                     filler: AnnotationId(a.filler),
                 })
                 .collect(),
@@ -532,10 +540,10 @@ pub(crate) fn layer_from_v1(
         add(Annotation::Entity(check.entity(entity)?))?;
     }
     for quote in file.quotes {
-        add(Annotation::Quote(check.quote(quote)?))?;
+        add(Annotation::Quote(Box::new(check.quote(quote)?)))?;
     }
     for event in file.events {
-        add(Annotation::Event(check.event(event)?))?;
+        add(Annotation::Event(Box::new(check.event(event)?)))?;
     }
     check.links(&annotations)?;
     let status = match file.status {

@@ -254,7 +254,7 @@ fn push_marks(
     match annotation {
         Annotation::Entity(entity) => {
             push(entity.span, MarkKind::Entity, tag(&entity.label));
-            for part in &entity.parts {
+            for part in &entity.details().parts {
                 push(*part, MarkKind::Entity, Arc::from(""));
             }
         }
@@ -407,7 +407,7 @@ pub fn summary(doc: &Document, disagreement: &Disagreement) -> String {
 mod tests {
     use super::*;
     use crate::model::markup;
-    use crate::model::{Entity, Provenance, Schema, Status, Timestamp};
+    use crate::model::{Entity, EntityDetails, Label, Provenance, Schema, Status, Timestamp};
 
     fn layer(marked: &str) -> Layer {
         let marked = markup::parse(marked).unwrap();
@@ -417,21 +417,20 @@ mod tests {
             .enumerate()
             .map(|(i, (span, label))| {
                 let id = AnnotationId(i as u32 + 1);
-                let entity = Entity {
-                    parts: Vec::new(),
+                let entity = Entity::new(
                     id,
                     span,
-                    label,
-                    attributes: Default::default(),
-                    norm: None,
-                    entity: None,
+                    Label::new(&label),
+                    Provenance::manual("test", Timestamp::UNIX_EPOCH),
+                )
+                .with_details(EntityDetails {
                     note: if i == 1 {
                         "unsure".into()
                     } else {
                         String::new()
                     },
-                    provenance: Provenance::manual("test", Timestamp::UNIX_EPOCH),
-                };
+                    ..EntityDetails::default()
+                });
                 (id, Annotation::Entity(entity))
             })
             .collect();

@@ -2,6 +2,7 @@
 //! here, undone in turn with the history's steps), and the recommenders' settings.
 
 use super::super::{Command, Pending, Workbench, WorkbenchError};
+use crate::model::Label;
 use crate::model::{Annotation, Edit, EventArgument, LayerKey, Selection, Speaker};
 use crate::suggest::{
     Recommenders, Suggestion, SuggestionKey, SuggestionKind, suggestions_to_edits, tagger,
@@ -245,7 +246,7 @@ impl Workbench {
                     )));
                 }
                 e.arguments.push(EventArgument {
-                    role: role.clone(),
+                    role: Label::new(role),
                     filler: mention,
                 });
             }

@@ -224,7 +224,7 @@ fn place(mention: &Mention<'_>) -> Place {
         },
         text: mention.text.to_owned(),
         annotation: Some(mention.entity.id.0),
-        label: Some(mention.entity.label.clone()),
+        label: Some(mention.entity.label.to_string()),
     }
 }
 

@@ -68,6 +68,7 @@ pub fn event_rows(project: &Project, layer: &LayerName) -> Vec<EventRow> {
                     continue;
                 };
                 let (group, shown, entity) = match mention
+                    .details()
                     .entity
                     .as_ref()
                     .and_then(|k| project.registry().resolve(k))
@@ -87,15 +88,15 @@ pub fn event_rows(project: &Project, layer: &LayerName) -> Vec<EventRow> {
                     .entry(group)
                     .or_insert_with(|| (shown, entity, Vec::new()))
                     .2
-                    .push(argument.role.clone());
+                    .push(argument.role.to_string());
             }
             if participants.is_empty() {
                 participants.insert(String::new(), (String::new(), String::new(), Vec::new()));
             }
             for (group, (shown, entity, filled)) in participants {
-                let at = (event.event_type.clone(), group);
+                let at = (event.event_type.to_string(), group);
                 let row = rows.entry(at.clone()).or_insert_with(|| EventRow {
-                    event_type: event.event_type.clone(),
+                    event_type: event.event_type.to_string(),
                     entity,
                     ..EventRow::default()
                 });
@@ -149,7 +150,7 @@ pub fn timeline(project: &Project, layer: &LayerName) -> Vec<TimelinePoint> {
         let date = date_of(project, &document.id);
         for event in annotations.iter().filter_map(Annotation::as_event) {
             *counts
-                .entry((date.is_empty(), date.clone(), event.event_type.clone()))
+                .entry((date.is_empty(), date.clone(), event.event_type.to_string()))
                 .or_default() += 1;
         }
     }

@@ -109,6 +109,7 @@ pub fn quote_rows(project: &Project, layer: &LayerName, by: QuotesBy) -> Vec<Quo
                 Some(Speaker::Mention(id)) => match annotations.get(*id) {
                     Some(Annotation::Entity(e)) => {
                         canonical = e
+                            .details()
                             .entity
                             .as_ref()
                             .and_then(|k| project.registry().resolve(k));
@@ -121,7 +122,7 @@ pub fn quote_rows(project: &Project, layer: &LayerName, by: QuotesBy) -> Vec<Quo
                                     .unwrap_or_default()
                                     .trim()
                                     .to_owned(),
-                                e.norm.clone(),
+                                e.details().norm.clone(),
                             ),
                         }
                     }

@@ -604,7 +604,7 @@ mod tests {
         );
         let mut pieces = mention(1, 4, 11, "ORG");
         if let Annotation::Entity(e) = &mut pieces {
-            e.parts = vec![CharSpan::new(23, 34)];
+            e.details_mut().parts = vec![CharSpan::new(23, 34)];
         }
         project
             .apply(&Edit::Add {
