@@ -150,7 +150,15 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
         return span;
     }
     match label {
-        "PERSON" => without_titles(chars, without_place_of_office(chars, span)),
+        "PERSON" => {
+            let name = without_titles(chars, without_place_of_office(chars, span));
+            // A title cut off the front leaves the name as it stands.
+            if name.start == span.start {
+                with_hyphenated_part(chars, name)
+            } else {
+                name
+            }
+        }
         "ORG" => with_of_phrase(
             chars,
             with_place_before(chars, without_place_of_office(chars, span)),
@@ -233,6 +241,26 @@ fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
         }
     }
     span
+}
+
+/// "Shan Zhao" after "Jing-" → "Jing-Shan Zhao": a capitalised part of two letters or more
+/// joined to the name by a hyphen, with no space, is part of the name (the entity model cuts
+/// there).
+fn with_hyphenated_part(chars: &[char], span: CharSpan) -> CharSpan {
+    if span.start < 3 || chars[span.start - 1] != '-' || !chars[span.start].is_uppercase() {
+        return span;
+    }
+    let hyphen = span.start - 1;
+    let mut start = hyphen;
+    while start > 0 && chars[start - 1].is_alphabetic() {
+        start -= 1;
+    }
+    let opens_word = start == 0 || chars[start - 1].is_whitespace();
+    if hyphen - start >= 2 && chars[start].is_uppercase() && opens_word {
+        CharSpan::new(start, span.end)
+    } else {
+        span
+    }
 }
 
 /// Words (runs of non-space chars) in `[start, end)`, as char spans.
@@ -337,6 +365,20 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_given_name_joined_by_a_hyphen_is_part_of_the_speakers_name() {
+        let text = "Co-author Jing-Shan Zhao said, \"…\"";
+        assert_eq!(speaker(text, "Shan Zhao", "PERSON"), "Jing-Shan Zhao");
+        // A title joined by a hyphen is still a title.
+        let text = "Vice-President Mike Pence said";
+        assert_eq!(
+            speaker(text, "President Mike Pence", "PERSON"),
+            "Mike Pence"
+        );
+        // Not a lower-case prefix ("ex-"), nor a single letter.
+        assert_eq!(speaker("ex-Kurti said", "Kurti", "PERSON"), "Kurti");
     }
 
     #[test]
