@@ -61,6 +61,16 @@
 //! Rowan`) is not the speaker, the head is; "an AEW press release reads" is the organisation's
 //! (`organisation`: the mention in place, else the latest earlier one of that name). "states" and
 //! "notes" are cues only after something that can be their subject (not "the two other states").
+//! The one told is a listener, never the speaker (`One MP told the BBC`, `told Reuters`). After
+//! the cue, a short noun phrase and a name in apposition give the name (`said his father,
+//! Abdullah Kurdi,`); a short bracket between a name and its cue is passed over (`Mike Ryan of
+//! the World Health Organization (WHO) told`); a person "of" a body however described speaks
+//! (`Peter Iseley of worldwide victim group Ending Clergy Abuse said`). `previous-subject`: a
+//! quoted sentence with no cue in reach, right after a sentence in its paragraph about a person,
+//! is that person's (a feature where one person speaks throughout; found as a continuation). A
+//! participle after a quotation's comma (`Ebrard said, "…", adding, "…"`) is the next part's cue,
+//! not this one's. Words on a banner or a sign (`a banner saying "united in diversity"`) are no
+//! quote.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
@@ -145,6 +155,9 @@ const CUES: &[&str] = &[
     "continued",
     "concluded",
     "recalled",
+    "recalls",
+    "observed",
+    "observes",
     "suggested",
     "maintained",
     "reiterated",
@@ -572,10 +585,16 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             && sentence_goes_on(ctx, quotation.close_end);
         // `Morawiecki tweeted "…." President Andrzej Duda remarked, "…"`: a quotation that ends
         // its sentence keeps the cue before it; a cue in the next sentence is that sentence's.
-        let after = cue_after(ctx, quotation.close_end, ends_sentence).filter(|_| {
-            !(ends_sentence
+        let after = cue_after(ctx, quotation.close_end, ends_sentence).filter(|&(cue, _, _)| {
+            let next_sentences = ends_sentence
                 && starts_capitalised(ctx, quotation.close_end)
-                && cue_before(ctx, quotation.open).is_some())
+                && cue_before(ctx, quotation.open).is_some();
+            // `Ebrard said, "…", adding, "…"`: a participle after the quotation's comma opens
+            // the next part; this one is the named cue's before it.
+            let next_parts = participle_after_comma(ctx, cue)
+                && cue_before(ctx, quotation.open)
+                    .is_some_and(|(_, _, subject)| subject != Subject::None);
+            !next_sentences && !next_parts
         });
         if let Some((cue, len, subject)) = after {
             candidate.cue = Some(cue_span(ctx, cue, len));
@@ -608,9 +627,18 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
             candidate.rule = "direct:reported";
-        } else if let Some(subject) = continuation(ctx, quotation.open, &all, &out) {
+        } else if let Some(subject) = continuation(ctx, quotation.open, &all, &out)
+            .or_else(|| previous_subject(ctx, quotation.open))
+        {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
+        }
+        // `a banner from People's Vote saying "put it to the people"`: a sign's words, no one's.
+        if candidate
+            .cue
+            .is_some_and(|cue| sign_says(ctx, ctx.word_at_or_after(cue.start)))
+        {
+            continue;
         }
         if let Some(cue) = candidate.cue {
             candidate.anchor = cue.start;
@@ -626,6 +654,52 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         out.push(candidate);
     }
     out
+}
+
+/// Whether word `cue` is a participle ("adding", "saying") right after a comma.
+fn participle_after_comma(ctx: &SuggestContext, cue: usize) -> bool {
+    let words = &ctx.words;
+    // The comma may stand inside the closing mark: `"…," adding`.
+    let before = (0..cue)
+        .rev()
+        .find(|&k| !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»"));
+    words[cue].lower.ends_with("ing") && before.is_some_and(|k| words[k].text == ",")
+}
+
+/// Things that carry words without speaking them: a banner, a sign, a placard.
+const SIGN_NOUNS: &[&str] = &[
+    "banner",
+    "banners",
+    "sign",
+    "signs",
+    "placard",
+    "placards",
+    "poster",
+    "posters",
+    "shirt",
+    "shirts",
+    "billboard",
+    "sticker",
+    "stickers",
+];
+
+/// `a banner saying "…"`, `a banner from People's Vote saying "…"`: "saying" or "reads" after a
+/// sign's noun (at most four words back, nothing but a possessive or a hyphen between) gives the
+/// sign's words, a slogan rather than someone's quote.
+fn sign_says(ctx: &SuggestContext, cue: usize) -> bool {
+    let words = &ctx.words;
+    if !words
+        .get(cue)
+        .is_some_and(|w| matches!(w.lower.as_str(), "saying" | "says" | "reads"))
+    {
+        return false;
+    }
+    (cue.saturating_sub(5)..cue)
+        .rev()
+        .take_while(|&k| {
+            !words[k].is_punct() || matches!(words[k].lower.as_str(), "'s" | "’s" | "'" | "’" | "-")
+        })
+        .any(|k| SIGN_NOUNS.contains(&words[k].lower.as_str()))
 }
 
 /// Quotation marks around a title, a name, a term or scare quotes rather than someone's words:
@@ -1173,6 +1247,38 @@ fn continuation(
     None
 }
 
+/// `John Rhys-Davies broke news when he revealed that a reboot is considered. "Jerry and I are
+/// talking to NBC."`: a quotation with no cue in reach that opens a sentence right after another
+/// in its paragraph is the words of the person that sentence is about, its subject, when that is
+/// a person or "he"/"she" (a feature article where one person speaks throughout). Found as
+/// `previous-subject`, or as the pronoun resolves.
+fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
+    let chars = ctx.chars();
+    let mut k = (0..open)
+        .rev()
+        .find(|&k| chars[k] != ' ' && chars[k] != '\t')?;
+    // `…for years." "I was …`: the sentence before may end inside its own quotation.
+    if matches!(chars[k], '"' | '”' | '\'' | '’') && k > 0 {
+        k -= 1;
+    }
+    if !matches!(chars[k], '.' | '!' | '?') {
+        return None;
+    }
+    let sentence = ctx.sentences[ctx.sentence_of(k)?];
+    if chars[sentence.start..open].contains(&'\n') {
+        return None;
+    }
+    let from = ctx.word_at_or_after(sentence.start);
+    let to = ctx.word_at_or_after(sentence.end);
+    match sentence_subject(ctx, from, to)? {
+        Subject::Mention(index, _) if canonical(&ctx.mentions[index].label) == "PERSON" => {
+            Some(Subject::Mention(index, "previous-subject"))
+        }
+        pronoun @ Subject::Pronoun(_, PronounRef::Person) => Some(pronoun),
+        _ => None,
+    }
+}
+
 /// The nearest allowed mention, pronoun or role noun in words `[from, cue)`, right before the cue
 /// (at most two other words between, such as "also"); or, after a comma, the person an
 /// appositive describes ("Khaled Al-Maeena, editor at large at the Saudi Gazette, said").
@@ -1198,8 +1304,15 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
                 return None;
             }
             // "Suman Haripriya of the Hajo assembly said": the person the body is of speaks.
+            let described = || {
+                (canonical(&ctx.mentions[index].label) != "PERSON")
+                    .then(|| person_of_described_body(ctx, from, cue))
+                    .flatten()
+            };
             return Some(Subject::Mention(
-                person_of(ctx, from, starts).unwrap_or(index),
+                person_of(ctx, from, starts)
+                    .or_else(described)
+                    .unwrap_or(index),
                 "adjacent",
             ));
         }
@@ -1219,6 +1332,17 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         if word.text == "," && k + 1 == cue {
             return appositive(ctx, from, k);
         }
+        // "Mike Ryan of the World Health Organization (WHO) told": a short bracket after a name
+        // stands between it and the cue.
+        if word.text == ")"
+            && let Some(open) = (k.saturating_sub(5)..k)
+                .rev()
+                .find(|&j| words[j].text == "(")
+            && open > from
+        {
+            k = open;
+            continue;
+        }
         // "Levinson … asked whether Oakland was part of the US and then declared": the cue's
         // subject is the earlier verb's (see `coordinated`), not the name before "and".
         if matches!(word.lower.as_str(), "and" | "but" | "or") {
@@ -1230,14 +1354,32 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         }
         gap += 1;
     }
-    possessor(ctx, from, cue).or_else(|| {
-        // "an AEW press release reads": a document whose issuer names it.
-        let start = (from..cue)
-            .rev()
-            .take(6)
-            .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
-        document_named(ctx, start, words[cue - 1].span.end)
-    })
+    person_of_described_body(ctx, from, cue)
+        .map(|index| Subject::Mention(index, "adjacent"))
+        .or_else(|| possessor(ctx, from, cue))
+        .or_else(|| {
+            // "an AEW press release reads": a document whose issuer names it.
+            let start = (from..cue)
+                .rev()
+                .take(6)
+                .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
+            document_named(ctx, start, words[cue - 1].span.end)
+        })
+}
+
+/// "Peter Iseley of worldwide victim group Ending Clergy Abuse said": a person, then "of" and a
+/// body (described or named, up to seven words, no punctuation), then the cue: the person speaks.
+fn person_of_described_body(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let of = (from.max(cue.saturating_sub(8))..cue)
+        .rev()
+        .take_while(|&k| !words[k].is_punct() || words[k].text == "-")
+        .find(|&k| words[k].lower == "of")?;
+    if of <= from || of + 1 == cue {
+        return None;
+    }
+    mention_ending_at(ctx, words[of - 1].span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
 /// An adverb that may stand between a subject and its verb ("also", "later", "reportedly").
@@ -1434,11 +1576,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     if words.get(from)?.lower == "that" {
         return None;
     }
+    // "One MP told the BBC", "told Reuters": who is told listens; the speaker stands before.
+    if from > 0 && LISTENER_CUES.contains(&words[from - 1].lower.as_str()) {
+        return None;
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     // "writes Huber's longtime tag team partner Erick Rowan": after a possessive the clause runs
     // on to the noun phrase's head, a few words further.
     let mut possessive = false;
+    let mut stop = None;
     for (n, word) in words[from..].iter().enumerate().take(16) {
         let k = from + n;
         possessive |= matches!(word.lower.as_str(), "'s" | "’s");
@@ -1466,6 +1613,7 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
                     "." | "," | ";" | "!" | "?" | ":" | "\"" | "“" | "”" | "«" | "„"
                 ))
         {
+            stop = Some(k);
             break;
         }
         end = word.span.end;
@@ -1493,6 +1641,40 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         .or(inside.first())
         .map(|&i| Subject::Mention(i, "adjacent"))
         .or_else(|| document_named(ctx, from, clause.end))
+        .or_else(|| named_after_role(ctx, from, stop?))
+}
+
+/// Cues whose object is the one told, a listener, never the speaker.
+const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell"];
+
+/// `"…," said his father, Abdullah Kurdi, after the ceremony`: a short noun phrase after the cue
+/// (a determiner or possessive and at most three more words, words `[from, comma)`), then a
+/// comma and a person named in apposition, ending at a comma or the sentence's end.
+fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    if words.get(comma)?.text != ","
+        || !(2..=4).contains(&(comma - from))
+        || !matches!(
+            words[from].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+        || words[from + 1..comma].iter().any(|w| w.is_punct())
+    {
+        return None;
+    }
+    let next = words.get(comma + 1)?;
+    let index = ctx
+        .mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
+        .find(|&i| {
+            ctx.mentions[i].span.start == next.span.start
+                && canonical(&ctx.mentions[i].label) == "PERSON"
+                && allowed(ctx, &ctx.mentions[i])
+        })?;
+    let after = ctx.word_at_or_after(ctx.mentions[index].span.end);
+    let closes = words
+        .get(after)
+        .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";") || w.sentence_start);
+    closes.then_some(Subject::Mention(index, "appositive"))
 }
 
 /// The allowed mention that ends exactly at `end`.
