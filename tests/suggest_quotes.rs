@@ -1135,3 +1135,44 @@ fn a_person_of_a_described_body_before_the_cue_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_person_whose_name_ends_in_a_hyphenated_particle_of_a_country_speaks() {
+    let found = direct(
+        "At the summit, AU chairperson President [Abdel Fattah]{PERSON} el-Sisi of \
+         [Egypt]{GPE} said, \"The success of the agreement will be the real test.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The success of the agreement will be the real test.",
+            Some("Abdel Fattah"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn read_is_a_cue_when_the_words_read_follow_it() {
+    let found = direct(
+        "[Stardom]{ORG}'s official statement yesterday read \"We are very sorry to report this \
+         loss.\"\n\n\
+         The governor, [Alexander Moor]{PERSON}, during his message read out on Friday, offered \
+         a plan: \"Now the annual volume of our exports must grow.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We are very sorry to report this loss.",
+                Some("Stardom"),
+                "direct:cue-before"
+            ),
+            row(
+                "Now the annual volume of our exports must grow.",
+                Some("Alexander Moor"),
+                "direct:introduced"
+            ),
+        ]
+    );
+}

@@ -70,7 +70,9 @@
 //! is that person's (a feature where one person speaks throughout; found as a continuation). A
 //! participle after a quotation's comma (`Ebrard said, "…", adding, "…"`) is the next part's cue,
 //! not this one's. Words on a banner or a sign (`a banner saying "united in diversity"`) are no
-//! quote.
+//! quote. "read" is a cue when the words read follow it (`the statement read "…"`, `read in
+//! part, "…"`), not in "read out on Monday". A person's name cut before a hyphenated particle
+//! ("Abdel Fattah" of "Abdel Fattah el-Sisi of Egypt said") is still the person "of" the place.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
@@ -132,6 +134,7 @@ const CUES: &[&str] = &[
     "noted",
     "notes",
     "reads",
+    "read",
     "explained",
     "argued",
     "insisted",
@@ -391,11 +394,35 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
     if PLURAL_NOUN_CUES.contains(&word.lower.as_str()) && !verb_position(ctx, i) {
         return None;
     }
+    // "The statement read "…"", "read in part:": "read" is a cue when the words read follow it,
+    // not in "read out on Monday" or "read the report".
+    if word.lower == "read" && !reads_out_words(ctx, i + 1) {
+        return None;
+    }
     let candidates = cue_phrases().get(&word.lower)?;
     candidates.iter().find_map(|phrase| {
         let fits = phrase.len() <= words.len() - i
             && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.lower);
         fits.then_some(phrase.len())
+    })
+}
+
+/// Whether the text read follows from word `k`: a quotation mark, a colon or a comma, after "in
+/// part" or not.
+fn reads_out_words(ctx: &SuggestContext, k: usize) -> bool {
+    let words = &ctx.words;
+    let k = if words.get(k).is_some_and(|w| w.lower == "in")
+        && words.get(k + 1).is_some_and(|w| w.lower == "part")
+    {
+        k + 2
+    } else {
+        k
+    };
+    words.get(k).is_some_and(|w| {
+        matches!(
+            w.text.as_str(),
+            "\"" | "“" | "”" | "'" | "‘" | "«" | "„" | ":" | ","
+        )
     })
 }
 
@@ -1472,7 +1499,24 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
     if k <= from || words[k].lower != "of" {
         return None;
     }
+    // "Abdel Fattah el-Sisi of Egypt" with the name cut before "el-Sisi": the name ends before
+    // a lower-case particle joined to a surname by a hyphen.
+    let name_end = match &words[k.saturating_sub(3)..k] {
+        [particle, hyphen, surname]
+            if k > from + 3
+                && hyphen.text == "-"
+                && particle.span.end == hyphen.span.start
+                && hyphen.span.end == surname.span.start
+                && (2..=3).contains(&particle.text.chars().count())
+                && particle.text.chars().all(char::is_lowercase)
+                && surname.is_capitalised() =>
+        {
+            words[k - 4].span.end
+        }
+        _ => words[k - 1].span.end,
+    };
     mention_ending_at(ctx, words[k - 1].span.end)
+        .or_else(|| mention_ending_at(ctx, name_end))
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
