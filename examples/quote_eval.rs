@@ -4,9 +4,9 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout9   # the ninth set (Wikinews 2019), held out, not yet scored
-//! cargo run --example quote_eval heldout8   # the eighth set (Wikinews 2019), held out, not yet scored
-//! cargo run --example quote_eval heldout7   # the seventh set (Wikinews 2019), held out, scored once at b0a8e38
+//! cargo run --example quote_eval heldout9   # the ninth set (Wikinews 2019), held out, scored once at f8a1fa3
+//! cargo run --example quote_eval heldout8   # the once held-out eighth set (Wikinews 2019), scored once at 5f07983, now development
+//! cargo run --example quote_eval heldout7   # the once held-out seventh set (Wikinews 2019), scored once at b0a8e38, now development
 //! cargo run --example quote_eval heldout6   # the once held-out sixth set (Wikinews 2019), now development
 //! cargo run --example quote_eval heldout5   # the once held-out fifth set, now development
 //! cargo run --example quote_eval heldout4   # the once held-out fourth set, now development
@@ -47,8 +47,8 @@ fn main() {
         Some("heldout4") => (HELD_OUT_4, "held-out 4 (now development)"),
         Some("heldout5") => (HELD_OUT_5, "held-out 5 (now development)"),
         Some("heldout6") => (HELD_OUT_6, "held-out 6 (now development)"),
-        Some("heldout7") => (HELD_OUT_7, "held-out 7 (blind)"),
-        Some("heldout8") => (HELD_OUT_8, "held-out 8 (blind)"),
+        Some("heldout7") => (HELD_OUT_7, "held-out 7 (now development)"),
+        Some("heldout8") => (HELD_OUT_8, "held-out 8 (now development)"),
         Some("heldout9") => (HELD_OUT_9, "held-out 9 (blind)"),
         _ => (HELD_OUT, "held-out"),
     };

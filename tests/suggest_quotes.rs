@@ -988,3 +988,186 @@ fn a_short_whole_sentence_after_told_and_its_object_is_a_quote() {
     // A short term in quotation marks after a cue's object stays a term.
     assert!(quotes("[Ana Ruiz]{PERSON} told the court \"basic checks\" were skipped.").is_empty());
 }
+
+#[test]
+fn the_one_told_is_a_listener_never_the_speaker() {
+    let found =
+        direct("One MP told the [BBC]{ORG}, \"We know the vote was close and it still is.\"\n");
+    assert_eq!(
+        found,
+        vec![row(
+            "We know the vote was close and it still is.",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_role_after_the_cue_then_a_name_in_apposition_gives_the_name() {
+    let found = direct(
+        "\"This day is very hard for me,\" said his father, [Abdullah Kurdi]{PERSON}, after the \
+         ceremony. \"It is people with good heart in this organisation.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "This day is very hard for me",
+                Some("Abdullah Kurdi"),
+                "direct:cue-after"
+            ),
+            row(
+                "It is people with good heart in this organisation.",
+                Some("Abdullah Kurdi"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn words_on_a_banner_or_a_sign_are_no_quote() {
+    let found = direct(
+        "Protesters with flags and a banner from [People's Vote]{ORG} saying \"put it to the \
+         people\". Image: Jane Doe.\n\n\
+         People holding a banner saying \"united in diversity\". Image: John Roe.\n",
+    );
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn observed_and_recalls_are_cues() {
+    let found = direct(
+        "\"Back when I was going as a fan, there was less anime,\" [Tipton]{PERSON} observed \
+         during a session.\n\n\
+         [Emma Caufield]{PERSON} talked of being cast in a pilot. \"It was a good day,\" she \
+         recalls.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Back when I was going as a fan, there was less anime",
+                Some("Tipton"),
+                "direct:cue-after"
+            ),
+            row(
+                "It was a good day",
+                Some("Emma Caufield"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_sentence_with_no_cue_after_a_sentence_about_a_person_is_that_persons() {
+    let found = direct(
+        "[John Rhys-Davies]{PERSON} broke news when he revealed that a reboot is being \
+         considered. \"Jerry and I are talking to NBC at the moment.\"\n\n\
+         The plan was made public on Monday. \"Nobody knows who owns the rights.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Jerry and I are talking to NBC at the moment.",
+                Some("John Rhys-Davies"),
+                "direct:continuation"
+            ),
+            row("Nobody knows who owns the rights.", None, "direct:no-cue"),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotations_comma_opens_the_next_part_not_this_ones_cue() {
+    let found = direct(
+        "[Marcelo Ebrard]{PERSON} said, \"As far as I know, this would be the first case,\" \
+         adding, \"For Mexico, this man is a terrorist.\"\n",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0],
+        row(
+            "As far as I know, this would be the first case",
+            Some("Marcelo Ebrard"),
+            "direct:cue-before"
+        )
+    );
+    assert_eq!(found[1].1.as_deref(), Some("Marcelo Ebrard"));
+}
+
+#[test]
+fn a_bracketed_acronym_between_a_name_and_its_cue_is_passed_over() {
+    let found = direct(
+        "[Mike Ryan]{PERSON} of the [World Health Organization]{ORG} (WHO) told the press the \
+         new drugs were only part of the solution: \"What will stop Ebola is good surveillance.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "What will stop Ebola is good surveillance.",
+            Some("Mike Ryan"),
+            "direct:introduced"
+        )]
+    );
+}
+
+#[test]
+fn a_person_of_a_described_body_before_the_cue_speaks() {
+    let found = direct(
+        "To this, [Peter Iseley]{PERSON} of worldwide victim group [Ending Clergy Abuse]{ORG} \
+         said, \"The church should establish the law for reporting.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The church should establish the law for reporting.",
+            Some("Peter Iseley"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_person_whose_name_ends_in_a_hyphenated_particle_of_a_country_speaks() {
+    let found = direct(
+        "At the summit, AU chairperson President [Abdel Fattah]{PERSON} el-Sisi of \
+         [Egypt]{GPE} said, \"The success of the agreement will be the real test.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The success of the agreement will be the real test.",
+            Some("Abdel Fattah"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn read_is_a_cue_when_the_words_read_follow_it() {
+    let found = direct(
+        "[Stardom]{ORG}'s official statement yesterday read \"We are very sorry to report this \
+         loss.\"\n\n\
+         The governor, [Alexander Moor]{PERSON}, during his message read out on Friday, offered \
+         a plan: \"Now the annual volume of our exports must grow.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We are very sorry to report this loss.",
+                Some("Stardom"),
+                "direct:cue-before"
+            ),
+            row(
+                "Now the annual volume of our exports must grow.",
+                Some("Alexander Moor"),
+                "direct:introduced"
+            ),
+        ]
+    );
+}

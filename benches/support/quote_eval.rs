@@ -123,10 +123,11 @@ pub const HELD_OUT_6: &[&str] = &[
     "munk",
 ];
 
-/// Held out (the seventh set): the next Wikinews articles of 2019 after the sixth set's (rows
+/// Once held out (the seventh set): the next Wikinews articles of 2019 after the sixth set's (rows
 /// 29-53 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone and
 /// committed before any suggestion was made for them, scored once with the rules and scores
-/// frozen at b0a8e38. Not part of development.
+/// frozen at b0a8e38 (that blind figure is kept in `docs/suggestions.md`); part of development
+/// since.
 pub const HELD_OUT_7: &[&str] = &[
     "thaiprincess",
     "rescueship",
@@ -144,10 +145,11 @@ pub const HELD_OUT_7: &[&str] = &[
     "dinoflap",
 ];
 
-/// Held out (the eighth set): the next Wikinews articles of 2019 after the seventh set's (rows
-/// 54-83 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone and
-/// committed before any suggestion was made for them; to be scored once with the rules and
-/// scores frozen. Not part of development.
+/// Once held out (the eighth set): the next Wikinews articles of 2019 after the seventh set's
+/// (rows 54-83 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone
+/// and committed before any suggestion was made for them, scored once with the rules and scores
+/// of b0a8e38 (unchanged at 5f07983; the blind figure is kept in `docs/suggestions.md`); part of
+/// development since.
 pub const HELD_OUT_8: &[&str] = &[
     "neurolympiad",
     "popeabuse",
@@ -185,7 +187,7 @@ pub const HELD_OUT_9: &[&str] = &[
 ];
 
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
-/// held-out second, third, fourth, fifth and sixth sets.
+/// held-out second to eighth sets.
 pub fn development() -> Vec<&'static str> {
     DEV.iter()
         .chain(HELD_OUT_2)
@@ -193,6 +195,8 @@ pub fn development() -> Vec<&'static str> {
         .chain(HELD_OUT_4)
         .chain(HELD_OUT_5)
         .chain(HELD_OUT_6)
+        .chain(HELD_OUT_7)
+        .chain(HELD_OUT_8)
         .copied()
         .collect()
 }

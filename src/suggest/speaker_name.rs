@@ -5,7 +5,8 @@
 //! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in;
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
 //! out, and an organisation cut inside a place name ("States Department" after "United") gets the
-//! whole place (both with the shipped gazetteer).
+//! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
+//! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi").
 //! A mention already in the layer is the analyst's and is kept as it is (see `quotes`).
 
 use crate::model::CharSpan;
@@ -150,7 +151,16 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
         return span;
     }
     match label {
-        "PERSON" => without_titles(chars, without_place_of_office(chars, span)),
+        "PERSON" => {
+            let name = without_titles(chars, without_place_of_office(chars, span));
+            // A title cut off the front leaves the name as it stands.
+            let name = if name.start == span.start {
+                with_hyphenated_part(chars, name)
+            } else {
+                name
+            };
+            with_particle_surname(chars, name)
+        }
         "ORG" => with_of_phrase(
             chars,
             with_place_before(chars, without_place_of_office(chars, span)),
@@ -233,6 +243,59 @@ fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
         }
     }
     span
+}
+
+/// "Shan Zhao" after "Jing-" → "Jing-Shan Zhao": a capitalised part of two letters or more
+/// joined to the name by a hyphen, with no space, is part of the name (the entity model cuts
+/// there).
+fn with_hyphenated_part(chars: &[char], span: CharSpan) -> CharSpan {
+    if span.start < 3 || chars[span.start - 1] != '-' || !chars[span.start].is_uppercase() {
+        return span;
+    }
+    let hyphen = span.start - 1;
+    let mut start = hyphen;
+    while start > 0 && chars[start - 1].is_alphabetic() {
+        start -= 1;
+    }
+    let opens_word = start == 0 || chars[start - 1].is_whitespace();
+    if hyphen - start >= 2 && chars[start].is_uppercase() && opens_word {
+        CharSpan::new(start, span.end)
+    } else {
+        span
+    }
+}
+
+/// "Abdel Fattah" before " el-Sisi" → "Abdel Fattah el-Sisi": a lower-case particle of two or
+/// three letters joined to a capitalised surname by a hyphen ("el-", "al-", "ul-"), right after
+/// the name, is the end of the name (the entity model stops before it).
+fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_end = (span.end..chars.len())
+        .find(|&k| chars[k] == '\n')
+        .unwrap_or(chars.len());
+    let Some(next) = tokens(chars, span.end, line_end).first().copied() else {
+        return span;
+    };
+    if next.start != span.end + 1 {
+        return span;
+    }
+    // Trailing punctuation (a comma, a full stop) is not part of the name.
+    let mut end = next.end;
+    while end > next.start && !chars[end - 1].is_alphabetic() {
+        end -= 1;
+    }
+    let word: String = chars[next.start..end].iter().collect();
+    let Some((particle, surname)) = word.split_once('-') else {
+        return span;
+    };
+    let particle_fits =
+        (2..=3).contains(&particle.chars().count()) && particle.chars().all(char::is_lowercase);
+    let surname_fits = surname.chars().next().is_some_and(char::is_uppercase)
+        && surname.chars().all(char::is_alphabetic);
+    if particle_fits && surname_fits {
+        CharSpan::new(span.start, end)
+    } else {
+        span
+    }
 }
 
 /// Words (runs of non-space chars) in `[start, end)`, as char spans.
@@ -337,6 +400,32 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_given_name_joined_by_a_hyphen_is_part_of_the_speakers_name() {
+        let text = "Co-author Jing-Shan Zhao said, \"…\"";
+        assert_eq!(speaker(text, "Shan Zhao", "PERSON"), "Jing-Shan Zhao");
+        // A title joined by a hyphen is still a title.
+        let text = "Vice-President Mike Pence said";
+        assert_eq!(
+            speaker(text, "President Mike Pence", "PERSON"),
+            "Mike Pence"
+        );
+        // Not a lower-case prefix ("ex-"), nor a single letter.
+        assert_eq!(speaker("ex-Kurti said", "Kurti", "PERSON"), "Kurti");
+    }
+
+    #[test]
+    fn a_particle_and_surname_joined_by_a_hyphen_end_the_speakers_name() {
+        let text = "President Abdel Fattah el-Sisi of Egypt said";
+        assert_eq!(
+            speaker(text, "Abdel Fattah", "PERSON"),
+            "Abdel Fattah el-Sisi"
+        );
+        // Not a hyphenated word that is no name ("long-term").
+        let text = "Kurti long-term plans";
+        assert_eq!(speaker(text, "Kurti", "PERSON"), "Kurti");
     }
 
     #[test]
