@@ -95,8 +95,21 @@ static NO_DETAILS: EntityDetails = EntityDetails {
 };
 
 impl EntityDetails {
+    /// Whether nothing is set: what every field of [`NO_DETAILS`] holds. Asked of every mention
+    /// read from disk, so field by field rather than by comparing with `NO_DETAILS`.
     pub fn is_empty(&self) -> bool {
-        self == &NO_DETAILS
+        let EntityDetails {
+            parts,
+            attributes,
+            norm,
+            entity,
+            note,
+        } = self;
+        parts.is_empty()
+            && attributes.is_empty()
+            && norm.is_none()
+            && entity.is_none()
+            && note.is_empty()
     }
 }
 

@@ -5,8 +5,8 @@
 //! process, so an annotation carries no string of its own. The strings are never freed (they live
 //! as long as the process, which holds few of them).
 
+use rustc_hash::FxHashMap;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
@@ -32,7 +32,7 @@ struct Table {
     /// Slot `i` of the table (see [`place`]); set once, when the string is interned.
     chunks: [OnceLock<Box<[OnceLock<&'static str>]>>; CHUNKS],
     /// String → its label, and the next free number; reading a label's string takes no lock.
-    index: RwLock<(HashMap<&'static str, Label>, u32)>,
+    index: RwLock<(FxHashMap<&'static str, Label>, u32)>,
 }
 
 fn table() -> &'static Table {
@@ -40,7 +40,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| Table {
         chunks: std::array::from_fn(|_| OnceLock::new()),
         // Label 0 is the empty string (the default), without an entry in the table.
-        index: RwLock::new((HashMap::from([("", Label(0))]), 1)),
+        index: RwLock::new((FxHashMap::from_iter([("", Label(0))]), 1)),
     })
 }
 
