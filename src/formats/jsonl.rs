@@ -77,6 +77,9 @@ pub fn export_jsonl(
         }
     }
     let mut summary = ExportSummary::default();
+    // Each line is serialised into a buffer of its own and written whole: serde_json writing its
+    // many small pieces through `dyn Write` was most of the export's time.
+    let mut buffer = Vec::new();
     for document in project.documents() {
         let Some(layers) = by_document.get(&document.id) else {
             continue;
@@ -86,8 +89,10 @@ pub fn export_jsonl(
             let line = line(document, name, found, project.registry())?;
             summary.layers += 1;
             summary.annotations += line.entities.len() + line.quotes.len() + line.events.len();
-            serde_json::to_writer(&mut *out, &line)?;
-            out.write_all(b"\n")?;
+            buffer.clear();
+            serde_json::to_writer(&mut buffer, &line)?;
+            buffer.push(b'\n');
+            out.write_all(&buffer)?;
         }
     }
     out.flush()?;
