@@ -54,6 +54,24 @@ fn place(i: u32) -> (usize, usize) {
 impl Label {
     /// The label standing for `name`, interned on first use.
     pub fn new(name: &str) -> Self {
+        // Each thread remembers the labels it has seen: reading a project interns the same few
+        // strings millions of times on every core, and the shared table's lock, even read, is
+        // then a cache line the cores keep taking from each other. A label never changes or goes
+        // away, so a remembered one stays right.
+        thread_local! {
+            static SEEN: std::cell::RefCell<FxHashMap<&'static str, Label>> =
+                std::cell::RefCell::new(FxHashMap::default());
+        }
+        if let Some(label) = SEEN.with_borrow(|seen| seen.get(name).copied()) {
+            return label;
+        }
+        let label = Self::intern(name);
+        SEEN.with_borrow_mut(|seen| seen.insert(label.as_str(), label));
+        label
+    }
+
+    /// The label standing for `name` in the shared table, added to it on first use.
+    fn intern(name: &str) -> Self {
         let table = table();
         // A poisoned lock only means another thread panicked while holding it; the table itself is
         // always consistent (a slot is filled before its label is handed out).

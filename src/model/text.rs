@@ -79,10 +79,7 @@ impl Text {
         let checkpoint = offset / CHECKPOINT_EVERY;
         let base = *self.checkpoints.get(checkpoint)?;
         let skip = offset - checkpoint * CHECKPOINT_EVERY;
-        self.string[base..]
-            .char_indices()
-            .nth(skip)
-            .map(|(byte, _)| base + byte)
+        nth_char_start(&self.string.as_bytes()[base..], skip).map(|byte| base + byte)
     }
 
     /// The char offset of a byte offset that lies on a char boundary.
@@ -113,10 +110,8 @@ impl Text {
             if span.end > self.char_len {
                 return None;
             }
-            self.string[start..]
-                .char_indices()
-                .nth(len)
-                .map_or(self.string.len(), |(byte, _)| start + byte)
+            nth_char_start(&self.string.as_bytes()[start..], len)
+                .map_or(self.string.len(), |byte| start + byte)
         };
         Some(&self.string[start..end])
     }
@@ -125,6 +120,23 @@ impl Text {
     pub fn contains_span(&self, span: CharSpan) -> bool {
         span.start <= span.end && span.end <= self.char_len
     }
+}
+
+/// The byte offset in `bytes` (valid UTF-8 from a char boundary) of its `n`th char, counting from 0;
+/// `None` when it has `n` chars or fewer. The same as `char_indices().nth(n)`, in fewer steps: a
+/// char starts at every byte that is not a continuation byte (`10xxxxxx`).
+fn nth_char_start(bytes: &[u8], n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // As i8, a continuation byte is below -64.
+        if (b as i8) >= -64 {
+            if seen == n {
+                return Some(i);
+            }
+            seen += 1;
+        }
+    }
+    None
 }
 
 /// Line endings normalised: CRLF (and a lone CR) become LF. Returns the text and whether anything changed.
@@ -153,7 +165,7 @@ mod tests {
 
     #[test]
     fn every_slice_is_the_chars_it_spans_short_or_long_across_checkpoints() {
-        let raw: String = "Вучић и Курти, 🇽🇰 Prishtinë çështje. "
+        let raw: String = "Вучић и Курти — 🇽🇰 Prishtinë çështje… "
             .repeat(8)
             .chars()
             .collect();

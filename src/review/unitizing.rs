@@ -25,6 +25,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::CharSpan;
 
 use super::measures::grow;
@@ -112,9 +114,10 @@ struct CategoryTally {
     observed: u128,
     /// How many units (and gaps) of each length: the expected disagreement depends only on these
     /// counts, and a histogram stays small however large the corpus (lengths are at most a
-    /// document's).
-    units: BTreeMap<u64, u64>,
-    gaps: BTreeMap<u64, u64>,
+    /// document's). Hashed, not sorted: every section of every document lands in one, and the
+    /// figures are integer sums, the same in any order; `finish` sorts the gaps it searches.
+    units: FxHashMap<u64, u64>,
+    gaps: FxHashMap<u64, u64>,
     /// Documents (indices into `documents`) where some observer has a unit of this category.
     seen_in: Vec<usize>,
 }
@@ -237,7 +240,8 @@ impl UnitizingTally {
             }
             // Gap lengths ascending, with suffix sums of their counts and of their lengths:
             // count[k..] and Σ g over gaps[k..].
-            let gaps: Vec<(u64, u64)> = gaps.into_iter().collect();
+            let mut gaps: Vec<(u64, u64)> = gaps.into_iter().collect();
+            gaps.sort_unstable();
             let mut suffix_count = vec![0u128; gaps.len() + 1];
             let mut suffix_sum = vec![0u128; gaps.len() + 1];
             for k in (0..gaps.len()).rev() {

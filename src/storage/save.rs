@@ -114,11 +114,14 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
         };
         writes.push(PendingWrite { path, contents });
     }
-    for key in &dirty.layers {
+    // Each layer file is written out on every core (a batch of a large adjudication or
+    // pre-annotation holds hundreds), in the order of `dirty.layers`.
+    let keys: Vec<&crate::model::LayerKey> = dirty.layers.iter().collect();
+    let layers = parallel::try_map("gloss-serialize", &keys, parallel::cpu_threads(), |key| {
         let path = layer_path(&key.doc, &key.layer);
         let Some(doc) = project.document(&key.doc) else {
             // A layer of a document that is not in the project has nowhere to go.
-            continue;
+            return Ok(None);
         };
         let contents = match project.layer(key) {
             Some(layer) if !layer.is_blank() => {
@@ -128,8 +131,9 @@ pub fn pending_writes(project: &Project) -> Result<Vec<PendingWrite>, StorageErr
             // Blank (or gone): no file, so that "new and empty" has one representation on disk.
             _ => None,
         };
-        writes.push(PendingWrite { path, contents });
-    }
+        Ok::<_, StorageError>(Some(PendingWrite { path, contents }))
+    })?;
+    writes.extend(layers.into_iter().flatten());
     if dirty.project {
         let path = PathBuf::from(PROJECT_FILE);
         let file = convert::project_to_v1(project);
@@ -318,27 +322,35 @@ impl Staged {
     /// Writes each of `writes` to a temp file beside its place (synced to disk), to be put in place
     /// by [`Staged::commit`]. Only files with contents: a removal cannot be staged.
     pub fn stage(&mut self, writes: Vec<PendingWrite>) -> Result<(), StorageError> {
-        for write in writes {
+        // Checked first, in order: the first bad write is the one named, and nothing of a batch
+        // with one is written.
+        for write in &writes {
             let path = self.dir.join(&write.path);
-            let Some(bytes) = write.contents else {
+            if write.contents.is_none() {
                 return Err(StorageError::invalid(
                     &path,
                     None,
                     "a removal cannot wait to be committed with other writes",
                 ));
-            };
+            }
             if let Some(folder) = write.path.parent() {
                 check_folders(&self.dir, folder)?;
             }
+        }
+        // Each temp file waits on its own sync to disk: on several threads, as a save's files are.
+        let dir = &self.dir;
+        let staged = parallel::try_map("gloss-stage", &writes, parallel::IO_THREADS, |write| {
+            let path = dir.join(&write.path);
+            let bytes = write.contents.as_deref().unwrap_or_default();
             let folder = folder_of(&path);
             if !folder.is_dir() {
                 std::fs::create_dir_all(folder)
                     .map_err(|e| StorageError::io(folder, "create folder", e))?;
             }
-            let temp =
-                stage_file(&path, &bytes).map_err(|e| StorageError::io(&path, "write", e))?;
-            self.files.push((temp, path));
-        }
+            let temp = stage_file(&path, bytes).map_err(|e| StorageError::io(&path, "write", e))?;
+            Ok::<_, StorageError>((temp, path))
+        })?;
+        self.files.extend(staged);
         Ok(())
     }
 
@@ -351,9 +363,10 @@ impl Staged {
             temp.persist(&path)
                 .map_err(|e| StorageError::io(&path, "put in place", e.error))?;
         }
-        for folder in folders {
-            sync_dir(&folder).map_err(|e| StorageError::io(&folder, "sync", e))?;
-        }
+        let folders: Vec<PathBuf> = folders.into_iter().collect();
+        parallel::try_map("gloss-sync", &folders, parallel::IO_THREADS, |folder| {
+            sync_dir(folder).map_err(|e| StorageError::io(folder, "sync", e))
+        })?;
         Ok(count)
     }
 }

@@ -126,28 +126,47 @@ pub fn adjudicate(
     let mut done = 0;
     corpus.for_each_batch(docs.as_deref(), |mut project| -> anyhow::Result<()> {
         let ids: Vec<DocId> = project.documents().iter().map(|d| d.id.clone()).collect();
-        for doc in &ids {
-            hooks.check()?;
-            hooks.report(done, total, doc.to_string());
-            done += 1;
+        hooks.check()?;
+        hooks.report(
+            done,
+            total,
+            ids.first().map(ToString::to_string).unwrap_or_default(),
+        );
+        done += ids.len();
+        // What each document's layers agree on is worked out on every core (documents are
+        // independent, and the project is only read), then merged into gold in document order.
+        let merges = storage::try_map("gloss-merge", &ids, storage::cpu_threads(), |doc| {
             let annotated = layers.iter().any(|l| {
                 project
                     .layer(&LayerKey::new(doc.clone(), l.clone()))
                     .is_some()
             });
-            if !annotated {
-                outcome.not_annotated += 1;
-                continue;
+            Ok::<_, std::convert::Infallible>(annotated.then(|| {
+                review::auto_merge(
+                    &project,
+                    doc,
+                    &layers,
+                    min_agree,
+                    &request.curator,
+                    request.now,
+                )
+            }))
+        });
+        let merges = match merges {
+            Ok(merges) => merges,
+            Err(never) => match never {},
+        };
+        for (doc, merge) in ids.iter().zip(merges) {
+            match merge {
+                None => outcome.not_annotated += 1,
+                Some((edits, remaining)) => {
+                    outcome
+                        .documents
+                        .push(merge_document(&mut project, doc, edits, &remaining)?);
+                }
             }
-            outcome.documents.push(merge_document(
-                &mut project,
-                doc,
-                &layers,
-                min_agree,
-                request,
-            )?);
         }
-        // This batch's gold layers, written beside their files until the end.
+        hooks.check()?;
         staged.stage(storage::pending_writes(&project)?)?;
         Ok(())
     })?;
@@ -168,21 +187,14 @@ pub fn adjudicate(
 }
 
 /// Merges one document into gold within `project` (a batch), returning what it did.
+/// Applies `edits` (what the layers of `doc` agree on) to its gold layer, and counts the
+/// disagreements that remain.
 fn merge_document(
     project: &mut crate::model::Project,
     doc: &DocId,
-    layers: &[LayerName],
-    min_agree: usize,
-    request: &AdjudicationRequest,
+    edits: Vec<Edit>,
+    remaining: &[review::Disagreement],
 ) -> anyhow::Result<DocumentMerge> {
-    let (edits, remaining) = review::auto_merge(
-        project,
-        doc,
-        layers,
-        min_agree,
-        &request.curator,
-        request.now,
-    );
     let merged = edits
         .iter()
         .filter(|e| matches!(e, Edit::Add { .. }))
@@ -201,7 +213,7 @@ fn merge_document(
             .with_context(|| format!("{doc}: cannot merge into gold; nothing was saved"))?;
     }
     let mut kinds: BTreeMap<DisagreementKind, usize> = BTreeMap::new();
-    for disagreement in &remaining {
+    for disagreement in remaining {
         *kinds.entry(disagreement.kind).or_default() += 1;
     }
     Ok(DocumentMerge {
