@@ -450,6 +450,9 @@ struct Lattice {
     /// `(tags + 1) × tags`, over the temperature (for the marginals; the best path reads them
     /// as they are).
     transitions: Vec<f32>,
+    /// `exp` of `transitions` less their largest finite value (a common factor, which the
+    /// marginals' normalising cancels), for the forward–backward pass in probability space.
+    weights: Vec<f64>,
     temperature: f32,
 }
 
@@ -462,12 +465,24 @@ impl Lattice {
         let after = (0..tags)
             .map(|y| (0..tags).filter(|&q| allowed[y * tags + q]).collect())
             .collect();
+        let transitions: Vec<f32> = transitions.iter().map(|t| t / temperature).collect();
+        let top = transitions
+            .iter()
+            .copied()
+            .filter(|t| t.is_finite())
+            .fold(f32::NEG_INFINITY, f32::max);
+        let top = if top.is_finite() { top } else { 0.0 };
+        let weights = transitions
+            .iter()
+            .map(|&t| f64::from(t - top).exp())
+            .collect();
         Self {
             tags,
             allowed,
             before,
             after,
-            transitions: transitions.iter().map(|t| t / temperature).collect(),
+            transitions,
+            weights,
             temperature,
         }
     }
@@ -483,6 +498,11 @@ struct Scratch {
     path: Vec<usize>,
     alpha: Vec<f32>,
     beta: Vec<f32>,
+    /// Per word and tag: `exp` of the emission less the word's largest, then the forward and
+    /// backward weights, each word's scaled to sum to 1 (the pass in probability space).
+    scaled_emissions: Vec<f64>,
+    scaled_alpha: Vec<f64>,
+    scaled_beta: Vec<f64>,
     /// Per word and tag, the marginal probability (of the last sentence read).
     marginals: Vec<f32>,
 }
@@ -541,7 +561,110 @@ fn viterbi(lattice: &Lattice, transitions: &[f32], n: usize, scratch: &mut Scrat
 /// Per-word marginal probability of each tag (forward–backward over the averaged scores, read at
 /// the lattice's temperature) for `n` words whose emission scores are in `scratch.emissions`;
 /// into `scratch.marginals`.
+///
+/// In probability space, in `f64`, each word's forward and backward weights scaled to sum to 1:
+/// one `exp` per word and tag instead of one per pair of tags, and no logarithm. Where that
+/// cannot be done (no path through the sentence, or weights too small for `f64`), the same
+/// marginals in log space ([`marginals_in_logs`]).
 fn marginals(lattice: &Lattice, n: usize, scratch: &mut Scratch) {
+    let tags = lattice.tags;
+    let Scratch {
+        emissions,
+        scaled_emissions: e,
+        scaled_alpha: alpha,
+        scaled_beta: beta,
+        marginals,
+        ..
+    } = scratch;
+    if n == 0 {
+        marginals.clear();
+        return;
+    }
+    let temperature = f64::from(lattice.temperature);
+    let weights = &lattice.weights;
+    e.clear();
+    for word in emissions[..n * tags].chunks_exact(tags) {
+        let top = word.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        e.extend(
+            word.iter()
+                .map(|&x| (f64::from(x - top) / temperature).exp()),
+        );
+    }
+    alpha.clear();
+    alpha.resize(n * tags, 0.0);
+    beta.clear();
+    beta.resize(n * tags, 0.0);
+    let scale = |row: &mut [f64]| -> bool {
+        let sum: f64 = row.iter().sum();
+        if sum > 0.0 && sum.is_finite() {
+            row.iter_mut().for_each(|x| *x /= sum);
+            true
+        } else {
+            false
+        }
+    };
+    let mut fine = true;
+    for y in 0..tags {
+        if lattice.allowed[tags * tags + y] {
+            alpha[y] = weights[tags * tags + y] * e[y];
+        }
+    }
+    fine &= scale(&mut alpha[..tags]);
+    for t in 1..n {
+        if !fine {
+            break;
+        }
+        let (done, row) = alpha.split_at_mut(t * tags);
+        let previous = &done[(t - 1) * tags..];
+        for y in 0..tags {
+            let sum: f64 = lattice.before[y]
+                .iter()
+                .map(|&p| previous[p] * weights[p * tags + y])
+                .sum();
+            row[y] = sum * e[t * tags + y];
+        }
+        fine &= scale(&mut row[..tags]);
+    }
+    if fine {
+        for y in (0..tags).filter(|&y| may_end(y)) {
+            beta[(n - 1) * tags + y] = 1.0;
+        }
+        fine &= scale(&mut beta[(n - 1) * tags..]);
+    }
+    for t in (0..n.saturating_sub(1)).rev() {
+        if !fine {
+            break;
+        }
+        let (row, after) = beta.split_at_mut((t + 1) * tags);
+        let next = &after[..tags];
+        let row = &mut row[t * tags..];
+        for y in 0..tags {
+            row[y] = lattice.after[y]
+                .iter()
+                .map(|&q| weights[y * tags + q] * e[(t + 1) * tags + q] * next[q])
+                .sum();
+        }
+        fine &= scale(row);
+    }
+    if fine {
+        marginals.clear();
+        for (a, b) in alpha.chunks_exact(tags).zip(beta.chunks_exact(tags)) {
+            let total: f64 = a.iter().zip(b).map(|(a, b)| a * b).sum();
+            if !(total > 0.0 && total.is_finite()) {
+                fine = false;
+                break;
+            }
+            marginals.extend(a.iter().zip(b).map(|(a, b)| (a * b / total) as f32));
+        }
+    }
+    if !fine {
+        marginals_in_logs(lattice, n, scratch);
+    }
+}
+
+/// [`marginals`] in log space, in `f32`: slower (an `exp` per pair of tags), and right however
+/// far apart the scores are.
+fn marginals_in_logs(lattice: &Lattice, n: usize, scratch: &mut Scratch) {
     let tags = lattice.tags;
     let transitions = &lattice.transitions;
     let Scratch {
@@ -728,5 +851,99 @@ impl Recommender for TaggerRecommender {
                 Suggestion::entity(span, &label, score, NAME, "bilou-perceptron")
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The marginals by brute force, in `f64`: every allowed tag sequence of the sentence weighed.
+    fn by_enumeration(tags: usize, transitions: &[f32], emissions: &[f32], t: f32) -> Vec<f64> {
+        let n = emissions.len() / tags;
+        let allowed = allowed_transitions(tags);
+        let mut paths: Vec<(f64, Vec<usize>)> = Vec::new();
+        for code in 0..tags.pow(n as u32) {
+            let path: Vec<usize> = (0..n).map(|k| code / tags.pow(k as u32) % tags).collect();
+            let mut from = tags;
+            let mut score = 0.0f64;
+            let mut ok = may_end(path[n - 1]);
+            for (k, &y) in path.iter().enumerate() {
+                ok &= allowed[from * tags + y];
+                score += f64::from(transitions[from * tags + y] / t)
+                    + f64::from(emissions[k * tags + y]) / f64::from(t);
+                from = y;
+            }
+            if ok {
+                paths.push((score, path));
+            }
+        }
+        let top = paths.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+        let mut out = vec![0.0; n * tags];
+        let mut total = 0.0;
+        for (score, path) in &paths {
+            let w = (score - top).exp();
+            total += w;
+            for (k, &y) in path.iter().enumerate() {
+                out[k * tags + y] += w;
+            }
+        }
+        out.iter().map(|w| w / total).collect()
+    }
+
+    fn fast(tags: usize, transitions: &[f32], emissions: &[f32], temperature: f32) -> Vec<f32> {
+        let lattice = Lattice::new(tags, transitions, temperature);
+        let mut scratch = Scratch {
+            emissions: emissions.to_vec(),
+            ..Scratch::default()
+        };
+        marginals(&lattice, emissions.len() / tags, &mut scratch);
+        scratch.marginals
+    }
+
+    proptest! {
+        #[test]
+        fn the_marginals_are_those_of_every_path_weighed(
+            labels in 1usize..3,
+            n in 1usize..5,
+            seed in proptest::collection::vec(-1.0f32..1.0, 9 * 10 + 9 * 4),
+            spread in 0.1f32..40.0,
+            temperature in 0.3f32..6.0,
+        ) {
+            let tags = 1 + 4 * labels;
+            let transitions: Vec<f32> =
+                seed[..tags * (tags + 1)].iter().map(|x| x * spread).collect();
+            let emissions: Vec<f32> =
+                seed[90..][..n * tags].iter().map(|x| x * spread * 3.0).collect();
+            let expected = by_enumeration(tags, &transitions, &emissions, temperature);
+            let got = fast(tags, &transitions, &emissions, temperature);
+            prop_assert_eq!(got.len(), expected.len());
+            for (a, b) in got.iter().zip(&expected) {
+                prop_assert!((f64::from(*a) - b).abs() < 1e-5, "{a} vs {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn scores_too_far_apart_for_probabilities_are_weighed_in_logs() {
+        // One label: O, B, I, L, U. The first word is all but surely B and the second all but
+        // surely O, which cannot follow B: in probability space every weight of the second word
+        // underflows to 0, so the pass falls back to logs.
+        let tags = 5;
+        let transitions = vec![0.0; tags * (tags + 1)];
+        let emissions = vec![
+            -1.0e4, 1.0e4, -1.0e4, -1.0e4, -1.0e4, // B
+            1.0e4, -1.0e4, 0.0, 0.0, -1.0e4, // O, else I or L
+        ];
+        let got = fast(tags, &transitions, &emissions, 1.0);
+        let expected = by_enumeration(tags, &transitions, &emissions, 1.0);
+        for (word, expected) in got.chunks(tags).zip(expected.chunks(tags)) {
+            let sum: f32 = word.iter().sum();
+            assert!((sum - 1.0).abs() < 1e-3, "{word:?}");
+            for (a, b) in word.iter().zip(expected) {
+                assert!((f64::from(*a) - b).abs() < 1e-3, "{word:?} vs {expected:?}");
+            }
+        }
     }
 }
