@@ -274,6 +274,11 @@ pub fn write_export_across(
 
 /// The streamed part of [`write_export_across`]: each batch's files appended to the files of the
 /// export, put in place once every batch is written.
+///
+/// Three things overlap: the next batch is read (the corpus's loader), this batch is exported on
+/// every core, and the batch before it is written by a thread of its own. Copying a large export
+/// into the system's file cache is about a third of its time, so writing on the thread that also
+/// exports would leave the other core idle for that third.
 fn stream_export(
     corpora: &[storage::stream::Corpus],
     dirs: &[&Path],
@@ -283,32 +288,67 @@ fn stream_export(
     out: &Path,
     shown: &str,
 ) -> Result<ExportWritten, String> {
-    let mut writers: Vec<storage::AtomicWriter> = Vec::new();
-    let mut report = formats::ExportReport::default();
-    for (corpus, dir) in corpora.iter().zip(dirs) {
-        let streamed = corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
-            // The batch's documents in runs, exported on every core and written in order: each
-            // run's files continue the files as the next batch's would.
-            let count = batch.documents().len();
-            let runs: Vec<Project> = (0..count)
-                .step_by(EXPORT_RUN)
-                .map(|start| batch.part(start..(start + EXPORT_RUN).min(count)))
-                .collect();
-            drop(batch);
-            let parts: Vec<_> = runs
-                .par_iter()
-                .map(|run| formats::export(run, format, selection))
-                .collect();
-            drop(runs);
-            for part in parts {
-                let part =
-                    part.map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
-                write_part(&mut writers, part, headers, out, &mut report)?;
+    type Parts = Vec<formats::Export>;
+    let (written, exported) = std::thread::scope(|scope| {
+        // One batch's parts wait while another is written: memory stays bounded.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Parts>(1);
+        let writer = std::thread::Builder::new()
+            .name("gloss-export-write".to_owned())
+            .spawn_scoped(scope, move || -> anyhow::Result<_> {
+                let mut writers: Vec<storage::AtomicWriter> = Vec::new();
+                let mut report = formats::ExportReport::default();
+                for parts in receiver {
+                    for part in parts {
+                        write_part(&mut writers, part, headers, out, &mut report)?;
+                    }
+                }
+                Ok((writers, report))
+            });
+        let Ok(writer) = writer else {
+            return (
+                Err(anyhow::anyhow!("cannot start a thread to write the export")),
+                Ok(()),
+            );
+        };
+        let exported = (|| -> Result<(), String> {
+            for (corpus, dir) in corpora.iter().zip(dirs) {
+                let streamed = corpus.for_each_batch(None, |batch| -> anyhow::Result<()> {
+                    // The batch's documents in runs, exported on every core and written in
+                    // order: each run's files continue the files as the next batch's would.
+                    let count = batch.documents().len();
+                    let runs: Vec<Project> = (0..count)
+                        .step_by(EXPORT_RUN)
+                        .map(|start| batch.part(start..(start + EXPORT_RUN).min(count)))
+                        .collect();
+                    drop(batch);
+                    let parts: Vec<_> = runs
+                        .par_iter()
+                        .map(|run| formats::export(run, format, selection))
+                        .collect();
+                    drop(runs);
+                    let parts = parts
+                        .into_iter()
+                        .collect::<Result<Parts, _>>()
+                        .map_err(|e| anyhow::anyhow!("{}: cannot export: {e}", dir.display()))?;
+                    // The writer stopped on an error, which its result names.
+                    sender
+                        .send(parts)
+                        .map_err(|_| anyhow::anyhow!("the export's writing stopped"))?;
+                    Ok(())
+                });
+                streamed.map_err(|e| format!("{e:#}"))?;
             }
             Ok(())
-        });
-        streamed.map_err(|e| format!("{e:#}"))?;
-    }
+        })();
+        drop(sender);
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (written, exported)
+    });
+    // A writing error is the cause when both failed (the exporting side only saw the writer stop).
+    let (writers, report) = written.map_err(|e| format!("{e:#}"))?;
+    exported?;
     finish_export(writers, report, shown, selection, format, out)
 }
 
