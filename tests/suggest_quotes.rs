@@ -1171,3 +1171,105 @@ fn read_is_a_cue_when_the_words_read_follow_it() {
         ]
     );
 }
+
+#[test]
+fn pointed_out_is_a_cue() {
+    let found = direct(
+        "In her defence, [Maria Lindqvist]{PERSON} pointed out she had \"given up every post I \
+         held and lived as a private citizen.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "given up every post I held and lived as a private citizen.",
+            Some("Maria Lindqvist"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_nationality_before_an_office_and_a_name_is_no_speaker_the_person_is() {
+    let found = direct(
+        "[Chilean]{NORP} President [Rosa Aguilar]{PERSON} rejected the proposal: \"Nobody will \
+         decide the future of our forests without us.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Nobody will decide the future of our forests without us.",
+            Some("Rosa Aguilar"),
+            "direct:introduced"
+        )]
+    );
+}
+
+#[test]
+fn a_cue_in_an_aside_between_dashes_is_not_the_quotations() {
+    let found = direct(
+        "Council leader [Hanna Berg]{PERSON} commented on the plan — which [The Herald]{ORG} \
+         noted was a rare step for a leader — \"Whatever it is called, the aim is to stop the \
+         council from doing its work.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Whatever it is called, the aim is to stop the council from doing its work.",
+            Some("Hanna Berg"),
+            "direct:reported"
+        )]
+    );
+}
+
+#[test]
+fn the_outlet_a_report_is_according_to_is_not_the_speaker() {
+    // An unnamed spokesman: nobody named speaks, and the outlet is only the source.
+    let found = direct(
+        "According to [Radio Nord]{ORG}, a spokesman for the ministry expressed regret and an \
+         intention to appeal; \"The ministry needs a clear plan. Closing the schools is the lawful \
+         way of getting one.\"\n\n\
+         According to [Radio Nord]{ORG}, [Lena Holm]{PERSON} expressed regret and hope at once; \
+         \"We lost this round, but the case is far from over for any of us.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The ministry needs a clear plan. Closing the schools is the lawful way of \
+                 getting one.",
+                None,
+                "direct:reported"
+            ),
+            row(
+                "We lost this round, but the case is far from over for any of us.",
+                Some("Lena Holm"),
+                "direct:reported"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_name_with_a_verb_of_its_own_before_the_cue_does_not_speak() {
+    let found = direct(
+        "Some of the farmers [The Courier]{ORG} interviewed said they had come to \"protect their \
+         land and the work of three generations\".\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "protect their land and the work of three generations",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn shouted_words_are_quotes_and_words_on_signs_that_read_are_not() {
+    let found = direct(
+        "Members of the [Assembly]{ORG} protested by shouting \"shame on you!\" and holding \
+         signs which read \"muzzled\" during the last sitting.\n",
+    );
+    assert_eq!(found, vec![row("shame on you!", None, "direct:cue-before")]);
+}

@@ -123,6 +123,7 @@ const CUES: &[&str] = &[
     "wrote on x",
     "wrote on facebook",
     "according to",
+    "pointed out",
     "said",
     "saying",
     "stating",
@@ -189,6 +190,10 @@ const CUES: &[&str] = &[
     "alleges",
     "alleging",
     "accusing",
+    "shouted",
+    "shouting",
+    "chanted",
+    "chanting",
     "рекао",
     "рекла",
     "изјавио",
@@ -714,14 +719,14 @@ const SIGN_NOUNS: &[&str] = &[
     "stickers",
 ];
 
-/// `a banner saying "…"`, `a banner from People's Vote saying "…"`: "saying" or "reads" after a
-/// sign's noun (at most four words back, nothing but a possessive or a hyphen between) gives the
-/// sign's words, a slogan rather than someone's quote.
+/// `a banner saying "…"`, `a banner from People's Vote saying "…"`, `signs which read "…"`:
+/// "saying", "reads" or "read" after a sign's noun (at most four words back, nothing but a
+/// possessive or a hyphen between) gives the sign's words, a slogan rather than someone's quote.
 fn sign_says(ctx: &SuggestContext, cue: usize) -> bool {
     let words = &ctx.words;
     if !words
         .get(cue)
-        .is_some_and(|w| matches!(w.lower.as_str(), "saying" | "says" | "reads"))
+        .is_some_and(|w| matches!(w.lower.as_str(), "saying" | "says" | "reads" | "read"))
     {
         return false;
     }
@@ -1086,8 +1091,9 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
     None
 }
 
-/// "AIP chairman Markham Robinson": the person named right after an organisation mention and a
-/// lower-case office noun (with at most one other lower-case word), who is the one speaking.
+/// "AIP chairman Markham Robinson", "Brazilian President Jair Bolsonaro": the person named right
+/// after an organisation, a place or a people and an office noun (with at most one other word
+/// before it, such as "Prime"), who is the one speaking; the mention before is a modifier.
 fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let words = &ctx.words;
     let mention = &ctx.mentions[organisation];
@@ -1095,14 +1101,16 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
         return None;
     }
     let after = ctx.word_at_or_after(mention.span.end);
-    (after..(after + 2).min(words.len()))
-        .take_while(|&k| !words[k].is_capitalised() && !words[k].is_punct())
-        .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
-        .and_then(|role| words.get(role + 1))
-        .and_then(|next| {
-            ctx.mentions_starting_in(CharSpan::new(next.span.start, next.span.start + 1))
+    let person_at = |k: usize| {
+        words.get(k).and_then(|word| {
+            ctx.mentions_starting_in(CharSpan::new(word.span.start, word.span.start + 1))
                 .find(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         })
+    };
+    (after..(after + 2).min(words.len()))
+        .take_while(|&k| !words[k].is_punct())
+        .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
+        .and_then(|role| person_at(role).or_else(|| person_at(role + 1)))
 }
 
 /// "Cooper said her party … and said it was": the subject of an earlier cue in the sentence.
@@ -1207,21 +1215,52 @@ fn reported(
     let quoted = |at: usize| inside_quotation(all, at);
     (sentence_start..end)
         .rev()
-        .filter(|&k| !quoted(words[k].span.start))
+        .filter(|&k| !quoted(words[k].span.start) && !between_dashes(ctx, sentence_start, k, end))
         .find_map(|k| {
             cue_at(ctx, k)
                 .filter(|&len| k + len <= end)
                 .map(|len| (k, len))
         })
-        .and_then(
-            |(k, len)| match cue_subject(ctx, sentence_start, k, len, open) {
+        .and_then(|(k, len)| {
+            // "According to the BBC, a spokesman for the office expressed …; "…"": the outlet
+            // is the report's source, not the speaker; the subject of the clause after the
+            // comma speaks, or nobody named.
+            if words[k].lower == "according"
+                && let Some(comma) = (k + len..end).find(|&j| words[j].text == ",")
+                && comma + 1 < end
+            {
+                let subject = match sentence_subject(ctx, comma + 1, end) {
+                    Some(Subject::Mention(index, _)) => Subject::Mention(index, "adjacent"),
+                    Some(pronoun @ Subject::Pronoun(_, PronounRef::Person)) => pronoun,
+                    _ => Subject::None,
+                };
+                return Some((k, len, subject));
+            }
+            match cue_subject(ctx, sentence_start, k, len, open) {
                 Subject::None => None,
                 // "They concluded that the agreement … "infringes upon …"": several people
                 // (ministers of four countries) speak as one; no one of them is the speaker.
                 Subject::Pronoun(_, PronounRef::Group) => Some((k, len, Subject::None)),
                 subject => Some((k, len, subject)),
-            },
-        )
+            }
+        })
+}
+
+/// Whether word `k` stands inside a parenthesis set off by dashes that closes before word `end`
+/// (`Bercow commented — which the BBC noted as unusual — "…"`): a cue there is an aside's, not
+/// the quotation's.
+fn between_dashes(ctx: &SuggestContext, from: usize, k: usize, end: usize) -> bool {
+    let words = &ctx.words;
+    let chars = ctx.chars();
+    let dash = |j: usize| {
+        let w = &words[j];
+        matches!(w.text.as_str(), "—" | "–" | "―")
+            || (w.text == "-"
+                && w.span.start > 0
+                && chars[w.span.start - 1] == ' '
+                && chars.get(w.span.end) == Some(&' '))
+    };
+    (from..k).any(dash) && (k + 1..end).any(dash)
 }
 
 /// A quote with no cue of its own goes on from the latest attribution before it: in its own
@@ -1377,6 +1416,16 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         // "Levinson … asked whether Oakland was part of the US and then declared": the cue's
         // subject is the earlier verb's (see `coordinated`), not the name before "and".
         if matches!(word.lower.as_str(), "and" | "but" | "or") {
+            return None;
+        }
+        // "Some of the protesters Wikinews interviewed said": a name before a verb of its own
+        // is the subject of a clause describing the cue's subject, not the one speaking.
+        if word.lower.len() >= 5
+            && word.lower.ends_with("ed")
+            && word.lower != "indeed"
+            && !word.is_capitalised()
+            && cue_at(ctx, k).is_none()
+        {
             return None;
         }
         // A hyphen inside a compound ("RIAA's take-down notice claimed") is part of a word.
