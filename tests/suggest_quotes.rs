@@ -1273,3 +1273,28 @@ fn shouted_words_are_quotes_and_words_on_signs_that_read_are_not() {
     );
     assert_eq!(found, vec![row("shame on you!", None, "direct:cue-before")]);
 }
+
+#[test]
+fn a_quote_with_no_cue_goes_on_from_an_earlier_attributed_quote_in_its_paragraph() {
+    let found = direct(
+        "[Nora Ellis]{PERSON} spoke about her first film.\n\n\
+         Tired of the part, she left after one season. \"This was not why I became an actor. \
+         I asked them for a stand-in\" to take her place on the set, which was high up. \"They \
+         could have filmed a coat on a chair and nobody would have known.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "This was not why I became an actor. I asked them for a stand-in",
+                Some("Nora Ellis"),
+                "direct:continuation"
+            ),
+            row(
+                "They could have filmed a coat on a chair and nobody would have known.",
+                Some("Nora Ellis"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}

@@ -1314,7 +1314,18 @@ fn continuation(
             return Some(subject);
         }
     }
-    None
+    // No cue in reach: an earlier quote in the same paragraph whose speaker was found (`she left
+    // the series. "This is not what I wanted …" to place at the station. "You could just …"`)
+    // goes on.
+    earlier
+        .iter()
+        .rev()
+        .find(|c| {
+            c.kind == QuoteKind::Direct
+                && c.subject != Subject::None
+                && c.content.first().is_some_and(|f| f.start >= own)
+        })
+        .map(|c| c.subject.clone())
 }
 
 /// `John Rhys-Davies broke news when he revealed that a reboot is considered. "Jerry and I are
