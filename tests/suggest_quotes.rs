@@ -1298,3 +1298,33 @@ fn a_quote_with_no_cue_goes_on_from_an_earlier_attributed_quote_in_its_paragraph
         ]
     );
 }
+
+#[test]
+fn she_is_never_a_man_the_text_calls_he() {
+    let found = direct(
+        "[Tom Reyes]{PERSON} met [Ana Duarte]{PERSON} at the station.\n\n\
+         Later [Reyes]{PERSON} denied the meeting, but he changed his story twice. She told \
+         reporters, \"He lied to the court.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "He lied to the court.",
+            Some("Ana Duarte"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
+    let found = direct(
+        "[Mia Lund]{PERSON} left the club at two.\n\n\
+         Earlier, she was threatened by [Karl Berg]{PERSON}, [Ole Dahl]{PERSON} and a third \
+         man. She told a guard, \"they hurt me\".\n",
+    );
+    assert_eq!(
+        found,
+        vec![row("they hurt me", Some("Mia Lund"), "direct:cue-before")]
+    );
+}

@@ -96,7 +96,7 @@ use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
 mod speakers;
 
-use speakers::{resolve_pronoun, resolve_role};
+use speakers::{person_genders, resolve_pronoun, resolve_role};
 
 /// The recommender's name.
 pub const NAME: &str = "quotes";
@@ -1890,6 +1890,7 @@ fn kind_of(ctx: &SuggestContext, content: CharSpan) -> QuoteKind {
 /// of the quote before; then scores each quote by its rule and how its speaker was found.
 fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Suggestion> {
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, sentence)
+    let genders = person_genders(ctx);
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let sentence = ctx.sentence_of(candidate.anchor).unwrap_or(0);
@@ -1897,7 +1898,7 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
             Subject::None => None,
             Subject::Mention(index, how) => Some((index, how, None)),
             Subject::Pronoun(span, reference) => {
-                resolve_pronoun(ctx, span, reference, last_speaker, sentence)
+                resolve_pronoun(ctx, span, reference, last_speaker, sentence, &genders)
                     .map(|index| (index, "pronoun", Some(span)))
             }
             Subject::PronounOf(span, index) => Some((index, "pronoun", Some(span))),
