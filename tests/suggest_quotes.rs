@@ -1328,3 +1328,28 @@ fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
         vec![row("they hurt me", Some("Mia Lund"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_statement_which_said_is_the_words_of_whoever_issued_it() {
+    let found = direct(
+        "On Monday the [Northern Rivers Trust]{ORG} also objected to the dam.\n\n\
+         They released a statement which said, \"The valley is a home to rare birds and must stay \
+         protected.\"\n\n\
+         [Ivo Marsh]{PERSON} issued a letter that said \"The dam will bring work to the town.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The valley is a home to rare birds and must stay protected.",
+                Some("Northern Rivers Trust"),
+                "direct:cue-before"
+            ),
+            row(
+                "The dam will bring work to the town.",
+                Some("Ivo Marsh"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}

@@ -1373,6 +1373,19 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
     if let Some(subject) = quoted_as(ctx, from, cue) {
         return Some(subject);
     }
+    // "They released a statement which said": the one who issued the document speaks, the
+    // subject of the clause before it.
+    if cue >= from + 2
+        && matches!(words[cue - 1].lower.as_str(), "which" | "that")
+        && DOCUMENT_NOUNS.contains(&words[cue - 2].lower.as_str())
+    {
+        return match pronoun(&words[from].lower) {
+            Some(reference) if words[from].lower != "i" => {
+                Some(Subject::Pronoun(words[from].span, reference))
+            }
+            _ => sentence_subject(ctx, from, cue - 2),
+        };
+    }
     let mut k = cue;
     let mut gap = 0;
     while k > from && gap <= 2 {
