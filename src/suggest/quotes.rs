@@ -73,6 +73,15 @@
 //! quote. "read" is a cue when the words read follow it (`the statement read "…"`, `read in
 //! part, "…"`), not in "read out on Monday". A person's name cut before a hyphenated particle
 //! ("Abdel Fattah" of "Abdel Fattah el-Sisi of Egypt said") is still the person "of" the place.
+//! "Brazilian President Jair Bolsonaro": a people's or place's mention before an office noun and a
+//! person is a modifier; the person is the subject. A cue in an aside between dashes (`commented
+//! — which the BBC noted — "…"`) is not the quotation's; "According to the BBC, a spokesman …;
+//! "…"" is the clause's subject's (here nobody named), not the outlet's; a name with its own verb
+//! before the cue (`the protesters Wikinews interviewed said`) does not speak; "They released a
+//! statement which said" is the issuer's. A quotation with no cue goes on from an earlier quote
+//! in its paragraph whose speaker was found. "he" is never a person the text shows as a woman,
+//! nor "she" one it shows as a man (see `speakers::person_genders`), and the agents of a passive
+//! are not the subject a pronoun falls back to.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
