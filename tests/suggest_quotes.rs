@@ -1353,3 +1353,19 @@ fn a_statement_which_said_is_the_words_of_whoever_issued_it() {
         ]
     );
 }
+
+#[test]
+fn an_unnamed_source_within_a_body_is_nobody_named_not_the_body() {
+    let found = direct(
+        "A source within the regional [Health Ministry]{ORG} reportedly said \"We were told to \
+         keep the numbers quiet.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We were told to keep the numbers quiet.",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
