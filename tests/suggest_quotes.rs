@@ -1369,3 +1369,28 @@ fn an_unnamed_source_within_a_body_is_nobody_named_not_the_body() {
         )]
     );
 }
+
+#[test]
+fn a_cue_in_the_next_sentence_followed_only_by_when_and_where_attributes_the_quote() {
+    let found = direct(
+        "\"We have sandbags for everyone who needs them.\" [Lena Falk]{PERSON} said the stock \
+         would last a week.\n\n\
+         \"The river is rising. Leave your homes tonight!\" [Mayor Ortiz]{PERSON} told the town \
+         on Friday via radio.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We have sandbags for everyone who needs them.",
+                None,
+                "direct:no-cue"
+            ),
+            row(
+                "The river is rising. Leave your homes tonight!",
+                Some("Mayor Ortiz"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
