@@ -1171,3 +1171,226 @@ fn read_is_a_cue_when_the_words_read_follow_it() {
         ]
     );
 }
+
+#[test]
+fn pointed_out_is_a_cue() {
+    let found = direct(
+        "In her defence, [Maria Lindqvist]{PERSON} pointed out she had \"given up every post I \
+         held and lived as a private citizen.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "given up every post I held and lived as a private citizen.",
+            Some("Maria Lindqvist"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_nationality_before_an_office_and_a_name_is_no_speaker_the_person_is() {
+    let found = direct(
+        "[Chilean]{NORP} President [Rosa Aguilar]{PERSON} rejected the proposal: \"Nobody will \
+         decide the future of our forests without us.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Nobody will decide the future of our forests without us.",
+            Some("Rosa Aguilar"),
+            "direct:introduced"
+        )]
+    );
+}
+
+#[test]
+fn a_cue_in_an_aside_between_dashes_is_not_the_quotations() {
+    let found = direct(
+        "Council leader [Hanna Berg]{PERSON} commented on the plan — which [The Herald]{ORG} \
+         noted was a rare step for a leader — \"Whatever it is called, the aim is to stop the \
+         council from doing its work.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Whatever it is called, the aim is to stop the council from doing its work.",
+            Some("Hanna Berg"),
+            "direct:reported"
+        )]
+    );
+}
+
+#[test]
+fn the_outlet_a_report_is_according_to_is_not_the_speaker() {
+    // An unnamed spokesman: nobody named speaks, and the outlet is only the source.
+    let found = direct(
+        "According to [Radio Nord]{ORG}, a spokesman for the ministry expressed regret and an \
+         intention to appeal; \"The ministry needs a clear plan. Closing the schools is the lawful \
+         way of getting one.\"\n\n\
+         According to [Radio Nord]{ORG}, [Lena Holm]{PERSON} expressed regret and hope at once; \
+         \"We lost this round, but the case is far from over for any of us.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The ministry needs a clear plan. Closing the schools is the lawful way of \
+                 getting one.",
+                None,
+                "direct:reported"
+            ),
+            row(
+                "We lost this round, but the case is far from over for any of us.",
+                Some("Lena Holm"),
+                "direct:reported"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_name_with_a_verb_of_its_own_before_the_cue_does_not_speak() {
+    let found = direct(
+        "Some of the farmers [The Courier]{ORG} interviewed said they had come to \"protect their \
+         land and the work of three generations\".\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "protect their land and the work of three generations",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn shouted_words_are_quotes_and_words_on_signs_that_read_are_not() {
+    let found = direct(
+        "Members of the [Assembly]{ORG} protested by shouting \"shame on you!\" and holding \
+         signs which read \"muzzled\" during the last sitting.\n",
+    );
+    assert_eq!(found, vec![row("shame on you!", None, "direct:cue-before")]);
+}
+
+#[test]
+fn a_quote_with_no_cue_goes_on_from_an_earlier_attributed_quote_in_its_paragraph() {
+    let found = direct(
+        "[Nora Ellis]{PERSON} spoke about her first film.\n\n\
+         Tired of the part, she left after one season. \"This was not why I became an actor. \
+         I asked them for a stand-in\" to take her place on the set, which was high up. \"They \
+         could have filmed a coat on a chair and nobody would have known.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "This was not why I became an actor. I asked them for a stand-in",
+                Some("Nora Ellis"),
+                "direct:continuation"
+            ),
+            row(
+                "They could have filmed a coat on a chair and nobody would have known.",
+                Some("Nora Ellis"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn she_is_never_a_man_the_text_calls_he() {
+    let found = direct(
+        "[Tom Reyes]{PERSON} met [Ana Duarte]{PERSON} at the station.\n\n\
+         Later [Reyes]{PERSON} denied the meeting, but he changed his story twice. She told \
+         reporters, \"He lied to the court.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "He lied to the court.",
+            Some("Ana Duarte"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
+    let found = direct(
+        "[Mia Lund]{PERSON} left the club at two.\n\n\
+         Earlier, she was threatened by [Karl Berg]{PERSON}, [Ole Dahl]{PERSON} and a third \
+         man. She told a guard, \"they hurt me\".\n",
+    );
+    assert_eq!(
+        found,
+        vec![row("they hurt me", Some("Mia Lund"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_statement_which_said_is_the_words_of_whoever_issued_it() {
+    let found = direct(
+        "On Monday the [Northern Rivers Trust]{ORG} also objected to the dam.\n\n\
+         They released a statement which said, \"The valley is a home to rare birds and must stay \
+         protected.\"\n\n\
+         [Ivo Marsh]{PERSON} issued a letter that said \"The dam will bring work to the town.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The valley is a home to rare birds and must stay protected.",
+                Some("Northern Rivers Trust"),
+                "direct:cue-before"
+            ),
+            row(
+                "The dam will bring work to the town.",
+                Some("Ivo Marsh"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_unnamed_source_within_a_body_is_nobody_named_not_the_body() {
+    let found = direct(
+        "A source within the regional [Health Ministry]{ORG} reportedly said \"We were told to \
+         keep the numbers quiet.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We were told to keep the numbers quiet.",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_cue_in_the_next_sentence_followed_only_by_when_and_where_attributes_the_quote() {
+    let found = direct(
+        "\"We have sandbags for everyone who needs them.\" [Lena Falk]{PERSON} said the stock \
+         would last a week.\n\n\
+         \"The river is rising. Leave your homes tonight!\" [Mayor Ortiz]{PERSON} told the town \
+         on Friday via radio.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We have sandbags for everyone who needs them.",
+                None,
+                "direct:no-cue"
+            ),
+            row(
+                "The river is rising. Leave your homes tonight!",
+                Some("Mayor Ortiz"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}

@@ -169,10 +169,11 @@ pub const HELD_OUT_8: &[&str] = &[
     "ebola",
 ];
 
-/// Held out (the ninth set): the next Wikinews articles of 2019 after the eighth set's (rows
+/// Once held out (the ninth set): the next Wikinews articles of 2019 after the eighth set's (rows
 /// 88-104 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone and
-/// committed before any suggestion was made for them; to be scored once with the rules and
-/// scores frozen. Not part of development.
+/// committed before any suggestion was made for them, scored once with the rules and scores
+/// frozen at f8a1fa3 (the blind figure is kept in `docs/suggestions.md`); part of development
+/// since round 8.
 pub const HELD_OUT_9: &[&str] = &[
     "g7amazon",
     "prorogue",
@@ -187,7 +188,7 @@ pub const HELD_OUT_9: &[&str] = &[
 ];
 
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
-/// held-out second to eighth sets.
+/// held-out second to ninth sets.
 pub fn development() -> Vec<&'static str> {
     DEV.iter()
         .chain(HELD_OUT_2)
@@ -197,6 +198,7 @@ pub fn development() -> Vec<&'static str> {
         .chain(HELD_OUT_6)
         .chain(HELD_OUT_7)
         .chain(HELD_OUT_8)
+        .chain(HELD_OUT_9)
         .copied()
         .collect()
 }

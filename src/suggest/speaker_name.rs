@@ -86,6 +86,33 @@ const TITLES: &[&str] = &[
     "Imam",
     "Sheikh",
     "Ayatollah",
+    // Occupations written as a title ("Actress Denise Crosby", "Co-author Jing-Shan Zhao").
+    "Actor",
+    "Actress",
+    "Singer",
+    "Songwriter",
+    "Rapper",
+    "Musician",
+    "Comedian",
+    "Author",
+    "Co-author",
+    "Writer",
+    "Novelist",
+    "Poet",
+    "Journalist",
+    "Reporter",
+    "Filmmaker",
+    "Producer",
+    "Artist",
+    "Astronaut",
+    "Economist",
+    "Scientist",
+    "Researcher",
+    "Activist",
+    "Lawyer",
+    "Attorney",
+    "Designer",
+    "Entrepreneur",
 ];
 
 /// The last word of a body whose name may go on with "on" or "for" ("Commission on Presidential
@@ -447,6 +474,19 @@ mod tests {
                 "PERSON"
             ),
             "Вучић"
+        );
+    }
+
+    #[test]
+    fn an_occupation_written_as_a_title_is_not_part_of_the_speakers_name() {
+        let text = "Actress Mila Novak recalled her first role.";
+        assert_eq!(speaker(text, "Actress Mila Novak", "PERSON"), "Mila Novak");
+        let text = "Singer Tomás Ruiz said";
+        assert_eq!(speaker(text, "Singer Tomás Ruiz", "PERSON"), "Tomás Ruiz");
+        // Still a name when nothing capitalised follows ("Peter Singer").
+        assert_eq!(
+            speaker("Peter Singer said", "Peter Singer", "PERSON"),
+            "Peter Singer"
         );
     }
 

@@ -2,6 +2,8 @@
 //! cue stands for: the speakers found as `pronoun`, `role-noun` and `organisation` (see the
 //! module documentation of `quotes` for the rules in order).
 
+use std::collections::HashMap;
+
 use crate::model::CharSpan;
 
 use super::super::context::{Mention, SuggestContext};
@@ -73,19 +75,125 @@ pub(super) fn resolve_role(
     }
 }
 
-/// The mention a pronoun at `span` stands for (see the module documentation of `quotes`).
+/// A person's grammatical gender, as the text shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a personal pronoun, a possessive or a title word shows.
+fn gender_of_word(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "his" | "him" | "himself" | "mr" | "sir" | "lord" | "actor" | "king" | "prince"
+        | "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "husband"
+        | "son" | "brother" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" | "mrs" | "ms" | "miss" | "dame" | "lady"
+        | "actress" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "congresswoman"
+        | "businesswoman" | "mother" | "wife" | "daughter" | "sister" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of each person named in the document, by the last word of their name: from a title
+/// word right before the name or opening it ("Actress Denise Crosby", "Mr. Toccafondi"), and from
+/// the first "he" or "she" after a mention in its sentence with no other person named between
+/// ("Quirin denied it, but on learning of the test he claimed …"), or "his", "himself" or
+/// "herself" within three words of it ("Quirin wept in his lawyer's arms"; not "her", as often
+/// someone else's or someone else, nor a possessive further on: `Meltzer tweeted after hearing
+/// the news of her death`); the more frequent when the text shows both, none when as often.
+pub(super) fn person_genders(ctx: &SuggestContext) -> HashMap<String, Gender> {
+    let words = &ctx.words;
+    let mut votes: HashMap<String, i32> = HashMap::new();
+    let people: Vec<usize> = (0..ctx.mentions.len())
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        .collect();
+    for (n, &i) in people.iter().enumerate() {
+        let mention = &ctx.mentions[i];
+        let name = ctx.text_of(mention.span);
+        let Some(key) = name.split_whitespace().next_back().map(str::to_owned) else {
+            continue;
+        };
+        let first = ctx.word_at_or_after(mention.span.start);
+        let title = [first.checked_sub(1), Some(first)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| words.get(k))
+            .find_map(|w| gender_of_word(w.lower.trim_end_matches('.')));
+        // The next person named, where the pronoun could be theirs.
+        let next_person = people
+            .get(n + 1)
+            .map_or(usize::MAX, |&j| ctx.mentions[j].span.start);
+        let after = ctx.word_at_or_after(mention.span.end);
+        let pronoun = words.get(after).and_then(|w| {
+            let sentence = w.sentence;
+            (after..words.len())
+                .take_while(|&k| words[k].sentence == sentence && words[k].span.start < next_person)
+                .find_map(|k| match words[k].lower.as_str() {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    "his" | "himself" if k < after + 4 => Some(Gender::Male),
+                    "herself" if k < after + 4 => Some(Gender::Female),
+                    _ => None,
+                })
+        });
+        for gender in [title, pronoun].into_iter().flatten() {
+            *votes.entry(key.clone()).or_default() += match gender {
+                Gender::Male => 1,
+                Gender::Female => -1,
+            };
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|(_, v)| *v != 0)
+        .map(|(k, v)| (k, if v > 0 { Gender::Male } else { Gender::Female }))
+        .collect()
+}
+
+/// The mention a pronoun at `span` stands for (see the module documentation of `quotes`). "he"
+/// is never a person the text shows as a woman, nor "she" one it shows as a man (`genders`).
 pub(super) fn resolve_pronoun(
     ctx: &SuggestContext,
     span: CharSpan,
     reference: PronounRef,
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
+    genders: &HashMap<String, Gender>,
+) -> Option<usize> {
+    resolve_pronoun_with(ctx, span, reference, last_speaker, sentence, genders, false)
+}
+
+/// `resolve_pronoun`, among the people whose gender agrees with the pronoun's: known to agree
+/// when `strict`, else not known to disagree.
+fn resolve_pronoun_with(
+    ctx: &SuggestContext,
+    span: CharSpan,
+    reference: PronounRef,
+    last_speaker: Option<(usize, usize)>,
+    sentence: usize,
+    genders: &HashMap<String, Gender>,
+    strict: bool,
 ) -> Option<usize> {
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
     let surnames = ctx.person_surnames();
+    let wanted = gender_of_word(&ctx.text_of(span).to_lowercase());
+    let agrees = |m: &Mention| {
+        let name = ctx.text_of(m.span);
+        let known = name
+            .split_whitespace()
+            .next_back()
+            .and_then(|last| genders.get(last));
+        match (wanted, known) {
+            (Some(w), Some(k)) => w == *k,
+            (Some(_), None) => !strict,
+            (None, _) => true,
+        }
+    };
     let compatible = |m: &Mention| {
         allowed(ctx, m)
+            && agrees(m)
             && match reference {
                 PronounRef::Person => {
                     canonical(&m.label) == "PERSON" || {
@@ -162,14 +270,21 @@ pub(super) fn resolve_pronoun(
         .mentions_starting_in(CharSpan::new(reach, span.start.max(reach)))
         .filter(|&i| is_before(i))
         .collect();
-    // The subject, roughly: the first compatible mention of its sentence.
+    // The subject, roughly: the first compatible mention of its sentence that is not the agent of
+    // a passive ("she was attacked by Quirin, Redouane and a third man").
     let opens_sentence = |i: usize| {
         let m = &ctx.mentions[i];
-        ctx.sentence_of(m.span.start).is_some_and(|s| {
-            let sentence = ctx.sentences[s];
-            !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
-                .any(|j| j != i && is_before(j) && sentence.contains_span(ctx.mentions[j].span))
-        })
+        !agent_of_passive(ctx, i)
+            && ctx.sentence_of(m.span.start).is_some_and(|s| {
+                let sentence = ctx.sentences[s];
+                !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
+                    .any(|j| {
+                        j != i
+                            && is_before(j)
+                            && !agent_of_passive(ctx, j)
+                            && sentence.contains_span(ctx.mentions[j].span)
+                    })
+            })
     };
     within_reach
         .iter()
@@ -182,4 +297,29 @@ pub(super) fn resolve_pronoun(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether mention `i` follows "by", alone or in a list of names after it ("by Quirin, Redouane
+/// and an unnamed officer").
+fn agent_of_passive(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let mut start = ctx.mentions[i].span.start;
+    loop {
+        let Some(k) = ctx.word_at_or_after(start).checked_sub(1) else {
+            return false;
+        };
+        match words[k].lower.as_str() {
+            "by" => return true,
+            "," | "and" => {
+                let Some(previous) = k
+                    .checked_sub(1)
+                    .and_then(|p| ctx.mentions_ending_at(words[p].span.end).into_iter().next())
+                else {
+                    return false;
+                };
+                start = ctx.mentions[previous].span.start;
+            }
+            _ => return false,
+        }
+    }
 }
