@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout10  # the tenth set (Wikinews 2019), held out, to be scored once with round 8 frozen
 //! cargo run --example quote_eval heldout9   # the once held-out ninth set (Wikinews 2019), scored once at f8a1fa3, now development
 //! cargo run --example quote_eval heldout8   # the once held-out eighth set (Wikinews 2019), scored once at 5f07983, now development
 //! cargo run --example quote_eval heldout7   # the once held-out seventh set (Wikinews 2019), scored once at b0a8e38, now development
@@ -25,7 +26,7 @@ mod quote_eval;
 
 use quote_eval::{
     DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
-    HELD_OUT_8, HELD_OUT_9, development, evaluate,
+    HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, development, evaluate,
 };
 
 fn main() {
@@ -50,6 +51,7 @@ fn main() {
         Some("heldout7") => (HELD_OUT_7, "held-out 7 (now development)"),
         Some("heldout8") => (HELD_OUT_8, "held-out 8 (now development)"),
         Some("heldout9") => (HELD_OUT_9, "held-out 9 (now development)"),
+        Some("heldout10") => (HELD_OUT_10, "held-out 10 (blind)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);

@@ -187,6 +187,28 @@ pub const HELD_OUT_9: &[&str] = &[
     "scotcourt",
 ];
 
+/// Held out (the tenth set): the next Wikinews articles of 2019 after the ninth set's (rows
+/// 106-130 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone and
+/// committed before any suggestion was made for them, by an engineer who never saw the rules; to be
+/// scored once with the rules and scores of round 8 frozen. Not in `development()`.
+pub const HELD_OUT_10: &[&str] = &[
+    "saudidrone",
+    "goldtoilet",
+    "travelator",
+    "deblasio",
+    "area51",
+    "rouhani",
+    "prorogation",
+    "rhunter",
+    "pelosi",
+    "nswabortion",
+    "cengiz",
+    "qandeel",
+    "subpoena",
+    "coralfish",
+    "ecjfacebook",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second to ninth sets.
 pub fn development() -> Vec<&'static str> {
