@@ -468,3 +468,29 @@ fn a_linked_layer_file_is_never_read_through() {
     );
     assert!(!wb.is_read(&doc(400)));
 }
+
+#[test]
+fn the_tagger_learns_from_the_project_once_it_is_read_not_after_every_batch() {
+    let (_temp, dir) = large_project();
+    // Background work on threads, as in the window: the tagger's training starts from `tick`.
+    let mut wb = Workbench::open_reading_above(&dir, "alice", ABOVE).unwrap();
+    let mut ticks_while_reading = 0;
+    for _ in 0..10_000 {
+        wb.tick(std::time::Instant::now());
+        let reading = wb.reading();
+        if reading.is_none_or(|r| r.resting || r.failure.is_some()) {
+            break;
+        }
+        // Each batch read changes the project; none of them starts a training run on a part of it.
+        ticks_while_reading += 1;
+        assert_eq!(wb.suggestion_state().tagger().requested, None);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(ticks_while_reading > 0, "600 documents are read in batches");
+    assert_eq!(wb.reading(), None, "everything is read");
+    wb.tick(std::time::Instant::now());
+    assert!(
+        wb.suggestion_state().tagger().requested.is_some(),
+        "one run learns from the whole project once it is read"
+    );
+}

@@ -167,16 +167,23 @@ impl Workbench {
 
     /// Retrains the tagger on the annotator's layer when the project changed since the last
     /// request and the worker is free (so that at most one run waits, with the latest
-    /// annotations). Not while the analyst has turned the tagger off.
+    /// annotations). Not while the analyst has turned the tagger off, and not while a large
+    /// project is still being read: each batch read changes the project, and training again on
+    /// everything read so far after every batch did the work about twice over, on a copy of it
+    /// all made each time on this thread. Once the reading is done (or rests), one run learns
+    /// from everything read, edits made meanwhile included.
     fn request_training(&mut self) {
         let revision = self.revision;
+        let reading = self
+            .reading()
+            .is_some_and(|r| !r.resting && r.failure.is_none());
         let state = &self.suggestions;
         let off_by_hand = state.tagger.set_by_hand
             && !state
                 .recommenders
                 .entry(tagger::NAME)
                 .is_some_and(|e| e.enabled);
-        if state.tagger.requested == Some(revision) || state.working() || off_by_hand {
+        if state.tagger.requested == Some(revision) || state.working() || off_by_hand || reading {
             return;
         }
         self.suggestions.tagger.requested = Some(revision);
