@@ -1443,6 +1443,9 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             _ => sentence_subject(ctx, from, cue - 2),
         };
     }
+    if cue >= from + 2 && words[cue - 1].lower == "who" {
+        return relative_clause_subject(ctx, from, cue - 1);
+    }
     let mut k = cue;
     let mut gap = 0;
     while k > from && gap <= 2 {
@@ -1530,6 +1533,41 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
                 .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
             document_named(ctx, start, words[cue - 1].span.end)
         })
+}
+
+/// "drafted by Alex Greenwich who said", "led by Mark Hay, a marine ecologist at GT, who said": the
+/// one named before the relative "who" at word `who` speaks (after "by" too: the clause is the
+/// name's own), the name right before it or before its comma, or the person an appositive
+/// between commas describes.
+fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let named = |k: usize| {
+        let index = mention_ending_at(ctx, words[k].span.end)?;
+        let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+        let index = if canonical(&ctx.mentions[index].label) == "PERSON" {
+            index
+        } else {
+            person_of(ctx, from, starts).unwrap_or(index)
+        };
+        Some(Subject::Mention(index, "adjacent"))
+    };
+    let before = who.checked_sub(1).filter(|&k| k >= from)?;
+    if words[before].text != "," {
+        return named(before);
+    }
+    // "Mark Hay, a marine ecologist and Regents Professor at GT, who said": a body ending the
+    // appositive is where the person works; the person before it speaks.
+    let person = |subject: &Subject| {
+        matches!(subject, Subject::Mention(index, _)
+            if canonical(&ctx.mentions[*index].label) == "PERSON")
+    };
+    let right_before = (before > from).then(|| named(before - 1)).flatten();
+    if right_before.as_ref().is_some_and(person) {
+        return right_before;
+    }
+    appositive(ctx, from, before)
+        .filter(person)
+        .or(right_before)
 }
 
 /// "Peter Iseley of worldwide victim group Ending Clergy Abuse said": a person, then "of" and a
@@ -1749,7 +1787,10 @@ fn appositive(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject
         if words[k].text == ","
             && let Some(index) = mention_ending_at(ctx, words[k - 1].span.end)
         {
-            found.push(index);
+            // "Steve Peers of the University of Essex, speaking to BBC, said": the person the
+            // body is of, not the body.
+            let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+            found.push(person_before_body(ctx, from, starts).unwrap_or(index));
         }
     }
     found
@@ -1757,6 +1798,30 @@ fn appositive(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject
         .find(|&&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .or(found.first())
         .map(|&i| Subject::Mention(i, "appositive"))
+}
+
+/// "Steve Peers of the University of Essex": a person mention before an "of" among the (up to
+/// six) words before word `starts`, with no punctuation between; none when the mention at
+/// `starts` is itself a person's.
+fn person_before_body(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> {
+    let words = &ctx.words;
+    if ctx
+        .mentions_starting_in(CharSpan::new(
+            words.get(starts)?.span.start,
+            words[starts].span.start + 1,
+        ))
+        .any(|i| canonical(&ctx.mentions[i].label) == "PERSON")
+    {
+        return None;
+    }
+    (from.max(starts.saturating_sub(6))..starts)
+        .rev()
+        .take_while(|&k| !words[k].is_punct())
+        .filter(|&k| k > from && words[k].lower == "of")
+        .find_map(|k| {
+            mention_ending_at(ctx, words[k - 1].span.end)
+                .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        })
 }
 
 /// A role noun at word `k` after "the" ("the minister", "the foreign ministry", "the country's
