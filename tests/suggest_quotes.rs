@@ -1452,3 +1452,51 @@ fn a_person_of_a_body_before_an_aside_speaks_not_the_body() {
         )]
     );
 }
+
+#[test]
+fn a_party_word_before_a_name_is_not_the_speaker() {
+    let found = direct(
+        "Since then, a [Conservative]{ORG}, [Anna Pryce]{PERSON}, has backed the inquiry, \
+         telling the [Gazette]{ORG}: \"Let the committee do its work.\"\n\n\
+         [Labour]{ORG} [Dev Mistry]{PERSON} said: \"We will vote for it.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Let the committee do its work.",
+                Some("Anna Pryce"),
+                "direct:cue-before"
+            ),
+            row(
+                "We will vote for it.",
+                Some("Dev Mistry"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_closing_mark_spaced_after_an_inner_quote_ends_the_quote_at_its_line_end() {
+    let found = direct(
+        "On the leak, former judge [Carla Nunes]{PERSON} said via Twitter: \"If a witness \
+         told me that, I'd think, 'How odd.' \"\n\n\
+         \"Nobody reads these files,\" wrote analyst [Ben Ortiz]{PERSON}.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "If a witness told me that, I'd think, 'How odd.'",
+                Some("Carla Nunes"),
+                "direct:cue-before"
+            ),
+            row(
+                "Nobody reads these files",
+                Some("Ben Ortiz"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}

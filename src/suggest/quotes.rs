@@ -1137,7 +1137,9 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
                 .get(end)
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"));
             if !in_phrase(k) && !bracketed && !possessive && end <= to {
-                let index = officer_of(ctx, index).unwrap_or(index);
+                let index = officer_of(ctx, index)
+                    .or_else(|| member_named_after(ctx, index))
+                    .unwrap_or(index);
                 return Some(Subject::Mention(index, "adjacent"));
             }
             k = end.max(k + 1);
@@ -1168,6 +1170,39 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
         .and_then(|role| person_at(role).or_else(|| person_at(role + 1)))
+}
+
+/// Parties and their members' words ("a Republican, Mark Amodei, …", "Labour's …").
+const PARTY_WORDS: &[&str] = &[
+    "republican",
+    "democrat",
+    "democratic",
+    "labour",
+    "conservative",
+    "tory",
+    "liberal",
+    "libertarian",
+    "socialist",
+];
+
+/// "a Republican, Mark Amodei, has voiced support, telling …", "Republican Mark Amodei said": a
+/// party's one-word mention right before a person's (with a comma between or not) describes the
+/// person, who is the subject.
+fn member_named_after(ctx: &SuggestContext, party: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let mention = &ctx.mentions[party];
+    if canonical(&mention.label) == "PERSON"
+        || !PARTY_WORDS.contains(&ctx.text_of(mention.span).to_lowercase().as_str())
+    {
+        return None;
+    }
+    let mut next = ctx.word_at_or_after(mention.span.end);
+    if words.get(next)?.text == "," {
+        next += 1;
+    }
+    let word = words.get(next)?;
+    ctx.mentions_starting_in(CharSpan::new(word.span.start, word.span.start + 1))
+        .find(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
 /// "Cooper said her party … and said it was": the subject of an earlier cue in the sentence.
