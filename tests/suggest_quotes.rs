@@ -1500,3 +1500,14 @@ fn a_closing_mark_spaced_after_an_inner_quote_ends_the_quote_at_its_line_end() {
         ]
     );
 }
+
+#[test]
+fn a_name_in_quotation_marks_is_not_a_quote() {
+    let found = direct(
+        "[Jo Park]{PERSON} set up a page called \"March On The Castle, Nobody Can Stop Us\" in \
+         May.\n\n\
+         [Jo Park]{PERSON} says his event, \"March On The Castle, Nobody Can Stop Us\", was \
+         posted as a joke.\n",
+    );
+    assert_eq!(found, vec![]);
+}

@@ -609,6 +609,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             continue;
         }
+        if names_a_thing(ctx, quotation.open, ends_sentence) {
+            continue;
+        }
         if !ends_sentence && dash_follows(ctx, quotation.close_end) {
             // `"Document found on street not secret, say feds" — The Canadian Press`: a headline
             // cited with its source, not someone's words.
@@ -701,6 +704,60 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         out.push(candidate);
     }
     out
+}
+
+/// Nouns of things that have names: `his event, "Storm Area 51, They Can't Stop All of Us", was
+/// posted`.
+const NAMED_THING_NOUNS: &[&str] = &[
+    "event",
+    "page",
+    "group",
+    "campaign",
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "slogan",
+    "hashtag",
+    "motto",
+    "petition",
+    "game",
+    "exhibition",
+    "project",
+    "operation",
+    "programme",
+    "program",
+    "documentary",
+    "podcast",
+    "play",
+    "festival",
+];
+
+/// Whether the quotation opening at char `open` is a name, not someone's words: right after
+/// "called", "named", "titled", "entitled", "dubbed" or "nicknamed" (`a Facebook event called
+/// "Storm Area 51"`), or, when it does not end a sentence, right after a noun of a named thing and
+/// a comma (`his event, "Storm Area 51, …", was posted`).
+fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool {
+    let words = &ctx.words;
+    let Some(mut k) = ctx.word_at_or_after(open).checked_sub(1) else {
+        return false;
+    };
+    let comma = words[k].text == ",";
+    if comma {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    let lower = words[k].lower.as_str();
+    matches!(
+        lower,
+        "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
+    ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
 }
 
 /// Whether word `cue` is a participle ("adding", "saying") right after a comma.
