@@ -1394,3 +1394,120 @@ fn a_cue_in_the_next_sentence_followed_only_by_when_and_where_attributes_the_quo
         ]
     );
 }
+
+#[test]
+fn the_name_before_who_speaks_through_a_relative_clause() {
+    let found = direct(
+        "The plan was written by [Nora Quist]{PERSON} who said at the council meeting, \"It \
+         took us three winters to get here.\"\n\n\
+         The survey was led by [Tomas Brenner]{PERSON}, a soil chemist and dean at [Uppsala \
+         University]{ORG}, who said \"Every field we sampled had lost carbon.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "It took us three winters to get here.",
+                Some("Nora Quist"),
+                "direct:cue-before"
+            ),
+            row(
+                "Every field we sampled had lost carbon.",
+                Some("Tomas Brenner"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_one_spoken_to_is_not_the_pronouns_referent() {
+    let found = direct(
+        "The broadcaster [ORF]{ORG} reported that in May, Governor [Ilse Marten]{PERSON} of \
+         [Tirol]{GPE} accepted blame for the late dam. Speaking to [Paul Avery]{PERSON} of [ORF]{ORG}, she said, \"The delay is mine and I \
+         own it.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The delay is mine and I own it.",
+            Some("Ilse Marten"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_person_of_a_body_before_an_aside_speaks_not_the_body() {
+    let found = direct(
+        "[Ruth Okafor]{PERSON} of the University of [Leeds]{GPE}, speaking to [Reuters]{ORG}, \
+         said, \"The ruling changes how every platform moderates.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The ruling changes how every platform moderates.",
+            Some("Ruth Okafor"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_party_word_before_a_name_is_not_the_speaker() {
+    let found = direct(
+        "Since then, a [Conservative]{ORG}, [Anna Pryce]{PERSON}, has backed the inquiry, \
+         telling the [Gazette]{ORG}: \"Let the committee do its work.\"\n\n\
+         [Labour]{ORG} [Dev Mistry]{PERSON} said: \"We will vote for it.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Let the committee do its work.",
+                Some("Anna Pryce"),
+                "direct:cue-before"
+            ),
+            row(
+                "We will vote for it.",
+                Some("Dev Mistry"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_closing_mark_spaced_after_an_inner_quote_ends_the_quote_at_its_line_end() {
+    let found = direct(
+        "On the leak, former judge [Carla Nunes]{PERSON} said via Twitter: \"If a witness \
+         told me that, I'd think, 'How odd.' \"\n\n\
+         \"Nobody reads these files,\" wrote analyst [Ben Ortiz]{PERSON}.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "If a witness told me that, I'd think, 'How odd.'",
+                Some("Carla Nunes"),
+                "direct:cue-before"
+            ),
+            row(
+                "Nobody reads these files",
+                Some("Ben Ortiz"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_name_in_quotation_marks_is_not_a_quote() {
+    let found = direct(
+        "[Jo Park]{PERSON} set up a page called \"March On The Castle, Nobody Can Stop Us\" in \
+         May.\n\n\
+         [Jo Park]{PERSON} says his event, \"March On The Castle, Nobody Can Stop Us\", was \
+         posted as a joke.\n",
+    );
+    assert_eq!(found, vec![]);
+}

@@ -178,7 +178,16 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
                 let after = chars.get(q + len).copied();
                 let prev = q.checked_sub(1).map(|k| chars[k]);
                 // A closing mark ends a word; ’ between letters is an apostrophe ("Kosovo’s").
-                prev.is_some_and(|c| !c.is_whitespace())
+                // `… I'd think, 'Wow.' "` at a line's end: a space set between the inner
+                // quote's closing mark and the outer one's.
+                let ends_line = (q + len..chars.len())
+                    .find(|&k| !matches!(chars[k], ' ' | '\t'))
+                    .is_none_or(|k| chars[k] == '\n');
+                let spaced_close = prev == Some(' ')
+                    && ends_line
+                    && q >= 2
+                    && matches!(chars[q - 2], '\'' | '’' | '.' | '!' | '?');
+                (prev.is_some_and(|c| !c.is_whitespace()) || spaced_close)
                     && after.is_none_or(|a| !a.is_alphanumeric())
             }
         });

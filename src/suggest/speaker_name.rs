@@ -113,6 +113,16 @@ const TITLES: &[&str] = &[
     "Attorney",
     "Designer",
     "Entrepreneur",
+    // A party written before a name ("Republican Mark Amodei", "Labour MP …").
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Labour",
+    "Conservative",
+    "Tory",
+    "Liberal",
+    "Libertarian",
+    "Socialist",
 ];
 
 /// The last word of a body whose name may go on with "on" or "for" ("Commission on Presidential
@@ -488,6 +498,17 @@ mod tests {
             speaker("Peter Singer said", "Peter Singer", "PERSON"),
             "Peter Singer"
         );
+    }
+
+    #[test]
+    fn a_party_written_before_a_name_is_not_part_of_the_speakers_name() {
+        let text = "Republican Dale Hurst said";
+        assert_eq!(
+            speaker(text, "Republican Dale Hurst", "PERSON"),
+            "Dale Hurst"
+        );
+        let text = "Tory Ann Lyle said";
+        assert_eq!(speaker(text, "Tory Ann Lyle", "PERSON"), "Ann Lyle");
     }
 
     #[test]

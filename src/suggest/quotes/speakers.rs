@@ -264,8 +264,13 @@ fn resolve_pronoun_with(
         .get(sentence.saturating_sub(PRONOUN_REACH))
         .map_or(0, |s| s.start);
     let before_pronoun = ctx.mentions.partition_point(|m| m.span.start < span.start);
-    let is_before =
-        |i: usize| ctx.mentions[i].span.end <= span.start && compatible(&ctx.mentions[i]);
+    // "Speaking to Martin Smith of PBS, he said": the one spoken to in the pronoun's sentence is
+    // not who the pronoun stands for.
+    let is_before = |i: usize| {
+        ctx.mentions[i].span.end <= span.start
+            && compatible(&ctx.mentions[i])
+            && !(listener(ctx, i) && ctx.sentence_of(ctx.mentions[i].span.start) == Some(sentence))
+    };
     let within_reach: Vec<usize> = ctx
         .mentions_starting_in(CharSpan::new(reach, span.start.max(reach)))
         .filter(|&i| is_before(i))
@@ -297,6 +302,28 @@ fn resolve_pronoun_with(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether mention `i` is the one spoken to: right after "told" ("tells", "telling") or after
+/// "to" following "speaking", "talking", "spoke" or "talked".
+fn listener(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let Some(k) = ctx
+        .word_at_or_after(ctx.mentions[i].span.start)
+        .checked_sub(1)
+    else {
+        return false;
+    };
+    match words[k].lower.as_str() {
+        "told" | "tells" | "telling" => true,
+        "to" => k.checked_sub(1).is_some_and(|j| {
+            matches!(
+                words[j].lower.as_str(),
+                "speaking" | "talking" | "spoke" | "talked" | "speaks" | "talks"
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Whether mention `i` follows "by", alone or in a list of names after it ("by Quirin, Redouane
