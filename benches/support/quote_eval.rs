@@ -210,6 +210,29 @@ pub const HELD_OUT_10: &[&str] = &[
     "ecjfacebook",
 ];
 
+/// Held out (the eleventh set): the next Wikinews articles of 2019 after the tenth set's (rows
+/// 133-160 of `wikinews_2019.csv`) by the rule in the README, annotated from the text alone and
+/// committed before any suggestion was made for them, by an engineer who never saw the rules; to be
+/// scored once with the rules and scores of round 9 frozen. Not in `development()`.
+pub const HELD_OUT_11: &[&str] = &[
+    "syriatroops",
+    "pgeoutage",
+    "dipimmunity",
+    "leonov",
+    "icerivers",
+    "kipchoge",
+    "kosgei",
+    "kurdsdeal",
+    "carrielam",
+    "darkweb",
+    "cummings",
+    "buffalo",
+    "superbug",
+    "impeachrules",
+    "hirtenberger",
+    "slipcoat",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second to tenth sets.
 pub fn development() -> Vec<&'static str> {
