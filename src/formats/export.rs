@@ -548,15 +548,14 @@ fn count_documents(chosen: &[Selected<'_>]) -> usize {
     documents
 }
 
-/// Gloss's own JSONL through [`super::jsonl::export_jsonl`], which filters by layer but not by
+/// Gloss's own JSONL through [`super::jsonl::export_jsonl_bytes`], which filters by layer but not by
 /// status: a status filter exports a copy of the project holding only the finished layers.
 fn jsonl(
     project: &Project,
     selection: &ExportSelection,
     report: &mut ExportReport,
 ) -> Result<Vec<u8>, FormatError> {
-    let mut bytes = Vec::new();
-    let summary = if selection.finished_only {
+    let exported = if selection.finished_only {
         let mut finished = Project::new(project.name.clone(), project.schema.clone());
         for document in project.documents() {
             finished.insert_loaded_document(document.clone());
@@ -566,11 +565,11 @@ fn jsonl(
                 finished.insert_loaded_layer(key.clone(), layer.clone());
             }
         }
-        super::jsonl::export_jsonl(&finished, selection.layer.as_ref(), &mut bytes)
+        super::jsonl::export_jsonl_bytes(&finished, selection.layer.as_ref())
     } else {
-        super::jsonl::export_jsonl(project, selection.layer.as_ref(), &mut bytes)
+        super::jsonl::export_jsonl_bytes(project, selection.layer.as_ref())
     };
-    let summary = summary.map_err(|err| match err.kind() {
+    let (bytes, summary) = exported.map_err(|err| match err.kind() {
         std::io::ErrorKind::InvalidData => FormatError::Project(err.to_string()),
         _ => FormatError::Io(err),
     })?;

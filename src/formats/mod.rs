@@ -9,7 +9,7 @@
 pub mod jsonl;
 pub mod txt;
 
-pub use jsonl::{ExportSummary, export_jsonl};
+pub use jsonl::{ExportSummary, export_jsonl, export_jsonl_bytes};
 pub use txt::documents_from_text;
 
 // Exchange formats for gold-standard exports and imports (issue 5): one entry point each way,
