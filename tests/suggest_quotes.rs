@@ -1511,3 +1511,42 @@ fn a_name_in_quotation_marks_is_not_a_quote() {
     );
     assert_eq!(found, vec![]);
 }
+
+#[test]
+fn an_abbreviated_title_does_not_end_the_clause_after_the_cue() {
+    let found = direct(
+        "\"The resistant strains were almost all from people,\" said Dr. [Livermore]{PERSON}. \
+         \"We need to wash our hands after the toilet.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The resistant strains were almost all from people",
+                Some("Livermore"),
+                "direct:cue-after"
+            ),
+            row(
+                "We need to wash our hands after the toilet.",
+                Some("Livermore"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_single_letter_taken_for_a_name_never_speaks() {
+    let found = direct(
+        "The samples held [E]{PERSON}. coli. \"We found it in every river we tested,\" he \
+         said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We found it in every river we tested",
+            None,
+            "direct:cue-after"
+        )]
+    );
+}

@@ -1981,10 +1981,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
                             || words[j].lower.ends_with("’s")
                     })
                     .any(|j| matches!(words[j].lower.as_str(), "'s" | "’s")));
+        // "said Dr. Livermore.": the full stop of a title's abbreviation ends no clause.
+        let abbreviation = word.text == "."
+            && k > from
+            && TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+            && words.get(k + 1).is_some_and(|w| w.is_capitalised());
         if (n >= 8 && !possessive && !in_name)
             || n >= 12 && !in_name
             || word.span.end > limit
             || (!comma_inside
+                && !abbreviation
                 && matches!(
                     word.text.as_str(),
                     "." | "," | ";" | "!" | "?" | ":" | "\"" | "“" | "”" | "«" | "„"
@@ -2020,6 +2026,11 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         .or_else(|| document_named(ctx, from, clause.end))
         .or_else(|| named_after_role(ctx, from, stop?))
 }
+
+/// Titles written short before a name, with a full stop that ends no sentence ("Dr. Livermore").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev",
+];
 
 /// Cues whose object is the one told, a listener, never the speaker.
 const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell"];
@@ -2061,8 +2072,16 @@ fn mention_ending_at(ctx: &SuggestContext, end: usize) -> Option<usize> {
         .find(|&i| allowed(ctx, &ctx.mentions[i]))
 }
 
-/// Whether the schema lets this mention be a speaker (PERSON and ORG when it does not say).
+/// Whether the schema lets this mention be a speaker (PERSON and ORG when it does not say). A
+/// single letter ("E" of "E. coli" taken for a name) names nobody.
 fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
+    let letters = ctx.chars()[mention.span.start..mention.span.end]
+        .iter()
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    if letters < 2 {
+        return false;
+    }
     let labels = &ctx.schema.quotes.speaker_labels;
     if labels.is_empty() {
         matches!(canonical(&mention.label), "PERSON" | "ORG")
