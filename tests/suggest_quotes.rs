@@ -1550,3 +1550,28 @@ fn a_single_letter_taken_for_a_name_never_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_person_from_a_camp_or_of_a_possessors_body_speaks_not_the_place() {
+    let found = direct(
+        "[Rita Ip]{PERSON} from the pro-[Beijing]{GPE} camp said at a press conference: \"The \
+         walkout was an insult to every voter.\"\n\n\
+         [Nina Hale]{PERSON} of the [UK]{GPE}'s [National Crime Agency]{ORG} ([NCA]{ORG}) said, \
+         \"They are not as hidden as they think.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The walkout was an insult to every voter.",
+                Some("Rita Ip"),
+                "direct:cue-before"
+            ),
+            row(
+                "They are not as hidden as they think.",
+                Some("Nina Hale"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}

@@ -1546,6 +1546,13 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         if let Some(index) = mention_ending_at(ctx, word.span.end) {
             // "a letter seen by Sky News says": the agent of a participle is not the speaker.
             let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+            // "Regina Ip from the pro-Beijing camp said": a name joined by a hyphen to a prefix
+            // before it describes a noun; it is no one's name here.
+            if hyphenated_modifier(ctx, starts) {
+                k = starts;
+                gap += 1;
+                continue;
+            }
             if starts > 0 && words[starts - 1].lower == "by" {
                 return None;
             }
@@ -1662,19 +1669,34 @@ fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Opt
         .or(right_before)
 }
 
-/// "Peter Iseley of worldwide victim group Ending Clergy Abuse said": a person, then "of" and a
-/// body (described or named, up to seven words, no punctuation), then the cue: the person speaks.
+/// "Peter Iseley of worldwide victim group Ending Clergy Abuse said", "Regina Ip from the
+/// pro-Beijing camp said": a person, then "of" or "from" and a body (described or named, up to
+/// seven words, no punctuation), then the cue: the person speaks.
 fn person_of_described_body(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
     let words = &ctx.words;
     let of = (from.max(cue.saturating_sub(8))..cue)
         .rev()
         .take_while(|&k| !words[k].is_punct() || words[k].text == "-")
-        .find(|&k| words[k].lower == "of")?;
+        .find(|&k| matches!(words[k].lower.as_str(), "of" | "from"))?;
     if of <= from || of + 1 == cue {
         return None;
     }
     mention_ending_at(ctx, words[of - 1].span.end)
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+}
+
+/// Whether word `starts` opens a name joined by a hyphen to a lower-case prefix before it
+/// ("pro-Beijing", "anti-Trump"): a modifier of the noun after it.
+fn hyphenated_modifier(ctx: &SuggestContext, starts: usize) -> bool {
+    let words = &ctx.words;
+    starts >= 2
+        && words[starts - 1].text == "-"
+        && words[starts - 1].span.end == words[starts].span.start
+        && words[starts - 2].span.end == words[starts - 1].span.start
+        && words[starts - 2]
+            .text
+            .chars()
+            .all(|c| c.is_lowercase() && c.is_alphabetic())
 }
 
 /// An adverb that may stand between a subject and its verb ("also", "later", "reportedly").
@@ -1760,6 +1782,18 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
     while cut < 2 && k > from && words[k].is_capitalised() && !words[k].sentence_start {
         k -= 1;
         cut += 1;
+    }
+    // "Nikki Holland of the UK's National Crime Agency": a possessor's name before the body's.
+    if matches!(words[k].lower.as_str(), "'s" | "’s") && k > from {
+        k -= 1;
+        let mut name = 0;
+        while name < 3 && k > from && words[k].is_capitalised() && !words[k].sentence_start {
+            k -= 1;
+            name += 1;
+        }
+        if name == 0 {
+            return None;
+        }
     }
     if words[k].lower == "the" {
         k = k.checked_sub(1)?;
