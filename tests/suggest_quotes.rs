@@ -1575,3 +1575,100 @@ fn a_person_from_a_camp_or_of_a_possessors_body_speaks_not_the_place() {
         ]
     );
 }
+
+#[test]
+fn a_quote_after_the_comma_of_a_clause_about_a_person_is_that_persons() {
+    let found = quotes(
+        "[Mara Lind]{PERSON}, also on the radio, defended her vote, \"I would cast it again \
+         tomorrow, and the day after.\"\n\n\
+         Senator [Odd Berg]{PERSON} spoke on [Radio Nord]{ORG}, \"This bill will cost every \
+         farmer a season.\"\n\n\
+         The ministry tried to add the question, \"Is this person a resident of [Norway]{GPE}?\", \
+         to the form.\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.rule.as_str(),
+                q.resolved_by.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Mara Lind"), "direct:introduced", Some("introduction")),
+            (Some("Odd Berg"), "direct:introduced", Some("introduction")),
+            // The sentence goes on after the question: a question asked, not said to be anyone's.
+            (None, "direct:no-cue", None),
+        ]
+    );
+}
+
+#[test]
+fn noting_recounted_and_informed_are_cues() {
+    let found = direct(
+        "[Lena Ruiz]{PERSON} recounted, \"We carried the pumps up the hill by hand.\"\n\n\
+         [NASA]{ORG} paused its broadcast. It also credited [Alexei Leonov]{PERSON} with the \
+         first walk, noting on Twitter \"his venture began the history of the spacewalk\".\n\n\
+         The [Green Future Party]{ORG} met on Sunday.\n\n\
+         \"Our members accept the ruling,\" the party informed the press.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We carried the pumps up the hill by hand.",
+                Some("Lena Ruiz"),
+                "direct:cue-before"
+            ),
+            // "It" is never a person: the one credited is not the one noting.
+            row(
+                "his venture began the history of the spacewalk",
+                Some("NASA"),
+                "direct:cue-before"
+            ),
+            // The press is told; the party speaks.
+            row(
+                "Our members accept the ruling",
+                Some("Green Future Party"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_coordinated_after_another_verb_is_the_clauses_subjects() {
+    let found = quotes(
+        "[Erdem Kaya]{PERSON} cited the treaty and said, \"They need to stand by us.\"\n\n\
+         The [Port Authority]{ORG} gave its \"deepest regrets\" and said the closures were \
+         \"necessary to keep every worker on the quay safe\".\n\n\
+         The police arrested [Tom Hale]{PERSON} and said, \"The road will stay closed tonight.\"\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.resolved_by.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Erdem Kaya"), Some("coordinated")),
+            (Some("Port Authority"), Some("coordinated")),
+            // The one arrested is the verb's object, not its subject.
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_role_noun_after_a_place_or_college_name_is_the_person_before() {
+    let found = quotes(
+        "\"The water is warmer than we thought,\" said study author [Karin Alvik]{PERSON}. The \
+         Wooster professor added, \"We need more buoys in the bay.\"\n",
+    );
+    assert_eq!(found[1].speaker.as_deref(), Some("Karin Alvik"));
+    assert_eq!(found[1].resolved_by.as_deref(), Some("role-noun"));
+}

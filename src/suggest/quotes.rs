@@ -83,7 +83,15 @@
 //! told and when or where (`"…" Macron told the world on Thursday via Twitter.`) is its cue. A quotation with no cue goes on from an earlier quote
 //! in its paragraph whose speaker was found. "he" is never a person the text shows as a woman,
 //! nor "she" one it shows as a man (see `speakers::person_genders`), and the agents of a passive
-//! are not the subject a pronoun falls back to.
+//! are not the subject a pronoun falls back to. A quotation with no cue that opens after a comma
+//! and ends its sentence (`Trump, also on Twitter, defended his decision, "…"`) is introduced by
+//! the clause before the comma: its subject speaks when a person opens it (`introduction`). A cue
+//! right after "and" (`Erdoğan cited Article 5 and said`) is a second predicate: the clause's
+//! opening subject speaks (`coordinated`), not an object (`The police arrested Hale and said`).
+//! "It" is never a person; a role noun may follow a name that is no speaker's (`The Wooster
+//! professor added`). A name joined to a prefix (`the pro-Beijing camp`) is no speaker; a person
+//! "from" a body, or "of the UK's National Crime Agency", speaks. A title's abbreviation
+//! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
@@ -139,6 +147,7 @@ const CUES: &[&str] = &[
     "saying",
     "stating",
     "adding",
+    "noting",
     "says",
     "told",
     "tells",
@@ -175,6 +184,9 @@ const CUES: &[&str] = &[
     "concluded",
     "recalled",
     "recalls",
+    "recounted",
+    "recounts",
+    "informed",
     "observed",
     "observes",
     "suggested",
@@ -677,6 +689,13 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
             candidate.rule = "direct:reported";
+        } else if let Some(subject) = (ends_sentence
+            && !sentence_goes_on_after(ctx, quotation.close_end))
+        .then(|| introduced_after_comma(ctx, quotation.open))
+        .flatten()
+        {
+            candidate.subject = subject;
+            candidate.rule = "direct:introduced";
         } else if let Some(subject) = continuation(ctx, quotation.open, &all, &out)
             .or_else(|| previous_subject(ctx, quotation.open))
         {
@@ -997,6 +1016,17 @@ fn sentence_goes_on(ctx: &SuggestContext, close_end: usize) -> bool {
         .is_some_and(|p| chars[p].is_lowercase())
 }
 
+/// Whether the sentence goes on after a closing mark (`the question, "Is this person …?", to the
+/// census`): anything on its line but a new sentence.
+fn sentence_goes_on_after(ctx: &SuggestContext, close_end: usize) -> bool {
+    let chars = ctx.chars();
+    (close_end..chars.len())
+        .find(|&p| !matches!(chars[p], ' ' | '\t'))
+        .is_some_and(|p| {
+            chars[p] != '\n' && !chars[p].is_uppercase() && !matches!(chars[p], '"' | '“' | '\r')
+        })
+}
+
 /// Whether a dash follows the closing mark on its line.
 fn dash_follows(ctx: &SuggestContext, close_end: usize) -> bool {
     let chars = ctx.chars();
@@ -1090,6 +1120,7 @@ fn cue_subject(
     before
         .or_else(|| subject_after(ctx, cue + len, open))
         .or_else(|| coordinated(ctx, sentence_start, cue))
+        .or_else(|| second_predicate(ctx, sentence_start, cue))
         .or_else(participle)
         .unwrap_or(Subject::None)
 }
@@ -1184,6 +1215,11 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
         {
             return Some(Subject::Pronoun(word.span, PronounRef::Person));
         }
+        // "It also credited Leonov with …": "it" (never a person) before any name is the
+        // subject, not the name after the verb.
+        if word.lower == "it" && !in_phrase(k) {
+            return Some(Subject::Pronoun(word.span, PronounRef::Group));
+        }
         if let Some(index) = ctx
             .mentions_starting_in(CharSpan::new(word.span.start, word.span.start + 1))
             .find(|&i| allowed(ctx, &ctx.mentions[i]))
@@ -1273,6 +1309,25 @@ fn coordinated(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Optio
     })
 }
 
+/// "Erdoğan cited Article 5 of the NATO treaty and said, "…"", "The State Department gave its
+/// "deepest sympathies" and said …": a cue right after "and" (an adverb between or not) is a
+/// second predicate of its clause, whose subject speaks when it opens the sentence
+/// (`coordinated`).
+fn second_predicate(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let mut k = cue;
+    while k > sentence_start + 1 && is_adverb(&words[k - 1].lower) {
+        k -= 1;
+    }
+    let and = k
+        .checked_sub(1)
+        .filter(|&a| a > sentence_start && words[a].lower == "and")?;
+    match opening_subject(ctx, sentence_start, and)? {
+        Subject::Mention(index, _) => Some(Subject::Mention(index, "coordinated")),
+        other => Some(other),
+    }
+}
+
 /// A quote after a colon (`Sunak defended the record: "…"`), or opening a paragraph after one that
 /// ends with a colon or a comma (`Obama tweeted:`, `Rathbun stated,`): the cue and subject of the
 /// sentence that introduces it, or without a cue its first person (else first allowed mention).
@@ -1330,6 +1385,55 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
         .find(|&&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .or(inside.first())?;
     Some((None, Subject::Mention(*chosen, "introduction")))
+}
+
+/// `Trump, also on Twitter, defended his decision, "…"`, `Senator Lindsey Graham spoke on Fox News,
+/// "…"`: a quotation with no cue that opens after a comma and ends its sentence is introduced by
+/// the clause before the comma, as one after a colon is; the clause's subject speaks when it is a
+/// person (a person's mention or "he"/"she") opening the clause (`introduction`).
+fn introduced_after_comma(ctx: &SuggestContext, open: usize) -> Option<Subject> {
+    let chars = ctx.chars();
+    let before = (0..open).rev().find(|&k| !matches!(chars[k], ' ' | '\t'))?;
+    if chars[before] != ',' {
+        return None;
+    }
+    let sentence = ctx.sentence_of(before)?;
+    let from = ctx.word_at_or_after(ctx.sentences[sentence].start);
+    let comma = ctx.word_at_or_after(before);
+    match opening_subject(ctx, from, comma)? {
+        Subject::Mention(index, _) if canonical(&ctx.mentions[index].label) == "PERSON" => {
+            Some(Subject::Mention(index, "introduction"))
+        }
+        pronoun @ Subject::Pronoun(_, PronounRef::Person) => Some(pronoun),
+        _ => None,
+    }
+}
+
+/// The subject of words `[from, to)` (see `sentence_subject`) when it opens them: nothing but a
+/// determiner, capitalised words (a title) or a phrase closed by a comma before it (`Trump, also on
+/// Twitter, defended`, `The State Department gave`), not an object after a verb (`The police
+/// arrested Smith`).
+fn opening_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let subject = sentence_subject(ctx, from, to)?;
+    let at = match &subject {
+        Subject::Mention(index, _) => ctx.mentions[*index].span.start,
+        Subject::Pronoun(span, _) => span.start,
+        _ => return None,
+    };
+    let starts = ctx.word_at_or_after(at);
+    (from..starts)
+        .rev()
+        .take_while(|&k| words[k].text != ",")
+        .all(|k| {
+            let w = &words[k];
+            w.is_capitalised()
+                || matches!(
+                    w.lower.as_str(),
+                    "the" | "a" | "an" | "'s" | "’s" | "-" | "."
+                )
+        })
+        .then_some(subject)
 }
 
 /// `X concurred: "…"`: the person mention that is the subject of the words introducing a quotation
@@ -1951,7 +2055,9 @@ fn person_before_body(ctx: &SuggestContext, from: usize, starts: usize) -> Optio
 }
 
 /// A role noun at word `k` after "the" ("the minister", "the foreign ministry", "the country's
-/// prime minister"), with at most three lower-case words between.
+/// prime minister", "the Wooster professor"), with at most three words between, lower-case or
+/// capitalised words of a name that is no speaker's mention (a place or a college before the
+/// noun).
 fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
     let words = &ctx.words;
     let word = &words[k];
@@ -1972,7 +2078,9 @@ fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
                 role,
             ));
         }
-        if w.is_capitalised() && !w.sentence_start || matches!(w.text.as_str(), "," | "." | ";") {
+        if w.is_capitalised() && !w.sentence_start && mention_ending_at(ctx, w.span.end).is_some()
+            || matches!(w.text.as_str(), "," | "." | ";")
+        {
             return None;
         }
     }
@@ -2067,7 +2175,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Cues whose object is the one told, a listener, never the speaker.
-const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell"];
+const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell", "informed"];
 
 /// `"…," said his father, Abdullah Kurdi, after the ceremony`: a short noun phrase after the cue
 /// (a determiner or possessive and at most three more words, words `[from, comma)`), then a
