@@ -1672,3 +1672,15 @@ fn a_role_noun_after_a_place_or_college_name_is_the_person_before() {
     assert_eq!(found[1].speaker.as_deref(), Some("Karin Alvik"));
     assert_eq!(found[1].resolved_by.as_deref(), Some("role-noun"));
 }
+
+#[test]
+fn a_statement_from_someone_introduced_by_its_issuer_is_theirs() {
+    let found = quotes(
+        "On Friday, [King Olav]{PERSON} asked the party to withdraw the nomination.\n\n\
+         The palace issued the following statement from the king: \"No member of the royal \
+         family may stand for elected office.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("King Olav"));
+    assert_eq!(found[0].rule, "direct:introduced");
+    assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
+}

@@ -91,7 +91,8 @@
 //! "It" is never a person; a role noun may follow a name that is no speaker's (`The Wooster
 //! professor added`). A name joined to a prefix (`the pro-Beijing camp`) is no speaker; a person
 //! "from" a body, or "of the UK's National Crime Agency", speaks. A title's abbreviation
-//! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks.
+//! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks. "The palace issued
+//! the following statement from the king:" introduces the king's words, not the palace's.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
@@ -1366,6 +1367,9 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
             ));
         }
     }
+    if let Some(subject) = statement_from(ctx, sentence_start, intro_word) {
+        return Some((None, subject));
+    }
     // Its subject ("the Department of Defense justified the strike, which was approved by
     // President Donald Trump, as …:"; "In his message, he appreciated Soleimani's lifepath:").
     if let Some(subject) = sentence_subject(ctx, sentence_start, intro_word) {
@@ -1434,6 +1438,27 @@ fn opening_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subje
                 )
         })
         .then_some(subject)
+}
+
+/// "The palace issued the following statement from the king:": a document's noun and "from"
+/// among words `[from, to)`, then the one it is from, a speaker's mention (`introduction`) or "the"
+/// and a role noun (`role-noun`, `organisation`): the words introduced are theirs, not the
+/// issuer's.
+fn statement_from(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let k = (from..to.saturating_sub(2)).find(|&k| {
+        DOCUMENT_NOUNS.contains(&words[k].lower.as_str()) && words[k + 1].lower == "from"
+    })?;
+    let next = &words[k + 2];
+    if let Some(index) = ctx
+        .mentions_starting_in(CharSpan::new(next.span.start, next.span.start + 1))
+        .find(|&i| allowed(ctx, &ctx.mentions[i]))
+    {
+        return Some(Subject::Mention(index, "introduction"));
+    }
+    (next.lower == "the" && k + 3 < to)
+        .then(|| role_at(ctx, k + 2, k + 3))
+        .flatten()
 }
 
 /// `X concurred: "…"`: the person mention that is the subject of the words introducing a quotation
