@@ -1511,3 +1511,176 @@ fn a_name_in_quotation_marks_is_not_a_quote() {
     );
     assert_eq!(found, vec![]);
 }
+
+#[test]
+fn an_abbreviated_title_does_not_end_the_clause_after_the_cue() {
+    let found = direct(
+        "\"The resistant strains were almost all from people,\" said Dr. [Livermore]{PERSON}. \
+         \"We need to wash our hands after the toilet.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The resistant strains were almost all from people",
+                Some("Livermore"),
+                "direct:cue-after"
+            ),
+            row(
+                "We need to wash our hands after the toilet.",
+                Some("Livermore"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_single_letter_taken_for_a_name_never_speaks() {
+    let found = direct(
+        "The samples held [E]{PERSON}. coli. \"We found it in every river we tested,\" he \
+         said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We found it in every river we tested",
+            None,
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn a_person_from_a_camp_or_of_a_possessors_body_speaks_not_the_place() {
+    let found = direct(
+        "[Rita Ip]{PERSON} from the pro-[Beijing]{GPE} camp said at a press conference: \"The \
+         walkout was an insult to every voter.\"\n\n\
+         [Nina Hale]{PERSON} of the [UK]{GPE}'s [National Crime Agency]{ORG} ([NCA]{ORG}) said, \
+         \"They are not as hidden as they think.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The walkout was an insult to every voter.",
+                Some("Rita Ip"),
+                "direct:cue-before"
+            ),
+            row(
+                "They are not as hidden as they think.",
+                Some("Nina Hale"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_the_comma_of_a_clause_about_a_person_is_that_persons() {
+    let found = quotes(
+        "[Mara Lind]{PERSON}, also on the radio, defended her vote, \"I would cast it again \
+         tomorrow, and the day after.\"\n\n\
+         Senator [Odd Berg]{PERSON} spoke on [Radio Nord]{ORG}, \"This bill will cost every \
+         farmer a season.\"\n\n\
+         The ministry tried to add the question, \"Is this person a resident of [Norway]{GPE}?\", \
+         to the form.\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.rule.as_str(),
+                q.resolved_by.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Mara Lind"), "direct:introduced", Some("introduction")),
+            (Some("Odd Berg"), "direct:introduced", Some("introduction")),
+            // The sentence goes on after the question: a question asked, not said to be anyone's.
+            (None, "direct:no-cue", None),
+        ]
+    );
+}
+
+#[test]
+fn noting_recounted_and_informed_are_cues() {
+    let found = direct(
+        "[Lena Ruiz]{PERSON} recounted, \"We carried the pumps up the hill by hand.\"\n\n\
+         [NASA]{ORG} paused its broadcast. It also credited [Alexei Leonov]{PERSON} with the \
+         first walk, noting on Twitter \"his venture began the history of the spacewalk\".\n\n\
+         The [Green Future Party]{ORG} met on Sunday.\n\n\
+         \"Our members accept the ruling,\" the party informed the press.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We carried the pumps up the hill by hand.",
+                Some("Lena Ruiz"),
+                "direct:cue-before"
+            ),
+            // "It" is never a person: the one credited is not the one noting.
+            row(
+                "his venture began the history of the spacewalk",
+                Some("NASA"),
+                "direct:cue-before"
+            ),
+            // The press is told; the party speaks.
+            row(
+                "Our members accept the ruling",
+                Some("Green Future Party"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_coordinated_after_another_verb_is_the_clauses_subjects() {
+    let found = quotes(
+        "[Erdem Kaya]{PERSON} cited the treaty and said, \"They need to stand by us.\"\n\n\
+         The [Port Authority]{ORG} gave its \"deepest regrets\" and said the closures were \
+         \"necessary to keep every worker on the quay safe\".\n\n\
+         The police arrested [Tom Hale]{PERSON} and said, \"The road will stay closed tonight.\"\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.resolved_by.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Erdem Kaya"), Some("coordinated")),
+            (Some("Port Authority"), Some("coordinated")),
+            // The one arrested is the verb's object, not its subject.
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_role_noun_after_a_place_or_college_name_is_the_person_before() {
+    let found = quotes(
+        "\"The water is warmer than we thought,\" said study author [Karin Alvik]{PERSON}. The \
+         Wooster professor added, \"We need more buoys in the bay.\"\n",
+    );
+    assert_eq!(found[1].speaker.as_deref(), Some("Karin Alvik"));
+    assert_eq!(found[1].resolved_by.as_deref(), Some("role-noun"));
+}
+
+#[test]
+fn a_statement_from_someone_introduced_by_its_issuer_is_theirs() {
+    let found = quotes(
+        "On Friday, [King Olav]{PERSON} asked the party to withdraw the nomination.\n\n\
+         The palace issued the following statement from the king: \"No member of the royal \
+         family may stand for elected office.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("King Olav"));
+    assert_eq!(found[0].rule, "direct:introduced");
+    assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
+}

@@ -113,6 +113,14 @@ const TITLES: &[&str] = &[
     "Attorney",
     "Designer",
     "Entrepreneur",
+    "Cosmonaut",
+    // Members of an assembly ("Legislator Tanya Chan").
+    "Legislator",
+    "Lawmaker",
+    "Councillor",
+    "Councilor",
+    "Assemblyman",
+    "Assemblywoman",
     // A party written before a name ("Republican Mark Amodei", "Labour MP …").
     "Republican",
     "Democrat",
@@ -498,6 +506,17 @@ mod tests {
             speaker("Peter Singer said", "Peter Singer", "PERSON"),
             "Peter Singer"
         );
+    }
+
+    #[test]
+    fn an_assembly_members_title_is_not_part_of_the_speakers_name() {
+        let text = "Legislator Tanya Chan spoke to the press:";
+        assert_eq!(
+            speaker(text, "Legislator Tanya Chan", "PERSON"),
+            "Tanya Chan"
+        );
+        let text = "Councillor Ewa Lind said";
+        assert_eq!(speaker(text, "Councillor Ewa Lind", "PERSON"), "Ewa Lind");
     }
 
     #[test]

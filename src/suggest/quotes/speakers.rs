@@ -191,6 +191,8 @@ fn resolve_pronoun_with(
             (None, _) => true,
         }
     };
+    // "It" is never a person: "It also credited Leonov …" is NASA's.
+    let thing = ctx.text_of(span).to_lowercase() == "it";
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && agrees(m)
@@ -201,7 +203,7 @@ fn resolve_pronoun_with(
                         !name.contains(char::is_whitespace) && surnames.contains(&name)
                     }
                 }
-                PronounRef::Group => true,
+                PronounRef::Group => !thing || canonical(&m.label) != "PERSON",
             }
     };
     // The latest mention standing before a cue ("Rutte said the alliance…"), whether or not that
