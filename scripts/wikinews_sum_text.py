@@ -12,13 +12,14 @@ The JSON is `endataset.json` of github.com/airKlizz/WikinewsSum at commit
 are English Wikinews articles of November 2004 to January 2005, in the public domain (see
 benches/data/quotes/README.md). The wikitext is reduced to its shown text: `{{w|target|label}}`
 and `[[target|label]]` to the label, `{{date|…}}` to the date, other templates, files, tables,
-tags and comments dropped, bold and italic marks dropped.
+tags and comments dropped, bold and italic marks dropped, character entities (`&mdash;`) decoded.
 
 A row is "damaged" when the scrape replaced its opening by a bare `{{byline|date` glued to the
 clipped rest of a later paragraph; the marker is dropped and the rest is kept as it stands (so the
 text begins with a clipped word). Tables the scrape clipped the same way (a bare `{| rules` or
 `{| border`) and a comment that lost its `<` are dropped likewise.
 """
+import html
 import json
 import pathlib
 import re
@@ -88,8 +89,8 @@ def wikitext_to_paragraphs(blocks: list[str]) -> list[str]:
     paragraphs = []
     for line in text.split("\n"):
         line = re.sub(r"^[:*#;]+", "", line)
-        line = re.sub(r"\s+", " ", line).strip()
-        if line and not re.fullmatch(r"=+.*=+", line):
+        line = re.sub(r"\s+", " ", html.unescape(line)).strip()
+        if line and not re.fullmatch(r"=+.*=+|-{3,}", line):  # headings, rules
             paragraphs.append(line)
     return paragraphs
 
