@@ -70,7 +70,9 @@ def link(inner: str) -> str:
     prefix = target.split(":", 1)[0].lower() if ":" in target else ""
     if prefix in ("file", "image", "category") or (len(prefix) == 2 and prefix != "w"):
         return ""
-    return inner.split("|")[-1]
+    if "|" in inner:
+        return inner.split("|")[-1]
+    return re.sub(r"^(?:w|W|wikipedia|Wikipedia):", "", inner)
 
 
 def wikitext_to_paragraphs(blocks: list[str]) -> list[str]:
