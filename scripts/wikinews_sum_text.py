@@ -104,7 +104,7 @@ def text_of(row: dict) -> str:
 def url_of(row: dict) -> str:
     from urllib.parse import quote
 
-    return "https://en.wikinews.org/wiki/" + quote(row["title"].strip().replace(" ", "_"), safe="_(),.:;!-'")
+    return "https://en.wikinews.org/wiki/" + quote(row["title"].strip().replace(" ", "_"), safe="_(),.:;!-")
 
 
 def main() -> None:
