@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout12  # the twelfth set (Wikinews 2019 and 2004-05), held out, to be scored once with round 10 frozen
 //! cargo run --example quote_eval heldout11  # the once held-out eleventh set (Wikinews 2019), scored once at f60b9c3, now development
 //! cargo run --example quote_eval heldout10  # the once held-out tenth set (Wikinews 2019), scored once at 1e585cf, now development
 //! cargo run --example quote_eval heldout9   # the once held-out ninth set (Wikinews 2019), scored once at f8a1fa3, now development
@@ -27,7 +28,7 @@ mod quote_eval;
 
 use quote_eval::{
     DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
-    HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, development, evaluate,
+    HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, development, evaluate,
 };
 
 fn main() {
@@ -54,6 +55,7 @@ fn main() {
         Some("heldout9") => (HELD_OUT_9, "held-out 9 (now development)"),
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
+        Some("heldout12") => (HELD_OUT_12, "held-out 12 (blind)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);
