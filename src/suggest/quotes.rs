@@ -2239,14 +2239,56 @@ fn mention_ending_at(ctx: &SuggestContext, end: usize) -> Option<usize> {
         .find(|&i| allowed(ctx, &ctx.mentions[i]))
 }
 
+/// Websites and platforms a post or an announcement is made on: the account that posted speaks,
+/// not the platform ("an official government Twitter account made the following announcement"),
+/// though the company may ("Facebook said").
+const PLATFORMS: &[&str] = &[
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "YouTube",
+    "TikTok",
+    "Reddit",
+    "WhatsApp",
+    "Telegram",
+    "Weibo",
+    "WeChat",
+    "LinkedIn",
+    "Snapchat",
+    "Tumblr",
+    "Wikipedia",
+];
+
+/// What a platform's name may stand before when it is where the words were posted, not who said
+/// them.
+const POSTED_ON: &[&str] = &[
+    "account", "accounts", "post", "posts", "page", "feed", "channel", "video", "story", "thread",
+    "message", "user", "handle", "profile", "live",
+];
+
+/// "an official government Twitter account", "in a Facebook post": a platform's name as the
+/// medium of a post.
+fn platform_of_a_post(ctx: &SuggestContext, mention: &Mention, text: &str) -> bool {
+    PLATFORMS.contains(&text)
+        && ctx
+            .words
+            .get(ctx.word_at_or_after(mention.span.end))
+            .is_some_and(|w| POSTED_ON.contains(&w.lower.as_str()))
+}
+
 /// Whether the schema lets this mention be a speaker (PERSON and ORG when it does not say). A
-/// single letter ("E" of "E. coli" taken for a name) names nobody.
+/// single letter ("E" of "E. coli" taken for a name) names nobody; nor does a platform a post was
+/// made on ("Twitter" of "a Twitter account"), nor a nationality word that is not a people ("American" of "American Samoa" or "American
+/// officials", where "Americans" may speak).
 fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
-    let letters = ctx.chars()[mention.span.start..mention.span.end]
+    let text: String = ctx.chars()[mention.span.start..mention.span.end]
         .iter()
-        .filter(|c| c.is_alphanumeric())
-        .count();
-    if letters < 2 {
+        .collect();
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters < 2 || platform_of_a_post(ctx, mention, &text) {
+        return false;
+    }
+    if canonical(&mention.label) == "NORP" && !text.ends_with('s') {
         return false;
     }
     let labels = &ctx.schema.quotes.speaker_labels;
