@@ -1703,3 +1703,16 @@ fn a_nationality_word_or_a_platform_never_speaks() {
         vec![None, None, Some("Norwegians"), Some("Instagram")]
     );
 }
+
+#[test]
+fn a_name_after_a_long_description_between_commas_speaks() {
+    let found = quotes(
+        "Another co-author, marine and coastal engineering professor [Ines Varga]{PERSON}, said, \
+         \"The dunes moved faster than we thought.\"\n\n\
+         The mayor, who later met the harbour engineer [Anna Berg]{PERSON}, said, \"The quay \
+         stays open.\"\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // The one a relative clause met is not the mayor.
+    assert_eq!(speakers, vec![Some("Ines Varga"), None]);
+}

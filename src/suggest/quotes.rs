@@ -1991,15 +1991,38 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
 
 /// `title, Name, cue`: a person mention ending right before the comma at word `comma`, with
 /// another comma at most three words before it ("The prime minister, Boris Johnson, tweeted";
-/// "the director, Dr. Anthony Fauci, said").
+/// "the director, Dr. Anthony Fauci, said"), or further before it when only a description of the
+/// person stands between: lower-case words, no preposition, verb or relative word ("Another
+/// co-author, civil and environmental engineering professor Julian Marshall, said"; not "The
+/// mayor, who met Anna Berg, said").
 fn named_between_commas(ctx: &SuggestContext, from: usize, comma: usize) -> Option<usize> {
     let words = &ctx.words;
     let index = mention_ending_at(ctx, words.get(comma.checked_sub(1)?)?.span.end)
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")?;
     let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
-    (starts.saturating_sub(4).max(from)..starts)
-        .any(|k| words[k].text == ",")
-        .then_some(index)
+    if (starts.saturating_sub(4).max(from)..starts).any(|k| words[k].text == ",") {
+        return Some(index);
+    }
+    // A word that cannot be part of a description of the person: a name, punctuation, a
+    // preposition, a relative word, a verb in "-ed" or a cue.
+    let ends_description = |k: usize| {
+        let w = &words[k];
+        let verb_in_ed = w.lower.len() >= 4 && w.lower.ends_with("ed");
+        w.is_capitalised()
+            || !w.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            || PREPOSITIONS.contains(&w.lower.as_str())
+            || matches!(
+                w.lower.as_str(),
+                "who" | "whom" | "whose" | "which" | "that" | "when" | "while" | "where"
+            )
+            || verb_in_ed
+            || cue_at(ctx, k).is_some()
+    };
+    (starts.saturating_sub(8).max(from)..starts)
+        .rev()
+        .find(|&k| ends_description(k))
+        .filter(|&k| words[k].text == ",")
+        .map(|_| index)
 }
 
 /// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
