@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout12  # the twelfth set (Wikinews 2019 and 2004-05), held out, to be scored once with round 10 frozen
+//! cargo run --example quote_eval heldout12  # the once held-out twelfth set (Wikinews 2019 and 2004-05), scored once at bad023e, now development
 //! cargo run --example quote_eval heldout11  # the once held-out eleventh set (Wikinews 2019), scored once at f60b9c3, now development
 //! cargo run --example quote_eval heldout10  # the once held-out tenth set (Wikinews 2019), scored once at 1e585cf, now development
 //! cargo run --example quote_eval heldout9   # the once held-out ninth set (Wikinews 2019), scored once at f8a1fa3, now development
@@ -16,7 +16,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to eleventh sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to twelfth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -55,7 +55,7 @@ fn main() {
         Some("heldout9") => (HELD_OUT_9, "held-out 9 (now development)"),
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
-        Some("heldout12") => (HELD_OUT_12, "held-out 12 (blind)"),
+        Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);

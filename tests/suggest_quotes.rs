@@ -1684,3 +1684,35 @@ fn a_statement_from_someone_introduced_by_its_issuer_is_theirs() {
     assert_eq!(found[0].rule, "direct:introduced");
     assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
 }
+
+#[test]
+fn a_nationality_word_or_a_platform_never_speaks() {
+    let found = quotes(
+        "The government of [Norwegian]{NORP} Svalbard issued a statement: \"The ice road will \
+         stay shut until March.\"\n\n\
+         An official [Instagram]{ORG} account made the following announcement: \"Ferries run \
+         again from Monday.\"\n\n\
+         [Norwegians]{NORP} told the survey, \"We want the road back.\"\n\n\
+         [Instagram]{ORG} said, \"We removed the account.\"\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // A people may speak, and a platform's company; the adjective of a place's name and the
+    // platform a post was made on may not.
+    assert_eq!(
+        speakers,
+        vec![None, None, Some("Norwegians"), Some("Instagram")]
+    );
+}
+
+#[test]
+fn a_name_after_a_long_description_between_commas_speaks() {
+    let found = quotes(
+        "Another co-author, marine and coastal engineering professor [Ines Varga]{PERSON}, said, \
+         \"The dunes moved faster than we thought.\"\n\n\
+         The mayor, who later met the harbour engineer [Anna Berg]{PERSON}, said, \"The quay \
+         stays open.\"\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // The one a relative clause met is not the mayor.
+    assert_eq!(speakers, vec![Some("Ines Varga"), None]);
+}

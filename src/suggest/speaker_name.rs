@@ -12,6 +12,7 @@
 use crate::model::CharSpan;
 
 use super::gazetteer::{GazKind, gazetteer};
+use super::lexicon::is_org_keyword;
 
 /// Titles, honorifics and offices written before a person's name, capitalised as in a name, with
 /// no final full stop ("Mr." is looked up as "Mr").
@@ -114,6 +115,38 @@ const TITLES: &[&str] = &[
     "Designer",
     "Entrepreneur",
     "Cosmonaut",
+    // Occupations of the media, the sciences, sport and business ("Broadcaster Piers Morgan").
+    "Broadcaster",
+    "Presenter",
+    "Host",
+    "Anchor",
+    "Newscaster",
+    "Commentator",
+    "Columnist",
+    "Editor",
+    "Critic",
+    "Blogger",
+    "Photographer",
+    "Correspondent",
+    "Analyst",
+    "Historian",
+    "Physicist",
+    "Biologist",
+    "Chemist",
+    "Physician",
+    "Surgeon",
+    "Doctor",
+    "Diplomat",
+    "Footballer",
+    "Cricketer",
+    "Athlete",
+    "Businessman",
+    "Businesswoman",
+    "Billionaire",
+    "Philanthropist",
+    "Founder",
+    "Co-founder",
+    "Chef",
     // Members of an assembly ("Legislator Tanya Chan").
     "Legislator",
     "Lawmaker",
@@ -206,6 +239,9 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             };
             with_particle_surname(chars, name)
         }
+        // "Broadcaster Piers Morgan" taken for an organisation: a title before capitalised words
+        // that hold no organisation's word ("Bank", "Party") is a person's.
+        "ORG" if titled_person(chars, span) => without_titles(chars, span),
         "ORG" => with_of_phrase(
             chars,
             with_place_before(chars, without_place_of_office(chars, span)),
@@ -384,6 +420,18 @@ fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
+/// Whether `span` is a title and a name of two or more capitalised words, none of them an
+/// organisation's word: a person's mention however it is labelled.
+fn titled_person(chars: &[char], span: CharSpan) -> bool {
+    let name = without_titles(chars, span);
+    let words = tokens(chars, name.start, name.end);
+    name.start > span.start
+        && words.len() >= 2
+        && words.iter().all(|&w| {
+            capitalised(chars, w) && !is_org_keyword(word(chars, w).trim_end_matches(['.', ',']))
+        })
+}
+
 /// "Department" followed by " of Agriculture" → "Department of Agriculture": the capitalised words
 /// after "of" on the same line (with "and", "of", "for", "the" between them), ending with a
 /// capitalised word, at most six words; after a body's noun also "on" or "for" ("Commission on
@@ -501,6 +549,17 @@ mod tests {
         assert_eq!(speaker(text, "Actress Mila Novak", "PERSON"), "Mila Novak");
         let text = "Singer Tomás Ruiz said";
         assert_eq!(speaker(text, "Singer Tomás Ruiz", "PERSON"), "Tomás Ruiz");
+        let text = "Broadcaster Lena Hart commented,";
+        assert_eq!(
+            speaker(text, "Broadcaster Lena Hart", "PERSON"),
+            "Lena Hart"
+        );
+        // Taken for an organisation, the same.
+        assert_eq!(speaker(text, "Broadcaster Lena Hart", "ORG"), "Lena Hart");
+        let text = "Director Ana Lund of the Coastal Bank said";
+        assert_eq!(speaker(text, "Director Ana Lund", "ORG"), "Ana Lund");
+        let text = "Columnist Omar Said wrote";
+        assert_eq!(speaker(text, "Columnist Omar Said", "PERSON"), "Omar Said");
         // Still a name when nothing capitalised follows ("Peter Singer").
         assert_eq!(
             speaker("Peter Singer said", "Peter Singer", "PERSON"),
