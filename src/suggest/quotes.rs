@@ -1404,9 +1404,15 @@ fn introduced_after_comma(ctx: &SuggestContext, open: usize) -> Option<Subject> 
     let sentence = ctx.sentence_of(before)?;
     let from = ctx.word_at_or_after(ctx.sentences[sentence].start);
     let comma = ctx.word_at_or_after(before);
-    match opening_subject(ctx, from, comma)? {
+    person_subject(ctx, opening_subject(ctx, from, comma)?, "introduction")
+}
+
+/// A subject that is a person: a PERSON mention (its speaker then said to be found `how`) or a
+/// pronoun for a person; `None` for anything else.
+fn person_subject(ctx: &SuggestContext, subject: Subject, how: &'static str) -> Option<Subject> {
+    match subject {
         Subject::Mention(index, _) if canonical(&ctx.mentions[index].label) == "PERSON" => {
-            Some(Subject::Mention(index, "introduction"))
+            Some(Subject::Mention(index, how))
         }
         pronoun @ Subject::Pronoun(_, PronounRef::Person) => Some(pronoun),
         _ => None,
@@ -1629,13 +1635,7 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     }
     let from = ctx.word_at_or_after(sentence.start);
     let to = ctx.word_at_or_after(sentence.end);
-    match sentence_subject(ctx, from, to)? {
-        Subject::Mention(index, _) if canonical(&ctx.mentions[index].label) == "PERSON" => {
-            Some(Subject::Mention(index, "previous-subject"))
-        }
-        pronoun @ Subject::Pronoun(_, PronounRef::Person) => Some(pronoun),
-        _ => None,
-    }
+    person_subject(ctx, sentence_subject(ctx, from, to)?, "previous-subject")
 }
 
 /// The nearest allowed mention, pronoun or role noun in words `[from, cue)`, right before the cue
