@@ -2291,27 +2291,27 @@ const POSTED_ON: &[&str] = &[
 
 /// "an official government Twitter account", "in a Facebook post": a platform's name as the
 /// medium of a post.
-fn platform_of_a_post(ctx: &SuggestContext, mention: &Mention, text: &str) -> bool {
-    PLATFORMS.contains(&text)
-        && ctx
-            .words
-            .get(ctx.word_at_or_after(mention.span.end))
-            .is_some_and(|w| POSTED_ON.contains(&w.lower.as_str()))
+fn platform_of_a_post(ctx: &SuggestContext, mention: &Mention, text: &[char]) -> bool {
+    ctx.words
+        .get(ctx.word_at_or_after(mention.span.end))
+        .is_some_and(|w| POSTED_ON.contains(&w.lower.as_str()))
+        && PLATFORMS
+            .iter()
+            .any(|platform| platform.chars().eq(text.iter().copied()))
 }
 
 /// Whether the schema lets this mention be a speaker (PERSON and ORG when it does not say). A
 /// single letter ("E" of "E. coli" taken for a name) names nobody; nor does a platform a post was
-/// made on ("Twitter" of "a Twitter account"), nor a nationality word that is not a people ("American" of "American Samoa" or "American
-/// officials", where "Americans" may speak).
+/// made on ("Twitter" of "a Twitter account"), nor a nationality word that is not a people
+/// ("American" of "American Samoa" or "American officials", where "Americans" may speak).
 fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
-    let text: String = ctx.chars()[mention.span.start..mention.span.end]
-        .iter()
-        .collect();
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters < 2 || platform_of_a_post(ctx, mention, &text) {
+    // Asked of every mention near every quote: looked at in place, not copied.
+    let text = &ctx.chars()[mention.span.start..mention.span.end];
+    let letters = text.iter().filter(|c| c.is_alphanumeric()).count();
+    if letters < 2 || platform_of_a_post(ctx, mention, text) {
         return false;
     }
-    if canonical(&mention.label) == "NORP" && !text.ends_with('s') {
+    if canonical(&mention.label) == "NORP" && text.last() != Some(&'s') {
         return false;
     }
     let labels = &ctx.schema.quotes.speaker_labels;

@@ -186,9 +186,8 @@ pub fn adjudicate(
     Ok(outcome)
 }
 
-/// Merges one document into gold within `project` (a batch), returning what it did.
-/// Applies `edits` (what the layers of `doc` agree on) to its gold layer, and counts the
-/// disagreements that remain.
+/// Merges one document into gold within `project` (a batch): applies `edits` (what the layers of
+/// `doc` agree on) to its gold layer and counts the disagreements that remain; returns what it did.
 fn merge_document(
     project: &mut crate::model::Project,
     doc: &DocId,
