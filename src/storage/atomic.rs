@@ -28,7 +28,9 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(folder_of(path))?;
-    temp.write_all(bytes)?;
+    for piece in bytes.chunks(WRITE_PIECE) {
+        temp.write_all(piece)?;
+    }
     if let Some(permissions) = permissions_for(path)? {
         temp.as_file().set_permissions(permissions)?;
     }
@@ -103,10 +105,25 @@ pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
 /// A file written in pieces and put in place at once, for output too large to hold (an export of a
 /// large corpus): the pieces go to a temp file beside `path`, which [`AtomicWriter::finish`] syncs
 /// and renames over it. Dropped unfinished, the temp file is removed and `path` is untouched.
+///
+/// The pieces are synced to disk as they go, every [`SYNC_EVERY`] bytes, so that the sync before
+/// the rename waits for the last stretch only: syncing a whole 1 GB export at the end was a
+/// quarter of its time, with nothing else left to overlap it.
 pub struct AtomicWriter {
     path: std::path::PathBuf,
     temp: io::BufWriter<tempfile::NamedTempFile>,
+    /// Bytes written since the last sync.
+    unsynced: usize,
 }
+
+/// How many bytes an [`AtomicWriter`] writes between syncs.
+const SYNC_EVERY: usize = 64 << 20;
+
+/// The most bytes handed to the system in one write. Linux (6.18 here) caches a larger write in
+/// larger blocks of memory, and where those are costly to find (in a virtual machine whose host
+/// takes back free memory) writing 1 GB in 2 MB writes took 11 s of system time against 0.2–0.3 s
+/// in writes of 64 KB to 1 MB (measured with a script writing the same bytes either way).
+const WRITE_PIECE: usize = 1 << 20;
 
 impl AtomicWriter {
     pub fn create(path: &Path) -> io::Result<Self> {
@@ -116,7 +133,8 @@ impl AtomicWriter {
             .tempfile_in(folder_of(path))?;
         Ok(Self {
             path: path.to_owned(),
-            temp: io::BufWriter::with_capacity(1 << 20, temp),
+            temp: io::BufWriter::with_capacity(WRITE_PIECE, temp),
+            unsynced: 0,
         })
     }
 
@@ -138,7 +156,17 @@ impl AtomicWriter {
 
 impl Write for AtomicWriter {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.temp.write(bytes)
+        // A piece at a time: the buffer writes what it is given straight to the file when that is
+        // at least its size, so a piece is what the system gets (see WRITE_PIECE).
+        let piece = bytes.get(..WRITE_PIECE).unwrap_or(bytes);
+        let written = self.temp.write(piece)?;
+        self.unsynced += written;
+        if self.unsynced >= SYNC_EVERY {
+            self.temp.flush()?;
+            self.temp.get_ref().as_file().sync_data()?;
+            self.unsynced = 0;
+        }
+        Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -194,5 +222,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("in-the-way")]);
+    }
+
+    #[test]
+    fn a_large_file_written_in_pieces_and_synced_on_the_way_arrives_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.jsonl");
+        std::fs::write(&path, b"the previous export").unwrap();
+        // Past one sync, in writes larger and smaller than a piece, none lined up with either.
+        let bytes: Vec<u8> = (0..SYNC_EVERY + 3 * WRITE_PIECE + 7)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        let mut writer = AtomicWriter::create(&path).unwrap();
+        let (large, rest) = bytes.split_at(SYNC_EVERY + WRITE_PIECE / 3);
+        writer.write_all(large).unwrap();
+        for small in rest.chunks(WRITE_PIECE / 2 + 1) {
+            writer.write_all(small).unwrap();
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"the previous export",
+            "in place only when finished"
+        );
+        writer.finish().unwrap();
+        assert!(
+            std::fs::read(&path).unwrap() == bytes,
+            "every byte, in order"
+        );
+        let mut replacing = bytes.clone();
+        replacing.truncate(WRITE_PIECE * 2 + 1);
+        write_atomic(&path, &replacing).unwrap();
+        assert!(std::fs::read(&path).unwrap() == replacing);
     }
 }
