@@ -75,8 +75,9 @@ def read(path: pathlib.Path) -> tuple[dict[str, str], list[str], str]:
                         paragraphs.append(detokenize(current))
                     current = []
             else:
-                while stack and stack.pop() != name:
-                    pass
+                if name in stack:  # an unmatched closing tag is ignored
+                    while stack.pop() != name:
+                        pass
                 if name in PARAGRAPHS and current is not None:
                     if current:
                         paragraphs.append(detokenize(current))
