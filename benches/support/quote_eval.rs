@@ -262,9 +262,8 @@ pub const HELD_OUT_12: &[&str] = &[
 
 /// Held out (the thirteenth set): ten Wikinews articles of 2007-2018 from the news genre of
 /// AMALGUM (github.com/gucorpling/amalgum, `amalgum/news/xml/`), taken in file-name order by the
-/// rule in `benches/data/quotes/README.md`; annotated blind, not yet scored (the evaluator's
-/// `heldout13` arm is added when it is scored). Not part of development.
-#[allow(dead_code)]
+/// rule in `benches/data/quotes/README.md`; annotated blind, and scored once with the rules and scores of
+/// round 11 frozen (`cargo run --release --example quote_eval heldout13`). Not part of development.
 pub const HELD_OUT_13: &[&str] = &[
     "abdelbaset",
     "irishabortion",
