@@ -122,11 +122,12 @@ pub struct AtomicWriter {
 /// How many bytes an [`AtomicWriter`] writes between syncs.
 const SYNC_EVERY: usize = 64 << 20;
 
-/// The most bytes handed to the system in one write. Linux (6.18 here) caches a larger write in
-/// larger blocks of memory, and where those are costly to find (in a virtual machine whose host
-/// takes back free memory) writing 1 GB in 2 MB writes took 11 s of system time against 0.2–0.3 s
-/// in writes of 64 KB to 1 MB (measured with a script writing the same bytes either way).
-const WRITE_PIECE: usize = 1 << 20;
+/// The most bytes handed to the system in one write. Linux (6.18 here) caches a write in blocks of
+/// memory as large as the write, and where fresh large blocks are costly (in a virtual machine
+/// whose host takes freed memory back) writing 1 GB in 1 MB or 2 MB writes took 4.5–7.5 s of system
+/// time, in 64 KB writes 0.2–0.3 s, run after run (`scripts/page_cache_writes.py`); 64 KB writes are
+/// few enough not to matter anywhere (some 15,000 system calls for a 1 GB export).
+const WRITE_PIECE: usize = 64 << 10;
 
 impl AtomicWriter {
     pub fn create(path: &Path) -> io::Result<Self> {
