@@ -322,14 +322,7 @@ impl Json<'_> {
             Some(span) => self.span(span, at.covered(span, id)?),
             None => self.raw(b"null"),
         }
-        self.raw(b",\"attributes\":");
-        self.attributes(&quote.attributes);
-        self.raw(b",\"note\":");
-        self.str(&quote.note);
-        self.raw(b",\"provenance\":");
-        self.provenance(&quote.provenance)?;
-        self.raw(b"}");
-        Ok(())
+        self.last_fields(&quote.attributes, &quote.note, &quote.provenance)
     }
 
     fn event(&mut self, event: &Event, at: &Spans<'_>) -> io::Result<()> {
@@ -349,12 +342,23 @@ impl Json<'_> {
             self.id(argument.filler.0);
             self.raw(b"}");
         }
-        self.raw(b"],\"attributes\":");
-        self.attributes(&event.attributes);
+        self.raw(b"]");
+        self.last_fields(&event.attributes, &event.note, &event.provenance)
+    }
+
+    /// `,"attributes":…,"note":…,"provenance":…}`: how a quote and an event end.
+    fn last_fields(
+        &mut self,
+        attributes: &Attributes,
+        note: &str,
+        provenance: &Provenance,
+    ) -> io::Result<()> {
+        self.raw(b",\"attributes\":");
+        self.attributes(attributes);
         self.raw(b",\"note\":");
-        self.str(&event.note);
+        self.str(note);
         self.raw(b",\"provenance\":");
-        self.provenance(&event.provenance)?;
+        self.provenance(provenance)?;
         self.raw(b"}");
         Ok(())
     }
@@ -527,7 +531,7 @@ fn escaped(out: &mut Vec<u8>, text: &str) {
         }
         // A word with something to escape in it, or the last few bytes: byte by byte.
         let end = (at + 8).min(bytes.len());
-        for (i, &byte) in bytes.iter().enumerate().take(end).skip(at) {
+        for (i, &byte) in (at..end).zip(bytes.get(at..end).unwrap_or_default()) {
             if let Some(escape) = escape_of(byte) {
                 out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
                 out.extend_from_slice(escape.as_bytes());
