@@ -160,7 +160,15 @@ impl Layer {
         // A map filled one id after another leaves its nodes about half full; built again from
         // its sorted entries, every node but the last of each level is full: a loaded layer holds
         // about a third less (benches/memory.rs).
-        let annotations: BTreeMap<AnnotationId, Annotation> = annotations.into_iter().collect();
+        Self::from_compact_annotations(status, annotations.into_iter().collect())
+    }
+
+    /// [`Layer::from_annotations`] for a map already built from its sorted entries (collected, not
+    /// filled one id at a time), which is kept as it is.
+    pub fn from_compact_annotations(
+        status: Status,
+        annotations: BTreeMap<AnnotationId, Annotation>,
+    ) -> Self {
         // Saturating: a file can hold the largest id (storage refuses it, but not every caller is
         // storage), and `next_id` then looks for a free id instead of overflowing.
         let next_id = annotations

@@ -509,7 +509,13 @@ pub(crate) fn layer_from_v1(
         text: &doc.text,
         schema,
     };
-    let mut annotations = BTreeMap::new();
+    // Gathered in a list and made a map once: a map filled one id at a time, then rebuilt compact
+    // (as a layer keeps it), was a twentieth of reading a project. Ids are checked for duplicates
+    // as they come: a set of them is made only once they stop rising (files Gloss writes list
+    // each kind by id, so that is at the first quote or event whose id is below a mention's).
+    let mut annotations: Vec<(AnnotationId, Annotation)> =
+        Vec::with_capacity(file.entities.len() + file.quotes.len() + file.events.len());
+    let mut seen: Option<std::collections::HashSet<AnnotationId>> = None;
     let mut add = |annotation: Annotation| -> Result<(), StorageError> {
         let id = annotation.id();
         // The layer hands out `largest id + 1` next, which must fit.
@@ -524,7 +530,12 @@ pub(crate) fn layer_from_v1(
                 ),
             ));
         }
-        if annotations.insert(id, annotation).is_some() {
+        let rising = annotations.last().is_none_or(|(last, _)| id > *last);
+        if !rising && seen.is_none() {
+            seen = Some(annotations.iter().map(|(id, _)| *id).collect());
+        }
+        let duplicate = seen.as_mut().is_some_and(|seen| !seen.insert(id));
+        if duplicate {
             return Err(StorageError::invalid(
                 path,
                 annotation_line(source, id.0, 1),
@@ -534,6 +545,7 @@ pub(crate) fn layer_from_v1(
                 ),
             ));
         }
+        annotations.push((id, annotation));
         Ok(())
     };
     for entity in file.entities {
@@ -545,6 +557,8 @@ pub(crate) fn layer_from_v1(
     for event in file.events {
         add(Annotation::Event(Box::new(check.event(event)?)))?;
     }
+    // Sorted (already, but for quotes and events among mentions) and built bottom-up, full nodes.
+    let annotations: BTreeMap<AnnotationId, Annotation> = annotations.into_iter().collect();
     check.links(&annotations)?;
     let status = match file.status {
         StatusV1::New => Status::New,
@@ -589,5 +603,5 @@ pub(crate) fn layer_from_v1(
             label: r.label.clone(),
         });
     }
-    Ok(Layer::from_annotations(status, annotations).with_rejections(rejected))
+    Ok(Layer::from_compact_annotations(status, annotations).with_rejections(rejected))
 }
