@@ -191,6 +191,20 @@ fn the_minister_said_resolves_to_the_person_with_that_title() {
 }
 
 #[test]
+fn the_role_noun_is_a_title_written_before_the_name_not_any_word_nearby() {
+    let found = quotes(
+        "Chancellor [Petra Lind]{PERSON} opened the session on Monday. The chancellor has yet to \
+         meet [Jonas Berg]{PERSON}.\n\n\
+         After the vote, the chancellor said this plan is to \
+         \"cut the waiting lists for hip and knee operations before the end of spring\".\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // "chancellor" stands a few words before Jonas Berg, in a clause, not as his title.
+    assert_eq!(found[0].speaker.as_deref(), Some("Petra Lind"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("role-noun"));
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

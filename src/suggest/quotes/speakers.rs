@@ -37,16 +37,16 @@ pub(super) fn resolve_role(
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
                 .collect();
-            // The role in the mention or in its title, before it and after the mention before.
+            // The role in the mention or in its title: the words right before it that can be
+            // part of a title ("Foreign Minister", "Secretary of State", "the minister,"), not
+            // any word nearby ("The president is yet to sign the 31st [Amendment]": a clause).
             let titled = |i: usize| {
                 let m = &ctx.mentions[i];
                 let previous_end = i
                     .checked_sub(1)
                     .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
-                let from = m.span.start.saturating_sub(40).max(previous_end);
-                ctx.text_of(CharSpan::new(from, m.span.end))
-                    .to_lowercase()
-                    .contains(&noun)
+                ctx.text_of(m.span).to_lowercase().contains(&noun)
+                    || title_before(ctx, m.span.start, previous_end, &noun)
             };
             people
                 .iter()
@@ -73,6 +73,28 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Words that may stand inside a title written before a name ("Secretary of State", "Minister
+/// for Trade and Industry", "the country's president").
+const TITLE_JOINERS: &[&str] = &["of", "for", "and", "the", "'s", "’s", ",", "-", "–"];
+
+/// Whether `noun` is a word of the title right before char `start` (back to `floor` at most):
+/// the nearest few words that are capitalised, joiners or the noun itself ("Pakistani President
+/// Mamnoon Hussain", "the minister, Ivica Dacic"), stopping at any other word.
+fn title_before(ctx: &SuggestContext, start: usize, floor: usize, noun: &str) -> bool {
+    let first = ctx.word_at_or_after(start);
+    (0..first)
+        .rev()
+        .take(6)
+        .map(|k| &ctx.words[k])
+        .take_while(|w| {
+            w.span.start >= floor
+                && (w.is_capitalised()
+                    || w.lower.contains(noun)
+                    || TITLE_JOINERS.contains(&w.lower.as_str()))
+        })
+        .any(|w| w.lower.contains(noun))
 }
 
 /// A person's grammatical gender, as the text shows it.
