@@ -205,6 +205,24 @@ fn the_role_noun_is_a_title_written_before_the_name_not_any_word_nearby() {
 }
 
 #[test]
+fn a_place_before_a_noun_before_a_name_describes_the_person_who_speaks() {
+    let found = quotes(
+        "[Canada]{GPE} resident [Mira Holt]{PERSON}, a teacher whose pupils lost their school, \
+         called the plan \"a disgrace\", adding to [CBC]{ORG}: \"Nobody asked the parents.\"\n\n\
+         [Kenya]{GPE} hired [Jan Smit]{PERSON} as coach in March, adding: \"He knows our league \
+         better than anyone.\"\n",
+    );
+    let speakers: Vec<_> = found
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.speaker.as_deref())
+        .collect();
+    // "Canada resident" describes Mira Holt, who speaks; "hired" is a verb, so Kenya is the
+    // subject and Jan Smit its object.
+    assert_eq!(speakers, vec![Some("Mira Holt"), Some("Kenya")]);
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

@@ -1246,7 +1246,8 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
 
 /// "AIP chairman Markham Robinson", "Brazilian President Jair Bolsonaro": the person named right
 /// after an organisation, a place or a people and an office noun (with at most one other word
-/// before it, such as "Prime"), who is the one speaking; the mention before is a modifier.
+/// before it, such as "Prime"), or one or two lower-case nouns ("US citizen Susan Cohen"), who is
+/// the one speaking; the mention before is a modifier.
 fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let words = &ctx.words;
     let mention = &ctx.mentions[organisation];
@@ -1264,6 +1265,29 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
         .and_then(|role| person_at(role).or_else(|| person_at(role + 1)))
+        .or_else(|| {
+            // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case
+            // nouns between a place, a people or a body and a person make one noun phrase whose
+            // head is the person's name. Not a verb between them ("Kenya hired Jan Smit").
+            (after + 1..(after + 3).min(words.len()))
+                .take_while(|&k| describes_a_person(ctx, k - 1))
+                .find_map(person_at)
+        })
+}
+
+/// Whether word `k` can be a common noun written before a person's name as a description
+/// ("citizen", "veteran", "student"): lower case, letters only, and not shaped like a verb, a
+/// preposition or a cue ("hired", "told", "meeting", "sends", "with").
+fn describes_a_person(ctx: &SuggestContext, k: usize) -> bool {
+    let word = &ctx.words[k];
+    let lower = word.lower.as_str();
+    !word.is_capitalised()
+        && lower.chars().count() > 2
+        && lower.chars().all(char::is_alphabetic)
+        && !["ed", "ing", "s"].iter().any(|end| lower.ends_with(end))
+        && !PREPOSITIONS.contains(&lower)
+        && !is_adverb(lower)
+        && cue_at(ctx, k).is_none()
 }
 
 /// Parties and their members' words ("a Republican, Mark Amodei, …", "Labour's …").
