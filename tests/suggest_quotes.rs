@@ -223,6 +223,22 @@ fn a_place_before_a_noun_before_a_name_describes_the_person_who_speaks() {
 }
 
 #[test]
+fn a_pronoun_after_a_quote_credited_to_a_role_noun_is_that_quotes_speaker() {
+    let found = quotes(
+        "Mayor [Tom Ruiz]{PERSON} opened the session. Councillor [Erik Berg]{PERSON} said he would \
+         ask for more funds.\n\n\
+         After the vote, the mayor said the aim is to \"rebuild the harbour wall before the \
+         winter storms arrive\".\n\n\
+         He added, saying, \"The town cannot wait another year.\"\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // "He" continues the mayor, credited through "the mayor said", not Erik Berg, the name at the
+    // cue before that.
+    assert_eq!(speakers, vec![Some("Tom Ruiz"), Some("Tom Ruiz")]);
+    assert_eq!(found[1].resolved_by.as_deref(), Some("pronoun"));
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

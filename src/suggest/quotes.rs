@@ -41,9 +41,11 @@
 //! "…"`); `quoted-as`, the one a report "quoted … as saying"; `introduction`, the subject of the
 //! sentence before the colon (its first allowed mention outside a prepositional phrase, or "he"
 //! resolved as a pronoun), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
-//! stands for (the latest person with that title, the latest organisation with that noun in its
-//! name); `pronoun`: "he said" resolves, within three sentences, to the latest compatible mention
-//! standing before a cue ("Rutte said …"), else to the speaker of the latest quote, else to the
+//! stands for (the latest person with that title written right before the name, the latest
+//! organisation with that noun in its name); `pronoun`: "he said" resolves, within three
+//! sentences, to the latest compatible mention standing before a cue ("Rutte said …") or, when
+//! the latest cue's subject is a role noun or a pronoun (`the president said "…". He added`), to
+//! the speaker found for that cue's quote, else to the speaker of the latest quote, else to the
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention. A
 //! person is a PERSON mention or a one-word mention that is the surname of one ("Bloomberg"
@@ -73,8 +75,9 @@
 //! quote. "read" is a cue when the words read follow it (`the statement read "…"`, `read in
 //! part, "…"`), not in "read out on Monday". A person's name cut before a hyphenated particle
 //! ("Abdel Fattah" of "Abdel Fattah el-Sisi of Egypt said") is still the person "of" the place.
-//! "Brazilian President Jair Bolsonaro": a people's or place's mention before an office noun and a
-//! person is a modifier; the person is the subject. A cue in an aside between dashes (`commented
+//! "Brazilian President Jair Bolsonaro", "US citizen Susan Cohen": a people's or place's mention
+//! before an office noun or one or two lower-case nouns and a person is a modifier; the person is
+//! the subject. A cue in an aside between dashes (`commented
 //! — which the BBC noted — "…"`) is not the quotation's; "According to the BBC, a spokesman …;
 //! "…"" is the clause's subject's (here nobody named), not the outlet's; a name with its own verb
 //! before the cue (`the protesters Wikinews interviewed said`) does not speak; "They released a

@@ -255,7 +255,18 @@ fn resolve_pronoun_with(
         }
         if cue_at(ctx, k).is_some() {
             let sentence_start = ctx.word_at_or_after(ctx.sentences[word.sentence].start);
-            if let Some(Subject::Mention(index, _)) = subject_before(ctx, sentence_start, k)
+            let subject = subject_before(ctx, sentence_start, k);
+            // A cue whose subject is itself a role noun or a pronoun ("the president said …
+            // He added"): the speaker found for the quote of that sentence is the one meant, not
+            // a name at an earlier cue.
+            let index = match subject {
+                Some(Subject::Mention(index, _)) => Some(index),
+                Some(Subject::Role(..) | Subject::Pronoun(..)) => last_speaker
+                    .filter(|&(_, at)| at >= word.sentence && at <= sentence)
+                    .map(|(index, _)| index),
+                _ => None,
+            };
+            if let Some(index) = index
                 && ctx.mentions.get(index).is_some_and(compatible)
             {
                 return match previous_subject {
