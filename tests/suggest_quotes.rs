@@ -239,6 +239,20 @@ fn a_pronoun_after_a_quote_credited_to_a_role_noun_is_that_quotes_speaker() {
 }
 
 #[test]
+fn a_pronoun_in_the_narration_never_stands_for_a_name_inside_a_quotation() {
+    let found = quotes(
+        "[Omar Haddad]{PERSON} did not answer the question directly, stating \"We welcome every \
+         visitor. Many [Greeks]{PERSON} work on our farms, in peace.\", and concluded that the \
+         border would stay open.\n\n\
+         Asked about the treaty, he replied, \"It will be signed in June by both governments.\"\n",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    // "Greeks" (a people the model may take for a name) is Haddad's word, not the narration's.
+    assert_eq!(found[1].speaker.as_deref(), Some("Omar Haddad"));
+    assert_eq!(found[1].resolved_by.as_deref(), Some("pronoun"));
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

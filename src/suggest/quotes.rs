@@ -91,7 +91,8 @@
 //! the clause before the comma: its subject speaks when a person opens it (`introduction`). A cue
 //! right after "and" (`Erdoğan cited Article 5 and said`) is a second predicate: the clause's
 //! opening subject speaks (`coordinated`), not an object (`The police arrested Hale and said`).
-//! "It" is never a person; a role noun may follow a name that is no speaker's (`The Wooster
+//! "It" is never a person, and a pronoun in the narration never stands for a name inside a
+//! quotation (`stating "… Many Greeks work here" … he replied`); a role noun may follow a name that is no speaker's (`The Wooster
 //! professor added`). A name joined to a prefix (`the pro-Beijing camp`) is no speaker; a person
 //! "from" a body, or "of the UK's National Crime Agency", speaks. A title's abbreviation
 //! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks. "The palace issued
@@ -113,7 +114,7 @@ use super::context::{Mention, SuggestContext, Word};
 use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
-use super::quotation_marks::{Quotation, pairs, quotations, trim_content};
+use super::quotation_marks::{pairs, trim_content};
 use super::speaker_name::speaker_span;
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
@@ -595,9 +596,9 @@ fn cue_span(ctx: &SuggestContext, i: usize, len: usize) -> CharSpan {
 fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     let words = &ctx.words;
     let chars = ctx.chars();
-    let all = quotations(chars);
+    let all = ctx.quotations();
     let mut out: Vec<Candidate> = Vec::new();
-    for quotation in &all {
+    for quotation in all {
         let Some(&first) = quotation.contents.first() else {
             continue;
         };
@@ -689,7 +690,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             // Without a cue, two words in quotation marks or words set like a title or headline
             // ("Anon declares war on Church of Scientology") are not someone's words.
             continue;
-        } else if let Some((cue, len, subject)) = reported(ctx, quotation.open, &all) {
+        } else if let Some((cue, len, subject)) = reported(ctx, quotation.open) {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
             candidate.rule = "direct:reported";
@@ -700,7 +701,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             candidate.subject = subject;
             candidate.rule = "direct:introduced";
-        } else if let Some(subject) = continuation(ctx, quotation.open, &all, &out)
+        } else if let Some(subject) = continuation(ctx, quotation.open, &out)
             .or_else(|| previous_subject(ctx, quotation.open))
         {
             candidate.subject = subject;
@@ -1514,16 +1515,12 @@ fn introducer(ctx: &SuggestContext, open: usize) -> Option<usize> {
 /// "these hellish events …"`; `RIAA's notice alleged the script's purpose was to "circumvent …"`):
 /// the nearest cue before the opening mark in its sentence, outside other quotations, when it has
 /// a subject. Short quotations there are fragments or scare quotes and never get this far.
-fn reported(
-    ctx: &SuggestContext,
-    open: usize,
-    all: &[Quotation],
-) -> Option<(usize, usize, Subject)> {
+fn reported(ctx: &SuggestContext, open: usize) -> Option<(usize, usize, Subject)> {
     let words = &ctx.words;
     let sentence = ctx.sentence_of(open)?;
     let sentence_start = ctx.word_at_or_after(ctx.sentences[sentence].start);
     let end = ctx.word_at_or_after(open);
-    let quoted = |at: usize| inside_quotation(all, at);
+    let quoted = |at: usize| ctx.inside_quotation(at);
     (sentence_start..end)
         .rev()
         .filter(|&k| !quoted(words[k].span.start) && !between_dashes(ctx, sentence_start, k, end))
@@ -1577,12 +1574,7 @@ fn between_dashes(ctx: &SuggestContext, from: usize, k: usize, end: usize) -> bo
 /// A quote with no cue of its own goes on from the latest attribution before it: in its own
 /// paragraph, or, when it opens its paragraph, in the paragraph before ("… said Mohib." then a
 /// paragraph that is all quote). Cues inside other quotations don't count.
-fn continuation(
-    ctx: &SuggestContext,
-    open: usize,
-    all: &[Quotation],
-    earlier: &[Candidate],
-) -> Option<Subject> {
+fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Option<Subject> {
     let chars = ctx.chars();
     let paragraph_start = |at: usize| {
         (0..at)
@@ -1598,7 +1590,7 @@ fn continuation(
     } else {
         own
     };
-    let quoted = |at: usize| inside_quotation(all, at);
+    let quoted = |at: usize| ctx.inside_quotation(at);
     let first = ctx.word_at_or_after(from);
     let last = ctx.word_at_or_after(open);
     for k in (first..last).rev() {
@@ -2524,15 +2516,4 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
         (_, None) if rule.starts_with("direct:") => 0.69,
         (_, None) => 0.3,
     }
-}
-
-/// Whether char `at` lies inside the content of one of `all` (sorted, not overlapping: only the
-/// last quotation opening before `at` can hold it).
-fn inside_quotation(all: &[Quotation], at: usize) -> bool {
-    let i = all.partition_point(|q| q.open <= at);
-    i > 0
-        && all[i - 1]
-            .contents
-            .iter()
-            .any(|c| c.start <= at && at < c.end)
 }

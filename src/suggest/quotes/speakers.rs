@@ -215,9 +215,14 @@ fn resolve_pronoun_with(
     };
     // "It" is never a person: "It also credited Leonov …" is NASA's.
     let thing = ctx.text_of(span).to_lowercase() == "it";
+    // A name inside a quotation is said by its speaker ("We love the Jewish people. There are
+    // many Jews living in Iran"), not the narration's: the narration's pronoun outside stands
+    // for someone the narration names.
+    let outside = !ctx.inside_quotation(span.start);
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && agrees(m)
+            && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
                 PronounRef::Person => {
                     canonical(&m.label) == "PERSON" || {
