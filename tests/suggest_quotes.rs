@@ -253,6 +253,19 @@ fn a_pronoun_in_the_narration_never_stands_for_a_name_inside_a_quotation() {
 }
 
 #[test]
+fn the_one_a_cue_is_about_is_not_its_speaker() {
+    let found = quotes(
+        "[Lena Novak]{PERSON}, a farmer from the valley, spoke to the local paper on Friday, \
+         saying about [Viktor Hale]{PERSON}: \"I trust him with the harbour.\"\n\n\
+         A fisherman from the same village ended the interview saying about [Viktor Hale]{PERSON}: \
+         \"He has never been out in a storm.\"\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // Viktor Hale is talked about: the sentence's subject speaks, or nobody named.
+    assert_eq!(speakers, vec![Some("Lena Novak"), None]);
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

@@ -63,7 +63,8 @@
 //! Rowan`) is not the speaker, the head is; "an AEW press release reads" is the organisation's
 //! (`organisation`: the mention in place, else the latest earlier one of that name). "states" and
 //! "notes" are cues only after something that can be their subject (not "the two other states").
-//! The one told is a listener, never the speaker (`One MP told the BBC`, `told Reuters`). After
+//! The one told is a listener, never the speaker (`One MP told the BBC`, `told Reuters`), nor
+//! the one the words are about (`saying about Ahmadinejad:`, `said of the coach:`). After
 //! the cue, a short noun phrase and a name in apposition give the name (`said his father,
 //! Abdullah Kurdi,`); a short bracket between a name and its cue is passed over (`Mike Ryan of
 //! the World Health Organization (WHO) told`); a person "of" a body however described speaks
@@ -2164,6 +2165,11 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     }
     // "One MP told the BBC", "told Reuters": who is told listens; the speaker stands before.
     if from > 0 && LISTENER_CUES.contains(&words[from - 1].lower.as_str()) {
+        return None;
+    }
+    // "saying about Ahmadinejad:", "said of the coach:": the one named is who the words are
+    // about; the speaker stands before the cue.
+    if matches!(words.get(from)?.lower.as_str(), "about" | "of") {
         return None;
     }
     let start = words.get(from)?.span.start;
