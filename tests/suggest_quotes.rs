@@ -266,6 +266,20 @@ fn the_one_a_cue_is_about_is_not_its_speaker() {
 }
 
 #[test]
+fn a_comma_after_an_exclamation_in_a_quote_keeps_the_cue_after_it() {
+    let found = quotes(
+        "\"The whole street was awake,\" said [Mira Lang]{PERSON}, a baker. \"The bridge shook \
+         for a full minute! We all ran outside!,\" [Tomas Vik]{PERSON} wrote on the town's page, \
+         referring to the old bridge.\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    // "!," does not end the sentence: "Tomas Vik wrote" is the second quotation's cue, not a
+    // new sentence after a continuation of Mira Lang.
+    assert_eq!(speakers, vec![Some("Mira Lang"), Some("Tomas Vik")]);
+    assert_eq!(found[1].rule, "direct:cue-after");
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

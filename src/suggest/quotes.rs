@@ -83,6 +83,8 @@
 //! "…"" is the clause's subject's (here nobody named), not the outlet's; a name with its own verb
 //! before the cue (`the protesters Wikinews interviewed said`) does not speak; "They released a
 //! statement which said" is the issuer's; "a source within the ministry said" is nobody named.
+//! A quotation's words may end with "!" or "?" and its sentence go on: a comma at the closing
+//! mark (`"… from Chile!," Ro Fernandez said`) keeps the cue after it the quotation's.
 //! After a quotation that ends its sentence, a cue in the next sentence followed only by the one
 //! told and when or where (`"…" Macron told the world on Thursday via Twitter.`) is its cue. A quotation with no cue goes on from an earlier quote
 //! in its paragraph whose speaker was found. "he" is never a person the text shows as a woman,
@@ -653,8 +655,16 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             && sentence_goes_on(ctx, quotation.close_end);
         // `Morawiecki tweeted "…." President Andrzej Duda remarked, "…"`: a quotation that ends
         // its sentence keeps the cue before it; a cue in the next sentence is that sentence's.
-        let after = cue_after(ctx, quotation.close_end, ends_sentence).filter(|&(cue, _, _)| {
-            let next_sentences = ends_sentence
+        // `"… drift away from Chile!," Ro Fernandez said`: a comma at the closing mark says the
+        // sentence goes on, whatever mark ends the words quoted.
+        let comma_closes = chars[last.end..quotation.close_end].contains(&',')
+            || chars[quotation.close_end..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| c == ',');
+        let closes_sentence = ends_sentence && !comma_closes;
+        let after = cue_after(ctx, quotation.close_end, closes_sentence).filter(|&(cue, _, _)| {
+            let next_sentences = closes_sentence
                 && starts_capitalised(ctx, quotation.close_end)
                 && cue_before(ctx, quotation.open).is_some();
             // `Ebrard said, "…", adding, "…"`: a participle after the quotation's comma opens
