@@ -280,6 +280,19 @@ fn a_comma_after_an_exclamation_in_a_quote_keeps_the_cue_after_it() {
 }
 
 #[test]
+fn a_pronoun_after_a_cue_of_someone_unnamed_names_nobody() {
+    let found = quotes(
+        "The agency compared the leak with the [Kyshtym]{PERSON} disaster of 1957. A \
+         spokesperson for the agency said the level had been raised this week. \"We have raised \
+         the level to seven because the leaks have spread to the rivers,\" he said.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // "he" goes on with the unnamed spokesperson, not with a name the model found nearby.
+    assert_eq!(found[0].speaker, None);
+    assert_eq!(found[0].rule, "direct:cue-after");
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

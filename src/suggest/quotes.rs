@@ -45,7 +45,8 @@
 //! organisation with that noun in its name); `pronoun`: "he said" resolves, within three
 //! sentences, to the latest compatible mention standing before a cue ("Rutte said …") or, when
 //! the latest cue's subject is a role noun or a pronoun (`the president said "…". He added`), to
-//! the speaker found for that cue's quote, else to the speaker of the latest quote, else to the
+//! the speaker found for that cue's quote, or to nobody named when that cue, in the sentence
+//! before or its own, has someone unnamed for subject (`A spokesperson for NISA said …`), else to the speaker of the latest quote, else to the
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention. A
 //! person is a PERSON mention or a one-word mention that is the surname of one ("Bloomberg"

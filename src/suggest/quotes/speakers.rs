@@ -271,6 +271,14 @@ fn resolve_pronoun_with(
                     .map(|(index, _)| index),
                 _ => None,
             };
+            // "A spokesperson for NISA said … "…," he said": the latest cue's subject is someone
+            // unnamed, whom the pronoun goes on with; nobody named speaks.
+            let unnamed = index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
+                && sentence.saturating_sub(word.sentence) <= 1
+                && opens_with_someone_unnamed(ctx, sentence_start);
+            if unnamed {
+                return None;
+            }
             if let Some(index) = index
                 && ctx.mentions.get(index).is_some_and(compatible)
             {
@@ -342,6 +350,18 @@ fn resolve_pronoun_with(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether the sentence starting at word `start` opens with an indefinite noun phrase ("A
+/// spokesperson for the agency", "An official"): someone the text does not name.
+fn opens_with_someone_unnamed(ctx: &SuggestContext, start: usize) -> bool {
+    let words = &ctx.words;
+    words
+        .get(start)
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"))
+        && words
+            .get(start + 1)
+            .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
 }
 
 /// Whether mention `i` is the one spoken to: right after "told" ("tells", "telling") or after
