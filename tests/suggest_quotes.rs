@@ -293,6 +293,49 @@ fn a_pronoun_after_a_cue_of_someone_unnamed_names_nobody() {
 }
 
 #[test]
+fn countered_and_retorted_are_cues() {
+    let found = quotes(
+        "[Rosa Aldana]{PERSON} countered that \"the figures were collected before the new law \
+         came in\".\n\n\
+         [Ivo Marek]{PERSON} retorted: \"Nobody in this room believes that.\"\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.rule.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Rosa Aldana"), "direct:cue-before"),
+            (Some("Ivo Marek"), "direct:cue-before")
+        ]
+    );
+}
+
+#[test]
+fn a_cue_after_a_comma_and_and_starts_another_predicate() {
+    let found = quotes(
+        "[Lars Ek]{PERSON} spoke to the crowd for an hour, stating \"We will rebuild every house \
+         in the valley.\", and concluded that the army would stay.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // "concluded" is Lars Ek's next predicate, not the cue of the quotation: "stating" is.
+    assert_eq!(found[0].speaker.as_deref(), Some("Lars Ek"));
+    assert_eq!(found[0].rule, "direct:cue-before");
+}
+
+#[test]
+fn a_participle_after_a_dash_hangs_from_the_clause_before() {
+    let found = quotes(
+        "[Lars Ek]{PERSON} did not answer the question about [Norway]{GPE} - stating \"We will \
+         rebuild every house in the valley.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Norway ends the phrase before the dash; the clause's subject speaks.
+    assert_eq!(found[0].speaker.as_deref(), Some("Lars Ek"));
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

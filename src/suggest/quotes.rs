@@ -54,8 +54,10 @@
 //! "title, Name, said" the name between the commas. A participle cue after a comma in a sentence
 //! with no other attributed cue (`Obama gave the keynote, urging viewers, "…"`) takes the
 //! sentence's subject before any name between commas; "X … and then declared" takes the earlier
-//! verb's subject, not the name before "and"; a cue after "but" (`stating "…" but argued`) is not
-//! the quotation's; "he argued" after `X concurred: "…"` is X, and a quote continuing that one keeps
+//! verb's subject, not the name before "and"; a cue after "but" (`stating "…" but argued`) or
+//! after "and" (`stating "…", and concluded that`) is not the quotation's; a dash before a
+//! participle (`did not respond to the subject of Israel - stating "…"`) breaks the clause as a
+//! comma does; "he argued" after `X concurred: "…"` is X, and a quote continuing that one keeps
 //! its speaker; an organisation's officer named after it (`AIP chairman Markham Robinson`) speaks
 //! rather than the organisation; an introduction's names come from before its colon only. A
 //! place or an organisation right before a participle cue with no comma (`a statement at his
@@ -191,6 +193,8 @@ const CUES: &[&str] = &[
     "posted",
     "continued",
     "concluded",
+    "countered",
+    "retorted",
     "recalled",
     "recalls",
     "recounted",
@@ -929,8 +933,10 @@ fn cue_after(
             return None;
         }
         // `stating "…" but argued the far left Antifa …`: a cue after "but" (or right after
-        // "and") starts another predicate; it does not attribute the quotation before it.
-        if word.lower == "but" || (word.lower == "and" && k == first) {
+        // "and", with a comma before it or not: `stating "….", and concluded that`) starts
+        // another predicate; it does not attribute the quotation before it.
+        let opens_after_comma = k == first + 1 && words[first].text == ",";
+        if word.lower == "but" || (word.lower == "and" && (k == first || opens_after_comma)) {
             return None;
         }
         if let Some(len) = cue_at(ctx, k) {
@@ -1116,7 +1122,7 @@ fn cue_subject(
     // comma).
     let hangs_from_verb = words[cue].lower.ends_with("ing")
         && cue > sentence_start
-        && words[cue - 1].text == ","
+        && clause_break(&words[cue - 1].text)
         && !(sentence_start..cue - 1).any(|k| {
             cue_at(ctx, k).is_some_and(|l| {
                 subject_before(ctx, sentence_start, k)
@@ -1177,6 +1183,12 @@ fn place_before_participle(
     })
 }
 
+/// A comma, or a dash set between words (`did not respond to the subject of Israel - stating`),
+/// before a participle that hangs from the clause before it.
+fn clause_break(text: &str) -> bool {
+    matches!(text, "," | "-" | "–" | "—")
+}
+
 /// The subject of the clause a participle cue hangs from ("saying", "adding", "writing"): opening
 /// the sentence (`Saying "…", President Fernández elaborated`), the subject of the next cue in the
 /// sentence; after a comma (`Netanyahu called on Italy to join, adding "…"`), the sentence's
@@ -1199,7 +1211,7 @@ fn participle_subject(ctx: &SuggestContext, sentence_start: usize, cue: usize) -
             .find_map(|k| subject_before(ctx, cue + len, k))
             .map(as_participle);
     }
-    if cue == 0 || words[cue - 1].text != "," {
+    if cue == 0 || !clause_break(&words[cue - 1].text) {
         return None;
     }
     sentence_subject(ctx, sentence_start, cue).map(as_participle)
