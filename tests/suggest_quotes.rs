@@ -336,6 +336,27 @@ fn a_participle_after_a_dash_hangs_from_the_clause_before() {
 }
 
 #[test]
+fn a_participle_after_an_introduced_quote_and_an_adverb_opens_the_next_part() {
+    let found = quotes(
+        "[Nadia Roth]{PERSON} described the dispute as a matter of money: \"The port has not been \
+         paid for two years, and the workers know it,\" later adding that \"nobody in the ministry \
+         has answered a single letter from us\".\n",
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.rule.as_str()))
+        .collect();
+    // "later adding" is the second part's cue; the first is introduced by the colon's sentence.
+    assert_eq!(
+        seen,
+        vec![
+            (Some("Nadia Roth"), "direct:introduced"),
+            (Some("Nadia Roth"), "direct:cue-before")
+        ]
+    );
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

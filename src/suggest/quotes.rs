@@ -75,7 +75,8 @@
 //! quoted sentence with no cue in reach, right after a sentence in its paragraph about a person,
 //! is that person's (a feature where one person speaks throughout; found as a continuation). A
 //! participle after a quotation's comma (`Ebrard said, "…", adding, "…"`) is the next part's cue,
-//! not this one's. Words on a banner or a sign (`a banner saying "united in diversity"`) are no
+//! not this one's, also after an introduction and with an adverb between (`He framed it as a
+//! debate: "…," later adding that "…"`). Words on a banner or a sign (`a banner saying "united in diversity"`) are no
 //! quote. "read" is a cue when the words read follow it (`the statement read "…"`, `read in
 //! part, "…"`), not in "read out on Monday". A person's name cut before a hyphenated particle
 //! ("Abdel Fattah" of "Abdel Fattah el-Sisi of Egypt said") is still the person "of" the place.
@@ -674,9 +675,12 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
                 && cue_before(ctx, quotation.open).is_some();
             // `Ebrard said, "…", adding, "…"`: a participle after the quotation's comma opens
             // the next part; this one is the named cue's before it.
+            // So too after an introduction (`He framed it as a debate: "…," later adding that`).
             let next_parts = participle_after_comma(ctx, cue)
-                && cue_before(ctx, quotation.open)
-                    .is_some_and(|(_, _, subject)| subject != Subject::None);
+                && (cue_before(ctx, quotation.open)
+                    .is_some_and(|(_, _, subject)| subject != Subject::None)
+                    || introduction(ctx, quotation.open)
+                        .is_some_and(|(_, subject)| subject != Subject::None));
             !next_sentences && !next_parts
         });
         if let Some((cue, len, subject)) = after {
@@ -800,13 +804,16 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
 }
 
-/// Whether word `cue` is a participle ("adding", "saying") right after a comma.
+/// Whether word `cue` is a participle ("adding", "saying") right after a comma (an adverb may
+/// stand between: "later adding").
 fn participle_after_comma(ctx: &SuggestContext, cue: usize) -> bool {
     let words = &ctx.words;
-    // The comma may stand inside the closing mark: `"…," adding`.
-    let before = (0..cue)
-        .rev()
-        .find(|&k| !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»"));
+    // The comma may stand inside the closing mark: `"…," adding`, and an adverb between: `"…,"
+    // later adding`.
+    let before = (0..cue).rev().find(|&k| {
+        !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»")
+            && !is_adverb(&words[k].lower)
+    });
     words[cue].lower.ends_with("ing") && before.is_some_and(|k| words[k].text == ",")
 }
 
@@ -1122,7 +1129,7 @@ fn cue_subject(
     // comma).
     let hangs_from_verb = words[cue].lower.ends_with("ing")
         && cue > sentence_start
-        && clause_break(&words[cue - 1].text)
+        && breaks_before(ctx, cue)
         && !(sentence_start..cue - 1).any(|k| {
             cue_at(ctx, k).is_some_and(|l| {
                 subject_before(ctx, sentence_start, k)
@@ -1189,6 +1196,18 @@ fn clause_break(text: &str) -> bool {
     matches!(text, "," | "-" | "–" | "—")
 }
 
+/// Whether a clause break stands right before word `cue`, past a closing quotation mark and
+/// adverbs (`"…," later adding`).
+fn breaks_before(ctx: &SuggestContext, cue: usize) -> bool {
+    let words = &ctx.words;
+    (0..cue)
+        .rev()
+        .find(|&k| {
+            !matches!(words[k].text.as_str(), "\"" | "”" | "’" | "»") && !is_adverb(&words[k].lower)
+        })
+        .is_some_and(|k| clause_break(&words[k].text))
+}
+
 /// The subject of the clause a participle cue hangs from ("saying", "adding", "writing"): opening
 /// the sentence (`Saying "…", President Fernández elaborated`), the subject of the next cue in the
 /// sentence; after a comma (`Netanyahu called on Italy to join, adding "…"`), the sentence's
@@ -1211,7 +1230,7 @@ fn participle_subject(ctx: &SuggestContext, sentence_start: usize, cue: usize) -
             .find_map(|k| subject_before(ctx, cue + len, k))
             .map(as_participle);
     }
-    if cue == 0 || !clause_break(&words[cue - 1].text) {
+    if cue == 0 || !breaks_before(ctx, cue) {
         return None;
     }
     sentence_subject(ctx, sentence_start, cue).map(as_participle)
