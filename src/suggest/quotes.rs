@@ -2526,16 +2526,17 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
 /// The estimated probability that a quote suggestion is right (a direct quote, with the right
 /// speaker or rightly none), by the rule that found it and whether a speaker was found, measured on
 /// the development part of the Wikinews quote benchmark (the GUM articles and the once held-out
-/// second to twelfth sets, 168 articles) with the news entity model finding the mentions
+/// second to thirteenth sets, 178 articles) with the news entity model finding the mentions
 /// (`cargo run --example quote_eval dev`; the reliability table is in `docs/suggestions.md`). Each
 /// group's score is its add-one smoothed share right ((right + 1) / (suggested + 2), rounded
 /// down), after pooling adjacent groups whose shares run against the order of their evidence
 /// (pool-adjacent-violators over: no cue and no speaker, a cue but no speaker, a continuation's or
 /// a reported sentence's speaker, a cue's speaker), so that a higher score never means a lower
-/// share right. With the rules of round 11 a continuation's or a reported sentence's speaker does
-/// better than a cue's (98 of 99 against 390 of 401), against that order, so the two are pooled
-/// and share one score. Indirect and mixed quotes have no annotated data yet: their scores are
-/// guesses kept below the measured direct ones with a speaker.
+/// share right. With the rules of round 12 the four smoothed shares are in that order (in round 11
+/// a continuation's or a reported sentence's speaker did better than a cue's and the two were
+/// pooled); both speaker groups round down to 0.97 and share one score. Indirect and mixed quotes
+/// have no annotated data yet: their scores are guesses kept below the measured direct ones with a
+/// speaker.
 fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     let attributed = matches!(
         rule,
@@ -2549,19 +2550,19 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, the latest
         // attribution continued, or a cue earlier in a reported sentence, with a speaker however
-        // found (round 11, 168 development articles): a continuation's or reported sentence's 98
-        // of 99 (0.990) above a cue's 390 of 401 (0.973), against the order of their evidence, so
-        // the two are pooled: (488 + 1) / (500 + 2) = 0.974, 0.97 rounded down (round 10: 460 of
-        // 466 on 150 articles, 0.98).
+        // found (round 12, 178 development articles): a continuation's or reported sentence's 103
+        // of 105, 104 / 107 = 0.972, below a cue's 430 of 440, 431 / 442 = 0.975, in the order of
+        // their evidence, nothing pooled; both 0.97 rounded down (round 11: the two pooled, 488
+        // of 500 on 168 articles, 0.974).
         (_, Some(_)) if attributed => 0.97,
         // Not measured.
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
-        // No cue and nobody to continue: 10 of 25, 11 / 27 = 0.407 (round 10: 8 of 17, 0.47).
-        ("direct:no-cue", None) => 0.40,
-        // A cue whose subject was not found (often rightly nobody named): 26 of 37, 27 / 39 =
-        // 0.692 (round 10: 24 of 31, 0.75).
-        (_, None) if rule.starts_with("direct:") => 0.69,
+        // No cue and nobody to continue: 10 of 26, 11 / 28 = 0.393 (round 11: 10 of 25, 0.40).
+        ("direct:no-cue", None) => 0.39,
+        // A cue whose subject was not found (often rightly nobody named): 29 of 47, 30 / 49 =
+        // 0.612 (round 11: 26 of 37, 0.69).
+        (_, None) if rule.starts_with("direct:") => 0.61,
         (_, None) => 0.3,
     }
 }
