@@ -357,6 +357,19 @@ fn a_participle_after_an_introduced_quote_and_an_adverb_opens_the_next_part() {
 }
 
 #[test]
+fn a_cue_after_and_in_an_introduction_is_the_opening_subjects() {
+    let found = quotes(
+        "[Eva Holm]{PERSON} then gave her opening address, turning to [Karl Brandt]{PERSON} and \
+         stating:\n\n\
+         \"Why did your ministry close the northern hospitals without a vote in parliament?\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The one turned to listens; "stating" is Eva Holm's second predicate.
+    assert_eq!(found[0].speaker.as_deref(), Some("Eva Holm"));
+    assert_eq!(found[0].rule, "direct:introduced");
+}
+
+#[test]
 fn a_pronoun_after_a_new_subject_sentence_takes_that_subject() {
     let found = direct(
         "[Kiara Perkins]{PERSON}, an art student, admitted she skipped class.\n\n\

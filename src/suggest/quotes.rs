@@ -40,7 +40,8 @@
 //! participle cue hangs from (`Saying "…", Ortiz added`; `Haddad called on Egypt to join, adding
 //! "…"`); `quoted-as`, the one a report "quoted … as saying"; `introduction`, the subject of the
 //! sentence before the colon (its first allowed mention outside a prepositional phrase, or "he"
-//! resolved as a pronoun), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
+//! resolved as a pronoun; a cue there after "and", `turning to Ahmadinejad and stating:`, is the
+//! clause's opening subject's), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
 //! stands for (the latest person with that title written right before the name, the latest
 //! organisation with that noun in its name); `pronoun`: "he said" resolves, within three
 //! sentences, to the latest compatible mention standing before a cue ("Rutte said …") or, when
@@ -1425,8 +1426,11 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
     let intro_word = ctx.word_at_or_after(intro_end);
     for k in (sentence_start..intro_word.min(range.end)).rev() {
         if let Some(len) = cue_at(ctx, k) {
+            // `Bollinger gave his address, turning to Ahmadinejad and stating:`: a cue after
+            // "and" is a second predicate of the clause's opening subject.
             let subject = subject_before(ctx, sentence_start, k)
-                .or_else(|| subject_after(ctx, k + len, intro_end));
+                .or_else(|| subject_after(ctx, k + len, intro_end))
+                .or_else(|| second_predicate(ctx, sentence_start, k));
             // A participle opening the sentence with nobody after it ("Writing in a blog post,
             // Ingram dubbed it: …") is no cue: the sentence's first person speaks.
             if subject.is_none() && k == sentence_start {
