@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout13  # the thirteenth held-out set (Wikinews 2007-18 via AMALGUM), blind, scored once with round 11 frozen
+//! cargo run --example quote_eval heldout13  # the once held-out thirteenth set (Wikinews 2007-18 via AMALGUM), scored once at 5a1c5c8, now development
 //! cargo run --example quote_eval heldout12  # the once held-out twelfth set (Wikinews 2019 and 2004-05), scored once at bad023e, now development
 //! cargo run --example quote_eval heldout11  # the once held-out eleventh set (Wikinews 2019), scored once at f60b9c3, now development
 //! cargo run --example quote_eval heldout10  # the once held-out tenth set (Wikinews 2019), scored once at 1e585cf, now development
@@ -58,7 +58,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout13") => (HELD_OUT_13, "held-out 13 (blind)"),
+        Some("heldout13") => (HELD_OUT_13, "held-out 13 (now development)"),
         _ => (HELD_OUT, "held-out"),
     };
     let outcome = evaluate(names);

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::labels::canonical;
+use super::quotation_marks::{Quotation, quotations};
 use crate::model::tokens;
 use crate::model::{
     Annotation, AnnotationId, CharSpan, Document, Layer, LayerName, Project, Schema,
@@ -196,6 +197,8 @@ pub struct SuggestContext<'a> {
     /// The last words of the PERSON mentions of two words or more, made once when first asked
     /// for (see [`Self::person_surnames`]) and again after mentions are added.
     person_surnames: OnceLock<HashSet<String>>,
+    /// The quotations of the text, found once when first asked for (see [`Self::quotations`]).
+    quotations: OnceLock<Vec<Quotation>>,
     chars: Vec<char>,
 }
 
@@ -228,6 +231,7 @@ impl<'a> SuggestContext<'a> {
             mention_max_end: max_ends(&mentions),
             mentions,
             person_surnames: OnceLock::new(),
+            quotations: OnceLock::new(),
             chars,
         }
     }
@@ -333,6 +337,24 @@ impl<'a> SuggestContext<'a> {
         self.mentions.sort_by_key(|m| m.span);
         self.mention_max_end = max_ends(&self.mentions);
         self.person_surnames = OnceLock::new();
+    }
+
+    /// Every quotation of the text, paired marks and quotes running over paragraphs (see
+    /// [`quotations`]). Made once: the text never changes.
+    pub fn quotations(&self) -> &[Quotation] {
+        self.quotations.get_or_init(|| quotations(&self.chars))
+    }
+
+    /// Whether char `at` lies inside the content of a quotation (they are sorted and do not
+    /// overlap: only the last one opening before `at` can hold it).
+    pub fn inside_quotation(&self, at: usize) -> bool {
+        let all = self.quotations();
+        let i = all.partition_point(|q| q.open <= at);
+        i > 0
+            && all[i - 1]
+                .contents
+                .iter()
+                .any(|c| c.start <= at && at < c.end)
     }
 
     /// The surnames of the people the mentions name: the last word of every PERSON mention of

@@ -40,10 +40,14 @@
 //! participle cue hangs from (`Saying "…", Ortiz added`; `Haddad called on Egypt to join, adding
 //! "…"`); `quoted-as`, the one a report "quoted … as saying"; `introduction`, the subject of the
 //! sentence before the colon (its first allowed mention outside a prepositional phrase, or "he"
-//! resolved as a pronoun), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
-//! stands for (the latest person with that title, the latest organisation with that noun in its
-//! name); `pronoun`: "he said" resolves, within three sentences, to the latest compatible mention
-//! standing before a cue ("Rutte said …"), else to the speaker of the latest quote, else to the
+//! resolved as a pronoun; a cue there after "and", `turning to Ahmadinejad and stating:`, is the
+//! clause's opening subject's), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
+//! stands for (the latest person with that title written right before the name, the latest
+//! organisation with that noun in its name); `pronoun`: "he said" resolves, within three
+//! sentences, to the latest compatible mention standing before a cue ("Rutte said …") or, when
+//! the latest cue's subject is a role noun or a pronoun (`the president said "…". He added`), to
+//! the speaker found for that cue's quote, or to nobody named when that cue, in the sentence
+//! before or its own, has someone unnamed for subject (`A spokesperson for NISA said …`), else to the speaker of the latest quote, else to the
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention. A
 //! person is a PERSON mention or a one-word mention that is the surname of one ("Bloomberg"
@@ -51,8 +55,10 @@
 //! "title, Name, said" the name between the commas. A participle cue after a comma in a sentence
 //! with no other attributed cue (`Obama gave the keynote, urging viewers, "…"`) takes the
 //! sentence's subject before any name between commas; "X … and then declared" takes the earlier
-//! verb's subject, not the name before "and"; a cue after "but" (`stating "…" but argued`) is not
-//! the quotation's; "he argued" after `X concurred: "…"` is X, and a quote continuing that one keeps
+//! verb's subject, not the name before "and"; a cue after "but" (`stating "…" but argued`) or
+//! after "and" (`stating "…", and concluded that`) is not the quotation's; a dash before a
+//! participle (`did not respond to the subject of Israel - stating "…"`) breaks the clause as a
+//! comma does; "he argued" after `X concurred: "…"` is X, and a quote continuing that one keeps
 //! its speaker; an organisation's officer named after it (`AIP chairman Markham Robinson`) speaks
 //! rather than the organisation; an introduction's names come from before its colon only. A
 //! place or an organisation right before a participle cue with no comma (`a statement at his
@@ -61,7 +67,8 @@
 //! Rowan`) is not the speaker, the head is; "an AEW press release reads" is the organisation's
 //! (`organisation`: the mention in place, else the latest earlier one of that name). "states" and
 //! "notes" are cues only after something that can be their subject (not "the two other states").
-//! The one told is a listener, never the speaker (`One MP told the BBC`, `told Reuters`). After
+//! The one told is a listener, never the speaker (`One MP told the BBC`, `told Reuters`), nor
+//! the one the words are about (`saying about Ahmadinejad:`, `said of the coach:`). After
 //! the cue, a short noun phrase and a name in apposition give the name (`said his father,
 //! Abdullah Kurdi,`); a short bracket between a name and its cue is passed over (`Mike Ryan of
 //! the World Health Organization (WHO) told`); a person "of" a body however described speaks
@@ -69,16 +76,20 @@
 //! quoted sentence with no cue in reach, right after a sentence in its paragraph about a person,
 //! is that person's (a feature where one person speaks throughout; found as a continuation). A
 //! participle after a quotation's comma (`Ebrard said, "…", adding, "…"`) is the next part's cue,
-//! not this one's. Words on a banner or a sign (`a banner saying "united in diversity"`) are no
+//! not this one's, also after an introduction and with an adverb between (`He framed it as a
+//! debate: "…," later adding that "…"`). Words on a banner or a sign (`a banner saying "united in diversity"`) are no
 //! quote. "read" is a cue when the words read follow it (`the statement read "…"`, `read in
 //! part, "…"`), not in "read out on Monday". A person's name cut before a hyphenated particle
 //! ("Abdel Fattah" of "Abdel Fattah el-Sisi of Egypt said") is still the person "of" the place.
-//! "Brazilian President Jair Bolsonaro": a people's or place's mention before an office noun and a
-//! person is a modifier; the person is the subject. A cue in an aside between dashes (`commented
+//! "Brazilian President Jair Bolsonaro", "US citizen Susan Cohen": a people's or place's mention
+//! before an office noun or one or two lower-case nouns and a person is a modifier; the person is
+//! the subject. A cue in an aside between dashes (`commented
 //! — which the BBC noted — "…"`) is not the quotation's; "According to the BBC, a spokesman …;
 //! "…"" is the clause's subject's (here nobody named), not the outlet's; a name with its own verb
 //! before the cue (`the protesters Wikinews interviewed said`) does not speak; "They released a
 //! statement which said" is the issuer's; "a source within the ministry said" is nobody named.
+//! A quotation's words may end with "!" or "?" and its sentence go on: a comma at the closing
+//! mark (`"… from Chile!," Ro Fernandez said`) keeps the cue after it the quotation's.
 //! After a quotation that ends its sentence, a cue in the next sentence followed only by the one
 //! told and when or where (`"…" Macron told the world on Thursday via Twitter.`) is its cue. A quotation with no cue goes on from an earlier quote
 //! in its paragraph whose speaker was found. "he" is never a person the text shows as a woman,
@@ -88,7 +99,8 @@
 //! the clause before the comma: its subject speaks when a person opens it (`introduction`). A cue
 //! right after "and" (`Erdoğan cited Article 5 and said`) is a second predicate: the clause's
 //! opening subject speaks (`coordinated`), not an object (`The police arrested Hale and said`).
-//! "It" is never a person; a role noun may follow a name that is no speaker's (`The Wooster
+//! "It" is never a person, and a pronoun in the narration never stands for a name inside a
+//! quotation (`stating "… Many Greeks work here" … he replied`); a role noun may follow a name that is no speaker's (`The Wooster
 //! professor added`). A name joined to a prefix (`the pro-Beijing camp`) is no speaker; a person
 //! "from" a body, or "of the UK's National Crime Agency", speaks. A title's abbreviation
 //! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks. "The palace issued
@@ -110,7 +122,7 @@ use super::context::{Mention, SuggestContext, Word};
 use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
-use super::quotation_marks::{Quotation, pairs, quotations, trim_content};
+use super::quotation_marks::{pairs, trim_content};
 use super::speaker_name::speaker_span;
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
@@ -183,6 +195,8 @@ const CUES: &[&str] = &[
     "posted",
     "continued",
     "concluded",
+    "countered",
+    "retorted",
     "recalled",
     "recalls",
     "recounted",
@@ -592,9 +606,9 @@ fn cue_span(ctx: &SuggestContext, i: usize, len: usize) -> CharSpan {
 fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     let words = &ctx.words;
     let chars = ctx.chars();
-    let all = quotations(chars);
+    let all = ctx.quotations();
     let mut out: Vec<Candidate> = Vec::new();
-    for quotation in &all {
+    for quotation in all {
         let Some(&first) = quotation.contents.first() else {
             continue;
         };
@@ -648,15 +662,26 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             && sentence_goes_on(ctx, quotation.close_end);
         // `Morawiecki tweeted "…." President Andrzej Duda remarked, "…"`: a quotation that ends
         // its sentence keeps the cue before it; a cue in the next sentence is that sentence's.
-        let after = cue_after(ctx, quotation.close_end, ends_sentence).filter(|&(cue, _, _)| {
-            let next_sentences = ends_sentence
+        // `"… drift away from Chile!," Ro Fernandez said`: a comma at the closing mark says the
+        // sentence goes on, whatever mark ends the words quoted.
+        let comma_closes = chars[last.end..quotation.close_end].contains(&',')
+            || chars[quotation.close_end..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| c == ',');
+        let closes_sentence = ends_sentence && !comma_closes;
+        let after = cue_after(ctx, quotation.close_end, closes_sentence).filter(|&(cue, _, _)| {
+            let next_sentences = closes_sentence
                 && starts_capitalised(ctx, quotation.close_end)
                 && cue_before(ctx, quotation.open).is_some();
             // `Ebrard said, "…", adding, "…"`: a participle after the quotation's comma opens
             // the next part; this one is the named cue's before it.
+            // So too after an introduction (`He framed it as a debate: "…," later adding that`).
             let next_parts = participle_after_comma(ctx, cue)
-                && cue_before(ctx, quotation.open)
-                    .is_some_and(|(_, _, subject)| subject != Subject::None);
+                && (cue_before(ctx, quotation.open)
+                    .is_some_and(|(_, _, subject)| subject != Subject::None)
+                    || introduction(ctx, quotation.open)
+                        .is_some_and(|(_, subject)| subject != Subject::None));
             !next_sentences && !next_parts
         });
         if let Some((cue, len, subject)) = after {
@@ -686,7 +711,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             // Without a cue, two words in quotation marks or words set like a title or headline
             // ("Anon declares war on Church of Scientology") are not someone's words.
             continue;
-        } else if let Some((cue, len, subject)) = reported(ctx, quotation.open, &all) {
+        } else if let Some((cue, len, subject)) = reported(ctx, quotation.open) {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
             candidate.rule = "direct:reported";
@@ -697,7 +722,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             candidate.subject = subject;
             candidate.rule = "direct:introduced";
-        } else if let Some(subject) = continuation(ctx, quotation.open, &all, &out)
+        } else if let Some(subject) = continuation(ctx, quotation.open, &out)
             .or_else(|| previous_subject(ctx, quotation.open))
         {
             candidate.subject = subject;
@@ -780,13 +805,16 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
 }
 
-/// Whether word `cue` is a participle ("adding", "saying") right after a comma.
+/// Whether word `cue` is a participle ("adding", "saying") right after a comma (an adverb may
+/// stand between: "later adding").
 fn participle_after_comma(ctx: &SuggestContext, cue: usize) -> bool {
     let words = &ctx.words;
-    // The comma may stand inside the closing mark: `"…," adding`.
-    let before = (0..cue)
-        .rev()
-        .find(|&k| !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»"));
+    // The comma may stand inside the closing mark: `"…," adding`, and an adverb between: `"…,"
+    // later adding`.
+    let before = (0..cue).rev().find(|&k| {
+        !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»")
+            && !is_adverb(&words[k].lower)
+    });
     words[cue].lower.ends_with("ing") && before.is_some_and(|k| words[k].text == ",")
 }
 
@@ -913,8 +941,10 @@ fn cue_after(
             return None;
         }
         // `stating "…" but argued the far left Antifa …`: a cue after "but" (or right after
-        // "and") starts another predicate; it does not attribute the quotation before it.
-        if word.lower == "but" || (word.lower == "and" && k == first) {
+        // "and", with a comma before it or not: `stating "….", and concluded that`) starts
+        // another predicate; it does not attribute the quotation before it.
+        let opens_after_comma = k == first + 1 && words[first].text == ",";
+        if word.lower == "but" || (word.lower == "and" && (k == first || opens_after_comma)) {
             return None;
         }
         if let Some(len) = cue_at(ctx, k) {
@@ -1100,7 +1130,7 @@ fn cue_subject(
     // comma).
     let hangs_from_verb = words[cue].lower.ends_with("ing")
         && cue > sentence_start
-        && words[cue - 1].text == ","
+        && breaks_before(ctx, cue)
         && !(sentence_start..cue - 1).any(|k| {
             cue_at(ctx, k).is_some_and(|l| {
                 subject_before(ctx, sentence_start, k)
@@ -1161,6 +1191,24 @@ fn place_before_participle(
     })
 }
 
+/// A comma, or a dash set between words (`did not respond to the subject of Israel - stating`),
+/// before a participle that hangs from the clause before it.
+fn clause_break(text: &str) -> bool {
+    matches!(text, "," | "-" | "–" | "—")
+}
+
+/// Whether a clause break stands right before word `cue`, past a closing quotation mark and
+/// adverbs (`"…," later adding`).
+fn breaks_before(ctx: &SuggestContext, cue: usize) -> bool {
+    let words = &ctx.words;
+    (0..cue)
+        .rev()
+        .find(|&k| {
+            !matches!(words[k].text.as_str(), "\"" | "”" | "’" | "»") && !is_adverb(&words[k].lower)
+        })
+        .is_some_and(|k| clause_break(&words[k].text))
+}
+
 /// The subject of the clause a participle cue hangs from ("saying", "adding", "writing"): opening
 /// the sentence (`Saying "…", President Fernández elaborated`), the subject of the next cue in the
 /// sentence; after a comma (`Netanyahu called on Italy to join, adding "…"`), the sentence's
@@ -1183,7 +1231,7 @@ fn participle_subject(ctx: &SuggestContext, sentence_start: usize, cue: usize) -
             .find_map(|k| subject_before(ctx, cue + len, k))
             .map(as_participle);
     }
-    if cue == 0 || words[cue - 1].text != "," {
+    if cue == 0 || !breaks_before(ctx, cue) {
         return None;
     }
     sentence_subject(ctx, sentence_start, cue).map(as_participle)
@@ -1246,7 +1294,8 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
 
 /// "AIP chairman Markham Robinson", "Brazilian President Jair Bolsonaro": the person named right
 /// after an organisation, a place or a people and an office noun (with at most one other word
-/// before it, such as "Prime"), who is the one speaking; the mention before is a modifier.
+/// before it, such as "Prime"), or one or two lower-case nouns ("US citizen Susan Cohen"), who is
+/// the one speaking; the mention before is a modifier.
 fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let words = &ctx.words;
     let mention = &ctx.mentions[organisation];
@@ -1264,6 +1313,29 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
         .and_then(|role| person_at(role).or_else(|| person_at(role + 1)))
+        .or_else(|| {
+            // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case
+            // nouns between a place, a people or a body and a person make one noun phrase whose
+            // head is the person's name. Not a verb between them ("Kenya hired Jan Smit").
+            (after + 1..(after + 3).min(words.len()))
+                .take_while(|&k| describes_a_person(ctx, k - 1))
+                .find_map(person_at)
+        })
+}
+
+/// Whether word `k` can be a common noun written before a person's name as a description
+/// ("citizen", "veteran", "student"): lower case, letters only, and not shaped like a verb, a
+/// preposition or a cue ("hired", "told", "meeting", "sends", "with").
+fn describes_a_person(ctx: &SuggestContext, k: usize) -> bool {
+    let word = &ctx.words[k];
+    let lower = word.lower.as_str();
+    !word.is_capitalised()
+        && lower.chars().count() > 2
+        && lower.chars().all(char::is_alphabetic)
+        && !["ed", "ing", "s"].iter().any(|end| lower.ends_with(end))
+        && !PREPOSITIONS.contains(&lower)
+        && !is_adverb(lower)
+        && cue_at(ctx, k).is_none()
 }
 
 /// Parties and their members' words ("a Republican, Mark Amodei, …", "Labour's …").
@@ -1354,8 +1426,11 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
     let intro_word = ctx.word_at_or_after(intro_end);
     for k in (sentence_start..intro_word.min(range.end)).rev() {
         if let Some(len) = cue_at(ctx, k) {
+            // `Bollinger gave his address, turning to Ahmadinejad and stating:`: a cue after
+            // "and" is a second predicate of the clause's opening subject.
             let subject = subject_before(ctx, sentence_start, k)
-                .or_else(|| subject_after(ctx, k + len, intro_end));
+                .or_else(|| subject_after(ctx, k + len, intro_end))
+                .or_else(|| second_predicate(ctx, sentence_start, k));
             // A participle opening the sentence with nobody after it ("Writing in a blog post,
             // Ingram dubbed it: …") is no cue: the sentence's first person speaks.
             if subject.is_none() && k == sentence_start {
@@ -1487,16 +1562,12 @@ fn introducer(ctx: &SuggestContext, open: usize) -> Option<usize> {
 /// "these hellish events …"`; `RIAA's notice alleged the script's purpose was to "circumvent …"`):
 /// the nearest cue before the opening mark in its sentence, outside other quotations, when it has
 /// a subject. Short quotations there are fragments or scare quotes and never get this far.
-fn reported(
-    ctx: &SuggestContext,
-    open: usize,
-    all: &[Quotation],
-) -> Option<(usize, usize, Subject)> {
+fn reported(ctx: &SuggestContext, open: usize) -> Option<(usize, usize, Subject)> {
     let words = &ctx.words;
     let sentence = ctx.sentence_of(open)?;
     let sentence_start = ctx.word_at_or_after(ctx.sentences[sentence].start);
     let end = ctx.word_at_or_after(open);
-    let quoted = |at: usize| inside_quotation(all, at);
+    let quoted = |at: usize| ctx.inside_quotation(at);
     (sentence_start..end)
         .rev()
         .filter(|&k| !quoted(words[k].span.start) && !between_dashes(ctx, sentence_start, k, end))
@@ -1550,12 +1621,7 @@ fn between_dashes(ctx: &SuggestContext, from: usize, k: usize, end: usize) -> bo
 /// A quote with no cue of its own goes on from the latest attribution before it: in its own
 /// paragraph, or, when it opens its paragraph, in the paragraph before ("… said Mohib." then a
 /// paragraph that is all quote). Cues inside other quotations don't count.
-fn continuation(
-    ctx: &SuggestContext,
-    open: usize,
-    all: &[Quotation],
-    earlier: &[Candidate],
-) -> Option<Subject> {
+fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Option<Subject> {
     let chars = ctx.chars();
     let paragraph_start = |at: usize| {
         (0..at)
@@ -1571,7 +1637,7 @@ fn continuation(
     } else {
         own
     };
-    let quoted = |at: usize| inside_quotation(all, at);
+    let quoted = |at: usize| ctx.inside_quotation(at);
     let first = ctx.word_at_or_after(from);
     let last = ctx.word_at_or_after(open);
     for k in (first..last).rev() {
@@ -2147,6 +2213,11 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     if from > 0 && LISTENER_CUES.contains(&words[from - 1].lower.as_str()) {
         return None;
     }
+    // "saying about Ahmadinejad:", "said of the coach:": the one named is who the words are
+    // about; the speaker stands before the cue.
+    if matches!(words.get(from)?.lower.as_str(), "about" | "of") {
+        return None;
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     // "writes Huber's longtime tag team partner Erick Rowan": after a possessive the clause runs
@@ -2459,16 +2530,17 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
 /// The estimated probability that a quote suggestion is right (a direct quote, with the right
 /// speaker or rightly none), by the rule that found it and whether a speaker was found, measured on
 /// the development part of the Wikinews quote benchmark (the GUM articles and the once held-out
-/// second to twelfth sets, 168 articles) with the news entity model finding the mentions
+/// second to thirteenth sets, 178 articles) with the news entity model finding the mentions
 /// (`cargo run --example quote_eval dev`; the reliability table is in `docs/suggestions.md`). Each
 /// group's score is its add-one smoothed share right ((right + 1) / (suggested + 2), rounded
 /// down), after pooling adjacent groups whose shares run against the order of their evidence
 /// (pool-adjacent-violators over: no cue and no speaker, a cue but no speaker, a continuation's or
 /// a reported sentence's speaker, a cue's speaker), so that a higher score never means a lower
-/// share right. With the rules of round 11 a continuation's or a reported sentence's speaker does
-/// better than a cue's (98 of 99 against 390 of 401), against that order, so the two are pooled
-/// and share one score. Indirect and mixed quotes have no annotated data yet: their scores are
-/// guesses kept below the measured direct ones with a speaker.
+/// share right. With the rules of round 12 the four smoothed shares are in that order (in round 11
+/// a continuation's or a reported sentence's speaker did better than a cue's and the two were
+/// pooled); both speaker groups round down to 0.97 and share one score. Indirect and mixed quotes
+/// have no annotated data yet: their scores are guesses kept below the measured direct ones with a
+/// speaker.
 fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     let attributed = matches!(
         rule,
@@ -2482,30 +2554,19 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, the latest
         // attribution continued, or a cue earlier in a reported sentence, with a speaker however
-        // found (round 11, 168 development articles): a continuation's or reported sentence's 98
-        // of 99 (0.990) above a cue's 390 of 401 (0.973), against the order of their evidence, so
-        // the two are pooled: (488 + 1) / (500 + 2) = 0.974, 0.97 rounded down (round 10: 460 of
-        // 466 on 150 articles, 0.98).
+        // found (round 12, 178 development articles): a continuation's or reported sentence's 103
+        // of 105, 104 / 107 = 0.972, below a cue's 431 of 441, 432 / 443 = 0.975, in the order of
+        // their evidence, nothing pooled; both 0.97 rounded down (round 11: the two pooled, 488
+        // of 500 on 168 articles, 0.974).
         (_, Some(_)) if attributed => 0.97,
         // Not measured.
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
-        // No cue and nobody to continue: 10 of 25, 11 / 27 = 0.407 (round 10: 8 of 17, 0.47).
-        ("direct:no-cue", None) => 0.40,
-        // A cue whose subject was not found (often rightly nobody named): 26 of 37, 27 / 39 =
-        // 0.692 (round 10: 24 of 31, 0.75).
-        (_, None) if rule.starts_with("direct:") => 0.69,
+        // No cue and nobody to continue: 10 of 26, 11 / 28 = 0.393 (round 11: 10 of 25, 0.40).
+        ("direct:no-cue", None) => 0.39,
+        // A cue whose subject was not found (often rightly nobody named): 29 of 46, 30 / 48 =
+        // 0.625 (round 11: 26 of 37, 0.69).
+        (_, None) if rule.starts_with("direct:") => 0.62,
         (_, None) => 0.3,
     }
-}
-
-/// Whether char `at` lies inside the content of one of `all` (sorted, not overlapping: only the
-/// last quotation opening before `at` can hold it).
-fn inside_quotation(all: &[Quotation], at: usize) -> bool {
-    let i = all.partition_point(|q| q.open <= at);
-    i > 0
-        && all[i - 1]
-            .contents
-            .iter()
-            .any(|c| c.start <= at && at < c.end)
 }

@@ -37,16 +37,16 @@ pub(super) fn resolve_role(
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
                 .collect();
-            // The role in the mention or in its title, before it and after the mention before.
+            // The role in the mention or in its title: the words right before it that can be
+            // part of a title ("Foreign Minister", "Secretary of State", "the minister,"), not
+            // any word nearby ("The president is yet to sign the 31st [Amendment]": a clause).
             let titled = |i: usize| {
                 let m = &ctx.mentions[i];
                 let previous_end = i
                     .checked_sub(1)
                     .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
-                let from = m.span.start.saturating_sub(40).max(previous_end);
-                ctx.text_of(CharSpan::new(from, m.span.end))
-                    .to_lowercase()
-                    .contains(&noun)
+                ctx.text_of(m.span).to_lowercase().contains(&noun)
+                    || title_before(ctx, m.span.start, previous_end, &noun)
             };
             people
                 .iter()
@@ -73,6 +73,28 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Words that may stand inside a title written before a name ("Secretary of State", "Minister
+/// for Trade and Industry", "the country's president").
+const TITLE_JOINERS: &[&str] = &["of", "for", "and", "the", "'s", "’s", ",", "-", "–"];
+
+/// Whether `noun` is a word of the title right before char `start` (back to `floor` at most):
+/// the nearest few words that are capitalised, joiners or the noun itself ("Pakistani President
+/// Mamnoon Hussain", "the minister, Ivica Dacic"), stopping at any other word.
+fn title_before(ctx: &SuggestContext, start: usize, floor: usize, noun: &str) -> bool {
+    let first = ctx.word_at_or_after(start);
+    (0..first)
+        .rev()
+        .take(6)
+        .map(|k| &ctx.words[k])
+        .take_while(|w| {
+            w.span.start >= floor
+                && (w.is_capitalised()
+                    || w.lower.contains(noun)
+                    || TITLE_JOINERS.contains(&w.lower.as_str()))
+        })
+        .any(|w| w.lower.contains(noun))
 }
 
 /// A person's grammatical gender, as the text shows it.
@@ -193,9 +215,14 @@ fn resolve_pronoun_with(
     };
     // "It" is never a person: "It also credited Leonov …" is NASA's.
     let thing = ctx.text_of(span).to_lowercase() == "it";
+    // A name inside a quotation is said by its speaker ("We love the Jewish people. There are
+    // many Jews living in Iran"), not the narration's: the narration's pronoun outside stands
+    // for someone the narration names.
+    let outside = !ctx.inside_quotation(span.start);
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && agrees(m)
+            && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
                 PronounRef::Person => {
                     canonical(&m.label) == "PERSON" || {
@@ -233,7 +260,26 @@ fn resolve_pronoun_with(
         }
         if cue_at(ctx, k).is_some() {
             let sentence_start = ctx.word_at_or_after(ctx.sentences[word.sentence].start);
-            if let Some(Subject::Mention(index, _)) = subject_before(ctx, sentence_start, k)
+            let subject = subject_before(ctx, sentence_start, k);
+            // A cue whose subject is itself a role noun or a pronoun ("the president said …
+            // He added"): the speaker found for the quote of that sentence is the one meant, not
+            // a name at an earlier cue.
+            let index = match subject {
+                Some(Subject::Mention(index, _)) => Some(index),
+                Some(Subject::Role(..) | Subject::Pronoun(..)) => last_speaker
+                    .filter(|&(_, at)| at >= word.sentence && at <= sentence)
+                    .map(|(index, _)| index),
+                _ => None,
+            };
+            // "A spokesperson for NISA said … "…," he said": the latest cue's subject is someone
+            // unnamed, whom the pronoun goes on with; nobody named speaks.
+            let unnamed = index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
+                && sentence.saturating_sub(word.sentence) <= 1
+                && opens_with_someone_unnamed(ctx, sentence_start);
+            if unnamed {
+                return None;
+            }
+            if let Some(index) = index
                 && ctx.mentions.get(index).is_some_and(compatible)
             {
                 return match previous_subject {
@@ -304,6 +350,18 @@ fn resolve_pronoun_with(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether the sentence starting at word `start` opens with an indefinite noun phrase ("A
+/// spokesperson for the agency", "An official"): someone the text does not name.
+fn opens_with_someone_unnamed(ctx: &SuggestContext, start: usize) -> bool {
+    let words = &ctx.words;
+    words
+        .get(start)
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"))
+        && words
+            .get(start + 1)
+            .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
 }
 
 /// Whether mention `i` is the one spoken to: right after "told" ("tells", "telling") or after
