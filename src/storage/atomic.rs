@@ -124,10 +124,12 @@ const SYNC_EVERY: usize = 64 << 20;
 
 /// The most bytes handed to the system in one write. Linux (6.18 here) caches a write in blocks of
 /// memory as large as the write, and where fresh large blocks are costly (in a virtual machine
-/// whose host takes freed memory back) writing 1 GB in 1 MB or 2 MB writes took 4.5–7.5 s of system
-/// time, in 64 KB writes 0.2–0.3 s, run after run (`scripts/page_cache_writes.py`); 64 KB writes are
-/// few enough not to matter anywhere (some 15,000 system calls for a 1 GB export).
-const WRITE_PIECE: usize = 64 << 10;
+/// whose host takes freed memory back) a 10,000-article export handing over 3 MB at a time spent
+/// 2.5–4.6 s of system time copying into the page cache in two runs of three, against about 0.6 s
+/// in writes of 1 MB. Writes of 64 KB were no better in the export (0.67–0.85 s, run in turns with
+/// 1 MB's 0.60–0.65 s), though a plain script writing 1 GB found them steadier
+/// (`scripts/page_cache_writes.py`; docs/scale.md, stop 29).
+const WRITE_PIECE: usize = 1 << 20;
 
 impl AtomicWriter {
     pub fn create(path: &Path) -> io::Result<Self> {
