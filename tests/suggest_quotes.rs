@@ -80,6 +80,14 @@ fn direct(marked: &str) -> Vec<(String, Option<String>, String)> {
         .collect()
 }
 
+/// (speaker, rule) of each quote suggestion, in order.
+fn speakers_and_rules(found: &[Seen]) -> Vec<(Option<&str>, &str)> {
+    found
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.rule.as_str()))
+        .collect()
+}
+
 fn row(content: &str, speaker: Option<&str>, rule: &str) -> (String, Option<String>, String) {
     (
         content.to_owned(),
@@ -299,10 +307,7 @@ fn countered_and_retorted_are_cues() {
          came in\".\n\n\
          [Ivo Marek]{PERSON} retorted: \"Nobody in this room believes that.\"\n",
     );
-    let seen: Vec<_> = found
-        .iter()
-        .map(|q| (q.speaker.as_deref(), q.rule.as_str()))
-        .collect();
+    let seen = speakers_and_rules(&found);
     assert_eq!(
         seen,
         vec![
@@ -342,10 +347,7 @@ fn a_participle_after_an_introduced_quote_and_an_adverb_opens_the_next_part() {
          paid for two years, and the workers know it,\" later adding that \"nobody in the ministry \
          has answered a single letter from us\".\n",
     );
-    let seen: Vec<_> = found
-        .iter()
-        .map(|q| (q.speaker.as_deref(), q.rule.as_str()))
-        .collect();
+    let seen = speakers_and_rules(&found);
     // "later adding" is the second part's cue; the first is introduced by the colon's sentence.
     assert_eq!(
         seen,
