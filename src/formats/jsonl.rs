@@ -217,34 +217,25 @@ impl Json<'_> {
         self.raw(b",\"text\":");
         self.str(document.text.as_str());
         let at = Spans { document, name };
-        let mut annotations = 0;
         // Three passes over the layer, one per list, instead of gathering the lists first.
         self.raw(b",\"entities\":[");
-        for entity in layer.iter().filter_map(Annotation::as_entity) {
-            self.comma_unless_first(annotations);
+        for (n, entity) in layer.iter().filter_map(Annotation::as_entity).enumerate() {
+            self.comma_unless_first(n);
             self.entity(entity, &at, registry)?;
-            annotations += 1;
         }
-        let before = annotations;
         self.raw(b"],\"quotes\":[");
-        for annotation in layer.iter() {
-            if let Annotation::Quote(quote) = annotation {
-                self.comma_unless_first(annotations - before);
-                self.quote(quote, layer, &at)?;
-                annotations += 1;
-            }
+        for (n, quote) in layer.iter().filter_map(Annotation::as_quote).enumerate() {
+            self.comma_unless_first(n);
+            self.quote(quote, layer, &at)?;
         }
-        let before = annotations;
         self.raw(b"],\"events\":[");
-        for annotation in layer.iter() {
-            if let Annotation::Event(event) = annotation {
-                self.comma_unless_first(annotations - before);
-                self.event(event, &at)?;
-                annotations += 1;
-            }
+        for (n, event) in layer.iter().filter_map(Annotation::as_event).enumerate() {
+            self.comma_unless_first(n);
+            self.event(event, &at)?;
         }
         self.raw(b"]}");
-        Ok(annotations)
+        // Every annotation is a mention, a quote or an event: each is in one of the lists.
+        Ok(layer.len())
     }
 
     fn entity(
