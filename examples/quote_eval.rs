@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout15  # the fifteenth held-out set (Wikinews 2007-18 via AMALGUM), blind
 //! cargo run --example quote_eval heldout14  # the fourteenth held-out set (Wikinews 2008-17 via AMALGUM), blind, scored once with round 12 frozen
 //! cargo run --example quote_eval heldout13  # the once held-out thirteenth set (Wikinews 2007-18 via AMALGUM), scored once at 5a1c5c8, now development
 //! cargo run --example quote_eval heldout12  # the once held-out twelfth set (Wikinews 2019 and 2004-05), scored once at bad023e, now development
@@ -31,7 +32,7 @@ mod quote_eval;
 use quote_eval::{
     DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
     HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, HELD_OUT_13, HELD_OUT_14,
-    development, evaluate,
+    HELD_OUT_15, development, evaluate,
 };
 
 fn main() {
@@ -59,6 +60,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout15") => (HELD_OUT_15, "held-out 15 (blind)"),
         Some("heldout14") => (HELD_OUT_14, "held-out 14 (blind)"),
         Some("heldout13") => (HELD_OUT_13, "held-out 13 (now development)"),
         _ => (HELD_OUT, "held-out"),
