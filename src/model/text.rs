@@ -39,14 +39,31 @@ impl Text {
         }
         let mut checkpoints = Vec::with_capacity(string.len() / CHECKPOINT_EVERY + 1);
         let mut char_len = 0;
-        // A char starts at every byte that is not a continuation byte (`10xxxxxx`; below -64 as i8).
-        for (byte, &b) in string.as_bytes().iter().enumerate() {
-            if (b as i8) >= -64 {
-                if char_len % CHECKPOINT_EVERY == 0 {
-                    checkpoints.push(byte);
+        let bytes = string.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Eight bytes at once when no checkpoint falls among their chars: the chars before
+            // them are not a whole number of checkpoints apart, nor do theirs reach the next.
+            if let Some(word) = bytes.get(at..at + 8) {
+                let starts = char_starts(word);
+                let into = char_len % CHECKPOINT_EVERY;
+                if into != 0 && into + starts <= CHECKPOINT_EVERY {
+                    char_len += starts;
+                    at += 8;
+                    continue;
                 }
-                char_len += 1;
             }
+            // A char starts at every byte that is not a continuation byte (`10xxxxxx`; below -64
+            // as i8).
+            for (byte, &b) in bytes.iter().enumerate().take(at + 8).skip(at) {
+                if (b as i8) >= -64 {
+                    if char_len % CHECKPOINT_EVERY == 0 {
+                        checkpoints.push(byte);
+                    }
+                    char_len += 1;
+                }
+            }
+            at += 8;
         }
         Self {
             string: Arc::from(string),
@@ -150,10 +167,21 @@ impl Text {
 
 /// The byte offset in `bytes` (valid UTF-8 from a char boundary) of its `n`th char, counting from 0;
 /// `None` when it has `n` chars or fewer. The same as `char_indices().nth(n)`, in fewer steps: a
-/// char starts at every byte that is not a continuation byte (`10xxxxxx`).
+/// char starts at every byte that is not a continuation byte (`10xxxxxx`), and eight bytes are
+/// counted at once while the char sought lies beyond them.
 fn nth_char_start(bytes: &[u8], n: usize) -> Option<usize> {
     let mut seen = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let starts = char_starts(word);
+        // `seen + starts <= n`: the char sought is not among this word's.
+        if seen + starts > n {
+            break;
+        }
+        seen += starts;
+        at += 8;
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
         // As i8, a continuation byte is below -64.
         if (b as i8) >= -64 {
             if seen == n {
@@ -163,6 +191,20 @@ fn nth_char_start(bytes: &[u8], n: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// How many chars start in `word` (eight bytes of UTF-8): the bytes that are not continuation
+/// bytes (`10xxxxxx`), counted all at once.
+fn char_starts(word: &[u8]) -> usize {
+    let Ok(word) = <[u8; 8]>::try_from(word) else {
+        return word.iter().filter(|&&b| (b as i8) >= -64).count();
+    };
+    let word = u64::from_le_bytes(word);
+    // A continuation byte has its top bit set and the one below it clear; shifting the word left
+    // by one brings each byte's second bit to its top (the bit carried into the next byte is
+    // masked away).
+    let continuation = word & !(word << 1) & 0x8080_8080_8080_8080;
+    8 - continuation.count_ones() as usize
 }
 
 /// Line endings normalised: CRLF (and a lone CR) become LF. Returns the text and whether anything changed.
@@ -237,6 +279,30 @@ mod tests {
                 proptest::prop_assert_eq!(text.byte_offset(start), Some(byte_of(start)));
                 proptest::prop_assert_eq!(text.char_offset(byte_of(start)), Some(start));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any chars at all, one to four bytes long, in any order: the word-at-a-time count finds
+        /// the same char as walking the chars one by one, and the checkpoints made eight bytes at
+        /// a time are the same as made byte by byte.
+        #[test]
+        fn counting_eight_bytes_at_once_finds_the_chars_one_by_one_finds(
+            raw in "\\PC{0,300}",
+            n in 0usize..320,
+        ) {
+            let expected = raw.char_indices().nth(n).map(|(byte, _)| byte);
+            proptest::prop_assert_eq!(nth_char_start(raw.as_bytes(), n), expected);
+            let text = Text::new(raw.clone());
+            let checkpoints: Vec<usize> = raw
+                .char_indices()
+                .step_by(CHECKPOINT_EVERY)
+                .map(|(byte, _)| byte)
+                .collect();
+            if !raw.is_ascii() {
+                proptest::prop_assert_eq!(&text.checkpoints[..], &checkpoints[..]);
+            }
+            proptest::prop_assert_eq!(text.char_len(), raw.chars().count());
         }
     }
 

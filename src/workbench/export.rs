@@ -321,11 +321,12 @@ fn stream_export(
                         .map(|start| batch.part(start..(start + EXPORT_RUN).min(count)))
                         .collect();
                     drop(batch);
+                    // Each run is dropped on the core that exported it: freeing a batch's
+                    // annotations on this thread left the other core idle meanwhile.
                     let parts: Vec<_> = runs
-                        .par_iter()
-                        .map(|run| formats::export(run, format, selection))
+                        .into_par_iter()
+                        .map(|run| formats::export(&run, format, selection))
                         .collect();
-                    drop(runs);
                     let parts = parts
                         .into_iter()
                         .collect::<Result<Parts, _>>()
