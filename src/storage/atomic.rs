@@ -117,6 +117,81 @@ pub struct AtomicWriter {
     unsynced: usize,
     /// The sync under way, if any.
     syncing: Option<std::thread::JoinHandle<io::Result<()>>>,
+    /// Bytes taken so far.
+    taken: u64,
+    /// Whether the bytes past [`DIRECT_AFTER`] go around the page cache.
+    direct: Direct,
+    /// Whether any bytes went around the page cache (for the tests).
+    #[cfg(test)]
+    went_around: bool,
+    /// Makes every write around the page cache fail, as a file system that refuses one would.
+    #[cfg(test)]
+    refuse_around: bool,
+}
+
+/// Past [`DIRECT_AFTER`] bytes, on Linux, an [`AtomicWriter`] writes around the system's page
+/// cache (`O_DIRECT`), in [`DIRECT_CHUNK`]s gathered in memory: copying a 1 GB export into the
+/// cache was 0.6 s of system time on the writing thread (a quarter of the export's CPU), while the
+/// disk takes it straight from memory (1 GB in 0.5 s with 0.1 s of CPU here, `dd oflag=direct`),
+/// and a file this large is better not crowding everything else out of the cache. Where the file
+/// system refuses (tmpfs, some network file systems), or a write around the cache fails, the rest
+/// goes through the cache as before.
+enum Direct {
+    /// Below [`DIRECT_AFTER`] bytes, or not tried yet.
+    NotYet,
+    /// Writing around the cache: the bytes not yet written, gathered.
+    On(Gathered),
+    /// Through the cache to the end.
+    Off,
+}
+
+/// The bytes an [`AtomicWriter`] takes before it writes around the page cache: larger files only.
+const DIRECT_AFTER: u64 = SYNC_EVERY as u64;
+
+/// How many bytes are gathered for one write around the page cache.
+const DIRECT_CHUNK: usize = 8 << 20;
+
+/// What writes around the page cache must be multiples of: their place in memory, their length
+/// and their place in the file (512 bytes or the file system's block size on Linux; 4096 is a
+/// multiple of both).
+const ALIGN: usize = 4096;
+
+/// Bytes gathered for one write around the page cache, in a buffer whose usable part starts at a
+/// multiple of [`ALIGN`] in memory.
+struct Gathered {
+    buffer: Vec<u8>,
+    start: usize,
+    len: usize,
+}
+
+impl Gathered {
+    fn new() -> Option<Self> {
+        let buffer = vec![0; DIRECT_CHUNK + ALIGN];
+        let start = buffer.as_ptr().align_offset(ALIGN);
+        (start < ALIGN).then_some(Self {
+            buffer,
+            start,
+            len: 0,
+        })
+    }
+
+    /// Takes what fits of `bytes`; returns how much that was.
+    fn take(&mut self, bytes: &[u8]) -> usize {
+        let room = DIRECT_CHUNK - self.len;
+        let n = bytes.len().min(room);
+        let at = self.start + self.len;
+        if let (Some(to), Some(from)) = (self.buffer.get_mut(at..at + n), bytes.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.len += n;
+        n
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.buffer
+            .get(self.start..self.start + self.len)
+            .unwrap_or_default()
+    }
 }
 
 /// How many bytes an [`AtomicWriter`] writes between syncs.
@@ -142,6 +217,12 @@ impl AtomicWriter {
             temp: io::BufWriter::with_capacity(WRITE_PIECE, temp),
             unsynced: 0,
             syncing: None,
+            taken: 0,
+            direct: Direct::NotYet,
+            #[cfg(test)]
+            went_around: false,
+            #[cfg(test)]
+            refuse_around: false,
         })
     }
 
@@ -151,6 +232,7 @@ impl AtomicWriter {
 
     /// Syncs the file and puts it in place of `path`.
     pub fn finish(mut self) -> io::Result<()> {
+        self.stop_direct()?;
         self.sync_done()?;
         let temp = self.temp.into_inner().map_err(|e| e.into_error())?;
         if let Some(permissions) = permissions_for(&self.path)? {
@@ -198,12 +280,134 @@ impl AtomicWriter {
     }
 }
 
+impl AtomicWriter {
+    /// Past [`DIRECT_AFTER`] bytes, at a multiple of [`ALIGN`] in the file, starts writing around
+    /// the page cache if the file system lets it. Returns how many of `bytes` to write through the
+    /// cache first to reach that multiple (0 when there is nothing to do first).
+    fn start_direct(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !matches!(self.direct, Direct::NotYet) || self.taken < DIRECT_AFTER {
+            return Ok(0);
+        }
+        let misaligned = (self.taken % ALIGN as u64) as usize;
+        if misaligned != 0 {
+            return Ok((ALIGN - misaligned).min(bytes.len()));
+        }
+        self.temp.flush()?;
+        self.direct = match Gathered::new() {
+            Some(gathered) if around_the_cache(self.temp.get_ref().as_file(), true).is_ok() => {
+                Direct::On(gathered)
+            }
+            _ => Direct::Off,
+        };
+        Ok(0)
+    }
+
+    /// Writes the first `len` gathered bytes (a multiple of [`ALIGN`]) around the page cache, and
+    /// keeps the rest. A write the system refuses (or makes short) is done through the cache,
+    /// and so is everything after it.
+    fn write_gathered(&mut self, len: usize) -> io::Result<()> {
+        let Direct::On(gathered) = &mut self.direct else {
+            return Ok(());
+        };
+        let file = self.temp.get_ref().as_file();
+        let bytes = gathered.bytes();
+        let (aligned, rest) = bytes.split_at(len.min(bytes.len()));
+        let mut done = 0;
+        #[cfg(test)]
+        if self.refuse_around {
+            done = aligned.len() + 1;
+        }
+        while done < aligned.len() {
+            match Write::write(&mut &*file, aligned.get(done..).unwrap_or_default()) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) if (done + n) % ALIGN == 0 => done += n,
+                Ok(n) => {
+                    done += n;
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        #[cfg(test)]
+        if done > aligned.len() {
+            done = 0;
+        } else if done > 0 {
+            self.went_around = true;
+        }
+        if done < aligned.len() {
+            around_the_cache(file, false)?;
+            (&*file).write_all(aligned.get(done..).unwrap_or_default())?;
+            let rest = rest.to_vec();
+            self.direct = Direct::Off;
+            return self.temp.write_all(&rest);
+        }
+        let kept = rest.len();
+        let from = gathered.start + aligned.len();
+        gathered
+            .buffer
+            .copy_within(from..from + kept, gathered.start);
+        gathered.len = kept;
+        Ok(())
+    }
+
+    /// Writes what is gathered and goes back to writing through the page cache: the whole
+    /// multiples of [`ALIGN`] around it, the last few bytes through it.
+    fn stop_direct(&mut self) -> io::Result<()> {
+        if let Direct::On(gathered) = &self.direct {
+            let aligned = gathered.len / ALIGN * ALIGN;
+            self.write_gathered(aligned)?;
+        }
+        if let Direct::On(gathered) = std::mem::replace(&mut self.direct, Direct::Off) {
+            around_the_cache(self.temp.get_ref().as_file(), false)?;
+            self.temp.write_all(gathered.bytes())?;
+        }
+        Ok(())
+    }
+}
+
+/// Turns writing around the page cache (`O_DIRECT`) on or off for `file`.
+#[cfg(target_os = "linux")]
+fn around_the_cache(file: &std::fs::File, on: bool) -> io::Result<()> {
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+    let flags = fcntl_getfl(file)?;
+    let flags = if on {
+        flags | OFlags::DIRECT
+    } else {
+        flags - OFlags::DIRECT
+    };
+    Ok(fcntl_setfl(file, flags)?)
+}
+
+/// Elsewhere every write goes through the cache.
+#[cfg(not(target_os = "linux"))]
+fn around_the_cache(_file: &std::fs::File, on: bool) -> io::Result<()> {
+    if on {
+        Err(io::ErrorKind::Unsupported.into())
+    } else {
+        Ok(())
+    }
+}
+
 impl Write for AtomicWriter {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        // A piece at a time: the buffer writes what it is given straight to the file when that is
-        // at least its size, so a piece is what the system gets (see WRITE_PIECE).
-        let piece = bytes.get(..WRITE_PIECE).unwrap_or(bytes);
-        let written = self.temp.write(piece)?;
+        let first = self.start_direct(bytes)?;
+        let written = if let Direct::On(gathered) = &mut self.direct
+            && first == 0
+        {
+            let taken = gathered.take(bytes);
+            if gathered.len == DIRECT_CHUNK {
+                self.write_gathered(DIRECT_CHUNK)?;
+            }
+            taken
+        } else {
+            // A piece at a time: the buffer writes what it is given straight to the file when that
+            // is at least its size, so a piece is what the system gets (see WRITE_PIECE).
+            let limit = if first > 0 { first } else { WRITE_PIECE };
+            let piece = bytes.get(..limit).unwrap_or(bytes);
+            self.temp.write(piece)?
+        };
+        self.taken += written as u64;
         self.unsynced += written;
         if self.unsynced >= SYNC_EVERY {
             self.start_sync()?;
@@ -212,6 +416,7 @@ impl Write for AtomicWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.stop_direct()?;
         self.temp.flush()
     }
 }
@@ -264,6 +469,58 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("in-the-way")]);
+    }
+
+    /// Writes `len` bytes past [`DIRECT_AFTER`] in writes of odd sizes, none lined up with
+    /// [`ALIGN`] or a chunk, and returns the finished file's bytes, the bytes written, and whether
+    /// any went around the page cache.
+    fn written_past_direct_after(len: usize, refuse: bool) -> (Vec<u8>, Vec<u8>, bool) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.jsonl");
+        std::fs::write(&path, b"the previous export").unwrap();
+        let bytes: Vec<u8> = (0..DIRECT_AFTER as usize + len)
+            .map(|i| (i % 253) as u8)
+            .collect();
+        let mut writer = AtomicWriter::create(&path).unwrap();
+        writer.refuse_around = refuse;
+        for piece in bytes.chunks(1_000_003) {
+            writer.write_all(piece).unwrap();
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"the previous export",
+            "in place only when finished"
+        );
+        let went_around = writer.went_around;
+        writer.finish().unwrap();
+        (std::fs::read(&path).unwrap(), bytes, went_around)
+    }
+
+    /// Whether the file system under the temp folder takes writes around its cache at all.
+    fn temp_folder_goes_around_the_cache() -> bool {
+        let file = tempfile::tempfile().unwrap();
+        around_the_cache(&file, true).is_ok()
+    }
+
+    #[test]
+    fn past_64_mb_a_file_goes_around_the_page_cache_and_arrives_whole() {
+        let (written, bytes, went_around) =
+            written_past_direct_after(2 * DIRECT_CHUNK + ALIGN / 3 + 5, false);
+        assert!(written == bytes, "every byte, in order");
+        if cfg!(target_os = "linux") && temp_folder_goes_around_the_cache() {
+            assert!(
+                went_around,
+                "the file system takes it, so the bytes went around"
+            );
+        }
+    }
+
+    #[test]
+    fn a_write_refused_around_the_cache_goes_through_it_and_the_file_still_arrives_whole() {
+        let (written, bytes, went_around) =
+            written_past_direct_after(DIRECT_CHUNK + ALIGN + 1, true);
+        assert!(written == bytes, "every byte, in order");
+        assert!(!went_around);
     }
 
     #[test]
