@@ -115,11 +115,31 @@ fn read_bounded(
         return Err(too_large());
     }
     // The length is only a hint: the file may grow while it is read, so the read itself is bounded.
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| StorageError::io(path, "read", e))?;
-    if bytes.len() as u64 > limit {
+    // Read into room for one byte more than that length, so that a file that kept its length is
+    // read in one call and its end seen in the next (std's reading to the end of a bounded reader,
+    // not knowing the length, asked for 8 KB, then 16 KB, …: four calls for a 30 KB layer file, a
+    // tenth of the system time of reading a project).
+    let mut file = file;
+    let room = |len: u64| usize::try_from(len.min(limit).saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; room(metadata.len())];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if filled as u64 > limit {
+                return Err(too_large());
+            }
+            // It grew: room for twice as much, up to the limit and the byte beyond it.
+            bytes.resize(room((filled as u64).saturating_mul(2)), 0);
+        }
+        match file.read(bytes.get_mut(filled..).unwrap_or_default()) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(StorageError::io(path, "read", e)),
+        }
+    }
+    bytes.truncate(filled);
+    if filled as u64 > limit {
         return Err(too_large());
     }
     Ok(bytes)
@@ -191,6 +211,30 @@ mod tests {
         assert!(matches!(
             read_user_file(&path, 9),
             Err(StorageError::TooLarge { limit: 9, .. })
+        ));
+    }
+
+    #[test]
+    fn a_file_that_grows_after_it_was_opened_is_read_to_its_end_but_not_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("growing.ron");
+        std::fs::write(&path, "ten bytes.").unwrap();
+        let opened = || {
+            let file = File::open(&path).unwrap();
+            let metadata = file.metadata().unwrap();
+            (file, metadata)
+        };
+        let (file, metadata) = opened();
+        std::fs::write(&path, "ten bytes. and thirty more, a line at a time\n").unwrap();
+        assert_eq!(
+            read_bounded(&path, (file, metadata), 100).unwrap(),
+            b"ten bytes. and thirty more, a line at a time\n"
+        );
+        let (file, metadata) = opened();
+        std::fs::write(&path, "ten bytes. and now well past a limit of twenty").unwrap();
+        assert!(matches!(
+            read_bounded(&path, (file, metadata), 20),
+            Err(StorageError::TooLarge { limit: 20, .. })
         ));
     }
 
