@@ -362,19 +362,26 @@ impl Json<'_> {
             }
             Source::Imported { format } => ("imported", None, None, Some(format.as_str())),
         };
-        self.raw(b"{\"source\":");
-        self.str(source);
-        self.raw(b",\"recommender\":");
-        self.opt_str(recommender);
-        self.raw(b",\"score\":");
-        match score {
-            // serde_json's own printing of a float (and its `null` for NaN and infinities).
-            Some(score) => serde_json::to_writer(&mut *self.out, &score)?,
-            None => self.raw(b"null"),
+        if matches!(provenance.source, Source::Manual) {
+            // Most annotations: one copy for what a drawn annotation's provenance always begins with.
+            self.raw(
+                b"{\"source\":\"manual\",\"recommender\":null,\"score\":null,\"format\":null,\"annotator\":",
+            );
+        } else {
+            self.raw(b"{\"source\":");
+            self.str(source);
+            self.raw(b",\"recommender\":");
+            self.opt_str(recommender);
+            self.raw(b",\"score\":");
+            match score {
+                // serde_json's own printing of a float (and its `null` for NaN and infinities).
+                Some(score) => serde_json::to_writer(&mut *self.out, &score)?,
+                None => self.raw(b"null"),
+            }
+            self.raw(b",\"format\":");
+            self.opt_str(format);
+            self.raw(b",\"annotator\":");
         }
-        self.raw(b",\"format\":");
-        self.opt_str(format);
-        self.raw(b",\"annotator\":");
         self.str(&provenance.annotator);
         self.raw(b",\"created\":");
         self.time(provenance.created);
@@ -449,7 +456,7 @@ impl Json<'_> {
         match self.times.rfc3339(time) {
             Some(text) => {
                 self.out.push(b'"');
-                self.raw(text.as_str().as_bytes());
+                self.raw(text.as_bytes());
                 self.out.push(b'"');
             }
             // Before 1970 or after 9999: jiff's own printing.
@@ -583,7 +590,7 @@ impl EscapeText {
     fn as_bytes(&self) -> &[u8] {
         match self {
             EscapeText::Short(text) => text.as_bytes(),
-            EscapeText::Long(text) => text.as_str().as_bytes(),
+            EscapeText::Long(text) => text.as_bytes(),
         }
     }
 }
@@ -672,8 +679,14 @@ impl<const N: usize> Ascii<N> {
         self.len = end;
     }
 
+    #[cfg(test)]
     fn as_str(&self) -> &str {
-        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The bytes appended: ASCII, so no check that they are UTF-8 is needed to copy them out.
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
     }
 }
 
