@@ -1897,3 +1897,39 @@ fn a_name_after_a_long_description_between_commas_speaks() {
     // The one a relative clause met is not the mayor.
     assert_eq!(speakers, vec![Some("Ines Varga"), None]);
 }
+
+/// (content, speaker) of the direct quotes found with the names the shipped entity model suggests
+/// (nothing in the layer), as in the window with no trained tagger.
+fn direct_with_the_model(text: &str) -> Vec<(String, Option<String>)> {
+    let schema = gloss::storage::presets::preset("news").unwrap();
+    let doc = Document::from_raw(DocId::new("doc").unwrap(), "t", text);
+    let mut recommenders = Recommenders::standard();
+    recommenders.set_enabled(gloss::suggest::tagger::NAME, false);
+    let training = gloss::suggest::TrainingView::default();
+    gloss::suggest::suggest_with(&doc, &schema, None, &training, &recommenders, &[])
+        .into_iter()
+        .filter_map(|s| match s.kind {
+            SuggestionKind::Quote {
+                content,
+                speaker,
+                quote_kind: QuoteKind::Direct,
+                ..
+            } => Some((
+                doc.text.slice(content[0]).unwrap().to_owned(),
+                speaker.map(|sp| doc.text.slice(sp.span).unwrap().to_owned()),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_agent_noun_in_ist_before_a_suggested_name_is_not_part_of_the_speaker() {
+    let found = direct_with_the_model(
+        "Storm closes coastal road\n\n\
+         Motorcyclist Peter Hansen, whose bike was swept off the road, said \"I have never seen \
+         waves like that in my life.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Peter Hansen"), "{found:?}");
+}
