@@ -1933,3 +1933,15 @@ fn an_agent_noun_in_ist_before_a_suggested_name_is_not_part_of_the_speaker() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("Peter Hansen"), "{found:?}");
 }
+
+#[test]
+fn a_name_set_off_from_its_cue_by_a_stray_comma_speaks() {
+    let found = quotes(
+        "Danish finance minister [Karen Holt]{PERSON}, said, \"The budget will be balanced by \
+         next spring.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Karen Holt"), "direct:cue-before")]
+    );
+}

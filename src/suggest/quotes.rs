@@ -1782,7 +1782,7 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             return Some(role);
         }
         if word.text == "," && k + 1 == cue {
-            return appositive(ctx, from, k);
+            return appositive(ctx, from, k).or_else(|| subject_set_off(ctx, from, k));
         }
         // "Mike Ryan of the World Health Organization (WHO) told": a short bracket after a name
         // stands between it and the cue.
@@ -2089,6 +2089,25 @@ fn named_between_commas(ctx: &SuggestContext, from: usize, comma: usize) -> Opti
         .find(|&k| ends_description(k))
         .filter(|&k| words[k].text == ",")
         .map(|_| index)
+}
+
+/// "Dutch finance minister Anna Berg, said": a person named right before the comma at word
+/// `comma`, with at most four words before the name in the clause (a description: no
+/// punctuation, preposition or cue), is the subject a stray comma sets off from its verb.
+fn subject_set_off(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let index = mention_ending_at(ctx, words.get(comma.checked_sub(1)?)?.span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")?;
+    let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+    let description = from..starts;
+    (starts >= from
+        && description.len() <= 4
+        && description.clone().all(|k| {
+            !words[k].is_punct()
+                && !PREPOSITIONS.contains(&words[k].lower.as_str())
+                && cue_at(ctx, k).is_none()
+        }))
+    .then_some(Subject::Mention(index, "adjacent"))
 }
 
 /// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
