@@ -1945,3 +1945,20 @@ fn a_name_set_off_from_its_cue_by_a_stray_comma_speaks() {
         vec![(Some("Karen Holt"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn the_issuer_of_a_statement_saying_the_words_speaks() {
+    let found = quotes(
+        "[Nordic Ferries]{ORG} issued a statement saying \"All crossings are cancelled until the \
+         storm has passed.\"\n\n\
+         The union put out a notice saying \"Members should not report for work on Monday.\"\n",
+    );
+    // The union is named by no mention: nobody named, as before.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Nordic Ferries"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}

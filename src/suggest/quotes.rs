@@ -1730,6 +1730,20 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             _ => sentence_subject(ctx, from, cue - 2),
         };
     }
+    // "The airline issued a statement saying": a participle cue right after a document noun
+    // says what the document says; its issuer, the clause's subject, speaks.
+    if cue >= from + 2
+        && words[cue].lower.ends_with("ing")
+        && DOCUMENT_NOUNS.contains(&words[cue - 1].lower.as_str())
+        && matches!(words[cue - 2].lower.as_str(), "a" | "an" | "the")
+    {
+        return match pronoun(&words[from].lower) {
+            Some(reference) if words[from].lower != "i" => {
+                Some(Subject::Pronoun(words[from].span, reference))
+            }
+            _ => sentence_subject(ctx, from, cue - 2),
+        };
+    }
     if cue >= from + 2 && words[cue - 1].lower == "who" {
         return relative_clause_subject(ctx, from, cue - 1);
     }
