@@ -1962,3 +1962,15 @@ fn the_issuer_of_a_statement_saying_the_words_speaks() {
         ]
     );
 }
+
+#[test]
+fn a_person_of_a_ministry_the_model_did_not_find_speaks() {
+    let found = quotes(
+        "The shaft collapsed on Friday, but [Lena Ortiz]{PERSON} of the Chilean Mining Ministry \
+         said \"The shaft was inspected twice last year and found safe.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Lena Ortiz"), "direct:cue-before")]
+    );
+}

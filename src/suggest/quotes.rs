@@ -1793,7 +1793,12 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             return Some(Subject::Pronoun(word.span, reference));
         }
         if let Some(role) = role_at(ctx, from, k) {
-            return Some(role);
+            // "Anna Berg of the Norwegian Fisheries Ministry said": the body's noun ends a name
+            // the model did not find; the person it is of speaks.
+            return Some(
+                person_of_described_body(ctx, from, cue)
+                    .map_or(role, |index| Subject::Mention(index, "adjacent")),
+            );
         }
         if word.text == "," && k + 1 == cue {
             return appositive(ctx, from, k).or_else(|| subject_set_off(ctx, from, k));
