@@ -1974,3 +1974,21 @@ fn a_person_of_a_ministry_the_model_did_not_find_speaks() {
         vec![(Some("Lena Ortiz"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_message_quoted_as_what_someone_sent_is_theirs() {
+    let found = direct(
+        "In a statement, Prime Minister [Erik Sand]{PERSON} sent \"his deepest sympathy to \
+         everyone who lost a home in the flood.\"\n\n\
+         The ministry expressed \"deep concern\" and sent troops to the valley.\n",
+    );
+    // A quoted noun phrase after "expressed" is a term, not a message: no quote.
+    assert_eq!(
+        found,
+        vec![row(
+            "his deepest sympathy to everyone who lost a home in the flood.",
+            Some("Erik Sand"),
+            "direct:cue-before"
+        )]
+    );
+}

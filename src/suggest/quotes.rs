@@ -232,6 +232,11 @@ const CUES: &[&str] = &[
     "shouting",
     "chanted",
     "chanting",
+    "sent",
+    "extended",
+    "conveyed",
+    "offered",
+    "expressed",
     "рекао",
     "рекла",
     "изјавио",
@@ -446,11 +451,42 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
     if word.lower == "read" && !reads_out_words(ctx, i + 1) {
         return None;
     }
+    if MESSAGE_VERBS.contains(&word.lower.as_str()) && !message_quoted(ctx, i + 1) {
+        return None;
+    }
     let candidates = cue_phrases().get(&word.lower)?;
     candidates.iter().find_map(|phrase| {
         let fits = phrase.len() <= words.len() - i
             && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.lower);
         fits.then_some(phrase.len())
+    })
+}
+
+/// Verbs of conveying a message ("sent his condolences", "expressed her thanks"): cues only when
+/// the message itself is quoted right after them (see `message_quoted`).
+const MESSAGE_VERBS: &[&str] = &["sent", "extended", "conveyed", "offered", "expressed"];
+
+/// Whether a quotation of six words or more opens at word `k`: `sent "his heartfelt condolences
+/// to the families …"` quotes the message sent, while `sent troops` or `expressed "deep concern"`
+/// (a noun phrase, a term) quotes no one.
+fn message_quoted(ctx: &SuggestContext, k: usize) -> bool {
+    let Some(mark) = ctx.words.get(k) else {
+        return false;
+    };
+    let all = ctx.quotations();
+    let i = all.partition_point(|q| q.open < mark.span.start);
+    all.get(i).is_some_and(|q| {
+        q.open == mark.span.start
+            && q.contents
+                .iter()
+                .map(|c| {
+                    ctx.words[ctx.word_range(*c)]
+                        .iter()
+                        .filter(|w| !w.is_punct())
+                        .count()
+                })
+                .sum::<usize>()
+                >= 6
     })
 }
 
