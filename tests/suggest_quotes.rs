@@ -1992,3 +1992,22 @@ fn a_message_quoted_as_what_someone_sent_is_theirs() {
         )]
     );
 }
+
+#[test]
+fn a_surname_a_family_shares_says_nothing_of_a_members_gender() {
+    let found = quotes(
+        "[Tom Brennan]{PERSON} died when he fell from the roof of the barn. The coroner, [Alan \
+         Frost]{PERSON}, ruled the death an accident.\n\n\
+         After the inquest, [Ruth Brennan]{PERSON}, [Tom Brennan]{PERSON}'s widow, said: \"We are \
+         grateful to the crew who tried to save him.\" However, she criticised the farm, saying \
+         \"the ladder should never have been left against the wall.\"\n",
+    );
+    // "he" after Tom Brennan does not make Ruth Brennan a man.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Ruth Brennan"), "direct:cue-before"),
+            (Some("Ruth Brennan"), "direct:cue-before")
+        ]
+    );
+}
