@@ -2011,3 +2011,22 @@ fn a_surname_a_family_shares_says_nothing_of_a_members_gender() {
         ]
     );
 }
+
+#[test]
+fn a_mark_set_the_wrong_way_after_a_full_stop_opens_the_quote_it_pairs_with() {
+    let found = direct(
+        "The rebels paid for the grain with the agencies' cash.\" I was told to dress like a \
+         trader. It was a trick,\" said [Abel Haile]{PERSON}, a former rebel commander.\n",
+    );
+    let rows: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|(content, speaker, _)| (content.as_str(), speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(
+            "I was told to dress like a trader. It was a trick",
+            Some("Abel Haile")
+        )]
+    );
+}
