@@ -105,6 +105,13 @@
 //! "from" a body, or "of the UK's National Crime Agency", speaks. A title's abbreviation
 //! (`said Dr. Livermore.`) ends no clause, and a single letter never speaks. "The palace issued
 //! the following statement from the king:" introduces the king's words, not the palace's.
+//! "The airline issued a statement saying" is the issuer's, as "a statement which said" is. A
+//! person "of" a body whose name ends in a role noun the model did not find (`Lena Ortiz of the
+//! Chilean Mining Ministry said`) speaks, not the role; so does a person named right before a
+//! stray comma before the cue (`Danish finance minister Karen Holt, said`). "sent", "extended",
+//! "conveyed", "offered" and "expressed" are cues only right before a quotation of six words or
+//! more (`sent "his deepest sympathy to …"`). A surname several people share (a family) tells
+//! nobody's gender.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut

@@ -2,7 +2,8 @@
 //! baseline or a model) often carry a title or an office into a person's name ("Home Secretary
 //! Suella Braverman", "for Education Mr. Toccafondi") or stop an organisation's name short
 //! ("Department" of "Department of Agriculture", "University" of "University of Sheffield"). A
-//! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in;
+//! speaker is the name: a person's titles are left out (so is an occupation in "-ist" written as
+//! one, "Motorist Dom Lawson") and an organisation's "of …" is taken in;
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
 //! out, and an organisation cut inside a place name ("States Department" after "United") gets the
 //! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
