@@ -1897,3 +1897,136 @@ fn a_name_after_a_long_description_between_commas_speaks() {
     // The one a relative clause met is not the mayor.
     assert_eq!(speakers, vec![Some("Ines Varga"), None]);
 }
+
+/// (content, speaker) of the direct quotes found with the names the shipped entity model suggests
+/// (nothing in the layer), as in the window with no trained tagger.
+fn direct_with_the_model(text: &str) -> Vec<(String, Option<String>)> {
+    let schema = gloss::storage::presets::preset("news").unwrap();
+    let doc = Document::from_raw(DocId::new("doc").unwrap(), "t", text);
+    let mut recommenders = Recommenders::standard();
+    recommenders.set_enabled(gloss::suggest::tagger::NAME, false);
+    let training = gloss::suggest::TrainingView::default();
+    gloss::suggest::suggest_with(&doc, &schema, None, &training, &recommenders, &[])
+        .into_iter()
+        .filter_map(|s| match s.kind {
+            SuggestionKind::Quote {
+                content,
+                speaker,
+                quote_kind: QuoteKind::Direct,
+                ..
+            } => Some((
+                doc.text.slice(content[0]).unwrap().to_owned(),
+                speaker.map(|sp| doc.text.slice(sp.span).unwrap().to_owned()),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_agent_noun_in_ist_before_a_suggested_name_is_not_part_of_the_speaker() {
+    let found = direct_with_the_model(
+        "Storm closes coastal road\n\n\
+         Motorcyclist Peter Hansen, whose bike was swept off the road, said \"I have never seen \
+         waves like that in my life.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Peter Hansen"), "{found:?}");
+}
+
+#[test]
+fn a_name_set_off_from_its_cue_by_a_stray_comma_speaks() {
+    let found = quotes(
+        "Danish finance minister [Karen Holt]{PERSON}, said, \"The budget will be balanced by \
+         next spring.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Karen Holt"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn the_issuer_of_a_statement_saying_the_words_speaks() {
+    let found = quotes(
+        "[Nordic Ferries]{ORG} issued a statement saying \"All crossings are cancelled until the \
+         storm has passed.\"\n\n\
+         The union put out a notice saying \"Members should not report for work on Monday.\"\n",
+    );
+    // The union is named by no mention: nobody named, as before.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Nordic Ferries"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}
+
+#[test]
+fn a_person_of_a_ministry_the_model_did_not_find_speaks() {
+    let found = quotes(
+        "The shaft collapsed on Friday, but [Lena Ortiz]{PERSON} of the Chilean Mining Ministry \
+         said \"The shaft was inspected twice last year and found safe.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Lena Ortiz"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_message_quoted_as_what_someone_sent_is_theirs() {
+    let found = direct(
+        "In a statement, Prime Minister [Erik Sand]{PERSON} sent \"his deepest sympathy to \
+         everyone who lost a home in the flood.\"\n\n\
+         The ministry expressed \"deep concern\" and sent troops to the valley.\n",
+    );
+    // A quoted noun phrase after "expressed" is a term, not a message: no quote.
+    assert_eq!(
+        found,
+        vec![row(
+            "his deepest sympathy to everyone who lost a home in the flood.",
+            Some("Erik Sand"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_surname_a_family_shares_says_nothing_of_a_members_gender() {
+    let found = quotes(
+        "[Tom Brennan]{PERSON} died when he fell from the roof of the barn. The coroner, [Alan \
+         Frost]{PERSON}, ruled the death an accident.\n\n\
+         After the inquest, [Ruth Brennan]{PERSON}, [Tom Brennan]{PERSON}'s widow, said: \"We are \
+         grateful to the crew who tried to save him.\" However, she criticised the farm, saying \
+         \"the ladder should never have been left against the wall.\"\n",
+    );
+    // "he" after Tom Brennan does not make Ruth Brennan a man.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Ruth Brennan"), "direct:cue-before"),
+            (Some("Ruth Brennan"), "direct:cue-before")
+        ]
+    );
+}
+
+#[test]
+fn a_mark_set_the_wrong_way_after_a_full_stop_opens_the_quote_it_pairs_with() {
+    let found = direct(
+        "The rebels paid for the grain with the agencies' cash.\" I was told to dress like a \
+         trader. It was a trick,\" said [Abel Haile]{PERSON}, a former rebel commander.\n",
+    );
+    let rows: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|(content, speaker, _)| (content.as_str(), speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(
+            "I was told to dress like a trader. It was a trick",
+            Some("Abel Haile")
+        )]
+    );
+}

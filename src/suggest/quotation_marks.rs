@@ -157,7 +157,21 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
             && chars
                 .get(p + len + 1)
                 .is_some_and(|c| c.is_alphanumeric() || *c == '[');
-        (mark_at(chars, p, open) && (opens_word && free_before || slipped))
+        // `on the currency." I was given clothes … for the NGOs," said Araya`: a mark after a
+        // sentence's end, then a space and a capital, with no quotation open (a closing mark is
+        // taken by its opening one first) and a closing mark later in its line, was set the wrong
+        // way round: it opens the quotation that the later mark closes, when no other mark
+        // stands between (`Turkey." McGurk later wrote, "The SDF …"` closes one quotation and
+        // opens the next).
+        let slipped_after_stop = matches!(before, Some('.' | '!' | '?'))
+            && next == Some(' ')
+            && chars.get(p + len + 1).is_some_and(|c| c.is_uppercase())
+            && closing_in_line(chars, p + len, closes).is_some_and(|(content_end, _)| {
+                !chars[p + len..content_end]
+                    .iter()
+                    .any(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+            });
+        (mark_at(chars, p, open) && (opens_word && free_before || slipped || slipped_after_stop))
             .then_some((len, *closes))
     })
 }

@@ -2,7 +2,8 @@
 //! baseline or a model) often carry a title or an office into a person's name ("Home Secretary
 //! Suella Braverman", "for Education Mr. Toccafondi") or stop an organisation's name short
 //! ("Department" of "Department of Agriculture", "University" of "University of Sheffield"). A
-//! speaker is the name: a person's titles are left out and an organisation's "of …" is taken in;
+//! speaker is the name: a person's titles are left out (so is an occupation in "-ist" written as
+//! one, "Motorist Dom Lawson") and an organisation's "of …" is taken in;
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
 //! out, and an organisation cut inside a place name ("States Department" after "United") gets the
 //! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
@@ -407,17 +408,31 @@ fn capitalised(chars: &[char], token: CharSpan) -> bool {
 
 /// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
 /// leaves a capitalised name after it ("John Major" keeps its "Major", "Sir John Major" loses its
-/// "Sir").
+/// "Sir"). An agent noun in "-ist" that opens a name of two more words ("Motorist Dom Lawson",
+/// "Cyclist Ana Berg") is an occupation or a description written as a title, whether listed or
+/// not.
 fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     let words = tokens(chars, span.start, span.end);
     let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| {
         let text = word(chars, words[i]);
-        TITLES.contains(&text.trim_end_matches('.')) && capitalised(chars, words[i + 1])
+        let text = text.trim_end_matches('.');
+        (TITLES.contains(&text) || (i == 0 && words.len() >= 3 && agent_noun_in_ist(text)))
+            && capitalised(chars, words[i + 1])
     });
     match last_title {
         Some(i) => CharSpan::new(words[i + 1].start, span.end),
         None => span,
     }
+}
+
+/// "Motorist", "Cyclist", "Violinist": a capitalised word of seven letters or more ending in
+/// "ist", the English suffix of one who does or is something. Given names and surnames seldom end
+/// so; "Christ" (six letters) is left alone.
+fn agent_noun_in_ist(text: &str) -> bool {
+    text.chars().count() >= 7
+        && text.ends_with("ist")
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Whether `span` is a title and a name of two or more capitalised words, none of them an
@@ -560,6 +575,16 @@ mod tests {
         assert_eq!(speaker(text, "Director Ana Lund", "ORG"), "Ana Lund");
         let text = "Columnist Omar Said wrote";
         assert_eq!(speaker(text, "Columnist Omar Said", "PERSON"), "Omar Said");
+        // An occupation or description in "-ist" that is in no list.
+        let text = "Motorcyclist Ivo Brandt, whose van was hit, said";
+        assert_eq!(
+            speaker(text, "Motorcyclist Ivo Brandt", "PERSON"),
+            "Ivo Brandt"
+        );
+        assert_eq!(
+            speaker("Violinist Anna Lind said", "Violinist Anna Lind", "PERSON"),
+            "Anna Lind"
+        );
         // Still a name when nothing capitalised follows ("Peter Singer").
         assert_eq!(
             speaker("Peter Singer said", "Peter Singer", "PERSON"),

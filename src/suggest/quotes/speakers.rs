@@ -2,7 +2,7 @@
 //! cue stands for: the speakers found as `pronoun`, `role-noun` and `organisation` (see the
 //! module documentation of `quotes` for the rules in order).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::CharSpan;
 
@@ -124,16 +124,19 @@ fn gender_of_word(lower: &str) -> Option<Gender> {
 /// "herself" within three words of it ("Quirin wept in his lawyer's arms"; not "her", as often
 /// someone else's or someone else, nor a possessive further on: `Meltzer tweeted after hearing
 /// the news of her death`); the more frequent when the text shows both, none when as often.
-pub(super) fn person_genders(ctx: &SuggestContext) -> HashMap<String, Gender> {
+/// A surname that several people named in full share (a family: "Ruth Brennan", "Tom Brennan")
+/// says nothing of anyone's gender: their genders are kept by full name (see `gender_key`).
+pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
     let words = &ctx.words;
     let mut votes: HashMap<String, i32> = HashMap::new();
     let people: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .collect();
+    let shared = shared_surnames(ctx);
     for (n, &i) in people.iter().enumerate() {
         let mention = &ctx.mentions[i];
         let name = ctx.text_of(mention.span);
-        let Some(key) = name.split_whitespace().next_back().map(str::to_owned) else {
+        let Some(key) = gender_key(&name, &shared) else {
             continue;
         };
         let first = ctx.word_at_or_after(mention.span.start);
@@ -166,11 +169,66 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> HashMap<String, Gender> {
             };
         }
     }
-    votes
+    let by_key = votes
         .into_iter()
         .filter(|(_, v)| *v != 0)
         .map(|(k, v)| (k, if v > 0 { Gender::Male } else { Gender::Female }))
+        .collect();
+    Genders { by_key, shared }
+}
+
+/// The gender the text shows for each person (see `person_genders`).
+pub(super) struct Genders {
+    /// By `gender_key`.
+    by_key: HashMap<String, Gender>,
+    /// Surnames several people named in full share.
+    shared: HashSet<String>,
+}
+
+impl Genders {
+    /// The gender of the person a mention's text `name` names, when the text shows it.
+    fn of(&self, name: &str) -> Option<Gender> {
+        gender_key(name, &self.shared).and_then(|key| self.by_key.get(&key).copied())
+    }
+}
+
+/// The surnames (last words of PERSON mentions of two words or more) that come with two or more
+/// different names before them: "Brennan" of "Ruth Brennan" and "Tom Brennan".
+fn shared_surnames(ctx: &SuggestContext) -> HashSet<String> {
+    let mut names: HashMap<String, HashSet<String>> = HashMap::new();
+    for mention in &ctx.mentions {
+        if canonical(&mention.label) != "PERSON" {
+            continue;
+        }
+        let name = ctx.text_of(mention.span);
+        let mut parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let Some(last) = parts.pop() else {
+            continue;
+        };
+        names
+            .entry(last.to_owned())
+            .or_default()
+            .insert(parts.join(" "));
+    }
+    names
+        .into_iter()
+        .filter(|(_, given)| given.len() >= 2)
+        .map(|(surname, _)| surname)
         .collect()
+}
+
+/// What a person's gender is kept under: the last word of the name, or the whole name when that
+/// last word is a surname several people share (`shared`); a shared surname alone has none.
+fn gender_key(name: &str, shared: &HashSet<String>) -> Option<String> {
+    let last = name.split_whitespace().next_back()?;
+    if !shared.contains(last) {
+        return Some(last.to_owned());
+    }
+    name.contains(char::is_whitespace)
+        .then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The mention a pronoun at `span` stands for (see the module documentation of `quotes`). "he"
@@ -181,7 +239,7 @@ pub(super) fn resolve_pronoun(
     reference: PronounRef,
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
-    genders: &HashMap<String, Gender>,
+    genders: &Genders,
 ) -> Option<usize> {
     resolve_pronoun_with(ctx, span, reference, last_speaker, sentence, genders, false)
 }
@@ -194,7 +252,7 @@ fn resolve_pronoun_with(
     reference: PronounRef,
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
-    genders: &HashMap<String, Gender>,
+    genders: &Genders,
     strict: bool,
 ) -> Option<usize> {
     // A one-word mention labelled otherwise that is the surname of a person named in the
@@ -202,13 +260,9 @@ fn resolve_pronoun_with(
     let surnames = ctx.person_surnames();
     let wanted = gender_of_word(&ctx.text_of(span).to_lowercase());
     let agrees = |m: &Mention| {
-        let name = ctx.text_of(m.span);
-        let known = name
-            .split_whitespace()
-            .next_back()
-            .and_then(|last| genders.get(last));
+        let known = genders.of(&ctx.text_of(m.span));
         match (wanted, known) {
-            (Some(w), Some(k)) => w == *k,
+            (Some(w), Some(k)) => w == k,
             (Some(_), None) => !strict,
             (None, _) => true,
         }
