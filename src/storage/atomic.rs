@@ -293,12 +293,14 @@ impl AtomicWriter {
             return Ok((ALIGN - misaligned).min(bytes.len()));
         }
         self.temp.flush()?;
-        self.direct = match Gathered::new() {
-            Some(gathered) if around_the_cache(self.temp.get_ref().as_file(), true).is_ok() => {
-                Direct::On(gathered)
+        self.direct = Direct::Off;
+        let file = self.temp.get_ref().as_file();
+        if around_the_cache(file, true).is_ok() {
+            match Gathered::new() {
+                Some(gathered) => self.direct = Direct::On(gathered),
+                None => around_the_cache(file, false)?,
             }
-            _ => Direct::Off,
-        };
+        }
         Ok(0)
     }
 
