@@ -111,7 +111,10 @@
 //! stray comma before the cue (`Danish finance minister Karen Holt, said`). "sent", "extended",
 //! "conveyed", "offered" and "expressed" are cues only right before a quotation of six words or
 //! more (`sent "his deepest sympathy to …"`). A surname several people share (a family) tells
-//! nobody's gender.
+//! nobody's gender. "called on" is a cue only before the one asked and a quoted infinitive
+//! (`called on Peru "to reopen …"`); "X is reported to have said" is X's; a one-word "person"
+//! that is a place's mention elsewhere in the document is no speaker; a quote with no cue after
+//! one whose cue found nobody has nobody, not an earlier cue's subject.
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut

@@ -7,7 +7,9 @@
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
 //! out, and an organisation cut inside a place name ("States Department" after "United") gets the
 //! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
-//! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi").
+//! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi"), and one cut after
+//! a capitalised word that follows a lower-case office takes that word in ("defence minister
+//! Sultan …": the word is a given name, not a second title).
 //! A mention already in the layer is the analyst's and is kept as it is (see `quotes`).
 
 use crate::model::CharSpan;
