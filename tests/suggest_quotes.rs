@@ -2105,3 +2105,16 @@ fn a_quote_after_one_whose_speaker_was_not_found_does_not_reach_further_back() {
         vec![(None, "direct:cue-after"), (None, "direct:no-cue")]
     );
 }
+
+#[test]
+fn a_country_named_beside_the_one_who_speaks_is_not_the_speaker() {
+    let found = quotes(
+        "Envoy [Lars Dahl]{PERSON} met the Emir of [Kuwait]{GPE}, who urged caution about the \
+         talks; stating: \"Nobody gains from a war on the water.\"\n",
+    );
+    // The emir is named by no mention: nobody named, rather than his country.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

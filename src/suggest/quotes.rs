@@ -129,6 +129,7 @@ use std::sync::OnceLock;
 use crate::model::{CharSpan, QuoteKind};
 
 use super::context::{Mention, SuggestContext, Word};
+use super::gazetteer::{GazKind, gazetteer};
 use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
@@ -2553,6 +2554,22 @@ fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
     }
 }
 
+/// Whether a GPE mention is, word for word, a country's name in the gazetteer ("Samoa", "United
+/// States"; not a city, nor a person the model took for a place).
+fn names_a_country(ctx: &SuggestContext, mention: &Mention) -> bool {
+    if canonical(&mention.label) != "GPE" {
+        return false;
+    }
+    let first = ctx.word_at_or_after(mention.span.start);
+    gazetteer().name_at(&ctx.words, first).is_some_and(|hit| {
+        hit.kind == GazKind::Country
+            && ctx
+                .words
+                .get(first + hit.len - 1)
+                .is_some_and(|w| w.span.end == mention.span.end)
+    })
+}
+
 fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> {
     let words = &ctx.words;
     let mut out = Vec::new();
@@ -2657,6 +2674,17 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
                 resolve_role(ctx, span, role).map(|(index, how)| (index, how, Some(span)))
             }
         };
+        // "King Hamad of Bahrain, who argued …; stating:": a country speaks as the cue's own
+        // subject ("Iran said"); reached any other way (a pronoun, an introduction, an earlier
+        // predicate) it is a country named near the speaker, an object or a modifier, and
+        // nobody named speaks.
+        let found = found.filter(|&(index, how, _)| {
+            how == "adjacent"
+                || ctx
+                    .mentions
+                    .get(index)
+                    .is_none_or(|m| !names_a_country(ctx, m))
+        });
         let speaker = found.and_then(|(index, how, pronoun)| {
             last_speaker = Some((index, sentence));
             ctx.mentions.get(index).map(|m| SpeakerSuggestion {
