@@ -2675,11 +2675,11 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
             }
         };
         // "King Hamad of Bahrain, who argued …; stating:": a country speaks as the cue's own
-        // subject ("Iran said"); reached any other way (a pronoun, an introduction, an earlier
-        // predicate) it is a country named near the speaker, an object or a modifier, and
-        // nobody named speaks.
+        // subject ("Iran said") or its clause's ("Kenya hired him, adding:"); reached any other
+        // way (a pronoun, an introduction, an earlier predicate) it is a country named near the
+        // speaker, an object or a modifier, and nobody named speaks.
         let found = found.filter(|&(index, how, _)| {
-            how == "adjacent"
+            matches!(how, "adjacent" | "participle")
                 || ctx
                     .mentions
                     .get(index)
