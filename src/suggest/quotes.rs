@@ -114,7 +114,9 @@
 //! nobody's gender. "called on" is a cue only before the one asked and a quoted infinitive
 //! (`called on Peru "to reopen …"`); "X is reported to have said" is X's; a one-word "person"
 //! that is a place's mention elsewhere in the document is no speaker; a quote with no cue after
-//! one whose cue found nobody has nobody, not an earlier cue's subject.
+//! one whose cue found nobody has nobody, not an earlier cue's subject. A country speaks only as
+//! its cue's own subject or the clause's a participle cue hangs from, never through a pronoun, an
+//! introduction or an earlier predicate (`King Hamad of Bahrain, who argued …; stating:`).
 //!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
