@@ -2030,3 +2030,91 @@ fn a_mark_set_the_wrong_way_after_a_full_stop_opens_the_quote_it_pairs_with() {
         )]
     );
 }
+
+#[test]
+fn an_infinitive_quoted_after_called_on_is_the_callers() {
+    let found = direct(
+        "\"The strikes must stop at once,\" said the Chilean envoy, [Rosa Vidal]{PERSON}. Trade \
+         minister [Olaf Berg]{PERSON} called on [Peru]{ORG} \"to reopen the border crossings and \
+         to let the lorries through without delay.\" He called on the minister at noon.\n",
+    );
+    // The words asked for are Berg's, not a continuation of Vidal's quote.
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The strikes must stop at once",
+                Some("Rosa Vidal"),
+                "direct:cue-after"
+            ),
+            row(
+                "to reopen the border crossings and to let the lorries through without delay.",
+                Some("Olaf Berg"),
+                "direct:cue-before"
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_word_named_as_a_place_elsewhere_is_no_person() {
+    let found = quotes(
+        "Troops landed on [Kelmo]{GPE} before dawn on Monday.\n\n\
+         \"We expect the island to be calm by Friday,\" [Kelmo]{PERSON} officials said.\n",
+    );
+    // The model's "person" is the island named before: no speaker, rather than a place.
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}
+
+#[test]
+fn the_subject_of_a_report_that_someone_said_speaks() {
+    let found = quotes(
+        "[Omar Selim]{PERSON} is reported to have said \"The court has no right to judge me\" as \
+         he was led away.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Omar Selim"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_capitalised_word_between_a_lower_case_office_and_a_suggested_name_is_part_of_it() {
+    let found = direct_with_the_model(
+        "Court sentences former officials\n\n\
+         Former interior minister Sultan Karim Bashir al-Nuri was also sentenced. He said \"I \
+         have done nothing wrong and I will say nothing more.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("Sultan Karim Bashir al-Nuri"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quote_after_one_whose_speaker_was_not_found_does_not_reach_further_back() {
+    let found = quotes(
+        "[Harbour Authority]{ORG} says the port is open. \"The ships began moving at six,\" said \
+         an official who asked not to be named. \"Every berth is now in use.\"\n",
+    );
+    // The official is nobody named; the second quote is theirs, not the authority's.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:no-cue")]
+    );
+}
+
+#[test]
+fn a_country_named_beside_the_one_who_speaks_is_not_the_speaker() {
+    let found = quotes(
+        "Envoy [Lars Dahl]{PERSON} met the Emir of [Kuwait]{GPE}, who urged caution about the \
+         talks; stating: \"Nobody gains from a war on the water.\"\n",
+    );
+    // The emir is named by no mention: nobody named, rather than his country.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

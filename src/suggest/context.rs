@@ -197,6 +197,9 @@ pub struct SuggestContext<'a> {
     /// The last words of the PERSON mentions of two words or more, made once when first asked
     /// for (see [`Self::person_surnames`]) and again after mentions are added.
     person_surnames: OnceLock<HashSet<String>>,
+    /// The texts of the place mentions (GPE, LOC), made once when first asked for (see
+    /// [`Self::place_names`]) and again after mentions are added.
+    place_names: OnceLock<HashSet<String>>,
     /// The quotations of the text, found once when first asked for (see [`Self::quotations`]).
     quotations: OnceLock<Vec<Quotation>>,
     chars: Vec<char>,
@@ -231,6 +234,7 @@ impl<'a> SuggestContext<'a> {
             mention_max_end: max_ends(&mentions),
             mentions,
             person_surnames: OnceLock::new(),
+            place_names: OnceLock::new(),
             quotations: OnceLock::new(),
             chars,
         }
@@ -337,6 +341,7 @@ impl<'a> SuggestContext<'a> {
         self.mentions.sort_by_key(|m| m.span);
         self.mention_max_end = max_ends(&self.mentions);
         self.person_surnames = OnceLock::new();
+        self.place_names = OnceLock::new();
     }
 
     /// Every quotation of the text, paired marks and quotes running over paragraphs (see
@@ -371,6 +376,18 @@ impl<'a> SuggestContext<'a> {
                     let last = words.next_back()?;
                     words.next().is_some().then(|| last.to_owned())
                 })
+                .collect()
+        })
+    }
+
+    /// The texts of the mentions of places (GPE, LOC) in the document, as written ("Anjouan",
+    /// "United States"). Made once per set of mentions.
+    pub fn place_names(&self) -> &HashSet<String> {
+        self.place_names.get_or_init(|| {
+            self.mentions
+                .iter()
+                .filter(|m| matches!(canonical(&m.label), "GPE" | "LOC"))
+                .map(|m| self.text_of(m.span))
                 .collect()
         })
     }

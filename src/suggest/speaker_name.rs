@@ -7,7 +7,9 @@
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
 //! out, and an organisation cut inside a place name ("States Department" after "United") gets the
 //! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
-//! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi").
+//! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi"), and one cut after
+//! a capitalised word that follows a lower-case office takes that word in ("defence minister
+//! Sultan …": the word is a given name, not a second title).
 //! A mention already in the layer is the analyst's and is kept as it is (see `quotes`).
 
 use crate::model::CharSpan;
@@ -234,7 +236,7 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             let name = without_titles(chars, without_place_of_office(chars, span));
             // A title cut off the front leaves the name as it stands.
             let name = if name.start == span.start {
-                with_hyphenated_part(chars, name)
+                with_given_name_after_office(chars, with_hyphenated_part(chars, name))
             } else {
                 name
             };
@@ -406,6 +408,54 @@ fn capitalised(chars: &[char], token: CharSpan) -> bool {
     chars[token.start].is_uppercase()
 }
 
+/// Offices written in lower case before a name ("defence minister", "the company's chairman").
+const OFFICES: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commander",
+    "governor",
+    "ambassador",
+    "envoy",
+    "leader",
+    "chief",
+    "judge",
+    "mayor",
+];
+
+/// "defence minister Emir Kovač Hodžić" with the mention "Kovač Hodžić": an office written in
+/// lower case is a person's title, and a capitalised word between it and the name is not another
+/// title but the first of the name ("Sultan", "Prince", "Bishop" are given names too), so the
+/// name takes it in. A listed title there ("minister Dr Lee") is still a title.
+fn with_given_name_after_office(chars: &[char], span: CharSpan) -> CharSpan {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    let [.., office, given] = before[..] else {
+        return span;
+    };
+    let given_text = word(chars, given);
+    let joined = given.end == span.start - 1 && chars[given.end] == ' ';
+    if joined
+        && capitalised(chars, given)
+        && given_text.chars().all(char::is_alphabetic)
+        && !TITLES.contains(&given_text.as_str())
+        && OFFICES.contains(&word(chars, office).as_str())
+    {
+        CharSpan::new(given.start, span.end)
+    } else {
+        span
+    }
+}
+
 /// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
 /// leaves a capitalised name after it ("John Major" keeps its "Major", "Sir John Major" loses its
 /// "Sir"). An agent noun in "-ist" that opens a name of two more words ("Motorist Dom Lawson",
@@ -508,6 +558,20 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_lower_case_office_is_part_of_the_name() {
+        let text = "Former interior minister Sultan Karim al-Nuri said";
+        assert_eq!(
+            speaker(text, "Karim al-Nuri", "PERSON"),
+            "Sultan Karim al-Nuri"
+        );
+        // A listed title there is still a title; no office before, nothing is taken in.
+        let text = "the minister Dr Karim al-Nuri said";
+        assert_eq!(speaker(text, "Karim al-Nuri", "PERSON"), "Karim al-Nuri");
+        let text = "Emir Karim al-Nuri said";
+        assert_eq!(speaker(text, "Karim al-Nuri", "PERSON"), "Karim al-Nuri");
     }
 
     #[test]
