@@ -104,7 +104,7 @@ fn open_regular(path: &Path, follow: Follow) -> Result<(File, Metadata), Storage
 
 fn read_bounded(
     path: &Path,
-    (file, metadata): (File, Metadata),
+    (mut file, metadata): (File, Metadata),
     limit: u64,
 ) -> Result<Vec<u8>, StorageError> {
     let too_large = || StorageError::TooLarge {
@@ -119,7 +119,6 @@ fn read_bounded(
     // read in one call and its end seen in the next (std's reading to the end of a bounded reader,
     // not knowing the length, asked for 8 KB, then 16 KB, …: four calls for a 30 KB layer file, a
     // tenth of the system time of reading a project).
-    let mut file = file;
     let room = |len: u64| usize::try_from(len.min(limit).saturating_add(1)).unwrap_or(usize::MAX);
     let mut bytes = vec![0; room(metadata.len())];
     let mut filled = 0;

@@ -350,6 +350,12 @@ impl<'a> SuggestContext<'a> {
         self.quotations.get_or_init(|| quotations(&self.chars))
     }
 
+    /// The first quotation whose opening mark is at char `at` or after it.
+    pub fn quotation_from(&self, at: usize) -> Option<&Quotation> {
+        let all = self.quotations();
+        all.get(all.partition_point(|q| q.open < at))
+    }
+
     /// Whether char `at` lies inside the content of a quotation (they are sorted and do not
     /// overlap: only the last one opening before `at` can hold it).
     pub fn inside_quotation(&self, at: usize) -> bool {

@@ -495,9 +495,7 @@ fn message_quoted(ctx: &SuggestContext, k: usize) -> bool {
     let Some(mark) = ctx.words.get(k) else {
         return false;
     };
-    let all = ctx.quotations();
-    let i = all.partition_point(|q| q.open < mark.span.start);
-    all.get(i).is_some_and(|q| {
+    ctx.quotation_from(mark.span.start).is_some_and(|q| {
         q.open == mark.span.start
             && q.contents
                 .iter()
@@ -536,9 +534,7 @@ fn infinitive_quoted(ctx: &SuggestContext, k: usize) -> bool {
     let Some(first) = words.get(k) else {
         return false;
     };
-    let all = ctx.quotations();
-    let i = all.partition_point(|q| q.open < first.span.start);
-    let Some(quote) = all.get(i) else {
+    let Some(quote) = ctx.quotation_from(first.span.start) else {
         return false;
     };
     let open = ctx.word_at_or_after(quote.open);
