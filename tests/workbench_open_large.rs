@@ -20,7 +20,7 @@ use gloss::model::{
     Project, Provenance, Status, Timestamp,
 };
 use gloss::workbench::jobs::Jobs;
-use gloss::workbench::{Command, SearchRequest, Workbench};
+use gloss::workbench::{Command, HeadStart, SearchRequest, Workbench};
 use tempfile::TempDir;
 
 /// More than two background batches (256 documents each).
@@ -201,6 +201,53 @@ fn the_status_of_a_document_not_read_yet_comes_from_its_layer_files_header() {
         assert_eq!(wb.peeked_status(&doc(309)), doc_309, "{annotator}");
         drop(wb);
     }
+}
+
+/// The window reads the project's index while it is still being made (`HeadStart`), and opening
+/// takes that index instead of reading it again, but only while `project.ron` and `entities.ron`
+/// are as they were: a project changed in between opens as it is on disk.
+#[test]
+fn an_index_read_ahead_is_taken_only_while_the_project_is_as_it_was() {
+    let (_temp, dir) = large_project();
+    let open_with = |head: &HeadStart| {
+        Workbench::open_or_read_only_reading_above(&dir, "alice", ABOVE, Some(head)).unwrap()
+    };
+
+    // Unchanged: the same project opens as without reading ahead.
+    let listed = |wb: &Workbench| -> Vec<(DocId, String)> {
+        let documents = wb.project().documents();
+        documents
+            .iter()
+            .map(|d| (d.id.clone(), d.title.clone()))
+            .collect()
+    };
+    let plain = listed(&open(&dir, "alice"));
+    let head = HeadStart::read(&dir);
+    let ahead = open_with(&head);
+    assert_eq!(ahead.read_only(), None);
+    assert_eq!(listed(&ahead), plain);
+    assert_eq!(ahead.current_doc().unwrap().id, doc(0));
+    assert_eq!(ahead.current_layer().unwrap().len(), 3);
+    drop(ahead);
+
+    // Read ahead, then a document is added (as `gloss import` would) before the window opens.
+    let head = HeadStart::read(&dir);
+    let mut project = gloss::storage::load(&dir).unwrap();
+    project.add_document(Document::from_raw(
+        doc(DOCUMENTS),
+        "Late article",
+        "Josep Borrell arrived later.",
+    ));
+    gloss::storage::save(&dir, &mut project).unwrap();
+    let wb = open_with(&head);
+    assert_eq!(wb.project().documents().len(), DOCUMENTS + 1);
+    assert_eq!(wb.project().documents()[DOCUMENTS].title, "Late article");
+
+    // Another project's index read ahead is not taken either.
+    let (_other_temp, other) = large_project();
+    drop(wb);
+    let head = HeadStart::read(&other);
+    assert_eq!(open_with(&head).project().documents().len(), DOCUMENTS + 1);
 }
 
 #[test]

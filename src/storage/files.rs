@@ -144,6 +144,40 @@ fn read_bounded(
     Ok(bytes)
 }
 
+/// What a file is on disk, without reading it: which file it is (an atomic save makes a new one in
+/// its place), its length and when it was last written or changed. Two equal stamps of a path
+/// taken at two moments mean its content was not replaced or written in place in between, as far
+/// as the file system's clock can tell (nanoseconds on the usual file systems).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    identity: (u64, u64, i64, i64),
+}
+
+impl FileStamp {
+    /// The stamp of `path` now (a symbolic link is stamped as itself, not followed); `None` when
+    /// nothing is there or it cannot be looked at.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let metadata = std::fs::symlink_metadata(path).ok()?;
+        Some(FileStamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            #[cfg(unix)]
+            identity: {
+                use std::os::unix::fs::MetadataExt as _;
+                (
+                    metadata.dev(),
+                    metadata.ino(),
+                    metadata.ctime(),
+                    metadata.ctime_nsec(),
+                )
+            },
+        })
+    }
+}
+
 /// What a non-regular entry is, in words for a message.
 pub(crate) fn kind_of(metadata: &Metadata) -> &'static str {
     let file_type = metadata.file_type();

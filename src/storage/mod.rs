@@ -41,8 +41,8 @@ use crate::model::{DocId, LayerName};
 pub use atomic::{AtomicWriter, write_atomic};
 pub use error::StorageError;
 pub use files::{
-    DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_VAR, max_document_bytes, max_ron_bytes,
-    read_project_file, read_user_file,
+    DEFAULT_MAX_DOCUMENT_BYTES, FileStamp, MAX_DOCUMENT_BYTES_VAR, max_document_bytes,
+    max_ron_bytes, read_project_file, read_user_file,
 };
 pub use leftovers::{Leftover, LeftoverKind, leftovers, leftovers_of, remove_leftovers};
 pub use load::{SUPPORTED_VERSIONS, is_project, load};

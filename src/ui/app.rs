@@ -62,6 +62,9 @@ pub struct GlossApp {
     pub(super) annotator_given: Option<String>,
     /// The project being opened in the background.
     pub(super) opening: Option<PathBuf>,
+    /// The command line's project's index, read while the window was being made: the first open
+    /// of that project takes it ([`crate::workbench::HeadStart`]).
+    pub(super) head_start: Option<crate::workbench::HeadStart>,
     /// What to do once "Who is annotating?" is answered (creating a project needs the name).
     pub(super) after_annotator: Option<super::view::UiAction>,
     /// Open the text import once the project being opened is in place ("Import articles…").
@@ -89,12 +92,14 @@ pub struct GlossApp {
 impl GlossApp {
     /// The app as the window starts it: preferences from eframe storage, system fonts, and the project
     /// given on the command line (else the most recent one) opening in the background.
+    /// `head_start` is `project`'s index being read since before the window was made.
     pub fn new(
         cc: &eframe::CreationContext,
         project: Option<PathBuf>,
         annotator: Option<String>,
+        head_start: Option<crate::workbench::HeadStart>,
     ) -> Self {
-        let mut app = Self::starting_as(cc, project, annotator, Runner::threaded());
+        let mut app = Self::starting_with(cc, project, annotator, Runner::threaded(), head_start);
         app.probe_file_chooser();
         app.close_on_signals(&cc.egui_ctx);
         app
@@ -114,9 +119,20 @@ impl GlossApp {
         annotator: Option<String>,
         jobs: Runner,
     ) -> Self {
+        Self::starting_with(cc, project, annotator, jobs, None)
+    }
+
+    fn starting_with(
+        cc: &eframe::CreationContext,
+        project: Option<PathBuf>,
+        annotator: Option<String>,
+        jobs: Runner,
+        head_start: Option<crate::workbench::HeadStart>,
+    ) -> Self {
         let prefs = Prefs::load(cc.storage);
         let mut app = Self::bare(None, prefs, true, jobs);
         app.annotator_given = annotator;
+        app.head_start = head_start;
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
         // Without a project the welcome screen offers recent projects, the sample and a new one.
@@ -149,8 +165,10 @@ impl GlossApp {
         project: Option<PathBuf>,
         shot: Screenshot,
         outcome: ScreenshotOutcome,
+        head_start: Option<crate::workbench::HeadStart>,
     ) -> Self {
         let mut app = Self::bare(None, Prefs::default(), false, Runner::threaded());
+        app.head_start = head_start;
         super::fonts::install(&cc.egui_ctx);
         app.wire(&cc.egui_ctx);
         let annotator = shot.annotator.clone();
@@ -190,6 +208,7 @@ impl GlossApp {
             waiting: None,
             annotator_given: None,
             opening: None,
+            head_start: None,
             after_annotator: None,
             import_after_open: false,
             sample_home: crate::workbench::sample_home(),

@@ -46,6 +46,7 @@ impl GlossApp {
         let same = self.workbench.as_ref().is_some_and(|wb| wb.dir() == dir);
         let previous = if same { self.workbench.take() } else { None };
         self.opening = Some(dir.clone());
+        let head_start = self.head_start.take();
         self.jobs.spawn("open", move |_| {
             if let Some(mut previous) = previous {
                 if let Err(error) = previous.flush() {
@@ -61,6 +62,7 @@ impl GlossApp {
                 &dir,
                 &annotator,
                 workbench::READ_IN_BACKGROUND_ABOVE,
+                head_start.as_ref(),
             )
             .map(Box::new)
             .map_err(|e| e.to_string());
@@ -72,6 +74,7 @@ impl GlossApp {
     /// save.
     pub(super) fn open_read_only(&mut self, dir: PathBuf, annotator: Option<String>) {
         self.opening = Some(dir.clone());
+        let head_start = self.head_start.take();
         self.jobs.spawn("open", move |_| {
             let result = Workbench::unlocked_reading_above(
                 &dir,
@@ -81,6 +84,7 @@ impl GlossApp {
                         .unwrap_or_else(|| SCREENSHOT_ANNOTATOR.to_owned())
                 },
                 workbench::READ_IN_BACKGROUND_ABOVE,
+                head_start.as_ref(),
             )
             .map(Box::new)
             .map_err(|e| e.to_string());

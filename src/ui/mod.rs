@@ -86,14 +86,18 @@ pub fn run(
         persistence_path: throwaway_store.clone(),
         ..eframe::NativeOptions::default()
     };
+    // The project's index is read while the window is made (see `workbench::HeadStart`).
+    let head_start = project
+        .as_deref()
+        .and_then(crate::workbench::HeadStart::begin);
     let slot = Arc::clone(&outcome);
     eframe::run_native(
         "Gloss",
         options,
         Box::new(move |cc| {
             let app = match screenshot {
-                Some(shot) => GlossApp::for_screenshot(cc, project, shot, slot),
-                None => GlossApp::new(cc, project, annotator),
+                Some(shot) => GlossApp::for_screenshot(cc, project, shot, slot, head_start),
+                None => GlossApp::new(cc, project, annotator, head_start),
             };
             Ok(Box::new(app))
         }),

@@ -16,8 +16,9 @@
 //! A file that cannot be read stops the reading with its error: the documents read so far stay
 //! open, nothing is written for the others, and the message says to fix the file and reopen.
 
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
 
 use super::disk::{self, Index, LoadedDocument};
 use super::fingerprints::Fingerprints;
@@ -26,6 +27,7 @@ use super::{Command, Workbench, WorkbenchError};
 use std::collections::HashMap;
 
 use crate::model::{DocId, LayerKey, LayerName, Project, Status};
+use crate::storage::{self, FileStamp};
 
 /// Projects with more documents than this open from their index in the window; smaller ones are
 /// read whole before they show (a fraction of a second). Measured on generated articles of 300
@@ -126,17 +128,99 @@ fn thousands(n: usize) -> String {
     out
 }
 
+/// A project's index (`project.ron`, `entities.ron`) read on a thread of its own from the moment the
+/// window is asked for, while the window is still being made: the window system, the renderer and
+/// the fonts take a few tenths of a second before the app exists and can start opening, and the
+/// index of a 100,000-article project takes as long to read. Opening takes the index read ahead
+/// instead of reading it again when both files are as they were when it was read
+/// ([`storage::FileStamp`]); otherwise (changed, unreadable, another folder) it reads as ever, so a
+/// head start never changes what opens or what an error says.
+pub struct HeadStart {
+    dir: PathBuf,
+    reading: Mutex<Option<Ahead>>,
+}
+
+/// The reading ahead: under way on its thread, or done.
+enum Ahead {
+    Reading(JoinHandle<Option<ReadAhead>>),
+    Read(Option<Box<ReadAhead>>),
+}
+
+/// An index read ahead, with its files' stamps from before the reading (equal after it).
+struct ReadAhead {
+    index: Index,
+    stamps: [Option<FileStamp>; 2],
+}
+
+/// The stamps of the files the index is read from.
+fn index_stamps(dir: &Path) -> [Option<FileStamp>; 2] {
+    [storage::PROJECT_FILE, storage::ENTITIES_FILE].map(|name| FileStamp::of(&dir.join(name)))
+}
+
+impl HeadStart {
+    /// Starts reading `dir`'s index; `None` when the system will not start a thread (opening then
+    /// reads it as ever).
+    pub fn begin(dir: &Path) -> Option<HeadStart> {
+        let folder = dir.to_owned();
+        let reading = std::thread::Builder::new()
+            .name("gloss-head-start".to_owned())
+            .spawn(move || read_ahead(&folder))
+            .ok()?;
+        Some(HeadStart {
+            dir: dir.to_owned(),
+            reading: Mutex::new(Some(Ahead::Reading(reading))),
+        })
+    }
+
+    /// Reads `dir`'s index ahead here and now, for a caller with nothing to overlap it with (and
+    /// tests, which need to know it has been read).
+    pub fn read(dir: &Path) -> HeadStart {
+        HeadStart {
+            dir: dir.to_owned(),
+            reading: Mutex::new(Some(Ahead::Read(read_ahead(dir).map(Box::new)))),
+        }
+    }
+
+    /// The index read ahead, when it is `dir`'s and its files have not changed since; waits for
+    /// the reading to end. Once only: later calls get `None`.
+    fn take(&self, dir: &Path) -> Option<Index> {
+        let ahead = match self
+            .reading
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()?
+        {
+            Ahead::Reading(thread) => thread.join().ok().flatten(),
+            Ahead::Read(read) => read.map(|ahead| *ahead),
+        }?;
+        (self.dir == dir && index_stamps(dir) == ahead.stamps).then_some(ahead.index)
+    }
+}
+
+/// `dir`'s index with its files' stamps, `None` when it cannot be read or changed while it was.
+fn read_ahead(dir: &Path) -> Option<ReadAhead> {
+    let stamps = index_stamps(dir);
+    let index = disk::open_index(dir).ok()?;
+    // Written while it was read: the reading may have seen half of a change.
+    (index_stamps(dir) == stamps).then_some(ReadAhead { index, stamps })
+}
+
 /// The project to open: read whole when it has at most `above` documents, else as its index lists
-/// it with the first document read, and the reading of the rest to start.
+/// it with the first document read, and the reading of the rest to start. The index comes from
+/// `head` when it read this project's as it is now.
 pub(super) fn read_project(
     dir: &Path,
     above: usize,
+    head: Option<&HeadStart>,
 ) -> Result<(Project, Option<Loading>), WorkbenchError> {
     if above == usize::MAX {
         // Read whole whatever its size (the command line, tests): no index to read first.
         return Ok((disk::load(dir)?, None));
     }
-    let index = disk::open_index(dir)?;
+    let index = match head.and_then(|head| head.take(dir)) {
+        Some(index) => index,
+        None => disk::open_index(dir)?,
+    };
     if index.len() <= above {
         drop(index);
         return Ok((disk::load(dir)?, None));
@@ -164,13 +248,15 @@ pub(super) fn read_project(
 impl Workbench {
     /// A workbench over a project read without its lock, never to be saved (screenshot runs), as
     /// [`Workbench::from_project`] makes; a project of more than `above` documents opens from its
-    /// index. The annotator is `annotator` of the project's (the list in `project.ron`).
+    /// index (read ahead by `head`, see [`HeadStart`]). The annotator is `annotator` of the
+    /// project's (the list in `project.ron`).
     pub fn unlocked_reading_above(
         dir: &Path,
         annotator: impl FnOnce(&[String]) -> String,
         above: usize,
+        head: Option<&HeadStart>,
     ) -> Result<Workbench, WorkbenchError> {
-        let (project, loading) = read_project(dir, above)?;
+        let (project, loading) = read_project(dir, above, head)?;
         let annotator = annotator(&project.annotators);
         let mut workbench = Workbench::from_project(project, dir.to_path_buf(), &annotator);
         workbench.loading = loading;

@@ -62,7 +62,7 @@ pub use import::{
     DEFAULT_IMPORT_LAYER, Duplicates, ImportApplied, ImportRequest, ImportSummary, ReadImport,
     read_import,
 };
-pub use loading::{READ_IN_BACKGROUND_ABOVE, Reading};
+pub use loading::{HeadStart, READ_IN_BACKGROUND_ABOVE, Reading};
 pub use review::{Review, default_layers, is_review_key, review_action_for};
 pub use sample::{SAMPLE_NAME, sample_home, write_sample};
 pub use saver::AUTOSAVE_DELAY;
@@ -202,8 +202,19 @@ impl Workbench {
         annotator: &str,
         above: usize,
     ) -> Result<Workbench, WorkbenchError> {
+        Workbench::open_reading_with(dir, annotator, above, None)
+    }
+
+    /// [`Workbench::open_reading_above`], taking the index from `head` when it read this project's
+    /// as it is now.
+    fn open_reading_with(
+        dir: &Path,
+        annotator: &str,
+        above: usize,
+        head: Option<&HeadStart>,
+    ) -> Result<Workbench, WorkbenchError> {
         let (lock, warning) = LockedProject::lock(dir, Some(annotator))?;
-        let (project, loading) = loading::read_project(dir, above)?;
+        let (project, loading) = loading::read_project(dir, above, head)?;
         let mut workbench = Workbench::build(project, dir.to_path_buf(), annotator, Some(lock))?;
         workbench.loading = loading;
         // Both are said: the unclean ending first.
@@ -220,19 +231,21 @@ impl Workbench {
     /// project can be read and searched, every change is refused saying who has it open, and
     /// nothing is saved ([`Workbench::read_only`]). Other errors are [`Workbench::open`]'s.
     pub fn open_or_read_only(dir: &Path, annotator: &str) -> Result<Workbench, WorkbenchError> {
-        Workbench::open_or_read_only_reading_above(dir, annotator, usize::MAX)
+        Workbench::open_or_read_only_reading_above(dir, annotator, usize::MAX, None)
     }
 
     /// [`Workbench::open_or_read_only`], opening a project of more than `above` documents from its
-    /// index as [`Workbench::open_reading_above`] does.
+    /// index as [`Workbench::open_reading_above`] does, the index read ahead by `head` when it
+    /// read this project's as it is now (see [`HeadStart`]).
     pub fn open_or_read_only_reading_above(
         dir: &Path,
         annotator: &str,
         above: usize,
+        head: Option<&HeadStart>,
     ) -> Result<Workbench, WorkbenchError> {
-        match Workbench::open_reading_above(dir, annotator, above) {
+        match Workbench::open_reading_with(dir, annotator, above, head) {
             Err(WorkbenchError::Locked(holder)) => {
-                let (project, loading) = loading::read_project(dir, above)?;
+                let (project, loading) = loading::read_project(dir, above, head)?;
                 let name = layer_name(annotator);
                 let mut workbench = Workbench::with_layer(project, dir.to_path_buf(), name, None);
                 workbench.loading = loading;
