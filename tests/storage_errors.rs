@@ -372,6 +372,17 @@ fn a_layer_file_of_a_later_version_is_reported_as_such_even_if_it_does_not_parse
 }
 
 #[test]
+fn a_project_file_of_a_later_version_is_reported_as_such_even_if_it_does_not_parse_as_version_1() {
+    let broken = Broken::fixture()
+        .replace("project.ron", "format: 1,", "format: 2,")
+        .replace("project.ron", "format: 2,", "format: 2, shards: [\"north\"],");
+    assert_eq!(
+        broken.message(),
+        "project.ron: format version 2 is not supported; this version of Gloss reads format 1"
+    );
+}
+
+#[test]
 fn a_missing_text_file_names_the_document() {
     let broken = Broken::fixture();
     std::fs::remove_file(broken.path("documents/reactions.txt")).unwrap();

@@ -57,14 +57,48 @@ pub(crate) fn read_index(dir: &Path) -> Result<(Project, Vec<DocumentEntry>), St
     }
     let bytes = read_project_file(&path, max_ron_bytes())?;
     let source = utf8(&path, &bytes)?;
-    // The version first: a file of another version may not parse as this one, and "unsupported
-    // version" says more than the parse error would.
-    let probe: VersionProbe =
-        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
-    check_version(&path, probe.format)?;
-    let file: ProjectFile =
-        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
+    let file: ProjectFile = parse_versioned(&path, source)?;
     convert::project_from_v1(file, &path, source)
+}
+
+/// A project file of this version (`project.ron`, `entities.ron`), with the errors of probing its
+/// version first: a file of another version may not parse as this one, and "unsupported version"
+/// says more than the parse error would. Parsed straight into this version's type, the version
+/// probed only when that fails: the same errors at half the cost (the probe parses the whole file,
+/// 0.2 s for the index of 100,000 documents).
+fn parse_versioned<T>(path: &Path, source: &str) -> Result<T, StorageError>
+where
+    T: serde::de::DeserializeOwned + Versioned,
+{
+    match ron::from_str::<T>(source) {
+        Ok(file) => {
+            check_version(path, file.format())?;
+            Ok(file)
+        }
+        Err(error) => {
+            let probe: VersionProbe =
+                ron::from_str(source).map_err(|e| StorageError::syntax(path, source, &e))?;
+            check_version(path, probe.format)?;
+            Err(StorageError::syntax(path, source, &error))
+        }
+    }
+}
+
+/// A file type that says its format version.
+trait Versioned {
+    fn format(&self) -> u32;
+}
+
+impl Versioned for ProjectFile {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+impl Versioned for EntitiesFile {
+    fn format(&self) -> u32 {
+        self.format
+    }
 }
 
 /// `entities.ron`, if the project has one.
@@ -81,11 +115,7 @@ pub(crate) fn read_registry(
         Err(e) => return Err(e),
     };
     let source = utf8(&path, &bytes)?;
-    let probe: VersionProbe =
-        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
-    check_version(&path, probe.format)?;
-    let file: EntitiesFile =
-        ron::from_str(source).map_err(|e| StorageError::syntax(&path, source, &e))?;
+    let file: EntitiesFile = parse_versioned(&path, source)?;
     convert::registry_from_v1(file, &project.schema, &path, source).map(Some)
 }
 
