@@ -2118,3 +2118,19 @@ fn a_country_named_beside_the_one_who_speaks_is_not_the_speaker() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn who_heard_the_words_or_what_carried_them_after_the_cue_is_not_the_speaker() {
+    let found = quotes(
+        "\"The water rose faster than anyone here has ever seen,\" one fisherman was quoted as \
+         saying to the weekly [Harbour Post]{ORG}.\n\n\
+         \"Nobody was told to leave the island,\" the villagers said on the video site \
+         [Streamly]{ORG}.\n",
+    );
+    // The newspaper heard the fisherman and the site carried the villagers' words: nobody named
+    // speaks in either.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
+    );
+}

@@ -2368,6 +2368,15 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     if matches!(words.get(from)?.lower.as_str(), "about" | "of") {
         return None;
     }
+    // "quoted as saying to the newspaper Haveeru Daily", "said on the website Facebook": a clause
+    // opening with "to", "on", "via" or "through" names who heard the words or what carried
+    // them; the speaker stands before the cue, or is not named.
+    if matches!(
+        words.get(from)?.lower.as_str(),
+        "to" | "on" | "via" | "through"
+    ) {
+        return None;
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     // "writes Huber's longtime tag team partner Erick Rowan": after a possessive the clause runs
