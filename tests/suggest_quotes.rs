@@ -2134,3 +2134,18 @@ fn who_heard_the_words_or_what_carried_them_after_the_cue_is_not_the_speaker() {
         vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
     );
 }
+
+#[test]
+fn the_armed_forces_said_is_the_body_named_for_them() {
+    let found = quotes(
+        "The [Joint Command of the Armed Forces]{ORG} met on Sunday. \"Elections will be held \
+         within six months,\" the armed forces said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(
+            Some("Joint Command of the Armed Forces"),
+            "direct:cue-after"
+        )]
+    );
+}

@@ -395,6 +395,7 @@ const ORGANISATION_ROLES: &[&str] = &[
     "council",
     "commission",
     "army",
+    "forces",
     "military",
     "court",
     "party",
