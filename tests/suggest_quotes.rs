@@ -2149,3 +2149,22 @@ fn the_armed_forces_said_is_the_body_named_for_them() {
         )]
     );
 }
+
+#[test]
+fn a_place_an_office_after_the_cue_is_of_does_not_speak() {
+    let found = quotes(
+        "\"All the boats are back in port,\" said the office of the [Kelmo]{GPE} governor in a \
+         statement.\n",
+    );
+    // The office speaks, named by no mention; the island only says whose office it is.
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}
+
+#[test]
+fn the_possessor_of_a_body_after_the_cue_does_not_speak() {
+    let found = quotes(
+        "\"The checks will take a week,\" said [Norland]{GPE}'s fisheries ministry at the time.\n",
+    );
+    // The ministry speaks, named by no mention, not the country whose ministry it is.
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}

@@ -2439,6 +2439,21 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     {
         inside.drain(..=head);
     }
+    // "said the office of the Maldives President", "said Malaysia's transport ministry": a body
+    // or an office written in lower case is the head of the noun phrase, and the place it is of
+    // only says whose; the body speaks, named by no mention. (An organisation before the head
+    // is kept: "said Norsk Steel's spokesman" points at the company.)
+    let place = |i: usize| matches!(canonical(&ctx.mentions[i].label), "GPE" | "LOC");
+    if let Some(of) = unnamed_head_of(ctx, from, clause.end) {
+        inside.retain(|&i| ctx.mentions[i].span.end <= words[of].span.start || !place(i));
+    }
+    if let Some(&last) = inside.last()
+        && place(last)
+        && possessor(last)
+        && body_after_possessive(ctx, ctx.word_at_or_after(ctx.mentions[last].span.end))
+    {
+        inside.pop();
+    }
     inside
         .iter()
         .find(|&&i| canonical(&ctx.mentions[i].label) == "PERSON")
@@ -2446,6 +2461,45 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         .map(|&i| Subject::Mention(i, "adjacent"))
         .or_else(|| document_named(ctx, from, clause.end))
         .or_else(|| named_after_role(ctx, from, stop?))
+}
+
+/// "the office of the Maldives President", "a unit of the Kelmo police": a determiner at word
+/// `from`, one to three lower-case words, then "of" before char `end`: the word "of", whose
+/// phrase says whose the unnamed head is.
+fn unnamed_head_of(ctx: &SuggestContext, from: usize, end: usize) -> Option<usize> {
+    let words = &ctx.words;
+    if !matches!(words.get(from)?.lower.as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let of = (from + 1..words.len().min(from + 5))
+        .take_while(|&k| words[k].span.end <= end)
+        .find(|&k| words[k].lower == "of")?;
+    (of >= from + 2
+        && words[from + 1..of]
+            .iter()
+            .all(|w| !w.is_capitalised() && !w.is_punct()))
+    .then_some(of)
+}
+
+/// "Malaysia's transport ministry", "Kelmo's chief prosecutor": whether the words from `k` are a
+/// possessive "'s" and one to three lower-case words holding a person's office or a body's
+/// noun: the head of the noun phrase, not its possessor.
+fn body_after_possessive(ctx: &SuggestContext, k: usize) -> bool {
+    let words = &ctx.words;
+    if !words
+        .get(k)
+        .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"))
+    {
+        return false;
+    }
+    let head: Vec<&Word> = words[k + 1..]
+        .iter()
+        .take(3)
+        .take_while(|w| !w.is_capitalised() && !w.is_punct())
+        .collect();
+    head.iter().any(|w| {
+        PERSON_ROLES.contains(&w.lower.as_str()) || ORGANISATION_ROLES.contains(&w.lower.as_str())
+    })
 }
 
 /// Titles written short before a name, with a full stop that ends no sentence ("Dr. Livermore").
