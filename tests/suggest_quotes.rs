@@ -2168,3 +2168,16 @@ fn the_possessor_of_a_body_after_the_cue_does_not_speak() {
     // The ministry speaks, named by no mention, not the country whose ministry it is.
     assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
 }
+
+#[test]
+fn he_said_is_the_subject_not_the_one_compared_with_it() {
+    let found = quotes(
+        "[Tomas Berg]{PERSON} arrived first and spoke briefly.\n\n\
+         Like [Tomas Berg]{PERSON}, Mayor [Anton Lind]{PERSON} kept his remarks short.\n\n\
+         \"Our plans have not changed,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Anton Lind"), "direct:cue-after")]
+    );
+}
