@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout16  # the sixteenth held-out set (Wikinews 2008-18 via AMALGUM), blind, scored once with round 14 frozen
+//! cargo run --example quote_eval heldout16  # the once held-out sixteenth set (Wikinews 2008-18 via AMALGUM), scored blind once with round 14 at d45b970, now development
 //! cargo run --example quote_eval heldout15  # the once held-out fifteenth set (Wikinews 2007-18 via AMALGUM), scored blind with round 12 (dc62ffc) and round 13 (6676c0d), now development
 //! cargo run --example quote_eval heldout14  # the once held-out fourteenth set (Wikinews 2008-17 via AMALGUM), scored once at 84c59d3, now development
 //! cargo run --example quote_eval heldout13  # the once held-out thirteenth set (Wikinews 2007-18 via AMALGUM), scored once at 5a1c5c8, now development
@@ -20,7 +20,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to fifteenth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to sixteenth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -61,7 +61,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout16") => (HELD_OUT_16, "held-out 16 (blind)"),
+        Some("heldout16") => (HELD_OUT_16, "held-out 16 (now development)"),
         Some("heldout15") => (HELD_OUT_15, "held-out 15 (now development)"),
         Some("heldout14") => (HELD_OUT_14, "held-out 14 (now development)"),
         Some("heldout13") => (HELD_OUT_13, "held-out 13 (now development)"),

@@ -2118,3 +2118,66 @@ fn a_country_named_beside_the_one_who_speaks_is_not_the_speaker() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn who_heard_the_words_or_what_carried_them_after_the_cue_is_not_the_speaker() {
+    let found = quotes(
+        "\"The water rose faster than anyone here has ever seen,\" one fisherman was quoted as \
+         saying to the weekly [Harbour Post]{ORG}.\n\n\
+         \"Nobody was told to leave the island,\" the villagers said on the video site \
+         [Streamly]{ORG}.\n",
+    );
+    // The newspaper heard the fisherman and the site carried the villagers' words: nobody named
+    // speaks in either.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
+    );
+}
+
+#[test]
+fn the_armed_forces_said_is_the_body_named_for_them() {
+    let found = quotes(
+        "The [Joint Command of the Armed Forces]{ORG} met on Sunday. \"Elections will be held \
+         within six months,\" the armed forces said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(
+            Some("Joint Command of the Armed Forces"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn a_place_an_office_after_the_cue_is_of_does_not_speak() {
+    let found = quotes(
+        "\"All the boats are back in port,\" said the office of the [Kelmo]{GPE} governor in a \
+         statement.\n",
+    );
+    // The office speaks, named by no mention; the island only says whose office it is.
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}
+
+#[test]
+fn the_possessor_of_a_body_after_the_cue_does_not_speak() {
+    let found = quotes(
+        "\"The checks will take a week,\" said [Norland]{GPE}'s fisheries ministry at the time.\n",
+    );
+    // The ministry speaks, named by no mention, not the country whose ministry it is.
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}
+
+#[test]
+fn he_said_is_the_subject_not_the_one_compared_with_it() {
+    let found = quotes(
+        "[Tomas Berg]{PERSON} arrived first and spoke briefly.\n\n\
+         Like [Tomas Berg]{PERSON}, Mayor [Anton Lind]{PERSON} kept his remarks short.\n\n\
+         \"Our plans have not changed,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Anton Lind"), "direct:cue-after")]
+    );
+}

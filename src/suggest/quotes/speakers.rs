@@ -379,9 +379,13 @@ fn resolve_pronoun_with(
         .collect();
     // The subject, roughly: the first compatible mention of its sentence that is not the agent of
     // a passive ("she was attacked by Quirin, Redouane and a third man").
+    // Nor one compared with the subject or in its company ("Like President Bush, Prime Minister
+    // Ehud Olmert kept …", "brought her in contact with Martin Luther King"): the sentence's
+    // subject is the one outside that phrase.
     let opens_sentence = |i: usize| {
         let m = &ctx.mentions[i];
         !agent_of_passive(ctx, i)
+            && !compared_or_accompanying(ctx, i)
             && ctx.sentence_of(m.span.start).is_some_and(|s| {
                 let sentence = ctx.sentences[s];
                 !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
@@ -389,6 +393,7 @@ fn resolve_pronoun_with(
                         j != i
                             && is_before(j)
                             && !agent_of_passive(ctx, j)
+                            && !compared_or_accompanying(ctx, j)
                             && sentence.contains_span(ctx.mentions[j].span)
                     })
             })
@@ -438,6 +443,23 @@ fn listener(ctx: &SuggestContext, i: usize) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether mention `i` stands in a phrase of comparison or company: "like", "unlike" or "with"
+/// among the (up to three) words of its sentence before it, with no punctuation between ("Like
+/// President Bush", "in contact with Martin Luther King"). Not any preposition: "For Kevin
+/// Allton, Warhol was a legend" names the topic, who goes on speaking, and "after Spanton smoked"
+/// opens a clause of its own.
+fn compared_or_accompanying(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let starts = ctx.word_at_or_after(ctx.mentions[i].span.start);
+    let Some(sentence) = words.get(starts).map(|w| w.sentence) else {
+        return false;
+    };
+    (starts.saturating_sub(3)..starts)
+        .rev()
+        .take_while(|&k| !words[k].is_punct() && words[k].sentence == sentence)
+        .any(|k| matches!(words[k].lower.as_str(), "like" | "unlike" | "with"))
 }
 
 /// Whether mention `i` follows "by", alone or in a list of names after it ("by Quirin, Redouane
