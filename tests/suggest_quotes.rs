@@ -2181,3 +2181,20 @@ fn he_said_is_the_subject_not_the_one_compared_with_it() {
         vec![(Some("Anton Lind"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_title_left_unclosed_before_the_cue_is_the_persons_not_the_bodys() {
+    let found = direct(
+        "[Lena Dahl]{PERSON}, leader of the [Green Coast]{ORG} party said, \"We will vote \
+         against it.\"\n",
+    );
+    // No comma closes the title: the party is nearest the cue, but its leader speaks.
+    assert_eq!(
+        found,
+        vec![row(
+            "We will vote against it.",
+            Some("Lena Dahl"),
+            "direct:cue-before"
+        )]
+    );
+}

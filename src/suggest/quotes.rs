@@ -1888,12 +1888,18 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
                     .then(|| person_of_described_body(ctx, from, cue))
                     .flatten()
             };
-            return Some(Subject::Mention(
-                person_of(ctx, from, starts)
-                    .or_else(described)
-                    .unwrap_or(index),
-                "adjacent",
-            ));
+            if let Some(person) = person_of(ctx, from, starts).or_else(described) {
+                return Some(Subject::Mention(person, "adjacent"));
+            }
+            // "Mary Lou McDonald, leader of the Sinn Féin political party said": a title after
+            // the person's comma, left unclosed before the cue; the person speaks, not the body
+            // named in the title.
+            if canonical(&ctx.mentions[index].label) != "PERSON"
+                && let Some(person) = titled_before(ctx, from, starts)
+            {
+                return Some(Subject::Mention(person, "appositive"));
+            }
+            return Some(Subject::Mention(index, "adjacent"));
         }
         // "The prime minister, Boris Johnson, tweeted": the name between commas before the cue.
         if word.text == ","
@@ -2009,6 +2015,39 @@ fn person_of_described_body(ctx: &SuggestContext, from: usize, cue: usize) -> Op
         return None;
     }
     mention_ending_at(ctx, words[of - 1].span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+}
+
+/// `Name, title of the`: the person named right before a comma, when only a lower-case title
+/// with a preposition stands between the comma and word `starts` (at most eight words: "leader
+/// of the", "a security analyst at the"); no relative word, verb in "-ed" or cue among them
+/// ("Anna Berg, who met the"). The title is never closed by a second comma.
+fn titled_before(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let comma = (from.max(starts.saturating_sub(9))..starts)
+        .rev()
+        .find(|&k| words[k].is_punct())
+        .filter(|&k| k > from && words[k].text == ",")?;
+    let title = comma + 1..starts;
+    let in_title = |k: usize| {
+        let w = &words[k];
+        w.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !(w.lower.len() >= 4 && w.lower.ends_with("ed"))
+            && !matches!(
+                w.lower.as_str(),
+                "who" | "whom" | "whose" | "which" | "that" | "when" | "while" | "where"
+            )
+            && cue_at(ctx, k).is_none()
+    };
+    let titled = title.len() >= 2
+        && title.clone().all(in_title)
+        && !PREPOSITIONS.contains(&words[comma + 1].lower.as_str())
+        && title
+            .clone()
+            .any(|k| matches!(words[k].lower.as_str(), "of" | "at" | "for" | "from"));
+    titled
+        .then(|| mention_ending_at(ctx, words[comma - 1].span.end))
+        .flatten()
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
