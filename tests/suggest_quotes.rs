@@ -2198,3 +2198,20 @@ fn a_title_left_unclosed_before_the_cue_is_the_persons_not_the_bodys() {
         )]
     );
 }
+
+#[test]
+fn she_said_is_not_the_one_she_called_on() {
+    let found = quotes(
+        "\"I am glad to be home,\" said [Rosa Vidal]{PERSON}.\n\n\
+         She called on [Kim Lind]{PERSON} to keep up the talks. \"We cannot stop now,\" she said.\n",
+    );
+    // The sentence before opens with "She", no mention: the one she called on is not its
+    // subject, so the pronoun goes on with the latest speaker.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Rosa Vidal"), "direct:cue-after"),
+            (Some("Rosa Vidal"), "direct:cue-after")
+        ]
+    );
+}
