@@ -2215,3 +2215,22 @@ fn she_said_is_not_the_one_she_called_on() {
         ]
     );
 }
+
+#[test]
+fn he_said_after_a_paragraph_of_narration_is_that_paragraphs_subject() {
+    let found = quotes(
+        "\"We will keep the port open,\" said [Tomas Berg]{PERSON}.\n\n\
+         Like [Tomas Berg]{PERSON}, Mayor [Anton Lind]{PERSON} kept his remarks at the ceremony \
+         short.\n\n\
+         \"Our plans have not changed,\" he said.\n",
+    );
+    // The latest speaker is further back than the subject of the paragraph between, who is not
+    // the one he is compared with.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Tomas Berg"), "direct:cue-after"),
+            (Some("Anton Lind"), "direct:cue-after")
+        ]
+    );
+}

@@ -296,17 +296,30 @@ fn resolve_pronoun_with(
         .and_then(|s| s.checked_sub(1))
         .and_then(|s| ctx.sentences.get(s))
         .and_then(|previous| {
-            // Only its part in the pronoun's paragraph.
+            // Only its part in the pronoun's paragraph; or the whole of it when it is a
+            // paragraph of narration on its own, with no quotation mark, right before the
+            // pronoun's ("Like President Bush, Prime Minister Ehud Olmert kept his comments
+            // broad." then `"…," he said.`).
+            let chars = ctx.chars();
             let paragraph = (previous.start..span.start)
                 .rev()
-                .find(|&k| ctx.chars()[k] == '\n')
+                .find(|&k| chars[k] == '\n')
                 .map_or(previous.start, |k| k + 1);
+            let narration = paragraph > previous.end
+                && (previous.start == 0 || chars[previous.start - 1] == '\n')
+                && !(previous.start..previous.end)
+                    .any(|k| matches!(chars[k], '"' | '“' | '”' | '„' | '«' | '»'));
+            let paragraph = if narration { previous.start } else { paragraph };
             let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
             // "She called on Sarkozy to continue …": the one called on is addressed, not the
             // subject; the sentence's subject is no mention, so none is nearer.
+            // Nor one compared with it or in its company ("Like President Bush, Prime Minister
+            // Ehud Olmert kept …"), as for the sentence-opening subject below.
             ctx.mentions_starting_in(previous)
                 .find(|&i| {
-                    previous.contains_span(ctx.mentions[i].span) && compatible(&ctx.mentions[i])
+                    previous.contains_span(ctx.mentions[i].span)
+                        && compatible(&ctx.mentions[i])
+                        && !compared_or_accompanying(ctx, i)
                 })
                 .filter(|&i| !called_on(ctx, i))
         });
