@@ -2183,6 +2183,30 @@ fn he_said_is_the_subject_not_the_one_compared_with_it() {
 }
 
 #[test]
+fn a_mark_opening_a_paragraph_before_a_space_opens_the_quotation() {
+    let found = direct(
+        "\" The new rules have made me change my mind,\" said [Ida Holm]{PERSON}, who voted \
+         against them in May. \"Both changes improved the text.\"\n",
+    );
+    // Taken for a closing mark, the mark after "mind," opened a quotation running to "Both".
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The new rules have made me change my mind",
+                Some("Ida Holm"),
+                "direct:cue-after"
+            ),
+            row(
+                "Both changes improved the text.",
+                Some("Ida Holm"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_title_left_unclosed_before_the_cue_is_the_persons_not_the_bodys() {
     let found = direct(
         "[Lena Dahl]{PERSON}, leader of the [Green Coast]{ORG} party said, \"We will vote \
