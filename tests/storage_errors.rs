@@ -375,7 +375,11 @@ fn a_layer_file_of_a_later_version_is_reported_as_such_even_if_it_does_not_parse
 fn a_project_file_of_a_later_version_is_reported_as_such_even_if_it_does_not_parse_as_version_1() {
     let broken = Broken::fixture()
         .replace("project.ron", "format: 1,", "format: 2,")
-        .replace("project.ron", "format: 2,", "format: 2, shards: [\"north\"],");
+        .replace(
+            "project.ron",
+            "format: 2,",
+            "format: 2, shards: [\"north\"],",
+        );
     assert_eq!(
         broken.message(),
         "project.ron: format version 2 is not supported; this version of Gloss reads format 1"
