@@ -2181,3 +2181,80 @@ fn he_said_is_the_subject_not_the_one_compared_with_it() {
         vec![(Some("Anton Lind"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_mark_opening_a_paragraph_before_a_space_opens_the_quotation() {
+    let found = direct(
+        "\" The new rules have made me change my mind,\" said [Ida Holm]{PERSON}, who voted \
+         against them in May. \"Both changes improved the text.\"\n",
+    );
+    // Taken for a closing mark, the mark after "mind," opened a quotation running to "Both".
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "The new rules have made me change my mind",
+                Some("Ida Holm"),
+                "direct:cue-after"
+            ),
+            row(
+                "Both changes improved the text.",
+                Some("Ida Holm"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_title_left_unclosed_before_the_cue_is_the_persons_not_the_bodys() {
+    let found = direct(
+        "[Lena Dahl]{PERSON}, leader of the [Green Coast]{ORG} party said, \"We will vote \
+         against it.\"\n",
+    );
+    // No comma closes the title: the party is nearest the cue, but its leader speaks.
+    assert_eq!(
+        found,
+        vec![row(
+            "We will vote against it.",
+            Some("Lena Dahl"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn she_said_is_not_the_one_she_called_on() {
+    let found = quotes(
+        "\"I am glad to be home,\" said [Rosa Vidal]{PERSON}.\n\n\
+         She called on [Kim Lind]{PERSON} to keep up the talks. \"We cannot stop now,\" she said.\n",
+    );
+    // The sentence before opens with "She", no mention: the one she called on is not its
+    // subject, so the pronoun goes on with the latest speaker.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Rosa Vidal"), "direct:cue-after"),
+            (Some("Rosa Vidal"), "direct:cue-after")
+        ]
+    );
+}
+
+#[test]
+fn he_said_after_a_paragraph_of_narration_is_that_paragraphs_subject() {
+    let found = quotes(
+        "\"We will keep the port open,\" said [Tomas Berg]{PERSON}.\n\n\
+         Like [Tomas Berg]{PERSON}, Mayor [Anton Lind]{PERSON} kept his remarks at the ceremony \
+         short.\n\n\
+         \"Our plans have not changed,\" he said.\n",
+    );
+    // The latest speaker is further back than the subject of the paragraph between, who is not
+    // the one he is compared with.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Tomas Berg"), "direct:cue-after"),
+            (Some("Anton Lind"), "direct:cue-after")
+        ]
+    );
+}

@@ -171,7 +171,19 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
                     .iter()
                     .any(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
             });
-        (mark_at(chars, p, open) && (opens_word && free_before || slipped || slipped_after_stop))
+        // `" The inclusion of parity …," said Jim Ramstad`: a mark opening a paragraph, then a
+        // space and a word, with a closing mark later in its line, opens the quotation (a mark
+        // at a paragraph's start closes nothing); taken for a closing one, the marks after it
+        // paired the wrong way.
+        let spaced_at_paragraph_start = before.is_none_or(|b| b == '\n')
+            && next == Some(' ')
+            && chars.get(p + len + 1).is_some_and(|c| c.is_alphanumeric())
+            && closing_in_line(chars, p + len, closes).is_some();
+        (mark_at(chars, p, open)
+            && (opens_word && free_before
+                || slipped
+                || slipped_after_stop
+                || spaced_at_paragraph_start))
             .then_some((len, *closes))
     })
 }

@@ -296,15 +296,32 @@ fn resolve_pronoun_with(
         .and_then(|s| s.checked_sub(1))
         .and_then(|s| ctx.sentences.get(s))
         .and_then(|previous| {
-            // Only its part in the pronoun's paragraph.
+            // Only its part in the pronoun's paragraph; or the whole of it when it is a
+            // paragraph of narration on its own, with no quotation mark, right before the
+            // pronoun's ("Like President Bush, Prime Minister Ehud Olmert kept his comments
+            // broad." then `"…," he said.`).
+            let chars = ctx.chars();
             let paragraph = (previous.start..span.start)
                 .rev()
-                .find(|&k| ctx.chars()[k] == '\n')
+                .find(|&k| chars[k] == '\n')
                 .map_or(previous.start, |k| k + 1);
+            let narration = paragraph > previous.end
+                && (previous.start == 0 || chars[previous.start - 1] == '\n')
+                && !(previous.start..previous.end)
+                    .any(|k| matches!(chars[k], '"' | '“' | '”' | '„' | '«' | '»'));
+            let paragraph = if narration { previous.start } else { paragraph };
             let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
-            ctx.mentions_starting_in(previous).find(|&i| {
-                previous.contains_span(ctx.mentions[i].span) && compatible(&ctx.mentions[i])
-            })
+            // "She called on Sarkozy to continue …": the one called on is addressed, not the
+            // subject; the sentence's subject is no mention, so none is nearer.
+            // Nor one compared with it or in its company ("Like President Bush, Prime Minister
+            // Ehud Olmert kept …"), as for the sentence-opening subject below.
+            ctx.mentions_starting_in(previous)
+                .find(|&i| {
+                    previous.contains_span(ctx.mentions[i].span)
+                        && compatible(&ctx.mentions[i])
+                        && !compared_or_accompanying(ctx, i)
+                })
+                .filter(|&i| !called_on(ctx, i))
         });
     let pronoun_word = ctx.word_at_or_after(span.start);
     for k in (0..pronoun_word).rev() {
@@ -368,10 +385,14 @@ fn resolve_pronoun_with(
     let before_pronoun = ctx.mentions.partition_point(|m| m.span.start < span.start);
     // "Speaking to Martin Smith of PBS, he said": the one spoken to in the pronoun's sentence is
     // not who the pronoun stands for.
+    // Nor the one called on in it or in the sentence before ("She called on Sarkozy to continue
+    // … "…," she stated").
     let is_before = |i: usize| {
+        let in_sentence = ctx.sentence_of(ctx.mentions[i].span.start);
         ctx.mentions[i].span.end <= span.start
             && compatible(&ctx.mentions[i])
-            && !(listener(ctx, i) && ctx.sentence_of(ctx.mentions[i].span.start) == Some(sentence))
+            && !(listener(ctx, i) && in_sentence == Some(sentence))
+            && !(called_on(ctx, i) && in_sentence.is_some_and(|s| s + 1 >= sentence))
     };
     let within_reach: Vec<usize> = ctx
         .mentions_starting_in(CharSpan::new(reach, span.start.max(reach)))
@@ -441,6 +462,25 @@ fn listener(ctx: &SuggestContext, i: usize) -> bool {
                 "speaking" | "talking" | "spoke" | "talked" | "speaks" | "talks"
             )
         }),
+        _ => false,
+    }
+}
+
+/// Whether mention `i` is the one a request is made of: right after "called on" (or "upon"),
+/// "urged" and their other forms ("She called on Sarkozy to continue", "urged Anna Berg to stay").
+fn called_on(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let Some(k) = ctx
+        .word_at_or_after(ctx.mentions[i].span.start)
+        .checked_sub(1)
+    else {
+        return false;
+    };
+    match words[k].lower.as_str() {
+        "urged" | "urges" | "urging" => true,
+        "on" | "upon" => k
+            .checked_sub(1)
+            .is_some_and(|j| matches!(words[j].lower.as_str(), "called" | "calls" | "calling")),
         _ => false,
     }
 }
