@@ -561,13 +561,17 @@ pub fn evaluate(names: &[&str]) -> Outcome {
 }
 
 /// Whether a suggested content starts with the annotated first words (quote marks and spaces
-/// around them aside).
+/// around them aside, and the comma or full stop that ends a whole quote written as its first
+/// words: `"It happened so fast," according to …` is annotated `It happened so fast,`, and the
+/// content a suggestion covers may stop before the comma).
 fn starts_like(content: &str, start: &str) -> bool {
     let clean = |s: &str| {
         s.trim_start_matches(|c: char| c.is_whitespace() || "\"“”'‘’`".contains(c))
             .to_owned()
     };
-    clean(content).starts_with(&clean(start))
+    let start = clean(start);
+    let start = start.trim_end_matches(|c: char| c.is_whitespace() || ",.".contains(c));
+    clean(content).starts_with(start)
 }
 
 impl Outcome {
