@@ -1810,6 +1810,23 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
 /// The nearest allowed mention, pronoun or role noun in words `[from, cue)`, right before the cue
 /// (at most two other words between, such as "also"); or, after a comma, the person an
 /// appositive describes ("Khaled Al-Maeena, editor at large at the Saudi Gazette, said").
+/// Verbs whose object after "to" is the one addressed ("replied to Boylan saying").
+const ADDRESS_VERBS: &[&str] = &[
+    "replied",
+    "replies",
+    "replying",
+    "responded",
+    "responds",
+    "responding",
+    "wrote",
+    "writes",
+    "writing",
+    "spoke",
+    "speaks",
+    "talked",
+    "talks",
+];
+
 fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     // "Jill Tolles, also commented": an adverb before the cue stands between it and its subject.
@@ -1877,6 +1894,24 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             }
             if starts > 0 && words[starts - 1].lower == "by" {
                 return None;
+            }
+            // "Ana Ruiz replied to Boylan saying": the one replied, written or spoken to is
+            // addressed, not speaking; the subject of the clause before the verb speaks.
+            if starts >= from + 2
+                && words[starts - 1].lower == "to"
+                && ADDRESS_VERBS.contains(&words[starts - 2].lower.as_str())
+            {
+                return sentence_subject(ctx, from, starts - 2);
+            }
+            // "Evan Kohlmann, who tracks jihadi Web sites for NBC News said": a relative clause
+            // left unclosed before the cue; the mention in it is its object, and the one before
+            // ", who" speaks.
+            if let Some(who) = (from + 1..starts)
+                .rev()
+                .find(|&j| words[j].lower == "who" && words[j - 1].text == ",")
+                && !(who + 1..cue).any(|j| words[j].is_punct() && words[j].text != "-")
+            {
+                return relative_clause_subject(ctx, from, who);
             }
             // "A source within the Interior Ministry said": someone unnamed of the body speaks.
             if canonical(&ctx.mentions[index].label) != "PERSON" && unnamed_of(ctx, from, starts) {
