@@ -2293,3 +2293,21 @@ fn a_relative_clause_left_unclosed_before_the_cue_is_its_subjects() {
         )]
     );
 }
+
+#[test]
+fn a_pronoun_after_the_verb_is_the_cues_subject() {
+    let found = direct(
+        "[Omar Haddad]{PERSON}, a driver at the depot, saw the fire start. \"The smoke came \
+         through the roof in seconds,\" said he.\n",
+    );
+    // "said he" is "he said" inverted: the pronoun resolves to the one the sentence before
+    // is about.
+    assert_eq!(
+        found,
+        vec![row(
+            "The smoke came through the roof in seconds",
+            Some("Omar Haddad"),
+            "direct:cue-after"
+        )]
+    );
+}

@@ -2452,6 +2452,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     ) {
         return None;
     }
+    // "\"…,\" said he.": a pronoun set after the verb, alone before the clause ends, is the
+    // subject, resolved as "he said" is.
+    if matches!(words[from].lower.as_str(), "he" | "she")
+        && let Some(reference) = pronoun(&words[from].lower)
+        && words
+            .get(from + 1)
+            .is_none_or(|w| matches!(w.text.as_str(), "." | "," | ";" | "!" | "?"))
+    {
+        return Some(Subject::Pronoun(words[from].span, reference));
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     // "writes Huber's longtime tag team partner Erick Rowan": after a possessive the clause runs
