@@ -2258,3 +2258,56 @@ fn he_said_after_a_paragraph_of_narration_is_that_paragraphs_subject() {
         ]
     );
 }
+
+#[test]
+fn the_one_replied_to_is_not_the_speaker() {
+    let found = direct(
+        "Senator [Ines Moreau]{PERSON} replied to [Karl Stein]{PERSON} saying \"That is simply \
+         not true at all.\"\n",
+    );
+    // Karl Stein is nearest the cue, but he is addressed; the one replying speaks.
+    assert_eq!(
+        found,
+        vec![row(
+            "That is simply not true at all.",
+            Some("Ines Moreau"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_relative_clause_left_unclosed_before_the_cue_is_its_subjects() {
+    let found = direct(
+        "[Tomas Berg]{PERSON}, who writes about shipping for [Nordic Radio]{ORG} said, \"The port \
+         will not reopen this year.\"\n",
+    );
+    // No comma closes "who writes … Nordic Radio": the outlet is the clause's object, and the
+    // one the clause describes speaks.
+    assert_eq!(
+        found,
+        vec![row(
+            "The port will not reopen this year.",
+            Some("Tomas Berg"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_after_the_verb_is_the_cues_subject() {
+    let found = direct(
+        "[Omar Haddad]{PERSON}, a driver at the depot, saw the fire start. \"The smoke came \
+         through the roof in seconds,\" said he.\n",
+    );
+    // "said he" is "he said" inverted: the pronoun resolves to the one the sentence before
+    // is about.
+    assert_eq!(
+        found,
+        vec![row(
+            "The smoke came through the roof in seconds",
+            Some("Omar Haddad"),
+            "direct:cue-after"
+        )]
+    );
+}
