@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout19  # the nineteenth held-out set (Wikinews 2006-18 via AMALGUM), blind, scored once with round 17 frozen
 //! cargo run --example quote_eval heldout18  # the once held-out eighteenth set (Wikinews 2009-18 via AMALGUM), scored blind once with round 16 at 7f2fe99, now development
 //! cargo run --example quote_eval heldout17  # the once held-out seventeenth set (Wikinews 2008-18 via AMALGUM), scored blind once with round 15 at 256ab2f, now development
 //! cargo run --example quote_eval heldout16  # the once held-out sixteenth set (Wikinews 2008-18 via AMALGUM), scored blind once with round 14 at d45b970, now development
@@ -35,7 +36,7 @@ mod quote_eval;
 use quote_eval::{
     DEV, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
     HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, HELD_OUT_13, HELD_OUT_14,
-    HELD_OUT_15, HELD_OUT_16, HELD_OUT_17, HELD_OUT_18, development, evaluate,
+    HELD_OUT_15, HELD_OUT_16, HELD_OUT_17, HELD_OUT_18, HELD_OUT_19, development, evaluate,
 };
 
 fn main() {
@@ -63,6 +64,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout19") => (HELD_OUT_19, "held-out 19 (blind)"),
         Some("heldout18") => (HELD_OUT_18, "held-out 18 (now development)"),
         Some("heldout17") => (HELD_OUT_17, "held-out 17 (now development)"),
         Some("heldout16") => (HELD_OUT_16, "held-out 16 (now development)"),
