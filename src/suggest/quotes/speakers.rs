@@ -444,14 +444,17 @@ fn opens_with_someone_unnamed(ctx: &SuggestContext, start: usize) -> bool {
             .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
 }
 
+/// The word right before mention `i`, if any.
+fn word_before_mention(ctx: &SuggestContext, i: usize) -> Option<usize> {
+    ctx.word_at_or_after(ctx.mentions[i].span.start)
+        .checked_sub(1)
+}
+
 /// Whether mention `i` is the one spoken to: right after "told" ("tells", "telling") or after
 /// "to" following "speaking", "talking", "spoke" or "talked".
 fn listener(ctx: &SuggestContext, i: usize) -> bool {
     let words = &ctx.words;
-    let Some(k) = ctx
-        .word_at_or_after(ctx.mentions[i].span.start)
-        .checked_sub(1)
-    else {
+    let Some(k) = word_before_mention(ctx, i) else {
         return false;
     };
     match words[k].lower.as_str() {
@@ -470,10 +473,7 @@ fn listener(ctx: &SuggestContext, i: usize) -> bool {
 /// "urged" and their other forms ("She called on Sarkozy to continue", "urged Anna Berg to stay").
 fn called_on(ctx: &SuggestContext, i: usize) -> bool {
     let words = &ctx.words;
-    let Some(k) = ctx
-        .word_at_or_after(ctx.mentions[i].span.start)
-        .checked_sub(1)
-    else {
+    let Some(k) = word_before_mention(ctx, i) else {
         return false;
     };
     match words[k].lower.as_str() {
