@@ -19,6 +19,12 @@ const PAIRS: &[(&str, &[&str])] = &[
     ("``", &["''"]),
 ];
 
+/// Whether `c` is a double quotation mark of any kind (straight, curly, low, guillemet): what a
+/// stretch of text holds when it holds a quotation.
+pub(crate) fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
 /// The contents of every pair of quotation marks, trimmed (see [`PAIRS`]).
 pub fn quotation_contents(chars: &[char]) -> Vec<CharSpan> {
     pairs(chars)
@@ -169,7 +175,7 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
             && closing_in_line(chars, p + len, closes).is_some_and(|(content_end, _)| {
                 !chars[p + len..content_end]
                     .iter()
-                    .any(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+                    .any(|&c| is_double_mark(c))
             });
         // `" The inclusion of parity …," said Jim Ramstad`: a mark opening a paragraph, then a
         // space and a word, with a closing mark later in its line, opens the quotation (a mark

@@ -308,7 +308,7 @@ fn resolve_pronoun_with(
             let narration = paragraph > previous.end
                 && (previous.start == 0 || chars[previous.start - 1] == '\n')
                 && !(previous.start..previous.end)
-                    .any(|k| matches!(chars[k], '"' | '“' | '”' | '„' | '«' | '»'));
+                    .any(|k| crate::suggest::quotation_marks::is_double_mark(chars[k]));
             let paragraph = if narration { previous.start } else { paragraph };
             let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
             // "She called on Sarkozy to continue …": the one called on is addressed, not the
