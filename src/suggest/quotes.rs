@@ -118,6 +118,16 @@
 //! its cue's own subject or the clause's a participle cue hangs from, never through a pronoun, an
 //! introduction or an earlier predicate (`King Hamad of Bahrain, who argued …; stating:`).
 //!
+//! `name`: when no mention stands in the cue's subject place, a name there that the entity model
+//! missed speaks itself (see `unmentioned`): between commas before the cue (`His eldest daughter,
+//! Tutut, said`), opening the clause before a description in lower case (`Ban Ki-moon, the U.N.
+//! secretary general, said`; `Anthony Cordesman, a security analyst at the Center … told`), right
+//! before the cue with its titles left out (`Canadian Public Safety Minister Stockwell Day said`),
+//! or right after it, ending the clause (`said Ted Rye.`); a person, or an organisation when a
+//! word of it is an organisation's. Not after a preposition, a number or a possessive (`seen by
+//! Sky News`, `The 14th Amendment`, `the next year's Eurovision`), not a lone word opening the
+//! sentence, a title (`the Congressman`) or the one told.
+//!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
 //! short before "of" gets the rest of its name ("Department" → "Department of Agriculture"); see
@@ -140,6 +150,7 @@ use super::speaker_name::speaker_span;
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
 mod speakers;
+mod unmentioned;
 
 use speakers::{person_genders, resolve_pronoun, resolve_role};
 
@@ -316,6 +327,9 @@ enum Subject {
     PronounOf(CharSpan, usize),
     /// "the minister said", "the ministry said": a role noun after "the".
     Role(CharSpan, RoleRef),
+    /// Capitalised words in the cue's subject place that are no mention (`His eldest daughter,
+    /// Tutut, said`): the name itself speaks, a person or an organisation (`name`).
+    Name(CharSpan, RoleRef),
 }
 
 /// What a role noun before a cue stands for.
@@ -1047,8 +1061,10 @@ fn cue_after(
             if new_sentence && !ends_in_circumstance(ctx, k, len) {
                 return None;
             }
-            let subject =
-                subject_before(ctx, first, k).or_else(|| subject_after(ctx, k + len, line_end));
+            let subject = subject_before(ctx, first, k)
+                .or_else(|| subject_after(ctx, k + len, line_end))
+                .or_else(|| unmentioned::name_before(ctx, first, k))
+                .or_else(|| unmentioned::name_after(ctx, k, len, line_end));
             return Some((k, len, subject.unwrap_or(Subject::None)));
         }
         // `"…," Khaled Al-Maeena, editor at large at the Saudi Gazette, said.`: skip the
@@ -1249,6 +1265,8 @@ fn cue_subject(
         .or_else(|| coordinated(ctx, sentence_start, cue))
         .or_else(|| second_predicate(ctx, sentence_start, cue))
         .or_else(participle)
+        .or_else(|| unmentioned::name_before(ctx, sentence_start, cue))
+        .or_else(|| unmentioned::name_after(ctx, cue, len, open))
         .unwrap_or(Subject::None)
 }
 
@@ -2809,7 +2827,7 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
     for candidate in candidates {
         let sentence = ctx.sentence_of(candidate.anchor).unwrap_or(0);
         let found = match candidate.subject {
-            Subject::None => None,
+            Subject::None | Subject::Name(..) => None,
             Subject::Mention(index, how) => Some((index, how, None)),
             Subject::Pronoun(span, reference) => {
                 resolve_pronoun(ctx, span, reference, last_speaker, sentence, &genders)
@@ -2831,18 +2849,24 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
                     .get(index)
                     .is_none_or(|m| !names_a_country(ctx, m))
         });
-        let speaker = found.and_then(|(index, how, pronoun)| {
-            last_speaker = Some((index, sentence));
-            ctx.mentions.get(index).map(|m| SpeakerSuggestion {
-                // A suggested mention's boundary is the model's guess: the speaker is the name
-                // (no titles; an organisation's "of …" taken in). The analyst's own is kept.
-                span: match m.existing {
-                    Some(_) => m.span,
-                    None => speaker_span(ctx.chars(), m.span, canonical(&m.label)),
-                },
-                label: m.label.clone(),
-                resolved_by: how.to_owned(),
-                pronoun,
+        let named = match candidate.subject {
+            Subject::Name(span, role) => name_speaker(ctx, span, role),
+            _ => None,
+        };
+        let speaker = named.or_else(|| {
+            found.and_then(|(index, how, pronoun)| {
+                last_speaker = Some((index, sentence));
+                ctx.mentions.get(index).map(|m| SpeakerSuggestion {
+                    // A suggested mention's boundary is the model's guess: the speaker is the name
+                    // (no titles; an organisation's "of …" taken in). The analyst's own is kept.
+                    span: match m.existing {
+                        Some(_) => m.span,
+                        None => speaker_span(ctx.chars(), m.span, canonical(&m.label)),
+                    },
+                    label: m.label.clone(),
+                    resolved_by: how.to_owned(),
+                    pronoun,
+                })
             })
         });
         let score = calibrated_score(candidate.rule, speaker.as_ref());
@@ -2859,6 +2883,31 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         });
     }
     out
+}
+
+/// The speaker a name that is no mention stands for (`Subject::Name`): its span without a
+/// person's titles, under the schema's label for a person or an organisation that may speak;
+/// none when the schema has no such label.
+fn name_speaker(ctx: &SuggestContext, span: CharSpan, role: RoleRef) -> Option<SpeakerSuggestion> {
+    let wanted = match role {
+        RoleRef::Person => "PERSON",
+        RoleRef::Organisation => "ORG",
+    };
+    let speakers = &ctx.schema.quotes.speaker_labels;
+    let label = ctx
+        .schema
+        .entity_labels
+        .iter()
+        .map(|l| l.name.as_str())
+        .find(|name| {
+            canonical(name) == wanted && (speakers.is_empty() || speakers.iter().any(|s| s == name))
+        })?;
+    Some(SpeakerSuggestion {
+        span: speaker_span(ctx.chars(), span, wanted),
+        label: label.to_owned(),
+        resolved_by: "name".to_owned(),
+        pronoun: None,
+    })
 }
 
 /// The estimated probability that a quote suggestion is right (a direct quote, with the right
