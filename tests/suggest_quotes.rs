@@ -2406,3 +2406,26 @@ fn capitalised_words_that_name_no_speaker_are_not_taken_for_one() {
         assert_eq!(speaker_of(text), (None, None), "{text}");
     }
 }
+
+#[test]
+fn a_participle_cue_ending_the_predicate_is_its_subjects() {
+    // No comma before the participle, but "by" or a possessive's phrase before it: it hangs from
+    // the clause's verb, whose subject speaks (not the pronoun's person, nor nobody).
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} sent his good wishes during his weekly broadcast saying \"A hug \
+         for you, friend, I know you are getting better.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Hugo Chavez"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+    let found = quotes(
+        "[Mary Chen]{PERSON} met the press in the morning. [Tom Ahern]{PERSON} started his \
+         speech by saying \"Thank you all for the welcome and the honour.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Ahern"));
+    // A name found right before the cue is the participle's own subject, as before.
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} read a letter during his broadcast with [Raul Castro]{PERSON} \
+         saying \"We are all hoping for a quick recovery now.\"\n",
+    );
+    assert_ne!(found[0].speaker.as_deref(), Some("Hugo Chavez"));
+}

@@ -118,6 +118,11 @@
 //! its cue's own subject or the clause's a participle cue hangs from, never through a pronoun, an
 //! introduction or an earlier predicate (`King Hamad of Bahrain, who argued …; stating:`).
 //!
+//! A participle cue with no comma before it, right after "by" or a possessive pronoun's phrase
+//! (`Mr. Ahern started his speech by saying`, `Chavez sent his good wishes during his weekly
+//! broadcast saying`) with no mention before it, hangs from the clause's verb: the clause's
+//! subject speaks (`participle`).
+//!
 //! `name`: when no mention stands in the cue's subject place, a name there that the entity model
 //! missed speaks itself (see `unmentioned`): between commas before the cue (`His eldest daughter,
 //! Tutut, said`), opening the clause before a description in lower case (`Ban Ki-moon, the U.N.
@@ -1255,6 +1260,17 @@ fn cue_subject(
         return subject;
     }
     let before = subject_before(ctx, sentence_start, cue);
+    // "Mr. Ahern started his speech by saying", "Chavez sent his good wishes during his weekly
+    // broadcast saying": a participle cue with no comma before it, right after "by" or after a
+    // possessive pronoun's phrase, hangs from the clause's verb; the clause's subject speaks, not
+    // the one the possessive stands for (he may be named only in the clause itself).
+    if words[cue].lower.ends_with("ing")
+        && cue > sentence_start
+        && !breaks_before(ctx, cue)
+        && let Some(subject) = predicate_participle(ctx, sentence_start, cue, before.as_ref())
+    {
+        return subject;
+    }
     if let Some(Subject::Mention(index, _)) = before
         && let Some(subject) = place_before_participle(ctx, sentence_start, cue, index)
     {
@@ -1268,6 +1284,42 @@ fn cue_subject(
         .or_else(|| unmentioned::name_before(ctx, sentence_start, cue))
         .or_else(|| unmentioned::name_after(ctx, cue, len, open))
         .unwrap_or(Subject::None)
+}
+
+/// The subject of the clause a participle cue at word `cue` ends, when nothing but "by" or a
+/// possessive pronoun's phrase (`by saying`, `during his weekly broadcast saying`) stands between
+/// them (`before`: what `subject_before` found): the sentence's subject, as `participle`.
+fn predicate_participle(
+    ctx: &SuggestContext,
+    sentence_start: usize,
+    cue: usize,
+    before: Option<&Subject>,
+) -> Option<Subject> {
+    let words = &ctx.words;
+    let possessive_word =
+        |k: usize| matches!(words[k].lower.as_str(), "his" | "her" | "their" | "its");
+    // The lower-case words of the phrase before the cue, back to a name or punctuation.
+    let phrase = (sentence_start..cue)
+        .rev()
+        .take(5)
+        .take_while(|&k| !words[k].is_punct() && !words[k].is_capitalised());
+    let unmoved = match before {
+        None => true,
+        Some(Subject::Pronoun(span, _)) => {
+            ctx.word_at_or_after(span.start) < cue
+                && possessive_word(ctx.word_at_or_after(span.start))
+        }
+        _ => false,
+    };
+    let by = words[cue - 1].lower == "by";
+    if !unmoved || !(by || phrase.into_iter().any(possessive_word)) {
+        return None;
+    }
+    match sentence_subject(ctx, sentence_start, cue)? {
+        Subject::Mention(index, _) => Some(Subject::Mention(index, "participle")),
+        Subject::Pronoun(span, _) if possessive_word(ctx.word_at_or_after(span.start)) => None,
+        other => Some(other),
+    }
 }
 
 /// "Trump issued a statement at his golf club outside Washington, D.C. saying, "…"": a place or an
