@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout19  # the nineteenth held-out set (Wikinews 2006-18 via AMALGUM), blind, scored once with round 17 frozen
+//! cargo run --example quote_eval heldout19  # the once held-out nineteenth set (Wikinews 2006-18 via AMALGUM), scored blind once with round 17 at 6eea34f, now development
 //! cargo run --example quote_eval heldout18  # the once held-out eighteenth set (Wikinews 2009-18 via AMALGUM), scored blind once with round 16 at 7f2fe99, now development
 //! cargo run --example quote_eval heldout17  # the once held-out seventeenth set (Wikinews 2008-18 via AMALGUM), scored blind once with round 15 at 256ab2f, now development
 //! cargo run --example quote_eval heldout16  # the once held-out sixteenth set (Wikinews 2008-18 via AMALGUM), scored blind once with round 14 at d45b970, now development
@@ -23,7 +23,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to eighteenth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -64,7 +64,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout19") => (HELD_OUT_19, "held-out 19 (blind)"),
+        Some("heldout19") => (HELD_OUT_19, "held-out 19 (now development)"),
         Some("heldout18") => (HELD_OUT_18, "held-out 18 (now development)"),
         Some("heldout17") => (HELD_OUT_17, "held-out 17 (now development)"),
         Some("heldout16") => (HELD_OUT_16, "held-out 16 (now development)"),

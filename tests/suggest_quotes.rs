@@ -2311,3 +2311,121 @@ fn a_pronoun_after_the_verb_is_the_cues_subject() {
         )]
     );
 }
+
+/// (speaker, resolved_by) of the first quote suggested for a text whose names are not marked up.
+fn speaker_of(text: &str) -> (Option<String>, Option<String>) {
+    let found = quotes(text);
+    assert!(!found.is_empty(), "no quote in {text}");
+    (found[0].speaker.clone(), found[0].resolved_by.clone())
+}
+
+#[test]
+fn a_name_between_commas_that_is_no_mention_speaks() {
+    // No mention of the name (the entity model missed it): the capitalised words between the
+    // commas before the cue are the speaker, hyphenated parts and all.
+    assert_eq!(
+        speaker_of("His eldest daughter, Tutut, said, \"The rain came early this year.\"\n"),
+        (Some("Tutut".to_owned()), Some("name".to_owned()))
+    );
+    assert_eq!(
+        speaker_of("One protester, Kim In-seok, stated, \"We are here to be heard today.\"\n").0,
+        Some("Kim In-seok".to_owned())
+    );
+}
+
+#[test]
+fn a_name_before_a_description_that_is_no_mention_speaks() {
+    // Between commas or left unclosed before the cue, a description in lower case follows the
+    // name that opens the clause.
+    assert_eq!(
+        speaker_of(
+            "Ban Ki-moon, the secretary general, said: \"The talks will go on next week.\"\n"
+        )
+        .0,
+        Some("Ban Ki-moon".to_owned())
+    );
+    assert_eq!(
+        speaker_of(
+            "Anthony Cordesman, a security analyst at the Center for Strategic Studies told \
+             Bloomberg: \"The fighting is a struggle for control.\"\n"
+        )
+        .0,
+        Some("Anthony Cordesman".to_owned())
+    );
+    // "Name of the … organisation, Body, said": the person of the body speaks.
+    assert_eq!(
+        speaker_of(
+            "Ben Summerskill of the rights organization, Stonewall, said: \"We are delighted \
+             with the ruling.\"\n"
+        )
+        .0,
+        Some("Ben Summerskill".to_owned())
+    );
+}
+
+#[test]
+fn a_name_right_before_or_after_the_cue_that_is_no_mention_speaks() {
+    // A person's titles are left out; an organisation's word makes it one.
+    assert_eq!(
+        speaker_of(
+            "Canadian Public Safety Minister Stockwell Day said, \"We will not pursue it.\"\n"
+        )
+        .0,
+        Some("Stockwell Day".to_owned())
+    );
+    assert_eq!(
+        speaker_of("\"The storm has passed the island by now,\" said Ted Rye.\n").0,
+        Some("Ted Rye".to_owned())
+    );
+    assert_eq!(
+        speaker_of(
+            "In a statement, the January 25 Youth Coalition said, \"We still demand a date.\"\n"
+        )
+        .0,
+        Some("Youth Coalition".to_owned())
+    );
+}
+
+#[test]
+fn capitalised_words_that_name_no_speaker_are_not_taken_for_one() {
+    // A thing numbered ("The 14th Amendment"), a thing possessed ("the next year's Eurovision"),
+    // the agent of a participle ("seen by Sky News"), a lone word opening the sentence
+    // ("Officials"), a title ending the words ("the Iranian President", "the Congressman") and
+    // the one told ("told Reuters") name nobody who speaks.
+    for text in [
+        "The 14th Amendment states: \"All persons born in the country are citizens.\"\n",
+        "The party released a statement boycotting the next year's Eurovision saying, \"We \
+         urge everyone to stay home.\"\n",
+        "A letter seen by Sky News says, \"The plan was never approved by the board.\"\n",
+        "Officials said, \"The bridge will stay closed until further notice.\"\n",
+        "Officials are quoted as saying the Iranian President \"takes national defense \
+         seriously, and he would never let protesters tell him how to run his country.\"\n",
+        "\"The bridge will stay closed until further notice,\" a spokesman told Reuters.\n",
+        "\"The vote was closer than anyone expected,\" said the Congressman.\n",
+    ] {
+        assert_eq!(speaker_of(text), (None, None), "{text}");
+    }
+}
+
+#[test]
+fn a_participle_cue_ending_the_predicate_is_its_subjects() {
+    // No comma before the participle, but "by" or a possessive's phrase before it: it hangs from
+    // the clause's verb, whose subject speaks (not the pronoun's person, nor nobody).
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} sent his good wishes during his weekly broadcast saying \"A hug \
+         for you, friend, I know you are getting better.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Hugo Chavez"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+    let found = quotes(
+        "[Mary Chen]{PERSON} met the press in the morning. [Tom Ahern]{PERSON} started his \
+         speech by saying \"Thank you all for the welcome and the honour.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Ahern"));
+    // A name found right before the cue is the participle's own subject, as before.
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} read a letter during his broadcast with [Raul Castro]{PERSON} \
+         saying \"We are all hoping for a quick recovery now.\"\n",
+    );
+    assert_ne!(found[0].speaker.as_deref(), Some("Hugo Chavez"));
+}

@@ -461,6 +461,12 @@ fn with_given_name_after_office(chars: &[char], span: CharSpan) -> CharSpan {
 /// "Sir"). An agent noun in "-ist" that opens a name of two more words ("Motorist Dom Lawson",
 /// "Cyclist Ana Berg") is an occupation or a description written as a title, whether listed or
 /// not.
+/// Whether a capitalised word is a title or an office written before a name ("Minister",
+/// "Mr."), which ends no name ("the Iranian President said").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.'))
+}
+
 fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     let words = tokens(chars, span.start, span.end);
     let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| {

@@ -52,7 +52,9 @@ pub struct SpeakerSuggestion {
     /// "adding" hangs from), `quoted-as` ("quoted Name as saying"), `possessor` ("Name's analysis
     /// concluded"), `introduction` (the sentence before a colon), `pronoun` (resolved from a
     /// pronoun beside the cue), `role-noun` ("the minister said"), `organisation` ("the ministry
-    /// said"). Otherwise: `layer` (an existing annotation) or an external recommender's name.
+    /// said"), `name` (capitalised words in the subject's place that are no mention: the span
+    /// is the name itself, which accepting the quote makes a mention). Otherwise: `layer` (an
+    /// existing annotation) or an external recommender's name.
     pub resolved_by: String,
     /// The pronoun beside the cue, when the speaker was resolved from one.
     pub pronoun: Option<CharSpan>,

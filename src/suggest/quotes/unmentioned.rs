@@ -1,0 +1,307 @@
+//! A cue's speaker named by capitalised words that are no mention: the entity model misses many
+//! names in news text (`His eldest daughter, Tutut, said`, `One protester, Kim In-seok, stated`,
+//! `Ban Ki-moon, the U.N. secretary general, said`). When no rule found a subject among the
+//! mentions, the name in the cue's subject place is the speaker itself (`name`): a person, or an
+//! organisation when one of its words is an organisation's ("Center", "Ministry"). Accepting the
+//! quote creates the speaker's mention (see `accept`), so it needs no mention of its own.
+
+use crate::model::CharSpan;
+
+use super::super::context::{SuggestContext, Word};
+use super::super::lexicon::is_org_keyword;
+use super::super::speaker_name::is_title;
+use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb};
+
+/// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter",
+    "bin", "ibn", "al", "el", "la", "le",
+];
+
+/// Capitalised words that name no one: function words that open a sentence, days, months, and
+/// the pronoun "I".
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "some",
+    "many",
+    "several",
+    "another",
+    "other",
+    "both",
+    "all",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "you",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word can be part of a name: capitalised (or an acronym), with a letter.
+fn name_word(word: &Word) -> bool {
+    word.is_capitalised() && word.text.chars().any(char::is_alphabetic)
+}
+
+/// Whether the words `start..end` are a name: each a name word, a particle between two of them
+/// or a hyphen joining two words ("Ki-moon"); opening with a name word and closing with one or a
+/// hyphen's part, and not
+/// ending in a title ("the Iranian President"); its first and last words no function word, day or
+/// month (inside, "Kim In-seok" may hold one).
+fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
+    let words = &ctx.words;
+    let not_name = |w: &Word| NOT_NAMES.contains(&w.lower.as_str());
+    if start >= end
+        || !name_word(&words[start])
+        || !(name_word(&words[end - 1]) || (words[end - 1].text != "-" && joined(ctx, end - 1)))
+        || not_name(&words[start])
+        || not_name(&words[end - 1])
+        || is_title(&words[end - 1].text)
+    {
+        return false;
+    }
+    (start..end).all(|k| {
+        let word = &words[k];
+        name_word(word)
+            || (PARTICLES.contains(&word.text.as_str()) && k > start && k + 1 < end)
+            || joined(ctx, k)
+    })
+}
+
+/// "Ki-moon": the hyphen at word `k`, or the lower-case word after it, touching the words on
+/// both sides.
+fn joined(ctx: &SuggestContext, k: usize) -> bool {
+    let words = &ctx.words;
+    let touches = |a: usize, b: usize| {
+        words
+            .get(a)
+            .zip(words.get(b))
+            .is_some_and(|(x, y)| x.span.end == y.span.start)
+    };
+    if words[k].text == "-" {
+        return k > 0 && touches(k - 1, k) && touches(k, k + 1);
+    }
+    k >= 2 && words[k - 1].text == "-" && touches(k - 2, k - 1) && touches(k - 1, k)
+}
+
+/// The first word of the longest name ending at word `end` (exclusive), at or after `from`.
+fn name_start(ctx: &SuggestContext, from: usize, end: usize) -> Option<usize> {
+    (from..end).find(|&start| is_name(ctx, start, end))
+}
+
+/// The speaker a name at words `start..end` stands for: its span with the person's titles left
+/// out (see `speaker_name`), as a person, or an organisation when a word of it is an
+/// organisation's.
+fn named(ctx: &SuggestContext, start: usize, end: usize) -> Subject {
+    let words = &ctx.words;
+    let span = CharSpan::new(words[start].span.start, words[end - 1].span.end);
+    let organisation = (start..end).any(|k| is_org_keyword(&words[k].text));
+    Subject::Name(
+        span,
+        if organisation {
+            RoleRef::Organisation
+        } else {
+            RoleRef::Person
+        },
+    )
+}
+
+/// The name in a cue's subject place before word `cue`, in the clause from word `from`, when the
+/// rules found no mention there:
+/// - `His eldest daughter, Tutut, said`: a name between two commas right before the cue;
+/// - `Ban Ki-moon, the U.N. secretary general, said`: a name opening the clause, before a
+///   description between commas that ends at the cue;
+/// - `Canadian Public Safety Minister Stockwell Day said`: a name right before the cue, after
+///   the clause's opening or a word that is no preposition (not `a letter seen by Sky News says`);
+/// - `Anthony Cordesman, a security analyst at the Center … told`: a name opening the clause,
+///   its comma and a description in lower case that runs to the cue.
+pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let mut end = cue;
+    while end > from + 1 && is_adverb(&words[end - 1].lower) {
+        end -= 1;
+    }
+    if end <= from {
+        return None;
+    }
+    let comma_before = |to: usize| (from..to).rev().find(|&k| words[k].text == ",");
+    if words[end - 1].text == "," {
+        let comma = end - 1;
+        let earlier = comma_before(comma)?;
+        if let Some(start) = name_start(ctx, earlier + 1, comma)
+            && start == earlier + 1
+        {
+            // "Ben Summerskill of the British gay rights organization, Stonewall, said": the
+            // name between the commas is the body's; the person of the body speaks.
+            if let Some(of) = (from..earlier).find(|&k| words[k].lower == "of")
+                && is_name(ctx, from, of)
+            {
+                return Some(named(ctx, from, of));
+            }
+            return Some(named(ctx, start, comma));
+        }
+        // A description set off by commas after the name that opens the clause.
+        let description = &words[earlier + 1..comma];
+        let described = description.first().is_some_and(|w| !w.is_capitalised())
+            && description.len() <= 12
+            && description
+                .iter()
+                .all(|w| w.text != "\"" && in_description(w));
+        if described && is_name(ctx, from, earlier) {
+            return Some(named(ctx, from, earlier));
+        }
+        return None;
+    }
+    if let Some(start) = name_start(ctx, from, end) {
+        let subject = named(ctx, start, end);
+        let organisation = matches!(subject, Subject::Name(_, RoleRef::Organisation));
+        let before = start.checked_sub(1).map(|k| &words[k]);
+        // A word in letters only, not a preposition or a word that opens a clause: a number
+        // makes a person-like name part of a thing's ("The 14th Amendment states"; an
+        // organisation may hold one, "the January 25 Youth Coalition said"), a possessive makes
+        // it the thing possessed ("the next year's Eurovision saying").
+        let after_word = before.is_none_or(|w| {
+            w.text == ","
+                || (!w.is_capitalised()
+                    && w.text
+                        .chars()
+                        .all(|c| c.is_alphabetic() || (organisation && c.is_ascii_digit()))
+                    && !PREPOSITIONS.contains(&w.lower.as_str())
+                    && !matches!(
+                        w.lower.as_str(),
+                        "and" | "or" | "but" | "that" | "which" | "who" | "whom" | "whose"
+                    ))
+        }) || start == from;
+        // A lone capitalised word opening the sentence ("Officials said") is as likely a
+        // common noun as a name.
+        let lone_opening = end - start == 1 && words[start].sentence_start;
+        if after_word && !lone_opening {
+            return Some(subject);
+        }
+    }
+    // "Anthony Cordesman, a security analyst at the Center … told": the name opening the clause,
+    // then its comma and a description opening in lower case with no other comma before the cue.
+    let comma = (from..end).find(|&k| words[k].text == ",")?;
+    let description = &words[comma + 1..end];
+    let described = description.first().is_some_and(|w| !w.is_capitalised())
+        && description.len() <= 14
+        && description
+            .iter()
+            .all(|w| !matches!(w.text.as_str(), "," | "\"" | ";" | ":"));
+    (described && comma > from && is_name(ctx, from, comma)).then(|| named(ctx, from, comma))
+}
+
+/// Whether a word may stand in a description between commas (no quotation mark or clause mark).
+fn in_description(word: &Word) -> bool {
+    !matches!(word.text.as_str(), ";" | ":" | "\"" | "“" | "”")
+}
+
+/// The name right after the cue at word `cue` (`len` words), before char `limit`, when the rules
+/// found no mention there: `"…," said Ted Rye.`, `according to production controller Ted Rye,`
+/// (up to three lower-case words of description before it). Not after a listener's cue (`told
+/// Reuters`), and only when the name ends its clause (a comma, a full stop or the line's end), so
+/// that what was said (`said Israel would …`) is not taken for who said it.
+pub(super) fn name_after(
+    ctx: &SuggestContext,
+    cue: usize,
+    len: usize,
+    limit: usize,
+) -> Option<Subject> {
+    let words = &ctx.words;
+    // The one told, asked or urged after the cue listens.
+    let listens = |w: &Word| {
+        LISTENER_CUES.contains(&w.lower.as_str())
+            || matches!(
+                w.lower.as_str(),
+                "asked" | "urged" | "urges" | "urging" | "on" | "upon" | "accusing"
+            )
+    };
+    if listens(&words[cue]) || listens(&words[cue + len - 1]) {
+        return None;
+    }
+    let from = cue + len;
+    let mut start = from;
+    while start < words.len()
+        && start < from + 3
+        && !words[start].is_capitalised()
+        && words[start].text.chars().all(char::is_alphabetic)
+        && !matches!(
+            words[start].lower.as_str(),
+            "that" | "to" | "on" | "via" | "through" | "about" | "of" | "in" | "at" | "by"
+        )
+    {
+        start += 1;
+    }
+    // The longest name from `start`, of at most six words, inside the clause.
+    let end = (start + 1..=words.len().min(start + 6))
+        .filter(|&end| words[end - 1].span.end <= limit && is_name(ctx, start, end))
+        .last()
+        .unwrap_or(start);
+    if end == start || words[start].sentence_start {
+        return None;
+    }
+    // Not a name right before the opening mark (`saying the Iranian President "takes …"`: the
+    // subject of the words quoted).
+    let closes = words
+        .get(end)
+        .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";" | ":"));
+    closes.then(|| named(ctx, start, end))
+}
