@@ -392,7 +392,6 @@ pub const HELD_OUT_19: &[&str] = &[
 /// order from the first by the rule in `benches/data/quotes/README.md`; annotated blind from the
 /// text alone and committed before it is scored, to be scored once with the rules and scores
 /// frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_21: &[&str] = &[
     "yemenconference",
     "faohunger",
@@ -415,7 +414,6 @@ pub const HELD_OUT_21: &[&str] = &[
 /// file-name order from `malaysia` by the rule in `benches/data/quotes/README.md`; annotated
 /// blind from the text alone and committed before it is scored, to be scored once with the rules
 /// and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_22: &[&str] = &[
     "mh370malaysia",
     "mugabetalks",
