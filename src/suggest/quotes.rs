@@ -2004,6 +2004,19 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
             {
                 return Some(Subject::Mention(person, "appositive"));
             }
+            // "Qassim Moussawi, spokesman for the military in Baghdad said", "a captain of a boat
+            // which capsized off the Maldives stated": a place after a preposition ends a phrase
+            // left unclosed before the cue and never speaks; the clause's subject does, or nobody
+            // named when that is someone unnamed ("A BBC correspondent in Cairo said").
+            if let Some(preposition) = place_after_preposition(ctx, from, index, starts) {
+                let unnamed = matches!(words[from].lower.as_str(), "a" | "an");
+                return Some(
+                    (!unnamed)
+                        .then(|| sentence_subject(ctx, from, preposition))
+                        .flatten()
+                        .unwrap_or(Subject::None),
+                );
+            }
             return Some(Subject::Mention(index, "adjacent"));
         }
         // "The prime minister, Boris Johnson, tweeted": the name between commas before the cue.
@@ -2386,6 +2399,31 @@ fn subject_set_off(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Su
     .then_some(Subject::Mention(index, "adjacent"))
 }
 
+/// Prepositions a place is named after ("in Baghdad", "off the Maldives").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "off", "near", "outside", "inside", "across", "around", "from", "on", "into",
+    "within",
+];
+
+/// The word of the preposition before the place mention `index` starting at word `starts` ("in
+/// Baghdad", "off the Maldives"), after word `from`; none when the mention is no place.
+fn place_after_preposition(
+    ctx: &SuggestContext,
+    from: usize,
+    index: usize,
+    starts: usize,
+) -> Option<usize> {
+    if !matches!(canonical(&ctx.mentions[index].label), "GPE" | "LOC") {
+        return None;
+    }
+    let words = &ctx.words;
+    let mut k = starts.checked_sub(1)?;
+    if words[k].lower == "the" {
+        k = k.checked_sub(1)?;
+    }
+    (k > from && PLACE_PREPOSITIONS.contains(&words[k].lower.as_str())).then_some(k)
+}
+
 /// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
 /// report or study is the cue's subject, before a possessive "'s" followed by at most ten
 /// lower-case words, acronyms or hyphens up to the cue ("RIAA's DMCA take-down notice claimed").
@@ -2396,6 +2434,17 @@ fn possessor(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
         k -= 1;
         let word = &words[k];
         if matches!(word.lower.as_str(), "'s" | "’s") {
+            // "He also commented about Alberta's royalty dispute saying": a possessor inside a
+            // phrase after a preposition is no subject; the clause's subject speaks.
+            if let Some(index) = (k > from)
+                .then(|| mention_ending_at(ctx, words[k - 1].span.end))
+                .flatten()
+            {
+                let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+                if starts > from && PREPOSITIONS.contains(&words[starts - 1].lower.as_str()) {
+                    return sentence_subject(ctx, from, starts - 1);
+                }
+            }
             return (k > from)
                 .then(|| mention_ending_at(ctx, words[k - 1].span.end))
                 .flatten()
