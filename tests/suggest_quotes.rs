@@ -2470,3 +2470,21 @@ fn a_possessor_after_a_preposition_is_no_subject() {
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Alberta"));
 }
+
+#[test]
+fn he_or_she_never_stands_for_a_name_written_as_a_place_or_a_body() {
+    // The model took the town for a person; the text writes it after "in".
+    let found = quotes(
+        "[Tom Hale]{PERSON} visited the front on Monday. He did not say how long the fighting in \
+         [Marja]{PERSON} would last. \"We will see it through to the end, whatever the cost,\" he \
+         said.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Hale"));
+    // A body the text writes as "the Taliban and": not "he", wherever else it stands.
+    let found = quotes(
+        "[Colin Powell]{PERSON} said the plan was good. Havens were taken from the \
+         [Taliban]{PERSON} and others. But he had doubts once troops push the [Taliban]{PERSON} \
+         out. \"I hope their capability will increase soon,\" he said.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Colin Powell"));
+}
