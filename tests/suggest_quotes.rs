@@ -2488,3 +2488,14 @@ fn he_or_she_never_stands_for_a_name_written_as_a_place_or_a_body() {
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Colin Powell"));
 }
+
+#[test]
+fn the_person_named_between_commas_after_an_office_heads_the_subject() {
+    // "The UNRA spokesperson, Babar Baloch, raised …": the body modifies the office; the person
+    // set off after it holds the office and speaks through the participle.
+    let found = quotes(
+        "The [UNRA]{ORG} spokesperson, [Babar Baloch]{PERSON}, raised legal concerns by saying \
+         that \"Any such approach would raise significant issues for the country.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Babar Baloch"));
+}

@@ -133,6 +133,16 @@
 //! Sky News`, `The 14th Amendment`, `the next year's Eurovision`), not a lone word opening the
 //! sentence, a title (`the Congressman`) or the one told.
 //!
+//! A place after a preposition right before the cue (`Qassim Moussawi, spokesman for the Iraqi
+//! military in Baghdad said`, `a captain of a boat which capsized off the Maldives stated`) ends
+//! a phrase left unclosed and never speaks: the clause's subject does, or nobody named when an
+//! indefinite phrase opens it (`A BBC correspondent in Cairo said`). A possessor inside a
+//! preposition's phrase (`He also commented about Alberta's royalty dispute saying`) is no
+//! subject: the clause's subject speaks. "he" or "she" never stands for a one-word "person" the
+//! text writes elsewhere as a place or a body (`the operation in Marja`, `from the Taliban and`).
+//! The person named between commas right after a body's office (`The UNRA spokesperson, Babar
+//! Baloch, raised concerns by saying`) holds it and is the clause's subject, not the body.
+//!
 //! A speaker that is a mention suggested in the same run covers the name only: a person's titles
 //! are left out ("Home Secretary Suella Braverman" → "Suella Braverman") and an organisation cut
 //! short before "of" gets the rest of its name ("Department" → "Department of Agriculture"); see
@@ -1478,7 +1488,20 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     (after..(after + 2).min(words.len()))
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
-        .and_then(|role| person_at(role).or_else(|| person_at(role + 1)))
+        .and_then(|role| {
+            person_at(role).or_else(|| person_at(role + 1)).or_else(|| {
+                // "The UNRA spokesperson, Babar Baloch, raised concerns": the person named
+                // between commas right after the office is its holder, the phrase's head.
+                (words.get(role + 1)?.text == ",")
+                    .then(|| person_at(role + 2))
+                    .flatten()
+                    .filter(|&i| {
+                        words
+                            .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
+                            .is_some_and(|w| w.text == ",")
+                    })
+            })
+        })
         .or_else(|| {
             // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case
             // nouns between a place, a people or a body and a person make one noun phrase whose
