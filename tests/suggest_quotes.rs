@@ -2429,3 +2429,73 @@ fn a_participle_cue_ending_the_predicate_is_its_subjects() {
     );
     assert_ne!(found[0].speaker.as_deref(), Some("Hugo Chavez"));
 }
+
+#[test]
+fn a_place_after_a_preposition_before_the_cue_never_speaks() {
+    // The place ends a phrase left unclosed before the cue; the clause's subject speaks.
+    let found = quotes(
+        "[Anna Berg]{PERSON}, spokeswoman for the army in [Kabul]{GPE} said, \"The roads are \
+         open again and the market will reopen on Monday.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Anna Berg"));
+    let found = quotes(
+        "[Tom Rye]{PERSON}, the captain of a boat which sank off the [Azores]{GPE} stated, \"We \
+         saw the wave only when it was already upon us.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Rye"));
+    // Someone unnamed heads the phrase: nobody named speaks, not the place.
+    let found = quotes(
+        "A [BBC]{ORG} correspondent in [Cairo]{GPE} said the speech meant it \"now seems likely \
+         that the old rule is drawing to an end.\"\n",
+    );
+    assert_eq!(found[0].speaker, None);
+    // A place that is the subject still speaks.
+    let found =
+        quotes("[Moscow]{GPE} said, \"The talks will go on next week in the same place.\"\n");
+    assert_eq!(found[0].speaker.as_deref(), Some("Moscow"));
+}
+
+#[test]
+fn a_possessor_after_a_preposition_is_no_subject() {
+    // "about Alberta's dispute": the possessor is in the preposition's phrase; the clause's
+    // subject (here a pronoun) speaks.
+    let found = quotes(
+        "[Tony Blair]{PERSON} spoke in the city on Friday. He also commented about \
+         [Alberta]{GPE}'s royalty dispute saying, \"I'm just glad it's not my decision.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tony Blair"));
+    // A possessor opening the clause still speaks through its statement.
+    let found = quotes(
+        "[Alberta]{GPE}'s royalty review concluded, \"The rates are too low for the province.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Alberta"));
+}
+
+#[test]
+fn he_or_she_never_stands_for_a_name_written_as_a_place_or_a_body() {
+    // The model took the town for a person; the text writes it after "in".
+    let found = quotes(
+        "[Tom Hale]{PERSON} visited the front on Monday. He did not say how long the fighting in \
+         [Marja]{PERSON} would last. \"We will see it through to the end, whatever the cost,\" he \
+         said.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Hale"));
+    // A body the text writes as "the Taliban and": not "he", wherever else it stands.
+    let found = quotes(
+        "[Colin Powell]{PERSON} said the plan was good. Havens were taken from the \
+         [Taliban]{PERSON} and others. But he had doubts once troops push the [Taliban]{PERSON} \
+         out. \"I hope their capability will increase soon,\" he said.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Colin Powell"));
+}
+
+#[test]
+fn the_person_named_between_commas_after_an_office_heads_the_subject() {
+    // "The UNRA spokesperson, Babar Baloch, raised …": the body modifies the office; the person
+    // set off after it holds the office and speaks through the participle.
+    let found = quotes(
+        "The [UNRA]{ORG} spokesperson, [Babar Baloch]{PERSON}, raised legal concerns by saying \
+         that \"Any such approach would raise significant issues for the country.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Babar Baloch"));
+}

@@ -133,9 +133,13 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .collect();
     let shared = shared_surnames(ctx);
+    let mut things = HashSet::new();
     for (n, &i) in people.iter().enumerate() {
         let mention = &ctx.mentions[i];
         let name = ctx.text_of(mention.span);
+        if written_as_a_thing(ctx, mention) {
+            things.insert(name.clone());
+        }
         let Some(key) = gender_key(&name, &shared) else {
             continue;
         };
@@ -174,7 +178,35 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
         .filter(|(_, v)| *v != 0)
         .map(|(k, v)| (k, if v > 0 { Gender::Male } else { Gender::Female }))
         .collect();
-    Genders { by_key, shared }
+    Genders {
+        by_key,
+        shared,
+        things,
+    }
+}
+
+/// Whether a one-word mention stands where a place's or a body's name does: after "in", "into",
+/// "near" or "outside", not as a possessor ("the operation in Marja"), or after "the" and before
+/// punctuation, "and" or "or" ("safe havens from the Taliban and the other extremists"; not "the
+/// Obama administration").
+fn written_as_a_thing(ctx: &SuggestContext, mention: &Mention) -> bool {
+    let words = &ctx.words;
+    let first = ctx.word_at_or_after(mention.span.start);
+    let after = ctx.word_at_or_after(mention.span.end);
+    if after != first + 1 || first == 0 {
+        return false;
+    }
+    let next = words.get(after);
+    match words[first - 1].lower.as_str() {
+        "in" | "into" | "near" | "outside" => {
+            !next.is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"))
+        }
+        "the" => next.is_none_or(|w| {
+            (w.is_punct() && !matches!(w.lower.as_str(), "'s" | "’s" | "-"))
+                || matches!(w.lower.as_str(), "and" | "or")
+        }),
+        _ => false,
+    }
 }
 
 /// The gender the text shows for each person (see `person_genders`).
@@ -183,6 +215,9 @@ pub(super) struct Genders {
     by_key: HashMap<String, Gender>,
     /// Surnames several people named in full share.
     shared: HashSet<String>,
+    /// One-word names of "persons" the text writes elsewhere as a place or a body (see
+    /// `written_as_a_thing`): never "he" or "she".
+    things: HashSet<String>,
 }
 
 impl Genders {
@@ -273,9 +308,12 @@ fn resolve_pronoun_with(
     // many Jews living in Iran"), not the narration's: the narration's pronoun outside stands
     // for someone the narration names.
     let outside = !ctx.inside_quotation(span.start);
+    // "He did not predict how long the operation in Marja would continue": "he" or "she" stands
+    // for a person, never for a name the text writes as a place or a body.
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && agrees(m)
+            && !(wanted.is_some() && genders.things.contains(&ctx.text_of(m.span)))
             && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
                 PronounRef::Person => {
