@@ -1970,6 +1970,18 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
     if cue >= from + 2 && words[cue - 1].lower == "who" {
         return relative_clause_subject(ctx, from, cue - 1);
     }
+    // "Ban Ki-moon, who is in Doha, Qatar meeting with …, said": a relative clause closed by the
+    // comma before the cue; the places and people in it are its own, and the one named before
+    // ", who" speaks.
+    if cue >= from + 4
+        && words[cue - 1].text == ","
+        && let Some(who) = (from + 1..cue - 1)
+            .rev()
+            .find(|&j| words[j].lower == "who" && words[j - 1].text == ",")
+        && let Some(subject) = relative_clause_subject(ctx, from, who)
+    {
+        return Some(subject);
+    }
     let mut k = cue;
     let mut gap = 0;
     while k > from && gap <= 2 {
