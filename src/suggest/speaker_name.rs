@@ -5,8 +5,9 @@
 //! speaker is the name: a person's titles are left out (so is an occupation in "-ist" written as
 //! one, "Motorist Dom Lawson") and an organisation's "of …" is taken in;
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
-//! out, and an organisation cut inside a place name ("States Department" after "United") gets the
-//! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
+//! out, so is a body's name run into its officer's ("… Organisers Association Kristine Garina"),
+//! and an organisation cut inside a place name ("States Department" after "United") gets the whole
+//! place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
 //! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi"), and one cut after
 //! a capitalised word that follows a lower-case office takes that word in ("defence minister
 //! Sultan …": the word is a given name, not a second title).
