@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout23  # the twenty-third held-out set (Wikinews 2008-18 via AMALGUM's extra news), blind, scored once with round 19 frozen
+//! cargo run --example quote_eval heldout23  # the once held-out twenty-third set (Wikinews 2008-18 via AMALGUM's extra news), scored blind once with round 19 at 3aad614, now development
 //! cargo run --example quote_eval heldout21  # the once held-out twenty-first set (Wikinews 2007-18 via AMALGUM's extra news), scored blind once with round 18 at b0f58f2, now development
 //! cargo run --example quote_eval heldout22  # the once held-out twenty-second set (Wikinews 2008-17 via AMALGUM's extra news), scored blind once with round 18 at b0f58f2, now development
 //! cargo run --example quote_eval heldout19  # the once held-out nineteenth set (Wikinews 2006-18 via AMALGUM), scored blind once with round 17 at 6eea34f, now development
@@ -68,7 +68,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout23") => (HELD_OUT_23, "held-out 23 (blind)"),
+        Some("heldout23") => (HELD_OUT_23, "held-out 23 (now development)"),
         Some("heldout21") => (HELD_OUT_21, "held-out 21 (now development)"),
         Some("heldout22") => (HELD_OUT_22, "held-out 22 (now development)"),
         Some("heldout19") => (HELD_OUT_19, "held-out 19 (now development)"),

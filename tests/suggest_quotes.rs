@@ -2499,3 +2499,19 @@ fn the_person_named_between_commas_after_an_office_heads_the_subject() {
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Babar Baloch"));
 }
+
+#[test]
+fn a_relative_clause_closed_before_the_cue_leaves_the_name_before_it_to_speak() {
+    // The place and the people in ", who …," are the clause's own; the one named before it
+    // speaks.
+    let found = quotes(
+        "[Nina Holm]{PERSON}, who is in [Oslo]{GPE}, Norway meeting with [Per Lund]{PERSON}, said \
+         in a statement, \"We will keep pressing for a ceasefire in the region.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Nina Holm"));
+    let found = quotes(
+        "[Nina Holm]{PERSON}, who met [Per Lund]{PERSON} on Monday, said, \"The talks went well \
+         and will go on next week.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Nina Holm"));
+}

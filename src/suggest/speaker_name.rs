@@ -5,8 +5,9 @@
 //! speaker is the name: a person's titles are left out (so is an occupation in "-ist" written as
 //! one, "Motorist Dom Lawson") and an organisation's "of …" is taken in;
 //! a place after "of" that opens the mention ("President of Ukraine Volodymyr Zelenskyy") is left
-//! out, and an organisation cut inside a place name ("States Department" after "United") gets the
-//! whole place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
+//! out, so is a body's name run into its officer's ("… Organisers Association Kristine Garina"),
+//! and an organisation cut inside a place name ("States Department" after "United") gets the whole
+//! place (both with the shipped gazetteer). A person's name cut at a hyphen is made whole
 //! ("Shan Zhao" of "Jing-Shan Zhao", "Abdel Fattah" of "Abdel Fattah el-Sisi"), and one cut after
 //! a capitalised word that follows a lower-case office takes that word in ("defence minister
 //! Sultan …": the word is a given name, not a second title).
@@ -233,7 +234,10 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
     }
     match label {
         "PERSON" => {
-            let name = without_titles(chars, without_place_of_office(chars, span));
+            let name = without_titles(
+                chars,
+                without_place_of_office(chars, without_body_before_name(chars, span)),
+            );
             // A title cut off the front leaves the name as it stands.
             let name = if name.start == span.start {
                 with_given_name_after_office(chars, with_hyphenated_part(chars, name))
@@ -245,12 +249,57 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
         // "Broadcaster Piers Morgan" taken for an organisation: a title before capitalised words
         // that hold no organisation's word ("Bank", "Party") is a person's.
         "ORG" if titled_person(chars, span) => without_titles(chars, span),
+        // "President of European Pride Organisers Association Kristine Garina": after an office
+        // and "of", a body's name run into a person's is the officer's title; the person speaks.
+        "ORG" if after_office_of(chars, span) && without_body_before_name(chars, span) != span => {
+            without_body_before_name(chars, span)
+        }
         "ORG" => with_of_phrase(
             chars,
             with_place_before(chars, without_place_of_office(chars, span)),
         ),
         _ => span,
     }
+}
+
+/// "European Pride Organisers Association Kristine Garina" → "Kristine Garina": a body's name run
+/// into its officer's ("President of … Association Kristine Garina") ends at the body's word
+/// ("Association", "Party", "Council"); two or more capitalised words after it, none a body's
+/// word, are the person's name.
+fn without_body_before_name(chars: &[char], span: CharSpan) -> CharSpan {
+    let words = tokens(chars, span.start, span.end);
+    let body_word = |t: CharSpan| is_org_keyword(word(chars, t).trim_end_matches(['.', ',']));
+    let Some(last_body) = words.iter().rposition(|&t| body_word(t)) else {
+        return span;
+    };
+    let name = &words[last_body + 1..];
+    if name.len() >= 2
+        && name.iter().all(|&t| {
+            capitalised(chars, t)
+                && word(chars, t)
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+    {
+        CharSpan::new(name[0].start, span.end)
+    } else {
+        span
+    }
+}
+
+/// Whether `span` follows an office and "of" on its line ("President of", "chair of").
+fn after_office_of(chars: &[char], span: CharSpan) -> bool {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before = tokens(chars, line_start, span.start);
+    let [.., office, of] = before[..] else {
+        return false;
+    };
+    let office = word(chars, office);
+    word(chars, of) == "of"
+        && (is_title(&office) || OFFICES.contains(&office.to_lowercase().as_str()))
 }
 
 /// Whether a gazetteer place (a country, capital, region or city) opens `words`: its length.
@@ -723,6 +772,37 @@ mod tests {
     fn a_place_an_envoy_is_sent_to_is_not_part_of_the_name_after_it() {
         let text = "said the Canadian Ambassador to Norway Elin Fosse";
         assert_eq!(speaker(text, "Norway Elin Fosse", "PERSON"), "Elin Fosse");
+    }
+
+    #[test]
+    fn a_body_run_into_its_officers_name_is_left_out() {
+        let text = "Chair of Nordic Ferry Workers Union Liisa Korhonen said";
+        assert_eq!(
+            speaker(text, "Nordic Ferry Workers Union Liisa Korhonen", "PERSON"),
+            "Liisa Korhonen"
+        );
+        // One word after the body's word, or a body's word last, leaves the mention as it is.
+        let text = "the Union Jack said";
+        assert_eq!(speaker(text, "Union Jack", "PERSON"), "Union Jack");
+        // Taken for an organisation, only after an office and "of".
+        assert_eq!(
+            speaker(
+                "President of Nordic Ferry Workers Union Liisa Korhonen said",
+                "Nordic Ferry Workers Union Liisa Korhonen",
+                "ORG"
+            ),
+            "Liisa Korhonen"
+        );
+        let text = "fans of Sporting Club Atletico Lisboa said";
+        assert_eq!(
+            speaker(text, "Sporting Club Atletico Lisboa", "ORG"),
+            "Sporting Club Atletico Lisboa"
+        );
+        let text = "Bank Street Korhonen Party said";
+        assert_eq!(
+            speaker(text, "Bank Street Korhonen Party", "PERSON"),
+            "Bank Street Korhonen Party"
+        );
     }
 
     #[test]
