@@ -287,13 +287,18 @@ fn without_body_before_name(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
-/// Whether `span` follows an office and "of" on its line ("President of", "chair of").
-fn after_office_of(chars: &[char], span: CharSpan) -> bool {
-    let line_start = (0..span.start)
+/// The tokens of the line `at` is on, from the line's start to `at`.
+fn tokens_before_on_line(chars: &[char], at: usize) -> Vec<CharSpan> {
+    let line_start = (0..at)
         .rev()
         .find(|&k| chars[k] == '\n')
         .map_or(0, |k| k + 1);
-    let before = tokens(chars, line_start, span.start);
+    tokens(chars, line_start, at)
+}
+
+/// Whether `span` follows an office and "of" on its line ("President of", "chair of").
+fn after_office_of(chars: &[char], span: CharSpan) -> bool {
+    let before = tokens_before_on_line(chars, span.start);
     let [.., office, of] = before[..] else {
         return false;
     };
@@ -319,11 +324,7 @@ fn place_opening(words: &[String]) -> Option<usize> {
 /// "Ambassador to Germany"), a place that opens the mention is where the office is, not part of the name, when at least two capitalised
 /// words follow it.
 fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
-    let line_start = (0..span.start)
-        .rev()
-        .find(|&k| chars[k] == '\n')
-        .map_or(0, |k| k + 1);
-    let before = tokens(chars, line_start, span.start);
+    let before = tokens_before_on_line(chars, span.start);
     // "US Ambassador to Germany Richard Grenell": an envoy's office is "to" a place.
     if before
         .last()
@@ -346,11 +347,7 @@ fn without_place_of_office(chars: &[char], span: CharSpan) -> CharSpan {
 /// "States Department of Defense" after "United" → "United States Department of Defense": an
 /// organisation whose first word ends a place name begun by the one or two words before it.
 fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
-    let line_start = (0..span.start)
-        .rev()
-        .find(|&k| chars[k] == '\n')
-        .map_or(0, |k| k + 1);
-    let before = tokens(chars, line_start, span.start);
+    let before = tokens_before_on_line(chars, span.start);
     let inside = tokens(chars, span.start, span.end);
     let Some(first) = inside.first() else {
         return span;
@@ -483,11 +480,7 @@ const OFFICES: &[&str] = &[
 /// title but the first of the name ("Sultan", "Prince", "Bishop" are given names too), so the
 /// name takes it in. A listed title there ("minister Dr Lee") is still a title.
 fn with_given_name_after_office(chars: &[char], span: CharSpan) -> CharSpan {
-    let line_start = (0..span.start)
-        .rev()
-        .find(|&k| chars[k] == '\n')
-        .map_or(0, |k| k + 1);
-    let before = tokens(chars, line_start, span.start);
+    let before = tokens_before_on_line(chars, span.start);
     let [.., office, given] = before[..] else {
         return span;
     };
