@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout24  # the twenty-fourth held-out set (Wikinews 2009-18 via AMALGUM's extra news), blind, scored once with round 20 frozen
+//! cargo run --example quote_eval heldout24  # the once held-out twenty-fourth set (Wikinews 2009-18 via AMALGUM's extra news), scored blind once with round 20 at e978520, now development
 //! cargo run --example quote_eval heldout23  # the once held-out twenty-third set (Wikinews 2008-18 via AMALGUM's extra news), scored blind once with round 19 at 3aad614, now development
 //! cargo run --example quote_eval heldout21  # the once held-out twenty-first set (Wikinews 2007-18 via AMALGUM's extra news), scored blind once with round 18 at b0f58f2, now development
 //! cargo run --example quote_eval heldout22  # the once held-out twenty-second set (Wikinews 2008-17 via AMALGUM's extra news), scored blind once with round 18 at b0f58f2, now development
@@ -27,7 +27,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth, twenty-first and twenty-second sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to twenty-fourth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -69,7 +69,7 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout24") => (HELD_OUT_24, "held-out 24 (blind)"),
+        Some("heldout24") => (HELD_OUT_24, "held-out 24 (now development)"),
         Some("heldout23") => (HELD_OUT_23, "held-out 23 (now development)"),
         Some("heldout21") => (HELD_OUT_21, "held-out 21 (now development)"),
         Some("heldout22") => (HELD_OUT_22, "held-out 22 (now development)"),
