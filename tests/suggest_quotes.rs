@@ -2515,3 +2515,39 @@ fn a_relative_clause_closed_before_the_cue_leaves_the_name_before_it_to_speak() 
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Nina Holm"));
 }
+
+#[test]
+fn a_short_quotation_with_a_copula_after_it_is_a_name_not_a_quote() {
+    // `"Valetudo" is the name suggested`: the sentence is about the word; "suggested" is no cue
+    // for it.
+    let found = direct(
+        "[Sara Moss]{PERSON} found a new moon last year. \"Ardea\" is the name suggested by the \
+         team for it.\n",
+    );
+    assert_eq!(found, vec![], "{found:?}");
+    // Three words or more before the copula are someone's words still.
+    let found = direct("\"We found it first\" is what [Sara Moss]{PERSON} said on Monday.\n");
+    assert_eq!(
+        found,
+        vec![row("We found it first", Some("Sara Moss"), "direct:cue-after")]
+    );
+}
+
+#[test]
+fn promised_vowed_and_pledged_are_cues() {
+    for cue in ["promised", "vowed", "pledged"] {
+        let found = direct(&format!(
+            "[Ayla Demir]{{PERSON}} spoke outside the court.\n\n\
+             \"We will stand guard until she is free,\" [Ayla Demir]{{PERSON}} {cue}.\n"
+        ));
+        assert_eq!(
+            found,
+            vec![row(
+                "We will stand guard until she is free",
+                Some("Ayla Demir"),
+                "direct:cue-after"
+            )],
+            "{cue}"
+        );
+    }
+}

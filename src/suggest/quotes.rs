@@ -270,6 +270,9 @@ const CUES: &[&str] = &[
     "called upon",
     "calls upon",
     "calling upon",
+    "promised",
+    "pledged",
+    "vowed",
     "alleged",
     "alleges",
     "alleging",
@@ -765,6 +768,11 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         if names_a_thing(ctx, quotation.open, ends_sentence) {
             continue;
         }
+        // `"Valetudo" is the name suggested`: two words or fewer in quotation marks with a copula
+        // right after them are a name or a term the sentence is about, whatever cue comes later.
+        if word_count < 3 && !ends_sentence && copula_follows(ctx, quotation.close_end) {
+            continue;
+        }
         if !ends_sentence && dash_follows(ctx, quotation.close_end) {
             // `"Document found on street not secret, say feds" — The Canadian Press`: a headline
             // cited with its source, not someone's words.
@@ -929,6 +937,13 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
         lower,
         "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
+}
+
+/// Whether "is", "was", "are" or "were" is the first word after char `close_end`.
+fn copula_follows(ctx: &SuggestContext, close_end: usize) -> bool {
+    ctx.words
+        .get(ctx.word_at_or_after(close_end))
+        .is_some_and(|w| matches!(w.lower.as_str(), "is" | "was" | "are" | "were"))
 }
 
 /// Whether word `cue` is a participle ("adding", "saying") right after a comma (an adverb may
