@@ -2529,7 +2529,11 @@ fn a_short_quotation_with_a_copula_after_it_is_a_name_not_a_quote() {
     let found = direct("\"We found it first\" is what [Sara Moss]{PERSON} said on Monday.\n");
     assert_eq!(
         found,
-        vec![row("We found it first", Some("Sara Moss"), "direct:cue-after")]
+        vec![row(
+            "We found it first",
+            Some("Sara Moss"),
+            "direct:cue-after"
+        )]
     );
 }
 

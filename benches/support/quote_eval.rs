@@ -462,7 +462,6 @@ pub const HELD_OUT_24: &[&str] = &[
 /// `benches/data/quotes/README.md`; written one sentence per line by `scripts/meantime_text.py`,
 /// annotated blind from the text alone and committed before it is scored, to be scored once with
 /// the rules and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_25: &[&str] = &[
     "iphonesdk",
     "tigerreactions",
@@ -497,7 +496,6 @@ pub const HELD_OUT_25: &[&str] = &[
 /// order), one sentence per line, taken by the rule in `benches/data/quotes/README.md`; annotated
 /// blind from the text alone and committed before it is scored, to be scored once with the rules
 /// and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_26: &[&str] = &[
     "russiasuspend26",
     "russiaclosed26",
