@@ -1491,7 +1491,10 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
 fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let words = &ctx.words;
     let mention = &ctx.mentions[organisation];
-    if canonical(&mention.label) == "PERSON" {
+    // "Uralsib analyst Chris Weafer", "Procter & Gamble spokeswoman Jennifer Chelune": a one-word
+    // mention the model took for a person may be a body; the office and the name after it say so.
+    if canonical(&mention.label) == "PERSON" && ctx.text_of(mention.span).contains(char::is_whitespace)
+    {
         return None;
     }
     let after = ctx.word_at_or_after(mention.span.end);
@@ -2708,13 +2711,74 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     {
         inside.pop();
     }
-    inside
+    // "said the senior market strategist for Invesco AIM, Fritz Meyer": a description naming only
+    // bodies and places, then the person it describes after a comma.
+    let person = |i: usize| canonical(&ctx.mentions[i].label) == "PERSON";
+    if !inside.is_empty()
+        && !inside.iter().any(|&i| person(i))
+        && let Some(subject) = stop.and_then(|stop| person_after_description(ctx, from, stop))
+    {
+        return Some(subject);
+    }
+    let chosen = inside
         .iter()
-        .find(|&&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        .find(|&&i| person(i))
         .or(inside.first())
-        .map(|&i| Subject::Mention(i, "adjacent"))
+        .copied();
+    // "said Uralsib analyst Chris Weafer": the officer named after a body and an office speaks;
+    // "said Apple Inc. CEO Steve Jobs", where the officer is no mention, the name does.
+    if let Some(i) = chosen {
+        if let Some(officer) = officer_of(ctx, i) {
+            return Some(Subject::Mention(officer, "adjacent"));
+        }
+        if let Some(name) = (!person(i)).then(|| name_after_office(ctx, i)).flatten() {
+            return Some(name);
+        }
+    }
+    chosen
+        .map(|i| Subject::Mention(i, "adjacent"))
         .or_else(|| document_named(ctx, from, clause.end))
         .or_else(|| named_after_role(ctx, from, stop?))
+}
+
+/// The name right after a body's mention and an office noun (`Apple Inc. CEO Steve Jobs`), when
+/// the name is no mention.
+fn name_after_office(ctx: &SuggestContext, body: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let after = ctx.word_at_or_after(ctx.mentions[body].span.end);
+    let office = words.get(after)?;
+    if !PERSON_ROLES.contains(&office.lower.as_str()) {
+        return None;
+    }
+    unmentioned::name_at(ctx, after + 1)
+}
+
+/// `said the senior market strategist for Invesco AIM, Fritz Meyer.`: a clause after a cue that
+/// opens in lower case (a description, "the" or an office) and runs to the comma at word `comma`,
+/// then a person's mention that ends the clause: that person, described.
+fn person_after_description(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    if words.get(comma)?.text != ","
+        || comma <= from + 1
+        || comma - from > 12
+        || words[from].is_capitalised()
+        || words[from..comma].iter().any(|w| w.is_punct() && !matches!(w.text.as_str(), "'s" | "’s" | "&" | "."))
+    {
+        return None;
+    }
+    let next = words.get(comma + 1)?;
+    let index = ctx
+        .mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
+        .find(|&i| {
+            ctx.mentions[i].span.start == next.span.start
+                && canonical(&ctx.mentions[i].label) == "PERSON"
+                && allowed(ctx, &ctx.mentions[i])
+        })?;
+    let after = ctx.word_at_or_after(ctx.mentions[index].span.end);
+    let closes = words
+        .get(after)
+        .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";") || w.sentence_start);
+    closes.then_some(Subject::Mention(index, "appositive"))
 }
 
 /// "the office of the Maldives President", "a unit of the Kelmo police": a determiner at word
