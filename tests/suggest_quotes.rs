@@ -2555,3 +2555,67 @@ fn promised_vowed_and_pledged_are_cues() {
         );
     }
 }
+
+#[test]
+fn the_officer_named_after_a_body_and_an_office_speaks() {
+    // The model took the body's one-word name for a person: the office and the name after it
+    // say who speaks.
+    let found = quotes(
+        "\"It took too long for the money to get into the system,\" said [Uralsib]{PERSON} \
+         analyst [Chris Weafer]{PERSON} on Tuesday.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Chris Weafer"));
+    let found = quotes(
+        "Procter & [Gamble]{PERSON} spokeswoman [Jennifer Chelune]{PERSON} spoke about it: \"We \
+         don't know what caused it.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Jennifer Chelune"));
+    // "Apple Inc." ends no clause; the officer's name the model cut ("Steve") is taken whole.
+    let found = quotes(
+        "\"We love the Beatles, and it has been painful,\" said [Apple Inc.]{ORG} CEO Steve Jobs.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Steve Jobs"), "{found:?}");
+}
+
+#[test]
+fn a_description_of_bodies_after_a_cue_then_a_person_gives_the_person() {
+    let found = quotes(
+        "\"Sentiment in the market is very weak,\" said the senior market strategist for \
+         [Invesco AIM]{ORG}, [Fritz Meyer]{PERSON}.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Fritz Meyer"));
+    assert_eq!(found[0].resolved_by.as_deref(), Some("appositive"));
+    // With no person after the comma the body it names speaks, as before.
+    let found = quotes(
+        "\"Sentiment in the market is very weak,\" said a statement from [Invesco AIM]{ORG}, \
+         adding that it would hold.\n",
+    );
+    assert_ne!(found[0].speaker.as_deref(), Some("Fritz Meyer"));
+}
+
+#[test]
+fn a_person_opening_the_clause_with_an_open_description_speaks() {
+    for text in [
+        "[Scott Carson]{PERSON}, president and CEO of [Boeing Commercial Airplanes]{ORG} said, \
+         \"This has been a wonderful day.\"\n",
+        "[Ralph Crosby]{PERSON}, [EADS]{ORG}'s North America CEO and ex [Northrop]{ORG} executive \
+         commented, \"We have committed our full resources.\"\n",
+        "On this cut, [Whitey MacDonald]{PERSON}, chairperson of Local 1520, [Canadian Auto \
+         Workers]{ORG} union said \"There is a lot of anger here today.\"\n",
+        "[Peter Boockvar]{PERSON} an equity strategist for [Miller Tabak]{ORG}, commented: \"The \
+         market is now realizing it.\"\n",
+    ] {
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let speaker = found[0].speaker.as_deref().unwrap_or("-");
+        assert!(
+            ["Scott Carson", "Ralph Crosby", "Whitey MacDonald", "Peter Boockvar"].contains(&speaker),
+            "{text}: {speaker} {found:?}"
+        );
+    }
+    // A clause in the description is no description: "whose company Acme said" is Acme's.
+    let found = quotes(
+        "[Ann Lee]{PERSON}, whose company [Acme]{ORG} said, \"This has been a wonderful day.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Acme"), "{found:?}");
+}

@@ -1940,6 +1940,81 @@ const ADDRESS_VERBS: &[&str] = &[
 ];
 
 fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
+    let found = subject_before_words(ctx, from, cue);
+    let someone = match &found {
+        Some(Subject::Mention(i, _)) => canonical(&ctx.mentions[*i].label) == "PERSON",
+        Some(Subject::None) | None => false,
+        Some(_) => true,
+    };
+    if someone {
+        return found;
+    }
+    described_opening_person(ctx, from, cue)
+        .map(|i| Subject::Mention(i, "appositive"))
+        .or(found)
+}
+
+/// `Scott Carson, president and CEO of Boeing Commercial Airplanes said`, `Whitey MacDonald,
+/// chairperson of Local 1520, Canadian Auto Workers union said`, `Peter Boockvar an equity
+/// strategist for Miller Tabak, commented:`: the person whose mention opens the clause (after a
+/// comma or at its start) and whose description runs, open, to the cue. The description opens
+/// with a comma and a lower-case word or a possessive, or with "a", "an" or "the"; it names no
+/// other person, holds no clause (no "who", "which", "that", no verb in "-ing" or a form of "be"
+/// or "have", no quotation mark) and at most two more commas, in sixteen words or fewer.
+fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let person = (from..cue).find_map(|k| {
+        let opens = k == from || words[k - 1].text == ",";
+        if !opens {
+            return None;
+        }
+        ctx.mentions_starting_in(CharSpan::new(words[k].span.start, words[k].span.start + 1))
+            .find(|&i| {
+                canonical(&ctx.mentions[i].label) == "PERSON" && allowed(ctx, &ctx.mentions[i])
+            })
+    })?;
+    let after = ctx.word_at_or_after(ctx.mentions[person].span.end);
+    let first = words.get(after)?;
+    let start = if first.text == "," {
+        let next = words.get(after + 1)?;
+        let possessive = words
+            .get(after + 2)
+            .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"));
+        if next.is_capitalised() && !possessive {
+            return None;
+        }
+        after + 1
+    } else if matches!(first.lower.as_str(), "a" | "an" | "the")
+        && words.get(after + 1).is_some_and(|w| !w.is_capitalised())
+    {
+        after
+    } else {
+        return None;
+    };
+    // "Peter Boockvar an equity strategist …, commented": a description opened by an article
+    // may close with a comma before the cue; one opened by a comma is set off and closed
+    // already when a comma stands before the cue (`appositive` takes it).
+    if start >= cue || cue - start > 16 || (words[cue - 1].text == "," && start != after) {
+        return None;
+    }
+    let description = &words[start..cue];
+    let commas = description.iter().filter(|w| w.text == ",").count();
+    let clause = description.iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "who" | "whom" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has"
+                | "had" | "have" | "will" | "would" | "\"" | "“" | "”" | ";" | ":" | "(" | ")"
+        ) || (w.lower.ends_with("ing") && w.lower.len() > 4 && !w.is_capitalised())
+    });
+    let other_person = ctx
+        .mentions_starting_in(CharSpan::new(words[start].span.start, words[cue - 1].span.end))
+        .any(|i| canonical(&ctx.mentions[i].label) == "PERSON");
+    (commas <= 2 && !clause && !other_person).then_some(person)
+}
+
+/// The subject before the cue at word `cue`, as the words beside it show it (see
+/// `subject_before`).
+fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     // "Jill Tolles, also commented": an adverb before the cue stands between it and its subject.
     let mut cue = cue;
@@ -2662,7 +2737,8 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         // "said Dr. Livermore.": the full stop of a title's abbreviation ends no clause.
         let abbreviation = word.text == "."
             && k > from
-            && TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+            && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+                || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str()))
             && words.get(k + 1).is_some_and(|w| w.is_capitalised());
         if (n >= 8 && !possessive && !in_name)
             || n >= 12 && !in_name
@@ -2725,32 +2801,14 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         .find(|&&i| person(i))
         .or(inside.first())
         .copied();
-    // "said Uralsib analyst Chris Weafer": the officer named after a body and an office speaks;
-    // "said Apple Inc. CEO Steve Jobs", where the officer is no mention, the name does.
-    if let Some(i) = chosen {
-        if let Some(officer) = officer_of(ctx, i) {
-            return Some(Subject::Mention(officer, "adjacent"));
-        }
-        if let Some(name) = (!person(i)).then(|| name_after_office(ctx, i)).flatten() {
-            return Some(name);
-        }
+    // "said Uralsib analyst Chris Weafer": the officer named after a body and an office speaks.
+    if let Some(officer) = chosen.and_then(|i| officer_of(ctx, i)) {
+        return Some(Subject::Mention(officer, "adjacent"));
     }
     chosen
         .map(|i| Subject::Mention(i, "adjacent"))
         .or_else(|| document_named(ctx, from, clause.end))
         .or_else(|| named_after_role(ctx, from, stop?))
-}
-
-/// The name right after a body's mention and an office noun (`Apple Inc. CEO Steve Jobs`), when
-/// the name is no mention.
-fn name_after_office(ctx: &SuggestContext, body: usize) -> Option<Subject> {
-    let words = &ctx.words;
-    let after = ctx.word_at_or_after(ctx.mentions[body].span.end);
-    let office = words.get(after)?;
-    if !PERSON_ROLES.contains(&office.lower.as_str()) {
-        return None;
-    }
-    unmentioned::name_at(ctx, after + 1)
 }
 
 /// `said the senior market strategist for Invesco AIM, Fritz Meyer.`: a clause after a cue that
@@ -2824,6 +2882,10 @@ fn body_after_possessive(ctx: &SuggestContext, k: usize) -> bool {
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev",
 ];
+
+/// The abbreviations that end a company's name (`said Apple Inc. CEO Steve Jobs`): their full
+/// stop ends no clause when a capitalised word follows.
+const CORPORATE_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "Cos"];
 
 /// Cues whose object is the one told, a listener, never the speaker.
 const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell", "informed"];

@@ -244,7 +244,7 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             } else {
                 name
             };
-            with_particle_surname(chars, name)
+            with_surname_after(chars, with_particle_surname(chars, name))
         }
         // "Broadcaster Piers Morgan" taken for an organisation: a title before capitalised words
         // that hold no organisation's word ("Bank", "Party") is a person's.
@@ -428,6 +428,65 @@ fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
+/// "Steve" before " Jobs during the keynote" → "Steve Jobs": a one-word name the entity model cut
+/// before a capitalised word that ends the name (a word in letters, capitalised and then lower
+/// case, not a title, a day, a month or a body's word, followed by punctuation, a lower-case word
+/// or the line's end) takes that word in as the surname.
+fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
+    let own = tokens(chars, span.start, span.end);
+    if own.len() != 1 || !capitalised(chars, own[0]) {
+        return span;
+    }
+    let line_end = (span.end..chars.len())
+        .find(|&k| chars[k] == '\n')
+        .unwrap_or(chars.len());
+    let after = tokens(chars, span.end, line_end);
+    let Some(&next) = after.first() else {
+        return span;
+    };
+    if next.start != span.end + 1 {
+        return span;
+    }
+    let mut end = next.end;
+    while end > next.start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
+        end -= 1;
+    }
+    let punctuated = end < next.end;
+    let surname: String = chars[next.start..end].iter().collect();
+    let mut letters = surname.chars();
+    let shaped = letters.next().is_some_and(char::is_uppercase)
+        && surname.chars().count() >= 2
+        && letters.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'));
+    let ends_name = punctuated
+        || after
+            .get(1)
+            .is_none_or(|&t| chars[t.start].is_lowercase());
+    if shaped
+        && ends_name
+        && !is_title(&surname)
+        && !DAYS_AND_MONTHS.contains(&surname.as_str())
+        && !is_org_keyword(&surname)
+        && !NOT_SURNAMES.contains(&surname.as_str())
+    {
+        CharSpan::new(span.start, end)
+    } else {
+        span
+    }
+}
+
+/// Capitalised words after a name that say whose thing follows, not the name's end ("the Obama
+/// Administration", "the Merkel Government").
+const NOT_SURNAMES: &[&str] = &[
+    "Administration",
+    "Government",
+    "Cabinet",
+    "Campaign",
+    "Family",
+    "Era",
+    "Doctrine",
+    "Presidency",
+];
+
 /// Words (runs of non-space chars) in `[start, end)`, as char spans.
 fn tokens(chars: &[char], start: usize, end: usize) -> Vec<CharSpan> {
     let mut out = Vec::new();
@@ -606,6 +665,23 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_one_word_name_cut_before_its_surname_takes_the_surname_in() {
+        let text = "\"We are going to move the hub,\" said Steve Jobs during the keynote.";
+        assert_eq!(speaker(text, "Steve", "PERSON"), "Steve Jobs");
+        let text = "said Apple Inc. CEO Steve Jobs.";
+        assert_eq!(speaker(text, "Steve", "PERSON"), "Steve Jobs");
+        // A day, a title, a body's word or a capitalised run is no surname.
+        for text in [
+            "said Obama Monday.",
+            "said Obama Administration officials.",
+            "said Steve Jobs Memorial trustees.",
+        ] {
+            let name = text.split_whitespace().nth(1).unwrap();
+            assert_eq!(speaker(text, name, "PERSON"), name, "{text}");
+        }
     }
 
     #[test]

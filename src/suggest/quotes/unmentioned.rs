@@ -306,20 +306,3 @@ pub(super) fn name_after(
     closes.then(|| named(ctx, start, end))
 }
 
-/// The name that starts at word `k` and holds two words or more, when it is no mention (`said
-/// Apple Inc. CEO Steve Jobs`: the officer after a body and its office): the person it stands for.
-pub(super) fn name_at(ctx: &SuggestContext, k: usize) -> Option<Subject> {
-    let words = &ctx.words;
-    let end = (k + 2..=(k + 4).min(words.len()))
-        .rev()
-        .find(|&end| is_name(ctx, k, end))?;
-    // The name ends its phrase: not the start of a longer capitalised run the rules would not
-    // take for a person ("CEO Steve Jobs Memorial Fund").
-    if words.get(end).is_some_and(name_word) {
-        return None;
-    }
-    match named(ctx, k, end) {
-        subject @ Subject::Name(_, RoleRef::Person) => Some(subject),
-        _ => None,
-    }
-}
