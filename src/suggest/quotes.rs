@@ -270,6 +270,8 @@ const CUES: &[&str] = &[
     "called upon",
     "calls upon",
     "calling upon",
+    "enthused",
+    "enthuses",
     "promised",
     "pledged",
     "vowed",
@@ -1999,6 +2001,8 @@ fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Op
     }
     let description = &words[start..cue];
     let commas = description.iter().filter(|w| w.text == ",").count();
+    // "Peter Boockvar an equity strategist for Miller Tabak": a name after a preposition in the
+    // description is the body's, whatever the model took it for.
     let clause = description.iter().any(|w| {
         matches!(
             w.lower.as_str(),
@@ -2008,7 +2012,13 @@ fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Op
     });
     let other_person = ctx
         .mentions_starting_in(CharSpan::new(words[start].span.start, words[cue - 1].span.end))
-        .any(|i| canonical(&ctx.mentions[i].label) == "PERSON");
+        .any(|i| {
+            canonical(&ctx.mentions[i].label) == "PERSON"
+                && ctx
+                    .word_at_or_after(ctx.mentions[i].span.start)
+                    .checked_sub(1)
+                    .is_none_or(|k| !PREPOSITIONS.contains(&words[k].lower.as_str()))
+        });
     (commas <= 2 && !clause && !other_person).then_some(person)
 }
 

@@ -378,6 +378,12 @@ fn resolve_pronoun_with(
                 Some(Subject::Role(..) | Subject::Pronoun(..)) => last_speaker
                     .filter(|&(_, at)| at >= word.sentence && at <= sentence)
                     .map(|(index, _)| index),
+                // `"…," said Julien Talavan, a spokesman …. "…," he said`: nobody stands before
+                // the cue, and the speaker named after it for that sentence's quote is the one
+                // meant, not a name at a cue further back.
+                None | Some(Subject::None) => last_speaker
+                    .filter(|&(_, at)| at == word.sentence)
+                    .map(|(index, _)| index),
                 _ => None,
             };
             // "A spokesperson for NISA said … "…," he said": the latest cue's subject is someone
