@@ -2640,3 +2640,13 @@ fn he_after_a_quote_credited_after_its_cue_is_that_quotes_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_goes_on_from_the_sentences_earlier_cue() {
+    let found = quotes(
+        "As well as new routes to the [US]{GPE}, [Mannion]{PERSON} stated that there was a \
+         possibility of routes elsewhere resulting from the new aircraft as well, saying, \"We \
+         will prioritize the U.S. (but) we have an eye on the Far East.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Mannion"));
+}

@@ -1287,6 +1287,18 @@ fn cue_subject(
     if hangs_from_verb && let Some(subject) = participle() {
         return subject;
     }
+    // "Mannion stated that there was a possibility …, saying, "…"": a participle after a comma
+    // goes on from the sentence's earlier cue, whose subject speaks.
+    if words[cue].lower.ends_with("ing")
+        && cue > sentence_start + 1
+        && breaks_before(ctx, cue)
+        && let Some(subject) = (sentence_start..cue - 1).rev().find_map(|k| {
+            cue_at(ctx, k)?;
+            subject_before(ctx, sentence_start, k).filter(|s| *s != Subject::None)
+        })
+    {
+        return subject;
+    }
     let before = subject_before(ctx, sentence_start, cue);
     // "Mr. Ahern started his speech by saying", "Chavez sent his good wishes during his weekly
     // broadcast saying": a participle cue with no comma before it, right after "by" or after a
