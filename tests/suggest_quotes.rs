@@ -2650,3 +2650,20 @@ fn a_participle_after_a_comma_goes_on_from_the_sentences_earlier_cue() {
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Mannion"));
 }
+
+#[test]
+fn a_quotation_alone_in_its_paragraph_after_a_persons_sentence_is_that_persons() {
+    // No cue and no quote before to continue: the person the paragraph before is about speaks.
+    let found = quotes(
+        "[Tony Blair]{PERSON} spoke in Calgary on Tuesday.\n\n\
+         [Blair]{PERSON} became Envoy the same day he stepped down as PM.\n\n\
+         \"This morning I looked at your local papers. I'm still adjusting.\"\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Blair"), "{found:?}");
+    // After a paragraph about no person, nobody named speaks.
+    let found = quotes(
+        "The weather in Calgary was cold on Tuesday.\n\n\
+         \"This morning I looked at your local papers. I'm still adjusting.\"\n",
+    );
+    assert_eq!(found[0].speaker, None, "{found:?}");
+}

@@ -1916,7 +1916,7 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let chars = ctx.chars();
     let mut k = (0..open)
         .rev()
-        .find(|&k| chars[k] != ' ' && chars[k] != '\t')?;
+        .find(|&k| !chars[k].is_whitespace())?;
     // `…for years." "I was …`: the sentence before may end inside its own quotation.
     if matches!(chars[k], '"' | '”' | '\'' | '’') && k > 0 {
         k -= 1;
@@ -1924,10 +1924,9 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     if !matches!(chars[k], '.' | '!' | '?') {
         return None;
     }
+    // The sentence may close the paragraph before: `Blair became Envoy the same day he stepped
+    // down.` then a paragraph of quotation alone.
     let sentence = ctx.sentences[ctx.sentence_of(k)?];
-    if chars[sentence.start..open].contains(&'\n') {
-        return None;
-    }
     let from = ctx.word_at_or_after(sentence.start);
     let to = ctx.word_at_or_after(sentence.end);
     person_subject(ctx, sentence_subject(ctx, from, to)?, "previous-subject")
