@@ -2610,7 +2610,13 @@ fn a_person_opening_the_clause_with_an_open_description_speaks() {
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let speaker = found[0].speaker.as_deref().unwrap_or("-");
         assert!(
-            ["Scott Carson", "Ralph Crosby", "Whitey MacDonald", "Peter Boockvar"].contains(&speaker),
+            [
+                "Scott Carson",
+                "Ralph Crosby",
+                "Whitey MacDonald",
+                "Peter Boockvar"
+            ]
+            .contains(&speaker),
             "{text}: {speaker} {found:?}"
         );
     }

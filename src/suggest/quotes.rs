@@ -1507,7 +1507,8 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let mention = &ctx.mentions[organisation];
     // "Uralsib analyst Chris Weafer", "Procter & Gamble spokeswoman Jennifer Chelune": a one-word
     // mention the model took for a person may be a body; the office and the name after it say so.
-    if canonical(&mention.label) == "PERSON" && ctx.text_of(mention.span).contains(char::is_whitespace)
+    if canonical(&mention.label) == "PERSON"
+        && ctx.text_of(mention.span).contains(char::is_whitespace)
     {
         return None;
     }
@@ -1908,15 +1909,14 @@ fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Opt
 }
 
 /// `John Rhys-Davies broke news when he revealed that a reboot is considered. "Jerry and I are
-/// talking to NBC."`: a quotation with no cue in reach that opens a sentence right after another
-/// in its paragraph is the words of the person that sentence is about, its subject, when that is
+/// talking to NBC."`: a quotation with no cue in reach that opens a sentence right after another,
+/// in its paragraph or closing the paragraph before, is the words of the person that sentence is
+/// about, its subject, when that is
 /// a person or "he"/"she" (a feature article where one person speaks throughout). Found as
 /// `previous-subject`, or as the pronoun resolves.
 fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let chars = ctx.chars();
-    let mut k = (0..open)
-        .rev()
-        .find(|&k| !chars[k].is_whitespace())?;
+    let mut k = (0..open).rev().find(|&k| !chars[k].is_whitespace())?;
     // `…for years." "I was …`: the sentence before may end inside its own quotation.
     if matches!(chars[k], '"' | '”' | '\'' | '’') && k > 0 {
         k -= 1;
@@ -2017,12 +2017,34 @@ fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Op
     let clause = description.iter().any(|w| {
         matches!(
             w.lower.as_str(),
-            "who" | "whom" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has"
-                | "had" | "have" | "will" | "would" | "\"" | "“" | "”" | ";" | ":" | "(" | ")"
+            "who"
+                | "whom"
+                | "whose"
+                | "which"
+                | "that"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "\""
+                | "“"
+                | "”"
+                | ";"
+                | ":"
+                | "("
+                | ")"
         ) || (w.lower.ends_with("ing") && w.lower.len() > 4 && !w.is_capitalised())
     });
     let other_person = ctx
-        .mentions_starting_in(CharSpan::new(words[start].span.start, words[cue - 1].span.end))
+        .mentions_starting_in(CharSpan::new(
+            words[start].span.start,
+            words[cue - 1].span.end,
+        ))
         .any(|i| {
             canonical(&ctx.mentions[i].label) == "PERSON"
                 && ctx
@@ -2841,7 +2863,9 @@ fn person_after_description(ctx: &SuggestContext, from: usize, comma: usize) -> 
         || comma <= from + 1
         || comma - from > 12
         || words[from].is_capitalised()
-        || words[from..comma].iter().any(|w| w.is_punct() && !matches!(w.text.as_str(), "'s" | "’s" | "&" | "."))
+        || words[from..comma]
+            .iter()
+            .any(|w| w.is_punct() && !matches!(w.text.as_str(), "'s" | "’s" | "&" | "."))
     {
         return None;
     }

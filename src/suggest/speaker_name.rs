@@ -457,10 +457,7 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     let shaped = letters.next().is_some_and(char::is_uppercase)
         && surname.chars().count() >= 2
         && letters.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'));
-    let ends_name = punctuated
-        || after
-            .get(1)
-            .is_none_or(|&t| chars[t.start].is_lowercase());
+    let ends_name = punctuated || after.get(1).is_none_or(|&t| chars[t.start].is_lowercase());
     if shaped
         && ends_name
         && !is_title(&surname)

@@ -305,4 +305,3 @@ pub(super) fn name_after(
         .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";" | ":"));
     closes.then(|| named(ctx, start, end))
 }
-
