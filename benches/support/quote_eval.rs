@@ -530,7 +530,6 @@ pub const HELD_OUT_26: &[&str] = &[
 /// rule in `benches/data/quotes/README.md`; annotated blind from the text alone and committed
 /// before it is scored, to be scored once with the rules and scores frozen by someone else. Not
 /// part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_27: &[&str] = &[
     "a380delivered27",
     "indonesiaban27",
