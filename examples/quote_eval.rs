@@ -4,8 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout28  # the twenty-eighth held-out set (random English Wikinews pages via dimitrakatseli/Wikinews), scored blind once with round 22 at 3da5538
-//! cargo run --example quote_eval heldout27  # the twenty-seventh held-out set (Wikinews 2007-13, the rest of the SemEval-2015 TimeLine / MEANTIME articles: Airbus, car makers), scored blind once with round 22 at 1059839
+//! cargo run --example quote_eval heldout28  # the twenty-eighth held-out set (random English Wikinews pages via dimitrakatseli/Wikinews), scored blind once with round 22 at 3da5538, now development
+//! cargo run --example quote_eval heldout27  # the twenty-seventh held-out set (Wikinews 2007-13, the rest of the SemEval-2015 TimeLine / MEANTIME articles: Airbus, car makers), scored blind once with round 22 at 1059839, now development
 //! cargo run --example quote_eval heldout25  # the twenty-fifth held-out set (Wikinews 2005-11, the SemEval-2015 TimeLine / MEANTIME articles: Apple, Airbus, Boeing), scored blind once with round 21 at b70c402, now development
 //! cargo run --example quote_eval heldout26  # the twenty-sixth held-out set (Wikinews 2006-11, the SemEval-2015 TimeLine / MEANTIME articles: markets, car makers), scored blind once with round 21 at b70c402, now development
 //! cargo run --example quote_eval heldout24  # the once held-out twenty-fourth set (Wikinews 2009-18 via AMALGUM's extra news), scored blind once with round 20 at e978520, now development
@@ -31,7 +31,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to twenty-sixth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to twenty-eighth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -74,8 +74,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout28") => (HELD_OUT_28, "held-out 28 (scored blind once with round 22)"),
-        Some("heldout27") => (HELD_OUT_27, "held-out 27 (scored blind once with round 22)"),
+        Some("heldout28") => (HELD_OUT_28, "held-out 28 (now development)"),
+        Some("heldout27") => (HELD_OUT_27, "held-out 27 (now development)"),
         Some("heldout25") => (HELD_OUT_25, "held-out 25 (now development)"),
         Some("heldout26") => (HELD_OUT_26, "held-out 26 (now development)"),
         Some("heldout24") => (HELD_OUT_24, "held-out 24 (now development)"),
