@@ -2673,3 +2673,25 @@ fn a_quotation_alone_in_its_paragraph_after_a_persons_sentence_is_that_persons()
     );
     assert_eq!(found[0].speaker, None, "{found:?}");
 }
+
+#[test]
+fn an_officer_named_after_a_long_title_and_a_comma_speaks() {
+    let found = quotes(
+        "\"This is a major milestone for the programme,\" said [Airbus]{ORG} President and Chief \
+         Executive Officer, [Tom Enders]{PERSON}.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Tom Enders"));
+}
+
+#[test]
+fn he_after_a_quotation_of_several_sentences_is_whom_the_sentence_before_it_is_about() {
+    // One sentence a line: the sentence before "he said" is the quotation's own; the one before
+    // the quotation opened is about who speaks.
+    let found = quotes(
+        "[Harry Reid]{PERSON} said the talks had failed.\n\n\
+         Republican Senator [Bob Corker]{PERSON} was also unhappy about the rejection.\n\n\
+         \"We were about three words away from a deal.\n\n\
+         We solved everything substantively,\" he said.\n",
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Bob Corker"), "{found:?}");
+}

@@ -1535,6 +1535,27 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                             .is_some_and(|w| w.text == ",")
                     })
             })
+            .or_else(|| {
+                // "said Airbus President and Chief Executive Officer, Tom Enders.": a title of
+                // several words, then a comma and the person, who ends the clause.
+                let mut end = role;
+                while end + 1 < words.len()
+                    && end + 1 - role < 6
+                    && person_at(end + 1).is_none()
+                    && (words[end + 1].is_capitalised()
+                        || matches!(words[end + 1].lower.as_str(), "and" | "of" | "&"))
+                {
+                    end += 1;
+                }
+                (end > role && words.get(end + 1)?.text == ",")
+                    .then(|| person_at(end + 2))
+                    .flatten()
+                    .filter(|&i| {
+                        words
+                            .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
+                            .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";"))
+                    })
+            })
         })
         .or_else(|| {
             // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case

@@ -329,8 +329,18 @@ fn resolve_pronoun_with(
     // made a quote.
     // But the subject of the sentence just before, in the same paragraph, is nearer ("For Kevin
     // Allton, Warhol was a legend. He said, …" after an earlier "Kiara Perkins admitted").
-    let previous_subject = ctx
-        .sentence_of(span.start)
+    // `"We were about three words away from a deal. …," he said`: after a quotation of several
+    // sentences, the sentence before is the one before the quotation opened.
+    let quoted_before = {
+        let all = ctx.quotations();
+        let i = all.partition_point(|q| q.open < span.start);
+        i.checked_sub(1)
+            .map(|i| &all[i])
+            .filter(|q| q.close_end <= span.start && q.close_end + 3 >= span.start)
+            .and_then(|q| ctx.sentence_of(q.open))
+    };
+    let previous_subject = quoted_before
+        .or_else(|| ctx.sentence_of(span.start))
         .and_then(|s| s.checked_sub(1))
         .and_then(|s| ctx.sentences.get(s))
         .and_then(|previous| {
