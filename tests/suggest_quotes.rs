@@ -2695,3 +2695,22 @@ fn he_after_a_quotation_of_several_sentences_is_whom_the_sentence_before_it_is_a
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Bob Corker"), "{found:?}");
 }
+
+#[test]
+fn a_lower_case_cue_opening_the_line_after_a_quotation_is_the_quotations() {
+    // A splitter's paragraph break between the quotation and its cue.
+    let found = quotes(
+        "\"This is a regrettable but necessary step to protect the economy.\"\n\n\
+         said [Stephen Harper]{PERSON}, Prime Minister of Canada.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Stephen Harper"), "direct:cue-after")]
+    );
+    // A capitalised line after it is a sentence of its own.
+    let found = quotes(
+        "\"This is a regrettable but necessary step to protect the economy.\"\n\n\
+         Analysts said [Stephen Harper]{PERSON} had no choice.\n",
+    );
+    assert_ne!(found[0].speaker.as_deref(), Some("Stephen Harper"), "{found:?}");
+}

@@ -1067,9 +1067,27 @@ fn cue_after(
     let words = &ctx.words;
     let first = ctx.word_at_or_after(close_end);
     let chars = ctx.chars();
-    let line_end = (close_end..chars.len())
-        .find(|&p| chars[p] == '\n')
-        .unwrap_or(chars.len());
+    let end_of_line = |from: usize| {
+        (from..chars.len())
+            .find(|&p| chars[p] == '\n')
+            .unwrap_or(chars.len())
+    };
+    let mut line_end = end_of_line(close_end);
+    // `"… collapse."` then a paragraph `said Stephen Harper, Prime Minister of Canada.`: a
+    // paragraph break (a sentence splitter's, a scraper's) between a quotation that closes its
+    // line and a lower-case cue opening the next line; the cue is the quotation's.
+    if chars[close_end.min(line_end)..line_end]
+        .iter()
+        .all(|c| c.is_whitespace())
+        && let Some(next) = words.get(first)
+        && !next.is_capitalised()
+        && chars[line_end..next.span.start]
+            .iter()
+            .all(|c| c.is_whitespace())
+        && cue_at(ctx, first).is_some()
+    {
+        line_end = end_of_line(next.span.start);
+    }
     let new_sentence = ends_sentence && words.get(first).is_some_and(|w| w.is_capitalised());
     // Six lower-case words at most; capitalised ones (a long title and a name: `"…," Deputy
     // Emergency Situations Minister Alexander Chupriyan told TASS`) count only toward twelve.
