@@ -2712,5 +2712,9 @@ fn a_lower_case_cue_opening_the_line_after_a_quotation_is_the_quotations() {
         "\"This is a regrettable but necessary step to protect the economy.\"\n\n\
          Analysts said [Stephen Harper]{PERSON} had no choice.\n",
     );
-    assert_ne!(found[0].speaker.as_deref(), Some("Stephen Harper"), "{found:?}");
+    assert_ne!(
+        found[0].speaker.as_deref(),
+        Some("Stephen Harper"),
+        "{found:?}"
+    );
 }

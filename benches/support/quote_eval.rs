@@ -584,7 +584,6 @@ pub const HELD_OUT_28: &[&str] = &[
 /// end), in the file's order, taken by the rule in `benches/data/quotes/README.md`; written one
 /// sentence per line by `scripts/wikinews_json_text.py`, annotated blind from the text alone, to
 /// be scored once with the rules and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_29: &[&str] = &[
     "nsacalls29",
     "torontoshooting29",

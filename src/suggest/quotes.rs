@@ -1541,39 +1541,41 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))
         .and_then(|role| {
-            person_at(role).or_else(|| person_at(role + 1)).or_else(|| {
-                // "The UNRA spokesperson, Babar Baloch, raised concerns": the person named
-                // between commas right after the office is its holder, the phrase's head.
-                (words.get(role + 1)?.text == ",")
-                    .then(|| person_at(role + 2))
-                    .flatten()
-                    .filter(|&i| {
-                        words
-                            .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
-                            .is_some_and(|w| w.text == ",")
-                    })
-            })
-            .or_else(|| {
-                // "said Airbus President and Chief Executive Officer, Tom Enders.": a title of
-                // several words, then a comma and the person, who ends the clause.
-                let mut end = role;
-                while end + 1 < words.len()
-                    && end + 1 - role < 6
-                    && person_at(end + 1).is_none()
-                    && (words[end + 1].is_capitalised()
-                        || matches!(words[end + 1].lower.as_str(), "and" | "of" | "&"))
-                {
-                    end += 1;
-                }
-                (end > role && words.get(end + 1)?.text == ",")
-                    .then(|| person_at(end + 2))
-                    .flatten()
-                    .filter(|&i| {
-                        words
-                            .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
-                            .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";"))
-                    })
-            })
+            person_at(role)
+                .or_else(|| person_at(role + 1))
+                .or_else(|| {
+                    // "The UNRA spokesperson, Babar Baloch, raised concerns": the person named
+                    // between commas right after the office is its holder, the phrase's head.
+                    (words.get(role + 1)?.text == ",")
+                        .then(|| person_at(role + 2))
+                        .flatten()
+                        .filter(|&i| {
+                            words
+                                .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
+                                .is_some_and(|w| w.text == ",")
+                        })
+                })
+                .or_else(|| {
+                    // "said Airbus President and Chief Executive Officer, Tom Enders.": a title of
+                    // several words, then a comma and the person, who ends the clause.
+                    let mut end = role;
+                    while end + 1 < words.len()
+                        && end + 1 - role < 6
+                        && person_at(end + 1).is_none()
+                        && (words[end + 1].is_capitalised()
+                            || matches!(words[end + 1].lower.as_str(), "and" | "of" | "&"))
+                    {
+                        end += 1;
+                    }
+                    (end > role && words.get(end + 1)?.text == ",")
+                        .then(|| person_at(end + 2))
+                        .flatten()
+                        .filter(|&i| {
+                            words
+                                .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
+                                .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";"))
+                        })
+                })
         })
         .or_else(|| {
             // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case
