@@ -2910,19 +2910,7 @@ fn person_after_description(ctx: &SuggestContext, from: usize, comma: usize) -> 
     {
         return None;
     }
-    let next = words.get(comma + 1)?;
-    let index = ctx
-        .mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
-        .find(|&i| {
-            ctx.mentions[i].span.start == next.span.start
-                && canonical(&ctx.mentions[i].label) == "PERSON"
-                && allowed(ctx, &ctx.mentions[i])
-        })?;
-    let after = ctx.word_at_or_after(ctx.mentions[index].span.end);
-    let closes = words
-        .get(after)
-        .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";") || w.sentence_start);
-    closes.then_some(Subject::Mention(index, "appositive"))
+    person_ending_clause(ctx, comma + 1).map(|index| Subject::Mention(index, "appositive"))
 }
 
 /// "the office of the Maldives President", "a unit of the Kelmo police": a determiner at word
@@ -2991,7 +2979,14 @@ fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<S
     {
         return None;
     }
-    let next = words.get(comma + 1)?;
+    person_ending_clause(ctx, comma + 1).map(|index| Subject::Mention(index, "appositive"))
+}
+
+/// The allowed person's mention that starts at word `k` and ends its clause (a comma, a full stop,
+/// a semicolon, a new sentence or the text's end after it): `…, Fritz Meyer.`.
+fn person_ending_clause(ctx: &SuggestContext, k: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let next = words.get(k)?;
     let index = ctx
         .mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
         .find(|&i| {
@@ -3003,7 +2998,7 @@ fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<S
     let closes = words
         .get(after)
         .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";") || w.sentence_start);
-    closes.then_some(Subject::Mention(index, "appositive"))
+    closes.then_some(index)
 }
 
 /// The allowed mention that ends exactly at `end`.
