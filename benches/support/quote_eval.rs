@@ -598,7 +598,6 @@ pub const HELD_OUT_29: &[&str] = &[
 /// short names in order, taken by the rule in `benches/data/quotes/README.md`; turned into text by
 /// `scripts/amalgum_news_text.py`, annotated blind from the text alone, to be scored once with the
 /// rules and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_30: &[&str] = &[
     "obama30",
     "iran30",
