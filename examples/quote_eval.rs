@@ -4,9 +4,9 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout31  # the thirty-first held-out set (Wikinews 2008-19 via AMALGUM's news, held out 30's guessed names continued), blind, scored once with round 23 frozen
-//! cargo run --example quote_eval heldout30  # the thirtieth held-out set (Wikinews 2006-19 via AMALGUM's news, by guessed file names), blind, scored once with round 23 frozen
-//! cargo run --example quote_eval heldout29  # the twenty-ninth held-out set (the rest of the random English Wikinews pages via dimitrakatseli/Wikinews), blind, scored once with round 23 frozen
+//! cargo run --example quote_eval heldout31  # the thirty-first held-out set (Wikinews 2008-19 via AMALGUM's news, held out 30's guessed names continued), scored blind once with round 23, now development
+//! cargo run --example quote_eval heldout30  # the thirtieth held-out set (Wikinews 2006-19 via AMALGUM's news, by guessed file names), scored blind once with round 23, now development
+//! cargo run --example quote_eval heldout29  # the twenty-ninth held-out set (the rest of the random English Wikinews pages via dimitrakatseli/Wikinews), scored blind once with round 23, now development
 //! cargo run --example quote_eval heldout28  # the twenty-eighth held-out set (random English Wikinews pages via dimitrakatseli/Wikinews), scored blind once with round 22 at 3da5538, now development
 //! cargo run --example quote_eval heldout27  # the twenty-seventh held-out set (Wikinews 2007-13, the rest of the SemEval-2015 TimeLine / MEANTIME articles: Airbus, car makers), scored blind once with round 22 at 1059839, now development
 //! cargo run --example quote_eval heldout25  # the twenty-fifth held-out set (Wikinews 2005-11, the SemEval-2015 TimeLine / MEANTIME articles: Apple, Airbus, Boeing), scored blind once with round 21 at b70c402, now development
@@ -34,7 +34,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to twenty-eighth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-first sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -77,9 +77,9 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout31") => (HELD_OUT_31, "held-out 31 (blind)"),
-        Some("heldout30") => (HELD_OUT_30, "held-out 30 (blind)"),
-        Some("heldout29") => (HELD_OUT_29, "held-out 29 (blind)"),
+        Some("heldout31") => (HELD_OUT_31, "held-out 31 (now development)"),
+        Some("heldout30") => (HELD_OUT_30, "held-out 30 (now development)"),
+        Some("heldout29") => (HELD_OUT_29, "held-out 29 (now development)"),
         Some("heldout28") => (HELD_OUT_28, "held-out 28 (now development)"),
         Some("heldout27") => (HELD_OUT_27, "held-out 27 (now development)"),
         Some("heldout25") => (HELD_OUT_25, "held-out 25 (now development)"),
