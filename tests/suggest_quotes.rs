@@ -2718,3 +2718,27 @@ fn a_lower_case_cue_opening_the_line_after_a_quotation_is_the_quotations() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_line_opening_with_a_person_and_a_description_credits_the_quotation_after_it() {
+    let found = quotes(
+        "Post match quotes\n\n\
+         [Heiko Herrlich]{PERSON} (GER), Germany coach \"We kept it tight at the back and never \
+         gave them a sight of goal.\"\n\n\
+         [Josh Lambo]{PERSON} (USA), USA goalkeeper \"It was a tough match for us. We battled \
+         right to the end.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Heiko Herrlich"), "direct:introduced"),
+            (Some("Josh Lambo"), "direct:introduced")
+        ]
+    );
+    // A verb between the person and the quotation makes a sentence, not a credit.
+    let found = quotes(
+        "[Josh Lambo]{PERSON} watched the replay of \"the longest ninety minutes of my life\" \
+         twice.\n",
+    );
+    assert!(found.iter().all(|q| q.rule != "direct:introduced"), "{found:?}");
+}

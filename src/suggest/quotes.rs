@@ -858,6 +858,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             candidate.subject = subject;
             candidate.rule = "direct:introduced";
+        } else if let Some(index) = credit_line(ctx, quotation.open) {
+            candidate.subject = Subject::Mention(index, "introduction");
+            candidate.rule = "direct:introduced";
         } else if let Some(subject) = continuation(ctx, quotation.open, &out)
             .or_else(|| previous_subject(ctx, quotation.open))
         {
@@ -939,6 +942,46 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
         lower,
         "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
+}
+
+/// `Heiko Herrlich (GER), Germany coach "We kept it tight …"`: a line that opens with a person's
+/// mention and goes on, with no verb and no cue, only with a description of the person (their
+/// team in brackets, their role), up to the quotation's opening mark; a list of quotes after a
+/// match or an event. The person speaks.
+fn credit_line(ctx: &SuggestContext, open: usize) -> Option<usize> {
+    let chars = ctx.chars();
+    let line_start = (0..open)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let first = ctx.word_at_or_after(line_start);
+    let person = ctx
+        .mentions_starting_in(CharSpan::new(line_start, line_start + 1))
+        .find(|&i| {
+            canonical(&ctx.mentions[i].label) == "PERSON" && allowed(ctx, &ctx.mentions[i])
+        })?;
+    if ctx.words.get(first)?.span.start != line_start {
+        return None;
+    }
+    let after = ctx.word_at_or_after(ctx.mentions[person].span.end);
+    let until = ctx.word_at_or_after(open);
+    if until <= after || until - after > 8 {
+        return None;
+    }
+    let description = &ctx.words[after..until];
+    let plain = description.iter().all(|w| {
+        matches!(w.text.as_str(), "," | "(" | ")" | "-" | "–")
+            || (w.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !(w.lower.ends_with("ed") || w.lower.ends_with("ing"))
+                && !matches!(
+                    w.lower.as_str(),
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                        | "and" | "but" | "that" | "who" | "which" | "to"
+                ))
+    });
+    let cue = (after..until).any(|k| cue_at(ctx, k).is_some());
+    let described = description.iter().any(|w| !w.is_punct());
+    (plain && !cue && described).then_some(person)
 }
 
 /// Whether "is", "was", "are" or "were" is the first word after char `close_end`.
