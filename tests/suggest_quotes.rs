@@ -2740,5 +2740,8 @@ fn a_line_opening_with_a_person_and_a_description_credits_the_quotation_after_it
         "[Josh Lambo]{PERSON} watched the replay of \"the longest ninety minutes of my life\" \
          twice.\n",
     );
-    assert!(found.iter().all(|q| q.rule != "direct:introduced"), "{found:?}");
+    assert!(
+        found.iter().all(|q| q.rule != "direct:introduced"),
+        "{found:?}"
+    );
 }

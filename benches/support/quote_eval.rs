@@ -636,7 +636,6 @@ pub const HELD_OUT_31: &[&str] = &[
 /// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
 /// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
 /// Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_32: &[&str] = &[
     "putin32",
     "chavez32",

@@ -975,8 +975,20 @@ fn credit_line(ctx: &SuggestContext, open: usize) -> Option<usize> {
                 && !(w.lower.ends_with("ed") || w.lower.ends_with("ing"))
                 && !matches!(
                     w.lower.as_str(),
-                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
-                        | "and" | "but" | "that" | "who" | "which" | "to"
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                        | "and"
+                        | "but"
+                        | "that"
+                        | "who"
+                        | "which"
+                        | "to"
                 ))
     });
     let cue = (after..until).any(|k| cue_at(ctx, k).is_some());
