@@ -969,32 +969,28 @@ fn credit_line(ctx: &SuggestContext, open: usize) -> Option<usize> {
         return None;
     }
     let description = &ctx.words[after..until];
+    // Punctuation of a description, or a word that is no verb form and opens no clause.
+    let verb_or_clause = |w: &super::context::Word| {
+        w.lower.ends_with("ed")
+            || w.lower.ends_with("ing")
+            || CLAUSE_WORDS.contains(&w.lower.as_str())
+            || matches!(w.lower.as_str(), "and" | "but" | "to")
+    };
     let plain = description.iter().all(|w| {
         matches!(w.text.as_str(), "," | "(" | ")" | "-" | "–")
-            || (w.text.chars().all(|c| c.is_alphanumeric() || c == '-')
-                && !(w.lower.ends_with("ed") || w.lower.ends_with("ing"))
-                && !matches!(
-                    w.lower.as_str(),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "will"
-                        | "would"
-                        | "and"
-                        | "but"
-                        | "that"
-                        | "who"
-                        | "which"
-                        | "to"
-                ))
+            || (w.text.chars().all(|c| c.is_alphanumeric() || c == '-') && !verb_or_clause(w))
     });
     let cue = (after..until).any(|k| cue_at(ctx, k).is_some());
     let described = description.iter().any(|w| !w.is_punct());
     (plain && !cue && described).then_some(person)
 }
+
+/// Words that open a clause or make a finite verb phrase: a description of a person (`Scott
+/// Carson, president and CEO of …`, `Heiko Herrlich (GER), Germany coach`) holds none of them.
+const CLAUSE_WORDS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "is", "was", "are", "were", "has", "had", "have",
+    "will", "would",
+];
 
 /// Whether "is", "was", "are" or "were" is the first word after char `close_end`.
 fn copula_follows(ctx: &SuggestContext, close_end: usize) -> bool {
@@ -2108,33 +2104,10 @@ fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Op
     }
     let description = &words[start..cue];
     let commas = description.iter().filter(|w| w.text == ",").count();
-    // "Peter Boockvar an equity strategist for Miller Tabak": a name after a preposition in the
-    // description is the body's, whatever the model took it for.
     let clause = description.iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
-            "who"
-                | "whom"
-                | "whose"
-                | "which"
-                | "that"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "\""
-                | "“"
-                | "”"
-                | ";"
-                | ":"
-                | "("
-                | ")"
-        ) || (w.lower.ends_with("ing") && w.lower.len() > 4 && !w.is_capitalised())
+        CLAUSE_WORDS.contains(&w.lower.as_str())
+            || matches!(w.text.as_str(), "\"" | "“" | "”" | ";" | ":" | "(" | ")")
+            || (w.lower.ends_with("ing") && w.lower.len() > 4 && !w.is_capitalised())
     });
     let other_person = ctx
         .mentions_starting_in(CharSpan::new(
