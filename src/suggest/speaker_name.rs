@@ -296,6 +296,14 @@ fn tokens_before_on_line(chars: &[char], at: usize) -> Vec<CharSpan> {
     tokens(chars, line_start, at)
 }
 
+/// The tokens of the line `at` is on, from `at` to the line's end.
+fn tokens_after_on_line(chars: &[char], at: usize) -> Vec<CharSpan> {
+    let line_end = (at..chars.len())
+        .find(|&k| chars[k] == '\n')
+        .unwrap_or(chars.len());
+    tokens(chars, at, line_end)
+}
+
 /// Whether `span` follows an office and "of" on its line ("President of", "chair of").
 fn after_office_of(chars: &[char], span: CharSpan) -> bool {
     let before = tokens_before_on_line(chars, span.start);
@@ -399,10 +407,7 @@ fn with_hyphenated_part(chars: &[char], span: CharSpan) -> CharSpan {
 /// three letters joined to a capitalised surname by a hyphen ("el-", "al-", "ul-"), right after
 /// the name, is the end of the name (the entity model stops before it).
 fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
-    let line_end = (span.end..chars.len())
-        .find(|&k| chars[k] == '\n')
-        .unwrap_or(chars.len());
-    let Some(next) = tokens(chars, span.end, line_end).first().copied() else {
+    let Some(next) = tokens_after_on_line(chars, span.end).first().copied() else {
         return span;
     };
     if next.start != span.end + 1 {
@@ -437,10 +442,7 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     if own.len() != 1 || !capitalised(chars, own[0]) {
         return span;
     }
-    let line_end = (span.end..chars.len())
-        .find(|&k| chars[k] == '\n')
-        .unwrap_or(chars.len());
-    let after = tokens(chars, span.end, line_end);
+    let after = tokens_after_on_line(chars, span.end);
     let Some(&next) = after.first() else {
         return span;
     };
@@ -606,10 +608,7 @@ fn titled_person(chars: &[char], span: CharSpan) -> bool {
 /// capitalised word, at most six words; after a body's noun also "on" or "for" ("Commission on
 /// Presidential Debates"), but not a day or a month ("the Council on Monday").
 fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
-    let line_end = (span.end..chars.len())
-        .find(|&k| chars[k] == '\n')
-        .unwrap_or(chars.len());
-    let after = tokens(chars, span.end, line_end);
+    let after = tokens_after_on_line(chars, span.end);
     let Some(first) = after.first() else {
         return span;
     };
