@@ -2745,3 +2745,50 @@ fn a_line_opening_with_a_person_and_a_description_credits_the_quotation_after_it
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_ends_a_description_and_is_not_set_off_between_commas() {
+    // The place the model took for a person closes the administrator's description; the one
+    // named before it speaks, and "he" goes on with him.
+    let found = quotes(
+        "[Yadin Apaydin]{PERSON}, the administrator of [Yukari Kanatli]{PERSON}, said his village \
+         had been hit. \"Everything has been knocked down,\" he told reporters.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Yadin Apaydin"), "direct:cue-after")]
+    );
+    // Between commas with no preposition before it, the name is the one set off.
+    let found = quotes(
+        "The administrator, [Yadin Apaydin]{PERSON}, said: \"Everything has been knocked down.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Yadin Apaydin"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn he_after_a_participle_hanging_from_the_sentence_verb_is_that_verbs_subject() {
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} criticized [Bush]{PERSON}, saying he was \"talking as if he owned \
+         the world\".\n\n\
+         Talking about nation-building, he said that it is \"a very original democracy that is \
+         imposed by weapons and bombs.\"\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Hugo Chavez")),
+        "{found:?}"
+    );
+    // Where the name before the comma is the subject of an earlier cue, "he" goes on with it.
+    let found = quotes(
+        "[Hugo Chavez]{PERSON} told [Bush]{PERSON} he had lost, adding that the vote was fair.\n\n\
+         Later he said: \"It is a very original democracy.\"\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Hugo Chavez")),
+        "{found:?}"
+    );
+}

@@ -1338,24 +1338,10 @@ fn cue_subject(
     open: usize,
 ) -> Subject {
     let words = &ctx.words;
-    // "Trump made a statement about the group Proud Boys, when asked to condemn them, stating":
-    // a participle after a comma, in a sentence with no earlier cue that has a subject of its
-    // own, hangs from the sentence's verb, whose subject speaks (not the name before an earlier
-    // comma).
-    let hangs_from_verb = words[cue].lower.ends_with("ing")
-        && cue > sentence_start
-        && breaks_before(ctx, cue)
-        && !(sentence_start..cue - 1).any(|k| {
-            cue_at(ctx, k).is_some_and(|l| {
-                subject_before(ctx, sentence_start, k)
-                    .or_else(|| subject_after(ctx, k + l, open))
-                    .is_some()
-            })
-        });
-    let participle = || participle_subject(ctx, sentence_start, cue);
-    if hangs_from_verb && let Some(subject) = participle() {
+    if let Some(subject) = hanging_participle_subject(ctx, sentence_start, cue, open) {
         return subject;
     }
+    let participle = || participle_subject(ctx, sentence_start, cue);
     // "Mannion stated that there was a possibility …, saying, "…"": a participle after a comma
     // goes on from the sentence's earlier cue, whose subject speaks.
     if words[cue].lower.ends_with("ing")
@@ -1393,6 +1379,33 @@ fn cue_subject(
         .or_else(|| unmentioned::name_before(ctx, sentence_start, cue))
         .or_else(|| unmentioned::name_after(ctx, cue, len, open))
         .unwrap_or(Subject::None)
+}
+
+/// "Trump made a statement about the group Proud Boys, when asked to condemn them, stating": a
+/// participle cue at word `cue` after a comma, in a sentence (from word `sentence_start`) with no
+/// earlier cue that has a subject of its own, hangs from the sentence's verb, whose subject speaks
+/// (not the name before an earlier comma: "Hugo Chavez criticized Bush, saying"). `open`: where
+/// the quotation the cue introduces opens, or its sentence ends.
+fn hanging_participle_subject(
+    ctx: &SuggestContext,
+    sentence_start: usize,
+    cue: usize,
+    open: usize,
+) -> Option<Subject> {
+    let words = &ctx.words;
+    let hangs_from_verb = words[cue].lower.ends_with("ing")
+        && cue > sentence_start
+        && breaks_before(ctx, cue)
+        && !(sentence_start..cue - 1).any(|k| {
+            cue_at(ctx, k).is_some_and(|l| {
+                subject_before(ctx, sentence_start, k)
+                    .or_else(|| subject_after(ctx, k + l, open))
+                    .is_some()
+            })
+        });
+    hangs_from_verb
+        .then(|| participle_subject(ctx, sentence_start, cue))
+        .flatten()
 }
 
 /// The subject of the clause a participle cue at word `cue` ends, when nothing but "by" or a
@@ -2590,12 +2603,17 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
 /// "the director, Dr. Anthony Fauci, said"), or further before it when only a description of the
 /// person stands between: lower-case words, no preposition, verb or relative word ("Another
 /// co-author, civil and environmental engineering professor Julian Marshall, said"; not "The
-/// mayor, who met Anna Berg, said").
+/// mayor, who met Anna Berg, said", nor a name after a preposition).
 fn named_between_commas(ctx: &SuggestContext, from: usize, comma: usize) -> Option<usize> {
     let words = &ctx.words;
     let index = mention_ending_at(ctx, words.get(comma.checked_sub(1)?)?.span.end)
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")?;
     let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
+    // "Yadin Apaydin, the administrator of Yukari Kanatli, said": a name after a preposition ends
+    // the description of the one named before it, and is no one set off between commas.
+    if starts > from && PREPOSITIONS.contains(&words[starts - 1].lower.as_str()) {
+        return None;
+    }
     if (starts.saturating_sub(4).max(from)..starts).any(|k| words[k].text == ",") {
         return Some(index);
     }

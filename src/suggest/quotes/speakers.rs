@@ -9,7 +9,9 @@ use crate::model::CharSpan;
 use super::super::context::{Mention, SuggestContext};
 use super::super::labels::canonical;
 use super::super::lexicon::PronounRef;
-use super::{PRONOUN_REACH, RoleRef, Subject, allowed, cue_at, subject_before};
+use super::{
+    PRONOUN_REACH, RoleRef, Subject, allowed, cue_at, hanging_participle_subject, subject_before,
+};
 
 /// The mention a role noun stands for: for a person's office ("the minister") the latest person
 /// carrying that title ("Prime Minister Albin Kurti"), else the latest person within reach; for an
@@ -379,7 +381,11 @@ fn resolve_pronoun_with(
         }
         if cue_at(ctx, k).is_some() {
             let sentence_start = ctx.word_at_or_after(ctx.sentences[word.sentence].start);
-            let subject = subject_before(ctx, sentence_start, k);
+            // "Hugo Chavez criticized Bush, saying …. … he said": a participle hanging from the
+            // sentence's verb is its subject's, as for the quote it introduces.
+            let sentence_end = ctx.sentences[word.sentence].end;
+            let subject = hanging_participle_subject(ctx, sentence_start, k, sentence_end)
+                .or_else(|| subject_before(ctx, sentence_start, k));
             // A cue whose subject is itself a role noun or a pronoun ("the president said …
             // He added"): the speaker found for the quote of that sentence is the one meant, not
             // a name at an earlier cue.
