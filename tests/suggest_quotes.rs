@@ -2792,3 +2792,40 @@ fn he_after_a_participle_hanging_from_the_sentence_verb_is_that_verbs_subject() 
         "{found:?}"
     );
 }
+
+#[test]
+fn complaining_explaining_insisting_and_warning_are_cues() {
+    for cue in ["complained that", "complains that"] {
+        let found = quotes(&format!(
+            "At the assembly, [Chavez]{{PERSON}} {cue} \"we have no power to make any impact on \
+             the terrible situation in the world.\"\n"
+        ));
+        assert_eq!(
+            speakers_and_rules(&found),
+            vec![(Some("Chavez"), "direct:cue-before")],
+            "{cue}"
+        );
+    }
+    for cue in [
+        "explaining that",
+        "insisting that",
+        "claiming that",
+        "declaring that",
+        "announcing that",
+        "stressing that",
+        "responding that",
+        "replying that",
+        "warning that",
+        "recalling that",
+    ] {
+        let found = quotes(&format!(
+            "[Chavez]{{PERSON}} spoke at the assembly for an hour, {cue} \"we have no power to \
+             make any impact on the terrible situation in the world.\"\n"
+        ));
+        assert_eq!(
+            speakers_and_rules(&found),
+            vec![(Some("Chavez"), "direct:cue-before")],
+            "{cue}"
+        );
+    }
+}
