@@ -2829,3 +2829,25 @@ fn complaining_explaining_insisting_and_warning_are_cues() {
         );
     }
 }
+
+#[test]
+fn a_person_before_an_open_relative_clause_speaks_not_the_name_inside_it() {
+    let found = quotes(
+        "Rep. [Charles Rangel]{PERSON} (Democrats) who represents a neighborhood which \
+         [Chavez]{PERSON} recently visited said \"I just want to make it abundantly clear: do not \
+         come here and offend our president.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Charles Rangel"), "direct:cue-before")]
+    );
+    // Without the relative "who", the one who visited is the subject of a clause describing
+    // someone unnamed, and nobody named speaks.
+    let found = quotes(
+        "Some of the residents [Chavez]{PERSON} visited said \"we do not want him here.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

@@ -2330,7 +2330,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
             && !word.is_capitalised()
             && cue_at(ctx, k).is_none()
         {
-            return None;
+            return person_before_open_relative(ctx, from, k);
         }
         // A hyphen inside a compound ("RIAA's take-down notice claimed") is part of a word.
         if word.is_punct() && word.text != "-" {
@@ -2349,6 +2349,28 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
             document_named(ctx, start, words[cue - 1].span.end)
         })
+}
+
+/// "Rep. Charles Rangel (Democrats) who represents a neighborhood which Chavez recently visited
+/// said": a relative clause opened by "who" right after a person's mention (or the short bracket
+/// after it) and left open, with no punctuation, to the verb at word `verb` before the cue; the
+/// clause's own names are its objects, and the person before "who" speaks.
+fn person_before_open_relative(ctx: &SuggestContext, from: usize, verb: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let who = (from + 1..verb)
+        .rev()
+        .take_while(|&j| !words[j].is_punct() || words[j].text == "-")
+        .find(|&j| words[j].lower == "who")?;
+    let mut before = who - 1;
+    if words[before].text == ")" {
+        let open = (before.saturating_sub(5).max(from)..before)
+            .rev()
+            .find(|&j| words[j].text == "(")?;
+        before = open.checked_sub(1).filter(|&j| j >= from)?;
+    }
+    let index = mention_ending_at(ctx, words[before].span.end)?;
+    (canonical(&ctx.mentions[index].label) == "PERSON")
+        .then_some(Subject::Mention(index, "adjacent"))
 }
 
 /// "drafted by Alex Greenwich who said", "led by Mark Hay, a marine ecologist at GT, who said": the
