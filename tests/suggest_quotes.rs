@@ -2851,3 +2851,21 @@ fn a_person_before_an_open_relative_clause_speaks_not_the_name_inside_it() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_bodys_unnamed_officer_speaks_for_himself_and_its_spokesman_for_the_body() {
+    let found = quotes(
+        "After the match, [Senegal]{GPE}'s manager said, \"We managed to control the game \
+         tactically and emotionally.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    let found =
+        quotes("[Norsk Steel]{ORG}'s spokesman said, \"We will not close the plant this year.\"\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Norsk Steel"), "direct:cue-before")]
+    );
+}

@@ -2219,6 +2219,17 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
         k -= 1;
         let word = &words[k];
         if let Some(index) = mention_ending_at(ctx, word.span.end) {
+            // "After the match, Senegal's manager said": the body's officer speaks for himself
+            // and is not named here (see `possessor`).
+            if words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"))
+                && k + 2 < cue
+                && PERSON_ROLES.contains(&words[cue - 1].lower.as_str())
+                && !words[cue - 1].lower.starts_with("spokes")
+            {
+                return Some(Subject::None);
+            }
             // "a letter seen by Sky News says": the agent of a participle is not the speaker.
             let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
             // "Regina Ip from the pro-Beijing camp said": a name joined by a hyphen to a prefix
@@ -2737,6 +2748,13 @@ fn possessor(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
                 if starts > from && PREPOSITIONS.contains(&words[starts - 1].lower.as_str()) {
                     return sentence_subject(ctx, from, starts - 1);
                 }
+            }
+            // "After the match, Senegal's manager said": a person in an office of the body
+            // speaks for himself, and the text does not name him here; a spokesman, a statement or
+            // a report speaks for the body.
+            let role = words[cue - 1].lower.as_str();
+            if PERSON_ROLES.contains(&role) && !role.starts_with("spokes") {
+                return Some(Subject::None);
             }
             return (k > from)
                 .then(|| mention_ending_at(ctx, words[k - 1].span.end))
