@@ -2869,3 +2869,27 @@ fn a_bodys_unnamed_officer_speaks_for_himself_and_its_spokesman_for_the_body() {
         vec![(Some("Norsk Steel"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_lone_quotation_after_a_sentence_is_its_subjects_past_an_opening_phrase() {
+    let found = quotes(
+        "Following speculation that [Daimler-Benz]{PERSON} and [Chrysler]{ORG} would split, \
+         chairman [Dieter Zetsche]{PERSON} denied the reports.\n\n\
+         \"We do not exclude any option in order to find the best solution.\"\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Dieter Zetsche")),
+        "{found:?}"
+    );
+    // With no opening phrase, the sentence's first person is still its subject.
+    let found = quotes(
+        "[Dieter Zetsche]{PERSON} denied that [Daimler-Benz]{PERSON} would split.\n\n\
+         \"We do not exclude any option in order to find the best solution.\"\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Dieter Zetsche")),
+        "{found:?}"
+    );
+}

@@ -2046,7 +2046,52 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let sentence = ctx.sentences[ctx.sentence_of(k)?];
     let from = ctx.word_at_or_after(sentence.start);
     let to = ctx.word_at_or_after(sentence.end);
+    let from = after_opening_phrase(ctx, from, to);
     person_subject(ctx, sentence_subject(ctx, from, to)?, "previous-subject")
+}
+
+/// Words that open a sentence with a phrase of its own before its subject ("After the match,",
+/// "Following some speculation that …,").
+const OPENING_PHRASE_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "following",
+    "when",
+    "while",
+    "although",
+    "though",
+    "despite",
+    "since",
+    "as",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "without",
+    "if",
+    "once",
+    "amid",
+    "unlike",
+];
+
+/// `Following some speculation that the companies Daimler-Benz and Chrysler would split,
+/// chairman Dieter Zetsche denied allegations.`: the first word after the comma closing a phrase
+/// that opens the sentence (words `[from, to)`) with a preposition, a subordinating word or a
+/// participle ("Speaking to reporters,"), where its subject starts; else `from`.
+fn after_opening_phrase(ctx: &SuggestContext, from: usize, to: usize) -> usize {
+    let words = &ctx.words;
+    let Some(first) = words.get(from) else {
+        return from;
+    };
+    let opens = OPENING_PHRASE_WORDS.contains(&first.lower.as_str())
+        || (first.lower.ends_with("ing") && first.lower.len() > 4);
+    if !opens {
+        return from;
+    }
+    (from + 1..to)
+        .find(|&k| words[k].text == ",")
+        .map_or(from, |comma| comma + 1)
 }
 
 /// The nearest allowed mention, pronoun or role noun in words `[from, cue)`, right before the cue
