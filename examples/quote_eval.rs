@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout34  # the thirty-fourth held-out set (Wikinews 2006-17 via AMALGUM's news, a third list of guessed names), blind, scored once with round 25 frozen
+//! cargo run --example quote_eval heldout33  # the thirty-third held-out set (Wikinews 2007-18 via AMALGUM's news, the earlier lists' rest and topic words), blind, scored once with round 25 frozen
 //! cargo run --example quote_eval heldout32  # the thirty-second held-out set (Wikinews 2006-19 via AMALGUM's news, a second list of guessed names), blind, scored once with round 24 frozen
 //! cargo run --example quote_eval heldout31  # the thirty-first held-out set (Wikinews 2008-19 via AMALGUM's news, held out 30's guessed names continued), scored blind once with round 23, now development
 //! cargo run --example quote_eval heldout30  # the thirtieth held-out set (Wikinews 2006-19 via AMALGUM's news, by guessed file names), scored blind once with round 23, now development
@@ -50,7 +52,7 @@ use quote_eval::{
     HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, HELD_OUT_13, HELD_OUT_14,
     HELD_OUT_15, HELD_OUT_16, HELD_OUT_17, HELD_OUT_18, HELD_OUT_19, HELD_OUT_21, HELD_OUT_22,
     HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27, HELD_OUT_28, HELD_OUT_29,
-    HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, development, evaluate,
+    HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, development, evaluate,
 };
 
 fn main() {
@@ -78,6 +80,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout34") => (HELD_OUT_34, "held-out 34 (blind)"),
+        Some("heldout33") => (HELD_OUT_33, "held-out 33 (blind)"),
         Some("heldout32") => (HELD_OUT_32, "held-out 32 (blind)"),
         Some("heldout31") => (HELD_OUT_31, "held-out 31 (now development)"),
         Some("heldout30") => (HELD_OUT_30, "held-out 30 (now development)"),
