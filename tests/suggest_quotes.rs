@@ -2893,3 +2893,43 @@ fn a_lone_quotation_after_a_sentence_is_its_subjects_past_an_opening_phrase() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_name_set_off_after_an_indefinite_phrase_is_who_it_is() {
+    let found = quotes(
+        "A spokesman for [Gaddafi]{PERSON}, [Moussa Ibrahim]{PERSON}, in a briefing for reporters \
+         echoed the message and said: \"The armed units defending Tripoli will fight to the \
+         end.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Moussa Ibrahim"), "direct:cue-before")]
+    );
+    // Without a name set off, someone unnamed speaks.
+    let found = quotes(
+        "A spokesman for [Gaddafi]{PERSON} echoed the message and said: \"The armed units \
+         defending Tripoli will fight to the end.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_dash_credit_line_is_not_whom_he_after_it_stands_for() {
+    // The pull quote `— Muammar Gaddafi` credits was set beside the article and is gone; "he"
+    // goes on with the latest speaker.
+    let found = quotes(
+        "[Moussa Ibrahim]{PERSON} said: \"The armed units will fight to the end.\"\n\n\
+         — [Muammar Gaddafi]{PERSON}\n\n\
+         \"We hold Mr. Obama morally responsible for every death,\" he added.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Moussa Ibrahim"), "direct:cue-before"),
+            (Some("Moussa Ibrahim"), "direct:cue-after")
+        ]
+    );
+}

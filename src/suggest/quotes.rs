@@ -1537,6 +1537,24 @@ fn participle_subject(ctx: &SuggestContext, sentence_start: usize, cue: usize) -
     sentence_subject(ctx, sentence_start, cue).map(as_participle)
 }
 
+/// "A spokesman for Gaddafi, Moussa Ibrahim, in a briefing … said": the person named between
+/// commas right after an indefinite noun phrase opening words `[from, to)` (within eight words,
+/// no other punctuation before the first comma) is who it is.
+fn named_after_indefinite(ctx: &SuggestContext, from: usize, to: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let comma = (from + 2..to.min(from + 9))
+        .take_while(|&k| !words[k].is_punct() || words[k].text == ",")
+        .find(|&k| words[k].text == ",")?;
+    let name = words.get(comma + 1)?;
+    let index = ctx
+        .mentions_starting_in(CharSpan::new(name.span.start, name.span.start + 1))
+        .find(|&i| {
+            canonical(&ctx.mentions[i].label) == "PERSON" && allowed(ctx, &ctx.mentions[i])
+        })?;
+    let after = ctx.word_at_or_after(ctx.mentions[index].span.end);
+    (after < to && words[after].text == ",").then_some(index)
+}
+
 /// The subject of the words `[from, to)`, roughly: the first allowed mention not in a
 /// prepositional phrase ("for news agency PA Media"), not in brackets and not before a possessive
 /// "'s", or a personal pronoun ("he", "she") if one comes first. None when they open with an
@@ -1547,7 +1565,7 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
         && matches!(first.lower.as_str(), "a" | "an")
         && !second.is_capitalised()
     {
-        return None;
+        return named_after_indefinite(ctx, from, to).map(|i| Subject::Mention(i, "appositive"));
     }
     // A preposition among the (up to three) words before word `k` in its phrase.
     let in_phrase = |k: usize| {

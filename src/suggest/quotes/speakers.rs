@@ -315,6 +315,7 @@ fn resolve_pronoun_with(
     let compatible = |m: &Mention| {
         allowed(ctx, m)
             && agrees(m)
+            && !on_dash_credit_line(ctx, m)
             && !(wanted.is_some() && genders.things.contains(&ctx.text_of(m.span)))
             && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
@@ -490,6 +491,19 @@ fn resolve_pronoun_with(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether mention `m` is the name on a line of its own that credits a quotation set beside the
+/// article (`— Muammar Gaddafi`, the pull quote itself dropped): it names who said the quotation
+/// it belongs to, not whom "he" in the narration after it stands for.
+fn on_dash_credit_line(ctx: &SuggestContext, m: &Mention) -> bool {
+    let chars = ctx.chars();
+    let line_start = (0..m.span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let before: String = chars[line_start..m.span.start].iter().collect();
+    matches!(before.trim(), "—" | "–" | "-" | "--")
 }
 
 /// Whether the sentence starting at word `start` opens with an indefinite noun phrase ("A
