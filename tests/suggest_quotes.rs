@@ -2933,3 +2933,23 @@ fn a_dash_credit_line_is_not_whom_he_after_it_stands_for() {
         ]
     );
 }
+
+#[test]
+fn his_profile_or_statement_speaks_for_the_one_his_stands_for() {
+    let found = quotes(
+        "[Colin Penrose]{PERSON} listed himself as single. \"I hate football and I hate the \
+         police\", his profile reads.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Colin Penrose"), "direct:cue-after")]
+    );
+    let found = quotes(
+        "[Anna Berg]{PERSON} resigned on Monday. \"I leave with a heavy heart,\" her statement \
+         said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Anna Berg"), "direct:cue-after")]
+    );
+}

@@ -2369,6 +2369,15 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
         if let Some(reference) = pronoun(&word.lower) {
             return Some(Subject::Pronoun(word.span, reference));
         }
+        // "\"I hate football\", his profile reads": a document of the one the possessive stands
+        // for speaks for him.
+        if matches!(word.lower.as_str(), "his" | "her")
+            && k + 1 < cue
+            && (DOCUMENT_NOUNS.contains(&words[cue - 1].lower.as_str())
+                || matches!(words[cue - 1].lower.as_str(), "profile" | "account"))
+        {
+            return Some(Subject::Pronoun(word.span, PronounRef::Person));
+        }
         if let Some(role) = role_at(ctx, from, k) {
             // "Anna Berg of the Norwegian Fisheries Ministry said": the body's noun ends a name
             // the model did not find; the person it is of speaks.
