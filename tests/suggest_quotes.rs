@@ -2953,3 +2953,20 @@ fn his_profile_or_statement_speaks_for_the_one_his_stands_for() {
         vec![(Some("Anna Berg"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn they_stands_for_a_body_or_a_group_never_one_person() {
+    let found = quotes(
+        "Judge [Balee Hamdi]{PERSON} said: \"The evidence was not sufficient to convict them.\"\n\n\
+         A [Ministry of Defence]{ORG} — the organisation responsible for the army — spokesman \
+         responded to the news by saying that she knew the families would be \"very \
+         disappointed,\" but, they said, \"we have no choice but to respect the decision.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Balee Hamdi"), "direct:cue-before"),
+            (Some("Ministry of Defence"), "direct:cue-before")
+        ]
+    );
+}

@@ -325,7 +325,10 @@ fn resolve_pronoun_with(
                         !name.contains(char::is_whitespace) && surnames.contains(&name)
                     }
                 }
-                PronounRef::Group => !thing || canonical(&m.label) != "PERSON",
+                PronounRef::Group => {
+                    canonical(&m.label) != "PERSON"
+                        || (!thing && ctx.text_of(span).to_lowercase() != "they")
+                }
             }
     };
     // The latest mention standing before a cue ("Rutte said the alliance…"), whether or not that
