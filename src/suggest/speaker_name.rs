@@ -16,7 +16,7 @@
 use crate::model::CharSpan;
 
 use super::gazetteer::{GazKind, gazetteer};
-use super::lexicon::is_org_keyword;
+use super::lexicon::{NAME_PARTICLES, is_org_keyword};
 
 /// Titles, honorifics and offices written before a person's name, capitalised as in a name, with
 /// no final full stop ("Mr." is looked up as "Mr").
@@ -407,11 +407,38 @@ fn with_hyphenated_part(chars: &[char], span: CharSpan) -> CharSpan {
 /// three letters joined to a capitalised surname by a hyphen ("el-", "al-", "ul-"), right after
 /// the name, is the end of the name (the entity model stops before it).
 fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
-    let Some(next) = tokens_after_on_line(chars, span.end).first().copied() else {
+    let after = tokens_after_on_line(chars, span.end);
+    let Some(next) = after.first().copied() else {
         return span;
     };
     if next.start != span.end + 1 {
         return span;
+    }
+    // "Saud" before " al Faisal in Rome" → "Saud al Faisal": one or two particles written apart
+    // ("al", "van der") and a capitalised surname in letters after them end the name too.
+    let particles = after
+        .iter()
+        .take(2)
+        .take_while(|&&t| NAME_PARTICLES.contains(&word(chars, t).as_str()))
+        .count();
+    if particles > 0
+        && let Some(&surname) = after.get(particles)
+    {
+        let mut end = surname.end;
+        while end > surname.start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
+            end -= 1;
+        }
+        let text: String = chars[surname.start..end].iter().collect();
+        let shaped = text.chars().next().is_some_and(char::is_uppercase)
+            && text.chars().count() >= 2
+            && text.chars().all(|c| c.is_alphabetic() || c == '-');
+        let own = tokens(chars, span.start, span.end);
+        let named = own.last().is_some_and(|&t| capitalised(chars, t));
+        return if shaped && named && !is_org_keyword(&text) {
+            CharSpan::new(span.start, end)
+        } else {
+            span
+        };
     }
     // Trailing punctuation (a comma, a full stop) is not part of the name.
     let mut end = next.end;
@@ -678,6 +705,19 @@ mod tests {
             let name = text.split_whitespace().nth(1).unwrap();
             assert_eq!(speaker(text, name, "PERSON"), name, "{text}");
         }
+    }
+
+    #[test]
+    fn particles_written_apart_and_the_surname_after_them_end_the_speakers_name() {
+        let text = "\"…,\" said Saud al Faisal in Rome.";
+        assert_eq!(speaker(text, "Saud", "PERSON"), "Saud al Faisal");
+        let text = "said Rafael van der Vaart, the captain.";
+        assert_eq!(speaker(text, "Rafael", "PERSON"), "Rafael van der Vaart");
+        // A particle with no capitalised name after it is a word of the sentence.
+        let text = "said Saud al the next day.";
+        assert_eq!(speaker(text, "Saud", "PERSON"), "Saud");
+        let text = "said the Prime Minister of Spain de facto.";
+        assert_eq!(speaker(text, "Spain", "GPE"), "Spain");
     }
 
     #[test]
