@@ -2970,3 +2970,24 @@ fn they_stands_for_a_body_or_a_group_never_one_person() {
         ]
     );
 }
+
+#[test]
+fn a_spokesman_for_a_person_is_someone_unnamed_not_the_person() {
+    let found = quotes(
+        "A spokesman for President [Obama]{PERSON} stated: \"The United States will remain firm \
+         in our commitment to Israel.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    // The person himself speaks when the text says so.
+    let found = quotes(
+        "President [Obama]{PERSON} stated: \"The United States will remain firm in our commitment \
+         to Israel.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Obama"), "direct:cue-before")]
+    );
+}

@@ -2324,7 +2324,8 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 return relative_clause_subject(ctx, from, who);
             }
             // "A source within the Interior Ministry said": someone unnamed of the body speaks.
-            if canonical(&ctx.mentions[index].label) != "PERSON" && unnamed_of(ctx, from, starts) {
+            // "A spokesman for President Obama stated": someone unnamed speaking for him.
+            if unnamed_of(ctx, from, starts) {
                 return Some(Subject::None);
             }
             // "Suman Haripriya of the Hajo assembly said": the person the body is of speaks.
@@ -2707,7 +2708,9 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
                 && UNNAMED.contains(&words[k - 1].lower.as_str())
                 && matches!(words[k - 2].lower.as_str(), "a" | "an" | "one");
         }
-        if word.is_punct() || (word.is_capitalised() && !word.sentence_start) {
+        // A person's title before the name ("a spokesman for President Obama").
+        let title = crate::suggest::speaker_name::is_title(&word.text);
+        if word.is_punct() || (word.is_capitalised() && !word.sentence_start && !title) {
             return false;
         }
         skipped += 1;
