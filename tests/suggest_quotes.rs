@@ -2991,3 +2991,37 @@ fn a_spokesman_for_a_person_is_someone_unnamed_not_the_person() {
         vec![(Some("Obama"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn said_a_spokeswoman_for_a_body_is_someone_unnamed() {
+    let found = quotes(
+        "\"The ship has been hijacked off Somalia,\" said a spokeswoman for the [NATO]{ORG} \
+         mission in the [UK]{GPE}.\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+    // Named after the noun, the person speaks.
+    let found = quotes(
+        "\"The ship has been hijacked off Somalia,\" said a spokeswoman, [Anna Berg]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Anna Berg"), "direct:cue-after")]
+    );
+}
+
+#[test]
+fn a_quoted_sentence_is_not_the_narrations_sentence_about_a_person() {
+    // The sentence before the lone quotation is the spokeswoman's own words; the ship named in it
+    // (taken for a person) is her topic, not the next quotation's speaker.
+    let found = quotes(
+        "Pirates struck again on Thursday.\n\n\
+         \"The [Al Khaliq]{PERSON} has been hijacked this morning.\"\n\n\
+         \"There were 26 crew on board, 24 of whom are Indian.\"\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Al Khaliq")),
+        "{found:?}"
+    );
+}

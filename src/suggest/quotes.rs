@@ -2064,6 +2064,16 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let sentence = ctx.sentences[ctx.sentence_of(k)?];
     let from = ctx.word_at_or_after(sentence.start);
     let to = ctx.word_at_or_after(sentence.end);
+    // `"The MV Al Khaliq … has been hijacked," said a spokeswoman …. "There were 26 crew …"`: a
+    // sentence that is itself someone's quoted words is not the narration's sentence about a
+    // person; its subject is the speaker's topic.
+    if ctx.words[from..to.min(ctx.words.len())]
+        .iter()
+        .find(|w| !w.is_punct())
+        .is_some_and(|w| ctx.inside_quotation(w.span.start))
+    {
+        return None;
+    }
     let from = after_opening_phrase(ctx, from, to);
     person_subject(ctx, sentence_subject(ctx, from, to)?, "previous-subject")
 }
@@ -2678,22 +2688,26 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
+/// Nouns for someone unnamed who speaks for a body or a person ("a source within the ministry",
+/// "a spokesman for President Obama").
+const UNNAMED_SPEAKERS: &[&str] = &[
+    "source",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "member",
+    "employee",
+    "aide",
+    "insider",
+];
+
 /// "a source within the central Interior Ministry", "an official at the ministry": whether the
 /// words before word `starts` are an indefinite person noun and a preposition (with "the" and up
 /// to two lower-case words between), someone unnamed of what follows.
 fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
-    const UNNAMED: &[&str] = &[
-        "source",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
-        "member",
-        "employee",
-        "aide",
-        "insider",
-    ];
+    const UNNAMED: &[&str] = UNNAMED_SPEAKERS;
     let words = &ctx.words;
     let mut k = starts;
     let mut skipped = 0;
@@ -2966,6 +2980,21 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
             .is_none_or(|w| matches!(w.text.as_str(), "." | "," | ";" | "!" | "?"))
     {
         return Some(Subject::Pronoun(words[from].span, reference));
+    }
+    // "said a spokeswoman for the NATO's antipiracy mission in the UK": someone unnamed of a body
+    // speaks; neither the body nor a place after it is the speaker.
+    if matches!(words[from].lower.as_str(), "a" | "an")
+        && words
+            .get(from + 1)
+            .is_some_and(|w| UNNAMED_SPEAKERS.contains(&w.lower.as_str()))
+        && words.get(from + 2).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "for" | "of" | "at" | "from" | "with" | "within" | "inside" | "in"
+            )
+        })
+    {
+        return Some(Subject::None);
     }
     let start = words.get(from)?.span.start;
     let mut end = start;
