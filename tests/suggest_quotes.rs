@@ -3025,3 +3025,32 @@ fn a_quoted_sentence_is_not_the_narrations_sentence_about_a_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_ending_in_ly_before_the_cue_is_a_name_not_an_adverb() {
+    for name in [
+        "Nicholas Farrelly",
+        "Megyn Kelly",
+        "Paul Daly",
+        "Sean Connolly",
+    ] {
+        let found = quotes(&format!(
+            "[{name}]{{PERSON}} wrote: \"Each year the country tends to experience at least one \
+             period of coup speculation.\"\n"
+        ));
+        assert_eq!(
+            speakers_and_rules(&found),
+            vec![(Some(name), "direct:cue-before")],
+            "{name}"
+        );
+    }
+    // A lower-case adverb there still stands between the subject and the cue.
+    let found = quotes(
+        "[Nicholas Farrelly]{PERSON} recently wrote: \"Each year the country tends to experience \
+         at least one period of coup speculation.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Nicholas Farrelly"), "direct:cue-before")]
+    );
+}

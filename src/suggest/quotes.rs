@@ -1019,7 +1019,7 @@ fn participle_after_comma(ctx: &SuggestContext, cue: usize) -> bool {
     // later adding`.
     let before = (0..cue).rev().find(|&k| {
         !matches!(words[k].text.as_str(), "\"" | "”" | "'" | "’" | "»")
-            && !is_adverb(&words[k].lower)
+            && !is_adverb_word(&words[k])
     });
     words[cue].lower.ends_with("ing") && before.is_some_and(|k| words[k].text == ",")
 }
@@ -1504,7 +1504,7 @@ fn breaks_before(ctx: &SuggestContext, cue: usize) -> bool {
     (0..cue)
         .rev()
         .find(|&k| {
-            !matches!(words[k].text.as_str(), "\"" | "”" | "’" | "»") && !is_adverb(&words[k].lower)
+            !matches!(words[k].text.as_str(), "\"" | "”" | "’" | "»") && !is_adverb_word(&words[k])
         })
         .is_some_and(|k| clause_break(&words[k].text))
 }
@@ -1747,7 +1747,7 @@ fn coordinated(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Optio
 fn second_predicate(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     let mut k = cue;
-    while k > sentence_start + 1 && is_adverb(&words[k - 1].lower) {
+    while k > sentence_start + 1 && is_adverb_word(&words[k - 1]) {
         k -= 1;
     }
     let and = k
@@ -2228,7 +2228,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     let words = &ctx.words;
     // "Jill Tolles, also commented": an adverb before the cue stands between it and its subject.
     let mut cue = cue;
-    while cue > from + 1 && is_adverb(&words[cue - 1].lower) {
+    while cue > from + 1 && is_adverb_word(&words[cue - 1]) {
         cue -= 1;
     }
     // "Novak is reported to have said", "She was understood to have told": a report's frame
@@ -2566,6 +2566,12 @@ fn hyphenated_modifier(ctx: &SuggestContext, starts: usize) -> bool {
 }
 
 /// An adverb that may stand between a subject and its verb ("also", "later", "reportedly").
+/// `is_adverb` for a word of the text: a capitalised word inside a sentence is a name, not an
+/// adverb ("Nicholas Farrelly wrote", "Kelly said").
+fn is_adverb_word(word: &Word) -> bool {
+    (!word.is_capitalised() || word.sentence_start) && is_adverb(&word.lower)
+}
+
 fn is_adverb(lower: &str) -> bool {
     matches!(
         lower,

@@ -10,7 +10,7 @@ use crate::model::CharSpan;
 use super::super::context::{SuggestContext, Word};
 use super::super::lexicon::is_org_keyword;
 use super::super::speaker_name::is_title;
-use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb};
+use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word};
 
 /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 const PARTICLES: &[&str] = &[
@@ -176,7 +176,7 @@ fn named(ctx: &SuggestContext, start: usize, end: usize) -> Subject {
 pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     let mut end = cue;
-    while end > from + 1 && is_adverb(&words[end - 1].lower) {
+    while end > from + 1 && is_adverb_word(&words[end - 1]) {
         end -= 1;
     }
     if end <= from {
