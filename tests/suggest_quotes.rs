@@ -2795,7 +2795,11 @@ fn he_after_a_participle_hanging_from_the_sentence_verb_is_that_verbs_subject() 
 
 #[test]
 fn complaining_explaining_insisting_and_warning_are_cues() {
-    for cue in ["complained that", "complains that"] {
+    for cue in [
+        "complained that",
+        "complains that",
+        "reacted to the motion,",
+    ] {
         let found = quotes(&format!(
             "At the assembly, [Chavez]{{PERSON}} {cue} \"we have no power to make any impact on \
              the terrible situation in the world.\"\n"

@@ -277,6 +277,8 @@ const CUES: &[&str] = &[
     "vowed",
     "complained",
     "complains",
+    "reacted",
+    "reacting",
     "explaining",
     "insisting",
     "claiming",
