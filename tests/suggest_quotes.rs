@@ -3058,3 +3058,20 @@ fn a_name_ending_in_ly_before_the_cue_is_a_name_not_an_adverb() {
         vec![(Some("Nicholas Farrelly"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn he_after_a_quotation_opened_by_an_introduction_is_the_introducers() {
+    // The quotation of several sentences opened after "welcomed the deal:", so that sentence is
+    // the one before "He", not the sentence before it.
+    let found = quotes(
+        "Iranian president [Hassan Rouhani]{PERSON} said the deal was a victory.\n\n\
+         US president [Barack Obama]{PERSON} welcomed the deal: \"For the first time in nearly a \
+         decade, we have halted the program. Key parts of it will be rolled back.\" He said the \
+         provisions \"cut off Iran's most likely paths to a bomb\".\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Barack Obama")),
+        "{found:?}"
+    );
+}

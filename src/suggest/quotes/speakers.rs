@@ -343,7 +343,17 @@ fn resolve_pronoun_with(
         i.checked_sub(1)
             .map(|i| &all[i])
             .filter(|q| q.close_end <= span.start && q.close_end + 3 >= span.start)
-            .and_then(|q| ctx.sentence_of(q.open))
+            .and_then(|q| {
+                let s = ctx.sentence_of(q.open)?;
+                // `Barack Obama welcomed the deal: "…. … back." He said`: a quotation opened
+                // after words of its own sentence has that sentence before it.
+                let chars = ctx.chars();
+                // (One opened in the pronoun's own sentence has the sentence before.)
+                let opens_sentence =
+                    (ctx.sentences[s].start..q.open).all(|k| !chars[k].is_alphanumeric());
+                let own = ctx.sentence_of(span.start) == Some(s);
+                Some(if opens_sentence || own { s } else { s + 1 })
+            })
     };
     let previous_subject = quoted_before
         .or_else(|| ctx.sentence_of(span.start))
