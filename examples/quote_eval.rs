@@ -4,9 +4,9 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout34  # the thirty-fourth held-out set (Wikinews 2006-17 via AMALGUM's news, a third list of guessed names), blind, scored once with round 25 frozen
-//! cargo run --example quote_eval heldout33  # the thirty-third held-out set (Wikinews 2007-18 via AMALGUM's news, the earlier lists' rest and topic words), blind, scored once with round 25 frozen
-//! cargo run --example quote_eval heldout32  # the thirty-second held-out set (Wikinews 2006-19 via AMALGUM's news, a second list of guessed names), blind, scored once with round 24 frozen
+//! cargo run --example quote_eval heldout34  # the thirty-fourth held-out set (Wikinews 2006-17 via AMALGUM's news, a third list of guessed names), scored blind once with round 25 at e904ebb, now development
+//! cargo run --example quote_eval heldout33  # the thirty-third held-out set (Wikinews 2007-18 via AMALGUM's news, the earlier lists' rest and topic words), scored blind once with round 25 at e904ebb, now development
+//! cargo run --example quote_eval heldout32  # the thirty-second held-out set (Wikinews 2006-19 via AMALGUM's news, a second list of guessed names), scored blind once with round 24 at a4e8499, now development
 //! cargo run --example quote_eval heldout31  # the thirty-first held-out set (Wikinews 2008-19 via AMALGUM's news, held out 30's guessed names continued), scored blind once with round 23, now development
 //! cargo run --example quote_eval heldout30  # the thirtieth held-out set (Wikinews 2006-19 via AMALGUM's news, by guessed file names), scored blind once with round 23, now development
 //! cargo run --example quote_eval heldout29  # the twenty-ninth held-out set (the rest of the random English Wikinews pages via dimitrakatseli/Wikinews), scored blind once with round 23, now development
@@ -37,7 +37,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-first sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-fourth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -80,9 +80,9 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout34") => (HELD_OUT_34, "held-out 34 (blind)"),
-        Some("heldout33") => (HELD_OUT_33, "held-out 33 (blind)"),
-        Some("heldout32") => (HELD_OUT_32, "held-out 32 (blind)"),
+        Some("heldout34") => (HELD_OUT_34, "held-out 34 (now development)"),
+        Some("heldout33") => (HELD_OUT_33, "held-out 33 (now development)"),
+        Some("heldout32") => (HELD_OUT_32, "held-out 32 (now development)"),
         Some("heldout31") => (HELD_OUT_31, "held-out 31 (now development)"),
         Some("heldout30") => (HELD_OUT_30, "held-out 30 (now development)"),
         Some("heldout29") => (HELD_OUT_29, "held-out 29 (now development)"),
