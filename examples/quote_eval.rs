@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout36  # the thirty-sixth held-out set (Wikinews 2008-13 via AMALGUM's news, held out 34's list continued and verbs), blind, scored once with round 26 frozen
+//! cargo run --example quote_eval heldout35  # the thirty-fifth held-out set (Wikinews 2006-15 via AMALGUM's news, held out 33's list continued), blind, scored once with round 26 frozen
 //! cargo run --example quote_eval heldout34  # the thirty-fourth held-out set (Wikinews 2006-17 via AMALGUM's news, a third list of guessed names), scored blind once with round 25 at e904ebb, now development
 //! cargo run --example quote_eval heldout33  # the thirty-third held-out set (Wikinews 2007-18 via AMALGUM's news, the earlier lists' rest and topic words), scored blind once with round 25 at e904ebb, now development
 //! cargo run --example quote_eval heldout32  # the thirty-second held-out set (Wikinews 2006-19 via AMALGUM's news, a second list of guessed names), scored blind once with round 24 at a4e8499, now development
@@ -52,7 +54,8 @@ use quote_eval::{
     HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12, HELD_OUT_13, HELD_OUT_14,
     HELD_OUT_15, HELD_OUT_16, HELD_OUT_17, HELD_OUT_18, HELD_OUT_19, HELD_OUT_21, HELD_OUT_22,
     HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27, HELD_OUT_28, HELD_OUT_29,
-    HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, development, evaluate,
+    HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, HELD_OUT_35, HELD_OUT_36,
+    development, evaluate,
 };
 
 fn main() {
@@ -80,6 +83,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout36") => (HELD_OUT_36, "held-out 36 (blind)"),
+        Some("heldout35") => (HELD_OUT_35, "held-out 35 (blind)"),
         Some("heldout34") => (HELD_OUT_34, "held-out 34 (now development)"),
         Some("heldout33") => (HELD_OUT_33, "held-out 33 (now development)"),
         Some("heldout32") => (HELD_OUT_32, "held-out 32 (now development)"),
