@@ -3075,3 +3075,58 @@ fn he_after_a_quotation_opened_by_an_introduction_is_the_introducers() {
         "{found:?}"
     );
 }
+
+#[test]
+fn he_is_not_a_person_his_quotation_names_in_the_third_person() {
+    let found = quotes(
+        "He will press for sanctions against [Iran]{GPE}, which Mr. [Bush]{PERSON} says is \
+         crucial.\n\n\
+         The president says he will meet leaders in [Lebanon]{GPE}, where he says Syrian \
+         President Bashar al-[Assad]{PERSON} is the main obstacle.\n\n\
+         \"President Assad must understand that the first thing he has got to do is stop \
+         interfering,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Bush"), "direct:cue-after")]
+    );
+}
+
+#[test]
+fn a_quotation_its_sentence_introduces_keeps_the_introduction_not_the_next_sentences_cue() {
+    let found = quotes(
+        "[Amnesty International]{ORG} condemned the law in a report: \"The government is trying \
+         to criminalize people who are practicing their rights.\" [Virginia Alvarez]{PERSON}, who \
+         wrote the report, noted, \"Authorities are doing everything to stop them.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Amnesty International"), "direct:introduced"),
+            (Some("Virginia Alvarez"), "direct:cue-before")
+        ]
+    );
+}
+
+#[test]
+fn a_friend_of_someone_is_someone_unnamed_and_a_dash_credit_line_names_no_one_for_he() {
+    let found = quotes(
+        "A friend of [Diveroli]{PERSON} said to reporters, \"The government checked him out and \
+         gave him the contract.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    let found = quotes(
+        "\"He is a boy genius,\" said [Michael Diveroli]{PERSON}.\n\n\
+         — [Michael Diveroli]{PERSON}, [Efrain]{PERSON}'s father\n\n\
+         An army official spoke about the contract. \"There is no shortage of ammunition,\" he \
+         said.\n",
+    );
+    assert_eq!(
+        found.last().map(|q| q.speaker.as_deref()),
+        Some(Some("Michael Diveroli")),
+        "{found:?}"
+    );
+}

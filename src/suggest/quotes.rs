@@ -821,9 +821,13 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
                 .is_some_and(|&c| c == ',');
         let closes_sentence = ends_sentence && !comma_closes;
         let after = cue_after(ctx, quotation.close_end, closes_sentence).filter(|&(cue, _, _)| {
+            // So too a quotation its sentence introduces (`Amnesty International condemned the
+            // law in a report: "…." Virginia Álvarez, who wrote the report, noted, "…"`).
             let next_sentences = closes_sentence
                 && starts_capitalised(ctx, quotation.close_end)
-                && cue_before(ctx, quotation.open).is_some();
+                && (cue_before(ctx, quotation.open).is_some()
+                    || introduction(ctx, quotation.open)
+                        .is_some_and(|(_, subject)| subject != Subject::None));
             // `Ebrard said, "…", adding, "…"`: a participle after the quotation's comma opens
             // the next part; this one is the named cue's before it.
             // So too after an introduction (`He framed it as a debate: "…," later adding that`).
@@ -2709,6 +2713,11 @@ const UNNAMED_SPEAKERS: &[&str] = &[
     "employee",
     "aide",
     "insider",
+    "friend",
+    "relative",
+    "neighbour",
+    "neighbor",
+    "colleague",
 ];
 
 /// "a source within the central Interior Ministry", "an official at the ministry": whether the
@@ -2724,7 +2733,7 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
         let word = &words[k];
         if matches!(
             word.lower.as_str(),
-            "within" | "inside" | "in" | "at" | "for" | "from" | "with"
+            "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
         ) {
             return k >= from + 2
                 && UNNAMED.contains(&words[k - 1].lower.as_str())
@@ -3398,10 +3407,16 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         let found = match candidate.subject {
             Subject::None | Subject::Name(..) => None,
             Subject::Mention(index, how) => Some((index, how, None)),
-            Subject::Pronoun(span, reference) => {
-                resolve_pronoun(ctx, span, reference, last_speaker, sentence, &genders)
-                    .map(|index| (index, "pronoun", Some(span)))
-            }
+            Subject::Pronoun(span, reference) => resolve_pronoun(
+                ctx,
+                span,
+                reference,
+                last_speaker,
+                sentence,
+                &genders,
+                &candidate.content,
+            )
+            .map(|index| (index, "pronoun", Some(span))),
             Subject::PronounOf(span, index) => Some((index, "pronoun", Some(span))),
             Subject::Role(span, role) => {
                 resolve_role(ctx, span, role).map(|(index, how)| (index, how, Some(span)))

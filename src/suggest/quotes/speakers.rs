@@ -9,6 +9,7 @@ use crate::model::CharSpan;
 use super::super::context::{Mention, SuggestContext};
 use super::super::labels::canonical;
 use super::super::lexicon::PronounRef;
+use super::super::speaker_name::speaker_span;
 use super::{
     PRONOUN_REACH, RoleRef, Subject, allowed, cue_at, hanging_participle_subject, subject_before,
 };
@@ -269,7 +270,9 @@ fn gender_key(name: &str, shared: &HashSet<String>) -> Option<String> {
 }
 
 /// The mention a pronoun at `span` stands for (see the module documentation of `quotes`). "he"
-/// is never a person the text shows as a woman, nor "she" one it shows as a man (`genders`).
+/// is never a person the text shows as a woman, nor "she" one it shows as a man (`genders`);
+/// nor, for the quote whose content is `quoted`, a person it names in the third person
+/// (`"President Assad must understand …," he said` is not Assad's).
 pub(super) fn resolve_pronoun(
     ctx: &SuggestContext,
     span: CharSpan,
@@ -277,12 +280,55 @@ pub(super) fn resolve_pronoun(
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
     genders: &Genders,
+    quoted: &[CharSpan],
 ) -> Option<usize> {
-    resolve_pronoun_with(ctx, span, reference, last_speaker, sentence, genders, false)
+    resolve_pronoun_with(
+        ctx,
+        span,
+        reference,
+        last_speaker,
+        sentence,
+        genders,
+        quoted,
+    )
 }
 
-/// `resolve_pronoun`, among the people whose gender agrees with the pronoun's: known to agree
-/// when `strict`, else not known to disagree.
+/// Whether the quote content `quoted` names the person of mention `m` by surname, as someone
+/// other than the speaker: the surname as a capitalised word after a title or a given name
+/// ("President Assad", "Bashar al-Assad"), not alone ("Assad" may be the speaker's own name in
+/// a signature or a quoted introduction).
+fn named_in_quote(ctx: &SuggestContext, m: &Mention, quoted: &[CharSpan]) -> bool {
+    if canonical(&m.label) != "PERSON" {
+        return false;
+    }
+    // The name as a speaker would be shown ("Bashar" the model cut before "al-Assad").
+    let name = ctx.text_of(speaker_span(ctx.chars(), m.span, "PERSON"));
+    let Some(surname) = name.split_whitespace().last() else {
+        return false;
+    };
+    // "Bashar al-Assad" is "Assad" too.
+    let surname = match surname.split_once('-') {
+        Some((particle, rest)) if particle.chars().all(char::is_lowercase) => rest,
+        _ => surname,
+    };
+    if surname.chars().count() < 3 {
+        return false;
+    }
+    quoted.iter().any(|q| {
+        let text = ctx.text_of(*q);
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.windows(2).any(|pair| {
+            pair[1] == surname
+                && pair[0].chars().next().is_some_and(char::is_uppercase)
+                && !matches!(pair[0], "I" | "The" | "A" | "An" | "We" | "He" | "She")
+        })
+    })
+}
+
+/// `resolve_pronoun` itself.
 fn resolve_pronoun_with(
     ctx: &SuggestContext,
     span: CharSpan,
@@ -290,8 +336,9 @@ fn resolve_pronoun_with(
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
     genders: &Genders,
-    strict: bool,
+    quoted: &[CharSpan],
 ) -> Option<usize> {
+    let strict = false;
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
     let surnames = ctx.person_surnames();
@@ -316,6 +363,7 @@ fn resolve_pronoun_with(
         allowed(ctx, m)
             && agrees(m)
             && !on_dash_credit_line(ctx, m)
+            && !named_in_quote(ctx, m, quoted)
             && !(wanted.is_some() && genders.things.contains(&ctx.text_of(m.span)))
             && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
@@ -515,8 +563,12 @@ fn on_dash_credit_line(ctx: &SuggestContext, m: &Mention) -> bool {
         .rev()
         .find(|&k| chars[k] == '\n')
         .map_or(0, |k| k + 1);
+    // The whole line: `— Michael Diveroli, Efrain's father` names neither for "he".
     let before: String = chars[line_start..m.span.start].iter().collect();
-    matches!(before.trim(), "—" | "–" | "-" | "--")
+    let before = before.trim_start();
+    ["—", "–", "--", "- "]
+        .iter()
+        .any(|dash| before.starts_with(dash) || before.trim_end() == dash.trim_end())
 }
 
 /// Whether the sentence starting at word `start` opens with an indefinite noun phrase ("A
