@@ -3130,3 +3130,15 @@ fn a_friend_of_someone_is_someone_unnamed_and_a_dash_credit_line_names_no_one_fo
         "{found:?}"
     );
 }
+
+#[test]
+fn the_person_named_after_a_team_and_a_position_speaks() {
+    let found = quotes(
+        "\"I thought it was a tornado or a terrorist attack,\" said [Mississippi State]{PERSON} \
+         guard [Ben Hansbrough]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Ben Hansbrough"), "direct:cue-after")]
+    );
+}

@@ -422,6 +422,16 @@ const PERSON_ROLES: &[&str] = &[
     "lawmaker",
     "legislator",
     "candidate",
+    "guard",
+    "forward",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "analyst",
+    "economist",
+    "strategist",
 ];
 
 /// Words after which a mention is in a prepositional phrase ("after a meeting with Kurti"), or is
@@ -1625,11 +1635,6 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     let mention = &ctx.mentions[organisation];
     // "Uralsib analyst Chris Weafer", "Procter & Gamble spokeswoman Jennifer Chelune": a one-word
     // mention the model took for a person may be a body; the office and the name after it say so.
-    if canonical(&mention.label) == "PERSON"
-        && ctx.text_of(mention.span).contains(char::is_whitespace)
-    {
-        return None;
-    }
     let after = ctx.word_at_or_after(mention.span.end);
     let person_at = |k: usize| {
         words.get(k).and_then(|word| {
@@ -1637,6 +1642,17 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                 .find(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         })
     };
+    // A longer one too when the office and the name follow it at once ("Mississippi State guard
+    // Ben Hansbrough").
+    if canonical(&mention.label) == "PERSON"
+        && ctx.text_of(mention.span).contains(char::is_whitespace)
+    {
+        let office_then_name = words
+            .get(after)
+            .is_some_and(|w| PERSON_ROLES.contains(&w.lower.as_str()))
+            && person_at(after + 1).is_some();
+        return office_then_name.then(|| person_at(after + 1)).flatten();
+    }
     (after..(after + 2).min(words.len()))
         .take_while(|&k| !words[k].is_punct())
         .find(|&k| PERSON_ROLES.contains(&words[k].lower.as_str()))

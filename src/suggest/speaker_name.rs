@@ -16,7 +16,7 @@
 use crate::model::CharSpan;
 
 use super::gazetteer::{GazKind, gazetteer};
-use super::lexicon::{NAME_PARTICLES, is_org_keyword};
+use super::lexicon::{NAME_PARTICLES, is_org_keyword, is_speech_verb};
 
 /// Titles, honorifics and offices written before a person's name, capitalised as in a name, with
 /// no final full stop ("Mr." is looked up as "Mr").
@@ -244,7 +244,10 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             } else {
                 name
             };
-            with_surname_after(chars, with_particle_surname(chars, name))
+            with_given_name_before(
+                chars,
+                with_surname_after(chars, with_particle_surname(chars, name)),
+            )
         }
         // "Broadcaster Piers Morgan" taken for an organisation: a title before capitalised words
         // that hold no organisation's word ("Bank", "Party") is a person's.
@@ -500,6 +503,38 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
+/// "Evans" after "said Terrence " → "Terrence Evans": a one-word name the entity model cut after
+/// its given name, right after a verb of saying (a capitalised word in letters, not a title, a day,
+/// a month or a body's word).
+fn with_given_name_before(chars: &[char], span: CharSpan) -> CharSpan {
+    let own = tokens(chars, span.start, span.end);
+    if own.len() != 1 || !capitalised(chars, own[0]) {
+        return span;
+    }
+    let before = tokens_before_on_line(chars, span.start);
+    let [.., verb, given] = before[..] else {
+        return span;
+    };
+    if given.end + 1 != span.start {
+        return span;
+    }
+    let given_text = word(chars, given);
+    let mut letters = given_text.chars();
+    let shaped = letters.next().is_some_and(char::is_uppercase)
+        && given_text.chars().count() >= 2
+        && letters.all(char::is_lowercase);
+    if shaped
+        && is_speech_verb(&word(chars, verb))
+        && !is_title(&given_text)
+        && !DAYS_AND_MONTHS.contains(&given_text.as_str())
+        && !is_org_keyword(&given_text)
+    {
+        CharSpan::new(given.start, span.end)
+    } else {
+        span
+    }
+}
+
 /// Capitalised words after a name that say whose thing follows, not the name's end ("the Obama
 /// Administration", "the Merkel Government").
 const NOT_SURNAMES: &[&str] = &[
@@ -705,6 +740,19 @@ mod tests {
             let name = text.split_whitespace().nth(1).unwrap();
             assert_eq!(speaker(text, name, "PERSON"), name, "{text}");
         }
+    }
+
+    #[test]
+    fn a_given_name_right_after_a_verb_of_saying_is_part_of_the_speakers_name() {
+        let text = "\"It was crazy,\" said Terrence Evans, a valet at the hotel.";
+        assert_eq!(speaker(text, "Evans", "PERSON"), "Terrence Evans");
+        // Not after another word, and not a month or a title.
+        let text = "in London Evans said";
+        assert_eq!(speaker(text, "Evans", "PERSON"), "Evans");
+        let text = "said Monday Evans";
+        assert_eq!(speaker(text, "Evans", "PERSON"), "Evans");
+        let text = "said Minister Evans";
+        assert_eq!(speaker(text, "Evans", "PERSON"), "Evans");
     }
 
     #[test]
