@@ -3142,3 +3142,25 @@ fn the_person_named_after_a_team_and_a_position_speaks() {
         vec![(Some("Ben Hansbrough"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn one_quoted_by_a_newspaper_as_saying_speaks_not_the_newspaper() {
+    let found = quotes(
+        "[Eastman]{PERSON} is quoted by [U.S. News and World Report]{ORG} as saying of \
+         [Kennedy]{PERSON}, \"All eyes are on Justice Kennedy and he has studiously avoided that \
+         step.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Eastman"), "direct:cue-before")]
+    );
+    // In the active the one after "quoted" is quoted.
+    let found = quotes(
+        "[Politico]{ORG} quoted [Tim Manning]{PERSON} as saying, \"We are not ready for this \
+         storm season at all.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Tim Manning"), "direct:cue-before")]
+    );
+}

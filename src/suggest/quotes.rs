@@ -2659,6 +2659,19 @@ fn quoted_as(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
             "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
         )
     })?;
+    // "Eastman is quoted by U.S. News and World Report as saying": in the passive the one quoted
+    // is the clause's subject, and the one after "by" quotes him.
+    if verb > from
+        && matches!(
+            words[verb - 1].lower.as_str(),
+            "is" | "was" | "are" | "were" | "been" | "being"
+        )
+    {
+        return match sentence_subject(ctx, from, verb - 1)? {
+            Subject::Mention(i, _) => Some(Subject::Mention(i, "quoted-as")),
+            other => Some(other),
+        };
+    }
     let next = words.get(verb + 1)?;
     ctx.mentions_starting_in(CharSpan::new(next.span.start, next.span.start + 1))
         .find(|&i| allowed(ctx, &ctx.mentions[i]))
