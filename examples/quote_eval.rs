@@ -4,8 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout36  # the thirty-sixth held-out set (Wikinews 2008-13 via AMALGUM's news, held out 34's list continued and verbs), blind, scored once with round 26 frozen
-//! cargo run --example quote_eval heldout35  # the thirty-fifth held-out set (Wikinews 2006-15 via AMALGUM's news, held out 33's list continued), blind, scored once with round 26 frozen
+//! cargo run --example quote_eval heldout36  # the thirty-sixth held-out set (Wikinews 2008-13 via AMALGUM's news, held out 34's list continued and verbs), scored blind once with round 26 at 19b83a3, now development
+//! cargo run --example quote_eval heldout35  # the thirty-fifth held-out set (Wikinews 2006-15 via AMALGUM's news, held out 33's list continued), scored blind once with round 26 at 19b83a3, now development
 //! cargo run --example quote_eval heldout34  # the thirty-fourth held-out set (Wikinews 2006-17 via AMALGUM's news, a third list of guessed names), scored blind once with round 25 at e904ebb, now development
 //! cargo run --example quote_eval heldout33  # the thirty-third held-out set (Wikinews 2007-18 via AMALGUM's news, the earlier lists' rest and topic words), scored blind once with round 25 at e904ebb, now development
 //! cargo run --example quote_eval heldout32  # the thirty-second held-out set (Wikinews 2006-19 via AMALGUM's news, a second list of guessed names), scored blind once with round 24 at a4e8499, now development
@@ -39,7 +39,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-fourth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-sixth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -83,8 +83,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout36") => (HELD_OUT_36, "held-out 36 (blind)"),
-        Some("heldout35") => (HELD_OUT_35, "held-out 35 (blind)"),
+        Some("heldout36") => (HELD_OUT_36, "held-out 36 (now development)"),
+        Some("heldout35") => (HELD_OUT_35, "held-out 35 (now development)"),
         Some("heldout34") => (HELD_OUT_34, "held-out 34 (now development)"),
         Some("heldout33") => (HELD_OUT_33, "held-out 33 (now development)"),
         Some("heldout32") => (HELD_OUT_32, "held-out 32 (now development)"),
