@@ -728,6 +728,22 @@ pub const HELD_OUT_36: &[&str] = &[
     "criticises36",
 ];
 
+/// Held out (the thirty-seventh set): six English Wikinews articles of AMALGUM's news genre
+/// (github.com/gucorpling/amalgum, `amalgum/news/xml/`), found by probing the three short names
+/// held out 36 found but did not read, then a new list of verbs, in order, taken by the rule in
+/// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
+/// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
+/// Not part of development.
+#[allow(dead_code)]
+pub const HELD_OUT_37: &[&str] = &[
+    "denies37",
+    "meets37",
+    "passes37",
+    "freezes37",
+    "hosts37",
+    "strikes37",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second to nineteenth and twenty-first to thirty-sixth sets (there is no twentieth).
 pub fn development() -> Vec<&'static str> {
