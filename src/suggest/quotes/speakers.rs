@@ -293,12 +293,32 @@ pub(super) fn resolve_pronoun(
     )
 }
 
-/// Whether the quote content `quoted` names the person of mention `m` by surname, as someone
-/// other than the speaker: the surname as a capitalised word after a title or a given name
-/// ("President Assad", "Bashar al-Assad"), not alone ("Assad" may be the speaker's own name in
-/// a signature or a quoted introduction).
-fn named_in_quote(ctx: &SuggestContext, m: &Mention, quoted: &[CharSpan]) -> bool {
-    if canonical(&m.label) != "PERSON" {
+/// The words the quote content `quoted` writes after a capitalised word ("President Assad",
+/// "Bashar al-Assad" give "Assad"): surnames it names people by, in the third person. A surname
+/// alone is not counted (it may be the speaker's own, in a signature or a quoted introduction).
+fn titled_names_in(ctx: &SuggestContext, quoted: &[CharSpan]) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for q in quoted {
+        let text = ctx.text_of(*q);
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for pair in words.windows(2) {
+            if pair[0].chars().next().is_some_and(char::is_uppercase)
+                && !matches!(pair[0], "I" | "The" | "A" | "An" | "We" | "He" | "She")
+            {
+                names.insert(pair[1].to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// Whether mention `m` is a person the quote names by surname as someone other than the speaker
+/// (`titled`: see `titled_names_in`).
+fn named_in_quote(ctx: &SuggestContext, m: &Mention, titled: &HashSet<String>) -> bool {
+    if titled.is_empty() || canonical(&m.label) != "PERSON" {
         return false;
     }
     // The name as a speaker would be shown ("Bashar" the model cut before "al-Assad").
@@ -311,21 +331,7 @@ fn named_in_quote(ctx: &SuggestContext, m: &Mention, quoted: &[CharSpan]) -> boo
         Some((particle, rest)) if particle.chars().all(char::is_lowercase) => rest,
         _ => surname,
     };
-    if surname.chars().count() < 3 {
-        return false;
-    }
-    quoted.iter().any(|q| {
-        let text = ctx.text_of(*q);
-        let words: Vec<&str> = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.windows(2).any(|pair| {
-            pair[1] == surname
-                && pair[0].chars().next().is_some_and(char::is_uppercase)
-                && !matches!(pair[0], "I" | "The" | "A" | "An" | "We" | "He" | "She")
-        })
-    })
+    surname.chars().count() >= 3 && titled.contains(surname)
 }
 
 /// `resolve_pronoun` itself.
@@ -339,6 +345,7 @@ fn resolve_pronoun_with(
     quoted: &[CharSpan],
 ) -> Option<usize> {
     let strict = false;
+    let titled = titled_names_in(ctx, quoted);
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
     let surnames = ctx.person_surnames();
@@ -363,7 +370,7 @@ fn resolve_pronoun_with(
         allowed(ctx, m)
             && agrees(m)
             && !on_dash_credit_line(ctx, m)
-            && !named_in_quote(ctx, m, quoted)
+            && !named_in_quote(ctx, m, &titled)
             && !(wanted.is_some() && genders.things.contains(&ctx.text_of(m.span)))
             && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
