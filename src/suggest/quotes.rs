@@ -2089,7 +2089,10 @@ fn previous_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     // `"The MV Al Khaliq … has been hijacked," said a spokeswoman …. "There were 26 crew …"`: a
     // sentence that is itself someone's quoted words is not the narration's sentence about a
     // person; its subject is the speaker's topic.
-    if ctx.words[from..to.min(ctx.words.len())]
+    if ctx
+        .words
+        .get(from..to.min(ctx.words.len()))
+        .unwrap_or_default()
         .iter()
         .find(|w| !w.is_punct())
         .is_some_and(|w| ctx.inside_quotation(w.span.start))

@@ -282,14 +282,15 @@ pub(super) fn resolve_pronoun(
     genders: &Genders,
     quoted: &[CharSpan],
 ) -> Option<usize> {
-    resolve_pronoun_with(
+    let titled = titled_names_in(ctx, quoted);
+    resolve_pronoun_among(
         ctx,
         span,
         reference,
         last_speaker,
         sentence,
         genders,
-        quoted,
+        &titled,
     )
 }
 
@@ -334,18 +335,16 @@ fn named_in_quote(ctx: &SuggestContext, m: &Mention, titled: &HashSet<String>) -
     surname.chars().count() >= 3 && titled.contains(surname)
 }
 
-/// `resolve_pronoun` itself.
-fn resolve_pronoun_with(
+/// `resolve_pronoun`, leaving out the people the quote names in the third person (`titled`).
+fn resolve_pronoun_among(
     ctx: &SuggestContext,
     span: CharSpan,
     reference: PronounRef,
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
     genders: &Genders,
-    quoted: &[CharSpan],
+    titled: &HashSet<String>,
 ) -> Option<usize> {
-    let strict = false;
-    let titled = titled_names_in(ctx, quoted);
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
     let surnames = ctx.person_surnames();
@@ -354,12 +353,14 @@ fn resolve_pronoun_with(
         let known = genders.of(&ctx.text_of(m.span));
         match (wanted, known) {
             (Some(w), Some(k)) => w == k,
-            (Some(_), None) => !strict,
-            (None, _) => true,
+            _ => true,
         }
     };
     // "It" is never a person: "It also credited Leonov …" is NASA's.
     let thing = ctx.text_of(span).to_lowercase() == "it";
+    // "They" is a body or a group, never one person (a Ministry of Defence spokesman's "they
+    // said" is not the judge's quoted before).
+    let they = ctx.text_of(span).to_lowercase() == "they";
     // A name inside a quotation is said by its speaker ("We love the Jewish people. There are
     // many Jews living in Iran"), not the narration's: the narration's pronoun outside stands
     // for someone the narration names.
@@ -370,7 +371,7 @@ fn resolve_pronoun_with(
         allowed(ctx, m)
             && agrees(m)
             && !on_dash_credit_line(ctx, m)
-            && !named_in_quote(ctx, m, &titled)
+            && !named_in_quote(ctx, m, titled)
             && !(wanted.is_some() && genders.things.contains(&ctx.text_of(m.span)))
             && !(outside && ctx.inside_quotation(m.span.start))
             && match reference {
@@ -380,10 +381,7 @@ fn resolve_pronoun_with(
                         !name.contains(char::is_whitespace) && surnames.contains(&name)
                     }
                 }
-                PronounRef::Group => {
-                    canonical(&m.label) != "PERSON"
-                        || (!thing && ctx.text_of(span).to_lowercase() != "they")
-                }
+                PronounRef::Group => canonical(&m.label) != "PERSON" || !(thing || they),
             }
     };
     // The latest mention standing before a cue ("Rutte said the alliance…"), whether or not that
@@ -403,9 +401,9 @@ fn resolve_pronoun_with(
                 // `Barack Obama welcomed the deal: "…. … back." He said`: a quotation opened
                 // after words of its own sentence has that sentence before it.
                 let chars = ctx.chars();
-                // (One opened in the pronoun's own sentence has the sentence before.)
                 let opens_sentence =
                     (ctx.sentences[s].start..q.open).all(|k| !chars[k].is_alphanumeric());
+                // One opened in the pronoun's own sentence has the sentence before.
                 let own = ctx.sentence_of(span.start) == Some(s);
                 Some(if opens_sentence || own { s } else { s + 1 })
             })
