@@ -2323,8 +2323,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"))
                 && k + 2 < cue
-                && PERSON_ROLES.contains(&words[cue - 1].lower.as_str())
-                && !words[cue - 1].lower.starts_with("spokes")
+                && unnamed_officer(&words[cue - 1].lower)
             {
                 return Some(Subject::None);
             }
@@ -2756,7 +2755,6 @@ const UNNAMED_SPEAKERS: &[&str] = &[
 /// words before word `starts` are an indefinite person noun and a preposition (with "the" and up
 /// to two lower-case words between), someone unnamed of what follows.
 fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
-    const UNNAMED: &[&str] = UNNAMED_SPEAKERS;
     let words = &ctx.words;
     let mut k = starts;
     let mut skipped = 0;
@@ -2768,7 +2766,7 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
             "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
         ) {
             return k >= from + 2
-                && UNNAMED.contains(&words[k - 1].lower.as_str())
+                && UNNAMED_SPEAKERS.contains(&words[k - 1].lower.as_str())
                 && matches!(words[k - 2].lower.as_str(), "a" | "an" | "one");
         }
         // A person's title before the name ("a spokesman for President Obama").
@@ -2866,6 +2864,13 @@ fn place_after_preposition(
     (k > from && PLACE_PREPOSITIONS.contains(&words[k].lower.as_str())).then_some(k)
 }
 
+/// Whether `lower` names an office whose holder, unnamed after a body's possessive ("Senegal's
+/// manager"), speaks for himself: a person's role other than a spokesperson's (who speaks for the
+/// body).
+fn unnamed_officer(lower: &str) -> bool {
+    PERSON_ROLES.contains(&lower) && !lower.starts_with("spokes")
+}
+
 /// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
 /// report or study is the cue's subject, before a possessive "'s" followed by at most ten
 /// lower-case words, acronyms or hyphens up to the cue ("RIAA's DMCA take-down notice claimed").
@@ -2890,8 +2895,7 @@ fn possessor(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
             // "After the match, Senegal's manager said": a person in an office of the body
             // speaks for himself, and the text does not name him here; a spokesman, a statement or
             // a report speaks for the body.
-            let role = words[cue - 1].lower.as_str();
-            if PERSON_ROLES.contains(&role) && !role.starts_with("spokes") {
+            if unnamed_officer(&words[cue - 1].lower) {
                 return Some(Subject::None);
             }
             return (k > from)

@@ -427,10 +427,7 @@ fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
     if particles > 0
         && let Some(&surname) = after.get(particles)
     {
-        let mut end = surname.end;
-        while end > surname.start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
-            end -= 1;
-        }
+        let end = end_before_punctuation(chars, surname);
         let text: String = chars[surname.start..end].iter().collect();
         let shaped = text.chars().next().is_some_and(char::is_uppercase)
             && text.chars().count() >= 2
@@ -479,10 +476,7 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     if next.start != span.end + 1 {
         return span;
     }
-    let mut end = next.end;
-    while end > next.start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
-        end -= 1;
-    }
+    let end = end_before_punctuation(chars, next);
     let punctuated = end < next.end;
     let surname: String = chars[next.start..end].iter().collect();
     let mut letters = surname.chars();
@@ -547,6 +541,15 @@ const NOT_SURNAMES: &[&str] = &[
     "Doctrine",
     "Presidency",
 ];
+
+/// Where `token` ends without the sentence punctuation closing it ("Faisal," → "Faisal").
+fn end_before_punctuation(chars: &[char], token: CharSpan) -> usize {
+    let mut end = token.end;
+    while end > token.start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
+        end -= 1;
+    }
+    end
+}
 
 /// Words (runs of non-space chars) in `[start, end)`, as char spans.
 fn tokens(chars: &[char], start: usize, end: usize) -> Vec<CharSpan> {
