@@ -3164,3 +3164,54 @@ fn one_quoted_by_a_newspaper_as_saying_speaks_not_the_newspaper() {
         vec![(Some("Tim Manning"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_quotation_without_a_cue_in_a_sentence_a_person_opens_is_that_persons() {
+    let found = quotes(
+        "Scottish Liberal Democrat leader [Willie Rennie]{PERSON} spoke of a \"towering figure\" \
+         who \"commanded immediate respect and trust from friend and foe alike.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Willie Rennie"), "direct:in-sentence")]
+    );
+    assert_eq!(found[0].resolved_by.as_deref(), Some("sentence-subject"));
+    // Past an opening phrase too.
+    let found = quotes(
+        "In a statement, [Navi Pillay]{PERSON} called on the forces to \"exercise the utmost \
+         caution and vigilance so as not to kill civilians by mistake.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Navi Pillay"), "direct:in-sentence")]
+    );
+}
+
+#[test]
+fn a_quotation_without_a_cue_is_nobodys_when_no_person_opens_its_sentence() {
+    // An organisation's sentence, or one the quotation itself opens, names nobody who said it.
+    let found = quotes(
+        "[The Senate]{ORG} passed a bill \"to protect the wages of every worker in the state.\"\n\
+         \n\
+         \"Every worker deserves a fair wage and a safe place to work,\" [Smith]{PERSON} and \
+         others wrote.\n",
+    );
+    assert_eq!(found[0].speaker, None, "{found:?}");
+    assert_eq!(found[0].rule, "direct:no-cue");
+}
+
+#[test]
+fn he_opening_sentences_in_a_row_goes_on_with_the_subject_before_them() {
+    let found = quotes(
+        "[Alex Salmond]{PERSON} said the late politician was an effective leader.\n\
+         \n\
+         [McLetchie]{PERSON} played golf and followed rugby. He has a son from a previous \
+         marriage. He put his switch to politics down to \"a combination of a mid-life career \
+         change and a mid-life crisis.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("McLetchie"), "direct:in-sentence")]
+    );
+    assert_eq!(found[0].resolved_by.as_deref(), Some("pronoun"));
+}

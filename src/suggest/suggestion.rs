@@ -52,7 +52,8 @@ pub struct SpeakerSuggestion {
     /// "adding" hangs from), `quoted-as` ("quoted Name as saying"), `possessor` ("Name's analysis
     /// concluded"), `introduction` (the sentence before a colon), `pronoun` (resolved from a
     /// pronoun beside the cue), `role-noun` ("the minister said"), `organisation` ("the ministry
-    /// said"), `name` (capitalised words in the subject's place that are no mention: the span
+    /// said"), `sentence-subject` (the person opening the sentence a quotation with no cue
+    /// stands in), `name` (capitalised words in the subject's place that are no mention: the span
     /// is the name itself, which accepting the quote makes a mention). Otherwise: `layer` (an
     /// existing annotation) or an external recommender's name.
     pub resolved_by: String,

@@ -408,11 +408,8 @@ fn resolve_pronoun_among(
                 Some(if opens_sentence || own { s } else { s + 1 })
             })
     };
-    let previous_subject = quoted_before
-        .or_else(|| ctx.sentence_of(span.start))
-        .and_then(|s| s.checked_sub(1))
-        .and_then(|s| ctx.sentences.get(s))
-        .and_then(|previous| {
+    let subject_of = |previous: &CharSpan| -> Option<usize> {
+        {
             // Only its part in the pronoun's paragraph; or the whole of it when it is a
             // paragraph of narration on its own, with no quotation mark, right before the
             // pronoun's ("Like President Bush, Prime Minister Ehud Olmert kept his comments
@@ -439,6 +436,33 @@ fn resolve_pronoun_among(
                         && !compared_or_accompanying(ctx, i)
                 })
                 .filter(|&i| !called_on(ctx, i))
+        }
+    };
+    // `McLetchie played golf …. He has a son …. He put his switch … down to "…"`: a sentence of
+    // the pronoun's paragraph that the same pronoun opens, naming nobody, goes on with the
+    // subject of the one before it.
+    let pronoun_text = ctx.text_of(span).to_lowercase();
+    let previous_subject = quoted_before
+        .or_else(|| ctx.sentence_of(span.start))
+        .and_then(|s| {
+            let chars = ctx.chars();
+            let mut s = s.checked_sub(1)?;
+            for _ in 0..PRONOUN_REACH {
+                let previous = ctx.sentences.get(s)?;
+                if let Some(found) = subject_of(previous) {
+                    return Some(found);
+                }
+                let same_pronoun = ctx
+                    .words
+                    .get(ctx.word_at_or_after(previous.start))
+                    .is_some_and(|w| w.lower == pronoun_text);
+                let same_paragraph = !chars[previous.start..span.start].contains(&'\n');
+                if !(same_pronoun && same_paragraph) {
+                    return None;
+                }
+                s = s.checked_sub(1)?;
+            }
+            None
         });
     let pronoun_word = ctx.word_at_or_after(span.start);
     for k in (0..pronoun_word).rev() {
