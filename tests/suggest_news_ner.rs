@@ -198,3 +198,17 @@ fn the_shipped_models_entity_scores_are_its_calibration_of_the_raw_confidences()
         "{calibrated:?}"
     );
 }
+
+#[test]
+fn a_part_of_a_persons_full_name_alone_later_is_that_person() {
+    let found = entities(
+        "Army spokesman Weerachon Sukhondhapatipak spoke to reporters on Friday.\n\n\
+         Weerachon expressed awareness of the gesture's origins.\n\n\
+         The square, known as Nesf-e-Weerachon to some, was quiet.\n",
+    );
+    let alone = found
+        .iter()
+        .filter(|(t, l)| t == "Weerachon" && l == "PERSON")
+        .count();
+    assert_eq!(alone, 1, "{found:?}");
+}

@@ -179,7 +179,66 @@ pub(super) fn combine(
     out.sort_by_key(|(span, ..)| *span);
     join_organisations(words, &mut out);
     one_label_per_name(chars, &mut out);
+    name_parts_repeated(words, &mut out);
     out
+}
+
+/// "Weerachon Sukhondhapatipak" then "Weerachon expressed …": a word that begins or ends a person's
+/// name of several words, standing alone elsewhere in the document (no capitalised word beside
+/// it) where nothing was found, is that person. Common words ("Will", "Rose"), titles and the
+/// gazetteers' names ("Germany" of a span run into "Germany Richard Grenell") are left alone.
+fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
+    use std::collections::HashSet;
+    let gazetteer = gazetteer();
+    let usable = |k: usize| {
+        let word = &words[k];
+        word.is_capitalised()
+            && !word.is_acronym()
+            && word.text.chars().count() >= 3
+            && word.text.chars().all(char::is_alphabetic)
+            && !is_common_word(&word.lower)
+            && gazetteer.title_at(words, k).is_none()
+            && gazetteer.name_at(words, k).is_none()
+    };
+    let mut parts: HashSet<&str> = HashSet::new();
+    for (span, label, _, _) in found.iter() {
+        if label != "PERSON" {
+            continue;
+        }
+        let first = words.partition_point(|w| w.span.start < span.start);
+        let end = words.partition_point(|w| w.span.end <= span.end);
+        if end < first + 2 {
+            continue;
+        }
+        for k in [first, end - 1] {
+            if usable(k) {
+                parts.insert(words[k].text.as_str());
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let taken = Overlaps::new(found.iter().map(|(span, ..)| *span));
+    let mut added = Vec::new();
+    for (k, word) in words.iter().enumerate() {
+        // Nor a piece of a hyphenated word ("Nesf-e-Jahan").
+        let hyphen_at = |j: usize| words.get(j).is_some_and(|w| w.text == "-");
+        let glued = (k > 0 && hyphen_at(k - 1) && words[k - 1].span.end == word.span.start)
+            || (hyphen_at(k + 1) && words[k + 1].span.start == word.span.end);
+        let lone = parts.contains(word.text.as_str())
+            && !glued
+            && !(k > 0 && words[k - 1].is_capitalised())
+            && !words.get(k + 1).is_some_and(Word::is_capitalised)
+            && !taken.any(word.span);
+        if lone {
+            added.push((word.span, "PERSON".to_owned(), 0.75, "name-part-repeat"));
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|(span, ..)| *span);
+    }
 }
 
 /// One name, one label in a document: the model's mentions of the same written name take the label
