@@ -3215,3 +3215,34 @@ fn he_opening_sentences_in_a_row_goes_on_with_the_subject_before_them() {
     );
     assert_eq!(found[0].resolved_by.as_deref(), Some("pronoun"));
 }
+
+#[test]
+fn he_after_a_sentence_an_unnamed_office_holder_opens_is_nobody_named() {
+    let direct_only = |found: Vec<Seen>| -> Vec<Seen> {
+        found
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .collect()
+    };
+    let found = direct_only(quotes(
+        "[Grove]{PERSON}'s parents have been in Wells since July.\n\
+         \n\
+         The Tyler minister explained to reporters that his group was handing out food. He \
+         described the members as \"very robotic, kind of disengaged and had very big eyes.\"\n",
+    ));
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    // A person named before with that office is the one meant.
+    let found = direct_only(quotes(
+        "Prime Minister [Albin Kurti]{PERSON} arrived in Brussels on Monday.\n\
+         \n\
+         The minister spoke to reporters before the talks began. He described the meeting as \
+         \"a last chance for a deal that both sides can live with.\"\n",
+    ));
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Albin Kurti"), "direct:cue-before")]
+    );
+}

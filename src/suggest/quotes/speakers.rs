@@ -40,22 +40,12 @@ pub(super) fn resolve_role(
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
                 .collect();
-            // The role in the mention or in its title: the words right before it that can be
-            // part of a title ("Foreign Minister", "Secretary of State", "the minister,"), not
-            // any word nearby ("The president is yet to sign the 31st [Amendment]": a clause).
-            let titled = |i: usize| {
-                let m = &ctx.mentions[i];
-                let previous_end = i
-                    .checked_sub(1)
-                    .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
-                ctx.text_of(m.span).to_lowercase().contains(&noun)
-                    || title_before(ctx, m.span.start, previous_end, &noun)
-            };
             people
                 .iter()
-                .find(|&&i| titled(i))
-                .or_else(|| people.iter().find(|&&i| within_reach(i)))
-                .map(|&i| (i, "role-noun"))
+                .copied()
+                .find(|&i| carries_title(ctx, i, &noun))
+                .or_else(|| people.iter().copied().find(|&i| within_reach(i)))
+                .map(|i| (i, "role-noun"))
         }
         RoleRef::Organisation => {
             let groups: Vec<usize> = candidates
@@ -76,6 +66,52 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Whether person mention `i` carries the office `noun` in its name or in its title: the words
+/// right before it that can be part of a title ("Foreign Minister", "Secretary of State", "the
+/// minister,"), not any word nearby ("The president is yet to sign the 31st [Amendment]": a
+/// clause).
+fn carries_title(ctx: &SuggestContext, i: usize, noun: &str) -> bool {
+    let m = &ctx.mentions[i];
+    let previous_end = i
+        .checked_sub(1)
+        .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
+    ctx.text_of(m.span).to_lowercase().contains(noun)
+        || title_before(ctx, m.span.start, previous_end, noun)
+}
+
+/// `The Tyler minister explained to Wikinews …. He described …`: whether the sentence `previous`
+/// opens with "the", at most two capitalised words and an office noun before a verb, an office
+/// that no person named before it carries: someone unnamed is its subject.
+fn opens_with_unnamed_office(ctx: &SuggestContext, previous: CharSpan) -> bool {
+    let words = &ctx.words;
+    let start = ctx.word_at_or_after(previous.start);
+    if words.get(start).is_none_or(|w| w.lower != "the") {
+        return false;
+    }
+    let mut k = start + 1;
+    while k < start + 3 && words.get(k).is_some_and(|w| w.is_capitalised()) {
+        k += 1;
+    }
+    let Some(noun) = words.get(k) else {
+        return false;
+    };
+    let office = !noun.is_capitalised() && super::PERSON_ROLES.contains(&noun.lower.as_str());
+    let verb_follows = words.get(k + 1).is_some_and(|w| {
+        w.lower.chars().all(|c| c.is_lowercase())
+            && !super::PREPOSITIONS.contains(&w.lower.as_str())
+            && w.lower != "and"
+    });
+    if !(office && verb_follows) {
+        return false;
+    }
+    let before = ctx
+        .mentions
+        .partition_point(|m| m.span.end <= noun.span.start);
+    !(before.saturating_sub(300)..before).any(|i| {
+        canonical(&ctx.mentions[i].label) == "PERSON" && carries_title(ctx, i, &noun.lower)
+    })
 }
 
 /// Words that may stand inside a title written before a name ("Secretary of State", "Minister
@@ -442,6 +478,7 @@ fn resolve_pronoun_among(
     // the pronoun's paragraph that the same pronoun opens, naming nobody, goes on with the
     // subject of the one before it.
     let pronoun_text = ctx.text_of(span).to_lowercase();
+    let mut unnamed_before = false;
     let previous_subject = quoted_before
         .or_else(|| ctx.sentence_of(span.start))
         .and_then(|s| {
@@ -451,6 +488,16 @@ fn resolve_pronoun_among(
                 let previous = ctx.sentences.get(s)?;
                 if let Some(found) = subject_of(previous) {
                     return Some(found);
+                }
+                // The pronoun goes on with someone unnamed the sentence before opens with, in
+                // its paragraph, when nobody is named between.
+                unnamed_before = !chars[previous.start..span.start].contains(&'\n')
+                    && opens_with_unnamed_office(ctx, *previous)
+                    && !ctx
+                        .mentions_starting_in(CharSpan::new(previous.start, span.start))
+                        .any(|i| compatible(&ctx.mentions[i]));
+                if unnamed_before {
+                    return None;
                 }
                 let same_pronoun = ctx
                     .words
@@ -464,6 +511,9 @@ fn resolve_pronoun_among(
             }
             None
         });
+    if unnamed_before {
+        return None;
+    }
     let pronoun_word = ctx.word_at_or_after(span.start);
     for k in (0..pronoun_word).rev() {
         let word = &ctx.words[k];
