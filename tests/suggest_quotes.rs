@@ -3246,3 +3246,17 @@ fn he_after_a_sentence_an_unnamed_office_holder_opens_is_nobody_named() {
         vec![(Some("Albin Kurti"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_cue_after_but_is_a_second_predicate_of_the_opening_subject() {
+    let found = quotes(
+        "[Brose]{PERSON} denied being asked to manufacture evidence, but stated that \"if a \
+         detainee wants to tell me what I want to hear so he can get out of jail, you know what \
+         I'm saying.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Brose"), "direct:cue-before")]
+    );
+    assert_eq!(found[0].resolved_by.as_deref(), Some("coordinated"));
+}

@@ -1770,8 +1770,8 @@ fn coordinated(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Optio
 }
 
 /// "Erdoğan cited Article 5 of the NATO treaty and said, "…"", "The State Department gave its
-/// "deepest sympathies" and said …": a cue right after "and" (an adverb between or not) is a
-/// second predicate of its clause, whose subject speaks when it opens the sentence
+/// "deepest sympathies" and said …": a cue right after "and" or "but" (an adverb between or not;
+/// `Brose denied being asked …, but stated that "…"`) is a second predicate of its clause, whose subject speaks when it opens the sentence
 /// (`coordinated`).
 fn second_predicate(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
@@ -1781,7 +1781,7 @@ fn second_predicate(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> 
     }
     let and = k
         .checked_sub(1)
-        .filter(|&a| a > sentence_start && words[a].lower == "and")?;
+        .filter(|&a| a > sentence_start && matches!(words[a].lower.as_str(), "and" | "but"))?;
     match opening_subject(ctx, sentence_start, and)? {
         Subject::Mention(index, _) => Some(Subject::Mention(index, "coordinated")),
         other => Some(other),
