@@ -3260,3 +3260,17 @@ fn a_cue_after_but_is_a_second_predicate_of_the_opening_subject() {
     );
     assert_eq!(found[0].resolved_by.as_deref(), Some("coordinated"));
 }
+
+#[test]
+fn a_quotation_after_a_statement_by_a_person_is_that_persons() {
+    let found = quotes(
+        "Former foreign minister [Joschka Fischer]{PERSON} said he was worried. He found \
+         particularly worrisome a statement by Presidential candidate [Rudy Giuliani]{PERSON} in \
+         October that \"if I am President, we will never find out what they will do with \
+         nuclear weapons.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Rudy Giuliani"), "direct:in-sentence")]
+    );
+}

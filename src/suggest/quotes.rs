@@ -892,6 +892,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         } else if let Some(index) = credit_line(ctx, quotation.open) {
             candidate.subject = Subject::Mention(index, "introduction");
             candidate.rule = "direct:introduced";
+        } else if let Some(subject) = quoted_statement_by(ctx, quotation.open) {
+            candidate.subject = subject;
+            candidate.rule = "direct:in-sentence";
         } else if let Some(subject) = continuation(ctx, quotation.open, &out) {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
@@ -2145,6 +2148,31 @@ fn own_sentence_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
                 )
         })
         .then_some(subject)
+}
+
+/// `He found worrisome a statement by Presidential candidate Rudy Giuliani in October that "…"`:
+/// before a quotation opening at char `open`, in its sentence, a document's noun and "by", then a
+/// person mention after at most three words of a title (capitalised, or an office): the words are
+/// that person's.
+fn quoted_statement_by(ctx: &SuggestContext, open: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let sentence = ctx.sentences[ctx.sentence_of(open)?];
+    let from = ctx.word_at_or_after(sentence.start);
+    let to = ctx.word_at_or_after(open);
+    let k = (from..to.saturating_sub(2)).rev().find(|&k| {
+        DOCUMENT_NOUNS.contains(&words[k].lower.as_str()) && words[k + 1].lower == "by"
+    })?;
+    (k + 2..(k + 6).min(to))
+        .take_while(|&j| {
+            words[j].is_capitalised() || PERSON_ROLES.contains(&words[j].lower.as_str())
+        })
+        .find_map(|j| {
+            ctx.mentions_starting_in(CharSpan::new(words[j].span.start, words[j].span.start + 1))
+                .find(|&i| {
+                    allowed(ctx, &ctx.mentions[i]) && canonical(&ctx.mentions[i].label) == "PERSON"
+                })
+        })
+        .map(|i| Subject::Mention(i, "introduction"))
 }
 
 /// Words that open a sentence with a phrase of its own before its subject ("After the match,",
