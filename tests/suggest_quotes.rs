@@ -2671,7 +2671,7 @@ fn a_quotation_alone_in_its_paragraph_after_a_persons_sentence_is_that_persons()
         "The weather in Calgary was cold on Tuesday.\n\n\
          \"This morning I looked at your local papers. I'm still adjusting.\"\n",
     );
-    assert_eq!(found[0].speaker, None, "{found:?}");
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:reported")]);
 }
 
 #[test]
@@ -3273,4 +3273,23 @@ fn a_quotation_after_a_statement_by_a_person_is_that_persons() {
         speakers_and_rules(&found),
         vec![(Some("Rudy Giuliani"), "direct:in-sentence")]
     );
+}
+
+#[test]
+fn the_person_a_report_is_according_to_speaks_when_the_clause_names_nobody() {
+    let found = quotes(
+        "According to analyst [Maryann Keller]{PERSON}, the deal is a good one for both \
+         companies, as \"neither one has the ability to compete alone in the kind of global \
+         environment that is now developing.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Maryann Keller"), "direct:reported")]
+    );
+    // An outlet is the report's source, not the speaker.
+    let found = quotes(
+        "According to the [BBC]{ORG}, the decision of the office was \"a matter for the courts \
+         and for nobody else to decide.\"\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:reported")]);
 }

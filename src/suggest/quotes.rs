@@ -1974,9 +1974,28 @@ fn reported(ctx: &SuggestContext, open: usize) -> Option<(usize, usize, Subject)
                 && let Some(comma) = (k + len..end).find(|&j| words[j].text == ",")
                 && comma + 1 < end
             {
-                let subject = match sentence_subject(ctx, comma + 1, end) {
-                    Some(Subject::Mention(index, _)) => Subject::Mention(index, "adjacent"),
-                    Some(pronoun @ Subject::Pronoun(_, PronounRef::Person)) => pronoun,
+                // `According to analyst Maryann Keller, the deal is a good one …, as "…"`: a
+                // person the report is according to speaks, unless a person is the clause's
+                // subject.
+                let person = |index: usize| canonical(&ctx.mentions[index].label) == "PERSON";
+                let source = (k + len..(k + len + 4).min(comma))
+                    .take_while(|&j| {
+                        words[j].is_capitalised() || PERSON_ROLES.contains(&words[j].lower.as_str())
+                    })
+                    .find_map(|j| {
+                        ctx.mentions_starting_in(CharSpan::new(
+                            words[j].span.start,
+                            words[j].span.start + 1,
+                        ))
+                        .find(|&i| allowed(ctx, &ctx.mentions[i]) && person(i))
+                    });
+                let subject = match (sentence_subject(ctx, comma + 1, end), source) {
+                    (Some(Subject::Mention(index, _)), _) if person(index) => {
+                        Subject::Mention(index, "adjacent")
+                    }
+                    (Some(pronoun @ Subject::Pronoun(_, PronounRef::Person)), _) => pronoun,
+                    (_, Some(index)) => Subject::Mention(index, "adjacent"),
+                    (Some(Subject::Mention(index, _)), None) => Subject::Mention(index, "adjacent"),
                     _ => Subject::None,
                 };
                 return Some((k, len, subject));
