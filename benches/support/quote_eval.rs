@@ -757,7 +757,6 @@ pub const HELD_OUT_38: &[&str] = &["edinburgh38", "texas38", "liverpool38"];
 /// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
 /// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
 /// Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_39: &[&str] = &["kim39", "kibaki39", "kirchner39", "trudeau39"];
 
 /// Held out (the fortieth set): ten English Wikinews articles of AMALGUM's news genre
@@ -766,7 +765,6 @@ pub const HELD_OUT_39: &[&str] = &["kim39", "kibaki39", "kirchner39", "trudeau39
 /// by the rule in `benches/data/quotes/README.md`; turned into text by
 /// `scripts/amalgum_news_text.py`, annotated blind from the text alone, to be scored once with the
 /// rules and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_40: &[&str] = &[
     "fifa40",
     "ioc40",
@@ -786,7 +784,6 @@ pub const HELD_OUT_40: &[&str] = &[
 /// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
 /// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
 /// Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_41: &[&str] = &[
     "darfur41",
     "egyptian41",
@@ -806,7 +803,6 @@ pub const HELD_OUT_41: &[&str] = &[
 /// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
 /// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
 /// Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_42: &[&str] = &[
     "cup42",
     "dinosaur42",
@@ -822,7 +818,6 @@ pub const HELD_OUT_42: &[&str] = &[
 /// taken by the rule in `benches/data/quotes/README.md`; turned into text by
 /// `scripts/amalgum_news_text.py`, annotated blind from the text alone, to be scored once with the
 /// rules and scores frozen by someone else. Not part of development.
-#[allow(dead_code)]
 pub const HELD_OUT_43: &[&str] = &[
     "civilians43",
     "commander43",
@@ -842,12 +837,7 @@ pub const HELD_OUT_43: &[&str] = &[
 /// `benches/data/quotes/README.md`; turned into text by `scripts/amalgum_news_text.py`, annotated
 /// blind from the text alone, to be scored once with the rules and scores frozen by someone else.
 /// Not part of development.
-#[allow(dead_code)]
-pub const HELD_OUT_44: &[&str] = &[
-    "freed44",
-    "marked44",
-    "tortured44",
-];
+pub const HELD_OUT_44: &[&str] = &["freed44", "marked44", "tortured44"];
 
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second to nineteenth and twenty-first to thirty-sixth sets (there is no twentieth).

@@ -3644,24 +3644,25 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     let carried = matches!(rule, "direct:continuation" | "direct:reported");
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
-        // however found (round 27, 436 development articles): 1149 of 1196, 1150 / 1198 = 0.960
-        // (round 26: 1098 of 1144 on 421 articles, 0.959; round 25: 984 of 1029, 0.955).
+        // however found (round 28, 445 development articles): 1174 of 1225, 1175 / 1227 = 0.958
+        // (round 27: 1149 of 1196 on 436 articles, 0.960; round 26: 1098 of 1144, 0.959).
         (_, Some(_)) if cue_found => 0.95,
-        // The latest attribution continued, or a cue earlier in a reported sentence: 263 of 295,
-        // 264 / 297 = 0.889 (round 26: 248 of 278, 0.889; round 25: 220 of 242, 0.906).
-        (_, Some(_)) if carried => 0.88,
-        // No cue, in a sentence a person opens (round 28, 436 development articles): 7 of 9,
-        // 8 / 11 = 0.727.
-        ("direct:in-sentence", Some(_)) => 0.72,
+        // The latest attribution continued, or a cue earlier in a reported sentence: 271 of 302,
+        // 272 / 304 = 0.895 (round 27: 263 of 295, 0.889; round 26: 248 of 278, 0.889).
+        (_, Some(_)) if carried => 0.89,
+        // No cue, in a sentence a person opens or after "a statement by" a person: 8 of 10,
+        // 9 / 12 = 0.750.
+        ("direct:in-sentence", Some(_)) => 0.75,
         // Not measured.
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
-        // No cue and nobody to continue: 25 of 73, 26 / 75 = 0.347 (round 26: 25 of 70, 0.361;
-        // round 25: 21 of 60, 0.355; held out 25 and 26 brought seven, none right).
-        ("direct:no-cue", None) => 0.34,
-        // A cue whose subject was not found (often rightly nobody named): 88 of 133, 89 / 135 =
-        // 0.659 (round 26: 84 of 129, 0.649; round 25: 75 of 114, 0.655).
-        (_, None) if rule.starts_with("direct:") => 0.65,
+        // No cue and nobody to continue (nor a person opening its sentence whom a pronoun
+        // resolves to): 27 of 66, 28 / 68 = 0.412 (round 27: 25 of 73, 0.347; the quotes
+        // `direct:in-sentence` now attributes were most of the wrong ones).
+        ("direct:no-cue" | "direct:in-sentence", None) => 0.41,
+        // A cue whose subject was not found (often rightly nobody named): 93 of 135, 94 / 137 =
+        // 0.686 (round 27: 88 of 133, 0.659; round 26: 84 of 129, 0.649).
+        (_, None) if rule.starts_with("direct:") => 0.68,
         (_, None) => 0.3,
     }
 }
