@@ -4,12 +4,12 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout44  # the forty-fourth held-out set (Wikinews 2008-10 via AMALGUM's news, verbs in the past tense), blind, scored once with round 28 frozen
-//! cargo run --example quote_eval heldout43  # the forty-third held-out set (Wikinews 2008-18 via AMALGUM's news, held out 41's list continued, nouns and adjectives), blind, scored once with round 28 frozen
-//! cargo run --example quote_eval heldout42  # the forty-second held-out set (Wikinews 2006-18 via AMALGUM's news, topics and things), blind, scored once with round 28 frozen
-//! cargo run --example quote_eval heldout41  # the forty-first held-out set (Wikinews 2008-18 via AMALGUM's news, countries, peoples and places), blind, scored once with round 28 frozen
-//! cargo run --example quote_eval heldout40  # the fortieth held-out set (Wikinews 2010-18 via AMALGUM's news, organisations, companies, sport), blind, scored once with round 28 frozen
-//! cargo run --example quote_eval heldout39  # the thirty-ninth held-out set (Wikinews 2007-17 via AMALGUM's news, people and movements), blind, scored once with round 28 frozen
+//! cargo run --example quote_eval heldout44  # the forty-fourth held-out set (Wikinews 2008-10 via AMALGUM's news, verbs in the past tense), scored blind once with round 28 at 10cbbb9, now development
+//! cargo run --example quote_eval heldout43  # the forty-third held-out set (Wikinews 2008-18 via AMALGUM's news, held out 41's list continued, nouns and adjectives), scored blind once with round 28 at 10cbbb9, now development
+//! cargo run --example quote_eval heldout42  # the forty-second held-out set (Wikinews 2006-18 via AMALGUM's news, topics and things), scored blind once with round 28 at 10cbbb9, now development
+//! cargo run --example quote_eval heldout41  # the forty-first held-out set (Wikinews 2008-18 via AMALGUM's news, countries, peoples and places), scored blind once with round 28 at 10cbbb9, now development
+//! cargo run --example quote_eval heldout40  # the fortieth held-out set (Wikinews 2010-18 via AMALGUM's news, organisations, companies, sport), scored blind once with round 28 at 10cbbb9, now development
+//! cargo run --example quote_eval heldout39  # the thirty-ninth held-out set (Wikinews 2007-17 via AMALGUM's news, people and movements), scored blind once with round 28 at 10cbbb9, now development
 //! cargo run --example quote_eval heldout38  # the thirty-eighth held-out set (Wikinews 2013-18 via AMALGUM's news, cities and regions), scored blind once with round 27 at 149fb27, now development
 //! cargo run --example quote_eval heldout37  # the thirty-seventh held-out set (Wikinews 2007-18 via AMALGUM's news, verbs), scored blind once with round 27 at 149fb27, now development
 //! cargo run --example quote_eval heldout36  # the thirty-sixth held-out set (Wikinews 2008-13 via AMALGUM's news, held out 34's list continued and verbs), scored blind once with round 26 at 19b83a3, now development
@@ -92,12 +92,12 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout44") => (HELD_OUT_44, "held-out 44 (blind)"),
-        Some("heldout43") => (HELD_OUT_43, "held-out 43 (blind)"),
-        Some("heldout42") => (HELD_OUT_42, "held-out 42 (blind)"),
-        Some("heldout41") => (HELD_OUT_41, "held-out 41 (blind)"),
-        Some("heldout40") => (HELD_OUT_40, "held-out 40 (blind)"),
-        Some("heldout39") => (HELD_OUT_39, "held-out 39 (blind)"),
+        Some("heldout44") => (HELD_OUT_44, "held-out 44 (now development)"),
+        Some("heldout43") => (HELD_OUT_43, "held-out 43 (now development)"),
+        Some("heldout42") => (HELD_OUT_42, "held-out 42 (now development)"),
+        Some("heldout41") => (HELD_OUT_41, "held-out 41 (now development)"),
+        Some("heldout40") => (HELD_OUT_40, "held-out 40 (now development)"),
+        Some("heldout39") => (HELD_OUT_39, "held-out 39 (now development)"),
         Some("heldout38") => (HELD_OUT_38, "held-out 38 (now development)"),
         Some("heldout37") => (HELD_OUT_37, "held-out 37 (now development)"),
         Some("heldout36") => (HELD_OUT_36, "held-out 36 (now development)"),
