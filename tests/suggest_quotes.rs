@@ -3293,3 +3293,15 @@ fn the_person_a_report_is_according_to_speaks_when_the_clause_names_nobody() {
     );
     assert_eq!(speakers_and_rules(&found), vec![(None, "direct:reported")]);
 }
+
+#[test]
+fn a_word_opening_the_sentence_before_a_comma_is_no_name() {
+    let found = quotes(
+        "The charity called the practice racist. Previously, the same charity has said \"it is \
+         the consequences of the practice rather than the intention that is relevant.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

@@ -8,7 +8,7 @@
 use crate::model::CharSpan;
 
 use super::super::context::{SuggestContext, Word};
-use super::super::lexicon::is_org_keyword;
+use super::super::lexicon::{is_common_word, is_org_keyword};
 use super::super::speaker_name::is_title;
 use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word};
 
@@ -246,7 +246,13 @@ pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Opti
         && description
             .iter()
             .all(|w| !matches!(w.text.as_str(), "," | "\"" | ";" | ":"));
-    (described && comma > from && is_name(ctx, from, comma)).then(|| named(ctx, from, comma))
+    // `Previously, the same charity has said`: one word opening the sentence before its comma is
+    // an opening adverb or phrase ("Previously", "However", "Meanwhile"), not a name.
+    let opening_word = comma == from + 1
+        && words[from].sentence_start
+        && (is_adverb_word(&words[from]) || is_common_word(&words[from].lower));
+    (described && comma > from && !opening_word && is_name(ctx, from, comma))
+        .then(|| named(ctx, from, comma))
 }
 
 /// Whether a word may stand in a description between commas (no quotation mark or clause mark).
