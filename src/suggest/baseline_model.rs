@@ -226,11 +226,10 @@ fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &
         let hyphen_at = |j: usize| words.get(j).is_some_and(|w| w.text == "-");
         let glued = (k > 0 && hyphen_at(k - 1) && words[k - 1].span.end == word.span.start)
             || (hyphen_at(k + 1) && words[k + 1].span.start == word.span.end);
+        let beside_capital = (k > 0 && words[k - 1].is_capitalised())
+            || words.get(k + 1).is_some_and(Word::is_capitalised);
         let lone = parts.contains(word.text.as_str())
-            && !glued
-            && !(k > 0 && words[k - 1].is_capitalised())
-            && !words.get(k + 1).is_some_and(Word::is_capitalised)
-            && !taken.any(word.span);
+            && !(glued || beside_capital || taken.any(word.span));
         if lone {
             added.push((word.span, "PERSON".to_owned(), 0.75, "name-part-repeat"));
         }
