@@ -108,9 +108,11 @@ fn opens_with_unnamed_office(ctx: &SuggestContext, previous: CharSpan) -> bool {
     }
     let before = ctx
         .mentions
-        .partition_point(|m| m.span.end <= noun.span.start);
+        .partition_point(|m| m.span.start < noun.span.start);
     !(before.saturating_sub(300)..before).any(|i| {
-        canonical(&ctx.mentions[i].label) == "PERSON" && carries_title(ctx, i, &noun.lower)
+        ctx.mentions[i].span.end <= noun.span.start
+            && canonical(&ctx.mentions[i].label) == "PERSON"
+            && carries_title(ctx, i, &noun.lower)
     })
 }
 
