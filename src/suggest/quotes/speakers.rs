@@ -447,34 +447,32 @@ fn resolve_pronoun_among(
             })
     };
     let subject_of = |previous: &CharSpan| -> Option<usize> {
-        {
-            // Only its part in the pronoun's paragraph; or the whole of it when it is a
-            // paragraph of narration on its own, with no quotation mark, right before the
-            // pronoun's ("Like President Bush, Prime Minister Ehud Olmert kept his comments
-            // broad." then `"…," he said.`).
-            let chars = ctx.chars();
-            let paragraph = (previous.start..span.start)
-                .rev()
-                .find(|&k| chars[k] == '\n')
-                .map_or(previous.start, |k| k + 1);
-            let narration = paragraph > previous.end
-                && (previous.start == 0 || chars[previous.start - 1] == '\n')
-                && !(previous.start..previous.end)
-                    .any(|k| crate::suggest::quotation_marks::is_double_mark(chars[k]));
-            let paragraph = if narration { previous.start } else { paragraph };
-            let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
-            // "She called on Sarkozy to continue …": the one called on is addressed, not the
-            // subject; the sentence's subject is no mention, so none is nearer.
-            // Nor one compared with it or in its company ("Like President Bush, Prime Minister
-            // Ehud Olmert kept …"), as for the sentence-opening subject below.
-            ctx.mentions_starting_in(previous)
-                .find(|&i| {
-                    previous.contains_span(ctx.mentions[i].span)
-                        && compatible(&ctx.mentions[i])
-                        && !compared_or_accompanying(ctx, i)
-                })
-                .filter(|&i| !called_on(ctx, i))
-        }
+        // Only its part in the pronoun's paragraph; or the whole of it when it is a
+        // paragraph of narration on its own, with no quotation mark, right before the
+        // pronoun's ("Like President Bush, Prime Minister Ehud Olmert kept his comments
+        // broad." then `"…," he said.`).
+        let chars = ctx.chars();
+        let paragraph = (previous.start..span.start)
+            .rev()
+            .find(|&k| chars[k] == '\n')
+            .map_or(previous.start, |k| k + 1);
+        let narration = paragraph > previous.end
+            && (previous.start == 0 || chars[previous.start - 1] == '\n')
+            && !(previous.start..previous.end)
+                .any(|k| crate::suggest::quotation_marks::is_double_mark(chars[k]));
+        let paragraph = if narration { previous.start } else { paragraph };
+        let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
+        // "She called on Sarkozy to continue …": the one called on is addressed, not the
+        // subject; the sentence's subject is no mention, so none is nearer.
+        // Nor one compared with it or in its company ("Like President Bush, Prime Minister
+        // Ehud Olmert kept …"), as for the sentence-opening subject below.
+        ctx.mentions_starting_in(previous)
+            .find(|&i| {
+                previous.contains_span(ctx.mentions[i].span)
+                    && compatible(&ctx.mentions[i])
+                    && !compared_or_accompanying(ctx, i)
+            })
+            .filter(|&i| !called_on(ctx, i))
     };
     // `McLetchie played golf …. He has a son …. He put his switch … down to "…"`: a sentence of
     // the pronoun's paragraph that the same pronoun opens, naming nobody, goes on with the
@@ -491,9 +489,12 @@ fn resolve_pronoun_among(
                 if let Some(found) = subject_of(previous) {
                     return Some(found);
                 }
+                let same_paragraph = chars
+                    .get(previous.start..span.start)
+                    .is_some_and(|between| !between.contains(&'\n'));
                 // The pronoun goes on with someone unnamed the sentence before opens with, in
                 // its paragraph, when nobody is named between.
-                unnamed_before = !chars[previous.start..span.start].contains(&'\n')
+                unnamed_before = same_paragraph
                     && opens_with_unnamed_office(ctx, *previous)
                     && !ctx
                         .mentions_starting_in(CharSpan::new(previous.start, span.start))
@@ -505,7 +506,6 @@ fn resolve_pronoun_among(
                     .words
                     .get(ctx.word_at_or_after(previous.start))
                     .is_some_and(|w| w.lower == pronoun_text);
-                let same_paragraph = !chars[previous.start..span.start].contains(&'\n');
                 if !(same_pronoun && same_paragraph) {
                     return None;
                 }
