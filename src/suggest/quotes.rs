@@ -1889,15 +1889,21 @@ fn person_subject(ctx: &SuggestContext, subject: Subject, how: &'static str) -> 
 /// Twitter, defended`, `The State Department gave`), not an object after a verb (`The police
 /// arrested Smith`).
 fn opening_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subject> {
-    let words = &ctx.words;
     let subject = sentence_subject(ctx, from, to)?;
-    let at = match &subject {
+    opens_words(ctx, from, &subject, false).then_some(subject)
+}
+
+/// Whether `subject` (a mention or a pronoun) opens words from word `from`: nothing before it but
+/// a determiner, capitalised words (a title), a phrase closed by a comma or, with `offices`, an
+/// office noun or "former", "deputy", "acting" ("Scottish Liberal Democrat leader Willie Rennie").
+fn opens_words(ctx: &SuggestContext, from: usize, subject: &Subject, offices: bool) -> bool {
+    let words = &ctx.words;
+    let at = match subject {
         Subject::Mention(index, _) => ctx.mentions[*index].span.start,
         Subject::Pronoun(span, _) => span.start,
-        _ => return None,
+        _ => return false,
     };
-    let starts = ctx.word_at_or_after(at);
-    (from..starts)
+    (from..ctx.word_at_or_after(at))
         .rev()
         .take_while(|&k| words[k].text != ",")
         .all(|k| {
@@ -1907,8 +1913,10 @@ fn opening_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subje
                     w.lower.as_str(),
                     "the" | "a" | "an" | "'s" | "’s" | "-" | "."
                 )
+                || (offices
+                    && (PERSON_ROLES.contains(&w.lower.as_str())
+                        || matches!(w.lower.as_str(), "former" | "deputy" | "acting")))
         })
-        .then_some(subject)
 }
 
 /// "The palace issued the following statement from the king:": a document's noun and "from"
@@ -1978,17 +1986,7 @@ fn reported(ctx: &SuggestContext, open: usize) -> Option<(usize, usize, Subject)
                 // person the report is according to speaks, unless a person is the clause's
                 // subject.
                 let person = |index: usize| canonical(&ctx.mentions[index].label) == "PERSON";
-                let source = (k + len..(k + len + 4).min(comma))
-                    .take_while(|&j| {
-                        words[j].is_capitalised() || PERSON_ROLES.contains(&words[j].lower.as_str())
-                    })
-                    .find_map(|j| {
-                        ctx.mentions_starting_in(CharSpan::new(
-                            words[j].span.start,
-                            words[j].span.start + 1,
-                        ))
-                        .find(|&i| allowed(ctx, &ctx.mentions[i]) && person(i))
-                    });
+                let source = titled_person_at(ctx, k + len, comma);
                 let subject = match (sentence_subject(ctx, comma + 1, end), source) {
                     (Some(Subject::Mention(index, _)), _) if person(index) => {
                         Subject::Mention(index, "adjacent")
@@ -2146,27 +2144,9 @@ fn own_sentence_subject(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     }
     let from = after_opening_phrase(ctx, from, to);
     let subject = person_subject(ctx, sentence_subject(ctx, from, to)?, "sentence-subject")?;
-    let at = match &subject {
-        Subject::Mention(index, _) => ctx.mentions[*index].span.start,
-        Subject::Pronoun(span, _) => span.start,
-        _ => return None,
-    };
-    // Only a title or an office before the person ("Scottish Liberal Democrat leader Willie
-    // Rennie"), not a verb whose object the person is (`The police arrested Smith`).
-    let words = &ctx.words;
-    (from..ctx.word_at_or_after(at))
-        .rev()
-        .take_while(|&k| words[k].text != ",")
-        .all(|k| {
-            let w = &words[k];
-            w.is_capitalised()
-                || PERSON_ROLES.contains(&w.lower.as_str())
-                || matches!(
-                    w.lower.as_str(),
-                    "the" | "a" | "an" | "'s" | "’s" | "-" | "." | "former" | "deputy" | "acting"
-                )
-        })
-        .then_some(subject)
+    // Past a title or an office too ("Scottish Liberal Democrat leader Willie Rennie"), but not
+    // a verb whose object the person is (`The police arrested Smith`).
+    opens_words(ctx, from, &subject, true).then_some(subject)
 }
 
 /// `He found worrisome a statement by Presidential candidate Rudy Giuliani in October that "…"`:
@@ -2181,7 +2161,15 @@ fn quoted_statement_by(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let k = (from..to.saturating_sub(2)).rev().find(|&k| {
         DOCUMENT_NOUNS.contains(&words[k].lower.as_str()) && words[k + 1].lower == "by"
     })?;
-    (k + 2..(k + 6).min(to))
+    titled_person_at(ctx, k + 2, to).map(|i| Subject::Mention(i, "introduction"))
+}
+
+/// The person mention starting at word `from` or after at most three words of a title before it
+/// (capitalised, or an office: "analyst Maryann Keller", "Presidential candidate Rudy Giuliani"),
+/// before word `limit`.
+fn titled_person_at(ctx: &SuggestContext, from: usize, limit: usize) -> Option<usize> {
+    let words = &ctx.words;
+    (from..(from + 4).min(limit))
         .take_while(|&j| {
             words[j].is_capitalised() || PERSON_ROLES.contains(&words[j].lower.as_str())
         })
@@ -2191,7 +2179,6 @@ fn quoted_statement_by(ctx: &SuggestContext, open: usize) -> Option<Subject> {
                     allowed(ctx, &ctx.mentions[i]) && canonical(&ctx.mentions[i].label) == "PERSON"
                 })
         })
-        .map(|i| Subject::Mention(i, "introduction"))
 }
 
 /// Words that open a sentence with a phrase of its own before its subject ("After the match,",
