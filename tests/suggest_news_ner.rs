@@ -212,3 +212,10 @@ fn a_part_of_a_persons_full_name_alone_later_is_that_person() {
         .count();
     assert_eq!(alone, 1, "{found:?}");
 }
+
+#[test]
+fn a_generational_suffix_is_part_of_a_persons_name() {
+    let found =
+        entities("The lawyer Edward MacMahon Jr. said the trial would be held in Virginia.");
+    assert!(has(&found, "Edward MacMahon Jr.", "PERSON"), "{found:?}");
+}

@@ -3305,3 +3305,50 @@ fn a_word_opening_the_sentence_before_a_comma_is_no_name() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_person_of_a_body_the_model_missed_speaks_past_the_description_after_it() {
+    // The body is no mention; the person before "from" speaks, not nobody.
+    let found = quotes(
+        "[Chad Griffin]{PERSON} from the Human Rights Campaign, an LGBT rights organization, \
+         pledged: \"Within five years, we will bring marriage equality to all 50 states.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Chad Griffin"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_plurals_possessive_inside_a_bodys_name_does_not_hide_the_person_of_it() {
+    let found = quotes(
+        "[Andrew Mwangura]{PERSON} of the Seafarers' Assistance Program said Saturday, \"I can \
+         confirm the pirates hijacked the ship on Friday at midnight.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Andrew Mwangura"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_name_suffix_belongs_to_the_name_before_it() {
+    // The person whose mention stops before "Jr." speaks past the description after it.
+    let found = quotes(
+        "[Edward B. MacMahon]{PERSON} Jr., a Virginia attorney for Sterling, said, \"He has \
+         always maintained his innocence throughout this investigation.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Edward B. MacMahon"), "direct:cue-before")]
+    );
+    // After the cue, the suffix's full stop does not end the clause before the name's end.
+    let found = quotes(
+        "\"It clearly stimulates the economy,\" said [William Clay Ford Jr.]{PERSON}, executive \
+         chairman of the company.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("William Clay Ford Jr."), "direct:cue-after")]
+    );
+}

@@ -376,5 +376,24 @@ pub(super) fn mend_boundaries(
     {
         end = next.span.end;
     }
+    // "Edward B. MacMahon Jr.": a generational suffix after a person's name, with its full stop.
+    let last = words.partition_point(|w| w.span.end <= end);
+    if label == "PERSON" {
+        let suffix = |w: &Word| matches!(w.text.as_str(), "Jr" | "Sr");
+        if let Some(next) = words.get(last)
+            && suffix(next)
+            && next.span.start == end + 1
+            && chars.get(end) == Some(&' ')
+        {
+            end = next.span.end;
+        }
+        let ends_in_suffix = words
+            .get(last.wrapping_sub(1))
+            .is_some_and(|w| w.span.end == end && suffix(w))
+            || words.get(last).is_some_and(|w| w.span.end == end && suffix(w));
+        if ends_in_suffix && chars.get(end) == Some(&'.') {
+            end += 1;
+        }
+    }
     CharSpan::new(span.start, end)
 }

@@ -2528,8 +2528,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
         {
             return person_before_open_relative(ctx, from, k);
         }
-        // A hyphen inside a compound ("RIAA's take-down notice claimed") is part of a word.
-        if word.is_punct() && word.text != "-" {
+        // A hyphen inside a compound ("RIAA's take-down notice claimed") is part of a word, an
+        // apostrophe of a plural's possessive ("the Seafarers' Assistance Program") of a name.
+        if word.is_punct() && !matches!(word.text.as_str(), "-" | "'" | "’") {
             return None;
         }
         gap += 1;
@@ -2609,9 +2610,11 @@ fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Opt
 /// seven words, no punctuation), then the cue: the person speaks.
 fn person_of_described_body(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
     let words = &ctx.words;
+    // A possessive inside the body's name ("the Seafarers' Assistance Program") is part of it.
+    let possessive = |w: &Word| matches!(w.text.as_str(), "'" | "’" | "'s" | "’s");
     let of = (from.max(cue.saturating_sub(8))..cue)
         .rev()
-        .take_while(|&k| !words[k].is_punct() || words[k].text == "-")
+        .take_while(|&k| !words[k].is_punct() || words[k].text == "-" || possessive(&words[k]))
         .find(|&k| matches!(words[k].lower.as_str(), "of" | "from"))?;
     if of <= from || of + 1 == cue {
         return None;
@@ -3010,6 +3013,15 @@ fn appositive(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject
             // body is of, not the body.
             let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
             found.push(person_before_body(ctx, from, starts).unwrap_or(index));
+        } else if words[k].text == "," {
+            // "Chad Griffin from the Human Rights Campaign, an LGBT rights organization,
+            // pledged", "Edward B. MacMahon Jr., a Virginia attorney for Sterling, said": the
+            // person before a body the model did not find, or before a name's suffix.
+            if let Some(index) =
+                person_of_described_body(ctx, from, k).or_else(|| person_before_suffix(ctx, k))
+            {
+                found.push(index);
+            }
         }
     }
     found
@@ -3017,6 +3029,22 @@ fn appositive(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject
         .find(|&&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .or(found.first())
         .map(|&i| Subject::Mention(i, "appositive"))
+}
+
+/// "Edward B. MacMahon Jr.,": the person whose mention ends right before a name's suffix ("Jr.",
+/// "Sr.", "III") at the word before the comma at word `comma`.
+fn person_before_suffix(ctx: &SuggestContext, comma: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let mut suffix = comma.checked_sub(1)?;
+    if words[suffix].text == "." {
+        suffix = suffix.checked_sub(1)?;
+    }
+    let suffix_word = words[suffix].text.as_str();
+    if suffix == 0 || !matches!(suffix_word, "Jr" | "Sr" | "II" | "III" | "IV") {
+        return None;
+    }
+    mention_ending_at(ctx, words[suffix - 1].span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
 }
 
 /// "Steve Peers of the University of Essex": a person mention before an "of" among the (up to
@@ -3157,6 +3185,17 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
             && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
                 || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str()))
             && words.get(k + 1).is_some_and(|w| w.is_capitalised());
+        // "said William Clay Ford Jr., executive chairman": a name's suffix keeps its full stop,
+        // which ends the clause.
+        if word.text == "."
+            && k > from
+            && matches!(words[k - 1].text.as_str(), "Jr" | "Sr")
+            && word.span.end <= limit
+        {
+            end = word.span.end;
+            stop = Some(k + 1);
+            break;
+        }
         if (n >= 8 && !possessive && !in_name)
             || n >= 12 && !in_name
             || word.span.end > limit

@@ -637,8 +637,15 @@ fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| {
         let text = word(chars, words[i]);
         let text = text.trim_end_matches('.');
+        // "Martin Luther King Jr.": a title followed only by a name's suffix is part of the name.
+        let suffix_only = i + 2 == words.len()
+            && matches!(
+                word(chars, words[i + 1]).trim_end_matches(['.', ',']),
+                "Jr" | "Sr"
+            );
         (TITLES.contains(&text) || (i == 0 && words.len() >= 3 && agent_noun_in_ist(text)))
             && capitalised(chars, words[i + 1])
+            && !suffix_only
     });
     match last_title {
         Some(i) => CharSpan::new(words[i + 1].start, span.end),
@@ -887,6 +894,18 @@ mod tests {
         );
         let text = "Tory Ann Lyle said";
         assert_eq!(speaker(text, "Tory Ann Lyle", "PERSON"), "Ann Lyle");
+    }
+
+    #[test]
+    fn a_title_followed_only_by_a_suffix_is_a_surname() {
+        assert_eq!(
+            speaker(
+                "Martin Luther King Jr. said",
+                "Martin Luther King Jr.",
+                "PERSON"
+            ),
+            "Martin Luther King Jr."
+        );
     }
 
     #[test]
