@@ -219,3 +219,16 @@ fn a_generational_suffix_is_part_of_a_persons_name() {
         entities("The lawyer Edward MacMahon Jr. said the trial would be held in Virginia.");
     assert!(has(&found, "Edward MacMahon Jr.", "PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_researchers_occupation_before_the_name_stays_outside_it() {
+    let found = entities(
+        "The study was published on Monday. Coauthor Axel Timmermann of the University of Hawaii \
+         notes a further effect.",
+    );
+    assert!(has(&found, "Axel Timmermann", "PERSON"), "{found:?}");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("Coauthor")),
+        "{found:?}"
+    );
+}

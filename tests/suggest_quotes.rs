@@ -3352,3 +3352,28 @@ fn a_name_suffix_belongs_to_the_name_before_it() {
         vec![(Some("William Clay Ford Jr."), "direct:cue-after")]
     );
 }
+
+#[test]
+fn the_person_of_a_body_whose_name_holds_of_speaks_not_the_place_in_it() {
+    let found = quotes(
+        "Coauthor [Axel Timmermann]{PERSON} of the University of [Hawaii]{GPE} notes a further \
+         effect: \"Stronger trade winds in the equatorial Pacific also increase the upwelling of \
+         cold waters.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Axel Timmermann"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn the_person_after_a_country_and_a_capitalised_title_speaks_not_the_country() {
+    let found = quotes(
+        "[US]{GPE} Assistant Attorney General [Lanny Breuer]{PERSON} made a statement, saying \
+         that \"Sterling placed at risk our national security and the life of an individual.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Lanny Breuer"), "direct:cue-before")]
+    );
+}

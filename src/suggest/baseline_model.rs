@@ -390,7 +390,9 @@ pub(super) fn mend_boundaries(
         let ends_in_suffix = words
             .get(last.wrapping_sub(1))
             .is_some_and(|w| w.span.end == end && suffix(w))
-            || words.get(last).is_some_and(|w| w.span.end == end && suffix(w));
+            || words
+                .get(last)
+                .is_some_and(|w| w.span.end == end && suffix(w));
         if ends_in_suffix && chars.get(end) == Some(&'.') {
             end += 1;
         }

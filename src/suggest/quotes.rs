@@ -1701,6 +1701,14 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                                 .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
                                 .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";"))
                         })
+                        // "US Assistant Attorney General Lanny Breuer": a title of capitalised
+                        // words, then the person at once.
+                        .or_else(|| {
+                            (words[role].is_capitalised()
+                                && (role..=end).all(|k| words[k].is_capitalised()))
+                            .then(|| person_at(end + 1))
+                            .flatten()
+                        })
                 })
         })
         .or_else(|| {
@@ -2611,16 +2619,17 @@ fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Opt
 fn person_of_described_body(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
     let words = &ctx.words;
     // A possessive inside the body's name ("the Seafarers' Assistance Program") is part of it.
+    // "Axel Timmermann of the University of Hawaii notes": the body's name may hold an "of" of
+    // its own; the person stands before the first.
     let possessive = |w: &Word| matches!(w.text.as_str(), "'" | "’" | "'s" | "’s");
-    let of = (from.max(cue.saturating_sub(8))..cue)
+    (from.max(cue.saturating_sub(8))..cue)
         .rev()
         .take_while(|&k| !words[k].is_punct() || words[k].text == "-" || possessive(&words[k]))
-        .find(|&k| matches!(words[k].lower.as_str(), "of" | "from"))?;
-    if of <= from || of + 1 == cue {
-        return None;
-    }
-    mention_ending_at(ctx, words[of - 1].span.end)
-        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        .filter(|&k| k > from && k + 1 < cue && matches!(words[k].lower.as_str(), "of" | "from"))
+        .find_map(|of| {
+            mention_ending_at(ctx, words[of - 1].span.end)
+                .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        })
 }
 
 /// `Name, title of the`: the person named right before a comma, when only a lower-case title
