@@ -3377,3 +3377,32 @@ fn the_person_after_a_country_and_a_capitalised_title_speaks_not_the_country() {
         vec![(Some("Lanny Breuer"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_continuation_after_a_cued_quote_and_its_source_goes_on_with_the_speaker() {
+    // "according to" names where the words were reported, not a second speaker.
+    let found = quotes(
+        "\"They were the more physical team by far,\" coach [Doc Rivers]{PERSON} said after the \
+         game, according to the [Associated Press]{ORG}. \"They were more aggressive. They \
+         attacked us the entire night.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Doc Rivers"), "direct:cue-after"),
+            (Some("Doc Rivers"), "direct:continuation")
+        ]
+    );
+}
+
+#[test]
+fn a_middle_initials_full_stop_does_not_end_the_name_after_a_cue() {
+    let found = quotes(
+        "\"It simply defies logic that the president would all of a sudden convert,\" said \
+         Democratic Senator [Christopher S. Murphy]{PERSON}. Others disagreed.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Christopher S. Murphy"), "direct:cue-after")]
+    );
+}

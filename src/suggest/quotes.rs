@@ -2078,6 +2078,20 @@ fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Opt
             return Some(quote.subject.clone());
         }
         let sentence = ctx.words[k].sentence;
+        // `"…," Doc Rivers said after the game, according to the Associated Press. "…"`: a
+        // second cue in the sentence of an earlier quote's cue names a source; the quote goes on
+        // with that quote's speaker.
+        let span = ctx.sentences[sentence];
+        if let Some(quote) = earlier.iter().rev().find(|c| {
+            c.kind == QuoteKind::Direct
+                && c.cue
+                    .is_some_and(|cue| span.start <= cue.start && cue.end <= span.end)
+        }) {
+            if quote.subject == Subject::None {
+                return None;
+            }
+            return Some(quote.subject.clone());
+        }
         let sentence_start = ctx.word_at_or_after(ctx.sentences[sentence].start);
         let clause_end = ctx.sentences[sentence].end.min(open);
         if let Some(subject) = subject_before(ctx, sentence_start.max(first), k)
@@ -3189,10 +3203,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
                     })
                     .any(|j| matches!(words[j].lower.as_str(), "'s" | "’s")));
         // "said Dr. Livermore.": the full stop of a title's abbreviation ends no clause.
+        // "said Senator Christopher S. Murphy.": nor does a middle initial's.
+        let initial = |w: &Word| {
+            let mut letters = w.text.chars();
+            letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+        };
         let abbreviation = word.text == "."
             && k > from
             && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
-                || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str()))
+                || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+                || (initial(&words[k - 1]) && words[k - 1].span.end == word.span.start))
             && words.get(k + 1).is_some_and(|w| w.is_capitalised());
         // "said William Clay Ford Jr., executive chairman": a name's suffix keeps its full stop,
         // which ends the clause.
