@@ -579,6 +579,7 @@ fn capitalised(chars: &[char], token: CharSpan) -> bool {
 
 /// Offices written in lower case before a name ("defence minister", "the company's chairman").
 const OFFICES: &[&str] = &[
+    "inspector-general",
     "minister",
     "secretary",
     "president",
@@ -894,6 +895,15 @@ mod tests {
         );
         let text = "Tory Ann Lyle said";
         assert_eq!(speaker(text, "Tory Ann Lyle", "PERSON"), "Ann Lyle");
+    }
+
+    #[test]
+    fn an_inspector_generals_body_run_into_the_name_is_left_out() {
+        let text = "\"…,\" Inspector-General of Police Khalid Abu Bakar told the paper.";
+        assert_eq!(
+            speaker(text, "Police Khalid Abu Bakar", "ORG"),
+            "Khalid Abu Bakar"
+        );
     }
 
     #[test]
