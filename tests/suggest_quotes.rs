@@ -3406,3 +3406,25 @@ fn a_middle_initials_full_stop_does_not_end_the_name_after_a_cue() {
         vec![(Some("Christopher S. Murphy"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn the_unmentioned_issuer_of_a_statement_speaks_through_it() {
+    // No mention names the body: the name before "issued" does.
+    let found = quotes(
+        "In response to the allegations, the charity Christian Aid issued a statement saying, \
+         \"There are allegations in the story which are against all of our principles.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Christian Aid"), "direct:cue-before")]
+    );
+    // The article after the verb may be missing.
+    let found = quotes(
+        "The UAW issued statement saying \"The impacted hourly and salaried workers find \
+         themselves facing uncertain futures.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("UAW"), "direct:cue-before")]
+    );
+}

@@ -637,6 +637,9 @@ const PLURAL_NOUN_CUES: &[&str] = &["states", "notes"];
 
 /// Nouns for what a text says, or who says it, that can stand before "states" as its subject
 /// ("the law states", "the statement notes").
+/// Verbs that put a document out ("issued a statement").
+const ISSUING_VERBS: &[&str] = &["issued", "released", "published", "posted", "made", "sent"];
+
 const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "release",
@@ -2383,17 +2386,27 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
         };
     }
     // "The airline issued a statement saying": a participle cue right after a document noun
-    // says what the document says; its issuer, the clause's subject, speaks.
-    if cue >= from + 2
+    // says what the document says; its issuer, the clause's subject, speaks. ("The UAW issued
+    // statement saying": the article may be missing after the verb.)
+    let article = cue >= from + 2 && matches!(words[cue - 2].lower.as_str(), "a" | "an" | "the");
+    let issued = cue >= from + 2 && ISSUING_VERBS.contains(&words[cue - 2].lower.as_str());
+    if (article || issued)
         && words[cue].lower.ends_with("ing")
         && DOCUMENT_NOUNS.contains(&words[cue - 1].lower.as_str())
-        && matches!(words[cue - 2].lower.as_str(), "a" | "an" | "the")
     {
+        let document = if article { cue - 2 } else { cue - 1 };
         return match pronoun(&words[from].lower) {
             Some(reference) if words[from].lower != "i" => {
                 Some(Subject::Pronoun(words[from].span, reference))
             }
-            _ => sentence_subject(ctx, from, cue - 2),
+            // "the charity Christian Aid issued a statement saying": the issuer's name, when no
+            // mention names it, right before the verb.
+            _ => sentence_subject(ctx, from, document).or_else(|| {
+                let verb = document.checked_sub(1)?;
+                (ISSUING_VERBS.contains(&words[verb].lower.as_str()))
+                    .then(|| unmentioned::issuer_before(ctx, from, verb))
+                    .flatten()
+            }),
         };
     }
     if cue >= from + 2 && words[cue - 1].lower == "who" {

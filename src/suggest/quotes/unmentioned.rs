@@ -311,3 +311,32 @@ pub(super) fn name_after(
         .is_none_or(|w| matches!(w.text.as_str(), "," | "." | ";" | ":"));
     closes.then(|| named(ctx, start, end))
 }
+
+/// `the charity Christian Aid issued a statement`, `The UAW issued a statement`: the name right
+/// before the verb at word `verb` that issued a document, opening the clause from word `from`
+/// after at most "the" and three lower-case words of description ("the charity"); an
+/// organisation when a word of it is an organisation's or it is an acronym.
+pub(super) fn issuer_before(ctx: &SuggestContext, from: usize, verb: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    // After an opening phrase ("In response to the allegations, the charity …").
+    let from = (from..verb)
+        .rev()
+        .find(|&k| words[k].text == ",")
+        .map_or(from, |comma| comma + 1);
+    let start = name_start(ctx, from, verb)?;
+    let description = from..start;
+    let opens = description.len() <= 4
+        && description.clone().all(|k| {
+            let w = &words[k];
+            w.lower == "the" || (!w.is_capitalised() && w.text.chars().all(char::is_alphabetic))
+        });
+    if !opens || (verb - start == 1 && words[start].sentence_start) {
+        return None;
+    }
+    match named(ctx, start, verb) {
+        Subject::Name(span, _) if (start..verb).all(|k| words[k].is_acronym()) => {
+            Some(Subject::Name(span, RoleRef::Organisation))
+        }
+        subject => Some(subject),
+    }
+}
