@@ -3428,3 +3428,16 @@ fn the_unmentioned_issuer_of_a_statement_speaks_through_it() {
         vec![(Some("UAW"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_place_a_body_is_for_does_not_speak_for_it() {
+    let found = quotes(
+        "In a statement the council of religious leaders for western [Afghanistan]{GPE} said \
+         \"Once again the enemies of Islam have stained their hands with the blood of our \
+         people.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

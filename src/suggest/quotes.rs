@@ -2959,7 +2959,7 @@ fn subject_set_off(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Su
 /// Prepositions a place is named after ("in Baghdad", "off the Maldives").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "off", "near", "outside", "inside", "across", "around", "from", "on", "into",
-    "within",
+    "within", "for",
 ];
 
 /// The word of the preposition before the place mention `index` starting at word `starts` ("in
@@ -2975,6 +2975,13 @@ fn place_after_preposition(
     }
     let words = &ctx.words;
     let mut k = starts.checked_sub(1)?;
+    // "for western Afghanistan": a direction before the place.
+    if matches!(
+        words[k].lower.as_str(),
+        "northern" | "southern" | "eastern" | "western" | "central"
+    ) {
+        k = k.checked_sub(1)?;
+    }
     if words[k].lower == "the" {
         k = k.checked_sub(1)?;
     }
