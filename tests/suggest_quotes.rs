@@ -3441,3 +3441,19 @@ fn a_place_a_body_is_for_does_not_speak_for_it() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn who_wrote_a_document_speaks_through_it_but_not_who_saw_it() {
+    let found = quotes(
+        "\"This is a side of him Canadians have never seen before,\" a news release written by \
+         [Robertson]{PERSON} said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Robertson"), "direct:cue-after")]
+    );
+    let found = quotes(
+        "\"The plan will be announced within days,\" a letter seen by [Sky News]{ORG} says.\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}

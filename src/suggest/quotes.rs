@@ -637,6 +637,11 @@ const PLURAL_NOUN_CUES: &[&str] = &["states", "notes"];
 
 /// Nouns for what a text says, or who says it, that can stand before "states" as its subject
 /// ("the law states", "the statement notes").
+/// Verbs whose agent wrote a document ("a news release written by Robertson").
+const AUTHORING_VERBS: &[&str] = &[
+    "written", "signed", "issued", "released", "authored", "penned", "posted", "sent",
+];
+
 /// Verbs that put a document out ("issued a statement").
 const ISSUING_VERBS: &[&str] = &["issued", "released", "published", "posted", "made", "sent"];
 
@@ -2450,7 +2455,12 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 continue;
             }
             if starts > 0 && words[starts - 1].lower == "by" {
-                return None;
+                // "a news release written by Robertson said", "a statement by the ministry
+                // said": who wrote the document speaks through it.
+                let authored = starts >= 2
+                    && (AUTHORING_VERBS.contains(&words[starts - 2].lower.as_str())
+                        || DOCUMENT_NOUNS.contains(&words[starts - 2].lower.as_str()));
+                return authored.then_some(Subject::Mention(index, "adjacent"));
             }
             // "Ana Ruiz replied to Boylan saying": the one replied, written or spoken to is
             // addressed, not speaking; the subject of the clause before the verb speaks.
