@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
+//! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031
+//! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031
 //! cargo run --example quote_eval heldout44  # the forty-fourth held-out set (Wikinews 2008-10 via AMALGUM's news, verbs in the past tense), scored blind once with round 28 at 10cbbb9, now development
 //! cargo run --example quote_eval heldout43  # the forty-third held-out set (Wikinews 2008-18 via AMALGUM's news, held out 41's list continued, nouns and adjectives), scored blind once with round 28 at 10cbbb9, now development
 //! cargo run --example quote_eval heldout42  # the forty-second held-out set (Wikinews 2006-18 via AMALGUM's news, topics and things), scored blind once with round 28 at 10cbbb9, now development
@@ -64,7 +66,7 @@ use quote_eval::{
     HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27, HELD_OUT_28, HELD_OUT_29,
     HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, HELD_OUT_35, HELD_OUT_36,
     HELD_OUT_37, HELD_OUT_38, HELD_OUT_39, HELD_OUT_40, HELD_OUT_41, HELD_OUT_42, HELD_OUT_43,
-    HELD_OUT_44, development, evaluate,
+    HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, development, evaluate,
 };
 
 fn main() {
@@ -92,6 +94,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout46") => (HELD_OUT_46, "held-out 46"),
+        Some("heldout45") => (HELD_OUT_45, "held-out 45"),
         Some("heldout44") => (HELD_OUT_44, "held-out 44 (now development)"),
         Some("heldout43") => (HELD_OUT_43, "held-out 43 (now development)"),
         Some("heldout42") => (HELD_OUT_42, "held-out 42 (now development)"),
