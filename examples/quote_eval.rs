@@ -4,8 +4,8 @@
 //!
 //! ```text
 //! cargo run --example quote_eval            # the held-out documents (the figures to report)
-//! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031
-//! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031
+//! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
+//! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout44  # the forty-fourth held-out set (Wikinews 2008-10 via AMALGUM's news, verbs in the past tense), scored blind once with round 28 at 10cbbb9, now development
 //! cargo run --example quote_eval heldout43  # the forty-third held-out set (Wikinews 2008-18 via AMALGUM's news, held out 41's list continued, nouns and adjectives), scored blind once with round 28 at 10cbbb9, now development
 //! cargo run --example quote_eval heldout42  # the forty-second held-out set (Wikinews 2006-18 via AMALGUM's news, topics and things), scored blind once with round 28 at 10cbbb9, now development
@@ -49,7 +49,7 @@
 //! cargo run --example quote_eval heldout4 list  # … one line per quote (any set: add `list`)
 //! cargo run --example quote_eval heldout3   # the once held-out third set, now development
 //! cargo run --example quote_eval heldout2   # the once held-out second set, now development
-//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to thirty-sixth sets)
+//! cargo run --example quote_eval dev        # all development documents (GUM, the second to nineteenth and twenty-first to forty-sixth sets)
 //! cargo run --example quote_eval gum-dev    # the GUM development documents only
 //! cargo run --example quote_eval show NAME  # every quote suggestion of one article, all its parts
 //! cargo run --example quote_eval mentions NAME  # the entity mentions speakers are chosen from
@@ -94,8 +94,8 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
-        Some("heldout46") => (HELD_OUT_46, "held-out 46"),
-        Some("heldout45") => (HELD_OUT_45, "held-out 45"),
+        Some("heldout46") => (HELD_OUT_46, "held-out 46 (now development)"),
+        Some("heldout45") => (HELD_OUT_45, "held-out 45 (now development)"),
         Some("heldout44") => (HELD_OUT_44, "held-out 44 (now development)"),
         Some("heldout43") => (HELD_OUT_43, "held-out 43 (now development)"),
         Some("heldout42") => (HELD_OUT_42, "held-out 42 (now development)"),
