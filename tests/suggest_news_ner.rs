@@ -232,3 +232,13 @@ fn a_researchers_occupation_before_the_name_stays_outside_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_abbreviated_title_after_another_title_is_no_person() {
+    // "Dr." is a title even where the capitalised run ends at "Dr", before its full stop.
+    let found = entities(
+        "\"The industry needs new consumers,\" said WHO Director-General Dr. Margaret Chan on Monday.",
+    );
+    assert!(has(&found, "Margaret Chan", "PERSON"), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t == "Dr"), "{found:?}");
+}

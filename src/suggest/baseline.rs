@@ -281,8 +281,8 @@ impl Finder<'_> {
                 .filter(|hit| j + hit.len <= end)
                 .map_or(0, |hit| hit.len);
             let title = gazetteer
-                .title_at(self.words, j)
-                .filter(|len| j + len <= end && self.words[j].is_capitalised())
+                .title_within(self.words, j, end)
+                .filter(|_| self.words[j].is_capitalised())
                 .unwrap_or(0);
             if title > name {
                 if piece_start < j {

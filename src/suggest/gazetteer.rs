@@ -193,6 +193,18 @@ impl Gazetteer {
     }
 
     /// The length in words of the longest title starting at word `i` (case-insensitive).
+    /// The longest title at word `i` that ends at or before word `end` ("Dr" before a chunk's end
+    /// where "Dr." would run past it).
+    pub fn title_within(&self, words: &[Word], i: usize, end: usize) -> Option<usize> {
+        let first = words.get(i)?;
+        let candidates = self.titles.get(&first.lower)?;
+        candidates.iter().find_map(|entry| {
+            let matches = i + entry.len() <= end.min(words.len())
+                && entry.iter().zip(&words[i..]).all(|(e, w)| *e == w.lower);
+            matches.then_some(entry.len())
+        })
+    }
+
     pub fn title_at(&self, words: &[Word], i: usize) -> Option<usize> {
         let first = words.get(i)?;
         let candidates = self.titles.get(&first.lower)?;
