@@ -192,9 +192,8 @@ impl Gazetteer {
         })
     }
 
-    /// The length in words of the longest title starting at word `i` (case-insensitive).
-    /// The longest title at word `i` that ends at or before word `end` ("Dr" before a chunk's end
-    /// where "Dr." would run past it).
+    /// The length in words of the longest title starting at word `i` (case-insensitive) that
+    /// ends at or before word `end` ("Dr" before a chunk's end where "Dr." would run past it).
     pub fn title_within(&self, words: &[Word], i: usize, end: usize) -> Option<usize> {
         let first = words.get(i)?;
         let candidates = self.titles.get(&first.lower)?;
@@ -205,14 +204,9 @@ impl Gazetteer {
         })
     }
 
+    /// The length in words of the longest title starting at word `i` (case-insensitive).
     pub fn title_at(&self, words: &[Word], i: usize) -> Option<usize> {
-        let first = words.get(i)?;
-        let candidates = self.titles.get(&first.lower)?;
-        candidates.iter().find_map(|entry| {
-            let matches = entry.len() <= words.len() - i
-                && entry.iter().zip(&words[i..]).all(|(e, w)| *e == w.lower);
-            matches.then_some(entry.len())
-        })
+        self.title_within(words, i, words.len())
     }
 
     /// Every word's gazetteer hit, longest match first, left to right: `(kind, is_first_word)`.
