@@ -3457,3 +3457,14 @@ fn who_wrote_a_document_speaks_through_it_but_not_who_saw_it() {
     );
     assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
 }
+
+#[test]
+fn a_country_with_its_government_after_it_speaks_as_the_government() {
+    let found = direct_with_the_model(
+        "Reactor pictures released\n\n\
+         In a statement released to reporters the US government said, \"We are convinced, based \
+         on a variety of information, that the reactor was not for peaceful purposes.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("US government"), "{found:?}");
+}

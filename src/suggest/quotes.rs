@@ -3652,16 +3652,27 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         let speaker = named.or_else(|| {
             found.and_then(|(index, how, pronoun)| {
                 last_speaker = Some((index, sentence));
-                ctx.mentions.get(index).map(|m| SpeakerSuggestion {
+                ctx.mentions.get(index).map(|m| {
                     // A suggested mention's boundary is the model's guess: the speaker is the name
                     // (no titles; an organisation's "of …" taken in). The analyst's own is kept.
-                    span: match m.existing {
+                    let span = match m.existing {
                         Some(_) => m.span,
                         None => speaker_span(ctx.chars(), m.span, canonical(&m.label)),
-                    },
-                    label: m.label.clone(),
-                    resolved_by: how.to_owned(),
-                    pronoun,
+                    };
+                    // "US government": a place or a people with its state body is an
+                    // organisation, where the schema has one for a speaker.
+                    let body = span != m.span && matches!(canonical(&m.label), "GPE" | "NORP");
+                    let (span, label) = match body.then(|| speaker_label(ctx, "ORG")).flatten() {
+                        Some(label) => (span, label.to_owned()),
+                        None if body => (m.span, m.label.clone()),
+                        None => (span, m.label.clone()),
+                    };
+                    SpeakerSuggestion {
+                        span,
+                        label,
+                        resolved_by: how.to_owned(),
+                        pronoun,
+                    }
                 })
             })
         });
@@ -3689,21 +3700,26 @@ fn name_speaker(ctx: &SuggestContext, span: CharSpan, role: RoleRef) -> Option<S
         RoleRef::Person => "PERSON",
         RoleRef::Organisation => "ORG",
     };
-    let speakers = &ctx.schema.quotes.speaker_labels;
-    let label = ctx
-        .schema
-        .entity_labels
-        .iter()
-        .map(|l| l.name.as_str())
-        .find(|name| {
-            canonical(name) == wanted && (speakers.is_empty() || speakers.iter().any(|s| s == name))
-        })?;
+    let label = speaker_label(ctx, wanted)?;
     Some(SpeakerSuggestion {
         span: speaker_span(ctx.chars(), span, wanted),
         label: label.to_owned(),
         resolved_by: "name".to_owned(),
         pronoun: None,
     })
+}
+
+/// The schema's entity label of canonical kind `wanted` ("PERSON", "ORG") that a quote's speaker
+/// may carry.
+fn speaker_label<'a>(ctx: &'a SuggestContext, wanted: &str) -> Option<&'a str> {
+    let speakers = &ctx.schema.quotes.speaker_labels;
+    ctx.schema
+        .entity_labels
+        .iter()
+        .map(|l| l.name.as_str())
+        .find(|name| {
+            canonical(name) == wanted && (speakers.is_empty() || speakers.iter().any(|s| s == name))
+        })
 }
 
 /// The estimated probability that a quote suggestion is right (a direct quote, with the right

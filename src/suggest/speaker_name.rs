@@ -261,6 +261,39 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             chars,
             with_place_before(chars, without_place_of_office(chars, span)),
         ),
+        // "the US government said", "the Egyptian army said": a place or a people with the body
+        // written after it in lower case is that body.
+        "GPE" | "NORP" => with_body_after(chars, span),
+        _ => span,
+    }
+}
+
+/// Lower-case nouns of a state's bodies that a place or a people written before them names.
+const STATE_BODIES: &[&str] = &[
+    "government",
+    "military",
+    "army",
+    "navy",
+    "police",
+    "embassy",
+    "administration",
+];
+
+/// `span` with a state body written right after it ("US" → "US government").
+fn with_body_after(chars: &[char], span: CharSpan) -> CharSpan {
+    let after = tokens_after_on_line(chars, span.end);
+    match after.first() {
+        Some(&next)
+            if next.start == span.end + 1
+                && STATE_BODIES.contains(
+                    &chars[next.start..end_before_punctuation(chars, next)]
+                        .iter()
+                        .collect::<String>()
+                        .as_str(),
+                ) =>
+        {
+            CharSpan::new(span.start, end_before_punctuation(chars, next))
+        }
         _ => span,
     }
 }
@@ -904,6 +937,19 @@ mod tests {
             speaker(text, "Police Khalid Abu Bakar", "ORG"),
             "Khalid Abu Bakar"
         );
+    }
+
+    #[test]
+    fn a_place_with_a_state_body_after_it_is_the_body() {
+        assert_eq!(
+            speaker("the US government said", "US", "GPE"),
+            "US government"
+        );
+        assert_eq!(
+            speaker("the Egyptian army said", "Egyptian", "NORP"),
+            "Egyptian army"
+        );
+        assert_eq!(speaker("the US said", "US", "GPE"), "US");
     }
 
     #[test]
