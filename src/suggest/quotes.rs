@@ -2455,8 +2455,8 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 continue;
             }
             if starts > 0 && words[starts - 1].lower == "by" {
-                // "a news release written by Robertson said", "a statement by the ministry
-                // said": who wrote the document speaks through it.
+                // "a news release written by Robertson said", "a statement by Amnesty
+                // International said": who wrote the document speaks through it.
                 let authored = starts >= 2
                     && (AUTHORING_VERBS.contains(&words[starts - 2].lower.as_str())
                         || DOCUMENT_NOUNS.contains(&words[starts - 2].lower.as_str()));
