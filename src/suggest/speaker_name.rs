@@ -281,20 +281,15 @@ const STATE_BODIES: &[&str] = &[
 
 /// `span` with a state body written right after it ("US" → "US government").
 fn with_body_after(chars: &[char], span: CharSpan) -> CharSpan {
-    let after = tokens_after_on_line(chars, span.end);
-    match after.first() {
-        Some(&next)
-            if next.start == span.end + 1
-                && STATE_BODIES.contains(
-                    &chars[next.start..end_before_punctuation(chars, next)]
-                        .iter()
-                        .collect::<String>()
-                        .as_str(),
-                ) =>
-        {
-            CharSpan::new(span.start, end_before_punctuation(chars, next))
-        }
-        _ => span,
+    let Some(&next) = tokens_after_on_line(chars, span.end).first() else {
+        return span;
+    };
+    let end = end_before_punctuation(chars, next);
+    let body: String = chars[next.start..end].iter().collect();
+    if next.start == span.end + 1 && STATE_BODIES.contains(&body.as_str()) {
+        CharSpan::new(span.start, end)
+    } else {
+        span
     }
 }
 
