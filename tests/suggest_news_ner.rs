@@ -242,3 +242,10 @@ fn an_abbreviated_title_after_another_title_is_no_person() {
     assert!(has(&found, "Margaret Chan", "PERSON"), "{found:?}");
     assert!(!found.iter().any(|(t, _)| t == "Dr"), "{found:?}");
 }
+
+#[test]
+fn russia_today_is_an_outlet_not_a_country_and_a_day() {
+    let found = entities("Russia Today goes on to say these laws are popular.");
+    assert!(has(&found, "Russia Today", "ORG"), "{found:?}");
+    assert!(!has(&found, "Today", "DATE"), "{found:?}");
+}

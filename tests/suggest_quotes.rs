@@ -3468,3 +3468,36 @@ fn a_country_with_its_government_after_it_speaks_as_the_government() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("US government"), "{found:?}");
 }
+
+#[test]
+fn points_out_and_sighs_are_cues() {
+    let found = quotes(
+        "[Dodds]{PERSON} points out, \"At first glance, the brand seems a logical target.\"\n\
+         \"None of us have ever tried to leave the country\", [Zaynab]{PERSON} sighs.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Dodds"), "direct:cue-before"),
+            (Some("Zaynab"), "direct:cue-after")
+        ]
+    );
+}
+
+#[test]
+fn a_name_the_model_missed_before_of_and_a_body_speaks_not_the_body() {
+    let found = quotes(
+        "These boycotts are not without criticism. Dodds of [Time Magazine]{ORG} points out, \
+         \"At first glance, Stoli seems a logical target.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Dodds"), "direct:cue-before")]
+    );
+    // A plural of people opening the sentence is no one's name: the body is all that is named.
+    let found = quotes("Workers of [Time Magazine]{ORG} said, \"We were never told.\"\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Time Magazine"), "direct:cue-before")]
+    );
+}

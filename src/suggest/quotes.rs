@@ -199,6 +199,7 @@ const CUES: &[&str] = &[
     "wrote on facebook",
     "according to",
     "pointed out",
+    "points out",
     "said",
     "saying",
     "stating",
@@ -259,6 +260,8 @@ const CUES: &[&str] = &[
     "elaborated",
     "remarked",
     "quipped",
+    "sighed",
+    "sighs",
     "writes",
     "opines",
     "opined",
@@ -2493,6 +2496,13 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
             };
             if let Some(person) = person_of(ctx, from, starts).or_else(described) {
                 return Some(Subject::Mention(person, "adjacent"));
+            }
+            // "Dodds of Time Magazine points out": the person of the body, named by words the
+            // model found no mention in, speaks.
+            if canonical(&ctx.mentions[index].label) == "ORG"
+                && let Some(person) = unmentioned::person_of_body(ctx, from, starts)
+            {
+                return Some(person);
             }
             // "Mary Lou McDonald, leader of the Sinn Féin political party said": a title after
             // the person's comma, left unclosed before the cue; the person speaks, not the body

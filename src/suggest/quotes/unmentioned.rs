@@ -340,3 +340,35 @@ pub(super) fn issuer_before(ctx: &SuggestContext, from: usize, verb: usize) -> O
         subject => Some(subject),
     }
 }
+
+/// `Dodds of Time Magazine points out`: a person's name of up to three words opening the clause
+/// from word `from`, right before "of" (or "of the") and the body's mention at word `starts`, when
+/// no mention names the person: the person of the body speaks. A lone word opening the sentence
+/// is taken only when it is no common word or plural of people ("Officials of the ministry",
+/// "Workers of the union").
+pub(super) fn person_of_body(ctx: &SuggestContext, from: usize, starts: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let mut of = starts.checked_sub(1)?;
+    if words[of].lower == "the" {
+        of = of.checked_sub(1)?;
+    }
+    if of <= from || of - from > 3 || words[of].lower != "of" || !is_name(ctx, from, of) {
+        return None;
+    }
+    let lone = &words[from];
+    let plural_of_people = [
+        "ers", "ents", "ists", "ians", "ors", "ees", "als", "ies", "ives",
+    ]
+    .iter()
+    .any(|suffix| lone.lower.ends_with(suffix));
+    if of == from + 1
+        && lone.sentence_start
+        && (is_common_word(&lone.lower) || plural_of_people || lone.lower == "staff")
+    {
+        return None;
+    }
+    match named(ctx, from, of) {
+        subject @ Subject::Name(_, RoleRef::Person) => Some(subject),
+        _ => None,
+    }
+}
