@@ -3501,3 +3501,37 @@ fn a_name_the_model_missed_before_of_and_a_body_speaks_not_the_body() {
         vec![(Some("Time Magazine"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn the_one_described_is_not_who_describes() {
+    let found = quotes(
+        "[UWS]{ORG} operator Haw Par Corporation described [Chan]{PERSON} as a \"veteran diver \
+         and animal caregiver who had been caring for the animals since 1991\".\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Haw Par Corporation"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn someone_unnamed_at_a_place_who_saw_it_is_nobody_named() {
+    let found = quotes(
+        "While [Chan]{PERSON}'s colleagues declined to comment, a staff member at the Rasa \
+         Sentosa Resort and [Spa]{PERSON}, who witnessed [Chan]{PERSON} being taken away, stated, \
+         \"It all happened very quickly.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    // A person named before the comma is the one the relative clause is about.
+    let found = quotes(
+        "[Kurti]{PERSON}, a member of the party at [Pristina]{GPE}, who met [Vucic]{PERSON}, \
+         said, \"It went well.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Kurti"), "direct:cue-before")]
+    );
+}

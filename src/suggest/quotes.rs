@@ -2631,6 +2631,21 @@ fn person_before_open_relative(ctx: &SuggestContext, from: usize, verb: usize) -
 /// between commas describes.
 fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Option<Subject> {
     let words = &ctx.words;
+    // "While colleagues declined to comment, a staff member at Shangri-La's Rasa Sentosa Resort,
+    // who witnessed it, stated": someone unnamed of a body or place, opening the sentence or
+    // following a comma, is the subject; whatever is named after the preposition is not. Not
+    // when a person is named right before the comma ("Kurti, a member of the party, who").
+    let person_before = |k: usize| {
+        k >= 2
+            && mention_ending_at(ctx, words[k - 2].span.end)
+                .is_some_and(|i| canonical(&ctx.mentions[i].label) == "PERSON")
+    };
+    if (from..who)
+        .filter(|&k| k == from || words[k - 1].text == ",")
+        .any(|k| opens_with_unnamed_of(ctx, k, who) && !person_before(k))
+    {
+        return Some(Subject::None);
+    }
     let named = |k: usize| {
         let index = mention_ending_at(ctx, words[k].span.end)?;
         let starts = ctx.word_at_or_after(ctx.mentions[index].span.start);
@@ -2887,6 +2902,26 @@ const UNNAMED_SPEAKERS: &[&str] = &[
     "neighbor",
     "colleague",
 ];
+
+/// "a staff member at", "one senior official from": whether the clause from word `from` (before
+/// word `end`) opens with an indefinite article or "one", up to two lower-case words, a noun for
+/// someone unnamed and a preposition.
+fn opens_with_unnamed_of(ctx: &SuggestContext, from: usize, end: usize) -> bool {
+    let words = &ctx.words;
+    if !matches!(words[from].lower.as_str(), "a" | "an" | "one") {
+        return false;
+    }
+    (from + 1..end.min(from + 4)).any(|k| {
+        UNNAMED_SPEAKERS.contains(&words[k].lower.as_str())
+            && (from + 1..k).all(|j| words[j].text.chars().all(char::is_lowercase))
+            && words.get(k + 1).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
+                )
+            })
+    })
+}
 
 /// "a source within the central Interior Ministry", "an official at the ministry": whether the
 /// words before word `starts` are an indefinite person noun and a preposition (with "the" and up
@@ -3182,6 +3217,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     // "saying about Ahmadinejad:", "said of the coach:": the one named is who the words are
     // about; the speaker stands before the cue.
     if matches!(words.get(from)?.lower.as_str(), "about" | "of") {
+        return None;
+    }
+    // "Haw Par Corporation described Chan as a \"…\"": the one described or characterised is
+    // who the words are about; the speaker stands before the cue.
+    if from > 0
+        && matches!(
+            words[from - 1].lower.as_str(),
+            "described" | "characterized" | "characterised"
+        )
+    {
         return None;
     }
     // "quoted as saying to the newspaper Haveeru Daily", "said on the website Facebook": a clause
