@@ -3535,3 +3535,36 @@ fn someone_unnamed_at_a_place_who_saw_it_is_nobody_named() {
         vec![(Some("Kurti"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_straight_opening_mark_closes_with_a_curly_one_and_he_goes_on_with_someone_unnamed() {
+    let found = quotes(
+        "\"Making public the pictures is likely to inflame the North Koreans,” one senior \
+         administration official said off the record. \"And that’s just what opponents of this \
+         arrangement want,\" he added.\n\n\
+         Earlier, [Bush]{PERSON} had said nothing.\n",
+    );
+    assert_eq!(
+        direct(
+            "\"Making public the pictures is likely to inflame the North Koreans,” one senior \
+             administration official said off the record. \"And that’s just what opponents of \
+             this arrangement want,\" he added.\n"
+        )
+        .len(),
+        2
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
+    );
+    // Named before in the paragraph, the president is not who "he" stands for either.
+    let found = quotes(
+        "The release is an attempt by hardliners in the [Bush]{PERSON} administration.\n\n\
+         \"Making public the pictures is likely to inflame them,\" one senior administration \
+         official said. \"And that’s just what opponents want,\" he added.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
+    );
+}

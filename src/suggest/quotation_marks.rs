@@ -9,7 +9,7 @@ use crate::model::CharSpan;
 
 /// Opening marks and the marks that may close them. `''` is the AP wire style's closing mark.
 const PAIRS: &[(&str, &[&str])] = &[
-    ("\"", &["\"", "''"]),
+    ("\"", &["\"", "”", "''"]),
     ("“", &["”", "\"", "''"]),
     ("„", &["“", "”"]),
     ("«", &["»"]),

@@ -549,7 +549,8 @@ fn resolve_pronoun_among(
             // unnamed, whom the pronoun goes on with; nobody named speaks.
             let unnamed = index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
                 && sentence.saturating_sub(word.sentence) <= 1
-                && opens_with_someone_unnamed(ctx, sentence_start);
+                && (opens_with_someone_unnamed(ctx, sentence_start)
+                    || unnamed_right_before(ctx, sentence_start, k));
             if unnamed {
                 return None;
             }
@@ -662,6 +663,23 @@ fn opens_with_someone_unnamed(ctx: &SuggestContext, start: usize) -> bool {
         && words
             .get(start + 1)
             .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
+}
+
+/// `"…," one senior administration official said`: whether the words right before the cue at
+/// word `cue`, back to a punctuation mark or the sentence's start at word `start`, are an
+/// indefinite noun phrase in lower case ("a", "an" or "one", then up to four words).
+fn unnamed_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> bool {
+    let words = &ctx.words;
+    let Some(first) = (start.max(cue.saturating_sub(5))..cue)
+        .rev()
+        .take_while(|&k| words[k].text.chars().all(char::is_lowercase))
+        .last()
+    else {
+        return false;
+    };
+    matches!(words[first].lower.as_str(), "a" | "an" | "one")
+        && first + 1 < cue
+        && (first == start || words[first - 1].is_punct())
 }
 
 /// The word right before mention `i`, if any.
