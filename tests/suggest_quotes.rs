@@ -3568,3 +3568,15 @@ fn a_straight_opening_mark_closes_with_a_curly_one_and_he_goes_on_with_someone_u
         vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_constitution_of_a_country_is_quoted_not_the_country() {
+    let found = quotes(
+        "The Constitution of [Iraq]{GPE} states in Article 19 \"[t]he accused is innocent until \
+         proven guilty in a fair legal trial.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

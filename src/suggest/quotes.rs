@@ -648,6 +648,18 @@ const AUTHORING_VERBS: &[&str] = &[
 /// Verbs that put a document out ("issued a statement").
 const ISSUING_VERBS: &[&str] = &["issued", "released", "published", "posted", "made", "sent"];
 
+/// Legal texts, whose words are quoted as the text's own ("The Constitution of Iraq states").
+const LEGAL_TEXTS: &[&str] = &[
+    "constitution",
+    "charter",
+    "treaty",
+    "convention",
+    "covenant",
+    "declaration",
+    "code",
+];
+
+/// Nouns for documents that speak for whoever issued them ("a statement", "the report").
 const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "release",
@@ -2456,6 +2468,14 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 k = starts;
                 gap += 1;
                 continue;
+            }
+            // "The Constitution of Iraq states": a legal text of a state or body says what it
+            // says; the state or body named after "of" is not quoted.
+            if starts >= from + 2
+                && words[starts - 1].lower == "of"
+                && LEGAL_TEXTS.contains(&words[starts - 2].lower.as_str())
+            {
+                return Some(Subject::None);
             }
             if starts > 0 && words[starts - 1].lower == "by" {
                 // "a news release written by Robertson said", "a statement by Amnesty
