@@ -3572,7 +3572,7 @@ fn a_straight_opening_mark_closes_with_a_curly_one_and_he_goes_on_with_someone_u
 #[test]
 fn a_constitution_of_a_country_is_quoted_not_the_country() {
     let found = quotes(
-        "The Constitution of [Iraq]{GPE} states in Article 19 \"[t]he accused is innocent until \
+        "The Constitution of [Iraq]{GPE} states in Article 19 \"The accused is innocent until \
          proven guilty in a fair legal trial.\"\n",
     );
     assert_eq!(
