@@ -3580,3 +3580,15 @@ fn a_constitution_of_a_country_is_quoted_not_the_country() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_tweet_from_the_account_of_a_band_is_the_bands() {
+    let found = quotes(
+        "The official twitter handle of The Cranberries posted a tweet saying, \"We are \
+         devastated on the passing of our friend Dolores.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Cranberries"), "direct:cue-before")]
+    );
+}

@@ -12,6 +12,9 @@ use super::super::lexicon::{is_common_word, is_org_keyword};
 use super::super::speaker_name::is_title;
 use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word};
 
+/// Accounts a body or a person posts from ("the official twitter handle of The Cranberries").
+const ACCOUNT_NOUNS: &[&str] = &["account", "handle", "page", "feed", "channel"];
+
 /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 const PARTICLES: &[&str] = &[
     "de", "da", "das", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter",
@@ -330,7 +333,23 @@ pub(super) fn issuer_before(ctx: &SuggestContext, from: usize, verb: usize) -> O
             let w = &words[k];
             w.lower == "the" || (!w.is_capitalised() && w.text.chars().all(char::is_alphabetic))
         });
-    if !opens || (verb - start == 1 && words[start].sentence_start) {
+    // "The official twitter handle of The Cranberries posted a tweet": the account is the
+    // body's or the person's, who speaks through it.
+    let of_account = || {
+        let mut of = start.checked_sub(1)?;
+        if words[of].lower == "the" {
+            of = of.checked_sub(1)?;
+        }
+        (of > from
+            && words[of].lower == "of"
+            && ACCOUNT_NOUNS.contains(&words[of - 1].lower.as_str())
+            && (from..of - 1).all(|k| {
+                let w = &words[k];
+                w.lower == "the" || (!w.is_capitalised() && w.text.chars().all(char::is_alphabetic))
+            }))
+        .then_some(())
+    };
+    if !opens && of_account().is_none() || (verb - start == 1 && words[start].sentence_start) {
         return None;
     }
     match named(ctx, start, verb) {
