@@ -3592,3 +3592,16 @@ fn a_tweet_from_the_account_of_a_band_is_the_bands() {
         vec![(Some("Cranberries"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_thing_after_said_the_is_what_was_talked_about_not_who_spoke() {
+    let found = quotes(
+        "Lord [Framlingham]{PERSON} criticised the amendments and said the [Bill]{PERSON} \"is \
+         built entirely on pretence. It pretends that there is no difference between a man and \
+         a woman.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Framlingham"), "direct:cue-before")]
+    );
+}

@@ -3239,6 +3239,21 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     if matches!(words.get(from)?.lower.as_str(), "about" | "of") {
         return None;
     }
+    // "and said the Bill \"is built entirely on pretence\"": a lone capitalised word after "the"
+    // that the model took for a person is a thing's name (a person's name takes no article); what
+    // follows is what was said about it.
+    if words[from].lower == "the"
+        && let Some(next) = words.get(from + 1)
+        && next.is_capitalised()
+        && !crate::suggest::speaker_name::is_title(&next.text)
+        && mention_ending_at(ctx, next.span.end).is_some_and(|i| {
+            canonical(&ctx.mentions[i].label) == "PERSON"
+                && ctx.mentions[i].span.start == next.span.start
+        })
+        && words.get(from + 2).is_none_or(|w| w.is_punct())
+    {
+        return None;
+    }
     // "Haw Par Corporation described Chan as a \"…\"": the one described or characterised is
     // who the words are about; the speaker stands before the cue.
     if from > 0
