@@ -15,8 +15,10 @@ comments and other metadata are ignored.
 
 The post's HTML becomes paragraphs: `<p>`, `<div>`, `<blockquote>`, `<li>`, headings and table
 rows end a paragraph, as does a blank line (WordPress turns blank lines into paragraphs); within a
-paragraph a line break (`<br>` or a single newline) is a space. Images, embedded media, scripts
-and `[caption]` shortcodes (image captions) are dropped, as are all remaining tags; entities are
+paragraph a line break (`<br>` or a single newline) is a space. Images, embedded media, scripts,
+`[caption]…[/caption]` (image captions), `[embed]…[/embed]` and media shortcodes (`[youtube …]`)
+are dropped, as are all remaining tags; every other square bracket is the post's text and stays
+(`[sic]`, `[the government]`, the language marks `[es]`, `[pdf]` after links). Entities are
 decoded once. A blockquote's text is kept as its own paragraph without adding quotation marks, so
 only the quotation marks the post itself prints count as quotes. Runs of spaces become one.
 
@@ -44,9 +46,18 @@ DROP = re.compile(
 )
 
 
+MEDIA_SHORTCODES = (
+    "youtube", "vimeo", "gallery", "audio", "soundcloud", "googlemaps", "dailymotion", "scribd",
+    "slideshare", "flickr", "kml_flashembed",
+)
+
+
 def paragraphs(content):
-    text = re.sub(r"\[caption[^\]]*\].*?\[/caption\]", "", content, flags=re.S)
-    text = re.sub(r"\[/?[a-z_]+[^\]]*\]", "", text)  # other shortcodes: [youtube …], [gallery]
+    text = re.sub(r"\[(caption|embed)\b[^\]]*\].*?\[/\1\]", "", content, flags=re.S)
+    # Media shortcodes, which the page shows as players. Every other bracket is the post's own
+    # text and stays: editorial insertions in quotations ("[the government]", "[sic]") and
+    # Global Voices' marks of a link's language ("[es]", "[pdf]").
+    text = re.sub(r"\[/?(%s)\b[^\]]*\]" % "|".join(MEDIA_SHORTCODES), "", text)
     text = DROP.sub("", text)
     text = re.sub(r"<img\b[^>]*>", "", text, flags=re.I)
     text = text.replace("\r\n", "\n")
