@@ -3605,3 +3605,22 @@ fn a_thing_after_said_the_is_what_was_talked_about_not_who_spoke() {
         vec![(Some("Framlingham"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_quotation_in_the_headline_is_not_suggested() {
+    let found = quotes(
+        "Ukraine: \"If Prison Acquires a Voice, Everything Will Change\"\n\n\
+         On April 2, the channel aired a documentary. \"It was the first time in twenty years,\" \
+         [Usov]{PERSON} said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Usov"), "direct:cue-after")]
+    );
+    // A first line that runs on into the article is no headline.
+    let found = quotes("\"We will never give up,\" [Kurti]{PERSON} said.\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Kurti"), "direct:cue-after")]
+    );
+}

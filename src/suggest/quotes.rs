@@ -817,7 +817,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             continue;
         }
-        if names_a_thing(ctx, quotation.open, ends_sentence) {
+        if names_a_thing(ctx, quotation.open, ends_sentence) || in_headline(ctx, quotation.open) {
             continue;
         }
         // `"Valetudo" is the name suggested`: two words or fewer in quotation marks with a copula
@@ -1003,6 +1003,34 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
         lower,
         "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
+}
+
+/// `Ukraine: "If Prison Acquires a Voice, Everything Will Change"` as a document's first line: a
+/// headline (a first line of at most twenty words with a blank line after it, not ending with a
+/// sentence's punctuation, inside the closing mark or not) quotes words the
+/// article itself quotes and credits; a quotation in it is not suggested.
+fn in_headline(ctx: &SuggestContext, open: usize) -> bool {
+    let chars = ctx.chars();
+    let Some(line_end) = (0..chars.len()).find(|&k| chars[k] == '\n') else {
+        return false;
+    };
+    let blank_after = chars[line_end + 1..]
+        .iter()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace());
+    // A sentence's closing punctuation ends a paragraph, not a headline.
+    let last = chars[..line_end].iter().rev().find(|&&c| {
+        !c.is_whitespace() && !super::quotation_marks::is_double_mark(c) && !matches!(c, '\'' | '’')
+    });
+    open < line_end
+        && blank_after
+        && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ','))
+        && line_end + 1 < chars.len()
+        && ctx.words[..ctx.word_at_or_after(line_end)]
+            .iter()
+            .filter(|w| !w.is_punct())
+            .count()
+            <= 20
 }
 
 /// `Heiko Herrlich (GER), Germany coach "We kept it tight …"`: a line that opens with a person's
