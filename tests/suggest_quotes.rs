@@ -3624,3 +3624,15 @@ fn a_quotation_in_the_headline_is_not_suggested() {
         vec![(Some("Kurti"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_place_the_schema_does_not_let_speak_is_never_a_speaker() {
+    let found = quotes(
+        "The township magistrate of the [Orchid Island]{LOC} asked, \"Did the people on Orchid \
+         Island produce this nuclear waste? Who produced it?\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

@@ -3794,6 +3794,18 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
                 })
             })
         });
+        // Whatever rule found it, a speaker the schema does not let speak is none: accepting the
+        // quote must leave a project that checks clean. A name found by words (`Subject::Name`)
+        // becomes the mention already at its span when accepted, so that mention's label counts
+        // ("The township magistrate of the Orchid Island asked", Orchid Island a place).
+        let speakers = &ctx.schema.quotes.speaker_labels;
+        let may_speak = |label: &str| speakers.is_empty() || speakers.iter().any(|l| l == label);
+        let speaker = speaker.filter(|s| {
+            may_speak(&s.label)
+                && ctx
+                    .mentions_starting_in(CharSpan::new(s.span.start, s.span.start + 1))
+                    .all(|i| ctx.mentions[i].span != s.span || may_speak(&ctx.mentions[i].label))
+        });
         let score = calibrated_score(candidate.rule, speaker.as_ref());
         out.push(Suggestion {
             kind: SuggestionKind::Quote {
