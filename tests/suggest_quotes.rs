@@ -3636,3 +3636,22 @@ fn a_place_the_schema_does_not_let_speak_is_never_a_speaker() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn someone_unnamed_from_a_place_is_nobody_named() {
+    let found = quotes(
+        "Since December 2011, eleven foetuses have been found. A pastor from [Goma]{GPE} \
+         suggests: \"Enough is enough!\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    // A document from a body speaks for it.
+    let found =
+        quotes("A statement from the [Foreign Ministry]{ORG} said: \"We will respond in kind.\"\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Foreign Ministry"), "direct:cue-before")]
+    );
+}

@@ -249,6 +249,7 @@ const CUES: &[&str] = &[
     "observed",
     "observes",
     "suggested",
+    "suggests",
     "maintained",
     "reiterated",
     "asserted",
@@ -2985,9 +2986,17 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
             word.lower.as_str(),
             "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
         ) {
-            return k >= from + 2
-                && UNNAMED_SPEAKERS.contains(&words[k - 1].lower.as_str())
-                && matches!(words[k - 2].lower.as_str(), "a" | "an" | "one");
+            // "A pastor from Goma suggests": any noun for a person after "a" or "an"; after
+            // "one" only the nouns for someone unnamed ("one source in").
+            return k >= from + 2 && {
+                let noun = &words[k - 1];
+                let article = words[k - 2].lower.as_str();
+                (UNNAMED_SPEAKERS.contains(&noun.lower.as_str())
+                    && matches!(article, "a" | "an" | "one"))
+                    || (matches!(article, "a" | "an")
+                        && noun.text.chars().all(char::is_lowercase)
+                        && !DOCUMENT_NOUNS.contains(&noun.lower.as_str()))
+            };
         }
         // A person's title before the name ("a spokesman for President Obama").
         let title = crate::suggest::speaker_name::is_title(&word.text);
