@@ -3655,3 +3655,25 @@ fn someone_unnamed_from_a_place_is_nobody_named() {
         vec![(Some("Foreign Ministry"), "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_user_name_in_lower_case_after_user_or_blogger_speaks() {
+    let found = quotes(
+        "Some bloggers were less than polite. Anti-Putin LiveJournal user i_l_d responded \
+         simply: \"Go screw yourself, Yavlinsky.\" Nationalist blogger sinn-fein-front wrote \
+         gloatingly: \"It is gratifying, one by one the walls fall.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("i_l_d"), "direct:cue-before"),
+            (Some("sinn-fein-front"), "direct:cue-before")
+        ]
+    );
+    // A common word after the noun is no one's name.
+    let found = quotes("One user here wrote: \"It is gratifying.\"\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+}

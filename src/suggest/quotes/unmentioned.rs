@@ -185,6 +185,9 @@ pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Opti
     if end <= from {
         return None;
     }
+    if let Some(handle) = handle_before(ctx, from, end) {
+        return Some(handle);
+    }
     let comma_before = |to: usize| (from..to).rev().find(|&k| words[k].text == ",");
     if words[end - 1].text == "," {
         let comma = end - 1;
@@ -390,4 +393,52 @@ pub(super) fn person_of_body(ctx: &SuggestContext, from: usize, starts: usize) -
         subject @ Subject::Name(_, RoleRef::Person) => Some(subject),
         _ => None,
     }
+}
+
+/// Nouns before a user name on a platform ("LiveJournal user i_l_d", "blogger sinn-fein-front").
+const HANDLE_NOUNS: &[&str] = &[
+    "user",
+    "blogger",
+    "tweeter",
+    "twitterer",
+    "netizen",
+    "commenter",
+    "username",
+    "handle",
+];
+
+/// `Anti-Putin LiveJournal user i_l_d responded`, `Nationalist blogger sinn-fein-front wrote`: a
+/// user name written in lower case (with `_`, `-`, `.` or digits, no spaces) right after a noun
+/// for a platform's user and right before the cue at word `end`: the user speaks. A capitalised
+/// name after such a noun is a name, found by `name_before`'s other rules.
+fn handle_before(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let mut start = end.checked_sub(1)?;
+    while start > from && words[start].span.start == words[start - 1].span.end {
+        start -= 1;
+    }
+    if start <= from || !HANDLE_NOUNS.contains(&words[start - 1].lower.as_str()) {
+        return None;
+    }
+    let handle = &words[start..end];
+    let first = handle[0].text.chars().next()?;
+    let lower = first.is_lowercase() || first.is_ascii_digit() || first == '@';
+    let plain = handle.iter().all(|w| {
+        w.text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.@".contains(c))
+    });
+    let word = handle.len() == 1 && is_common_word(&handle[0].lower);
+    (lower
+        && plain
+        && !word
+        && handle
+            .iter()
+            .any(|w| w.text.chars().any(char::is_alphabetic)))
+    .then(|| {
+        Subject::Name(
+            CharSpan::new(handle[0].span.start, handle[handle.len() - 1].span.end),
+            RoleRef::Person,
+        )
+    })
 }
