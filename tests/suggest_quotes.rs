@@ -3677,3 +3677,12 @@ fn a_user_name_in_lower_case_after_user_or_blogger_speaks() {
         vec![(None, "direct:cue-before")]
     );
 }
+
+#[test]
+fn a_word_glossed_by_meaning_is_a_term_not_a_quote() {
+    let found = quotes(
+        "On election day [Algerians]{NORP} tweeted under the hashtag #10MaiToz, \"toz\" meaning \
+         nonsense.\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![]);
+}

@@ -826,6 +826,16 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         if word_count < 3 && !ends_sentence && copula_follows(ctx, quotation.close_end) {
             continue;
         }
+        // `tweeted under the hashtag #10MaiToz, "toz" meaning nonsense`: a word or two glossed
+        // by "meaning" or "means" right after them are a term, not someone's words.
+        if word_count < 3
+            && !ends_sentence
+            && words
+                .get(ctx.word_at_or_after(quotation.close_end))
+                .is_some_and(|w| matches!(w.lower.as_str(), "meaning" | "means" | "meant"))
+        {
+            continue;
+        }
         if !ends_sentence && dash_follows(ctx, quotation.close_end) {
             // `"Document found on street not secret, say feds" — The Canadian Press`: a headline
             // cited with its source, not someone's words.
