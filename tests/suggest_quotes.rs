@@ -3686,3 +3686,18 @@ fn a_word_glossed_by_meaning_is_a_term_not_a_quote() {
     );
     assert_eq!(speakers_and_rules(&found), vec![]);
 }
+
+#[test]
+fn the_name_of_a_page_after_the_page_is_not_a_quote() {
+    let found = quotes(
+        "Finally, on Facebook the page \"I am in favor of the law of gender identity\" \
+         celebrated the vote.\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![]);
+    // The words of a group, opening in lower case, are its words.
+    let found = quotes(
+        "The [NAACP]{ORG} put out a statement stating that the group \"looks forward to a full \
+         and thorough investigation into this matter by federal agents\".\n",
+    );
+    assert_eq!(speakers_and_rules(&found).len(), 1, "{found:?}");
+}

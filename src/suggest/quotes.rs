@@ -996,7 +996,8 @@ const NAMED_THING_NOUNS: &[&str] = &[
 /// Whether the quotation opening at char `open` is a name, not someone's words: right after
 /// "called", "named", "titled", "entitled", "dubbed" or "nicknamed" (`a Facebook event called
 /// "Storm Area 51"`), or, when it does not end a sentence, right after a noun of a named thing and
-/// a comma (`his event, "Storm Area 51, …", was posted`).
+/// a comma (`his event, "Storm Area 51, …", was posted`) or after a determiner and such a noun
+/// (`the page "I am in favor of the law" celebrated`).
 fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool {
     let words = &ctx.words;
     let Some(mut k) = ctx.word_at_or_after(open).checked_sub(1) else {
@@ -1014,6 +1015,21 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
         lower,
         "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
     ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
+        // `on Facebook the page "I am in favor of the law of gender identity" celebrated`: the
+        // noun of a named thing after a determiner, right before a capitalised quotation that ends
+        // no sentence (not `the group "looks forward to …"`, the group's words).
+        || (!comma
+            && !ends_sentence
+            && NAMED_THING_NOUNS.contains(&lower)
+            && words
+                .get(ctx.word_at_or_after(open + 1))
+                .is_some_and(|w| w.is_capitalised())
+            && k.checked_sub(1).is_some_and(|d| {
+                matches!(
+                    words[d].lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                )
+            }))
 }
 
 /// `Ukraine: "If Prison Acquires a Voice, Everything Will Change"` as a document's first line: a
