@@ -3670,8 +3670,13 @@ fn a_user_name_in_lower_case_after_user_or_blogger_speaks() {
             (Some("sinn-fein-front"), "direct:cue-before")
         ]
     );
-    // A common word after the noun is no one's name.
+    // A word after the noun is no one's name.
     let found = quotes("One user here wrote: \"It is gratifying.\"\n");
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-before")]
+    );
+    let found = quotes("The blogger himself wrote: \"It is gratifying.\"\n");
     assert_eq!(
         speakers_and_rules(&found),
         vec![(None, "direct:cue-before")]

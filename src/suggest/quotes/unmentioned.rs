@@ -408,7 +408,8 @@ const HANDLE_NOUNS: &[&str] = &[
 ];
 
 /// `Anti-Putin LiveJournal user i_l_d responded`, `Nationalist blogger sinn-fein-front wrote`: a
-/// user name written in lower case (with `_`, `-`, `.` or digits, no spaces) right after a noun
+/// user name written in lower case and holding `_`, `-`, `.`, `@` or a digit (no spaces; a
+/// word alone is no user name) right after a noun
 /// for a platform's user and right before the cue at word `end`: the user speaks. A capitalised
 /// name after such a noun is a name, found by `name_before`'s other rules.
 fn handle_before(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subject> {
@@ -428,10 +429,16 @@ fn handle_before(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subjec
             .chars()
             .all(|c| c.is_alphanumeric() || "_-.@".contains(c))
     });
-    let word = handle.len() == 1 && is_common_word(&handle[0].lower);
+    // A user name has a mark a word lacks ("i_l_d", "sinn-fein-front", "@melistasan", a digit);
+    // a lone lower-case word ("blogger himself wrote") is no one's name.
+    let marked = handle.iter().any(|w| {
+        w.text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "_-.@".contains(c))
+    });
     (lower
         && plain
-        && !word
+        && marked
         && handle
             .iter()
             .any(|w| w.text.chars().any(char::is_alphabetic)))
