@@ -789,6 +789,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     let words = &ctx.words;
     let chars = ctx.chars();
     let all = ctx.quotations();
+    let headline = headline_end(ctx);
     let mut out: Vec<Candidate> = Vec::new();
     for quotation in all {
         let Some(&first) = quotation.contents.first() else {
@@ -818,7 +819,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         {
             continue;
         }
-        if names_a_thing(ctx, quotation.open, ends_sentence) || in_headline(ctx, quotation.open) {
+        if names_a_thing(ctx, quotation.open, ends_sentence)
+            || headline.is_some_and(|end| quotation.open < end)
+        {
             continue;
         }
         // `"Valetudo" is the name suggested`: two words or fewer in quotation marks with a copula
@@ -1034,13 +1037,17 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
 
 /// `Ukraine: "If Prison Acquires a Voice, Everything Will Change"` as a document's first line: a
 /// headline (a first line of at most twenty words with a blank line after it, not ending with a
-/// sentence's punctuation, inside the closing mark or not) quotes words the
-/// article itself quotes and credits; a quotation in it is not suggested.
-fn in_headline(ctx: &SuggestContext, open: usize) -> bool {
+/// sentence's punctuation, inside the closing mark or not) quotes words the article itself quotes
+/// and credits; a quotation in it is not suggested. The end of the headline, if the document
+/// opens with one; worked out once a document, looking no further than its first 600 chars.
+fn headline_end(ctx: &SuggestContext) -> Option<usize> {
     let chars = ctx.chars();
-    let Some(line_end) = (0..chars.len()).find(|&k| chars[k] == '\n') else {
-        return false;
-    };
+    // Twenty words fit in far fewer chars than this: a longer first line is no headline.
+    let line_end = chars.iter().take(600).position(|&c| c == '\n')?;
+    let words = ctx.words[..ctx.word_at_or_after(line_end)]
+        .iter()
+        .filter(|w| !w.is_punct())
+        .count();
     let blank_after = chars[line_end + 1..]
         .iter()
         .take_while(|c| **c != '\n')
@@ -1049,15 +1056,11 @@ fn in_headline(ctx: &SuggestContext, open: usize) -> bool {
     let last = chars[..line_end].iter().rev().find(|&&c| {
         !c.is_whitespace() && !super::quotation_marks::is_double_mark(c) && !matches!(c, '\'' | '’')
     });
-    open < line_end
+    (words <= 20
         && blank_after
-        && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ','))
         && line_end + 1 < chars.len()
-        && ctx.words[..ctx.word_at_or_after(line_end)]
-            .iter()
-            .filter(|w| !w.is_punct())
-            .count()
-            <= 20
+        && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ',')))
+    .then_some(line_end)
 }
 
 /// `Heiko Herrlich (GER), Germany coach "We kept it tight …"`: a line that opens with a person's
