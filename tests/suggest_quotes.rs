@@ -3706,3 +3706,19 @@ fn the_name_of_a_page_after_the_page_is_not_a_quote() {
     );
     assert_eq!(speakers_and_rules(&found).len(), 1, "{found:?}");
 }
+
+#[test]
+fn wonders_and_asks_are_cues() {
+    let found = quotes(
+        "While Weblog Bahamas' [Edward Hutcheson]{PERSON} wonders \"what the nation would look \
+         like now if a different choice was made in 1984\", others predict the result.\n\
+         [Kurti]{PERSON} asks: \"Who will pay for it?\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Edward Hutcheson"), "direct:cue-before"),
+            (Some("Kurti"), "direct:cue-before")
+        ]
+    );
+}
