@@ -2984,6 +2984,10 @@ const UNNAMED_SPEAKERS: &[&str] = &[
     "colleague",
 ];
 
+/// Prepositions between someone unnamed and the body or place they are of ("a source within the
+/// ministry", "a staff member at the resort").
+const OF_A_BODY: &[&str] = &["within", "inside", "in", "at", "for", "from", "with", "of"];
+
 /// "a staff member at", "one senior official from": whether the clause from word `from` (before
 /// word `end`) opens with an indefinite article or "one", up to two lower-case words, a noun for
 /// someone unnamed and a preposition.
@@ -2995,12 +2999,9 @@ fn opens_with_unnamed_of(ctx: &SuggestContext, from: usize, end: usize) -> bool 
     (from + 1..end.min(from + 4)).any(|k| {
         UNNAMED_SPEAKERS.contains(&words[k].lower.as_str())
             && (from + 1..k).all(|j| words[j].text.chars().all(char::is_lowercase))
-            && words.get(k + 1).is_some_and(|w| {
-                matches!(
-                    w.lower.as_str(),
-                    "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
-                )
-            })
+            && words
+                .get(k + 1)
+                .is_some_and(|w| OF_A_BODY.contains(&w.lower.as_str()))
     })
 }
 
@@ -3014,10 +3015,7 @@ fn unnamed_of(ctx: &SuggestContext, from: usize, starts: usize) -> bool {
     while k > from && skipped < 3 {
         k -= 1;
         let word = &words[k];
-        if matches!(
-            word.lower.as_str(),
-            "within" | "inside" | "in" | "at" | "for" | "from" | "with" | "of"
-        ) {
+        if OF_A_BODY.contains(&word.lower.as_str()) {
             // "A pastor from Goma suggests": any noun for a person after "a" or "an"; after
             // "one" only the nouns for someone unnamed ("one source in").
             return k >= from + 2 && {
