@@ -3722,3 +3722,22 @@ fn wonders_and_asks_are_cues() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_joined_by_and_to_the_next_shares_its_cue() {
+    let found = quotes(
+        "\"She told me that a ventilator is not the will of God\" and that \"one must allow \
+         the natural event to happen\", [Bustamante]{PERSON} recalled.\n\
+         \"We will appeal against this ruling in every court\" and \"we will keep fighting for \
+         the families who lost everything\", [Kurti]{PERSON} said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Bustamante"), "direct:cue-after"),
+            (Some("Bustamante"), "direct:cue-after"),
+            (Some("Kurti"), "direct:cue-after"),
+            (Some("Kurti"), "direct:cue-after")
+        ]
+    );
+}

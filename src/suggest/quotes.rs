@@ -10,7 +10,9 @@
 //! - `direct:cue-after`: `"…," he said.` / `"…," said Kurti, the prime minister.` / `"…," Khaled
 //!   Al-Maeena, editor at large at the Saudi Gazette, said.` — a cue within the words after the
 //!   closing mark, before the sentence ends (after a quotation that ends its sentence, only a cue
-//!   that ends its own short sentence: `"…." Kurti said.`).
+//!   that ends its own short sentence: `"…." Kurti said.`). A quotation with no cue of its own
+//!   joined by "and" to the next one shares that one's cue (`"…" and that "…", Bustamante
+//!   recalled`).
 //! - `direct:cue-before`: `Kurti said: "…"` — a cue shortly before the opening mark.
 //! - `direct:dash-credit`: `"…" - Matthew Ingram`.
 //! - `direct:introduced`: a quote after a colon (`Sunak defended the record: "…"`), or opening a
@@ -965,7 +967,43 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         }
         out.push(candidate);
     }
+    share_joined_cues(ctx, &mut out);
     out
+}
+
+/// `"She told me that …" and that "when someone reaches …", Bustamante recalled`: a direct quote
+/// with no cue of its own, joined by "and" (or "and that") to the next quotation, shares that
+/// one's cue and speaker: one sentence, one cue for both. Worked from the last quote back, so a
+/// run of three joined quotations shares the last one's cue.
+fn share_joined_cues(ctx: &SuggestContext, out: &mut [Candidate]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (head, tail) = out.split_at_mut(i + 1);
+        let (this, next) = (&mut head[i], &tail[0]);
+        if this.cue.is_some() || next.cue.is_none() || next.kind != QuoteKind::Direct {
+            continue;
+        }
+        let (Some(end), Some(start)) = (this.content.last(), next.content.first()) else {
+            continue;
+        };
+        if end.end >= start.start {
+            continue;
+        }
+        let between: Vec<&str> = ctx.words[ctx.word_range(CharSpan::new(end.end, start.start))]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        let joined = between.iter().all(|w| {
+            matches!(*w, "and" | "that")
+                || w.chars()
+                    .all(|c| c == ',' || super::quotation_marks::is_double_mark(c))
+        }) && between.contains(&"and");
+        if joined {
+            this.cue = next.cue;
+            this.subject = next.subject.clone();
+            this.rule = next.rule;
+            this.anchor = next.anchor;
+        }
+    }
 }
 
 /// Nouns of things that have names: `his event, "Storm Area 51, They Can't Stop All of Us", was
