@@ -3741,3 +3741,18 @@ fn a_quotation_joined_by_and_to_the_next_shares_its_cue() {
         ]
     );
 }
+
+#[test]
+fn a_role_noun_finds_the_person_whose_title_follows_the_name_not_a_name_inside_it() {
+    // The model takes the diocese's place for a person; the title in apposition after
+    // Fernández's name says who the bishop is.
+    let found = quotes(
+        "One criticism came from [Daniel Fernández]{PERSON}, bishop of the Diocese of \
+         [Jujuy]{PERSON}, in Argentina:\n\n\
+         \"The church from the beginning has made its opinion known\", the bishop has said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Daniel Fernández"), "direct:cue-after")]
+    );
+}

@@ -79,6 +79,29 @@ fn carries_title(ctx: &SuggestContext, i: usize, noun: &str) -> bool {
         .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
     ctx.text_of(m.span).to_lowercase().contains(noun)
         || title_before(ctx, m.span.start, previous_end, noun)
+        || title_after(ctx, m.span.end, noun)
+}
+
+/// Whether `noun` is a word of a title in apposition right after a name ending at char `end`
+/// (`Daniel Fernández, bishop of the Diocese of Jujuy,`, `Kurti, the country's prime minister,`):
+/// a comma, then at most six words up to the next punctuation, not a relative clause or a verb
+/// of saying (`Kurti, who met the minister`).
+fn title_after(ctx: &SuggestContext, end: usize, noun: &str) -> bool {
+    let first = ctx.word_at_or_after(end);
+    if ctx.words.get(first).is_none_or(|w| w.text != ",") {
+        return false;
+    }
+    ctx.words[first + 1..]
+        .iter()
+        .take(6)
+        .take_while(|w| {
+            !w.is_punct()
+                && !matches!(
+                    w.lower.as_str(),
+                    "who" | "which" | "that" | "whose" | "said" | "says" | "told"
+                )
+        })
+        .any(|w| w.lower == noun)
 }
 
 /// `The Tyler minister explained to Wikinews …. He described …`: whether the sentence `previous`
@@ -125,6 +148,14 @@ const TITLE_JOINERS: &[&str] = &["of", "for", "and", "the", "'s", "’s", ",", "
 /// Mamnoon Hussain", "the minister, Ivica Dacic"), stopping at any other word.
 fn title_before(ctx: &SuggestContext, start: usize, floor: usize, noun: &str) -> bool {
     let first = ctx.word_at_or_after(start);
+    // `bishop of the Diocese of Jujuy`: a name right after "of" or "for" is the title's object,
+    // not the one who holds it.
+    if first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(ctx.words[k].lower.as_str(), "of" | "for"))
+    {
+        return false;
+    }
     (0..first)
         .rev()
         .take(6)
