@@ -3756,3 +3756,24 @@ fn a_role_noun_finds_the_person_whose_title_follows_the_name_not_a_name_inside_i
         vec![(Some("Daniel Fernández"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_quote_in_another_language_and_its_translation_share_a_speaker() {
+    let found = quotes(
+        "The bishop spoke against the law.\n\n\
+         \u{201c}La identidad viene dada por el sexo que recibimos y por la identidad que \
+         traemos\u{201d}, defendió el obispo argentino.\n\n\
+         \"Identity is given from the sex that we receive and from the identity that we take \
+         with us\", [Daniel Fernández]{PERSON} said.\n\n\
+         Another paragraph follows in English, with a quote of its own.\n\n\
+         \"This is a long quote with nobody named and nothing before it.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Daniel Fernández"), "direct:translation"),
+            (Some("Daniel Fernández"), "direct:cue-after"),
+            (None, "direct:no-cue")
+        ]
+    );
+}

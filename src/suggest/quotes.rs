@@ -28,6 +28,9 @@
 //! - `direct:in-sentence`: no cue and no attribution to continue, inside a sentence of narration
 //!   that a person opens as its subject, past a title or an office (`Scottish Liberal Democrat
 //!   leader Willie Rennie spoke of a "towering figure" who "commanded immediate respect …"`).
+//! - `direct:translation`: a quote in another language and its English translation in the
+//!   paragraphs right after it (`"La identidad viene dada …"` then `"Identity is given …", the
+//!   bishop said`): where one side has nobody found, it takes the other side's speaker.
 //! - `direct:no-cue`: a quotation of three words or more with nobody to attribute it to; not a
 //!   short one (under eight words) that the sentence goes on about with no comma closing it
 //!   (`"Law and order" was a common theme`, `rated "offensive to some audiences" per YouTube`).
@@ -968,7 +971,108 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         out.push(candidate);
     }
     share_joined_cues(ctx, &mut out);
+    share_translations(ctx, &mut out);
     out
+}
+
+/// Words common in English prose and rare in the other languages news quotes in (Spanish,
+/// French, Portuguese, Indonesian, and any other script): a paragraph with almost none of them is
+/// not in English.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "and", "of", "to", "is", "that", "it", "was", "for", "with", "are", "be", "have", "has",
+    "this", "not", "but", "they", "we", "you", "he", "she", "his", "her", "at", "from", "by", "or",
+    "will", "which", "their", "our", "been", "were", "what", "would", "there", "who", "an", "i",
+    "my", "me", "them", "can", "do", "if", "so", "all", "when",
+];
+
+/// Whether the words in `span` are a paragraph in another language than English: at least four
+/// words, fewer than one in ten of them common English words.
+fn foreign_paragraph(ctx: &SuggestContext, span: CharSpan) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    for w in &ctx.words[ctx.word_range(span)] {
+        if w.is_punct() {
+            continue;
+        }
+        words += 1;
+        english += usize::from(ENGLISH_MARKERS.contains(&w.lower.as_str()));
+    }
+    words >= 4 && english * 10 < words
+}
+
+/// `"La identidad viene dada …", defendió el obispo` then, a paragraph later, `"Identity is given
+/// …", the Argentine bishop said`: a quote in another language and its English translation right
+/// after it are the same person's words. The quotations of a run of paragraphs not in English are
+/// paired, in order, with as many quotations in the English paragraphs right after them (no more
+/// paragraphs than the run holds, plus one), each pair of a like length; a pair where one side
+/// has nobody found and the other someone takes that one (`direct:translation`).
+fn share_translations(ctx: &SuggestContext, out: &mut [Candidate]) {
+    let chars = ctx.chars();
+    let mut lines: Vec<CharSpan> = Vec::new();
+    let mut start = 0;
+    for (k, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
+        if c == '\n' {
+            if chars[start..k].iter().any(|c| !c.is_whitespace()) {
+                lines.push(CharSpan::new(start, k));
+            }
+            start = k + 1;
+        }
+    }
+    let line_of = |at: usize| lines.partition_point(|l| l.end <= at);
+    let quotes_on = |line: usize| -> Vec<usize> {
+        (0..out.len())
+            .filter(|&i| {
+                out[i].kind == QuoteKind::Direct
+                    && out[i]
+                        .content
+                        .first()
+                        .is_some_and(|c| line_of(c.start) == line)
+            })
+            .collect()
+    };
+    let length = |i: usize| -> usize { out[i].content.iter().map(|c| c.end - c.start).sum() };
+    let foreign: Vec<bool> = lines.iter().map(|&l| foreign_paragraph(ctx, l)).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut line = 0;
+    while line < lines.len() {
+        if !foreign[line] {
+            line += 1;
+            continue;
+        }
+        let run_start = line;
+        while line < lines.len() && foreign[line] {
+            line += 1;
+        }
+        let originals: Vec<usize> = (run_start..line).flat_map(quotes_on).collect();
+        if originals.is_empty() {
+            continue;
+        }
+        let reach = (line + (line - run_start) + 1).min(lines.len());
+        let translations: Vec<usize> = (line..reach)
+            .take_while(|&l| !foreign[l])
+            .flat_map(quotes_on)
+            .take(originals.len())
+            .collect();
+        if translations.len() != originals.len() {
+            continue;
+        }
+        let alike = originals.iter().zip(&translations).all(|(&o, &t)| {
+            let (a, b) = (length(o), length(t));
+            a * 2 >= b && b * 2 >= a
+        });
+        if alike {
+            pairs.extend(originals.into_iter().zip(translations));
+        }
+    }
+    for (original, translation) in pairs {
+        let (from, to) = match (&out[original].subject, &out[translation].subject) {
+            (Subject::None, Subject::None) => continue,
+            (Subject::None, _) => (translation, original),
+            (_, Subject::None) => (original, translation),
+            _ => continue,
+        };
+        out[to].subject = out[from].subject.clone();
+        out[to].rule = "direct:translation";
+    }
 }
 
 /// `"She told me that …" and that "when someone reaches …", Bustamante recalled`: a direct quote
@@ -3952,7 +4056,10 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
         rule,
         "direct:cue-after" | "direct:cue-before" | "direct:dash-credit" | "direct:introduced"
     );
-    let carried = matches!(rule, "direct:continuation" | "direct:reported");
+    let carried = matches!(
+        rule,
+        "direct:continuation" | "direct:reported" | "direct:translation"
+    );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
         // however found (round 31, 565 development articles): 1359 of 1443, 1360 / 1445 = 0.941
