@@ -1018,15 +1018,18 @@ fn share_translations(ctx: &SuggestContext, out: &mut [Candidate]) {
         }
     }
     let line_of = |at: usize| lines.partition_point(|l| l.end <= at);
+    // (line, quote) for each direct quote, in line order: a long document holds many of both.
+    let mut placed: Vec<(usize, usize)> = (0..out.len())
+        .filter(|&i| out[i].kind == QuoteKind::Direct)
+        .filter_map(|i| Some((line_of(out[i].content.first()?.start), i)))
+        .collect();
+    placed.sort_unstable();
     let quotes_on = |line: usize| -> Vec<usize> {
-        (0..out.len())
-            .filter(|&i| {
-                out[i].kind == QuoteKind::Direct
-                    && out[i]
-                        .content
-                        .first()
-                        .is_some_and(|c| line_of(c.start) == line)
-            })
+        let from = placed.partition_point(|&(l, _)| l < line);
+        placed[from..]
+            .iter()
+            .take_while(|&&(l, _)| l == line)
+            .map(|&(_, i)| i)
             .collect()
     };
     let length = |i: usize| -> usize { out[i].content.iter().map(|c| c.end - c.start).sum() };
