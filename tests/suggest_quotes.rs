@@ -3777,3 +3777,17 @@ fn a_quote_in_another_language_and_its_translation_share_a_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_name_inside_a_quoted_title_introduces_nobody() {
+    // The model takes a capitalised word of the post's title for a person.
+    let found = quotes(
+        "In a post entitled \"A brave lady [Speaks]{PERSON} out about the Drone Strikes\", \
+         blogger [Afrah Nasser]{PERSON} commended the activist:\n\n\
+         \"How many people are you willing to sacrifice? Shame on you!\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Afrah Nasser"), "direct:introduced")]
+    );
+}

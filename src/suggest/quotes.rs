@@ -1829,6 +1829,11 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
             .take_while(|&j| !words[j].is_punct())
             .any(|j| PREPOSITIONS.contains(&words[j].lower.as_str()))
     };
+    // `In a post entitled "A brave lady Speaks out …", blogger Afrah Nasser …`: a name inside a
+    // quotation in a sentence of narration is in a title or in someone's words, not the subject.
+    let narration = words
+        .get(from)
+        .is_some_and(|w| !ctx.inside_quotation(w.span.start));
     let mut k = from;
     while k < to {
         let word = &words[k];
@@ -1851,7 +1856,8 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
             let possessive = words
                 .get(end)
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"));
-            if !in_phrase(k) && !bracketed && !possessive && end <= to {
+            let quoted = narration && ctx.inside_quotation(word.span.start);
+            if !in_phrase(k) && !bracketed && !possessive && !quoted && end <= to {
                 let index = officer_of(ctx, index)
                     .or_else(|| member_named_after(ctx, index))
                     .unwrap_or(index);
@@ -2084,7 +2090,13 @@ fn introduction(ctx: &SuggestContext, open: usize) -> Option<(Option<CharSpan>, 
     let span = CharSpan::new(ctx.sentences[sentence].start, intro_end);
     let inside: Vec<usize> = ctx
         .mentions_starting_in(span)
-        .filter(|&i| span.contains_span(ctx.mentions[i].span) && allowed(ctx, &ctx.mentions[i]))
+        .filter(|&i| {
+            span.contains_span(ctx.mentions[i].span)
+                && allowed(ctx, &ctx.mentions[i])
+                // `In a post entitled "A brave lady Speaks out …"`: a name in a quoted title
+                // introduces nobody's words.
+                && !ctx.inside_quotation(ctx.mentions[i].span.start)
+        })
         .collect();
     let chosen = inside
         .iter()
