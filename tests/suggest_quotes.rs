@@ -3791,3 +3791,22 @@ fn a_name_inside_a_quoted_title_introduces_nobody() {
         vec![(Some("Afrah Nasser"), "direct:introduced")]
     );
 }
+
+#[test]
+fn a_quoted_headline_post_or_image_title_is_a_name_not_a_quote() {
+    let found = direct(
+        "Gist Only wrote a rather controversial headline \u{201c}Late Yekini's Wife blames the \
+         Media for his Death\u{201d}:\n\n\
+         The thumbnail image used in this post, \"Press freedom abandoned\", is by Mike.\n\n\
+         As coauthor [Colette Heald]{PERSON} told The Huffington Post, \"The climate \
+         projections are quite consistent.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The climate projections are quite consistent.",
+            Some("Colette Heald"),
+            "direct:cue-before"
+        )]
+    );
+}

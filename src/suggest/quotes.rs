@@ -1114,7 +1114,8 @@ fn share_joined_cues(ctx: &SuggestContext, out: &mut [Candidate]) {
 }
 
 /// Nouns of things that have names: `his event, "Storm Area 51, They Can't Stop All of Us", was
-/// posted`.
+/// posted`; a post's, a picture's or a headline's title (`the thumbnail image used in this post,
+/// "Press freedom abandoned", is by`).
 const NAMED_THING_NOUNS: &[&str] = &[
     "event",
     "page",
@@ -1142,6 +1143,19 @@ const NAMED_THING_NOUNS: &[&str] = &[
     "podcast",
     "play",
     "festival",
+    "headline",
+    "title",
+    "post",
+    "article",
+    "image",
+    "photo",
+    "picture",
+    "video",
+    "cartoon",
+    "poster",
+    "blog",
+    "column",
+    "essay",
 ];
 
 /// Whether the quotation opening at char `open` is a name, not someone's words: right after
@@ -1162,25 +1176,32 @@ fn names_a_thing(ctx: &SuggestContext, open: usize, ends_sentence: bool) -> bool
         k = before;
     }
     let lower = words[k].lower.as_str();
+    // A thing's noun is written in lower case: `told The Huffington Post, "…"` is an outlet.
+    let thing = NAMED_THING_NOUNS.contains(&lower) && !words[k].is_capitalised();
     matches!(
         lower,
         "called" | "named" | "titled" | "entitled" | "dubbed" | "nicknamed"
-    ) || (comma && !ends_sentence && NAMED_THING_NOUNS.contains(&lower))
+    ) || (comma && !ends_sentence && thing)
         // `on Facebook the page "I am in favor of the law of gender identity" celebrated`: the
         // noun of a named thing after a determiner, right before a capitalised quotation that ends
         // no sentence (not `the group "looks forward to …"`, the group's words).
         || (!comma
             && !ends_sentence
-            && NAMED_THING_NOUNS.contains(&lower)
+            && thing
             && words
                 .get(ctx.word_at_or_after(open + 1))
                 .is_some_and(|w| w.is_capitalised())
-            && k.checked_sub(1).is_some_and(|d| {
-                matches!(
-                    words[d].lower.as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-                )
-            }))
+            // The determiner may stand before a word or two of description (`a rather
+            // controversial headline "Late Rashidi Yekini's Wife blames the Media …"`).
+            && (k.saturating_sub(3)..k)
+                .rev()
+                .take_while(|&d| !words[d].is_punct() && !words[d].is_capitalised())
+                .any(|d| {
+                    matches!(
+                        words[d].lower.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                    )
+                }))
 }
 
 /// `Ukraine: "If Prison Acquires a Voice, Everything Will Change"` as a document's first line: a
