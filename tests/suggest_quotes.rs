@@ -3810,3 +3810,15 @@ fn a_quoted_headline_post_or_image_title_is_a_name_not_a_quote() {
         )]
     );
 }
+
+#[test]
+fn a_body_before_an_office_for_something_and_a_comma_gives_the_officer() {
+    let found = quotes(
+        "\"The Commission also regrets that travellers were refused entry,\" said \
+         [EU]{ORG} commissioner for [Home Affairs]{ORG}, [Cecilia Malmström]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Cecilia Malmström"), "direct:cue-after")]
+    );
+}

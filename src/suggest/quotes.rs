@@ -1939,13 +1939,17 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                 })
                 .or_else(|| {
                     // "said Airbus President and Chief Executive Officer, Tom Enders.": a title of
-                    // several words, then a comma and the person, who ends the clause.
+                    // several words, then a comma and the person, who ends the clause ("said EU
+                    // commissioner for Home Affairs, Cecilia Malmström.").
                     let mut end = role;
                     while end + 1 < words.len()
                         && end + 1 - role < 6
                         && person_at(end + 1).is_none()
                         && (words[end + 1].is_capitalised()
-                            || matches!(words[end + 1].lower.as_str(), "and" | "of" | "&"))
+                            || matches!(
+                                words[end + 1].lower.as_str(),
+                                "and" | "of" | "&" | "for" | "the"
+                            ))
                     {
                         end += 1;
                     }
