@@ -3822,3 +3822,23 @@ fn a_body_before_an_office_for_something_and_a_comma_gives_the_officer() {
         vec![(Some("Cecilia Malmström"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_phrase_opening_the_sentence_before_a_pronoun_holds_no_subject() {
+    // The model takes the medal's name for a person.
+    let found = quotes(
+        "[Barack Obama]{PERSON} spoke on Monday. Speaking at a ceremony for winners of the \
+         Medal of [Honor]{PERSON}, [Obama]{PERSON} praised the heroes. He said: \"We may not \
+         always know their names.\"\n\n\
+         According to analyst [Hazem al-Nuaeimi]{PERSON}, [Sadr]{PERSON} is a thorn in the \
+         side of other groups. \"There is a need to minimize their strength,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Obama"), "direct:cue-before"),
+            (Some("Hazem al-Nuaeimi"), "indirect:according-to"),
+            (Some("Hazem al-Nuaeimi"), "direct:cue-after")
+        ]
+    );
+}

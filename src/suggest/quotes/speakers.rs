@@ -492,6 +492,14 @@ fn resolve_pronoun_among(
             && !(previous.start..previous.end)
                 .any(|k| crate::suggest::quotation_marks::is_double_mark(chars[k]));
         let paragraph = if narration { previous.start } else { paragraph };
+        // `Speaking at a ceremony for winners of the Medal of Honor, Obama praised …`: a phrase
+        // opening the sentence holds no subject.
+        let from = ctx.word_at_or_after(paragraph);
+        let subject_from = subject_start(ctx, from, ctx.word_at_or_after(previous.end));
+        let paragraph = match ctx.words.get(subject_from) {
+            Some(word) if subject_from > from => word.span.start.min(previous.end),
+            _ => paragraph,
+        };
         let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
         // "She called on Sarkozy to continue …": the one called on is addressed, not the
         // subject; the sentence's subject is no mention, so none is nearer.
@@ -638,10 +646,13 @@ fn resolve_pronoun_among(
     // Nor one compared with the subject or in its company ("Like President Bush, Prime Minister
     // Ehud Olmert kept …", "brought her in contact with Martin Luther King"): the sentence's
     // subject is the one outside that phrase.
+    // Nor one in a phrase opening its sentence (`Speaking at a ceremony for winners of the
+    // Medal of Honor, Obama praised …`).
     let opens_sentence = |i: usize| {
         let m = &ctx.mentions[i];
         !agent_of_passive(ctx, i)
             && !compared_or_accompanying(ctx, i)
+            && !in_opening_phrase(ctx, m.span.start)
             && ctx.sentence_of(m.span.start).is_some_and(|s| {
                 let sentence = ctx.sentences[s];
                 !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
@@ -650,6 +661,7 @@ fn resolve_pronoun_among(
                             && is_before(j)
                             && !agent_of_passive(ctx, j)
                             && !compared_or_accompanying(ctx, j)
+                            && !in_opening_phrase(ctx, ctx.mentions[j].span.start)
                             && sentence.contains_span(ctx.mentions[j].span)
                     })
             })
@@ -665,6 +677,29 @@ fn resolve_pronoun_among(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// The word where the subject of a sentence of words `[from, to)` may start: after a phrase
+/// opening it (`Speaking at a ceremony …, Obama praised`; see `after_opening_phrase`), but not
+/// after "According to …," (`According to analyst Hazem al-Nuaeimi, Sadr is …. "…," he said`:
+/// the source is the one who goes on speaking).
+fn subject_start(ctx: &SuggestContext, from: usize, to: usize) -> usize {
+    if ctx.words.get(from).is_some_and(|w| w.lower == "according") {
+        return from;
+    }
+    super::after_opening_phrase(ctx, from, to)
+}
+
+/// Whether char `at` lies in a phrase opening its sentence, before the sentence's subject (see
+/// `subject_start`).
+fn in_opening_phrase(ctx: &SuggestContext, at: usize) -> bool {
+    let Some(s) = ctx.sentence_of(at) else {
+        return false;
+    };
+    let sentence = ctx.sentences[s];
+    let from = ctx.word_at_or_after(sentence.start);
+    let start = subject_start(ctx, from, ctx.word_at_or_after(sentence.end));
+    start > from && ctx.words.get(start).is_some_and(|w| at < w.span.start)
 }
 
 /// Whether mention `m` is the name on a line of its own that credits a quotation set beside the
