@@ -3842,3 +3842,16 @@ fn a_phrase_opening_the_sentence_before_a_pronoun_holds_no_subject() {
         ]
     );
 }
+
+#[test]
+fn a_name_in_a_sentence_that_she_opens_is_not_who_she_is() {
+    let found = quotes(
+        "Another voice actor, [Lauren Landa]{PERSON}, would list two dream roles. She was \
+         given a chance to audition years later, when [Vizmedia]{PERSON} dubbed the series. \
+         When she was cast, \"I swear to you, I was speechless,\" she told an audience.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Lauren Landa"), "direct:cue-after")]
+    );
+}

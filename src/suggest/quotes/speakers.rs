@@ -655,6 +655,13 @@ fn resolve_pronoun_among(
             && !in_opening_phrase(ctx, m.span.start)
             && ctx.sentence_of(m.span.start).is_some_and(|s| {
                 let sentence = ctx.sentences[s];
+                // `She was given a chance …, when Vizmedia dubbed …`: "she" is that sentence's
+                // subject; a name later in it is not.
+                let opener = &ctx.words[ctx.word_at_or_after(sentence.start)];
+                if opener.span.start < m.span.start && matches!(opener.lower.as_str(), "he" | "she")
+                {
+                    return false;
+                }
                 !ctx.mentions_starting_in(CharSpan::new(sentence.start, m.span.start))
                     .any(|j| {
                         j != i
