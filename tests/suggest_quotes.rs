@@ -3855,3 +3855,16 @@ fn a_name_in_a_sentence_that_she_opens_is_not_who_she_is() {
         vec![(Some("Lauren Landa"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_past_participle_phrase_opening_the_sentence_holds_no_subject() {
+    let found = quotes(
+        "[Emma Caufield]{PERSON} talked of being cast in a pilot. Faced with losing the \
+         character of [Anya Jenkins]{PERSON}, the producers made her a regular. \"It was a good \
+         day,\" she recalls.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Emma Caufield"), "direct:cue-after")]
+    );
+}

@@ -687,12 +687,25 @@ fn resolve_pronoun_among(
 }
 
 /// The word where the subject of a sentence of words `[from, to)` may start: after a phrase
-/// opening it (`Speaking at a ceremony …, Obama praised`; see `after_opening_phrase`), but not
+/// opening it (`Speaking at a ceremony …, Obama praised`; see `after_opening_phrase`; `Faced with
+/// …, the producers`), but not
 /// after "According to …," (`According to analyst Hazem al-Nuaeimi, Sadr is …. "…," he said`:
 /// the source is the one who goes on speaking).
 fn subject_start(ctx: &SuggestContext, from: usize, to: usize) -> usize {
-    if ctx.words.get(from).is_some_and(|w| w.lower == "according") {
+    let words = &ctx.words;
+    if words.get(from).is_some_and(|w| w.lower == "according") {
         return from;
+    }
+    // `Faced with losing the character of Anya Jenkins, the producers …`: a past participle and
+    // a preposition open a phrase too.
+    let past_participle = words.get(from).is_some_and(|w| w.lower.ends_with("ed"))
+        && words
+            .get(from + 1)
+            .is_some_and(|w| super::PREPOSITIONS.contains(&w.lower.as_str()));
+    if past_participle {
+        return (from + 1..to)
+            .find(|&k| words[k].text == ",")
+            .map_or(from, |comma| comma + 1);
     }
     super::after_opening_phrase(ctx, from, to)
 }
