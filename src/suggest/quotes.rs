@@ -4102,14 +4102,16 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
-        // however found (round 31, 565 development articles): 1359 of 1443, 1360 / 1445 = 0.941
-        // (round 30: 1339 of 1406 on the 500 Wikinews articles, 0.951; round 28: 1174 of 1225
-        // on 445, 0.958). The Global Voices posts, whose bloggers and tweets are often credited
-        // by a name the model misses, brought it down.
+        // however found (round 31's last rules, 565 development articles): 1365 of 1443, 1366 /
+        // 1445 = 0.945 (round 31's first rules: 1359 of 1443, 0.941; round 30: 1339 of 1406 on
+        // the 500 Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global
+        // Voices posts, whose bloggers and tweets are often credited by a name the model misses,
+        // brought it down.
         (_, Some(_)) if cue_found => 0.94,
-        // The latest attribution continued, or a cue earlier in a reported sentence: 316 of 361,
-        // 317 / 363 = 0.873 (round 30: 311 of 354 on 500 articles, 0.876; round 28: 271 of 302
-        // on 445, 0.895).
+        // The latest attribution continued, a cue earlier in a reported sentence, or the speaker
+        // of a quote's original or translation: 319 of 364, 320 / 366 = 0.874 (round 31's first
+        // rules: 316 of 361, 0.873; round 30: 311 of 354 on 500 articles, 0.876; round 28: 271 of
+        // 302 on 445, 0.895).
         (_, Some(_)) if carried => 0.87,
         // No cue, in a sentence a person opens or after "a statement by" a person: 15 of 18,
         // 16 / 20 = 0.800 (rounds 29 and 30: 12 of 15, 0.765; round 28: 8 of 10, 0.750).
@@ -4118,12 +4120,12 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
         // No cue and nobody to continue (nor a person opening its sentence whom a pronoun
-        // resolves to): 53 of 118, 54 / 120 = 0.450 (round 30: 35 of 79, 0.444; round 29: 32 of
-        // 76, 0.423; round 27: 25 of 73, 0.347, before `direct:in-sentence` took most of the
-        // wrong ones).
-        ("direct:no-cue" | "direct:in-sentence", None) => 0.45,
-        // A cue whose subject was not found (often rightly nobody named): 125 of 180, 126 / 182
-        // = 0.692 (round 30: 114 of 165, 0.688; round 29: 110 of 161, 0.681).
+        // resolves to): 53 of 114, 54 / 116 = 0.466 (round 31's first rules: 53 of 118, 0.450;
+        // round 30: 35 of 79, 0.444; round 29: 32 of 76, 0.423; round 27: 25 of 73, 0.347,
+        // before `direct:in-sentence` took most of the wrong ones).
+        ("direct:no-cue" | "direct:in-sentence", None) => 0.46,
+        // A cue whose subject was not found (often rightly nobody named): 125 of 179, 126 / 181
+        // = 0.696 (round 31's first rules: 125 of 180, 0.692; round 30: 114 of 165, 0.688).
         (_, None) if rule.starts_with("direct:") => 0.69,
         (_, None) => 0.3,
     }
