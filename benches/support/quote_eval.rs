@@ -1006,6 +1006,24 @@ pub const HELD_OUT_50: &[&str] = &[
     "armenia50",
 ];
 
+/// Held out (the fifty-first set): eight English posts of Global Voices (globalvoices.org, CC BY
+/// 3.0) of October to December 2004, from the WordPress export in
+/// github.com/OpenGenderTracking/globalvoices (`data/full/globalvoicesonline.wordpress.2004 -
+/// 123.xml`, the whole file from its first item), taken in the file's order by the rule in
+/// `benches/data/quotes/README.md`; turned into text by `scripts/globalvoices_text.py`, annotated
+/// blind from the text alone, not yet scored.
+#[allow(dead_code)]
+pub const HELD_OUT_51: &[&str] = &[
+    "aboutglobal51",
+    "globalvoices51",
+    "operationviral51",
+    "thoughtsfrom51",
+    "echochamber51",
+    "ory51",
+    "andrearoundup51",
+    "bloggercon51",
+];
+
 /// Everything the rules and scores may be tuned on: the GUM development articles and the once
 /// held-out second to nineteenth and twenty-first to forty-eighth sets (there is no twentieth).
 pub fn development() -> Vec<&'static str> {
