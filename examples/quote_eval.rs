@@ -66,7 +66,8 @@ use quote_eval::{
     HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27, HELD_OUT_28, HELD_OUT_29,
     HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, HELD_OUT_35, HELD_OUT_36,
     HELD_OUT_37, HELD_OUT_38, HELD_OUT_39, HELD_OUT_40, HELD_OUT_41, HELD_OUT_42, HELD_OUT_43,
-    HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, HELD_OUT_47, HELD_OUT_48, development, evaluate,
+    HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, HELD_OUT_47, HELD_OUT_48, HELD_OUT_49, HELD_OUT_50,
+    HELD_OUT_51, development, evaluate,
 };
 
 fn main() {
@@ -94,6 +95,9 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout51") => (HELD_OUT_51, "held-out 51 (now development)"),
+        Some("heldout50") => (HELD_OUT_50, "held-out 50 (now development)"),
+        Some("heldout49") => (HELD_OUT_49, "held-out 49 (now development)"),
         Some("heldout48") => (HELD_OUT_48, "held-out 48 (now development)"),
         Some("heldout47") => (HELD_OUT_47, "held-out 47 (now development)"),
         Some("heldout46") => (HELD_OUT_46, "held-out 46 (now development)"),
