@@ -3868,3 +3868,39 @@ fn a_past_participle_phrase_opening_the_sentence_holds_no_subject() {
         vec![(Some("Emma Caufield"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_quotation_inside_a_paragraph_an_introduction_presents_is_the_introducers() {
+    let found = quotes(
+        "In the podcast, [Jay Rosen]{PERSON} made an interesting observation:\n\n\
+         I was at the first meeting and when I came back I thought, \"wow, this is really cool, \
+         this cult of bloggers.\" And I think we have to go global.\n\n\
+         Blogger [Baki]{PERSON} tweeted:\n\n\
+         @7our: Algerian proverb: \"When the polling station is empty the ballot box fills \
+         up.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Jay Rosen"), "direct:blockquote"),
+            (None, "direct:no-cue")
+        ]
+    );
+}
+
+#[test]
+fn a_guillemet_before_punctuation_opens_no_quotation() {
+    // French spaces its guillemets; `» .` is no opening `»…«`.
+    let found = direct(
+        "Il le considérait comme « dévalué ». Sa « préférence » allait vers l'agriculture.\n\
+         \"...plied the detective with a grand conspiracy story,\" [Rathbun]{PERSON} said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "...plied the detective with a grand conspiracy story",
+            Some("Rathbun"),
+            "direct:cue-after"
+        )]
+    );
+}

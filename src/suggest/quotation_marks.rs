@@ -154,7 +154,14 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
     PAIRS.iter().find_map(|(open, closes)| {
         let len = open.chars().count();
         let next = chars.get(p + len).copied();
-        let opens_word = next.is_some_and(|n| !n.is_whitespace());
+        // `ce ministère qu'il considérait comme « dévalué ». Sa « préférence »`: a mark before a
+        // sentence's or a clause's punctuation opens nothing (French spaces its guillemets, and
+        // `» .` read as an opening `»…«` paired the wrong marks).
+        // (An ellipsis, `"...plied the detective"`, opens the words quoted.)
+        let ellipsis = next == Some('.') && chars.get(p + len + 1) == Some(&'.');
+        let opens_word = next.is_some_and(|n| {
+            !n.is_whitespace() && !matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+        }) || ellipsis;
         let free_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-:/".contains(b));
         // `said," For example …"`: the space slipped to the wrong side of a mark after a comma.
         // (A mark closing a quote there, `"…," he said`, was taken by its opening mark first.)

@@ -25,6 +25,11 @@
 //!   as one, gives none).
 //! - `direct:continuation`: no cue of its own; the latest attribution in its paragraph, or in the
 //!   paragraph before when it opens its paragraph ("… said Mohib." then a paragraph of quote).
+//! - `direct:blockquote`: no cue and no attribution to continue, inside a paragraph of someone's
+//!   words that a sentence ending with a colon introduces (`Jay Rosen made an interesting
+//!   observation:` then `I came back and said, "that was really cool …"`): the introduction's
+//!   subject, past one paragraph not in English; not when a colon in its own paragraph introduces
+//!   it (`@7our: Algerian proverb: "…"`).
 //! - `direct:in-sentence`: no cue and no attribution to continue, inside a sentence of narration
 //!   that a person opens as its subject, past a title or an office (`Scottish Liberal Democrat
 //!   leader Willie Rennie spoke of a "towering figure" who "commanded immediate respect …"`).
@@ -943,6 +948,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         } else if let Some(subject) = continuation(ctx, quotation.open, &out) {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
+        } else if let Some(subject) = in_introduced_paragraph(ctx, quotation.open) {
+            candidate.subject = subject;
+            candidate.rule = "direct:blockquote";
         } else if let Some(subject) = own_sentence_subject(ctx, quotation.open) {
             candidate.subject = subject;
             candidate.rule = "direct:in-sentence";
@@ -973,6 +981,39 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     share_joined_cues(ctx, &mut out);
     share_translations(ctx, &mut out);
     out
+}
+
+/// `Jay Rosen made an interesting observation:` then a paragraph of his words with a quotation
+/// inside (`I came back and said, "that was really cool, a community of bloggers."`): a quotation
+/// with no cue inside a paragraph that a sentence ending with a colon introduces (past one
+/// paragraph not in English) is said by the introduction's subject, who wrote the whole paragraph.
+fn in_introduced_paragraph(ctx: &SuggestContext, open: usize) -> Option<Subject> {
+    let chars = ctx.chars();
+    let paragraph_start = |at: usize| {
+        (0..at)
+            .rev()
+            .find(|&k| chars[k] == '\n')
+            .map_or(0, |k| k + 1)
+    };
+    let own = paragraph_start(open);
+    // A quotation opening its paragraph is an introduction's own, found before; so is one after
+    // a colon in its paragraph (`@7our: Algerian proverb: "When the polling station is empty
+    // …"`: the blogger quotes a proverb).
+    let before = chars[own..open].iter().rev().find(|c| !c.is_whitespace());
+    if own == 0 || before.is_none_or(|&c| c == ':') {
+        return None;
+    }
+    let previous_end = (0..own).rev().find(|&k| !chars[k].is_whitespace())?;
+    let previous = paragraph_start(previous_end);
+    let introduced = if foreign_paragraph(ctx, CharSpan::new(previous, previous_end + 1)) {
+        previous
+    } else {
+        own
+    };
+    match introduction(ctx, introduced)? {
+        (_, Subject::None) => None,
+        (_, subject) => Some(subject),
+    }
 }
 
 /// Words common in English prose and rare in the other languages news quotes in (Spanish,
@@ -4098,7 +4139,7 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     );
     let carried = matches!(
         rule,
-        "direct:continuation" | "direct:reported" | "direct:translation"
+        "direct:continuation" | "direct:reported" | "direct:translation" | "direct:blockquote"
     );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
