@@ -3904,3 +3904,20 @@ fn a_guillemet_before_punctuation_opens_no_quotation() {
         )]
     );
 }
+
+#[test]
+fn a_spanish_verb_of_saying_is_a_cue_right_after_its_quotation_only() {
+    let found = quotes(
+        "Por ello, dijo que a [Garatea]{PERSON} \u{201c}se le ha llamado la atención desde hace \
+         seis años\u{201d} por sus opiniones.\n\n\
+         \u{201c}No podemos juzgar abruptamente y decir que ha sido una decisión \
+         intolerante\u{201d}, dijo [Chuquillanqui]{PERSON} en RPP.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (None, "direct:no-cue"),
+            (Some("Chuquillanqui"), "direct:cue-after")
+        ]
+    );
+}

@@ -516,12 +516,43 @@ struct Candidate {
     anchor: usize,
 }
 
+/// Spanish and Portuguese verbs of saying, as Global Voices prints a quote's original beside its
+/// translation (`"…", dijo Chuquillanqui en RPP`): cues right after a quotation's closing mark
+/// only (see `cue_at`).
+const FOREIGN_CUES: &[&str] = &[
+    "ha manifestado",
+    "dijo",
+    "afirmó",
+    "afirma",
+    "declaró",
+    "señaló",
+    "explicó",
+    "aseguró",
+    "agregó",
+    "añadió",
+    "recordó",
+    "defendió",
+    "decía",
+    "disse",
+    "afirmou",
+    "declarou",
+];
+
+/// Whether word `k` opens one of the [`FOREIGN_CUES`], a cue only after its quotation.
+fn foreign_cue(ctx: &SuggestContext, k: usize) -> bool {
+    ctx.words.get(k).is_some_and(|w| {
+        FOREIGN_CUES
+            .iter()
+            .any(|cue| cue.split_whitespace().next() == Some(w.lower.as_str()))
+    })
+}
+
 /// Cue phrases by first word, longest first.
 fn cue_phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
     static PHRASES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        for cue in CUES {
+        for cue in CUES.iter().chain(FOREIGN_CUES) {
             let words: Vec<String> = cue.split_whitespace().map(str::to_owned).collect();
             if let Some(first) = words.first() {
                 phrases.entry(first.clone()).or_default().push(words);
@@ -555,6 +586,19 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
     }
     if CALLING_VERBS.contains(&word.lower.as_str()) && !infinitive_quoted(ctx, i + 2) {
         return None;
+    }
+    // A Spanish or Portuguese verb is a cue only right after its quotation's closing mark
+    // (`"…", dijo Chuquillanqui`); elsewhere its subject is often unsaid (`dijo que a Garatea
+    // "…"` names the one spoken of).
+    if foreign_cue(ctx, i) {
+        let chars = ctx.chars();
+        let before = chars[..word.span.start]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && **c != ',');
+        if !before.is_some_and(|&c| matches!(c, '"' | '”' | '»')) {
+            return None;
+        }
     }
     let candidates = cue_phrases().get(&word.lower)?;
     candidates.iter().find_map(|phrase| {
