@@ -4161,7 +4161,7 @@ fn speaker_label<'a>(ctx: &'a SuggestContext, wanted: &str) -> Option<&'a str> {
 /// The estimated probability that a quote suggestion is right (a direct quote, with the right
 /// speaker or rightly none), by the rule that found it and whether a speaker was found, measured on
 /// the development part of the Wikinews quote benchmark (the GUM articles and the once held-out
-/// second to nineteenth and twenty-first to forty-eighth sets, 565 articles, 65 of them Global
+/// second to nineteenth and twenty-first to fifty-first sets, 601 articles, 101 of them Global
 /// Voices posts) with the news entity model finding the mentions
 /// (`cargo run --example quote_eval dev`; the reliability table is in `docs/suggestions.md`). Each
 /// group's score is its add-one smoothed share right ((right + 1) / (suggested + 2), rounded
@@ -4187,31 +4187,31 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
-        // however found (round 31's last rules, 565 development articles): 1365 of 1443, 1366 /
-        // 1445 = 0.945 (round 31's first rules: 1359 of 1443, 0.941; round 30: 1339 of 1406 on
-        // the 500 Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global
-        // Voices posts, whose bloggers and tweets are often credited by a name the model misses,
-        // brought it down.
+        // however found (round 32, 601 development articles): 1385 of 1465, 1386 / 1467 = 0.945
+        // (round 31's last rules on 565: 1365 of 1443, 0.945; round 30: 1339 of 1406 on the 500
+        // Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global Voices
+        // posts, whose bloggers and tweets are often credited by a name the model misses, brought
+        // it down.
         (_, Some(_)) if cue_found => 0.94,
-        // The latest attribution continued, a cue earlier in a reported sentence, or the speaker
-        // of a quote's original or translation: 319 of 364, 320 / 366 = 0.874 (round 31's first
-        // rules: 316 of 361, 0.873; round 30: 311 of 354 on 500 articles, 0.876; round 28: 271 of
-        // 302 on 445, 0.895).
+        // The latest attribution continued, a cue earlier in a reported sentence, the speaker of
+        // a quote's original or translation, or the introducer of a paragraph of someone's words:
+        // 336 of 383, 337 / 385 = 0.875 (round 31's last rules: 319 of 364, 0.874; round 30: 311
+        // of 354 on 500 articles, 0.876; round 28: 271 of 302 on 445, 0.895).
         (_, Some(_)) if carried => 0.87,
-        // No cue, in a sentence a person opens or after "a statement by" a person: 15 of 18,
-        // 16 / 20 = 0.800 (rounds 29 and 30: 12 of 15, 0.765; round 28: 8 of 10, 0.750).
-        ("direct:in-sentence", Some(_)) => 0.8,
+        // No cue, in a sentence a person opens or after "a statement by" a person: 17 of 21,
+        // 18 / 23 = 0.783 (round 31: 15 of 18, 0.800; rounds 29 and 30: 12 of 15, 0.765).
+        ("direct:in-sentence", Some(_)) => 0.78,
         // Not measured.
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
         // No cue and nobody to continue (nor a person opening its sentence whom a pronoun
-        // resolves to): 53 of 114, 54 / 116 = 0.466 (round 31's first rules: 53 of 118, 0.450;
-        // round 30: 35 of 79, 0.444; round 29: 32 of 76, 0.423; round 27: 25 of 73, 0.347,
-        // before `direct:in-sentence` took most of the wrong ones).
-        ("direct:no-cue" | "direct:in-sentence", None) => 0.46,
-        // A cue whose subject was not found (often rightly nobody named): 125 of 179, 126 / 181
-        // = 0.696 (round 31's first rules: 125 of 180, 0.692; round 30: 114 of 165, 0.688).
-        (_, None) if rule.starts_with("direct:") => 0.69,
+        // resolves to): 69 of 141, 70 / 143 = 0.490 (round 31's last rules: 53 of 114, 0.466;
+        // round 30: 35 of 79, 0.444; round 27: 25 of 73, 0.347, before `direct:in-sentence` took
+        // most of the wrong ones).
+        ("direct:no-cue" | "direct:in-sentence", None) => 0.48,
+        // A cue whose subject was not found (often rightly nobody named): 131 of 195, 132 / 197
+        // = 0.670 (round 31's last rules: 125 of 179, 0.696; round 30: 114 of 165, 0.688).
+        (_, None) if rule.starts_with("direct:") => 0.67,
         (_, None) => 0.3,
     }
 }
