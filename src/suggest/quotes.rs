@@ -1027,19 +1027,21 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     out
 }
 
+/// Where the paragraph holding char `at` starts: after the last line break before it.
+fn paragraph_start(chars: &[char], at: usize) -> usize {
+    chars[..at]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |k| k + 1)
+}
+
 /// `Jay Rosen made an interesting observation:` then a paragraph of his words with a quotation
 /// inside (`I came back and said, "that was really cool, a community of bloggers."`): a quotation
 /// with no cue inside a paragraph that a sentence ending with a colon introduces (past one
 /// paragraph not in English) is said by the introduction's subject, who wrote the whole paragraph.
 fn in_introduced_paragraph(ctx: &SuggestContext, open: usize) -> Option<Subject> {
     let chars = ctx.chars();
-    let paragraph_start = |at: usize| {
-        (0..at)
-            .rev()
-            .find(|&k| chars[k] == '\n')
-            .map_or(0, |k| k + 1)
-    };
-    let own = paragraph_start(open);
+    let own = paragraph_start(chars, open);
     // A quotation opening its paragraph is an introduction's own, found before; so is one after
     // a colon in its paragraph (`@7our: Algerian proverb: "When the polling station is empty
     // …"`: the blogger quotes a proverb).
@@ -1048,7 +1050,7 @@ fn in_introduced_paragraph(ctx: &SuggestContext, open: usize) -> Option<Subject>
         return None;
     }
     let previous_end = (0..own).rev().find(|&k| !chars[k].is_whitespace())?;
-    let previous = paragraph_start(previous_end);
+    let previous = paragraph_start(chars, previous_end);
     let introduced = if foreign_paragraph(ctx, CharSpan::new(previous, previous_end + 1)) {
         previous
     } else {
@@ -2389,17 +2391,11 @@ fn between_dashes(ctx: &SuggestContext, from: usize, k: usize, end: usize) -> bo
 /// paragraph that is all quote). Cues inside other quotations don't count.
 fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Option<Subject> {
     let chars = ctx.chars();
-    let paragraph_start = |at: usize| {
-        (0..at)
-            .rev()
-            .find(|&k| chars[k] == '\n')
-            .map_or(0, |k| k + 1)
-    };
-    let own = paragraph_start(open);
+    let own = paragraph_start(chars, open);
     let opens_paragraph = chars[own..open].iter().all(|c| c.is_whitespace());
     let from = if opens_paragraph && own > 0 {
         let previous_end = (0..own).rev().find(|&k| !chars[k].is_whitespace())?;
-        paragraph_start(previous_end)
+        paragraph_start(chars, previous_end)
     } else {
         own
     };
