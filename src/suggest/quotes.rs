@@ -587,9 +587,11 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
     if CALLING_VERBS.contains(&word.lower.as_str()) && !infinitive_quoted(ctx, i + 2) {
         return None;
     }
+    let candidates = cue_phrases().get(&word.lower)?;
     // A Spanish or Portuguese verb is a cue only right after its quotation's closing mark
     // (`"…", dijo Chuquillanqui`); elsewhere its subject is often unsaid (`dijo que a Garatea
-    // "…"` names the one spoken of).
+    // "…"` names the one spoken of). Looked at past the lookup above, so only for a cue's first
+    // word: `cue_at` is asked at every word of a document.
     if foreign_cue(ctx, i) {
         let chars = ctx.chars();
         let before = chars[..word.span.start]
@@ -600,7 +602,6 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
             return None;
         }
     }
-    let candidates = cue_phrases().get(&word.lower)?;
     candidates.iter().find_map(|phrase| {
         let fits = phrase.len() <= words.len() - i
             && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.lower);
