@@ -3921,3 +3921,21 @@ fn a_spanish_verb_of_saying_is_a_cue_right_after_its_quotation_only() {
         ]
     );
 }
+
+#[test]
+fn a_participle_with_no_comma_before_it_takes_the_name_opening_its_sentence() {
+    let found = quotes(
+        "[Ban]{PERSON} criticized [Israel]{GPE} for the civilian death toll saying, \"Dozens more \
+         civilians have been killed.\"\n\n\
+         In response, [Germaine Richie]{PERSON} who is the owner of [Divi Divi Air]{ORG}, made a \
+         comment saying: \"We reject any allegations.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Ban"), "direct:cue-before"),
+            (Some("Germaine Richie"), "direct:cue-before")
+        ]
+    );
+    assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
+}

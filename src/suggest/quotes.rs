@@ -1752,9 +1752,23 @@ fn cue_subject(
         .or_else(|| coordinated(ctx, sentence_start, cue))
         .or_else(|| second_predicate(ctx, sentence_start, cue))
         .or_else(participle)
+        .or_else(|| unbroken_participle(ctx, sentence_start, cue))
         .or_else(|| unmentioned::name_before(ctx, sentence_start, cue))
         .or_else(|| unmentioned::name_after(ctx, cue, len, open))
         .unwrap_or(Subject::None)
+}
+
+/// "Ban criticized Israel for the civilian death toll saying, "…"": a participle cue at word `cue`
+/// with no comma before it and no subject of its own hangs from the sentence's verb; the mention
+/// opening the sentence speaks (`participle`), when one does.
+fn unbroken_participle(ctx: &SuggestContext, sentence_start: usize, cue: usize) -> Option<Subject> {
+    (ctx.words[cue].lower.ends_with("ing") && cue > sentence_start && !breaks_before(ctx, cue))
+        .then(|| opening_subject(ctx, sentence_start, cue))
+        .flatten()
+        .map(|subject| match subject {
+            Subject::Mention(index, _) => Subject::Mention(index, "participle"),
+            other => other,
+        })
 }
 
 /// "Trump made a statement about the group Proud Boys, when asked to condemn them, stating": a
