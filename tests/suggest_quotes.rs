@@ -3939,3 +3939,49 @@ fn a_participle_with_no_comma_before_it_takes_the_name_opening_its_sentence() {
     );
     assert_eq!(found[0].resolved_by.as_deref(), Some("participle"));
 }
+
+#[test]
+fn present_tense_verbs_of_saying_are_cues() {
+    let found = quotes(
+        "As coauthor [Shayne McGregor]{PERSON} of the [University of New South Wales]{ORG} \
+         explains, \"the main cause of the Pacific wind is the Atlantic.\"\n\n\
+         \"It's an extraordinary challenge,\" admits [John Ostrower]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Shayne McGregor"), "direct:cue-before"),
+            (Some("John Ostrower"), "direct:cue-after")
+        ]
+    );
+}
+
+#[test]
+fn a_cue_that_is_also_a_plural_noun_is_no_cue_after_a_preposition_or_a_possessive() {
+    // "comments" and "remarks" are nouns here: the quotation is introduced by the colon, and its
+    // speaker is the sentence's subject.
+    let found = quotes(
+        "[Seidenberg]{PERSON} defended the payments in comments on [Ballot Access News]{ORG}: \
+         \"The advances were to cover hotels and travel.\"\n\n\
+         [Tony Blair]{PERSON} said [Fallon]{PERSON}'s remarks hinted at desperation: \"The Tories \
+         were up to their old tricks.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Seidenberg"), "direct:introduced"),
+            (Some("Tony Blair"), "direct:introduced")
+        ]
+    );
+}
+
+#[test]
+fn a_verb_of_saying_inside_a_quotation_makes_no_reported_quote_of_its_own() {
+    let found = quotes(
+        "Secretary of the Air Force [James Roche]{PERSON}: \"No, Sir, save it and blow him away. \
+         He said that they were not technically qualified! Jim.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, QuoteKind::Direct);
+    assert_eq!(found[0].speaker.as_deref(), Some("James Roche"));
+}

@@ -291,6 +291,32 @@ const CUES: &[&str] = &[
     "calls upon",
     "calling upon",
     "enthused",
+    "explains",
+    "argues",
+    "insists",
+    "warns",
+    "claims",
+    "announces",
+    "declares",
+    "replies",
+    "responds",
+    "comments",
+    "stresses",
+    "emphasises",
+    "emphasizes",
+    "confirms",
+    "acknowledges",
+    "admits",
+    "tweets",
+    "concludes",
+    "counters",
+    "retorts",
+    "maintains",
+    "reiterates",
+    "asserts",
+    "elaborates",
+    "remarks",
+    "quips",
     "enthuses",
     "promised",
     "pledged",
@@ -359,7 +385,14 @@ impl Recommender for Quotes {
             .filter(|c| c.cue.is_some())
             .flat_map(|c| c.content.clone())
             .collect();
-        let indirect = indirect_quotes(ctx, &attributed);
+        let mut indirect = indirect_quotes(ctx, &attributed);
+        // "Roche: "No, Sir, save it. He admits that they were not qualified!"": a cue inside a
+        // quotation is part of what was said, not a report of its own.
+        let quoted = Overlaps::new(candidates.iter().flat_map(|c| c.content.iter().copied()));
+        indirect.retain(|i| {
+            i.cue
+                .is_none_or(|cue| !quoted.overlapping_spans(cue).any(|q| q.contains_span(cue)))
+        });
         let reported = Overlaps::new(indirect.iter().flat_map(|i| i.content.iter().copied()));
         candidates.retain(|c| c.cue.is_some() || !c.content.iter().any(|f| reported.any(*f)));
         candidates.extend(indirect);
@@ -695,7 +728,9 @@ fn reads_out_words(ctx: &SuggestContext, k: usize) -> bool {
 
 /// Cues that are also plural nouns ("the two other states", "his notes"): a cue only after
 /// something that can be their subject (see `verb_position`).
-const PLURAL_NOUN_CUES: &[&str] = &["states", "notes"];
+const PLURAL_NOUN_CUES: &[&str] = &[
+    "states", "notes", "claims", "comments", "remarks", "tweets", "counters", "replies",
+];
 
 /// Nouns for what a text says, or who says it, that can stand before "states" as its subject
 /// ("the law states", "the statement notes").
@@ -788,7 +823,9 @@ fn verb_position(ctx: &SuggestContext, i: usize) -> bool {
         return true;
     }
     let lower = before.lower.as_str();
-    if DOCUMENT_NOUNS.contains(&lower)
+    // A document states or notes; "blog comments", "post remarks" are compound nouns.
+    let document_verb = matches!(words[i].lower.as_str(), "states" | "notes");
+    if document_verb && DOCUMENT_NOUNS.contains(&lower)
         || PERSON_ROLES.contains(&lower)
         || ORGANISATION_ROLES.contains(&lower)
     {
