@@ -3985,3 +3985,21 @@ fn a_verb_of_saying_inside_a_quotation_makes_no_reported_quote_of_its_own() {
     assert_eq!(found[0].kind, QuoteKind::Direct);
     assert_eq!(found[0].speaker.as_deref(), Some("James Roche"));
 }
+
+#[test]
+fn a_name_after_a_bodys_name_and_a_trade_speaks_rather_than_the_body() {
+    let found = quotes(
+        "\"Stay away from the beaches,\" warned [Coastguard Northern Region]{PERSON} duty officer \
+         [John Cowan]{PERSON}.\n\n\
+         Earlier, former [UN]{ORG} weapons inspector [Hans Blix]{ORG} recommended that the \
+         [United States]{GPE} give a similar commitment, stating, \"regime changes from the \
+         outside are not that much of a panacea.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("John Cowan"), "direct:cue-after"),
+            (Some("Hans Blix"), "direct:cue-before")
+        ]
+    );
+}

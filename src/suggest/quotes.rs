@@ -2047,6 +2047,14 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                 .find(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         })
     };
+    // After a trade's noun, a name is a person's whatever the model took it for ("weapons
+    // inspector Hans Blix" labelled an organisation).
+    let named_at = |k: usize| {
+        words.get(k).and_then(|word| {
+            ctx.mentions_starting_in(CharSpan::new(word.span.start, word.span.start + 1))
+                .find(|&i| allowed(ctx, &ctx.mentions[i]))
+        })
+    };
     // A longer one too when the office and the name follow it at once ("Mississippi State guard
     // Ben Hansbrough").
     if canonical(&mention.label) == "PERSON"
@@ -2056,7 +2064,10 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
             .get(after)
             .is_some_and(|w| PERSON_ROLES.contains(&w.lower.as_str()))
             && person_at(after + 1).is_some();
-        return office_then_name.then(|| person_at(after + 1)).flatten();
+        return office_then_name
+            .then(|| person_at(after + 1))
+            .flatten()
+            .or_else(|| trade_then_person(ctx, after).and_then(named_at));
     }
     (after..(after + 2).min(words.len()))
         .take_while(|&k| !words[k].is_punct())
@@ -2110,6 +2121,7 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                         })
                 })
         })
+        .or_else(|| trade_then_person(ctx, after).and_then(named_at))
         .or_else(|| {
             // "US citizen Susan Cohen", "Dutch army veteran Jan Smit": one or two lower-case
             // nouns between a place, a people or a body and a person make one noun phrase whose
@@ -2118,6 +2130,37 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
                 .take_while(|&k| describes_a_person(ctx, k - 1))
                 .find_map(person_at)
         })
+}
+
+/// "UN weapons inspector Hans Blix", "Coastguard Northern Region duty officer John Cowan": one to
+/// three lower-case words from word `after`, the last a person's trade (an office noun, or a noun
+/// ending in -er, -or, -ist or -ian), the others nouns that modify it (plural ones too: "weapons",
+/// "sales"), then a name: the word where the name starts. What stands before is a modifier.
+fn trade_then_person(ctx: &SuggestContext, after: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let modifier = |k: usize| {
+        let w = &words[k];
+        !w.is_capitalised()
+            && w.lower.chars().count() > 2
+            && w.lower.chars().all(char::is_alphabetic)
+            && !w.lower.ends_with("ed")
+            && !w.lower.ends_with("ing")
+            && !PREPOSITIONS.contains(&w.lower.as_str())
+            && !is_adverb(&w.lower)
+            && cue_at(ctx, k).is_none()
+    };
+    let trade = |k: usize| {
+        let lower = words[k].lower.as_str();
+        PERSON_ROLES.contains(&lower)
+            || (lower.chars().count() > 4
+                && ["er", "or", "ist", "ian"]
+                    .iter()
+                    .any(|end| lower.ends_with(end)))
+    };
+    (after..(after + 3).min(words.len()))
+        .take_while(|&k| modifier(k))
+        .find(|&k| trade(k) && words.get(k + 1).is_some_and(|w| w.is_capitalised()))
+        .map(|k| k + 1)
 }
 
 /// Whether word `k` can be a common noun written before a person's name as a description
