@@ -3121,8 +3121,7 @@ fn a_friend_of_someone_is_someone_unnamed_and_a_dash_credit_line_names_no_one_fo
     let found = quotes(
         "\"He is a boy genius,\" said [Michael Diveroli]{PERSON}.\n\n\
          — [Michael Diveroli]{PERSON}, [Efrain]{PERSON}'s father\n\n\
-         An army official spoke about the contract. \"There is no shortage of ammunition,\" he \
-         said.\n",
+         The contract was examined again. \"There is no shortage of ammunition,\" he said.\n",
     );
     assert_eq!(
         found.last().map(|q| q.speaker.as_deref()),
@@ -4001,5 +4000,21 @@ fn a_name_after_a_bodys_name_and_a_trade_speaks_rather_than_the_body() {
             (Some("John Cowan"), "direct:cue-after"),
             (Some("Hans Blix"), "direct:cue-before")
         ]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_opening_with_someone_unnamed_names_nobody() {
+    let found = quotes(
+        "[Michael Whitman]{PERSON} spoke first.\n\n\
+         One of the victims from [Saraf Jidad]{PERSON}, who was around 80 years old, recalled the \
+         attack. \"The attackers entered my house,\" he said.\n\n\
+         [Michael Whitman]{PERSON} spoke again.\n\n\
+         According to an [Army]{ORG} official, other contractors are interested. \"Besides, there \
+         is no shortage of ammunition,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
     );
 }

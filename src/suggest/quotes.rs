@@ -4057,6 +4057,10 @@ fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> 
         if let (Some(first), Some(second)) = (words.get(range.start), words.get(range.start + 1))
             && first.lower == "according"
             && second.lower == "to"
+            // "According to an Army official,": someone unnamed, whom the name only describes.
+            && words
+                .get(range.start + 2)
+                .is_none_or(|w| !matches!(w.lower.as_str(), "a" | "an"))
             && let Some(comma) = (range.start + 2..range.end).find(|&k| words[k].text == ",")
             && let Some(Subject::Mention(index, _)) = subject_before(ctx, range.start + 2, comma)
             && let Some(content) = trim_content(ctx.chars(), words[comma].span.end, content_end)

@@ -139,6 +139,33 @@ fn opens_with_unnamed_office(ctx: &SuggestContext, previous: CharSpan) -> bool {
     })
 }
 
+/// `One of the victims from Saraf Jidad … recalled the attack. "…," he said`, `According to an
+/// Army official, …. "…," he said`: whether the sentence `previous` opens with someone unnamed
+/// ("one of", "a" or "an" and a lower-case noun, names between: "an Army official"; after
+/// "according to" too).
+fn opens_with_someone_indefinite(ctx: &SuggestContext, previous: CharSpan) -> bool {
+    let words = &ctx.words;
+    let mut start = ctx.word_at_or_after(previous.start);
+    if words.get(start).is_some_and(|w| w.lower == "according")
+        && words.get(start + 1).is_some_and(|w| w.lower == "to")
+    {
+        start += 2;
+    }
+    // "an Army official": a name may modify the noun.
+    let mut noun = start + 1;
+    while noun < start + 3 && words.get(noun).is_some_and(|w| w.is_capitalised()) {
+        noun += 1;
+    }
+    words
+        .get(start)
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an"))
+        && words
+            .get(noun)
+            .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
+        || words.get(start).is_some_and(|w| w.lower == "one")
+            && words.get(start + 1).is_some_and(|w| w.lower == "of")
+}
+
 /// Words that may stand inside a title written before a name ("Secretary of State", "Minister
 /// for Trade and Industry", "the country's president").
 const TITLE_JOINERS: &[&str] = &["of", "for", "and", "the", "'s", "’s", ",", "-", "–"];
@@ -525,6 +552,24 @@ fn resolve_pronoun_among(
             let mut s = s.checked_sub(1)?;
             for _ in 0..PRONOUN_REACH {
                 let previous = ctx.sentences.get(s)?;
+                // Someone unnamed opens the sentence before, in the pronoun's paragraph, and
+                // nobody is named between but in a prepositional phrase ("from Saraf Jidad").
+                let in_paragraph = chars
+                    .get(previous.start..span.start)
+                    .is_some_and(|between| !between.contains(&'\n'));
+                unnamed_before = in_paragraph
+                    && opens_with_someone_indefinite(ctx, *previous)
+                    && !ctx
+                        .mentions_starting_in(CharSpan::new(previous.start, span.start))
+                        .any(|i| {
+                            compatible(&ctx.mentions[i])
+                                && !word_before_mention(ctx, i).is_some_and(|k| {
+                                    super::PREPOSITIONS.contains(&ctx.words[k].lower.as_str())
+                                })
+                        });
+                if unnamed_before {
+                    return None;
+                }
                 if let Some(found) = subject_of(previous) {
                     return Some(found);
                 }
