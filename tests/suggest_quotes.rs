@@ -4018,3 +4018,18 @@ fn a_pronoun_after_a_sentence_opening_with_someone_unnamed_names_nobody() {
         vec![(None, "direct:cue-after"), (None, "direct:cue-after")]
     );
 }
+
+#[test]
+fn an_indefinite_noun_phrase_after_the_cue_is_someone_unnamed_unless_a_document() {
+    let found = quotes(
+        "\"We are worried,\" said a [Delhi]{GPE} auto parts supplier.\n\n\
+         \"Huber was exceptionally respected,\" reads an [AEW]{ORG} press release.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (None, "direct:cue-after"),
+            (Some("AEW"), "direct:cue-after")
+        ]
+    );
+}

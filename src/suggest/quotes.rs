@@ -3723,6 +3723,21 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     {
         return Some(Subject::None);
     }
+    // "said a Delhi auto parts supplier.": an indefinite noun phrase ending the clause in a
+    // lower-case noun is someone unnamed; a name in it describes them. Not a document ("reads an
+    // AEW press release", "said a statement from Ryanair's lawyers"): its issuer speaks.
+    if matches!(words[from].lower.as_str(), "a" | "an")
+        && let Some(end) = (from + 1..limit.min(words.len())).find(|&k| words[k].is_punct())
+        && end > from + 1
+        && !words[end - 1].is_capitalised()
+        && words[end - 1].lower.chars().all(char::is_alphabetic)
+        && !DOCUMENT_NOUNS.contains(&words[end - 1].lower.as_str())
+        && !(from + 1..end).any(|k| DOCUMENT_NOUNS.contains(&words[k].lower.as_str()))
+        // "said a spokeswoman, Anna Berg.": named after the noun, the person speaks.
+        && !(words[end].text == "," && words.get(end + 1).is_some_and(|w| w.is_capitalised()))
+    {
+        return Some(Subject::None);
+    }
     let start = words.get(from)?.span.start;
     let mut end = start;
     // "writes Huber's longtime tag team partner Erick Rowan": after a possessive the clause runs
