@@ -67,7 +67,8 @@ use quote_eval::{
     HELD_OUT_30, HELD_OUT_31, HELD_OUT_32, HELD_OUT_33, HELD_OUT_34, HELD_OUT_35, HELD_OUT_36,
     HELD_OUT_37, HELD_OUT_38, HELD_OUT_39, HELD_OUT_40, HELD_OUT_41, HELD_OUT_42, HELD_OUT_43,
     HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, HELD_OUT_47, HELD_OUT_48, HELD_OUT_49, HELD_OUT_50,
-    HELD_OUT_51, development, evaluate,
+    HELD_OUT_51, HELD_OUT_52, HELD_OUT_53, HELD_OUT_54, HELD_OUT_55, HELD_OUT_56, development,
+    evaluate,
 };
 
 fn main() {
@@ -95,6 +96,11 @@ fn main() {
         Some("heldout10") => (HELD_OUT_10, "held-out 10 (now development)"),
         Some("heldout11") => (HELD_OUT_11, "held-out 11 (now development)"),
         Some("heldout12") => (HELD_OUT_12, "held-out 12 (now development)"),
+        Some("heldout56") => (HELD_OUT_56, "held-out 56"),
+        Some("heldout55") => (HELD_OUT_55, "held-out 55"),
+        Some("heldout54") => (HELD_OUT_54, "held-out 54"),
+        Some("heldout53") => (HELD_OUT_53, "held-out 53"),
+        Some("heldout52") => (HELD_OUT_52, "held-out 52"),
         Some("heldout51") => (HELD_OUT_51, "held-out 51 (now development)"),
         Some("heldout50") => (HELD_OUT_50, "held-out 50 (now development)"),
         Some("heldout49") => (HELD_OUT_49, "held-out 49 (now development)"),
