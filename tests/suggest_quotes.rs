@@ -4033,3 +4033,17 @@ fn an_indefinite_noun_phrase_after_the_cue_is_someone_unnamed_unless_a_document(
         ]
     );
 }
+
+#[test]
+fn a_title_with_a_subtitle_is_no_quote_even_ending_in_a_question_mark() {
+    let found = quotes(
+        "The Center will offer a course on \"Social Media and Human Rights: Can Smart Dissidents \
+         Create Change?\" planned for June.\n\n\
+         \"Togetha: Suddenly Inflicting Good!\"\n\n\
+         \"Why are we still waiting?\" asked [Anna Berg]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Anna Berg"), "direct:cue-after")]
+    );
+}

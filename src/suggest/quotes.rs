@@ -1488,10 +1488,12 @@ fn cue_ends_at(ctx: &SuggestContext, i: usize) -> bool {
     (i.saturating_sub(3)..=i).any(|k| cue_at(ctx, k).is_some_and(|len| k + len == i + 1))
 }
 
-/// Title case without a sentence's closing punctuation: most words that carry meaning start with
-/// a capital letter.
+/// Title case without a sentence's closing punctuation (a title with a subtitle may end with "?"
+/// or "!"): most words that carry meaning start with a capital letter.
 fn looks_like_title(text: &str) -> bool {
-    if text.ends_with(['.', '!', '?', '…']) {
+    // A sentence's end is no title's, but a title and its subtitle may end with one
+    // (`Social Media and Human Rights: Can Smart Dissidents Create Change?`).
+    if text.ends_with(['.', '…']) || (text.ends_with(['!', '?']) && !text.contains(": ")) {
         return false;
     }
     let words: Vec<&str> = text
