@@ -4047,3 +4047,21 @@ fn a_title_with_a_subtitle_is_no_quote_even_ending_in_a_question_mark() {
         vec![(Some("Anna Berg"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn a_retweeted_tweet_opening_with_a_handle_is_the_handles() {
+    let found = quotes(
+        "Netizens discussed the elections on Twitter.\n\n\
+         @TumiVolume: \"@KommandaObbs: It's annoying how a small country has over 17 political \
+         parties.\" democracy\n\n\
+         @Phooto: \"@Telegraph: 140 people injured when balloons explode at a concert\" why \
+         hydrogen?\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("@KommandaObbs"), "direct:introduced"),
+            (Some("@Telegraph"), "direct:introduced")
+        ]
+    );
+}

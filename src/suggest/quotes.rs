@@ -965,6 +965,14 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
                 .find(|c| !c.is_whitespace())
                 .is_some_and(|&c| c == ',');
         let closes_sentence = ends_sentence && !comma_closes;
+        // `@TumiVolume: "@KommandaObbs: It's annoying how …"`: a retweet quotes a tweet that
+        // opens with its author's handle and a colon; the handle speaks.
+        if let Some(handle) = opening_handle(chars, first) {
+            candidate.subject = Subject::Name(handle, RoleRef::Person);
+            candidate.rule = "direct:introduced";
+            out.push(candidate);
+            continue;
+        }
         let after = cue_after(ctx, quotation.close_end, closes_sentence).filter(|&(cue, _, _)| {
             // So too a quotation its sentence introduces (`Amnesty International condemned the
             // law in a report: "…." Virginia Álvarez, who wrote the report, noted, "…"`).
@@ -1063,6 +1071,16 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     share_joined_cues(ctx, &mut out);
     share_translations(ctx, &mut out);
     out
+}
+
+/// The span of a handle (`@KommandaObbs`) opening the content `first`, right before a colon.
+fn opening_handle(chars: &[char], first: CharSpan) -> Option<CharSpan> {
+    if chars.get(first.start) != Some(&'@') {
+        return None;
+    }
+    let end = (first.start + 1..first.end.min(first.start + 40))
+        .find(|&k| !(chars[k].is_alphanumeric() || chars[k] == '_'))?;
+    (end > first.start + 1 && chars[end] == ':').then(|| CharSpan::new(first.start, end))
 }
 
 /// Where the paragraph holding char `at` starts: after the last line break before it.
