@@ -4065,3 +4065,32 @@ fn a_retweeted_tweet_opening_with_a_handle_is_the_handles() {
         ]
     );
 }
+
+#[test]
+fn an_abbreviations_full_stop_inside_an_appositive_ends_nothing() {
+    let found = quotes(
+        "Lead author [Daniel Paluh]{PERSON}, a Ph.D. candidate at the [University of Florida]{ORG}, \
+         said, \"Superficially, frogs may look similar.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Daniel Paluh"), "direct:cue-before")]
+    );
+}
+
+#[test]
+fn a_handle_after_the_cue_and_a_lone_uncommon_name_before_it_speak() {
+    let found = quotes(
+        "Attacks were repeated. \"The website isn't working,\" tweeted @tvrain on May 6.\n\n\
+         Harutizwi asks, \"Where is our African identity?\":\n\n\
+         Officials said, \"The roads are closed.\"\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("@tvrain"), "direct:cue-after"),
+            (Some("Harutizwi"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}

@@ -3563,10 +3563,14 @@ fn appositive(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject
     let mut found: Vec<usize> = Vec::new();
     let lowest = from.max(comma.saturating_sub(20));
     for k in (lowest + 1..comma).rev() {
+        // "a Ph.D. candidate at the University of Florida": an abbreviation's full stop inside
+        // the sentence ends nothing.
+        let abbreviation = words[k].text == "." && words[k].sentence == words[comma].sentence;
         if matches!(
             words[k].text.as_str(),
             "." | "!" | "?" | ";" | "\"" | "“" | "”"
-        ) {
+        ) && !abbreviation
+        {
             break;
         }
         if words[k].text == ","

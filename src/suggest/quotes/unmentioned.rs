@@ -238,7 +238,9 @@ pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Opti
         }) || start == from;
         // A lone capitalised word opening the sentence ("Officials said") is as likely a
         // common noun as a name.
-        let lone_opening = end - start == 1 && words[start].sentence_start;
+        // A word no common list holds ("Harutizwi asks") is a name all the same.
+        let lone_opening =
+            end - start == 1 && words[start].sentence_start && is_common_word(&words[start].lower);
         if after_word && !lone_opening {
             return Some(subject);
         }
@@ -290,6 +292,28 @@ pub(super) fn name_after(
         return None;
     }
     let from = cue + len;
+    // `"…," tweeted @tvrain [ru] on May 6.`: a handle right after the cue is who wrote.
+    if words.get(from).is_some_and(|w| w.text.starts_with('@'))
+        || (words.get(from).is_some_and(|w| w.text == "@")
+            && words
+                .get(from + 1)
+                .is_some_and(|w| w.span.start == words[from].span.end))
+    {
+        let mut end = from + 1;
+        while end < words.len()
+            && words[end].span.start == words[end - 1].span.end
+            && words[end]
+                .text
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_')
+        {
+            end += 1;
+        }
+        let span = CharSpan::new(words[from].span.start, words[end - 1].span.end);
+        if span.end <= limit && span.len() > 1 {
+            return Some(Subject::Name(span, RoleRef::Person));
+        }
+    }
     let mut start = from;
     while start < words.len()
         && start < from + 3
