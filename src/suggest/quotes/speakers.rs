@@ -552,12 +552,12 @@ fn resolve_pronoun_among(
             let mut s = s.checked_sub(1)?;
             for _ in 0..PRONOUN_REACH {
                 let previous = ctx.sentences.get(s)?;
-                // Someone unnamed opens the sentence before, in the pronoun's paragraph, and
-                // nobody is named between but in a prepositional phrase ("from Saraf Jidad").
-                let in_paragraph = chars
+                let same_paragraph = chars
                     .get(previous.start..span.start)
                     .is_some_and(|between| !between.contains(&'\n'));
-                unnamed_before = in_paragraph
+                // Someone unnamed opens the sentence before, in the pronoun's paragraph, and
+                // nobody is named between but in a prepositional phrase ("from Saraf Jidad").
+                unnamed_before = same_paragraph
                     && opens_with_someone_indefinite(ctx, *previous)
                     && !ctx
                         .mentions_starting_in(CharSpan::new(previous.start, span.start))
@@ -573,9 +573,6 @@ fn resolve_pronoun_among(
                 if let Some(found) = subject_of(previous) {
                     return Some(found);
                 }
-                let same_paragraph = chars
-                    .get(previous.start..span.start)
-                    .is_some_and(|between| !between.contains(&'\n'));
                 // The pronoun goes on with someone unnamed the sentence before opens with, in
                 // its paragraph, when nobody is named between.
                 unnamed_before = same_paragraph
