@@ -18,7 +18,8 @@
 //! - `direct:introduced`: a quote after a colon (`Sunak defended the record: "…"`), or opening a
 //!   paragraph after one ending with a colon or comma (`Obama tweeted:`). A participle opening
 //!   that sentence with nobody after it (`Writing in a blog post, Ingram dubbed it: "…"`) is no
-//!   cue.
+//!   cue. A retweet's quotation that opens with a handle and a colon (`"@KommandaObbs: It's
+//!   annoying …"`) is the handle's.
 //! - `direct:reported`: a long quoted stretch inside a reported sentence (`He argued that if Trump
 //!   wins, "these hellish events …"`; `the notice alleged the script's purpose was to "circumvent
 //!   …"`): the nearest cue earlier in its sentence, when it has a subject ("they", several people
@@ -51,7 +52,8 @@
 //! concluded`); `appositive`, the name before "Name, title, said"; `coordinated`, the subject of an earlier cue
 //! in the sentence ("Cooper said … and said it was"); `participle`, the subject of the clause a
 //! participle cue hangs from (`Saying "…", Ortiz added`; `Haddad called on Egypt to join, adding
-//! "…"`); `quoted-as`, the one a report "quoted … as saying"; `introduction`, the subject of the
+//! "…"`; with no comma, `Ban criticized Israel for the death toll saying, "…"`, the name opening
+//! the sentence); `quoted-as`, the one a report "quoted … as saying"; `introduction`, the subject of the
 //! sentence before the colon (its first allowed mention outside a prepositional phrase, or "he"
 //! resolved as a pronoun; a cue there after "and", `turning to Ahmadinejad and stating:`, is the
 //! clause's opening subject's), else its first person; `role-noun` / `organisation`, what "the minister said" / "the ministry said"
@@ -60,7 +62,9 @@
 //! sentences, to the latest compatible mention standing before a cue ("Rutte said …") or, when
 //! the latest cue's subject is a role noun or a pronoun (`the president said "…". He added`), to
 //! the speaker found for that cue's quote, or to nobody named when that cue, in the sentence
-//! before or its own, has someone unnamed for subject (`A spokesperson for NISA said …`), else to the speaker of the latest quote, else to the
+//! before or its own, has someone unnamed for subject (`A spokesperson for NISA said …`; so too
+//! after a sentence of its paragraph opening with `One of the victims …` or `According to an Army
+//! official,`), else to the speaker of the latest quote, else to the
 //! latest sentence's first compatible mention (its subject, roughly) — but to the subject of the
 //! sentence just before when that is nearer; failing all, to the latest compatible mention. A
 //! person is a PERSON mention or a one-word mention that is the surname of one ("Bloomberg"
@@ -4323,7 +4327,8 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
         // however found (round 34, 792 development articles): 1473 of 1564, 1474 / 1566 = 0.941
-        // (round 33 on 601: 1393 of 1470, 0.947; round 32: 1385 of 1465, 0.945; round 31's last rules on 565: 1365 of 1443, 0.945; round 30: 1339 of 1406 on the 500
+        // (round 33 on 601: 1393 of 1470, 0.947; round 32: 1385 of 1465, 0.945; round 31's last
+        // rules on 565: 1365 of 1443, 0.945; round 30: 1339 of 1406 on the 500
         // Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global Voices
         // posts, whose bloggers and tweets are often credited by a name the model misses, brought
         // it down.
