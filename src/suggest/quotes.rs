@@ -2162,17 +2162,8 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
 /// "sales"), then a name: the word where the name starts. What stands before is a modifier.
 fn trade_then_person(ctx: &SuggestContext, after: usize) -> Option<usize> {
     let words = &ctx.words;
-    let modifier = |k: usize| {
-        let w = &words[k];
-        !w.is_capitalised()
-            && w.lower.chars().count() > 2
-            && w.lower.chars().all(char::is_alphabetic)
-            && !w.lower.ends_with("ed")
-            && !w.lower.ends_with("ing")
-            && !PREPOSITIONS.contains(&w.lower.as_str())
-            && !is_adverb(&w.lower)
-            && cue_at(ctx, k).is_none()
-    };
+    // Plural modifiers too ("weapons", "sales"), unlike a description's own nouns.
+    let modifier = |k: usize| lower_case_noun(ctx, k, true);
     let trade = |k: usize| {
         let lower = words[k].lower.as_str();
         PERSON_ROLES.contains(&lower)
@@ -2191,12 +2182,20 @@ fn trade_then_person(ctx: &SuggestContext, after: usize) -> Option<usize> {
 /// ("citizen", "veteran", "student"): lower case, letters only, and not shaped like a verb, a
 /// preposition or a cue ("hired", "told", "meeting", "sends", "with").
 fn describes_a_person(ctx: &SuggestContext, k: usize) -> bool {
+    lower_case_noun(ctx, k, false)
+}
+
+/// Whether word `k` is shaped like a common noun: lower case, letters only, not shaped like a
+/// verb's participle ("hired", "meeting") or, unless `plural`, a word ending in "s" ("sends"), and
+/// no preposition, adverb or cue.
+fn lower_case_noun(ctx: &SuggestContext, k: usize, plural: bool) -> bool {
     let word = &ctx.words[k];
     let lower = word.lower.as_str();
     !word.is_capitalised()
         && lower.chars().count() > 2
         && lower.chars().all(char::is_alphabetic)
-        && !["ed", "ing", "s"].iter().any(|end| lower.ends_with(end))
+        && !["ed", "ing"].iter().any(|end| lower.ends_with(end))
+        && (plural || !lower.ends_with('s'))
         && !PREPOSITIONS.contains(&lower)
         && !is_adverb(lower)
         && cue_at(ctx, k).is_none()
