@@ -4094,3 +4094,25 @@ fn a_handle_after_the_cue_and_a_lone_uncommon_name_before_it_speak() {
         ]
     );
 }
+
+#[test]
+fn person_mentions_the_model_cut_one_space_apart_are_one_speaker() {
+    let found = direct_with_the_model(
+        "Assembly vote\n\n\
+         Regional councillor Órla Nic Biorna tweeted, \"Shocked at the result tonight.\"\n\n\
+         The ministry disagrees; Catherine Colonna, minister for European affairs, reacted that \
+         \"It is the task of historians to clarify history.\"\n\n\
+         \"The ceasefire holds in the south,\" Major-General Kevin Bergner told reporters.\n",
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.1.as_deref()).collect();
+    // A title the model took for a person is no part of the name after it.
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Órla Nic Biorna"),
+            Some("Catherine Colonna"),
+            Some("Kevin Bergner")
+        ],
+        "{found:?}"
+    );
+}

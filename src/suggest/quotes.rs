@@ -179,7 +179,7 @@ use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
 use super::quotation_marks::{pairs, trim_content};
-use super::speaker_name::speaker_span;
+use super::speaker_name::{is_title, speaker_span};
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
 mod speakers;
@@ -4218,7 +4218,11 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
                     // (no titles; an organisation's "of …" taken in). The analyst's own is kept.
                     let span = match m.existing {
                         Some(_) => m.span,
-                        None => speaker_span(ctx.chars(), m.span, canonical(&m.label)),
+                        None => speaker_span(
+                            ctx.chars(),
+                            joined_person_span(ctx, index),
+                            canonical(&m.label),
+                        ),
                     };
                     // "US government": a place or a people with its state body is an
                     // organisation, where the schema has one for a speaker.
@@ -4263,6 +4267,46 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         });
     }
     out
+}
+
+/// "Aden" of "Aden Mohamed Nur", "Catherine" and "Colonna": the entity model may cut one name
+/// into person mentions written one space apart. A suggested person mention's span takes in the
+/// suggested person mentions that touch it so, on its line, as one name.
+fn joined_person_span(ctx: &SuggestContext, index: usize) -> CharSpan {
+    let chars = ctx.chars();
+    // "Major-General" taken for a person is a title, not part of the name after it.
+    let person = |i: usize| {
+        let m = &ctx.mentions[i];
+        m.existing.is_none()
+            && canonical(&m.label) == "PERSON"
+            && !chars[m.span.start..m.span.end]
+                .split(|&c| c == ' ' || c == '-')
+                .any(|w| is_title(&w.iter().collect::<String>()))
+    };
+    let mut span = ctx.mentions[index].span;
+    if !person(index) {
+        return span;
+    }
+    while span.start >= 2 && chars[span.start - 1] == ' ' {
+        let Some(j) = ctx
+            .mentions_ending_at(span.start - 1)
+            .into_iter()
+            .find(|&j| person(j))
+        else {
+            break;
+        };
+        span = CharSpan::new(ctx.mentions[j].span.start, span.end);
+    }
+    while chars.get(span.end) == Some(&' ') {
+        let Some(j) = ctx
+            .mentions_starting_in(CharSpan::new(span.end + 1, span.end + 2))
+            .find(|&j| person(j))
+        else {
+            break;
+        };
+        span = CharSpan::new(span.start, ctx.mentions[j].span.end);
+    }
+    span
 }
 
 /// The speaker a name that is no mention stands for (`Subject::Name`): its span without a

@@ -488,13 +488,13 @@ fn with_particle_surname(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
-/// "Steve" before " Jobs during the keynote" → "Steve Jobs": a one-word name the entity model cut
-/// before a capitalised word that ends the name (a word in letters, capitalised and then lower
-/// case, not a title, a day, a month or a body's word, followed by punctuation, a lower-case word
-/// or the line's end) takes that word in as the surname.
+/// "Steve" before " Jobs during the keynote" → "Steve Jobs": a name of one or two words that the
+/// entity model cut before a capitalised word that ends the name (a word in letters, capitalised
+/// and then lower case, not a title, a day, a month or a body's word, followed by punctuation, a
+/// lower-case word or the line's end) takes that word in as the surname ("Aden Mohamed Nur,").
 fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     let own = tokens(chars, span.start, span.end);
-    if own.len() != 1 || !capitalised(chars, own[0]) {
+    if own.is_empty() || own.len() > 2 || !own.iter().all(|&t| capitalised(chars, t)) {
         return span;
     }
     let after = tokens_after_on_line(chars, span.end);
@@ -770,6 +770,9 @@ mod tests {
         assert_eq!(speaker(text, "Steve", "PERSON"), "Steve Jobs");
         let text = "said Apple Inc. CEO Steve Jobs.";
         assert_eq!(speaker(text, "Steve", "PERSON"), "Steve Jobs");
+        // Two words of a three-word name take the third in.
+        let text = "\"It is legitimate,\" said Aden Mohamed Nur, the speaker.";
+        assert_eq!(speaker(text, "Aden Mohamed", "PERSON"), "Aden Mohamed Nur");
         // A day, a title, a body's word or a capitalised run is no surname.
         for text in [
             "said Obama Monday.",
