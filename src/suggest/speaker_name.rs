@@ -74,7 +74,15 @@ const TITLES: &[&str] = &[
     "Sergeant",
     "Sgt",
     "Admiral",
+    "Commander",
     "Major",
+    // Police ranks ("Police Senior Superintendent Yolanda Yu Hoi-kwan").
+    "Superintendent",
+    "Inspector",
+    "Detective",
+    "Constable",
+    "Sheriff",
+    "Marshal",
     "Officer",
     "Executive",
     "CEO",
@@ -915,6 +923,20 @@ mod tests {
         );
         let text = "Councillor Ewa Lind said";
         assert_eq!(speaker(text, "Councillor Ewa Lind", "PERSON"), "Ewa Lind");
+    }
+
+    #[test]
+    fn a_police_rank_is_not_part_of_the_speakers_name() {
+        let text = "Police Senior Superintendent Mei Lam Ka-yan said at a press conference:";
+        assert_eq!(
+            speaker(text, "Police Senior Superintendent Mei Lam Ka-yan", "PERSON"),
+            "Mei Lam Ka-yan"
+        );
+        let text = "Detective Inspector Tom Reilly said";
+        assert_eq!(
+            speaker(text, "Detective Inspector Tom Reilly", "PERSON"),
+            "Tom Reilly"
+        );
     }
 
     #[test]
