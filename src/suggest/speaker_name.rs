@@ -242,6 +242,9 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
     }
     match label {
         "PERSON" => {
+            if let Some(name) = name_after_portfolio(chars, span) {
+                return name;
+            }
             let name = without_titles(
                 chars,
                 without_place_of_office(chars, without_body_before_name(chars, span)),
@@ -578,6 +581,97 @@ const NOT_SURNAMES: &[&str] = &[
     "Presidency",
 ];
 
+/// Capitalised words that end the field of an office written "Minister of …" ("Minister of the
+/// Interior", "Secretary of State", "Minister of Strategic Affairs").
+const PORTFOLIOS: &[&str] = &[
+    "Interior",
+    "Defence",
+    "Defense",
+    "Justice",
+    "Health",
+    "Finance",
+    "Treasury",
+    "Environment",
+    "Education",
+    "Energy",
+    "Agriculture",
+    "Labour",
+    "Labor",
+    "Transport",
+    "Transportation",
+    "Trade",
+    "Commerce",
+    "Culture",
+    "Tourism",
+    "Economy",
+    "Affairs",
+    "State",
+    "Industry",
+    "Communications",
+    "Information",
+    "Housing",
+    "Security",
+    "Development",
+    "Planning",
+    "Immigration",
+    "Fisheries",
+    "Sport",
+    "Sports",
+    "Exchequer",
+    "Welfare",
+    "Employment",
+    "Science",
+    "Technology",
+    "Infrastructure",
+    "Resources",
+    // Bodies' words the list of organisations' words lacks ("the Andean Community").
+    "Community",
+    "Union",
+];
+
+/// "Minister of the Interior Arye Derry", "Minister of Strategic Affairs Gilad Erdan", "Secretary
+/// General of the Andean Community Wagner": after an office, "of" and its field (capitalised
+/// words ending in a portfolio's or a body's word), the capitalised words up to the mention's end
+/// are the person's name, whether the entity model took the field in ("Interior Arye Derry") or
+/// cut the given name off ("Erdan"). `None` when the words before the name are no such office.
+fn name_after_portfolio(chars: &[char], span: CharSpan) -> Option<CharSpan> {
+    let toks = tokens_before_on_line(chars, span.end);
+    let text = |i: usize| end_before_punctuation(chars, toks[i]);
+    let plain = |i: usize| -> String { chars[toks[i].start..text(i)].iter().collect() };
+    let field_word = |w: &str| PORTFOLIOS.contains(&w) || is_org_keyword(w);
+    let mut n = toks.len();
+    while n > 0 {
+        let w = plain(n - 1);
+        let name_shaped = capitalised(chars, toks[n - 1])
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        let cut = n < toks.len() && text(n - 1) != toks[n - 1].end;
+        if !name_shaped || cut || is_title(&w) || field_word(&w) || toks.len() - n >= 4 {
+            break;
+        }
+        n -= 1;
+    }
+    if n == toks.len() || n == 0 || !field_word(&plain(n - 1)) || text(n - 1) != toks[n - 1].end {
+        return None;
+    }
+    // The field: capitalised words (and "and") back to "of" or "of the".
+    let mut k = n - 1;
+    while k > 0 && (capitalised(chars, toks[k - 1]) || plain(k - 1) == "and") {
+        k -= 1;
+    }
+    if k > 0 && plain(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < 2 || plain(k - 1) != "of" {
+        return None;
+    }
+    let office = plain(k - 2);
+    let office_word = is_title(&office)
+        || OFFICES.contains(&office.to_lowercase().as_str())
+        || office.ends_with("General");
+    (office_word && toks[n].start < span.end).then(|| CharSpan::new(toks[n].start, span.end))
+}
+
 /// Where `token` ends without the sentence punctuation closing it ("Faisal," → "Faisal").
 fn end_before_punctuation(chars: &[char], token: CharSpan) -> usize {
     let mut end = token.end;
@@ -658,17 +752,17 @@ fn with_given_name_after_office(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
-/// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
-/// leaves a capitalised name after it ("John Major" keeps its "Major", "Sir John Major" loses its
-/// "Sir"). An agent noun in "-ist" that opens a name of two more words ("Motorist Dom Lawson",
-/// "Cyclist Ana Berg") is an occupation or a description written as a title, whether listed or
-/// not.
 /// Whether a capitalised word is a title or an office written before a name ("Minister",
 /// "Mr."), which ends no name ("the Iranian President said").
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.trim_end_matches('.'))
 }
 
+/// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
+/// leaves a capitalised name after it ("John Major" keeps its "Major", "Sir John Major" loses its
+/// "Sir"). An agent noun in "-ist" that opens a name of two more words ("Motorist Dom Lawson",
+/// "Cyclist Ana Berg") is an occupation or a description written as a title, whether listed or
+/// not.
 fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     let words = tokens(chars, span.start, span.end);
     let last_title = (0..words.len().saturating_sub(1)).rev().find(|&i| {
@@ -923,6 +1017,29 @@ mod tests {
         );
         let text = "Councillor Ewa Lind said";
         assert_eq!(speaker(text, "Councillor Ewa Lind", "PERSON"), "Ewa Lind");
+    }
+
+    #[test]
+    fn after_an_office_of_a_field_the_capitalised_words_are_the_name() {
+        let text = "said Minister of Strategic Affairs Gilad Erdan.";
+        assert_eq!(speaker(text, "Erdan", "PERSON"), "Gilad Erdan");
+        let text = "explains Secretary General of the Andean Community Wagner.";
+        assert_eq!(
+            speaker(text, "Andean Community Wagner", "PERSON"),
+            "Wagner"
+        );
+        let text = "Israeli Minister of the Interior Arye Derry issued a statement:";
+        assert_eq!(
+            speaker(text, "Interior Arye Derry", "PERSON"),
+            "Arye Derry"
+        );
+        // A comma ends the field's body; no office before "of"; no field word before the name.
+        let text = "said the chairman of the Valley Partnership, David Clay.";
+        assert_eq!(speaker(text, "David Clay", "PERSON"), "David Clay");
+        let text = "said a friend of the Foreign Affairs Wanda Lee.";
+        assert_eq!(speaker(text, "Wanda Lee", "PERSON"), "Wanda Lee");
+        let text = "said Minister of Finance in Oslo Per Berg.";
+        assert_eq!(speaker(text, "Per Berg", "PERSON"), "Per Berg");
     }
 
     #[test]
