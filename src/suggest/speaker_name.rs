@@ -245,6 +245,7 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             if let Some(name) = name_after_portfolio(chars, span) {
                 return name;
             }
+            let span = without_lower_case_opening(chars, span);
             let name = without_titles(
                 chars,
                 without_place_of_office(chars, without_body_before_name(chars, span)),
@@ -580,6 +581,24 @@ const NOT_SURNAMES: &[&str] = &[
     "Doctrine",
     "Presidency",
 ];
+
+/// "named Wong" → "Wong": a word in lower case that opens a person's mention (the entity model's
+/// slip) is no part of the name, unless it is a particle of one ("de", "van", "al").
+fn without_lower_case_opening(chars: &[char], span: CharSpan) -> CharSpan {
+    let words = tokens(chars, span.start, span.end);
+    let opening = words
+        .iter()
+        .take_while(|&&t| {
+            chars[t.start].is_lowercase() && !NAME_PARTICLES.contains(&word(chars, t).as_str())
+        })
+        .count();
+    match words.get(opening) {
+        Some(&first) if opening > 0 && capitalised(chars, first) => {
+            CharSpan::new(first.start, span.end)
+        }
+        _ => span,
+    }
+}
 
 /// Capitalised words that end the field of an office written "Minister of …" ("Minister of the
 /// Interior", "Secretary of State", "Minister of Strategic Affairs").
@@ -1040,6 +1059,15 @@ mod tests {
         assert_eq!(speaker(text, "Wanda Lee", "PERSON"), "Wanda Lee");
         let text = "said Minister of Finance in Oslo Per Berg.";
         assert_eq!(speaker(text, "Per Berg", "PERSON"), "Per Berg");
+    }
+
+    #[test]
+    fn a_lower_case_word_opening_a_persons_mention_is_not_part_of_the_name() {
+        let text = "A student named Wong said";
+        assert_eq!(speaker(text, "named Wong", "PERSON"), "Wong");
+        // A name's particle stays.
+        let text = "said de Villepin.";
+        assert_eq!(speaker(text, "de Villepin", "PERSON"), "de Villepin");
     }
 
     #[test]
