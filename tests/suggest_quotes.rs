@@ -4116,3 +4116,20 @@ fn person_mentions_the_model_cut_one_space_apart_are_one_speaker() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_month_after_the_cue_is_the_person_whose_name_ends_with_it() {
+    let found = quotes(
+        "Prime Minister [Theresa May]{PERSON} spoke on Sunday.\n\n\
+         \"Enough is enough,\" said May. \"There is far too much tolerance of extremism.\"\n\n\
+         \"We will vote,\" said Lena May 5.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("May"), "direct:cue-after"),
+            (Some("May"), "direct:continuation"),
+            (Some("Lena"), "direct:cue-after")
+        ]
+    );
+}

@@ -8,6 +8,7 @@
 use crate::model::CharSpan;
 
 use super::super::context::{SuggestContext, Word};
+use super::super::labels::canonical;
 use super::super::lexicon::{is_common_word, is_org_keyword};
 use super::super::speaker_name::is_title;
 use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word};
@@ -21,8 +22,8 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "la", "le",
 ];
 
-/// Capitalised words that name no one: function words that open a sentence, days, months, and
-/// the pronoun "I".
+/// Capitalised words that name no one: function words that open a sentence and the pronoun "I"
+/// (days and months are `DATES`).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -78,6 +79,11 @@ const NOT_NAMES: &[&str] = &[
     "now",
     "today",
     "yesterday",
+];
+
+/// Days and months: they name no one either, unless a person's name written out in the document
+/// ends with one ("Theresa May").
+const DATES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -111,7 +117,10 @@ fn name_word(word: &Word) -> bool {
 /// month (inside, "Kim In-seok" may hold one).
 fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
     let words = &ctx.words;
-    let not_name = |w: &Word| NOT_NAMES.contains(&w.lower.as_str());
+    let not_name = |w: &Word| {
+        NOT_NAMES.contains(&w.lower.as_str())
+            || (DATES.contains(&w.lower.as_str()) && !surname_of_a_person(ctx, w, end))
+    };
     if start >= end
         || !name_word(&words[start])
         || !(name_word(&words[end - 1]) || (words[end - 1].text != "-" && joined(ctx, end - 1)))
@@ -127,6 +136,26 @@ fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
             || (PARTICLES.contains(&word.text.as_str()) && k > start && k + 1 < end)
             || joined(ctx, k)
     })
+}
+
+/// "said May." after "Prime Minister Theresa May": a month or a day that ends a person's name
+/// written out elsewhere in the document names that person, unless a number follows it ("May
+/// 5").
+fn surname_of_a_person(ctx: &SuggestContext, word: &Word, end: usize) -> bool {
+    let chars = ctx.chars();
+    let dated = ctx
+        .words
+        .get(end)
+        .is_some_and(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    let surname: Vec<char> = word.text.chars().collect();
+    !dated
+        && ctx.mentions.iter().any(|m| {
+            let name = &chars[m.span.start..m.span.end];
+            canonical(&m.label) == "PERSON"
+                && name.len() > surname.len()
+                && name.ends_with(&surname)
+                && name[name.len() - surname.len() - 1] == ' '
+        })
 }
 
 /// "Ki-moon": the hyphen at word `k`, or the lower-case word after it, touching the words on
