@@ -4133,3 +4133,19 @@ fn a_month_after_the_cue_is_the_person_whose_name_ends_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_titles_full_stop_between_the_quote_and_its_cue_ends_nothing() {
+    let found = quotes(
+        "Researchers studied the samples.\n\n\
+         \"We have been able to compare two strains,\" Dr. [Worobey]{PERSON} said.\n\n\
+         \"It might indicate they were flying too high,\" Mr. [Dale Oderman]{PERSON} said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Worobey"), "direct:cue-after"),
+            (Some("Dale Oderman"), "direct:cue-after")
+        ]
+    );
+}

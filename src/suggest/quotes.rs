@@ -1584,6 +1584,11 @@ fn cue_after(
     let mut k = first;
     while k < words.len() && seen < 6 && all < 12 {
         let word = &words[k];
+        // `"…," Dr. Worobey said.`: a title's full stop ends nothing.
+        if k > first && abbreviation_stop(ctx, k) {
+            k += 1;
+            continue;
+        }
         if word.span.start >= line_end
             || matches!(word.text.as_str(), "." | "!" | "?" | "\"" | "“" | "”")
         {
@@ -3789,18 +3794,7 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
                             || words[j].lower.ends_with("’s")
                     })
                     .any(|j| matches!(words[j].lower.as_str(), "'s" | "’s")));
-        // "said Dr. Livermore.": the full stop of a title's abbreviation ends no clause.
-        // "said Senator Christopher S. Murphy.": nor does a middle initial's.
-        let initial = |w: &Word| {
-            let mut letters = w.text.chars();
-            letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
-        };
-        let abbreviation = word.text == "."
-            && k > from
-            && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
-                || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
-                || (initial(&words[k - 1]) && words[k - 1].span.end == word.span.start))
-            && words.get(k + 1).is_some_and(|w| w.is_capitalised());
+        let abbreviation = k > from && abbreviation_stop(ctx, k);
         // "said William Clay Ford Jr., executive chairman": a name's suffix keeps its full stop,
         // which ends the clause.
         if word.text == "."
@@ -3938,6 +3932,23 @@ fn body_after_possessive(ctx: &SuggestContext, k: usize) -> bool {
     head.iter().any(|w| {
         PERSON_ROLES.contains(&w.lower.as_str()) || ORGANISATION_ROLES.contains(&w.lower.as_str())
     })
+}
+
+/// Whether word `k` is the full stop of an abbreviation inside a name, which ends no clause:
+/// a title's ("said Dr. Livermore."), a middle initial's ("said Senator Christopher S. Murphy.")
+/// or a company's (`said Apple Inc. CEO Steve Jobs`), a capitalised word after it.
+fn abbreviation_stop(ctx: &SuggestContext, k: usize) -> bool {
+    let words = &ctx.words;
+    let initial = |w: &Word| {
+        let mut letters = w.text.chars();
+        letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+    };
+    k > 0
+        && words[k].text == "."
+        && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+            || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+            || (initial(&words[k - 1]) && words[k - 1].span.end == words[k].span.start))
+        && words.get(k + 1).is_some_and(|w| w.is_capitalised())
 }
 
 /// Titles written short before a name, with a full stop that ends no sentence ("Dr. Livermore").
