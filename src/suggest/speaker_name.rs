@@ -271,7 +271,10 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
         }
         "ORG" => with_of_phrase(
             chars,
-            with_place_before(chars, without_place_of_office(chars, span)),
+            with_words_after_the(
+                chars,
+                with_place_before(chars, without_place_of_office(chars, span)),
+            ),
         ),
         // "the US government said", "the Egyptian army said": a place or a people with the body
         // written after it in lower case is that body.
@@ -424,6 +427,36 @@ fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
         }
     }
     span
+}
+
+/// "the High" + "Court of England", "the Foreign and" + "Commonwealth Office": an organisation
+/// whose name the entity model cut after "the" and a capitalised word (or a capitalised word and
+/// "and") takes them in; the name runs from "the". A title ("the President") or a body's word
+/// before it names something else.
+fn with_words_after_the(chars: &[char], span: CharSpan) -> CharSpan {
+    let before = tokens_before_on_line(chars, span.start);
+    let lead = match before[..] {
+        [.., the, cap, and] if word(chars, and) == "and" => Some((the, cap)),
+        [.., the, cap] => Some((the, cap)),
+        _ => None,
+    };
+    let Some((the, cap)) = lead else {
+        return span;
+    };
+    let text = word(chars, cap);
+    let fits = word(chars, the).eq_ignore_ascii_case("the")
+        && capitalised(chars, cap)
+        && text.chars().count() >= 2
+        && text.chars().all(char::is_alphabetic)
+        && text.chars().any(char::is_lowercase)
+        && !is_title(&text)
+        && !is_org_keyword(&text)
+        && place_opening(&[text]).is_none();
+    if fits {
+        CharSpan::new(cap.start, span.end)
+    } else {
+        span
+    }
 }
 
 /// "Shan Zhao" after "Jing-" → "Jing-Shan Zhao": a capitalised part of two letters or more
@@ -841,7 +874,15 @@ fn with_of_phrase(chars: &[char], span: CharSpan) -> CharSpan {
             .last()
             .is_some_and(|t| BODY_NOUNS.contains(&word(chars, *t).as_str()))
     };
-    let joins = joiner == "of" || (matches!(joiner.as_str(), "on" | "for") && body());
+    // "High Court of England" + " and Wales": a name that holds its "of" goes on with "and".
+    let holds_of = || {
+        tokens(chars, span.start, span.end)[1..]
+            .iter()
+            .any(|&t| word(chars, t) == "of")
+    };
+    let joins = joiner == "of"
+        || (matches!(joiner.as_str(), "on" | "for") && body())
+        || (joiner == "and" && holds_of());
     if span.end == first.start || !joins {
         return span;
     }
@@ -1043,15 +1084,9 @@ mod tests {
         let text = "said Minister of Strategic Affairs Gilad Erdan.";
         assert_eq!(speaker(text, "Erdan", "PERSON"), "Gilad Erdan");
         let text = "explains Secretary General of the Andean Community Wagner.";
-        assert_eq!(
-            speaker(text, "Andean Community Wagner", "PERSON"),
-            "Wagner"
-        );
+        assert_eq!(speaker(text, "Andean Community Wagner", "PERSON"), "Wagner");
         let text = "Israeli Minister of the Interior Arye Derry issued a statement:";
-        assert_eq!(
-            speaker(text, "Interior Arye Derry", "PERSON"),
-            "Arye Derry"
-        );
+        assert_eq!(speaker(text, "Interior Arye Derry", "PERSON"), "Arye Derry");
         // A comma ends the field's body; no office before "of"; no field word before the name.
         let text = "said the chairman of the Valley Partnership, David Clay.";
         assert_eq!(speaker(text, "David Clay", "PERSON"), "David Clay");
@@ -1071,10 +1106,36 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_cut_after_the_and_a_word_takes_the_word_in() {
+        let text = "The High Court of England and Wales ruled:";
+        assert_eq!(
+            speaker(text, "Court of England", "ORG"),
+            "High Court of England and Wales"
+        );
+        let text = "a spokesperson for the Foreign and Commonwealth Office said";
+        assert_eq!(
+            speaker(text, "Commonwealth Office", "ORG"),
+            "Foreign and Commonwealth Office"
+        );
+        // An acronym, a title or a place before it is a name of its own.
+        for (text, org) in [
+            ("said the EU and NATO officials", "NATO"),
+            ("the President Fund said", "Fund"),
+            ("the Kenya Airways said", "Airways"),
+        ] {
+            assert_eq!(speaker(text, org, "ORG"), org, "{text}");
+        }
+    }
+
+    #[test]
     fn a_police_rank_is_not_part_of_the_speakers_name() {
         let text = "Police Senior Superintendent Mei Lam Ka-yan said at a press conference:";
         assert_eq!(
-            speaker(text, "Police Senior Superintendent Mei Lam Ka-yan", "PERSON"),
+            speaker(
+                text,
+                "Police Senior Superintendent Mei Lam Ka-yan",
+                "PERSON"
+            ),
             "Mei Lam Ka-yan"
         );
         let text = "Detective Inspector Tom Reilly said";
