@@ -4149,3 +4149,21 @@ fn a_titles_full_stop_between_the_quote_and_its_cue_ends_nothing() {
         ]
     );
 }
+
+#[test]
+fn he_in_a_paragraph_opening_with_a_name_the_model_missed_is_that_name() {
+    let found = quotes(
+        "Centre back [Omar Jarun]{PERSON} was unhappy. \"We came out flat,\" he said.\n\n\
+         Schmetzer was naturally delighted with his side. \"I think we played well,\" he said.\n\n\
+         Schmetzer praised [Lena Ortiz]{PERSON} for her goal. \"It was a fine finish,\" she said.\n",
+    );
+    // A person named between the opening word and the pronoun is the one it stands for.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Omar Jarun"), "direct:cue-after"),
+            (Some("Schmetzer"), "direct:cue-after"),
+            (Some("Lena Ortiz"), "direct:cue-after")
+        ]
+    );
+}

@@ -502,3 +502,47 @@ fn handle_before(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subjec
         )
     })
 }
+
+/// Verbs that may follow a paragraph's opening subject ("Schmetzer was naturally delighted").
+const OPENING_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "said", "says", "added", "told", "also", "then", "later", "agreed",
+];
+
+/// `Schmetzer was naturally delighted … "I think we played well," he said.`: a paragraph that
+/// opens with a lone capitalised word the entity model did not take for a name (not a common
+/// word, a day, a title or a body's word) and then a verb, and names no person or organisation
+/// before a "he" or "she" later in it, is about that word's bearer; the pronoun stands for them.
+pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) -> Option<CharSpan> {
+    let chars = ctx.chars();
+    let words = &ctx.words;
+    let pronoun_text: String = chars[pronoun.start..pronoun.end].iter().collect();
+    if !matches!(pronoun_text.to_lowercase().as_str(), "he" | "she") {
+        return None;
+    }
+    let start = chars[..pronoun.start]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |k| k + 1);
+    let first = ctx.word_at_or_after(start);
+    let subject = words.get(first)?;
+    let verb = words.get(first + 1)?;
+    let lone_name = subject.is_capitalised()
+        && subject.text.chars().count() >= 3
+        && subject.text.chars().all(char::is_alphabetic)
+        && !is_common_word(&subject.lower)
+        && !NOT_NAMES.contains(&subject.lower.as_str())
+        && !DATES.contains(&subject.lower.as_str())
+        && !is_title(&subject.text)
+        && !is_org_keyword(&subject.text);
+    let verb_follows = OPENING_VERBS.contains(&verb.lower.as_str())
+        || (verb.lower.ends_with("ed") && verb.text.chars().all(char::is_lowercase));
+    let named_between = ctx
+        .mentions_starting_in(CharSpan::new(start, pronoun.start))
+        .any(|i| matches!(canonical(&ctx.mentions[i].label), "PERSON" | "ORG"));
+    (subject.span.end < pronoun.start
+        && lone_name
+        && verb_follows
+        && !ctx.mention_overlaps(subject.span)
+        && !named_between)
+        .then_some(subject.span)
+}
