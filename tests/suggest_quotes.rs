@@ -4167,3 +4167,29 @@ fn he_in_a_paragraph_opening_with_a_name_the_model_missed_is_that_name() {
         ]
     );
 }
+
+#[test]
+fn the_and_a_person_noun_before_added_or_also_said_goes_on_with_the_speaker_before() {
+    let found = quotes(
+        "Manager [José Mourinho]{PERSON} said, \"I congratulate them.\" The \
+         [Portuguese]{NORP} added, \"Every defeat hurts.\"\n\n\
+         [Sheppard]{PERSON} said, \"Our other discovery is an oddball.\" The astronomer also \
+         said, \"This is an unstable situation.\"\n\n\
+         [Ana Lund]{PERSON} said, \"We won.\" The statement added, \"The club is proud.\"\n\n\
+         [Ana Lund]{PERSON} said, \"We won.\" The astronomer said, \"It was hard.\"\n",
+    );
+    // A document goes on with no one; "said" alone does not say the speaker goes on.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("José Mourinho"), "direct:cue-before"),
+            (Some("José Mourinho"), "direct:cue-before"),
+            (Some("Sheppard"), "direct:cue-before"),
+            (Some("Sheppard"), "direct:cue-before"),
+            (Some("Ana Lund"), "direct:cue-before"),
+            (None, "direct:cue-before"),
+            (Some("Ana Lund"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}

@@ -2749,7 +2749,53 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
     }
     described_opening_person(ctx, from, cue)
         .map(|i| Subject::Mention(i, "appositive"))
+        .or_else(|| described_again(ctx, from, cue))
         .or(found)
+}
+
+/// Nouns of kin and sex that name a person ("The father said").
+const KIN_NOUNS: &[&str] = &[
+    "father", "mother", "man", "woman", "boy", "girl", "wife", "husband", "son", "daughter",
+];
+
+/// Whether a lower-case noun names a person: a role ("minister"), kin, or an agent noun in "-er",
+/// "-or", "-ist", "-ian", "-ant" or "-ent" ("astronomer", "resident"), not a document
+/// ("statement", "report") nor a noun in "-ment".
+fn person_noun(lower: &str) -> bool {
+    let agent = ["er", "or", "ist", "ian", "ant", "ent"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+        && !lower.ends_with("ment");
+    (PERSON_ROLES.contains(&lower) || KIN_NOUNS.contains(&lower) || agent)
+        && !DOCUMENT_NOUNS.contains(&lower)
+}
+
+/// Cues that say the speaker goes on ("The Portuguese added", "The astronomer also said").
+const GOING_ON_CUES: &[&str] = &["added", "adds", "continued", "continues"];
+
+/// "The astronomer also said, "…"", "The Portuguese added, "…"": "the" and one word (a noun in
+/// lower case that names a person, or a people's name) as the whole subject of a cue that says the speaker goes on
+/// ("added", "continued", or any cue after "also") describe someone named before, as "he" or
+/// "she" would; the pronoun's look back finds them.
+fn described_again(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
+    let words = &ctx.words;
+    let also = cue > from && words[cue - 1].lower == "also";
+    let end = if also { cue - 1 } else { cue };
+    let [the, noun] = words.get(from..end)? else {
+        return None;
+    };
+    let people = ctx
+        .mentions_starting_in(noun.span)
+        .any(|i| ctx.mentions[i].span == noun.span && canonical(&ctx.mentions[i].label) == "NORP");
+    let described = the.lower == "the"
+        && noun.text.chars().all(char::is_alphabetic)
+        && (people || (noun.text.chars().all(char::is_lowercase) && person_noun(&noun.lower)));
+    (described && (also || GOING_ON_CUES.contains(&words[cue].lower.as_str()))).then(|| {
+        Subject::Pronoun(
+            CharSpan::new(the.span.start, noun.span.end),
+            PronounRef::Person,
+        )
+    })
 }
 
 /// `Scott Carson, president and CEO of Boeing Commercial Airplanes said`, `Whitey MacDonald,
