@@ -2753,12 +2753,15 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         .or(found)
 }
 
-/// Nouns of kin and sex that name a person ("The father said").
+/// Nouns of kin ("The father added").
 const KIN_NOUNS: &[&str] = &[
-    "father", "mother", "man", "woman", "boy", "girl", "wife", "husband", "son", "daughter",
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
 ];
 
-/// Whether a lower-case noun names a person: a role ("minister"), kin, or an agent noun in "-er",
+/// Nouns of sex and age that name a person ("The woman added").
+const PERSON_NOUNS: &[&str] = &["man", "woman", "boy", "girl"];
+
+/// Whether a lower-case noun names a person: a role ("minister"), kin, sex, or an agent noun in "-er",
 /// "-or", "-ist", "-ian", "-ant" or "-ent" ("astronomer", "resident"), not a document
 /// ("statement", "report") nor a noun in "-ment".
 fn person_noun(lower: &str) -> bool {
@@ -2766,7 +2769,10 @@ fn person_noun(lower: &str) -> bool {
         .iter()
         .any(|suffix| lower.ends_with(suffix))
         && !lower.ends_with("ment");
-    (PERSON_ROLES.contains(&lower) || KIN_NOUNS.contains(&lower) || agent)
+    (PERSON_ROLES.contains(&lower)
+        || KIN_NOUNS.contains(&lower)
+        || PERSON_NOUNS.contains(&lower)
+        || agent)
         && !DOCUMENT_NOUNS.contains(&lower)
 }
 
