@@ -4193,3 +4193,20 @@ fn the_and_a_person_noun_before_added_or_also_said_goes_on_with_the_speaker_befo
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_lower_case_description_between_commas_speaks() {
+    let found = quotes(
+        "The study's lead author, doctoral candidate Maninder Thind, said, \"We looked at \
+         emissions from every kind of plant.\"\n\n\
+         The vote's loser, a candidate from Ohio, said, \"We lost.\"\n",
+    );
+    // A description opening with "a" names nobody.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Maninder Thind"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}

@@ -221,6 +221,20 @@ pub(super) fn name_before(ctx: &SuggestContext, from: usize, cue: usize) -> Opti
     if words[end - 1].text == "," {
         let comma = end - 1;
         let earlier = comma_before(comma)?;
+        // `The study's lead author, doctoral candidate Maninder Thind, said`: a name after a
+        // description in lower case (two or three words, no "a" or "the") between the commas.
+        if let Some(start) = name_start(ctx, earlier + 1, comma)
+            && start > earlier + 2
+            && start <= earlier + 4
+            && words[earlier + 1..start].iter().all(|w| {
+                !w.is_capitalised()
+                    && w.text.chars().all(char::is_alphabetic)
+                    && !NOT_NAMES.contains(&w.lower.as_str())
+                    && !PREPOSITIONS.contains(&w.lower.as_str())
+            })
+        {
+            return Some(named(ctx, start, comma));
+        }
         if let Some(start) = name_start(ctx, earlier + 1, comma)
             && start == earlier + 1
         {
