@@ -4210,3 +4210,20 @@ fn a_name_after_a_lower_case_description_between_commas_speaks() {
         ]
     );
 }
+
+#[test]
+fn she_after_an_honorific_and_a_name_the_model_missed_is_that_name() {
+    let found = quotes(
+        "A police spokesman gave no details.\n\n\
+         After Ms Maliwal visited the hospital, she tweeted: \"How can the city sleep today?\"\n\n\
+         After Ms Osei met [Ana Berg]{PERSON}, she tweeted: \"Nobody came to help.\"\n",
+    );
+    // A person named after the honorific's name is nearer.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Maliwal"), "direct:cue-before"),
+            (Some("Ana Berg"), "direct:cue-before")
+        ]
+    );
+}

@@ -4272,6 +4272,7 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
         let named = match candidate.subject {
             Subject::Name(span, role) => name_speaker(ctx, span, role),
             Subject::Pronoun(span, _) => unmentioned::paragraph_opening_name(ctx, span)
+                .or_else(|| unmentioned::titled_name_before(ctx, span))
                 .and_then(|name| name_speaker(ctx, name, RoleRef::Person)),
             _ => None,
         };

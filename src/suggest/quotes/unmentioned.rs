@@ -560,3 +560,49 @@ pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) ->
         && !named_between)
         .then_some(subject.span)
 }
+
+/// `After Ms Maliwal visited the baby's hospital, she tweeted: "…"`: a "he" or "she" after an
+/// honorific and a capitalised name the entity model missed, in the pronoun's paragraph, with no
+/// person or organisation named in between, stands for that name, when the honorific's sex agrees
+/// ("Mr" for "he"; "Mrs", "Ms", "Miss" for "she"; "Dr" for either).
+pub(super) fn titled_name_before(ctx: &SuggestContext, pronoun: CharSpan) -> Option<CharSpan> {
+    let chars = ctx.chars();
+    let words = &ctx.words;
+    let pronoun_text: String = chars[pronoun.start..pronoun.end].iter().collect();
+    let she = match pronoun_text.to_lowercase().as_str() {
+        "he" => false,
+        "she" => true,
+        _ => return None,
+    };
+    let start = chars[..pronoun.start]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |k| k + 1);
+    let from = ctx.word_at_or_after(start);
+    let to = ctx.word_at_or_after(pronoun.start);
+    let title = (from..to).rev().find(|&k| {
+        let honorific = words[k].text.trim_end_matches('.');
+        match honorific {
+            "Mr" => !she,
+            "Mrs" | "Ms" | "Miss" => she,
+            "Dr" => true,
+            _ => false,
+        }
+    })?;
+    let mut end = title + 1;
+    if words.get(end).is_some_and(|w| w.text == ".") {
+        end += 1;
+    }
+    let first = end;
+    while end < to && name_word(&words[end]) && !NOT_NAMES.contains(&words[end].lower.as_str()) {
+        end += 1;
+    }
+    if end == first || end - first > 3 {
+        return None;
+    }
+    let name = CharSpan::new(words[first].span.start, words[end - 1].span.end);
+    let named_between = ctx
+        .mentions_starting_in(CharSpan::new(words[title].span.start, pronoun.start))
+        .any(|i| matches!(canonical(&ctx.mentions[i].label), "PERSON" | "ORG"));
+    (!named_between && !ctx.mention_overlaps(name)).then_some(name)
+}
