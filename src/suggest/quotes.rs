@@ -4415,8 +4415,9 @@ fn speaker_label<'a>(ctx: &'a SuggestContext, wanted: &str) -> Option<&'a str> {
 /// down), after pooling adjacent groups whose shares run against the order of their evidence
 /// (pool-adjacent-violators over: no cue and no speaker, a cue but no speaker, a continuation's or
 /// a reported sentence's speaker, a cue's speaker), so that a higher score never means a lower
-/// share right. With the rules of round 34 the smoothed shares are in that order, nothing
-/// pooled, and the two speaker groups round down apart (0.86 and 0.94; 0.88 and 0.94 in round 33;
+/// share right. With the rules of round 35 the smoothed shares are in that order, nothing
+/// pooled, and the two speaker groups round down apart (0.86 and 0.94, as in round 34; 0.88 and
+/// 0.94 in round 33;
 /// 0.87 and 0.94 in rounds 31 and 32; 0.87 and 0.95 in rounds 29
 /// and 30; 0.89 and 0.95 in round 28,
 /// 0.90 and 0.95 in round 24, 0.91 and 0.95 in round 23, 0.91 and 0.96 in rounds 19 to 22; in rounds 17 and 18 0.93 and
@@ -4435,35 +4436,36 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
-        // however found (round 34, 792 development articles): 1473 of 1564, 1474 / 1566 = 0.941
-        // (round 33 on 601: 1393 of 1470, 0.947; round 32: 1385 of 1465, 0.945; round 31's last
-        // rules on 565: 1365 of 1443, 0.945; round 30: 1339 of 1406 on the 500
-        // Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global Voices
-        // posts, whose bloggers and tweets are often credited by a name the model misses, brought
-        // it down.
+        // however found (round 35, 792 development articles): 1491 of 1572, 1492 / 1574 = 0.948
+        // (round 34: 1473 of 1564, 0.941; round 33 on 601: 1393 of 1470, 0.947; round 32: 1385 of
+        // 1465, 0.945; round 31's last rules on 565: 1365 of 1443, 0.945; round 30: 1339 of 1406 on
+        // the 500 Wikinews articles, 0.951; round 28: 1174 of 1225 on 445, 0.958). The Global
+        // Voices posts, whose bloggers and tweets are often credited by a name the model misses,
+        // brought it down.
         (_, Some(_)) if cue_found => 0.94,
-        // The latest attribution continued, a cue earlier in a reported sentence, the speaker of
-        // a quote's original or translation, or the introducer of a paragraph of someone's words:
-        // 354 of 410, 355 / 412 = 0.862 (round 33 on 601: 340 of 382, 0.888; round 32: 336 of
-        // 383, 0.875; round 31's last rules: 319 of 364, 0.874; round 30: 311 of 354 on 500
-        // articles, 0.876; round 28: 271 of 302 on 445, 0.895).
+        // The latest attribution continued, a cue earlier in a reported sentence, the speaker of a
+        // quote's original or translation, or the introducer of a paragraph of someone's words: 355
+        // of 409, 356 / 411 = 0.866 (round 34: 354 of 410, 0.862; round 33 on 601: 340 of 382,
+        // 0.888; round 32: 336 of 383, 0.875; round 31's last rules: 319 of 364, 0.874; round 30:
+        // 311 of 354 on 500 articles, 0.876; round 28: 271 of 302 on 445, 0.895).
         (_, Some(_)) if carried => 0.86,
-        // No cue, in a sentence a person opens or after "a statement by" a person: 22 of 27,
-        // 23 / 29 = 0.793 (round 33 on 601: 16 of 20, 0.773; round 32: 17 of 21, 0.783; round
-        // 31: 15 of 18, 0.800; rounds 29 and 30: 12 of 15, 0.765).
+        // No cue, in a sentence a person opens or after "a statement by" a person: 22 of 27, 23 /
+        // 29 = 0.793, as in round 34 (round 33 on 601: 16 of 20, 0.773; round 32: 17 of 21, 0.783;
+        // round 31: 15 of 18, 0.800; rounds 29 and 30: 12 of 15, 0.765).
         ("direct:in-sentence", Some(_)) => 0.79,
         // Not measured.
         ("indirect:according-to" | "indirect:that", Some(_)) => 0.55,
         (_, Some(_)) => 0.5,
-        // No cue and nobody to continue (nor a person opening its sentence whom a pronoun
-        // resolves to): 89 of 171, 90 / 173 = 0.520 (round 33 on 601: 68 of 137, 0.496; round 32:
-        // 69 of 141, 0.490; round 31's last rules: 53 of 114, 0.466; round 30: 35 of 79, 0.444;
-        // round 27: 25 of 73, 0.347, before `direct:in-sentence` took most of the wrong ones).
+        // No cue and nobody to continue (nor a person opening its sentence whom a pronoun resolves
+        // to): 89 of 169, 90 / 171 = 0.526 (round 34: 89 of 171, 0.520; round 33 on 601: 68 of 137,
+        // 0.496; round 32: 69 of 141, 0.490; round 31's last rules: 53 of 114, 0.466; round 30: 35
+        // of 79, 0.444; round 27: 25 of 73, 0.347, before `direct:in-sentence` took most of the
+        // wrong ones).
         ("direct:no-cue" | "direct:in-sentence", None) => 0.52,
-        // A cue whose subject was not found (often rightly nobody named): 145 of 218, 146 / 220
-        // = 0.664 (round 33 on 601: 136 of 199, 0.682; round 32: 131 of 195, 0.670; round 31's
-        // last rules: 125 of 179, 0.696; round 30: 114 of 165, 0.688).
-        (_, None) if rule.starts_with("direct:") => 0.66,
+        // A cue whose subject was not found (often rightly nobody named): 145 of 213, 146 / 215 =
+        // 0.679 (round 34: 145 of 218, 0.664; round 33 on 601: 136 of 199, 0.682; round 32: 131 of
+        // 195, 0.670; round 31's last rules: 125 of 179, 0.696; round 30: 114 of 165, 0.688).
+        (_, None) if rule.starts_with("direct:") => 0.67,
         (_, None) => 0.3,
     }
 }
