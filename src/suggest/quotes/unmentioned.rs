@@ -11,7 +11,7 @@ use super::super::context::{SuggestContext, Word};
 use super::super::labels::canonical;
 use super::super::lexicon::{is_common_word, is_org_keyword};
 use super::super::speaker_name::is_title;
-use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word};
+use super::{LISTENER_CUES, PREPOSITIONS, RoleRef, Subject, is_adverb_word, paragraph_start};
 
 /// Accounts a body or a person posts from ("the official twitter handle of The Cranberries").
 const ACCOUNT_NOUNS: &[&str] = &["account", "handle", "page", "feed", "channel"];
@@ -517,6 +517,16 @@ fn handle_before(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subjec
     })
 }
 
+/// Whether the pronoun at `pronoun` is "she" (`Some(true)`) or "he" (`Some(false)`); `None` for
+/// any other.
+fn she(ctx: &SuggestContext, pronoun: CharSpan) -> Option<bool> {
+    match ctx.text_of(pronoun).to_lowercase().as_str() {
+        "he" => Some(false),
+        "she" => Some(true),
+        _ => None,
+    }
+}
+
 /// Verbs that may follow a paragraph's opening subject ("Schmetzer was naturally delighted").
 const OPENING_VERBS: &[&str] = &[
     "was", "is", "has", "had", "said", "says", "added", "told", "also", "then", "later", "agreed",
@@ -529,14 +539,8 @@ const OPENING_VERBS: &[&str] = &[
 pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) -> Option<CharSpan> {
     let chars = ctx.chars();
     let words = &ctx.words;
-    let pronoun_text: String = chars[pronoun.start..pronoun.end].iter().collect();
-    if !matches!(pronoun_text.to_lowercase().as_str(), "he" | "she") {
-        return None;
-    }
-    let start = chars[..pronoun.start]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |k| k + 1);
+    she(ctx, pronoun)?;
+    let start = paragraph_start(chars, pronoun.start);
     let first = ctx.word_at_or_after(start);
     let subject = words.get(first)?;
     let verb = words.get(first + 1)?;
@@ -568,16 +572,8 @@ pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) ->
 pub(super) fn titled_name_before(ctx: &SuggestContext, pronoun: CharSpan) -> Option<CharSpan> {
     let chars = ctx.chars();
     let words = &ctx.words;
-    let pronoun_text: String = chars[pronoun.start..pronoun.end].iter().collect();
-    let she = match pronoun_text.to_lowercase().as_str() {
-        "he" => false,
-        "she" => true,
-        _ => return None,
-    };
-    let start = chars[..pronoun.start]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |k| k + 1);
+    let she = she(ctx, pronoun)?;
+    let start = paragraph_start(chars, pronoun.start);
     let from = ctx.word_at_or_after(start);
     let to = ctx.word_at_or_after(pronoun.start);
     let title = (from..to).rev().find(|&k| {
