@@ -2761,14 +2761,15 @@ const KIN_NOUNS: &[&str] = &[
 /// Nouns of sex and age that name a person ("The woman added").
 const PERSON_NOUNS: &[&str] = &["man", "woman", "boy", "girl"];
 
-/// Whether a lower-case noun names a person: a role ("minister"), kin, sex, or an agent noun in "-er",
-/// "-or", "-ist", "-ian", "-ant" or "-ent" ("astronomer", "resident"), not a document
-/// ("statement", "report") nor a noun in "-ment".
+/// Whether a lower-case noun names a person: a role ("minister"), kin, sex, or an agent noun in
+/// "-er", "-or", "-ist", "-ian", "-ant" or "-ent" ("astronomer", "resident"), not a document
+/// ("statement", "report"), a newspaper ("the paper added") nor a noun in "-ment".
 fn person_noun(lower: &str) -> bool {
     let agent = ["er", "or", "ist", "ian", "ant", "ent"]
         .iter()
         .any(|suffix| lower.ends_with(suffix))
-        && !lower.ends_with("ment");
+        && !lower.ends_with("ment")
+        && !matches!(lower, "paper" | "newspaper");
     (PERSON_ROLES.contains(&lower)
         || KIN_NOUNS.contains(&lower)
         || PERSON_NOUNS.contains(&lower)
@@ -2780,9 +2781,9 @@ fn person_noun(lower: &str) -> bool {
 const GOING_ON_CUES: &[&str] = &["added", "adds", "continued", "continues"];
 
 /// "The astronomer also said, "…"", "The Portuguese added, "…"": "the" and one word (a noun in
-/// lower case that names a person, or a people's name) as the whole subject of a cue that says the speaker goes on
-/// ("added", "continued", or any cue after "also") describe someone named before, as "he" or
-/// "she" would; the pronoun's look back finds them.
+/// lower case that names a person, or a people's name) as the whole subject of a cue that says
+/// the speaker goes on ("added", "continued", or any cue after "also") describe someone named
+/// before, as "he" or "she" would; the pronoun's look back finds them.
 fn described_again(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     let also = cue > from && words[cue - 1].lower == "also";

@@ -431,8 +431,8 @@ fn with_place_before(chars: &[char], span: CharSpan) -> CharSpan {
 
 /// "the High" + "Court of England", "the Foreign and" + "Commonwealth Office": an organisation
 /// whose name the entity model cut after "the" and a capitalised word (or a capitalised word and
-/// "and") takes them in; the name runs from "the". A title ("the President") or a body's word
-/// before it names something else.
+/// "and") takes them in; the name runs from "the". A title ("the President"), a body's word, a
+/// place or an acronym ("the EU and NATO") before it names something else.
 fn with_words_after_the(chars: &[char], span: CharSpan) -> CharSpan {
     let before = tokens_before_on_line(chars, span.start);
     let lead = match before[..] {
