@@ -4176,9 +4176,11 @@ fn the_and_a_person_noun_before_added_or_also_said_goes_on_with_the_speaker_befo
          [Sheppard]{PERSON} said, \"Our other discovery is an oddball.\" The astronomer also \
          said, \"This is an unstable situation.\"\n\n\
          [Ana Lund]{PERSON} said, \"We won.\" The statement added, \"The club is proud.\"\n\n\
+         [Ana Lund]{PERSON} said, \"We won.\" The paper added, \"The town is proud.\"\n\n\
          [Ana Lund]{PERSON} said, \"We won.\" The astronomer said, \"It was hard.\"\n",
     );
-    // A document goes on with no one; "said" alone does not say the speaker goes on.
+    // A document or a newspaper goes on with no one; "said" alone does not say the speaker goes
+    // on.
     assert_eq!(
         speakers_and_rules(&found),
         vec![
@@ -4186,6 +4188,8 @@ fn the_and_a_person_noun_before_added_or_also_said_goes_on_with_the_speaker_befo
             (Some("José Mourinho"), "direct:cue-before"),
             (Some("Sheppard"), "direct:cue-before"),
             (Some("Sheppard"), "direct:cue-before"),
+            (Some("Ana Lund"), "direct:cue-before"),
+            (None, "direct:cue-before"),
             (Some("Ana Lund"), "direct:cue-before"),
             (None, "direct:cue-before"),
             (Some("Ana Lund"), "direct:cue-before"),
