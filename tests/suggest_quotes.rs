@@ -4231,3 +4231,22 @@ fn she_after_an_honorific_and_a_name_the_model_missed_is_that_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_long_title_opening_the_sentence_is_its_subject() {
+    let found = quotes(
+        "Assistant Secretary of the [Air Force]{ORG} for Acquisition [Marvin Sambur]{PERSON} \
+         defended the choice, saying, \"This was not a competitive bid process.\"\n\n\
+         The memo of the [Air Force]{ORG} for Acquisition [Marvin Sambur]{PERSON} came back, \
+         saying, \"We were never asked.\"\n",
+    );
+    // After a lower-case word ("memo") the words before the name are no title: it is in a
+    // phrase.
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Marvin Sambur"), "direct:cue-before"),
+            (None, "direct:cue-before")
+        ]
+    );
+}

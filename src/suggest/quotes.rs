@@ -2046,7 +2046,8 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
                 .get(end)
                 .is_some_and(|w| matches!(w.lower.as_str(), "'s" | "’s"));
             let quoted = narration && ctx.inside_quotation(word.span.start);
-            if !in_phrase(k) && !bracketed && !possessive && !quoted && end <= to {
+            let titled = title_run(ctx, from, k, index);
+            if (!in_phrase(k) || titled) && !bracketed && !possessive && !quoted && end <= to {
                 let index = officer_of(ctx, index)
                     .or_else(|| member_named_after(ctx, index))
                     .unwrap_or(index);
@@ -2058,6 +2059,21 @@ fn sentence_subject(ctx: &SuggestContext, from: usize, to: usize) -> Option<Subj
         k += 1;
     }
     None
+}
+
+/// "Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended …": a person
+/// mention at word `k` after nothing but a title from the sentence's opening word `from`
+/// (capitalised words joined by "of", "the", "for" and "and", opening with no preposition) is
+/// the sentence's subject, though a preposition of the title stands before the name.
+fn title_run(ctx: &SuggestContext, from: usize, k: usize, index: usize) -> bool {
+    let words = &ctx.words;
+    canonical(&ctx.mentions[index].label) == "PERSON"
+        && k > from + 1
+        && !PREPOSITIONS.contains(&words[from].lower.as_str())
+        && (from..k).all(|j| {
+            words[j].is_capitalised()
+                || matches!(words[j].lower.as_str(), "of" | "the" | "for" | "and")
+        })
 }
 
 /// "AIP chairman Markham Robinson", "Brazilian President Jair Bolsonaro": the person named right
