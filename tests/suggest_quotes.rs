@@ -4250,3 +4250,18 @@ fn a_name_after_a_long_title_opening_the_sentence_is_its_subject() {
         ]
     );
 }
+
+#[test]
+fn a_title_word_that_ends_a_persons_name_in_the_document_is_that_persons_surname() {
+    let found = quotes(
+        "[Billy King]{PERSON} fired the coach yesterday.\n\n\
+         \"We felt the main focus was the players,\" King said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("King"), "direct:cue-after")]
+    );
+    // With no "… King" in the document, "King" is a title and names nobody.
+    let found = quotes("The coach was fired yesterday.\n\n\"We felt it was time,\" King said.\n");
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
+}

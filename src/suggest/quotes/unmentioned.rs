@@ -113,7 +113,7 @@ fn name_word(word: &Word) -> bool {
 /// Whether the words `start..end` are a name: each a name word, a particle between two of them
 /// or a hyphen joining two words ("Ki-moon"); opening with a name word and closing with one or a
 /// hyphen's part, and not
-/// ending in a title ("the Iranian President"); its first and last words no function word, day or
+/// ending in a title ("the Iranian President") unless a person's name ends with it; its first and last words no function word, day or
 /// month (inside, "Kim In-seok" may hold one).
 fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
     let words = &ctx.words;
@@ -126,7 +126,7 @@ fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
         || !(name_word(&words[end - 1]) || (words[end - 1].text != "-" && joined(ctx, end - 1)))
         || not_name(&words[start])
         || not_name(&words[end - 1])
-        || is_title(&words[end - 1].text)
+        || (is_title(&words[end - 1].text) && !surname_of_a_person(ctx, &words[end - 1], end))
     {
         return false;
     }
@@ -138,9 +138,9 @@ fn is_name(ctx: &SuggestContext, start: usize, end: usize) -> bool {
     })
 }
 
-/// "said May." after "Prime Minister Theresa May": a month or a day that ends a person's name
-/// written out elsewhere in the document names that person, unless a number follows it ("May
-/// 5").
+/// "said May." after "Prime Minister Theresa May", "King said" after "Billy King": a month, a day
+/// or a title that ends a person's name written out elsewhere in the document names that person,
+/// unless a number follows it ("May 5").
 fn surname_of_a_person(ctx: &SuggestContext, word: &Word, end: usize) -> bool {
     let chars = ctx.chars();
     let dated = ctx
