@@ -91,8 +91,8 @@ def tidy(s):
 
 
 def marks(lines):
-    return sum(line.split(" ").count('"') + line.count("``") + line.count("''")
-               for line in lines)
+    """Double quotation marks: straight ones, alone or glued to a word, and `` and ''."""
+    return sum(line.count('"') + line.count("``") + line.count("''") for line in lines)
 
 
 def docs(snapshot, topic):
