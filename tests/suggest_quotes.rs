@@ -4265,3 +4265,35 @@ fn a_title_word_that_ends_a_persons_name_in_the_document_is_that_persons_surname
     let found = quotes("The coach was fired yesterday.\n\n\"We felt it was time,\" King said.\n");
     assert_eq!(speakers_and_rules(&found), vec![(None, "direct:cue-after")]);
 }
+
+#[test]
+fn a_quote_written_one_sentence_per_line_runs_on_to_the_mark_that_closes_it() {
+    assert_eq!(
+        direct(
+            "A close friend, [Ann Lee]{PERSON}, said: “I can't believe it.\n\n\
+             They were so close.\n\n\
+             “John was a good kid.\n\n\
+             He idolised his sister.”\n\n\
+             Alice was brought up in Millom.\n"
+        ),
+        vec![row(
+            "I can't believe it. / They were so close. / John was a good kid. / He idolised his \
+             sister.",
+            Some("Ann Lee"),
+            "direct:cue-before"
+        )]
+    );
+    // A quote left open by a slip ends at its paragraph when the next quotation has marks of
+    // its own: nothing closes the first one.
+    assert_eq!(
+        direct(
+            "[Ann Lee]{PERSON} said: “We will win.\n\n\
+             The crowd cheered.\n\n\
+             “It is over,” said [Bob Day]{PERSON}.\n"
+        ),
+        vec![
+            row("We will win.", Some("Ann Lee"), "direct:cue-before"),
+            row("It is over", Some("Bob Day"), "direct:cue-after")
+        ]
+    );
+}

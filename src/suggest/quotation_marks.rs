@@ -73,8 +73,9 @@ pub struct Quotation {
 /// Every quotation: the [`pairs`], and quotes that open without closing on their line and go on
 /// in the following paragraphs. Such a quote goes on while a paragraph opens with a quotation
 /// mark and does not close it, and ends with the first paragraph that closes it (whether or not
-/// that paragraph opens with a mark, since some copies lose the opening one). A quote that opens
-/// and is never continued runs to the end of its paragraph.
+/// that paragraph opens with a mark, since some copies lose the opening one); it goes on through
+/// a paragraph with no mark only when a later one closes it (see [`runs_on`]). A quote that
+/// opens and is never continued runs to the end of its paragraph.
 pub fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut p = 0;
@@ -120,7 +121,7 @@ pub fn quotations(chars: &[char]) -> Vec<Quotation> {
                     close_end = end;
                     break;
                 }
-                None if opened => {
+                None if opened || runs_on(chars, next, closes) => {
                     contents.extend(trim_content(chars, from, next_end));
                     close_end = next_end;
                     line_end = next_end;
@@ -139,6 +140,37 @@ pub fn quotations(chars: &[char]) -> Vec<Quotation> {
         p = close_end.max(start);
     }
     out
+}
+
+/// Whether an open quote goes on through the paragraph at `p`, which holds no mark at all, as in
+/// a text written one sentence per line (`“I can't believe it.` / `They all looked after each
+/// other.` / `“John was a good kid.` / `His sister was his world.”`): only when the paragraphs
+/// from `p` on, at most eight, hold nothing but such unmarked paragraphs and AP-style reopenings
+/// until one that closes the quote with no opening mark before it, a mark that nothing else
+/// could have opened. A paragraph with a pair of its own (`"It is over," said Bob.`), or with
+/// an opening mark inside it, ends the quote where it was.
+fn runs_on(chars: &[char], p: usize, closes: &[&str]) -> bool {
+    let mut at = p;
+    for _ in 0..8 {
+        if at >= chars.len() {
+            return false;
+        }
+        let end = line_end_of(chars, at);
+        let (from, opened) = match opener_at(chars, at) {
+            Some((len, _)) => (at + len, true),
+            None => (at, false),
+        };
+        let opener_inside = (from..end).any(|k| opener_at(chars, k).is_some());
+        match closing_in_line(chars, from, closes) {
+            Some((content_end, _)) => {
+                return !opened && (from..content_end).all(|k| opener_at(chars, k).is_none());
+            }
+            None if opener_inside => return false,
+            None => {}
+        }
+        at = next_paragraph(chars, end);
+    }
+    false
 }
 
 /// Whether an opening mark starts at `p`: its length and the marks that may close it.
