@@ -4297,3 +4297,28 @@ fn a_quote_written_one_sentence_per_line_runs_on_to_the_mark_that_closes_it() {
         ]
     );
 }
+
+#[test]
+fn a_quote_between_two_closing_curly_marks_is_a_quote() {
+    // Swedish and Finnish typography, and copies whose marks were all turned the closing way.
+    assert_eq!(
+        direct("”Mission accomplished,” [Bruce Arians]{PERSON} said.\n"),
+        vec![row(
+            "Mission accomplished",
+            Some("Bruce Arians"),
+            "direct:cue-after"
+        )]
+    );
+    // After a comma, or in a line that opens its quotes with “, the mark closes.
+    assert_eq!(
+        direct(
+            "[Peter Cardillo]{PERSON} said: “We fell. The capitulation came at 8,000,” he \
+             continued.\n"
+        ),
+        vec![row(
+            "We fell. The capitulation came at 8,000",
+            Some("Peter Cardillo"),
+            "direct:cue-after"
+        )]
+    );
+}

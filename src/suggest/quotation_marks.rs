@@ -1,4 +1,4 @@
-//! Pairs of quotation marks: straight and curly double quotes, „…“, «…», »…«, ‹…›, ‘…’, and the AP
+//! Pairs of quotation marks: straight and curly double quotes, „…“, ”…”, «…», »…«, ‹…›, ‘…’, and the AP
 //! wire style's closing `''`. A pair never crosses a line; an apostrophe inside a word (`Kosovo’s`)
 //! never closes one.
 //!
@@ -12,6 +12,9 @@ const PAIRS: &[(&str, &[&str])] = &[
     ("\"", &["\"", "”", "''"]),
     ("“", &["”", "\"", "''"]),
     ("„", &["“", "”"]),
+    // ”…”: Swedish and Finnish typography, and copies whose curly marks were all turned the
+    // closing way (`”Mission accomplished,” Arians said`).
+    ("”", &["”", "\""]),
     ("«", &["»"]),
     ("»", &["«"]),
     ("‹", &["›"]),
@@ -178,7 +181,7 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
     // Asked at every char of a document: most are no opening mark's first char.
     if !chars
         .get(p)
-        .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '»' | '‹' | '‘' | '`'))
+        .is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '‘' | '`'))
     {
         return None;
     }
@@ -224,6 +227,17 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
             && next == Some(' ')
             && chars.get(p + len + 1).is_some_and(|c| c.is_alphanumeric())
             && closing_in_line(chars, p + len, closes).is_some();
+        // `”` opens only before a word, after a space or a line's start, in a line with no `“`
+        // (`”Mission accomplished,” Arians said`): elsewhere it closes (`8,000,” he continued`,
+        // `“肉色 ”过多`).
+        if *open == "”" && mark_at(chars, p, open) {
+            let line_start = chars[..p]
+                .iter()
+                .rposition(|&c| c == '\n')
+                .map_or(0, |k| k + 1);
+            let curly_line = chars[line_start..line_end_of(chars, p)].contains(&'“');
+            return (opens_word && free_before && !curly_line).then_some((len, *closes));
+        }
         (mark_at(chars, p, open)
             && (opens_word && free_before
                 || slipped
