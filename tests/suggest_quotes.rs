@@ -4322,3 +4322,24 @@ fn a_quote_between_two_closing_curly_marks_is_a_quote() {
         )]
     );
 }
+
+#[test]
+fn reported_after_a_quotation_credits_the_outlet_that_reports() {
+    let found = quotes(
+        "\"FBI agents have established that the bugging stemmed from spying,\" [The Washington \
+         Post]{ORG} reported.\n\n\
+         [The Herald]{ORG} reported that [Ana Berg]{PERSON} wanted \"a fair and open contest \
+         for the seat,\" in its Tuesday editions.\n",
+    );
+    // "reported that …" reports someone else's words: no cue of the quotation inside.
+    assert_eq!(
+        speakers_and_rules(&found)[0],
+        (Some("The Washington Post"), "direct:cue-after")
+    );
+    assert!(
+        found[1..]
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("The Herald")),
+        "{found:?}"
+    );
+}

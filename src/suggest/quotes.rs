@@ -328,6 +328,8 @@ const CUES: &[&str] = &[
     "complained",
     "complains",
     "reacted",
+    "reported",
+    "reports",
     "reacting",
     "explaining",
     "insisting",
@@ -618,6 +620,9 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
     if word.lower == "read" && !reads_out_words(ctx, i + 1) {
         return None;
     }
+    if REPORT_CUES.contains(&word.lower.as_str()) && !reports_the_quotation_before(ctx, i) {
+        return None;
+    }
     if MESSAGE_VERBS.contains(&word.lower.as_str()) && !message_quoted(ctx, i + 1) {
         return None;
     }
@@ -643,6 +648,30 @@ fn cue_at(ctx: &SuggestContext, i: usize) -> Option<usize> {
         let fits = phrase.len() <= words.len() - i
             && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.lower);
         fits.then_some(phrase.len())
+    })
+}
+
+/// Verbs of an outlet's report: cues only ending the sentence right after a quotation (see
+/// `reports_the_quotation_before`).
+const REPORT_CUES: &[&str] = &["reported", "reports"];
+
+/// Whether word `i` ("reported") ends its sentence a few words after a quotation's closing mark
+/// and a comma, its subject alone between (`"…," The Washington Post reported.`): the outlet's
+/// own report. Elsewhere a report's words are often someone else's (`reported that the minister
+/// said "…"`), and "reports" a noun.
+fn reports_the_quotation_before(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let ends = words.get(i + 1).is_none_or(|w| {
+        matches!(w.text.as_str(), "." | "!" | "?") || w.sentence != words[i].sentence
+    });
+    let closing = |k: usize| matches!(words[k].text.as_str(), "\"" | "”" | "''" | "»");
+    ends && (i.saturating_sub(6)..i).rev().any(|k| {
+        closing(k)
+            && k > 0
+            && (words[k - 1].text == "," || words.get(k + 1).is_some_and(|w| w.text == ","))
+            && words[k + 1..i]
+                .iter()
+                .all(|w| !matches!(w.text.as_str(), "." | ";" | ":" | "\"" | "“" | "”"))
     })
 }
 
