@@ -4343,3 +4343,16 @@ fn reported_after_a_quotation_credits_the_outlet_that_reports() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_word_opening_a_quoted_paragraph_is_no_name_for_the_pronoun_after_it() {
+    let found = quotes(
+        "Mr [Steele]{PERSON} said the blaze was being treated as arson.\n\n\
+         \"It's hard to say at this point.\n\n\
+         Everything is just speculation,\" he said.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Steele"), "direct:cue-after")]
+    );
+}

@@ -534,8 +534,9 @@ const OPENING_VERBS: &[&str] = &[
 
 /// `Schmetzer was naturally delighted … "I think we played well," he said.`: a paragraph that
 /// opens with a lone capitalised word the entity model did not take for a name (not a common
-/// word, a day, a title or a body's word) and then a verb, and names no person or organisation
-/// before a "he" or "she" later in it, is about that word's bearer; the pronoun stands for them.
+/// word, a day, a title or a body's word; not inside a quotation) and then a verb, and names no
+/// person or organisation before a "he" or "she" later in it, is about that word's bearer; the
+/// pronoun stands for them.
 pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) -> Option<CharSpan> {
     let chars = ctx.chars();
     let words = &ctx.words;
@@ -557,10 +558,13 @@ pub(super) fn paragraph_opening_name(ctx: &SuggestContext, pronoun: CharSpan) ->
     let named_between = ctx
         .mentions_starting_in(CharSpan::new(start, pronoun.start))
         .any(|i| matches!(canonical(&ctx.mentions[i].label), "PERSON" | "ORG"));
+    // `"It's hard to say. / Everything is just speculation," he said.`: a word inside the
+    // quotation is what was said, not who is spoken of.
     (subject.span.end < pronoun.start
         && lone_name
         && verb_follows
         && !ctx.mention_overlaps(subject.span)
+        && !ctx.inside_quotation(subject.span.start)
         && !named_between)
         .then_some(subject.span)
 }
@@ -600,5 +604,6 @@ pub(super) fn titled_name_before(ctx: &SuggestContext, pronoun: CharSpan) -> Opt
     let named_between = ctx
         .mentions_starting_in(CharSpan::new(words[title].span.start, pronoun.start))
         .any(|i| matches!(canonical(&ctx.mentions[i].label), "PERSON" | "ORG"));
-    (!named_between && !ctx.mention_overlaps(name)).then_some(name)
+    (!named_between && !ctx.mention_overlaps(name) && !ctx.inside_quotation(name.start))
+        .then_some(name)
 }
