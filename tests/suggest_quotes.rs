@@ -4356,3 +4356,15 @@ fn a_word_opening_a_quoted_paragraph_is_no_name_for_the_pronoun_after_it() {
         vec![(Some("Steele"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn initials_in_a_name_after_a_quotation_end_no_sentence() {
+    let found = quotes(
+        "\"We're aware of the issue involving Vincent,\" team general manager [A.J. \
+         Smith]{PERSON} said in a statement.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("A.J. Smith"), "direct:cue-after")]
+    );
+}

@@ -4033,13 +4033,16 @@ fn body_after_possessive(ctx: &SuggestContext, k: usize) -> bool {
 }
 
 /// Whether word `k` is the full stop of an abbreviation inside a name, which ends no clause:
-/// a title's ("said Dr. Livermore."), a middle initial's ("said Senator Christopher S. Murphy.")
-/// or a company's (`said Apple Inc. CEO Steve Jobs`), a capitalised word after it.
+/// a title's ("said Dr. Livermore."), an initial's ("said Senator Christopher S. Murphy.", "team
+/// general manager A.J. Smith said") or a company's (`said Apple Inc. CEO Steve Jobs`), a capitalised word after it.
 fn abbreviation_stop(ctx: &SuggestContext, k: usize) -> bool {
     let words = &ctx.words;
+    // "S", or initials run together ("A.J", "J.R.R"): single capitals between full stops.
     let initial = |w: &Word| {
-        let mut letters = w.text.chars();
-        letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+        w.text.split('.').all(|part| {
+            let mut letters = part.chars();
+            letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+        })
     };
     k > 0
         && words[k].text == "."

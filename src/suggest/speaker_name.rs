@@ -256,9 +256,12 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             } else {
                 name
             };
-            with_given_name_before(
+            with_initials_before(
                 chars,
-                with_surname_after(chars, with_particle_surname(chars, name)),
+                with_given_name_before(
+                    chars,
+                    with_surname_after(chars, with_particle_surname(chars, name)),
+                ),
             )
         }
         // "Broadcaster Piers Morgan" taken for an organisation: a title before capitalised words
@@ -568,6 +571,55 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
     } else {
         span
     }
+}
+
+/// "Smith" after "manager A.J. " → "A.J. Smith": initials right before a name (capitals each
+/// followed by a full stop, up to three words of them: "A.J.", "A. J.", "J.R.R.") are its
+/// given names, which the entity model leaves out, and so is a given name before them ("Wayne A.
+/// I. Frederick").
+fn with_initials_before(chars: &[char], span: CharSpan) -> CharSpan {
+    let mut start = span.start;
+    for _ in 0..3 {
+        if start < 3 || chars[start - 1] != ' ' {
+            break;
+        }
+        let end = start - 1;
+        let from = chars[..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |k| k + 1);
+        let token = &chars[from..end];
+        let initials = token.len() >= 2
+            && token.len() % 2 == 0
+            && token
+                .chunks(2)
+                .all(|pair| pair[0].is_uppercase() && pair[1] == '.');
+        if !initials {
+            break;
+        }
+        start = from;
+    }
+    // "Wayne A. I. Frederick": a given name before the initials.
+    if start < span.start {
+        let before = tokens_before_on_line(chars, start);
+        if let [.., given] = before[..]
+            && given.end + 1 == start
+        {
+            let text = word(chars, given);
+            let mut letters = text.chars();
+            let shaped = letters.next().is_some_and(char::is_uppercase)
+                && text.chars().count() >= 2
+                && letters.all(char::is_lowercase);
+            if shaped
+                && !is_title(&text)
+                && !DAYS_AND_MONTHS.contains(&text.as_str())
+                && !is_org_keyword(&text)
+            {
+                start = given.start;
+            }
+        }
+    }
+    CharSpan::new(start, span.end)
 }
 
 /// "Evans" after "said Terrence " → "Terrence Evans": a one-word name the entity model cut after
@@ -924,6 +976,20 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn initials_before_a_name_and_a_given_name_before_them_are_the_names() {
+        let text = "\"We are aware of it,\" team general manager A.J. Smith said.";
+        assert_eq!(speaker(text, "Smith", "PERSON"), "A.J. Smith");
+        let text = "said Howard University President Wayne A. I. Frederick in a statement.";
+        assert_eq!(
+            speaker(text, "Frederick", "PERSON"),
+            "Wayne A. I. Frederick"
+        );
+        // A title before the initials stays out.
+        let text = "said President J. Smith on Monday.";
+        assert_eq!(speaker(text, "Smith", "PERSON"), "J. Smith");
     }
 
     #[test]
