@@ -590,7 +590,7 @@ fn with_initials_before(chars: &[char], span: CharSpan) -> CharSpan {
             .map_or(0, |k| k + 1);
         let token = &chars[from..end];
         let initials = token.len() >= 2
-            && token.len() % 2 == 0
+            && token.len().is_multiple_of(2)
             && token
                 .chunks(2)
                 .all(|pair| pair[0].is_uppercase() && pair[1] == '.');
