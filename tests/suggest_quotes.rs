@@ -4368,3 +4368,43 @@ fn initials_in_a_name_after_a_quotation_end_no_sentence() {
         vec![(Some("A.J. Smith"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn verbs_of_boasting_conceding_and_notifying_are_cues() {
+    let found = quotes(
+        "\"I thought it was just impossible to get a gift like this,\" crowed Nvidia CEO \
+         [Jen-Hsun Huang]{PERSON}.\n\n\
+         \"We will be making no further payment,\" [Karen Olson]{PERSON}, president of the \
+         dairy, notified the panel.\n\n\
+         \"We made mistakes,\" [Ana Berg]{PERSON} conceded.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![
+            (Some("Jen-Hsun Huang"), "direct:cue-after"),
+            (Some("Karen Olson"), "direct:cue-after"),
+            (Some("Ana Berg"), "direct:cue-after")
+        ]
+    );
+}
+
+#[test]
+fn a_role_noun_after_the_cue_is_the_person_who_has_that_role() {
+    let found = quotes(
+        "A child died, [Ema Suryani]{PERSON}, a doctor at a clinic, told [AFP]{ORG}.\n\n\
+         \"We have received around 50 people with injuries,\" added the doctor.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Ema Suryani"), "direct:cue-after")]
+    );
+    // Before a comma and a name, the name is the one speaking.
+    let found = quotes(
+        "[Jose Cordova]{PERSON} spoke first.\n\n\
+         \"She was not seriously ill,\" said the health minister, [Ana Jorge]{PERSON}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Ana Jorge"), "direct:cue-after")]
+    );
+}

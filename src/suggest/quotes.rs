@@ -330,6 +330,26 @@ const CUES: &[&str] = &[
     "reacted",
     "reported",
     "reports",
+    "crowed",
+    "boasted",
+    "boasts",
+    "bragged",
+    "joked",
+    "jokes",
+    "laughed",
+    "conceded",
+    "concedes",
+    "cautioned",
+    "cautions",
+    "predicted",
+    "predicts",
+    "lamented",
+    "laments",
+    "mused",
+    "muses",
+    "scoffed",
+    "snapped",
+    "notified",
     "reacting",
     "explaining",
     "insisting",
@@ -491,6 +511,27 @@ const PERSON_ROLES: &[&str] = &[
     "analyst",
     "economist",
     "strategist",
+    "doctor",
+    "physician",
+    "surgeon",
+    "nurse",
+    "officer",
+    "sheriff",
+    "detective",
+    "inspector",
+    "sergeant",
+    "lieutenant",
+    "colonel",
+    "researcher",
+    "scientist",
+    "executive",
+    "owner",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "teacher",
+    "principal",
 ];
 
 /// Words after which a mention is in a prepositional phrase ("after a meeting with Kurti"), or is
@@ -3837,6 +3878,20 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
             .is_none_or(|w| matches!(w.text.as_str(), "." | "," | ";" | "!" | "?"))
     {
         return Some(Subject::Pronoun(words[from].span, reference));
+    }
+    // "\"…,\" added the doctor.": a role noun after "the", ending the clause, is the subject,
+    // resolved as "the doctor said" is (not before a comma and a name: "said the health
+    // minister, Ana Jorge").
+    let clause_ends = |k: usize| match words.get(k + 1) {
+        None => true,
+        Some(w) if w.text == "," => words.get(k + 2).is_none_or(|n| !n.is_capitalised()),
+        Some(w) => matches!(w.text.as_str(), "." | ";" | "!" | "?"),
+    };
+    if words[from].lower == "the"
+        && let Some(subject) = (from + 1..(from + 4).min(words.len()))
+            .find_map(|k| clause_ends(k).then(|| role_at(ctx, from, k)).flatten())
+    {
+        return Some(subject);
     }
     // "said a spokeswoman for the NATO's antipiracy mission in the UK": someone unnamed of a body
     // speaks; neither the body nor a place after it is the speaker.
