@@ -4408,3 +4408,23 @@ fn a_role_noun_after_the_cue_is_the_person_who_has_that_role() {
         vec![(Some("Ana Jorge"), "direct:cue-after")]
     );
 }
+
+#[test]
+fn an_opening_quote_is_said_by_the_person_the_next_paragraph_opens_with() {
+    let found = quotes(
+        "Co-worker speaks out\n\n\
+         \"She's not a loose cannon. She's a hard worker.\"\n\n\
+         [Kenneth Dorsey]{PERSON} says the woman accused of the shooting is a good person.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Kenneth Dorsey"), "direct:named-after")]
+    );
+    // A name that opens a paragraph of narration without a verb of saying is no speaker.
+    let found = quotes(
+        "Co-worker speaks out\n\n\
+         \"She's not a loose cannon. She's a hard worker.\"\n\n\
+         [Kenneth Dorsey]{PERSON} worked with the woman for ten years.\n",
+    );
+    assert_eq!(speakers_and_rules(&found), vec![(None, "direct:no-cue")]);
+}

@@ -37,6 +37,10 @@
 //! - `direct:translation`: a quote in another language and its English translation in the
 //!   paragraphs right after it (`"La identidad viene dada …"` then `"Identity is given …", the
 //!   bishop said`): where one side has nobody found, it takes the other side's speaker.
+//! - `direct:named-after`: no cue and nothing else found, a quotation that fills its paragraphs
+//!   with a paragraph after it opening with a person's name and a verb of saying (a story's
+//!   opening quote: `"She's not a loose cannon."` then `Kenneth Dorsey says the woman …`):
+//!   that person (`next-paragraph`).
 //! - `direct:no-cue`: a quotation of three words or more with nobody to attribute it to; not a
 //!   short one (under eight words) that the sentence goes on about with no comma closing it
 //!   (`"Law and order" was a common theme`, `rated "offensive to some audiences" per YouTube`).
@@ -178,7 +182,7 @@ use super::gazetteer::{GazKind, gazetteer};
 use super::labels::canonical;
 use super::lexicon::{PronounRef, pronoun};
 use super::overlaps::Overlaps;
-use super::quotation_marks::{pairs, trim_content};
+use super::quotation_marks::{Quotation, pairs, trim_content};
 use super::speaker_name::{is_title, speaker_span};
 use super::{Recommender, SpeakerSuggestion, Suggestion, SuggestionKind};
 
@@ -1121,6 +1125,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         } else if let Some(subject) = previous_subject(ctx, quotation.open) {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
+        } else if let Some(index) = named_in_next_paragraph(ctx, &quotation) {
+            candidate.subject = Subject::Mention(index, "next-paragraph");
+            candidate.rule = "direct:named-after";
         }
         // `a banner from People's Vote saying "put it to the people"`: a sign's words, no one's.
         if candidate
@@ -1145,6 +1152,33 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     share_joined_cues(ctx, &mut out);
     share_translations(ctx, &mut out);
     out
+}
+
+/// `"She's not a loose cannon. / She's very spiritual." / Kenneth Dorsey says the woman …`: a
+/// quotation with no cue that fills its paragraphs, followed by a paragraph opening with a
+/// person's name and a verb of saying, is that person's (a story's opening quote, its speaker
+/// named after it). The person's mention, when so.
+fn named_in_next_paragraph(ctx: &SuggestContext, quotation: &Quotation) -> Option<usize> {
+    let chars = ctx.chars();
+    let words = &ctx.words;
+    let first = quotation.contents.first()?;
+    let fills = paragraph_start(chars, quotation.open) == quotation.open
+        && chars[quotation.close_end..]
+            .iter()
+            .take_while(|&&c| c != '\n')
+            .all(|c| c.is_whitespace());
+    if !fills || first.start == 0 {
+        return None;
+    }
+    let next = (quotation.close_end..chars.len()).find(|&k| !chars[k].is_whitespace())?;
+    let index = ctx
+        .mentions_starting_in(CharSpan::new(next, next + 1))
+        .find(|&i| {
+            canonical(&ctx.mentions[i].label) == "PERSON" && allowed(ctx, &ctx.mentions[i])
+        })?;
+    let verb = ctx.word_at_or_after(ctx.mentions[index].span.end);
+    (verb < words.len() && cue_at(ctx, verb).is_some() && !words[verb].is_capitalised())
+        .then_some(index)
 }
 
 /// The span of a handle (`@KommandaObbs`) opening the content `first`, right before a colon.
@@ -4536,7 +4570,11 @@ fn calibrated_score(rule: &str, speaker: Option<&SpeakerSuggestion>) -> f32 {
     );
     let carried = matches!(
         rule,
-        "direct:continuation" | "direct:reported" | "direct:translation" | "direct:blockquote"
+        "direct:continuation"
+            | "direct:reported"
+            | "direct:translation"
+            | "direct:blockquote"
+            | "direct:named-after"
     );
     match (rule, speaker) {
         // A cue beside the quote, the sentence before its colon or a dash credit, with a speaker
