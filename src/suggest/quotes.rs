@@ -1125,7 +1125,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         } else if let Some(subject) = previous_subject(ctx, quotation.open) {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
-        } else if let Some(index) = named_in_next_paragraph(ctx, &quotation) {
+        } else if let Some(index) = named_in_next_paragraph(ctx, quotation) {
             candidate.subject = Subject::Mention(index, "next-paragraph");
             candidate.rule = "direct:named-after";
         }
