@@ -164,6 +164,10 @@ const TITLES: &[&str] = &[
     "Lawmaker",
     "Councillor",
     "Councilor",
+    "Councilman",
+    "Councilwoman",
+    "Alderman",
+    "Trooper",
     "Assemblyman",
     "Assemblywoman",
     // A party written before a name ("Republican Mark Amodei", "Labour MP …").
@@ -1143,6 +1147,11 @@ mod tests {
         );
         let text = "Councillor Ewa Lind said";
         assert_eq!(speaker(text, "Councillor Ewa Lind", "PERSON"), "Ewa Lind");
+        let text = "City Councilman Charles Barron said.";
+        assert_eq!(
+            speaker(text, "City Councilman Charles Barron", "PERSON"),
+            "Charles Barron"
+        );
     }
 
     #[test]
