@@ -4428,3 +4428,15 @@ fn an_opening_quote_is_said_by_the_person_the_next_paragraph_opens_with() {
     );
     assert_eq!(speakers_and_rules(&found), vec![(None, "direct:no-cue")]);
 }
+
+#[test]
+fn a_cue_after_an_exclamation_with_a_day_after_it_attributes_the_quote() {
+    let found = quotes(
+        "[Ellen DeGeneres]{PERSON} will host again, the [Academy]{ORG} said.\n\n\
+         \"It's official: I'm hosting the Oscars!\" [DeGeneres]{PERSON} tweeted [Friday]{DATE}.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found).last().copied(),
+        Some((Some("DeGeneres"), "direct:cue-after"))
+    );
+}

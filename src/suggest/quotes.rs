@@ -1757,6 +1757,24 @@ fn ends_in_circumstance(ctx: &SuggestContext, cue: usize, len: usize) -> bool {
     if ends(j) {
         return true;
     }
+    // `"…!" DeGeneres tweeted Friday.`, `said yesterday.`: a day or a time ending the sentence.
+    if let Some(word) = words.get(j) {
+        let dated = ctx
+            .mentions_starting_in(CharSpan::new(word.span.start, word.span.start + 1))
+            .find(|&i| canonical(&ctx.mentions[i].label) == "DATE")
+            .map(|i| ctx.word_at_or_after(ctx.mentions[i].span.end));
+        let adverb = matches!(
+            word.lower.as_str(),
+            "yesterday" | "today" | "tonight" | "later" | "earlier"
+        )
+        .then_some(j + 1);
+        if dated
+            .or(adverb)
+            .is_some_and(|after| after <= j + 3 && ends(after))
+        {
+            return true;
+        }
+    }
     // The one told: up to three words before a preposition.
     if LISTENER_CUES.contains(&words[cue].lower.as_str()) {
         let mut listener = 0;
