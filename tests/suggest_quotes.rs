@@ -4440,3 +4440,35 @@ fn a_cue_after_an_exclamation_with_a_day_after_it_attributes_the_quote() {
         Some((Some("DeGeneres"), "direct:cue-after"))
     );
 }
+
+#[test]
+fn an_opening_mark_typed_for_a_closing_one_before_the_cue_closes_the_quote() {
+    assert_eq!(
+        direct("“We are better than this, “said [Ed Stefanski]{PERSON}.\n"),
+        vec![row(
+            "We are better than this",
+            Some("Ed Stefanski"),
+            "direct:cue-after"
+        )]
+    );
+    assert_eq!(
+        direct("“Customers want to choose, “[Dirk Meyer]{PERSON} says.\n"),
+        vec![row(
+            "Customers want to choose",
+            Some("Dirk Meyer"),
+            "direct:cue-after"
+        )]
+    );
+    // A pronoun and a verb after the mark are the words quoted.
+    assert_eq!(
+        direct(
+            "[Billy King]{PERSON} said that when he broke the news, “He asked why, and I told \
+             him.”\n"
+        ),
+        vec![row(
+            "He asked why, and I told him.",
+            Some("Billy King"),
+            "direct:reported"
+        )]
+    );
+}

@@ -176,6 +176,57 @@ fn runs_on(chars: &[char], p: usize, closes: &[&str]) -> bool {
     false
 }
 
+/// Verbs of saying after which a `“` set after a comma is a closing mark typed the wrong way.
+const CLOSE_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "told",
+    "explained",
+    "continued",
+    "noted",
+    "wrote",
+];
+
+/// `We are better than this, “said Stefanski.`, `… choose, “Meyer says.`, `… this team. “` at a
+/// line's end: a `“` after a comma or a sentence's end and a space, followed by a verb of saying,
+/// a name and a verb of saying, or nothing, closes the quotation (the copy typed it the opening
+/// way).
+fn mistyped_close(chars: &[char], q: usize) -> bool {
+    if chars.get(q) != Some(&'“')
+        || q < 2
+        || chars[q - 1] != ' '
+        || !matches!(chars[q - 2], ',' | '.' | '!' | '?')
+    {
+        return false;
+    }
+    let end = line_end_of(chars, q);
+    let rest: String = chars[q + 1..end].iter().collect();
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let Some(&first) = words.first() else {
+        return true;
+    };
+    // A name of up to three capitalised words before the verb; `O'Brien, “He asked why, …`: a
+    // pronoun and a verb open the words quoted.
+    let name = words
+        .iter()
+        .take(3)
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(**w, "He" | "She" | "They" | "We" | "I" | "It" | "You")
+        })
+        .count();
+    CLOSE_CUES.contains(&first)
+        || (name > 0 && words.get(name).is_some_and(|w| CLOSE_CUES.contains(w)))
+}
+
 /// Whether an opening mark starts at `p`: its length and the marks that may close it.
 fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str])> {
     // Asked at every char of a document: most are no opening mark's first char.
@@ -183,6 +234,9 @@ fn opener_at(chars: &[char], p: usize) -> Option<(usize, &'static [&'static str]
         .get(p)
         .is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '‘' | '`'))
     {
+        return None;
+    }
+    if mistyped_close(chars, p) {
         return None;
     }
     let before = p.checked_sub(1).map(|k| chars[k]);
@@ -257,6 +311,9 @@ fn mark_at(chars: &[char], p: usize, mark: &str) -> bool {
 fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usize, usize)> {
     let mut q = from;
     while q < chars.len() && chars[q] != '\n' {
+        if closes.contains(&"”") && mistyped_close(chars, q) {
+            return Some((q, q + 1));
+        }
         let closing = closes.iter().find(|close| {
             mark_at(chars, q, close) && {
                 let len = close.chars().count();
