@@ -608,22 +608,24 @@ fn with_initials_before(chars: &[char], span: CharSpan) -> CharSpan {
         let before = tokens_before_on_line(chars, start);
         if let [.., given] = before[..]
             && given.end + 1 == start
+            && given_name_word(&word(chars, given))
         {
-            let text = word(chars, given);
-            let mut letters = text.chars();
-            let shaped = letters.next().is_some_and(char::is_uppercase)
-                && text.chars().count() >= 2
-                && letters.all(char::is_lowercase);
-            if shaped
-                && !is_title(&text)
-                && !DAYS_AND_MONTHS.contains(&text.as_str())
-                && !is_org_keyword(&text)
-            {
-                start = given.start;
-            }
+            start = given.start;
         }
     }
     CharSpan::new(start, span.end)
+}
+
+/// Whether a word may be a given name: a capital, then lower-case letters (two or more in all),
+/// and no title, day, month or body's word.
+fn given_name_word(text: &str) -> bool {
+    let mut letters = text.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && text.chars().count() >= 2
+        && letters.all(char::is_lowercase)
+        && !is_title(text)
+        && !DAYS_AND_MONTHS.contains(&text)
+        && !is_org_keyword(text)
 }
 
 /// "Evans" after "said Terrence " → "Terrence Evans": a one-word name the entity model cut after
@@ -641,17 +643,7 @@ fn with_given_name_before(chars: &[char], span: CharSpan) -> CharSpan {
     if given.end + 1 != span.start {
         return span;
     }
-    let given_text = word(chars, given);
-    let mut letters = given_text.chars();
-    let shaped = letters.next().is_some_and(char::is_uppercase)
-        && given_text.chars().count() >= 2
-        && letters.all(char::is_lowercase);
-    if shaped
-        && is_speech_verb(&word(chars, verb))
-        && !is_title(&given_text)
-        && !DAYS_AND_MONTHS.contains(&given_text.as_str())
-        && !is_org_keyword(&given_text)
-    {
+    if given_name_word(&word(chars, given)) && is_speech_verb(&word(chars, verb)) {
         CharSpan::new(given.start, span.end)
     } else {
         span
