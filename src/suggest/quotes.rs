@@ -1161,13 +1161,12 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
 fn named_in_next_paragraph(ctx: &SuggestContext, quotation: &Quotation) -> Option<usize> {
     let chars = ctx.chars();
     let words = &ctx.words;
-    let first = quotation.contents.first()?;
     let fills = paragraph_start(chars, quotation.open) == quotation.open
         && chars[quotation.close_end..]
             .iter()
             .take_while(|&&c| c != '\n')
             .all(|c| c.is_whitespace());
-    if !fills || first.start == 0 {
+    if !fills {
         return None;
     }
     let next = (quotation.close_end..chars.len()).find(|&k| !chars[k].is_whitespace())?;

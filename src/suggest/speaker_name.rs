@@ -582,36 +582,30 @@ fn with_surname_after(chars: &[char], span: CharSpan) -> CharSpan {
 /// given names, which the entity model leaves out, and so is a given name before them ("Wayne A.
 /// I. Frederick").
 fn with_initials_before(chars: &[char], span: CharSpan) -> CharSpan {
-    let mut start = span.start;
-    for _ in 0..3 {
-        if start < 3 || chars[start - 1] != ' ' {
-            break;
-        }
-        let end = start - 1;
-        let from = chars[..end]
-            .iter()
-            .rposition(|c| c.is_whitespace())
-            .map_or(0, |k| k + 1);
-        let token = &chars[from..end];
-        let initials = token.len() >= 2
-            && token.len().is_multiple_of(2)
-            && token
+    let initials = |token: CharSpan| {
+        let text = &chars[token.start..token.end];
+        text.len() >= 2
+            && text.len().is_multiple_of(2)
+            && text
                 .chunks(2)
-                .all(|pair| pair[0].is_uppercase() && pair[1] == '.');
-        if !initials {
+                .all(|pair| pair[0].is_uppercase() && pair[1] == '.')
+    };
+    let mut start = span.start;
+    let mut taken = 0;
+    for &token in tokens_before_on_line(chars, span.start).iter().rev() {
+        if token.end + 1 != start || chars[token.end] != ' ' {
             break;
         }
-        start = from;
-    }
-    // "Wayne A. I. Frederick": a given name before the initials.
-    if start < span.start {
-        let before = tokens_before_on_line(chars, start);
-        if let [.., given] = before[..]
-            && given.end + 1 == start
-            && given_name_word(&word(chars, given))
-        {
-            start = given.start;
+        if taken < 3 && initials(token) {
+            start = token.start;
+            taken += 1;
+            continue;
         }
+        // "Wayne A. I. Frederick": a given name before the initials.
+        if taken > 0 && given_name_word(&word(chars, token)) {
+            start = token.start;
+        }
+        break;
     }
     CharSpan::new(start, span.end)
 }
