@@ -249,3 +249,39 @@ fn russia_today_is_an_outlet_not_a_country_and_a_day() {
     assert!(has(&found, "Russia Today", "ORG"), "{found:?}");
     assert!(!has(&found, "Today", "DATE"), "{found:?}");
 }
+
+#[test]
+fn military_and_civil_titles_written_short_are_no_people() {
+    // The wire's ranks: "Maj. Gen.", "Brig. Gen.", "Adm.", "Lt.", "Gov." before a name.
+    let found = entities(
+        "\"No,\" said Maj. Gen. Bill Lee. \"Fine,\" said Brig. Gen. Tom Fox. \"It is like a \
+         Greek tragedy,\" said retired Adm. Eugene Carroll. \"We will not,\" Gov. Jerry Brown \
+         said. \"Over,\" said Lt. Gen. Mark Hertling.",
+    );
+    for person in [
+        "Bill Lee",
+        "Tom Fox",
+        "Eugene Carroll",
+        "Jerry Brown",
+        "Mark Hertling",
+    ] {
+        assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
+    }
+    for title in ["Maj", "Brig", "Adm", "Lt", "Gov", "Gen"] {
+        assert!(!found.iter().any(|(t, _)| t == title), "{title}: {found:?}");
+    }
+}
+
+#[test]
+fn a_companys_suffix_as_the_wire_writes_it_makes_an_organisation() {
+    let found = entities(
+        "Eastman Kodak Co said today it would enter new markets. \"Kodak perceives that these \
+         businesses will be its bread and butter,\" said Wertheim and Co analyst Michael Ellman. \
+         Richard Schwarz, who follows Kodak for Smith Barney, Harris Upham and Co, disagreed.",
+    );
+    assert!(has(&found, "Eastman Kodak Co", "ORG"), "{found:?}");
+    assert!(has(&found, "Wertheim and Co", "ORG"), "{found:?}");
+    assert!(has(&found, "Harris Upham and Co", "ORG"), "{found:?}");
+    assert!(has(&found, "Michael Ellman", "PERSON"), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t == "Co"), "{found:?}");
+}

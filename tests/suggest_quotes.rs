@@ -4472,3 +4472,23 @@ fn an_opening_mark_typed_for_a_closing_one_before_the_cue_closes_the_quote() {
         )]
     );
 }
+
+#[test]
+fn a_rank_written_short_before_the_name_is_passed_over() {
+    let found = direct(
+        "\"It's like a Greek tragedy,\" said retired Adm. [Eugene Carroll]{PERSON} of the \
+         [Center for Defense Information]{ORG}.\n\n\
+         \"That is over,\" said Maj. Gen. [Bill Lee]{PERSON}, the commander.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "It's like a Greek tragedy",
+                Some("Eugene Carroll"),
+                "direct:cue-after"
+            ),
+            row("That is over", Some("Bill Lee"), "direct:cue-after"),
+        ]
+    );
+}

@@ -190,10 +190,17 @@ pub fn snap_to_tokens(tokens: &[CharSpan], span: CharSpan) -> CharSpan {
     snapped.unwrap_or(span)
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Titles written short before a name, whose full stop ends no sentence ("Dr. Livermore", "Maj.
+/// Gen. Bill Lee", "retired Adm. Eugene Carroll").
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev",
+    "Maj", "Brig", "Adm", "Cmdr", "Cdr", "Cpl", "Pvt", "Spc", "Supt", "Insp", "Det", "Msgr",
+];
+
+/// Abbreviations after which a full stop does not end a sentence (besides the
+/// [`TITLE_ABBREVIATIONS`]).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St",
-    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
     "Dec", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "U.S", "U.K", "U.N", "E.U",
 ];
 
@@ -260,7 +267,7 @@ fn ends_with_abbreviation(before: &[char]) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.contains(&word.as_str()) || TITLE_ABBREVIATIONS.contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -335,6 +342,18 @@ mod tests {
                 "Mr. Vucic left.",
                 "\"We want peace,'' he said.",
                 "Read More",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rank_written_short_ends_no_sentence() {
+        let text = "\"It is over,\" said retired Adm. Eugene Carroll. Maj. Gen. Bill Lee agreed.";
+        assert_eq!(
+            texts(text, &sentences(text)),
+            [
+                "\"It is over,\" said retired Adm. Eugene Carroll.",
+                "Maj. Gen. Bill Lee agreed.",
             ]
         );
     }

@@ -50,6 +50,11 @@ pub(super) fn combine(
     let mut out: Vec<(CharSpan, String, f32, &'static str)> = Vec::new();
     let (mentions, probabilities) = model.predict_with_probabilities(words, chars);
     for (span, label, confidence) in mentions {
+        // "Maj" of "said Maj. Gen. Bill Lee", "Adm" of "retired Adm. Eugene Carroll": a title
+        // written short is no name, though the model takes it for one.
+        if only_a_title(words, span) {
+            continue;
+        }
         let span = drop_leading_title(words, span);
         let span = if label == "PERSON" {
             given_name_at_sentence_start(words, span)
@@ -273,9 +278,11 @@ fn one_label_per_name(chars: &[char], found: &mut [(CharSpan, String, f32, &'sta
     }
 }
 
-/// "Refugee Council": a name the model split before an organisation keyword becomes one ORG.
-/// One pass (removing each joined mention from the middle of the list made a long document
-/// quadratic): each mention is joined to the one kept before it, which may itself be a join.
+/// "Refugee Council": a name the model split before an organisation keyword becomes one ORG; so
+/// does a firm's name before "and Co" ("Wertheim and Co", "E.F. Hutton and Co"), whatever label
+/// the model gave its parts. One pass (removing each joined mention from the middle of the list
+/// made a long document quadratic): each mention is joined to the one kept before it, which may
+/// itself be a join.
 fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
     let mut joined: Vec<(CharSpan, String, f32, &'static str)> = Vec::with_capacity(found.len());
     for mention in found.drain(..) {
@@ -286,6 +293,19 @@ fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'
                 && words[first - 1].span.end == before.0.end
                 && before.0.end < mention.0.start
                 && mention.0.start - before.0.end == 1;
+            let and_company = first > 1
+                && words.get(first).is_some_and(|w| {
+                    matches!(w.text.as_str(), "Co" | "Cos") && w.span == mention.0
+                })
+                && matches!(words[first - 1].text.as_str(), "and" | "&")
+                && words[first - 2].span.end == before.0.end
+                && before.1 != "DATE";
+            if and_company {
+                let span = CharSpan::new(before.0.start, mention.0.end);
+                let score = before.2.min(mention.2);
+                *before = (span, "ORG".to_owned(), score, "news-model+org-keyword");
+                continue;
+            }
             if mention.1 == "ORG" && keyword_first && adjacent && before.1 != "DATE" {
                 let span = CharSpan::new(before.0.start, mention.0.end);
                 let score = before.2.min(mention.2);
@@ -317,6 +337,17 @@ fn given_name_at_sentence_start(words: &[Word], span: CharSpan) -> CharSpan {
     } else {
         span
     }
+}
+
+/// Whether `span` holds nothing but a title ("Maj", "Lt. Gen", "Gov"), with or without its full
+/// stop.
+fn only_a_title(words: &[Word], span: CharSpan) -> bool {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let end = words.partition_point(|w| w.span.end <= span.end);
+    let title = gazetteer().title_at(words, first).unwrap_or(0);
+    title > 0
+        && first < end
+        && (first + title >= end || (first + title + 1 == end && words[end - 1].text == "."))
 }
 
 /// A title at the start of a person's span stays outside it ("General Antonio Guterres").

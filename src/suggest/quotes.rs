@@ -4152,16 +4152,11 @@ fn abbreviation_stop(ctx: &SuggestContext, k: usize) -> bool {
     };
     k > 0
         && words[k].text == "."
-        && (TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
+        && (crate::model::tokens::TITLE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
             || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
             || (initial(&words[k - 1]) && words[k - 1].span.end == words[k].span.start))
         && words.get(k + 1).is_some_and(|w| w.is_capitalised())
 }
-
-/// Titles written short before a name, with a full stop that ends no sentence ("Dr. Livermore").
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev",
-];
 
 /// The abbreviations that end a company's name (`said Apple Inc. CEO Steve Jobs`): their full
 /// stop ends no clause when a capitalised word follows.

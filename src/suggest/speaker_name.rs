@@ -849,7 +849,8 @@ fn with_given_name_after_office(chars: &[char], span: CharSpan) -> CharSpan {
 /// Whether a capitalised word is a title or an office written before a name ("Minister",
 /// "Mr."), which ends no name ("the Iranian President said").
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    TITLES.contains(&word) || crate::model::tokens::TITLE_ABBREVIATIONS.contains(&word)
 }
 
 /// "Home Secretary Suella Braverman" → "Suella Braverman": what follows the last title that still
