@@ -4492,3 +4492,37 @@ fn a_rank_written_short_before_the_name_is_passed_over() {
         ]
     );
 }
+
+#[test]
+fn someone_unnamed_stays_unnamed_through_the_role_noun_and_pronoun_that_go_back_to_them() {
+    // Reagan is the latest person named; none of these words is his.
+    let found = quotes(
+        "[Reagan]{PERSON} will plead his case in a televised address next week.\n\n\
+         \"We're falling by our own hand,\" said one [Republican]{NORP} political strategist.\n\n\
+         But one top [Republican]{NORP} strategist warned against expecting a turnaround.\n\n\
+         \"The White House has to avoid building expectations,\" said the strategist, who \
+         requested anonymity.\n\n\
+         \"I think it's a good measure,\" a senior foreign banker said. \"It's a faster way to \
+         get the job done.\"\n\n\
+         \"It shows that the political will is very strong,\" he added.\n\n\
+         A [London]{GPE}-based [Nordic]{NORP} banking expert said liberalisation was too strong \
+         a word.\n\n\
+         \"It would probably result in new practices,\" he said.\n",
+    );
+    let direct: Vec<_> = found
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| (q.content.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        direct,
+        vec![
+            ("We're falling by our own hand", None),
+            ("The White House has to avoid building expectations", None),
+            ("I think it's a good measure", None),
+            ("It's a faster way to get the job done.", None),
+            ("It shows that the political will is very strong", None),
+            ("It would probably result in new practices", None),
+        ],
+    );
+}

@@ -3959,10 +3959,11 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     {
         return Some(Subject::None);
     }
-    // "said a Delhi auto parts supplier.": an indefinite noun phrase ending the clause in a
-    // lower-case noun is someone unnamed; a name in it describes them. Not a document ("reads an
-    // AEW press release", "said a statement from Ryanair's lawyers"): its issuer speaks.
-    if matches!(words[from].lower.as_str(), "a" | "an")
+    // "said a Delhi auto parts supplier.", "said one Republican political strategist.": an
+    // indefinite noun phrase ending the clause in a lower-case noun is someone unnamed; a name in
+    // it describes them. Not a document ("reads an AEW press release", "said a statement from
+    // Ryanair's lawyers"): its issuer speaks.
+    if matches!(words[from].lower.as_str(), "a" | "an" | "one" | "another")
         && let Some(end) = (from + 1..limit.min(words.len())).find(|&k| words[k].is_punct())
         && end > from + 1
         && !words[end - 1].is_capitalised()

@@ -40,10 +40,16 @@ pub(super) fn resolve_role(
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
                 .collect();
-            people
+            let titled = people
                 .iter()
                 .copied()
-                .find(|&i| carries_title(ctx, i, &noun))
+                .find(|&i| carries_title(ctx, i, &noun));
+            // `But one top Republican strategist warned …. "…," said the strategist`: the noun
+            // goes back to someone unnamed, not to the latest person.
+            if titled.is_none() && introduced_unnamed(ctx, span, &noun) {
+                return None;
+            }
+            titled
                 .or_else(|| people.iter().copied().find(|&i| within_reach(i)))
                 .map(|i| (i, "role-noun"))
         }
@@ -66,6 +72,25 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Whether the role noun at `span` goes back to someone unnamed: within reach before it, the
+/// same noun ends an indefinite noun phrase ("a spokesman", "one top Republican strategist",
+/// "another official") that no name follows in apposition.
+fn introduced_unnamed(ctx: &SuggestContext, span: CharSpan, noun: &str) -> bool {
+    let words = &ctx.words;
+    let at = ctx.word_at_or_after(span.start);
+    let sentence = ctx.sentence_of(span.start).unwrap_or(0);
+    (0..at)
+        .rev()
+        .take_while(|&k| sentence.saturating_sub(words[k].sentence) <= PRONOUN_REACH)
+        .filter(|&k| words[k].lower == noun)
+        .any(|k| {
+            let start = ctx.word_at_or_after(ctx.sentences[words[k].sentence].start);
+            let named_after = words.get(k + 1).is_some_and(|w| w.text == ",")
+                && words.get(k + 2).is_some_and(|w| w.is_capitalised());
+            !named_after && unnamed_right_before(ctx, start, k + 1)
+        })
 }
 
 /// Whether person mention `i` carries the office `noun` in its name or in its title: the words
@@ -628,8 +653,17 @@ fn resolve_pronoun_among(
             };
             // "A spokesperson for NISA said … "…," he said": the latest cue's subject is someone
             // unnamed, whom the pronoun goes on with; nobody named speaks.
+            // So too further back when only quoted words come between (`"…," a senior foreign
+            // banker said. "…." / "…," he added.`).
+            let nobody_named_since = || {
+                !ctx.mentions_starting_in(CharSpan::new(word.span.end, span.start))
+                    .any(|i| {
+                        compatible(&ctx.mentions[i])
+                            && !ctx.inside_quotation(ctx.mentions[i].span.start)
+                    })
+            };
             let unnamed = index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
-                && sentence.saturating_sub(word.sentence) <= 1
+                && (sentence.saturating_sub(word.sentence) <= 1 || nobody_named_since())
                 && (opens_with_someone_unnamed(ctx, sentence_start)
                     || unnamed_right_before(ctx, sentence_start, k));
             if unnamed {
@@ -793,21 +827,44 @@ fn opens_with_someone_unnamed(ctx: &SuggestContext, start: usize) -> bool {
             .is_some_and(|w| !w.is_capitalised() && !w.is_punct())
 }
 
-/// `"…," one senior administration official said`: whether the words right before the cue at
-/// word `cue`, back to a punctuation mark or the sentence's start at word `start`, are an
-/// indefinite noun phrase in lower case ("a", "an" or "one", then up to four words).
+/// `"…," one senior administration official said`, `A London-based Nordic banking expert said`:
+/// whether the words right before the cue at word `cue`, back to a punctuation mark or the
+/// sentence's start at word `start`, are an indefinite noun phrase ("a", "an", "one" or
+/// "another", then up to six words ending in a lower-case noun; a place, a people or a body may
+/// modify it, a person's name may not).
 fn unnamed_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> bool {
     let words = &ctx.words;
-    let Some(first) = (start.max(cue.saturating_sub(5))..cue)
+    let Some(first) = (start.max(cue.saturating_sub(7))..cue)
         .rev()
-        .take_while(|&k| words[k].text.chars().all(char::is_lowercase))
+        .take_while(|&k| {
+            let w = &words[k];
+            w.text.chars().all(char::is_lowercase)
+                || w.text == "-"
+                || (w.is_capitalised() && !in_person_mention(ctx, w.span))
+        })
+        .filter(|&k| is_indefinite(&words[k].lower))
         .last()
     else {
         return false;
     };
-    matches!(words[first].lower.as_str(), "a" | "an" | "one")
-        && first + 1 < cue
-        && (first == start || words[first - 1].is_punct())
+    // `But one top Republican strategist warned`: a conjunction may open the sentence.
+    let opens = first == start
+        || words[first - 1].is_punct()
+        || (first == start + 1 && matches!(words[start].lower.as_str(), "but" | "and" | "yet"));
+    first + 1 < cue && words[cue - 1].text.chars().all(char::is_lowercase) && opens
+}
+
+/// "a", "an", "one" and "another": the determiners of someone unnamed.
+fn is_indefinite(lower: &str) -> bool {
+    matches!(lower, "a" | "an" | "one" | "another")
+}
+
+/// Whether the word at `span` is inside a person's mention.
+fn in_person_mention(ctx: &SuggestContext, span: CharSpan) -> bool {
+    let before = ctx.mentions.partition_point(|m| m.span.start <= span.start);
+    ctx.mentions[before.saturating_sub(8)..before]
+        .iter()
+        .any(|m| m.span.contains_span(span) && canonical(&m.label) == "PERSON")
 }
 
 /// The word right before mention `i`, if any.
