@@ -285,3 +285,15 @@ fn a_companys_suffix_as_the_wire_writes_it_makes_an_organisation() {
     assert!(has(&found, "Michael Ellman", "PERSON"), "{found:?}");
     assert!(!found.iter().any(|(t, _)| t == "Co"), "{found:?}");
 }
+
+#[test]
+fn a_partys_member_is_a_group_not_a_person() {
+    let found = entities(
+        "House Speaker James Wright spoke. \"No way,\" the Texas Democrat told reporters. \
+         Republicans said they would wait.",
+    );
+    assert!(has(&found, "James Wright", "PERSON"), "{found:?}");
+    for member in ["Democrat", "Republicans"] {
+        assert!(!has(&found, member, "PERSON"), "{member}: {found:?}");
+    }
+}

@@ -4526,3 +4526,24 @@ fn someone_unnamed_stays_unnamed_through_the_role_noun_and_pronoun_that_go_back_
         ],
     );
 }
+
+#[test]
+fn a_place_before_an_office_or_a_party_member_only_says_where_the_person_is_from() {
+    let found = direct(
+        "House Speaker [James Wright]{PERSON} said President [Reagan]{PERSON} should realize \
+         there will be no way to meet the targets.\n\n\
+         \"In my judgment there isn't any way,\" the [Texas]{GPE} Democrat told reporters.\n\n\
+         \"We will see,\" the [Texas]{GPE} congressman added.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "In my judgment there isn't any way",
+                Some("James Wright"),
+                "direct:cue-after"
+            ),
+            row("We will see", Some("James Wright"), "direct:cue-after"),
+        ]
+    );
+}

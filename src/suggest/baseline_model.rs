@@ -185,6 +185,13 @@ pub(super) fn combine(
     join_organisations(words, &mut out);
     one_label_per_name(chars, &mut out);
     name_parts_repeated(words, &mut out);
+    // "the Texas Democrat told reporters", "Republicans said": a party's members are a group,
+    // whichever reading took them for a person.
+    for (span, label, _, _) in out.iter_mut() {
+        if label == "PERSON" && party_member(words, *span) {
+            *label = "NORP".to_owned();
+        }
+    }
     out
 }
 
@@ -348,6 +355,19 @@ fn only_a_title(words: &[Word], span: CharSpan) -> bool {
     title > 0
         && first < end
         && (first + title >= end || (first + title + 1 == end && words[end - 1].text == "."))
+}
+
+/// Whether `span` is one word naming a party's member or members ("Democrat", "Republicans",
+/// "Tories").
+fn party_member(words: &[Word], span: CharSpan) -> bool {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    words.get(first).is_some_and(|w| {
+        w.span == span
+            && matches!(
+                w.lower.as_str(),
+                "democrat" | "democrats" | "republican" | "republicans" | "tory" | "tories"
+            )
+    })
 }
 
 /// A title at the start of a person's span stays outside it ("General Antonio Guterres").

@@ -536,6 +536,17 @@ const PERSON_ROLES: &[&str] = &[
     "player",
     "teacher",
     "principal",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "assemblyman",
+    "assemblywoman",
+    // A party's member ("the Texas Democrat told reporters").
+    "democrat",
+    "republican",
 ];
 
 /// Words after which a mention is in a prepositional phrase ("after a meeting with Kurti"), or is
@@ -3860,7 +3871,14 @@ fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
                 role,
             ));
         }
-        if w.is_capitalised() && !w.sentence_start && mention_ending_at(ctx, w.span.end).is_some()
+        // "the Texas senator", "the Iranian minister": a place or a people before a person's
+        // office only says where it is; a person or a body there is who speaks ("the Microsoft
+        // spokesman"), and a place before a body's noun is that body ("the US government").
+        let modifier = mention_ending_at(ctx, w.span.end).filter(|&i| {
+            role == RoleRef::Organisation
+                || !matches!(canonical(&ctx.mentions[i].label), "GPE" | "LOC" | "NORP")
+        });
+        if w.is_capitalised() && !w.sentence_start && modifier.is_some()
             || matches!(w.text.as_str(), "," | "." | ";")
         {
             return None;

@@ -249,7 +249,7 @@ pub fn speaker_span(chars: &[char], span: CharSpan, label: &str) -> CharSpan {
             if let Some(name) = name_after_portfolio(chars, span) {
                 return name;
             }
-            let span = without_lower_case_opening(chars, span);
+            let span = without_possessor(chars, without_lower_case_opening(chars, span));
             let name = without_titles(
                 chars,
                 without_place_of_office(chars, without_body_before_name(chars, span)),
@@ -879,6 +879,31 @@ fn without_titles(chars: &[char], span: CharSpan) -> CharSpan {
     }
 }
 
+/// "Data Resources' Wyss" → "Wyss", "Smith Barney's Jane Roe" → "Jane Roe": a person's mention
+/// run over the firm or place whose person it is; the name after the possessive mark speaks.
+fn without_possessor(chars: &[char], span: CharSpan) -> CharSpan {
+    let text = &chars[span.start..span.end];
+    let after = (1..text.len().saturating_sub(1))
+        .rev()
+        .find(|&k| {
+            let mark = matches!(text[k], '\'' | '’');
+            let plain = mark && text[k + 1] == ' ' && text[k - 1] == 's';
+            let with_s = mark
+                && text.get(k + 1) == Some(&'s')
+                && text.get(k + 2) == Some(&' ')
+                && text[k - 1].is_alphabetic();
+            (plain || with_s) && {
+                let next = if plain { k + 2 } else { k + 3 };
+                text.get(next).is_some_and(|c| c.is_uppercase())
+            }
+        })
+        .map(|k| if text[k + 1] == ' ' { k + 2 } else { k + 3 });
+    match after {
+        Some(k) => CharSpan::new(span.start + k, span.end),
+        None => span,
+    }
+}
+
 /// "Motorist", "Cyclist", "Violinist": a capitalised word of seven letters or more ending in
 /// "ist", the English suffix of one who does or is something. Given names and surnames seldom end
 /// so; "Christ" (six letters) is left alone.
@@ -967,6 +992,20 @@ mod tests {
         let span = CharSpan::new(start, start + mention.chars().count());
         let out = speaker_span(&chars, span, label);
         chars[out.start..out.end].iter().collect()
+    }
+
+    #[test]
+    fn a_firm_written_before_its_persons_name_is_left_out() {
+        let text =
+            "\"Given these numbers,\" Data Resources' Wyss said. Smith Barney's Jane Roe agreed.";
+        assert_eq!(speaker(text, "Data Resources' Wyss", "PERSON"), "Wyss");
+        assert_eq!(
+            speaker(text, "Smith Barney's Jane Roe", "PERSON"),
+            "Jane Roe"
+        );
+        // An apostrophe inside a name is no possessive.
+        let text = "\"No,\" said Conan O'Brien.";
+        assert_eq!(speaker(text, "Conan O'Brien", "PERSON"), "Conan O'Brien");
     }
 
     #[test]

@@ -49,8 +49,19 @@ pub(super) fn resolve_role(
             if titled.is_none() && introduced_unnamed(ctx, span, &noun) {
                 return None;
             }
+            // Else the latest sentence's first person within reach (its subject, roughly:
+            // `House Speaker James Wright said President Reagan should …. "…," the Texas
+            // Democrat told reporters`).
             titled
-                .or_else(|| people.iter().copied().find(|&i| within_reach(i)))
+                .or_else(|| {
+                    let latest = people.iter().copied().find(|&i| within_reach(i))?;
+                    let s = ctx.sentence_of(ctx.mentions[latest].span.start);
+                    people
+                        .iter()
+                        .copied()
+                        .take_while(|&i| ctx.sentence_of(ctx.mentions[i].span.start) == s)
+                        .last()
+                })
                 .map(|i| (i, "role-noun"))
         }
         RoleRef::Organisation => {
