@@ -297,3 +297,13 @@ fn a_partys_member_is_a_group_not_a_person() {
         assert!(!has(&found, member, "PERSON"), "{member}: {found:?}");
     }
 }
+
+#[test]
+fn a_surnames_particle_belongs_to_the_name() {
+    let found = entities(
+        "Slightly more than half of this payment will be in cash, von Garlem said. \"Yes,\" said \
+         van der Berg.",
+    );
+    assert!(has(&found, "von Garlem", "PERSON"), "{found:?}");
+    assert!(has(&found, "van der Berg", "PERSON"), "{found:?}");
+}

@@ -6,7 +6,7 @@ use crate::model::CharSpan;
 use super::baseline::{Found, gazetteer_rule};
 use super::context::Word;
 use super::gazetteer::{GazKind, gazetteer};
-use super::lexicon::{is_common_word, is_org_keyword};
+use super::lexicon::{is_common_word, is_org_keyword, is_speech_verb};
 use super::overlaps::Overlaps;
 use super::tagger::TaggerModel;
 
@@ -57,7 +57,7 @@ pub(super) fn combine(
         }
         let span = drop_leading_title(words, span);
         let span = if label == "PERSON" {
-            given_name_at_sentence_start(words, span)
+            with_particle_before(words, given_name_at_sentence_start(words, span))
         } else {
             span
         };
@@ -368,6 +368,44 @@ fn party_member(words: &[Word], span: CharSpan) -> bool {
                 "democrat" | "democrats" | "republican" | "republicans" | "tory" | "tories"
             )
     })
+}
+
+/// "von Garlem said", "said van der Berg": a surname's particles in lower case right before the
+/// person's span, which the model left out, belong to the name.
+fn with_particle_before(words: &[Word], span: CharSpan) -> CharSpan {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let mut start = first;
+    while start > 0
+        && first - start < 2
+        && matches!(
+            words[start - 1].text.as_str(),
+            "von" | "van" | "der" | "den" | "de" | "del" | "della" | "di" | "da" | "du" | "dos"
+        )
+        && words[start - 1].span.end + 1 == words[start].span.start
+    {
+        start -= 1;
+    }
+    // "der" and "den" only after "van" or "von" ("van der Berg"), never alone.
+    while start < first && matches!(words[start].text.as_str(), "der" | "den") {
+        start += 1;
+    }
+    // A Romance particle only after a given name, a title, a verb of saying or a clause's start
+    // ("Mayor de Blasio", "said de Blasio"), not in a phrase of that language ("un pasteur de
+    // Goma").
+    let romance = words
+        .get(start)
+        .is_some_and(|w| !matches!(w.text.as_str(), "von" | "van"));
+    let opens = start == 0 || {
+        let before = &words[start - 1];
+        before.is_capitalised() || before.is_punct() || is_speech_verb(&before.lower)
+    };
+    if romance && start < first && !opens {
+        return span;
+    }
+    match words.get(start) {
+        Some(word) if start < first => CharSpan::new(word.span.start, span.end),
+        _ => span,
+    }
 }
 
 /// A title at the start of a person's span stays outside it ("General Antonio Guterres").
