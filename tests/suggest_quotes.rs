@@ -4547,3 +4547,24 @@ fn a_place_before_an_office_or_a_party_member_only_says_where_the_person_is_from
         ]
     );
 }
+
+#[test]
+fn initials_inside_a_relative_clause_end_no_sentence_before_the_cue() {
+    let found = direct(
+        "\"It is fine,\" said [Wertheim and Co]{ORG} analyst [Michael Ellman]{PERSON}.\n\n\
+         But [Richard Schwarz]{PERSON}, who follows [Kodak]{ORG} for [E.F. Hutton]{ORG}, said the \
+         company will find the margins slimmer. \"The critical problem will be turning a \
+         profit,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row("It is fine", Some("Michael Ellman"), "direct:cue-after"),
+            row(
+                "The critical problem will be turning a profit",
+                Some("Richard Schwarz"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}

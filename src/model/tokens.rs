@@ -267,6 +267,13 @@ fn ends_with_abbreviation(before: &[char]) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    // Initials written together ("E.F. Hutton", "A.J. Smith", "J.R.R. Tolkien").
+    let mut parts = word.split('.');
+    if word.contains('.')
+        && parts.all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
+        return true;
+    }
     ABBREVIATIONS.contains(&word.as_str()) || TITLE_ABBREVIATIONS.contains(&word.as_str())
 }
 
@@ -343,6 +350,15 @@ mod tests {
                 "\"We want peace,'' he said.",
                 "Read More",
             ]
+        );
+    }
+
+    #[test]
+    fn initials_written_together_end_no_sentence() {
+        let text = "Richard Schwarz follows Kodak for E.F. Hutton. He left.";
+        assert_eq!(
+            texts(text, &sentences(text)),
+            ["Richard Schwarz follows Kodak for E.F. Hutton.", "He left."]
         );
     }
 
