@@ -7,6 +7,7 @@
 //! cargo run --example quote_eval heldout60  # the sixtieth held-out set (ECB+ news of many outlets, topics 31 to 41; so are heldout58, topics 1 to 7, and heldout59, topics 16 to 25), scored blind once with round 35 at 76e27ae, now development
 //! cargo run --example quote_eval heldout62  # the sixty-second held-out set (ECB+ news, topics 26 to 30 and 42 to 43; heldout61 is topics 8 to 14), scored blind once with the rules at c92cc4f, now development
 //! cargo run --example quote_eval heldout63  # the sixty-third held-out set (Reuters-21578 newswire of 1987, reut2-000.sgm; heldout64 and heldout65 are reut2-001 and reut2-002), scored blind once with the rules at 32c0b48, now development
+//! cargo run --example quote_eval heldout66  # the sixty-sixth held-out set (Reuters-21578, reut2-003.sgm; heldout67 and heldout68 are reut2-004 and reut2-005), scored blind once with the rules at 04cdd54, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -73,7 +74,7 @@ use quote_eval::{
     HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, HELD_OUT_47, HELD_OUT_48, HELD_OUT_49, HELD_OUT_50,
     HELD_OUT_51, HELD_OUT_52, HELD_OUT_53, HELD_OUT_54, HELD_OUT_55, HELD_OUT_56, HELD_OUT_58,
     HELD_OUT_59, HELD_OUT_60, HELD_OUT_61, HELD_OUT_62, HELD_OUT_63, HELD_OUT_64, HELD_OUT_65,
-    development, evaluate,
+    HELD_OUT_66, HELD_OUT_67, HELD_OUT_68, development, evaluate,
 };
 
 fn main() {
@@ -119,6 +120,9 @@ fn main() {
         Some("heldout63") => (HELD_OUT_63, "held-out 63 (now development)"),
         Some("heldout64") => (HELD_OUT_64, "held-out 64 (now development)"),
         Some("heldout65") => (HELD_OUT_65, "held-out 65 (now development)"),
+        Some("heldout66") => (HELD_OUT_66, "held-out 66 (now development)"),
+        Some("heldout67") => (HELD_OUT_67, "held-out 67 (now development)"),
+        Some("heldout68") => (HELD_OUT_68, "held-out 68 (now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),

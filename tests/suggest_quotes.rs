@@ -4568,3 +4568,20 @@ fn initials_inside_a_relative_clause_end_no_sentence_before_the_cue() {
         ]
     );
 }
+
+#[test]
+fn the_place_of_a_wire_storys_dateline_never_speaks() {
+    let found = direct(
+        "PILLS HELP PREVENT CANCER - STUDY\n\n\
+         [BOSTON]{GPE}, March 11 - The study was published today in a medical journal.\n\n\
+         \"We may witness a declining incidence of this serious disease,\" they said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We may witness a declining incidence of this serious disease",
+            None,
+            "direct:cue-after"
+        )]
+    );
+}

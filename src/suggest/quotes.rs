@@ -4280,6 +4280,9 @@ fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
     if canonical(&mention.label) == "NORP" && text.last() != Some(&'s') {
         return false;
     }
+    if in_dateline(ctx.chars(), mention.span) {
+        return false;
+    }
     // "… control of Anjouan." then "the spokesman for Anjouan said": one word the model took
     // for a person in one place and for a place in another is the place's name, and a place
     // named in passing is no speaker (`lone_word_named_as_a_place_elsewhere_is_no_person`).
@@ -4295,6 +4298,47 @@ fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
     } else {
         labels.contains(&mention.label)
     }
+}
+
+/// Whether `span` lies in a wire story's dateline, the place in capitals opening its first
+/// paragraph before a comma, a date and a dash ("BOSTON, March 11 - Doctors …", "NEW YORK, Oct
+/// 19 - "): where the story was filed, never who speaks in it.
+fn in_dateline(chars: &[char], span: CharSpan) -> bool {
+    let line_start = (0..span.start)
+        .rev()
+        .find(|&k| chars[k] == '\n')
+        .map_or(0, |k| k + 1);
+    let Some(comma) = (line_start..chars.len().min(line_start + 40)).find(|&k| chars[k] == ',')
+    else {
+        return false;
+    };
+    let place = &chars[line_start..comma];
+    let capitals = !place.is_empty()
+        && place.iter().any(|c| c.is_alphabetic())
+        && place
+            .iter()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if !capitals || span.end > comma {
+        return false;
+    }
+    // A month (as the wire writes it, in full or short) and a day, then a dash.
+    let rest: String = chars[comma + 1..chars.len().min(comma + 20)]
+        .iter()
+        .collect();
+    let mut words = rest.split_whitespace();
+    let month = words.next().is_some_and(|m| {
+        let m = m.trim_end_matches('.');
+        m.len() >= 3
+            && [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .iter()
+            .any(|short| m.to_lowercase().starts_with(short))
+    });
+    let day = words
+        .next()
+        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
+    month && day && words.next().is_some_and(|w| matches!(w, "-" | "–" | "—"))
 }
 
 /// Whether a GPE mention is, word for word, a country's name in the gazetteer ("Samoa", "United
