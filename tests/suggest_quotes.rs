@@ -4585,3 +4585,20 @@ fn the_place_of_a_wire_storys_dateline_never_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_name_then_a_body_and_an_office_with_no_comma_before_the_cue_is_the_speaker() {
+    // The wire's way: "Name, Body office said", no comma closing the appositive.
+    let found = direct(
+        "\"A pro-growth trade policy is the essential ingredient,\" [Red Cavaney]{PERSON}, \
+         [American Paper Institute]{ORG} president said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "A pro-growth trade policy is the essential ingredient",
+            Some("Red Cavaney"),
+            "direct:cue-after"
+        )]
+    );
+}

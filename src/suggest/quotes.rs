@@ -2901,6 +2901,29 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         .or(found)
 }
 
+/// `"…," Red Cavaney, American Paper Institute president said`: a name, a comma, then a body's
+/// name in capitals and an office in lower case right before the cue at word `cue`, with no comma
+/// closing them (the wire's way): the mention before the comma.
+fn named_before_body_and_office(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let office = words.get(cue.checked_sub(1)?)?;
+    if cue < from + 4 || office.is_capitalised() || !person_noun(&office.lower) {
+        return None;
+    }
+    let mut body = cue - 1;
+    while body > from + 2
+        && cue - body <= 7
+        && (words[body - 1].is_capitalised()
+            || matches!(words[body - 1].lower.as_str(), "and" | "of" | "&"))
+    {
+        body -= 1;
+    }
+    if body == cue - 1 || !words[body].is_capitalised() || words[body - 1].text != "," {
+        return None;
+    }
+    mention_ending_at(ctx, words[body - 2].span.end)
+}
+
 /// Nouns of kin ("The father added").
 const KIN_NOUNS: &[&str] = &[
     "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
@@ -3039,6 +3062,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     }
     if let Some(subject) = quoted_as(ctx, from, cue) {
         return Some(subject);
+    }
+    if let Some(index) = named_before_body_and_office(ctx, from, cue) {
+        return Some(Subject::Mention(index, "appositive"));
     }
     // "They released a statement which said": the one who issued the document speaks, the
     // subject of the clause before it.
