@@ -4602,3 +4602,19 @@ fn a_name_then_a_body_and_an_office_with_no_comma_before_the_cue_is_the_speaker(
         )]
     );
 }
+
+#[test]
+fn a_firms_word_left_out_of_its_mention_stands_between_it_and_the_office() {
+    let found = direct(
+        "\"You have to be impressed with the resiliency of bonds,\" said [Smith Barney \
+         Harris]{PERSON} Upham analyst [Craig Sloane]{PERSON}.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "You have to be impressed with the resiliency of bonds",
+            Some("Craig Sloane"),
+            "direct:cue-after"
+        )]
+    );
+}

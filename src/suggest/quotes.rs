@@ -2237,6 +2237,20 @@ fn officer_of(ctx: &SuggestContext, organisation: usize) -> Option<usize> {
     if canonical(&mention.label) == "PERSON"
         && ctx.text_of(mention.span).contains(char::is_whitespace)
     {
+        // "Smith Barney Harris Upham analyst Craig Sloane": a capitalised word of the firm's name
+        // the model left out may stand before the office.
+        let after = match words.get(after) {
+            Some(w)
+                if w.is_capitalised()
+                    && named_at(after).is_none()
+                    && words
+                        .get(after + 1)
+                        .is_some_and(|o| PERSON_ROLES.contains(&o.lower.as_str())) =>
+            {
+                after + 1
+            }
+            _ => after,
+        };
         let office_then_name = words
             .get(after)
             .is_some_and(|w| PERSON_ROLES.contains(&w.lower.as_str()))
