@@ -4344,10 +4344,14 @@ fn allowed(ctx: &SuggestContext, mention: &Mention) -> bool {
 /// paragraph before a comma, a date and a dash ("BOSTON, March 11 - Doctors …", "NEW YORK, Oct
 /// 19 - "): where the story was filed, never who speaks in it.
 fn in_dateline(chars: &[char], span: CharSpan) -> bool {
-    let line_start = (0..span.start)
-        .rev()
-        .find(|&k| chars[k] == '\n')
-        .map_or(0, |k| k + 1);
+    // A dateline's place opens its line within a few words: look back no further (this is asked
+    // of every mention near every quote).
+    let floor = span.start.saturating_sub(40);
+    let line_start = match (floor..span.start).rev().find(|&k| chars[k] == '\n') {
+        Some(k) => k + 1,
+        None if floor == 0 => 0,
+        None => return false,
+    };
     let Some(comma) = (line_start..chars.len().min(line_start + 40)).find(|&k| chars[k] == ',')
     else {
         return false;
