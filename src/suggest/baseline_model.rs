@@ -346,15 +346,16 @@ fn given_name_at_sentence_start(words: &[Word], span: CharSpan) -> CharSpan {
     }
 }
 
-/// Whether `span` holds nothing but a title ("Maj", "Lt. Gen", "Gov"), with or without its full
-/// stop.
+/// Whether `span` holds nothing but titles written short ("Maj", "Lt. Gen", "Gov."), with or
+/// without their full stops. A title written out may be a name ("King", "Bishop", "Queen").
 fn only_a_title(words: &[Word], span: CharSpan) -> bool {
     let first = words.partition_point(|w| w.span.start < span.start);
     let end = words.partition_point(|w| w.span.end <= span.end);
-    let title = gazetteer().title_at(words, first).unwrap_or(0);
-    title > 0
-        && first < end
-        && (first + title >= end || (first + title + 1 == end && words[end - 1].text == "."))
+    first < end
+        && words[first..end].iter().all(|w| {
+            w.text == "." || crate::model::tokens::TITLE_ABBREVIATIONS.contains(&w.text.as_str())
+        })
+        && words[first].text != "."
 }
 
 /// Whether `span` is one word naming a party's member or members ("Democrat", "Republicans",
