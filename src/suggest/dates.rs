@@ -42,6 +42,11 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Whether `lower` (lower case, no full stop) is a month's name or its news-style abbreviation.
+pub(crate) fn is_month(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
 /// Month names that are also ordinary words: only a date when a day or year is beside them.
 const AMBIGUOUS_MONTHS: &[&str] = &["march", "may", "mar", "jan", "dec", "sep"];
 

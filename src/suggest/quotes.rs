@@ -4021,7 +4021,7 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     // indefinite noun phrase ending the clause in a lower-case noun is someone unnamed; a name in
     // it describes them. Not a document ("reads an AEW press release", "said a statement from
     // Ryanair's lawyers"): its issuer speaks.
-    if matches!(words[from].lower.as_str(), "a" | "an" | "one" | "another")
+    if speakers::is_indefinite(&words[from].lower)
         && let Some(end) = (from + 1..limit.min(words.len())).find(|&k| words[k].is_punct())
         && end > from + 1
         && !words[end - 1].is_capitalised()
@@ -4370,15 +4370,9 @@ fn in_dateline(chars: &[char], span: CharSpan) -> bool {
         .iter()
         .collect();
     let mut words = rest.split_whitespace();
-    let month = words.next().is_some_and(|m| {
-        let m = m.trim_end_matches('.');
-        m.len() >= 3
-            && [
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-            ]
-            .iter()
-            .any(|short| m.to_lowercase().starts_with(short))
-    });
+    let month = words
+        .next()
+        .is_some_and(|m| super::dates::is_month(&m.trim_end_matches('.').to_lowercase()));
     let day = words
         .next()
         .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));

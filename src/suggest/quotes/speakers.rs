@@ -866,7 +866,7 @@ fn unnamed_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> bool 
 }
 
 /// "a", "an", "one" and "another": the determiners of someone unnamed.
-fn is_indefinite(lower: &str) -> bool {
+pub(super) fn is_indefinite(lower: &str) -> bool {
     matches!(lower, "a" | "an" | "one" | "another")
 }
 
