@@ -307,3 +307,47 @@ fn a_surnames_particle_belongs_to_the_name() {
     assert!(has(&found, "von Garlem", "PERSON"), "{found:?}");
     assert!(has(&found, "van der Berg", "PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_company_named_with_its_legal_form_is_one_organisation_and_so_are_its_short_names() {
+    let found = entities(
+        "NEW YORK, March 19 - American Express Co said it and its Shearson Lehman Brothers Inc \
+         subsidiary held talks with Nippon Life Insurance Co of Japan. American Express said \
+         the talks were friendly. Shearson Lehman declined to comment. Coastal Corp raised its \
+         payout. Coastal's outlets were profitable, Coastal Chairman Oscar Wyatt said. American \
+         investors were pleased.",
+    );
+    for company in [
+        "American Express Co",
+        "Shearson Lehman Brothers Inc",
+        "Nippon Life Insurance Co",
+        "Coastal Corp",
+    ] {
+        assert!(has(&found, company, "ORG"), "{company}: {found:?}");
+    }
+    // Named again without the legal form, in full or by its first words.
+    assert!(has(&found, "American Express", "ORG"), "{found:?}");
+    assert!(has(&found, "Shearson Lehman", "ORG"), "{found:?}");
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(t, l)| t == "Coastal" && l == "ORG")
+            .count(),
+        2,
+        "{found:?}"
+    );
+    assert!(has(&found, "Oscar Wyatt", "PERSON"), "{found:?}");
+    // A nationality alone stays a nationality.
+    assert!(has(&found, "American", "NORP"), "{found:?}");
+    assert!(!has(&found, "American", "ORG"), "{found:?}");
+}
+
+#[test]
+fn a_name_read_across_a_companys_legal_form_keeps_the_person_after_it() {
+    let found = entities(
+        "\"The market is starting to show small signs of life,\" said the vice president of \
+         Chrysler LLC Jim Press.",
+    );
+    assert!(has(&found, "Chrysler LLC", "ORG"), "{found:?}");
+    assert!(has(&found, "Jim Press", "PERSON"), "{found:?}");
+}

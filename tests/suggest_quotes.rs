@@ -188,6 +188,54 @@ fn the_ministry_said_resolves_to_the_ministry_named_before() {
 }
 
 #[test]
+fn the_company_said_goes_on_speaking_for_the_company_the_narration_had_speak() {
+    // Not for the firm named last, and never for one named inside a quotation.
+    let found = quotes(
+        "[American Express Co]{ORG} said it held talks with [Nippon Life Insurance Co]{ORG} of \
+         [Japan]{GPE}.\n\nThe company said, \"The talks went well.\"\n\n\"We believe \
+         [Chrysler]{ORG}'s purchase is sound,\" the company said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    for quote in &found {
+        assert_eq!(
+            quote.speaker.as_deref(),
+            Some("American Express Co"),
+            "{found:?}"
+        );
+        assert_eq!(quote.resolved_by.as_deref(), Some("organisation"));
+    }
+}
+
+#[test]
+fn the_company_said_takes_a_company_named_earlier_in_its_own_sentence() {
+    let found = quotes(
+        "[Singapore Airlines]{ORG} says it will be compensated.\n\nIn a statement on the \
+         [Airbus]{ORG} website, the company said that \"the root cause is late wiring\".",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Airbus"));
+}
+
+#[test]
+fn people_named_only_by_their_office_in_the_plural_are_nobody_named() {
+    let found = direct(
+        "But [McClure]{PERSON} said senators told him, \"There is no doubt dumping is going \
+         on,\" based on invoices.\n\n[McClure]{PERSON} met the board of directors. \
+         Analysts said \"the change is welcome.\"",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, None, "{found:?}");
+    assert_eq!(found[1].1, None, "{found:?}");
+    // An office in the plural after a preposition is not the cue's subject.
+    let found = direct(
+        "[Jobs]{PERSON} resigned in a letter to the board of directors stating, \"I have always \
+         said I would be the first to let you know.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Jobs"), "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

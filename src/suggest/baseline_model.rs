@@ -185,6 +185,7 @@ pub(super) fn combine(
     join_organisations(words, &mut out);
     one_label_per_name(chars, &mut out);
     name_parts_repeated(words, &mut out);
+    company_names(words, &mut out, model.labels(), &probabilities);
     // "the Texas Democrat told reporters", "Republicans said": a party's members are a group,
     // whichever reading took them for a person.
     for (span, label, _, _) in out.iter_mut() {
@@ -193,6 +194,241 @@ pub(super) fn combine(
         }
     }
     out
+}
+
+/// A company's legal form, which ends its name as the wire writes it ("Eastman Kodak Co",
+/// "Coastal Corp", "S and W Berisford Plc").
+const LEGAL_FORMS: &[&str] = &[
+    "AG",
+    "Bancorp",
+    "Co",
+    "Corp",
+    "Corporation",
+    "Cos",
+    "GmbH",
+    "Inc",
+    "Incorporated",
+    "LLC",
+    "Limited",
+    "Ltd",
+    "NV",
+    "PLC",
+    "Plc",
+];
+
+fn is_legal_form(word: &Word) -> bool {
+    LEGAL_FORMS.contains(&word.text.trim_end_matches('.'))
+}
+
+/// A company named with its legal form is one organisation, whatever the model read in its words
+/// ("American Express Co" is no nationality and no person, "Shearson Lehman Brothers Inc" no
+/// person); and where the document names it again without the form, in full or by its first words
+/// ("Coastal Corp" … "Coastal's outlets", "American Express Co" … "American Express said"), that
+/// is the company too. A lone first word is taken only when it is no common word, place,
+/// nationality or title ("American" alone stays a nationality).
+fn company_names(
+    words: &[Word],
+    found: &mut Vec<(CharSpan, String, f32, &'static str)>,
+    labels: &[String],
+    probabilities: &[Vec<f32>],
+) {
+    use std::collections::HashSet;
+    let gazetteer = gazetteer();
+    let mut companies: Vec<(usize, usize)> = Vec::new();
+    for k in 0..words.len() {
+        let last_form = is_legal_form(&words[k])
+            && !words.get(k + 1).is_some_and(is_legal_form)
+            && !words[k].sentence_start;
+        if !last_form {
+            continue;
+        }
+        let sentence = words[k].sentence;
+        let mut start = k;
+        while start > 0 && k - start < 8 {
+            let before = &words[start - 1];
+            if before.sentence != sentence {
+                break;
+            }
+            if before.is_capitalised() && !before.is_punct() {
+                start -= 1;
+                continue;
+            }
+            let capital_before = start >= 2 && words[start - 2].is_capitalised();
+            let glued = start >= 2
+                && words[start - 2].span.end == before.span.start
+                && before.span.end == words[start].span.start;
+            let joins = capital_before
+                && (matches!(before.text.as_str(), "and" | "&")
+                    || (before.text == "of" && is_org_keyword(&words[start - 2].text))
+                    || (before.text == "-" && glued));
+            if !joins {
+                break;
+            }
+            start -= 1;
+        }
+        // "The Coastal Corp": a common word opening the sentence is none of the name.
+        while start < k
+            && ((words[start].sentence_start && is_common_word(&words[start].lower))
+                || matches!(words[start].text.as_str(), "and" | "&" | "of" | "-"))
+        {
+            start += 1;
+        }
+        if start < k && !(start..k).all(|i| is_legal_form(&words[i])) {
+            companies.push((start, k + 1));
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    // The names the document may use again without the form: the name's first words.
+    let mut short_names: HashSet<Vec<&str>> = HashSet::new();
+    for &(start, end) in &companies {
+        let mut base_end = end;
+        while base_end > start
+            && (is_legal_form(&words[base_end - 1])
+                || matches!(words[base_end - 1].text.as_str(), "and" | "&" | ","))
+        {
+            base_end -= 1;
+        }
+        for prefix_end in start + 1..=base_end {
+            if matches!(
+                words[prefix_end - 1].text.as_str(),
+                "and" | "&" | "of" | "-"
+            ) {
+                continue;
+            }
+            let lone = prefix_end == start + 1;
+            let word = &words[start];
+            let distinctive = word.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !is_common_word(&word.lower)
+                && gazetteer.name_at(words, start).is_none()
+                && gazetteer.title_at(words, start).is_none();
+            if lone && !distinctive {
+                continue;
+            }
+            short_names.insert(
+                words[start..prefix_end]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect(),
+            );
+        }
+    }
+    let mut spans: Vec<(CharSpan, &'static str, f32)> = companies
+        .iter()
+        .map(|&(start, end)| {
+            (
+                CharSpan::new(words[start].span.start, words[end - 1].span.end),
+                "company-name",
+                0.85,
+            )
+        })
+        .collect();
+    let in_company = Overlaps::new(spans.iter().map(|(span, ..)| *span));
+    let mentions = Overlaps::new(found.iter().map(|(span, ..)| *span));
+    // Each run of capitalised words (less a common word opening its sentence) that is a short
+    // name, or a short name before a title ("Coastal Chairman Oscar Wyatt").
+    let mut i = 0;
+    while i < words.len() {
+        let opens_run = words[i].is_capitalised()
+            && !words[i].is_punct()
+            && (i == 0
+                || !words[i - 1].is_capitalised()
+                || words[i - 1].sentence != words[i].sentence);
+        if !opens_run {
+            i += 1;
+            continue;
+        }
+        // ("Brown-Forman" is one run.)
+        let glued_hyphen = |k: usize| {
+            words[k].text == "-"
+                && k > i
+                && words[k - 1].span.end == words[k].span.start
+                && words
+                    .get(k + 1)
+                    .is_some_and(|next| next.span.start == words[k].span.end)
+        };
+        let mut end = i;
+        while end < words.len()
+            && ((words[end].is_capitalised() && !words[end].is_punct()) || glued_hyphen(end))
+            && words[end].sentence == words[i].sentence
+        {
+            end += 1;
+        }
+        let mut start = i;
+        if words[start].sentence_start && is_common_word(&words[start].lower) {
+            start += 1;
+        }
+        let name_end = (start + 1..=end).rev().find(|&e| {
+            let key: Vec<&str> = words[start..e].iter().map(|w| w.text.as_str()).collect();
+            short_names.contains(&key) && (e == end || gazetteer.title_at(words, e).is_some())
+        });
+        if let Some(name_end) = name_end {
+            let span = CharSpan::new(words[start].span.start, words[name_end - 1].span.end);
+            // Only where no mention runs across the name's edge.
+            let clean = mentions
+                .overlapping(span)
+                .all(|k| span.contains_span(found[k].0));
+            if !in_company.any(span) && clean {
+                spans.push((span, "company-short-name", 0.8));
+            }
+        }
+        i = end;
+    }
+    // A mention running out of a company's name keeps what lies outside it, with the label the
+    // model finds likeliest for those words ("Chrysler LLC Jim Press" read as one organisation
+    // keeps "Jim Press", a person).
+    let replacing = Overlaps::new(spans.iter().map(|(span, ..)| *span));
+    let mut kept = Vec::with_capacity(found.len());
+    for (span, label, score, rule) in found.drain(..) {
+        let mut rest = span;
+        for company in replacing.overlapping_spans(span) {
+            if company.start <= rest.start && company.end < rest.end {
+                rest.start = company.end;
+            } else if company.start > rest.start && company.end >= rest.end {
+                rest.end = company.start;
+            } else {
+                rest.end = rest.start;
+            }
+        }
+        // The rest begins and ends on a word, or goes.
+        let first = words.partition_point(|w| w.span.end <= rest.start);
+        let last = words.partition_point(|w| w.span.start < rest.end);
+        let inside: Vec<&Word> = words[first..last]
+            .iter()
+            .filter(|w| w.span.start >= rest.start && w.span.end <= rest.end && !w.is_punct())
+            .collect();
+        if rest == span {
+            kept.push((span, label, score, rule));
+        } else if let (Some(a), Some(b)) = (inside.first(), inside.last())
+            && a.is_capitalised()
+        {
+            let first = words.partition_point(|w| w.span.start < a.span.start);
+            let end = words.partition_point(|w| w.span.end <= b.span.end);
+            let likeliest = (0..labels.len())
+                .map(|l| {
+                    let p: f32 = (first..end)
+                        .map(|i| probabilities.get(i).and_then(|p| p.get(l)).copied())
+                        .map(Option::unwrap_or_default)
+                        .sum();
+                    (l, p / (end - first).max(1) as f32)
+                })
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            if let Some((l, p)) = likeliest
+                && p >= 0.5
+            {
+                let span = CharSpan::new(a.span.start, b.span.end);
+                kept.push((span, labels[l].clone(), score, rule));
+            }
+        }
+    }
+    *found = kept;
+    found.extend(
+        spans
+            .into_iter()
+            .map(|(span, rule, score)| (span, "ORG".to_owned(), score, rule)),
+    );
+    found.sort_by_key(|(span, ..)| *span);
 }
 
 /// "Weerachon Sukhondhapatipak" then "Weerachon expressed …": a word that begins or ends a person's

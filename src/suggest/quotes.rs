@@ -3132,6 +3132,17 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     {
         return Some(subject);
     }
+    // "McClure said senators told him, "…"": people named only by their office in the plural,
+    // right before the cue, speak; nobody named does.
+    // (Not "the board of directors stating", nor "Jim Hume from the Liberal Democrats said".)
+    if cue > from
+        && people_by_office(&words[cue - 1].lower)
+        && (!words[cue - 1].is_capitalised() || words[cue - 1].sentence_start)
+        && !words[cue].lower.ends_with("ing")
+        && !(cue >= from + 2 && PREPOSITIONS.contains(&words[cue - 2].lower.as_str()))
+    {
+        return Some(Subject::None);
+    }
     let mut k = cue;
     let mut gap = 0;
     while k > from && gap <= 2 {
@@ -3309,6 +3320,21 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
             document_named(ctx, start, words[cue - 1].span.end)
         })
+}
+
+/// Whether `lower` names people by an office or a trade, in the plural ("senators", "officials",
+/// "analysts", "spokesmen").
+fn people_by_office(lower: &str) -> bool {
+    let singular = lower
+        .strip_suffix("men")
+        .map(|stem| format!("{stem}man"))
+        .or_else(|| lower.strip_suffix('s').map(str::to_owned));
+    singular.is_some_and(|one| {
+        PERSON_ROLES.contains(&one.as_str()) || UNNAMED_SPEAKERS.contains(&one.as_str())
+    }) || matches!(
+        lower,
+        "dealers" | "traders" | "bankers" | "diplomats" | "experts" | "sources" | "witnesses"
+    )
 }
 
 /// "Rep. Charles Rangel (Democrats) who represents a neighborhood which Chavez recently visited

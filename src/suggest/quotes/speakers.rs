@@ -8,7 +8,7 @@ use crate::model::CharSpan;
 
 use super::super::context::{Mention, SuggestContext};
 use super::super::labels::canonical;
-use super::super::lexicon::PronounRef;
+use super::super::lexicon::{PronounRef, is_speech_verb};
 use super::super::speaker_name::speaker_span;
 use super::{
     PRONOUN_REACH, RoleRef, Subject, allowed, cue_at, hanging_participle_subject, subject_before,
@@ -65,9 +65,24 @@ pub(super) fn resolve_role(
                 .map(|i| (i, "role-noun"))
         }
         RoleRef::Organisation => {
+            // A name inside a quotation is its speaker's ("We believe Chrysler's purchase is
+            // …," the union said): the narration's noun stands for one the narration names.
+            let outside = !ctx.inside_quotation(span.start);
             let groups: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) != "PERSON")
+                .filter(|&i| !(outside && ctx.inside_quotation(ctx.mentions[i].span.start)))
                 .collect();
+            // An organisation the narration has had speak ("American Express Co said …") is the
+            // one "the company" goes on speaking for, though others were named since.
+            let spoke = |i: usize| {
+                let m = &ctx.mentions[i];
+                canonical(&m.label) == "ORG" && {
+                    let next = ctx.word_at_or_after(m.span.end);
+                    ctx.words
+                        .get(next)
+                        .is_some_and(|w| is_speech_verb(&w.lower) && w.span.start <= m.span.end + 1)
+                }
+            };
             groups
                 .iter()
                 .find(|&&i| {
@@ -75,6 +90,15 @@ pub(super) fn resolve_role(
                         .to_lowercase()
                         .contains(&noun)
                 })
+                // (One named earlier in the noun's own sentence is nearer still: "In a statement
+                // on the Airbus website, the company said".)
+                .or_else(|| {
+                    groups.iter().find(|&&i| {
+                        canonical(&ctx.mentions[i].label) == "ORG"
+                            && ctx.sentence_of(ctx.mentions[i].span.start) == Some(sentence)
+                    })
+                })
+                .or_else(|| groups.iter().find(|&&i| spoke(i)))
                 .or_else(|| {
                     groups
                         .iter()
