@@ -236,6 +236,26 @@ fn people_named_only_by_their_office_in_the_plural_are_nobody_named() {
 }
 
 #[test]
+fn a_pronoun_goes_on_with_the_one_the_same_pronoun_stood_for_in_the_sentence_before() {
+    // Not the name the pronoun's earlier sentence reports on.
+    let found = direct(
+        "\"This budget is designed to please the markets,\" [Simmonds]{PERSON} said.\n\n\
+         Pointing to buoyant retail data, he said [Lawson]{PERSON} had done well to resist \
+         pressures. \"There is no real need to boost private consumption,\" he said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("Simmonds"), "{found:?}");
+    // Nor someone unnamed that the sentence where the pronoun speaks opens with.
+    let found = direct(
+        "But Financial Secretary [Piers Jacobs]{PERSON} said yesterday the criteria are \
+         flexible.\n\nA high asset threshold has worked in favour of large economies, he \
+         noted.\n\n\"No licences have been granted to banks from smaller countries,\" he said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Piers Jacobs"), "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

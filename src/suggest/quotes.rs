@@ -3478,7 +3478,7 @@ fn hyphenated_modifier(ctx: &SuggestContext, starts: usize) -> bool {
 /// An adverb that may stand between a subject and its verb ("also", "later", "reportedly").
 /// `is_adverb` for a word of the text: a capitalised word inside a sentence is a name, not an
 /// adverb ("Nicholas Farrelly wrote", "Kelly said").
-fn is_adverb_word(word: &Word) -> bool {
+pub(super) fn is_adverb_word(word: &Word) -> bool {
     (!word.is_capitalised() || word.sentence_start) && is_adverb(&word.lower)
 }
 

@@ -615,6 +615,14 @@ fn resolve_pronoun_among(
                 let same_paragraph = chars
                     .get(previous.start..span.start)
                     .is_some_and(|between| !between.contains(&'\n'));
+                // `Pointing to retail data, he said Lawson had done well. "…," he said`, `A high
+                // asset threshold has worked …, he noted.`: in a sentence where the same pronoun
+                // speaks, its names and its opening words are not whom the pronoun stands for;
+                // the sentence before it says.
+                if pronoun_speaks_in(ctx, *previous, &pronoun_text) {
+                    s = s.checked_sub(1)?;
+                    continue;
+                }
                 // Someone unnamed opens the sentence before, in the pronoun's paragraph, and
                 // nobody is named between but in a prepositional phrase ("from Saraf Jidad").
                 unnamed_before = same_paragraph
@@ -697,7 +705,11 @@ fn resolve_pronoun_among(
                             && !ctx.inside_quotation(ctx.mentions[i].span.start)
                     })
             };
-            let unnamed = index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
+            // (Not where a pronoun is the cue's subject: `A high asset threshold has worked …,
+            // he noted` opens with no one.)
+            let pronoun_subject = matches!(subject, Some(Subject::Pronoun(..)));
+            let unnamed = !pronoun_subject
+                && index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
                 && (sentence.saturating_sub(word.sentence) <= 1 || nobody_named_since())
                 && (opens_with_someone_unnamed(ctx, sentence_start)
                     || unnamed_right_before(ctx, sentence_start, k));
@@ -795,6 +807,26 @@ fn resolve_pronoun_among(
         })
         .copied()
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
+}
+
+/// Whether the pronoun `pronoun` ("he") is the subject of a cue in the sentence `sentence`
+/// ("he said", "he also noted").
+fn pronoun_speaks_in(ctx: &SuggestContext, sentence: CharSpan, pronoun: &str) -> bool {
+    let words = &ctx.words;
+    let first = ctx.word_at_or_after(sentence.start);
+    (first..words.len())
+        .take_while(|&k| words[k].span.end <= sentence.end)
+        .any(|k| {
+            words[k].lower == pronoun && {
+                let mut verb = k + 1;
+                if words.get(verb).is_some_and(super::is_adverb_word) {
+                    verb += 1;
+                }
+                verb < words.len()
+                    && words[verb].span.end <= sentence.end
+                    && cue_at(ctx, verb).is_some()
+            }
+        })
 }
 
 /// The word where the subject of a sentence of words `[from, to)` may start: after a phrase
