@@ -256,6 +256,36 @@ fn a_pronoun_goes_on_with_the_one_the_same_pronoun_stood_for_in_the_sentence_bef
 }
 
 #[test]
+fn a_quote_going_on_from_a_sentence_opened_by_a_name_far_before_its_cue_is_that_persons() {
+    // Not the name after the cue, which opens the reported clause.
+    let found = direct(
+        "[Conable]{PERSON} in a wide-ranging television interview to be shown tomorrow said \
+         [Brazil]{GPE} now has the attention of its creditors.\n\n\"I think the Brazilians \
+         must come up with a plan.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Conable"), "{found:?}");
+}
+
+#[test]
+fn an_auxiliary_before_the_cue_keeps_the_appositive_subject() {
+    let found = direct(
+        "\"I guarantee you a strike,\" [Roman Gralewicz]{PERSON}, head of the union's Canadian \
+         branch, has said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Roman Gralewicz"), "{found:?}");
+    // People of a body, unnamed, opening the clause: nobody named speaks.
+    let found = direct(
+        "Representatives from the University of [Stirling]{GPE}, located in central \
+         [Scotland]{GPE}, has said it is \"disappointed that the actions of a few are \
+         tarnishing its reputation\".",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None, "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

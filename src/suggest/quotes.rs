@@ -1736,7 +1736,11 @@ fn cue_after(
                         && !matches!(words[j].text.as_str(), "." | "!" | "?" | "\"" | "“" | "”")
                 })
                 .find(|&j| words[j].text == ",")
-            && cue_at(ctx, next_comma + 1).is_some()
+            && (cue_at(ctx, next_comma + 1).is_some()
+                || (words
+                    .get(next_comma + 1)
+                    .is_some_and(|w| matches!(w.lower.as_str(), "has" | "had"))
+                    && cue_at(ctx, next_comma + 2).is_some()))
         {
             k = next_comma + 1;
             continue;
@@ -2726,7 +2730,17 @@ fn continuation(ctx: &SuggestContext, open: usize, earlier: &[Candidate]) -> Opt
         }
         let sentence_start = ctx.word_at_or_after(ctx.sentences[sentence].start);
         let clause_end = ctx.sentences[sentence].end.min(open);
+        // `Conable in a wide-ranging television interview … said Brazil now has …. "…"`: a
+        // name opening the sentence, far before the cue, is its subject; one after the cue is
+        // the reported clause's.
         if let Some(subject) = subject_before(ctx, sentence_start.max(first), k)
+            .or_else(|| {
+                person_subject(
+                    ctx,
+                    opening_subject(ctx, sentence_start.max(first), k)?,
+                    "previous-subject",
+                )
+            })
             .or_else(|| subject_after(ctx, k + len, clause_end))
         {
             return Some(subject);
@@ -3060,8 +3074,13 @@ fn described_opening_person(ctx: &SuggestContext, from: usize, cue: usize) -> Op
 fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subject> {
     let words = &ctx.words;
     // "Jill Tolles, also commented": an adverb before the cue stands between it and its subject.
+    // So does an auxiliary ("Roman Gralewicz, head of the Seafarers' Canadian branch, has
+    // said").
     let mut cue = cue;
-    while cue > from + 1 && is_adverb_word(&words[cue - 1]) {
+    while cue > from + 1
+        && (is_adverb_word(&words[cue - 1])
+            || matches!(words[cue - 1].lower.as_str(), "has" | "had"))
+    {
         cue -= 1;
     }
     // "Novak is reported to have said", "She was understood to have told": a report's frame
@@ -3135,6 +3154,14 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     // "McClure said senators told him, "…"": people named only by their office in the plural,
     // right before the cue, speak; nobody named does.
     // (Not "the board of directors stating", nor "Jim Hume from the Liberal Democrats said".)
+    // So do they opening the clause before the body they are of ("Representatives from the
+    // University of Stirling, located in central Scotland, has said").
+    if cue > from + 2
+        && people_by_office(&words[from].lower)
+        && OF_A_BODY.contains(&words[from + 1].lower.as_str())
+    {
+        return Some(Subject::None);
+    }
     if cue > from
         && people_by_office(&words[cue - 1].lower)
         && (!words[cue - 1].is_capitalised() || words[cue - 1].sentence_start)
