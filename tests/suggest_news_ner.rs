@@ -351,3 +351,13 @@ fn a_name_read_across_a_companys_legal_form_keeps_the_person_after_it() {
     assert!(has(&found, "Chrysler LLC", "ORG"), "{found:?}");
     assert!(has(&found, "Jim Press", "PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_possessive_ending_opens_no_name() {
+    let found = entities(
+        "\"All the goodies in this budget will be in place by the middle of May,\" Morgan \
+         Grenfell's Bell said.",
+    );
+    assert!(!found.iter().any(|(t, _)| t.starts_with("'s")), "{found:?}");
+    assert!(found.iter().any(|(t, _)| t == "Bell"), "{found:?}");
+}

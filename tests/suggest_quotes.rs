@@ -286,6 +286,31 @@ fn an_auxiliary_before_the_cue_keeps_the_appositive_subject() {
 }
 
 #[test]
+fn someone_unnamed_of_a_place_is_nobody_named_not_the_place() {
+    for text in [
+        "A senior [U.S.]{GPE} official said: \"A major loophole has been closed today.\"",
+        "\"A major loophole has been closed today,\" a senior [U.S.]{GPE} official said.",
+        // The wire's capital after an abbreviation's full stop.
+        "\"A major loophole has been closed today,\" a senior [U.S.]{GPE} Official here \
+         commented.",
+    ] {
+        let found = direct(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, None, "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_persons_aide_speaks_for_himself_unnamed() {
+    let found = direct(
+        "\"The EEP is pretty obviously one of the things they want to talk about,\" \
+         [Lyng]{PERSON}'s aide said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None, "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

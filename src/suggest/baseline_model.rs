@@ -56,6 +56,10 @@ pub(super) fn combine(
             continue;
         }
         let span = drop_leading_title(words, span);
+        // "Morgan Grenfell's Bell": a possessive's ending opens no name.
+        let Some(span) = without_leading_possessive(words, span) else {
+            continue;
+        };
         let span = if label == "PERSON" {
             with_particle_before(words, given_name_at_sentence_start(words, span))
         } else {
@@ -642,6 +646,18 @@ fn with_particle_before(words: &[Word], span: CharSpan) -> CharSpan {
     match words.get(start) {
         Some(word) if start < first => CharSpan::new(word.span.start, span.end),
         _ => span,
+    }
+}
+
+/// `span` less a possessive ending ("'s") that opens it, or nothing if that is all it holds.
+fn without_leading_possessive(words: &[Word], span: CharSpan) -> Option<CharSpan> {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    match words.get(first) {
+        Some(w) if matches!(w.lower.as_str(), "'s" | "’s" | "'" | "’") => words
+            .get(first + 1)
+            .filter(|next| next.span.end <= span.end)
+            .map(|next| CharSpan::new(next.span.start, span.end)),
+        _ => Some(span),
     }
 }
 

@@ -3083,6 +3083,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     {
         cue -= 1;
     }
+    if someone_unnamed_before(ctx, from, cue) {
+        return Some(Subject::None);
+    }
     // "Novak is reported to have said", "She was understood to have told": a report's frame
     // stands between the cue and its subject, who speaks.
     if cue >= from + 5
@@ -3347,6 +3350,50 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
                 .find(|&k| matches!(words[k].lower.as_str(), "a" | "an" | "the"))?;
             document_named(ctx, start, words[cue - 1].span.end)
         })
+}
+
+/// `A senior U.S. official said: "…"`, `"…," a senior U.S. Official here commented`: whether an
+/// indefinite noun phrase ending in an office or a person noun stands right before the cue at
+/// word `cue` (back to the clause's start at `from`); a place, a people or a body in it only says
+/// where the one speaking is from, and nobody named speaks. (The wire writes the office with a
+/// capital after an abbreviation's full stop.)
+fn someone_unnamed_before(ctx: &SuggestContext, from: usize, cue: usize) -> bool {
+    let words = &ctx.words;
+    // ("here" may stand between the office and the cue.)
+    let mut cue = cue;
+    if cue > from + 1 && matches!(words[cue - 1].lower.as_str(), "here" | "there") {
+        cue -= 1;
+    }
+    let Some(noun) = cue.checked_sub(1).filter(|&n| n > from) else {
+        return false;
+    };
+    let office = &words[noun];
+    let after_abbreviation = words[noun - 1].text == "." || words[noun - 1].text.ends_with('.');
+    let is_office = PERSON_ROLES.contains(&office.lower.as_str())
+        || UNNAMED_SPEAKERS.contains(&office.lower.as_str())
+        || person_noun(&office.lower);
+    if !is_office || (office.is_capitalised() && !after_abbreviation) {
+        return false;
+    }
+    let mut k = noun;
+    while k > from && noun - k < 7 {
+        k -= 1;
+        let w = &words[k];
+        if speakers::is_indefinite(&w.lower) {
+            return k == from
+                || words[k - 1].is_punct()
+                || matches!(words[k - 1].lower.as_str(), "but" | "and" | "yet");
+        }
+        let person = mention_ending_at(ctx, w.span.end)
+            .is_some_and(|i| canonical(&ctx.mentions[i].label) == "PERSON");
+        let modifier = w.text.chars().all(char::is_lowercase)
+            || matches!(w.text.as_str(), "-" | ".")
+            || (w.is_capitalised() && !person);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `lower` names people by an office or a trade, in the plural ("senators", "officials",
@@ -3814,7 +3861,8 @@ fn place_after_preposition(
 /// manager"), speaks for himself: a person's role other than a spokesperson's (who speaks for the
 /// body).
 fn unnamed_officer(lower: &str) -> bool {
-    PERSON_ROLES.contains(&lower) && !lower.starts_with("spokes")
+    (PERSON_ROLES.contains(&lower) && !lower.starts_with("spokes"))
+        || matches!(lower, "aide" | "adviser" | "advisor" | "assistant")
 }
 
 /// "PC World's recent analysis of its traffic concluded": the allowed mention whose statement,
@@ -4268,6 +4316,14 @@ fn abbreviation_stop(ctx: &SuggestContext, k: usize) -> bool {
             || CORPORATE_ABBREVIATIONS.contains(&words[k - 1].text.as_str())
             || (initial(&words[k - 1]) && words[k - 1].span.end == words[k].span.start))
         && words.get(k + 1).is_some_and(|w| w.is_capitalised())
+        // "a senior U.S. official said": no sentence opens in lower case.
+        || k > 0
+            && words[k].text == "."
+            && initial(&words[k - 1])
+            && words[k - 1].span.end == words[k].span.start
+            && words
+                .get(k + 1)
+                .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The abbreviations that end a company's name (`said Apple Inc. CEO Steve Jobs`): their full
