@@ -311,6 +311,24 @@ fn a_persons_aide_speaks_for_himself_unnamed() {
 }
 
 #[test]
+fn it_before_a_reported_clause_is_the_body_it_stands_for() {
+    let found = direct(
+        "The [FHLBB]{ORG} said Perpetual Savings Bank was put into receivership.\n\nIt said \
+         the savings bank's insolvency \"was a direct result of losses on speculative \
+         investments in real estate.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("FHLBB"), "{found:?}");
+    // The "it" of a passive stands for nobody.
+    let found = direct(
+        "It is noted on the [Congressional Website]{ORG} that \"On 10/1/2008, the Senate \
+         passed the bill as the vehicle for the rescue.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None, "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

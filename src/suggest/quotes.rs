@@ -2652,7 +2652,18 @@ fn reported(ctx: &SuggestContext, open: usize) -> Option<(usize, usize, Subject)
                 Subject::None => None,
                 // "They concluded that the agreement … "infringes upon …"": several people
                 // (ministers of four countries) speak as one; no one of them is the speaker.
-                Subject::Pronoun(_, PronounRef::Group) => Some((k, len, Subject::None)),
+                // ("It said the savings bank's insolvency "…"" is the body's, as it resolves.)
+                // But not the "it" of a passive ("It is noted on the website that "…"").
+                Subject::Pronoun(span, PronounRef::Group)
+                    if !ctx.text_of(span).eq_ignore_ascii_case("it") || {
+                        let next = ctx.word_at_or_after(span.end);
+                        words
+                            .get(next)
+                            .is_some_and(|w| matches!(w.lower.as_str(), "is" | "was" | "'s"))
+                    } =>
+                {
+                    Some((k, len, Subject::None))
+                }
                 subject => Some((k, len, subject)),
             }
         })
