@@ -9,6 +9,7 @@
 //! cargo run --example quote_eval heldout63  # the sixty-third held-out set (Reuters-21578 newswire of 1987, reut2-000.sgm; heldout64 and heldout65 are reut2-001 and reut2-002), scored blind once with the rules at 32c0b48, now development
 //! cargo run --example quote_eval heldout66  # the sixty-sixth held-out set (Reuters-21578, reut2-003.sgm; heldout67 and heldout68 are reut2-004 and reut2-005), scored blind once with the rules at 04cdd54, now development
 //! cargo run --example quote_eval heldout69  # the sixty-ninth held-out set (Reuters-21578, reut2-006.sgm; heldout70 and heldout71 are reut2-007 and reut2-008), scored blind once with the rules at 141b6aa, now development
+//! cargo run --example quote_eval heldout72  # the seventy-second held-out set (Reuters-21578, reut2-009.sgm; heldout73 and heldout74 are reut2-010 and reut2-011), scored blind once with the rules at 4687d56, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -75,8 +76,8 @@ use quote_eval::{
     HELD_OUT_44, HELD_OUT_45, HELD_OUT_46, HELD_OUT_47, HELD_OUT_48, HELD_OUT_49, HELD_OUT_50,
     HELD_OUT_51, HELD_OUT_52, HELD_OUT_53, HELD_OUT_54, HELD_OUT_55, HELD_OUT_56, HELD_OUT_58,
     HELD_OUT_59, HELD_OUT_60, HELD_OUT_61, HELD_OUT_62, HELD_OUT_63, HELD_OUT_64, HELD_OUT_65,
-    HELD_OUT_66, HELD_OUT_67, HELD_OUT_68, HELD_OUT_69, HELD_OUT_70, HELD_OUT_71, development,
-    evaluate,
+    HELD_OUT_66, HELD_OUT_67, HELD_OUT_68, HELD_OUT_69, HELD_OUT_70, HELD_OUT_71, HELD_OUT_72,
+    HELD_OUT_73, HELD_OUT_74, development, evaluate,
 };
 
 fn main() {
@@ -128,6 +129,9 @@ fn main() {
         Some("heldout69") => (HELD_OUT_69, "held-out 69 (now development)"),
         Some("heldout70") => (HELD_OUT_70, "held-out 70 (now development)"),
         Some("heldout71") => (HELD_OUT_71, "held-out 71 (now development)"),
+        Some("heldout72") => (HELD_OUT_72, "held-out 72 (now development)"),
+        Some("heldout73") => (HELD_OUT_73, "held-out 73 (now development)"),
+        Some("heldout74") => (HELD_OUT_74, "held-out 74 (now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
