@@ -329,6 +329,42 @@ fn it_before_a_reported_clause_is_the_body_it_stands_for() {
 }
 
 #[test]
+fn a_name_then_a_body_and_an_office_of_several_words_before_the_cue_is_the_persons() {
+    let found = direct(
+        "\"We believe the use of reinforced plastics will grow,\" [A. William Reynolds]{PERSON}, \
+         [GenCorp]{ORG} chairman and chief executive officer said as the reason for the plant.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].1.as_deref(),
+        Some("A. William Reynolds"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn chairman_says_nothing_of_who_holds_the_office() {
+    let found = direct(
+        "\"I do not think a merger would help,\" [CFTC]{ORG} chairman [Susan Phillips]{PERSON} \
+         told the subcommittee.\n\n\"I think what does solve our problems is working with \
+         other agencies,\" she said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("Susan Phillips"), "{found:?}");
+}
+
+#[test]
+fn a_short_bracket_after_the_name_keeps_the_cue_after_the_quote() {
+    let found = direct(
+        "\"I'm from the state of Illinois, and we don't want to see that,\" Rep. \
+         [Lane Evans]{PERSON} (D-Ill.) told a hearing of the House subcommittee.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Lane Evans"), "{found:?}");
+    assert_eq!(found[0].2, "direct:cue-after", "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

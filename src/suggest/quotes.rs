@@ -1703,6 +1703,16 @@ fn cue_after(
             k += 1;
             continue;
         }
+        // `"…," Rep. Lane Evans (D-Ill.) told a hearing`: a short bracket after a name (a
+        // party and a state) ends nothing.
+        if word.text == "("
+            && k > first
+            && let Some(close) = (k + 1..words.len().min(k + 7)).find(|&j| words[j].text == ")")
+            && words[close].span.start < line_end
+        {
+            k = close + 1;
+            continue;
+        }
         if word.span.start >= line_end
             || matches!(word.text.as_str(), "." | "!" | "?" | "\"" | "“" | "”")
         {
@@ -2949,15 +2959,28 @@ fn named_before_body_and_office(ctx: &SuggestContext, from: usize, cue: usize) -
     if cue < from + 4 || office.is_capitalised() || !person_noun(&office.lower) {
         return None;
     }
-    let mut body = cue - 1;
+    // The office may be several words ("GenCorp chairman and chief executive officer said").
+    let mut office_start = cue - 1;
+    while office_start > from + 3
+        && cue - office_start < 6
+        && !words[office_start - 1].is_capitalised()
+        && (person_noun(&words[office_start - 1].lower)
+            || matches!(
+                words[office_start - 1].lower.as_str(),
+                "and" | "chief" | "executive" | "vice" | "senior" | "deputy" | "managing"
+            ))
+    {
+        office_start -= 1;
+    }
+    let mut body = office_start;
     while body > from + 2
-        && cue - body <= 7
+        && office_start - body <= 6
         && (words[body - 1].is_capitalised()
             || matches!(words[body - 1].lower.as_str(), "and" | "of" | "&"))
     {
         body -= 1;
     }
-    if body == cue - 1 || !words[body].is_capitalised() || words[body - 1].text != "," {
+    if body == office_start || !words[body].is_capitalised() || words[body - 1].text != "," {
         return None;
     }
     mention_ending_at(ctx, words[body - 2].span.end)

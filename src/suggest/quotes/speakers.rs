@@ -264,11 +264,13 @@ pub(super) enum Gender {
 }
 
 /// The gender a personal pronoun, a possessive or a title word shows.
+/// ("chairman" is not among them: the office keeps its name whoever holds it, "CFTC chairman
+/// Susan Phillips".)
 fn gender_of_word(lower: &str) -> Option<Gender> {
     match lower {
         "he" | "his" | "him" | "himself" | "mr" | "sir" | "lord" | "actor" | "king" | "prince"
-        | "spokesman" | "chairman" | "congressman" | "businessman" | "father" | "husband"
-        | "son" | "brother" => Some(Gender::Male),
+        | "spokesman" | "congressman" | "businessman" | "father" | "husband" | "son"
+        | "brother" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" | "mrs" | "ms" | "miss" | "dame" | "lady"
         | "actress" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "congresswoman"
         | "businesswoman" | "mother" | "wife" | "daughter" | "sister" => Some(Gender::Female),
