@@ -361,3 +361,17 @@ fn a_possessive_ending_opens_no_name() {
     assert!(!found.iter().any(|(t, _)| t.starts_with("'s")), "{found:?}");
     assert!(found.iter().any(|(t, _)| t == "Bell"), "{found:?}");
 }
+
+#[test]
+fn the_department_after_a_titles_of_belongs_to_the_title() {
+    let found = entities(
+        "Asked by reporters, Deputy Under Secretary of Commerce Bruce Smart replied, \"That would \
+         be the height of foolishness.\"",
+    );
+    // (The label is the model's, which reads this short sentence as an organisation's.)
+    assert!(found.iter().any(|(t, _)| t == "Bruce Smart"), "{found:?}");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("Commerce")),
+        "{found:?}"
+    );
+}

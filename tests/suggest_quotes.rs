@@ -365,6 +365,16 @@ fn a_short_bracket_after_the_name_keeps_the_cue_after_the_quote() {
 }
 
 #[test]
+fn a_person_at_or_with_a_firm_speaks_not_the_firm() {
+    let found = direct(
+        "Bank analyst [Michael Walsh]{PERSON} at [First Marathon Securities Ltd]{ORG} said one \
+         bank \"wants to put the loans on a non-performing basis.\"",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Michael Walsh"), "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

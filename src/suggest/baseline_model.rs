@@ -668,6 +668,22 @@ fn drop_leading_title(words: &[Word], span: CharSpan) -> CharSpan {
     let last = words
         .partition_point(|w| w.span.end <= span.end)
         .saturating_sub(1);
+    // "Deputy Under Secretary of Commerce Bruce Smart": the department after a title's "of"
+    // belongs to the title (a place there is left as the model read it: "Governor of Washington
+    // Chris Gregoire").
+    if first >= 2
+        && last >= first + 2
+        && words[first - 1].lower == "of"
+        && gazetteer.name_at(words, first).is_none()
+        && (1..=3).any(|back| {
+            first >= back + 1
+                && gazetteer
+                    .title_at(words, first - 1 - back)
+                    .is_some_and(|len| first - 1 - back + len == first - 1)
+        })
+    {
+        first += 1;
+    }
     while first < last {
         match gazetteer.title_at(words, first) {
             Some(len) if first + len <= last => first += len,

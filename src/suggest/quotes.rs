@@ -3701,7 +3701,9 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
     if words[k].lower == "the" {
         k = k.checked_sub(1)?;
     }
-    if k <= from || words[k].lower != "of" {
+    // (Or "at", "with", "from": "Bank analyst Michael Walsh at First Marathon Securities Ltd
+    // said".)
+    if k <= from || !matches!(words[k].lower.as_str(), "of" | "at" | "with" | "from") {
         return None;
     }
     // "Abdel Fattah el-Sisi of Egypt" with the name cut before "el-Sisi": the name ends before
