@@ -676,7 +676,7 @@ fn drop_leading_title(words: &[Word], span: CharSpan) -> CharSpan {
         && words[first - 1].lower == "of"
         && gazetteer.name_at(words, first).is_none()
         && (1..=3).any(|back| {
-            first >= back + 1
+            first > back
                 && gazetteer
                     .title_at(words, first - 1 - back)
                     .is_some_and(|len| first - 1 - back + len == first - 1)
