@@ -10,6 +10,7 @@
 //! cargo run --example quote_eval heldout66  # the sixty-sixth held-out set (Reuters-21578, reut2-003.sgm; heldout67 and heldout68 are reut2-004 and reut2-005), scored blind once with the rules at 04cdd54, now development
 //! cargo run --example quote_eval heldout69  # the sixty-ninth held-out set (Reuters-21578, reut2-006.sgm; heldout70 and heldout71 are reut2-007 and reut2-008), scored blind once with the rules at 141b6aa, now development
 //! cargo run --example quote_eval heldout72  # the seventy-second held-out set (Reuters-21578, reut2-009.sgm; heldout73 and heldout74 are reut2-010 and reut2-011), scored blind once with the rules at 4687d56, now development
+//! cargo run --example quote_eval heldout75  # the seventy-fifth held-out set (Reuters-21578, reut2-012.sgm; heldout76 and heldout77 are reut2-013 and reut2-014), scored blind once with the rules at 2d1e81d, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -132,6 +133,9 @@ fn main() {
         Some("heldout72") => (HELD_OUT_72, "held-out 72 (now development)"),
         Some("heldout73") => (HELD_OUT_73, "held-out 73 (now development)"),
         Some("heldout74") => (HELD_OUT_74, "held-out 74 (now development)"),
+        Some("heldout75") => (HELD_OUT_75, "held-out 75 (now development)"),
+        Some("heldout76") => (HELD_OUT_76, "held-out 76 (now development)"),
+        Some("heldout77") => (HELD_OUT_77, "held-out 77 (now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
