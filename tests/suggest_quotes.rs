@@ -375,6 +375,52 @@ fn a_person_at_or_with_a_firm_speaks_not_the_firm() {
 }
 
 #[test]
+fn someone_unnamed_after_the_cue_or_opening_a_long_clause_is_nobody_named() {
+    for text in [
+        "\"Everybody is waiting for the talks,\" said a dealer at one [U.S.]{GPE} bank.",
+        "\"Do not expect the problem to be resolved,\" said a senior [U.S.]{GPE} trade official.",
+        "\"There is too much disagreement,\" said one [U.K.]{GPE} Merchant bank trader, \
+         reflecting the general tone.",
+        "\"Economic factors were balanced by political realities,\" an economist at one of the \
+         main embassies here said.",
+        "\"Toshiba's timing is most extraordinary,\" one official at the Department of Trade \
+         and [Industry]{ORG} said.",
+        "One dollar straight dealer at a [U.S. Securities]{ORG} house commented \"There was the \
+         odd retail buyer today.\"",
+    ] {
+        let found = direct(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, None, "{text}: {found:?}");
+    }
+    // Named in apposition, the person speaks.
+    let found = direct(
+        "A member of the [Tunisian]{NORP} Parliament, [Samir Dilou]{PERSON} said, \"Tunisia is \
+         facing terrorist attacks.\"",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Samir Dilou"), "{found:?}");
+}
+
+#[test]
+fn a_person_of_a_firm_the_names_cut_at_an_initial_or_and_speaks() {
+    let found = direct(
+        "\"The long range issue is who wins,\" analyst [Mark Stahlman]{PERSON} of Sanford C. \
+         [Bernstein and Co]{ORG} said.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Mark Stahlman"), "{found:?}");
+}
+
+#[test]
+fn a_quote_opening_on_he_is_about_the_one_just_named_not_by_him() {
+    let found = direct(
+        "\"That could provoke retaliation,\" [Yeutter]{PERSON} said.\n\nPresident \
+         [Reagan]{PERSON} has threatened retaliation eight times.\n\n\"He took these steps as a \
+         last resort,\" he said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("Yeutter"), "{found:?}");
+}
+
+#[test]
 fn the_minister_said_resolves_to_the_person_with_that_title() {
     let found = quotes(
         "Foreign Minister [Ivica Dacic]{PERSON} met [Josep Borrell]{PERSON} in [Brussels]{GPE}. \

@@ -1693,10 +1693,20 @@ fn cue_after(
     let new_sentence = ends_sentence && words.get(first).is_some_and(|w| w.is_capitalised());
     // Six lower-case words at most; capitalised ones (a long title and a name: `"…," Deputy
     // Emergency Situations Minister Alexander Chupriyan told TASS`) count only toward twelve.
+    // (Someone unnamed may take more: `"…," an economist at one of the main embassies here
+    // said`.)
+    let most = if words
+        .get(first)
+        .is_some_and(|w| speakers::is_indefinite(&w.lower))
+    {
+        10
+    } else {
+        6
+    };
     let mut seen = 0;
     let mut all = 0;
     let mut k = first;
-    while k < words.len() && seen < 6 && all < 12 {
+    while k < words.len() && seen < most && all < 12 {
         let word = &words[k];
         // `"…," Dr. Worobey said.`: a title's full stop ends nothing.
         if k > first && abbreviation_stop(ctx, k) {
@@ -3117,7 +3127,17 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     {
         cue -= 1;
     }
-    if someone_unnamed_before(ctx, from, cue) {
+    // `"…," one official at the Department of Trade and Industry (DTI) said`: someone unnamed
+    // of a body opens the clause.
+    // (Not when a person is named in apposition: "A member of the Tunisian Parliament, Samir
+    // Dilou said".)
+    let person_named = || {
+        ctx.mentions_starting_in(CharSpan::new(words[from].span.start, words[cue].span.start))
+            .any(|i| canonical(&ctx.mentions[i].label) == "PERSON")
+    };
+    if someone_unnamed_before(ctx, from, cue)
+        || (opens_with_unnamed_of(ctx, from, cue) && !person_named())
+    {
         return Some(Subject::None);
     }
     // "Novak is reported to have said", "She was understood to have told": a report's frame
@@ -3681,8 +3701,20 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
     let mut k = starts.checked_sub(1)?;
     // "Jessica Levinson of Loyola Law School" with the body cut to "Law School": up to two
     // capitalised words of its name before it.
+    // (Or a firm's name the model cut at "and" or an initial: "Mark Stahlman of Sanford C.
+    // Bernstein and Co", "Drew Peck of Donaldson Lufkin and Jenrette".)
     let mut cut = 0;
-    while cut < 2 && k > from && words[k].is_capitalised() && !words[k].sentence_start {
+    while cut < 5
+        && k > from
+        && !words[k].sentence_start
+        && (words[k].is_capitalised()
+            || (matches!(words[k].text.as_str(), "and" | "&")
+                && words[k - 1].is_capitalised()
+                && cut > 0)
+            || (words[k].text == "."
+                && words[k - 1].text.chars().count() == 1
+                && words[k - 1].is_capitalised()))
+    {
         k -= 1;
         cut += 1;
     }
@@ -3759,8 +3791,9 @@ fn opens_with_unnamed_of(ctx: &SuggestContext, from: usize, end: usize) -> bool 
     if !matches!(words[from].lower.as_str(), "a" | "an" | "one") {
         return false;
     }
-    (from + 1..end.min(from + 4)).any(|k| {
-        UNNAMED_SPEAKERS.contains(&words[k].lower.as_str())
+    // ("One dollar straight dealer at a U.S. Securities house commented": any person's noun.)
+    (from + 1..end.min(from + 5)).any(|k| {
+        (UNNAMED_SPEAKERS.contains(&words[k].lower.as_str()) || person_noun(&words[k].lower))
             && (from + 1..k).all(|j| words[j].text.chars().all(char::is_lowercase))
             && words
                 .get(k + 1)
@@ -4141,11 +4174,16 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     }
     // "said a spokeswoman for the NATO's antipiracy mission in the UK": someone unnamed of a body
     // speaks; neither the body nor a place after it is the speaker.
+    // ("said a dealer at one major U.S. bank", "said a senior trader at …": a person's noun,
+    // after a few lower-case words.)
     if matches!(words[from].lower.as_str(), "a" | "an")
-        && words
-            .get(from + 1)
-            .is_some_and(|w| UNNAMED_SPEAKERS.contains(&w.lower.as_str()))
-        && words.get(from + 2).is_some_and(|w| {
+        && let Some(head) = (from + 1..(from + 4).min(words.len())).find(|&k| {
+            let w = &words[k];
+            !w.is_capitalised()
+                && (UNNAMED_SPEAKERS.contains(&w.lower.as_str()) || person_noun(&w.lower))
+        })
+        && (from + 1..head).all(|k| words[k].text.chars().all(char::is_lowercase))
+        && words.get(head + 1).is_some_and(|w| {
             matches!(
                 w.lower.as_str(),
                 "for" | "of" | "at" | "from" | "with" | "within" | "inside" | "in"
@@ -4159,7 +4197,8 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     // it describes them. Not a document ("reads an AEW press release", "said a statement from
     // Ryanair's lawyers"): its issuer speaks.
     if speakers::is_indefinite(&words[from].lower)
-        && let Some(end) = (from + 1..limit.min(words.len())).find(|&k| words[k].is_punct())
+        && let Some(end) = (from + 1..limit.min(words.len()))
+            .find(|&k| words[k].is_punct() && !abbreviation_stop(ctx, k))
         && end > from + 1
         && !words[end - 1].is_capitalised()
         && words[end - 1].lower.chars().all(char::is_alphabetic)

@@ -440,7 +440,6 @@ pub(super) fn resolve_pronoun(
     genders: &Genders,
     quoted: &[CharSpan],
 ) -> Option<usize> {
-    let titled = titled_names_in(ctx, quoted);
     resolve_pronoun_among(
         ctx,
         span,
@@ -448,7 +447,7 @@ pub(super) fn resolve_pronoun(
         last_speaker,
         sentence,
         genders,
-        &titled,
+        quoted,
     )
 }
 
@@ -493,7 +492,8 @@ fn named_in_quote(ctx: &SuggestContext, m: &Mention, titled: &HashSet<String>) -
     surname.chars().count() >= 3 && titled.contains(surname)
 }
 
-/// `resolve_pronoun`, leaving out the people the quote names in the third person (`titled`).
+/// `resolve_pronoun`, leaving out the people the quote whose content is `quoted` names in the third
+/// person (see `titled_names_in`).
 fn resolve_pronoun_among(
     ctx: &SuggestContext,
     span: CharSpan,
@@ -501,8 +501,18 @@ fn resolve_pronoun_among(
     last_speaker: Option<(usize, usize)>,
     sentence: usize,
     genders: &Genders,
-    titled: &HashSet<String>,
+    quoted: &[CharSpan],
 ) -> Option<usize> {
+    let titled = &titled_names_in(ctx, quoted);
+    // `President Reagan has threatened retaliation …. "He took these steps as a last resort," he
+    // said`: a quote that opens on someone in the third person is about the one the narration
+    // just named, not by him.
+    let about_the_one_before = quoted.first().is_some_and(|q| {
+        ctx.text_of(*q)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "He" | "She"))
+    });
     // A one-word mention labelled otherwise that is the surname of a person named in the
     // document ("Bloomberg" beside "Michael Bloomberg") is that person.
     let surnames = ctx.person_surnames();
@@ -723,7 +733,8 @@ fn resolve_pronoun_among(
             {
                 return match previous_subject {
                     Some(nearer)
-                        if ctx.mentions[nearer].span.start > ctx.mentions[index].span.end =>
+                        if ctx.mentions[nearer].span.start > ctx.mentions[index].span.end
+                            && !about_the_one_before =>
                     {
                         Some(nearer)
                     }
@@ -737,7 +748,10 @@ fn resolve_pronoun_among(
         && ctx.mentions.get(index).is_some_and(compatible)
     {
         return match previous_subject {
-            Some(nearer) if ctx.mentions[nearer].span.start > ctx.mentions[index].span.end => {
+            Some(nearer)
+                if ctx.mentions[nearer].span.start > ctx.mentions[index].span.end
+                    && !about_the_one_before =>
+            {
                 Some(nearer)
             }
             _ => Some(index),
