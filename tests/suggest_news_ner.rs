@@ -375,3 +375,12 @@ fn the_department_after_a_titles_of_belongs_to_the_title() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_generational_numeral_belongs_to_the_name_but_not_the_full_stop_after_it() {
+    let found = entities(
+        "\"It's disappointing to spend so much time on these negotiations and have them fail,\" \
+         said FCS chairman Nicholas Gallo III.",
+    );
+    assert!(has(&found, "Nicholas Gallo III", "PERSON"), "{found:?}");
+}

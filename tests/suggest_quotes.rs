@@ -402,11 +402,17 @@ fn someone_unnamed_after_the_cue_or_opening_a_long_clause_is_nobody_named() {
 
 #[test]
 fn a_person_of_a_firm_the_names_cut_at_an_initial_or_and_speaks() {
+    // (The model read the firm's parts as people.)
     let found = direct(
         "\"The long range issue is who wins,\" analyst [Mark Stahlman]{PERSON} of Sanford C. \
          [Bernstein and Co]{ORG} said.",
     );
     assert_eq!(found[0].1.as_deref(), Some("Mark Stahlman"), "{found:?}");
+    let found = direct(
+        "\"Prices have gone up for memory components,\" analyst [Drew Peck]{PERSON} of \
+         [Donaldson Lufkin]{PERSON} and [Jenrette]{PERSON} said.",
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Drew Peck"), "{found:?}");
 }
 
 #[test]

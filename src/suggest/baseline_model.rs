@@ -734,12 +734,14 @@ pub(super) fn mend_boundaries(
     {
         end = next.span.end;
     }
-    // "Edward B. MacMahon Jr.": a generational suffix after a person's name, with its full stop.
+    // "Edward B. MacMahon Jr.", "Nicholas Gallo III": a generational suffix after a person's
+    // name, with its full stop when it is written short.
     let last = words.partition_point(|w| w.span.end <= end);
     if label == "PERSON" {
         let suffix = |w: &Word| matches!(w.text.as_str(), "Jr" | "Sr");
+        let numeral = |w: &Word| matches!(w.text.as_str(), "II" | "III" | "IV");
         if let Some(next) = words.get(last)
-            && suffix(next)
+            && (suffix(next) || numeral(next))
             && next.span.start == end + 1
             && chars.get(end) == Some(&' ')
         {

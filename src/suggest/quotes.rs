@@ -3708,9 +3708,7 @@ fn person_of(ctx: &SuggestContext, from: usize, starts: usize) -> Option<usize> 
         && k > from
         && !words[k].sentence_start
         && (words[k].is_capitalised()
-            || (matches!(words[k].text.as_str(), "and" | "&")
-                && words[k - 1].is_capitalised()
-                && cut > 0)
+            || (matches!(words[k].text.as_str(), "and" | "&") && words[k - 1].is_capitalised())
             || (words[k].text == "."
                 && words[k - 1].text.chars().count() == 1
                 && words[k - 1].is_capitalised()))
