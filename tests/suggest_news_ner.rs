@@ -384,3 +384,13 @@ fn a_generational_numeral_belongs_to_the_name_but_not_the_full_stop_after_it() {
     );
     assert!(has(&found, "Nicholas Gallo III", "PERSON"), "{found:?}");
 }
+
+#[test]
+fn an_attorney_general_and_a_state_written_short_are_no_legal_form() {
+    let found = entities(
+        "New York AG Letitia James sued the firm on Monday. The casino in Las Vegas NV closed.",
+    );
+    for wrong in ["New York AG", "Las Vegas NV"] {
+        assert!(!has(&found, wrong, "ORG"), "{wrong}: {found:?}");
+    }
+}

@@ -202,8 +202,8 @@ pub(super) fn combine(
 
 /// A company's legal form, which ends its name as the wire writes it ("Eastman Kodak Co",
 /// "Coastal Corp", "S and W Berisford Plc").
+/// (Not "AG" or "NV", which the news writes for an attorney general and for Nevada.)
 const LEGAL_FORMS: &[&str] = &[
-    "AG",
     "Bancorp",
     "Co",
     "Corp",
@@ -215,7 +215,6 @@ const LEGAL_FORMS: &[&str] = &[
     "LLC",
     "Limited",
     "Ltd",
-    "NV",
     "PLC",
     "Plc",
 ];

@@ -3457,8 +3457,10 @@ fn people_by_office(lower: &str) -> bool {
         .strip_suffix("men")
         .map(|stem| format!("{stem}man"))
         .or_else(|| lower.strip_suffix('s').map(str::to_owned));
+    // (A party's members, "Republicans said", are a group the text names.)
     singular.is_some_and(|one| {
-        PERSON_ROLES.contains(&one.as_str()) || UNNAMED_SPEAKERS.contains(&one.as_str())
+        (PERSON_ROLES.contains(&one.as_str()) || UNNAMED_SPEAKERS.contains(&one.as_str()))
+            && !matches!(one.as_str(), "democrat" | "republican")
     }) || matches!(
         lower,
         "dealers" | "traders" | "bankers" | "diplomats" | "experts" | "sources" | "witnesses"
