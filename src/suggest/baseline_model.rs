@@ -154,18 +154,7 @@ pub(super) fn combine(
         // was trained on.
         let agrees = || {
             let index = model.labels().iter().position(|l| l == f.label);
-            let mean = |k: usize| -> f32 {
-                (f.start..f.end)
-                    .map(|i| {
-                        probabilities
-                            .get(i)
-                            .and_then(|p| p.get(k))
-                            .copied()
-                            .unwrap_or(0.0)
-                    })
-                    .sum::<f32>()
-                    / (f.end - f.start) as f32
-            };
+            let mean = |k: usize| mean_probability(&probabilities, f.start..f.end, k);
             index.is_some_and(|own| {
                 let own_p = mean(own);
                 // At a sentence start the model sees little; there it must only not prefer
@@ -198,6 +187,25 @@ pub(super) fn combine(
         }
     }
     out
+}
+
+/// The model's mean probability of label `label` over the words `range` (0 where it gave none).
+fn mean_probability(
+    probabilities: &[Vec<f32>],
+    range: std::ops::Range<usize>,
+    label: usize,
+) -> f32 {
+    let count = range.len().max(1) as f32;
+    range
+        .map(|i| {
+            probabilities
+                .get(i)
+                .and_then(|p| p.get(label))
+                .copied()
+                .unwrap_or(0.0)
+        })
+        .sum::<f32>()
+        / count
 }
 
 /// A company's legal form, which ends its name as the wire writes it ("Eastman Kodak Co",
@@ -394,33 +402,28 @@ fn company_names(
                 rest.end = rest.start;
             }
         }
-        // The rest begins and ends on a word, or goes.
-        let first = words.partition_point(|w| w.span.end <= rest.start);
-        let last = words.partition_point(|w| w.span.start < rest.end);
-        let inside: Vec<&Word> = words[first..last]
-            .iter()
-            .filter(|w| w.span.start >= rest.start && w.span.end <= rest.end && !w.is_punct())
-            .collect();
         if rest == span {
             kept.push((span, label, score, rule));
-        } else if let (Some(a), Some(b)) = (inside.first(), inside.last())
-            && a.is_capitalised()
+            continue;
+        }
+        // The rest begins and ends on a word, or goes.
+        let mut inside = (words.partition_point(|w| w.span.end <= rest.start)
+            ..words.partition_point(|w| w.span.start < rest.end))
+            .filter(|&k| {
+                let w = &words[k];
+                w.span.start >= rest.start && w.span.end <= rest.end && !w.is_punct()
+            });
+        if let Some(a) = inside.next()
+            && words[a].is_capitalised()
         {
-            let first = words.partition_point(|w| w.span.start < a.span.start);
-            let end = words.partition_point(|w| w.span.end <= b.span.end);
+            let b = inside.next_back().unwrap_or(a);
             let likeliest = (0..labels.len())
-                .map(|l| {
-                    let p: f32 = (first..end)
-                        .map(|i| probabilities.get(i).and_then(|p| p.get(l)).copied())
-                        .map(Option::unwrap_or_default)
-                        .sum();
-                    (l, p / (end - first).max(1) as f32)
-                })
+                .map(|l| (l, mean_probability(probabilities, a..b + 1, l)))
                 .max_by(|x, y| x.1.total_cmp(&y.1));
             if let Some((l, p)) = likeliest
                 && p >= 0.5
             {
-                let span = CharSpan::new(a.span.start, b.span.end);
+                let span = CharSpan::new(words[a].span.start, words[b].span.end);
                 kept.push((span, labels[l].clone(), score, rule));
             }
         }

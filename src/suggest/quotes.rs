@@ -1757,9 +1757,7 @@ fn cue_after(
                 })
                 .find(|&j| words[j].text == ",")
             && (cue_at(ctx, next_comma + 1).is_some()
-                || (words
-                    .get(next_comma + 1)
-                    .is_some_and(|w| matches!(w.lower.as_str(), "has" | "had"))
+                || (words.get(next_comma + 1).is_some_and(is_perfect_auxiliary)
                     && cue_at(ctx, next_comma + 2).is_some()))
         {
             k = next_comma + 1;
@@ -3122,8 +3120,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     // said").
     let mut cue = cue;
     while cue > from + 1
-        && (is_adverb_word(&words[cue - 1])
-            || matches!(words[cue - 1].lower.as_str(), "has" | "had"))
+        && (is_adverb_word(&words[cue - 1]) || is_perfect_auxiliary(&words[cue - 1]))
     {
         cue -= 1;
     }
@@ -3423,9 +3420,7 @@ fn someone_unnamed_before(ctx: &SuggestContext, from: usize, cue: usize) -> bool
     };
     let office = &words[noun];
     let after_abbreviation = words[noun - 1].text == "." || words[noun - 1].text.ends_with('.');
-    let is_office = PERSON_ROLES.contains(&office.lower.as_str())
-        || UNNAMED_SPEAKERS.contains(&office.lower.as_str())
-        || person_noun(&office.lower);
+    let is_office = UNNAMED_SPEAKERS.contains(&office.lower.as_str()) || person_noun(&office.lower);
     if !is_office || (office.is_capitalised() && !after_abbreviation) {
         return false;
     }
@@ -3603,6 +3598,11 @@ fn hyphenated_modifier(ctx: &SuggestContext, starts: usize) -> bool {
             .text
             .chars()
             .all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+/// "has" or "had" before a cue ("…, head of the union's Canadian branch, has said").
+fn is_perfect_auxiliary(word: &Word) -> bool {
+    matches!(word.lower.as_str(), "has" | "had")
 }
 
 /// An adverb that may stand between a subject and its verb ("also", "later", "reportedly").
