@@ -394,3 +394,37 @@ fn an_attorney_general_and_a_state_written_short_are_no_legal_form() {
         assert!(!has(&found, wrong, "ORG"), "{wrong}: {found:?}");
     }
 }
+
+#[test]
+fn one_capitalised_word_after_the_is_no_person() {
+    let found = entities(
+        "NASA announced that the orbiter, Space Shuttle Enterprise would be relocated from the \
+         Smithsonian's National Air and Space Museum Steven F. Udvar-Hazy Center.",
+    );
+    assert!(has(&found, "Smithsonian", "ORG"), "{found:?}");
+    // Before a noun, a person's name modifies it.
+    let found = entities(
+        "Japanese reports suggested the Reagan administration might issue such bonds, as the \
+         former Carter administration did.",
+    );
+    assert!(!has(&found, "Reagan", "ORG"), "{found:?}");
+}
+
+#[test]
+fn a_surname_with_its_particle_opening_a_sentence_is_the_person() {
+    let found = entities(
+        "DSM chairman Hans van Liemt told journalists the firm was ready.\n\nVan Liemt would not \
+         speculate on a possible market price.",
+    );
+    assert!(has(&found, "Hans van Liemt", "PERSON"), "{found:?}");
+    assert!(has(&found, "Van Liemt", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn a_partnership_named_with_a_comma_and_its_legal_form_is_one_organisation() {
+    let found = entities(
+        "NEW YORK, April 9 - Goldman, Sachs and Co said it believes the executive did not \
+         violate insider trading laws.",
+    );
+    assert!(has(&found, "Goldman, Sachs and Co", "ORG"), "{found:?}");
+}

@@ -4857,3 +4857,151 @@ fn a_firms_word_left_out_of_its_mention_stands_between_it_and_the_office() {
         )]
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_office_that_spoke_is_nobody_named() {
+    // "the spokesman added" goes back to "a spokesman for Suiker Unie": he is nobody named, and
+    // "he" goes on with him, not with a name further back.
+    let found = direct(
+        "ROTTERDAM, April 8 - [Roughly]{PERSON} half of the crop is in the ground, a spokesman \
+         for [Suiker Unie]{ORG}, the largest sugar processor in the [Netherlands]{GPE}, told \
+         [Reuters]{ORG}.\n\nConditions are generally good, the spokesman added.\n\n\"It is far \
+         too early yet to say what kind of output we can expect,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "It is far too early yet to say what kind of output we can expect",
+            None,
+            "direct:cue-after"
+        )]
+    );
+    // So too "the source said" in the sentence before, with a name between.
+    let found = direct(
+        "A key Senate Budget Committee source told [Reuters]{ORG} he believes this was by \
+         design.\n\nIn the coming weeks, the source said, Democrats will seek a budget with \
+         [Reagan]{PERSON} -- who is opposed to the idea. But \"it is not clear how the \
+         Republicans will act,\" he added.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "it is not clear how the Republicans will act",
+            None,
+            "direct:cue-after"
+        )]
+    );
+    // An office a named person holds is that person.
+    let found = direct(
+        "Finance Minister [Onno Ruding]{PERSON} opened the debate. The budget is sound, the \
+         minister added.\n\n\"We are ready for the vote,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We are ready for the vote",
+            Some("Onno Ruding"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn the_official_goes_back_to_a_treasury_official_several_sentences_before() {
+    let found = direct(
+        "WASHINGTON, April 8 - A Treasury official said there are no plans to issue such \
+         bonds.\n\n\"It simply isn't something that we are planning to do,\" the official \
+         said.\n\nHe added the department was aware of reports about [Reagan]{PERSON}.\n\nBut \
+         he said the situation was greatly different now.\n\nThe market is global, he \
+         noted.\n\n\"If you look at the differences between the markets, it is a much more \
+         global market now,\" the official said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "It simply isn't something that we are planning to do",
+                None,
+                "direct:cue-after"
+            ),
+            row(
+                "If you look at the differences between the markets, it is a much more global \
+                 market now",
+                None,
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_space_typed_before_the_closing_mark_still_closes_the_quote_for_its_cue() {
+    let found = direct(
+        "[Van Liemt]{PERSON} would not speculate on a price.\n\n\"We ought to be able to match \
+         our German competitors on price earnings ratio, \" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We ought to be able to match our German competitors on price earnings ratio",
+            Some("Van Liemt"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn a_document_by_its_author_speaks_for_the_author() {
+    let found = direct(
+        "The study by the non partisan Congressional Research Service ([CRS]{ORG}) said \"the \
+         proposed merger appears to comply with the statutes.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "the proposed merger appears to comply with the statutes.",
+            Some("CRS"),
+            "direct:cue-before"
+        )]
+    );
+    // Signed by its author after the cue, then the same noun alone.
+    let found = direct(
+        "\"Perhaps we are at the end of the beginning of the search,\" said the editorial, \
+         signed by [John Durant]{PERSON} of [Chase Cancer Center]{ORG}.\n\n\"These \
+         observations did not describe successful approaches,\" the editorial said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Perhaps we are at the end of the beginning of the search",
+                Some("John Durant"),
+                "direct:cue-after"
+            ),
+            row(
+                "These observations did not describe successful approaches",
+                Some("John Durant"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_company_is_the_one_that_spoke_with_the_place_it_is_of() {
+    let found = quotes(
+        "DENVER, April 8 - [Public Service Co]{ORG} of Colorado said it has reached an \
+         agreement with [Union Rural Electric Association]{ORG} of [Brighton]{GPE}.\n\nThe \
+         company said, \"The tentative agreement protects [Union]{ORG}'s boundaries and would \
+         lead to a vote of its members.\"\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert!(
+        speakers
+            .last()
+            .copied()
+            .flatten()
+            .is_some_and(|s| s.starts_with("Public Service Co")),
+        "{speakers:?}"
+    );
+}

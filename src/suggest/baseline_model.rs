@@ -76,6 +76,9 @@ pub(super) fn combine(
             });
         let (label, rule) = match hit {
             Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
+            None if label == "PERSON" && after_the(words, first, span) => {
+                ("ORG".to_owned(), "news-model:after-the")
+            }
             None => (label, "news-model"),
         };
         // A score that the model's own confidence orders, kept below the gazetteer's 0.9 unless
@@ -189,6 +192,23 @@ pub(super) fn combine(
     out
 }
 
+/// "He added the Treasury was aware", "force the Administration to consult": one capitalised
+/// word right after a lower-case "the" and before a function word or a punctuation mark is a
+/// body, not a person, whatever the model read. (Before a noun it may be a person's name used
+/// as a modifier: "the Reagan administration".)
+fn after_the(words: &[Word], first: usize, span: CharSpan) -> bool {
+    first > 0
+        && words[first - 1].text == "the"
+        && words
+            .get(first)
+            .is_some_and(|w| w.span == span && !w.is_acronym())
+        && words.get(first + 1).is_none_or(|next| {
+            next.is_punct()
+                || matches!(next.lower.as_str(), "'s" | "’s")
+                || (!next.is_capitalised() && is_common_word(&next.lower))
+        })
+}
+
 /// The model's mean probability of label `label` over the words `range` (0 where it gave none).
 fn mean_probability(
     probabilities: &[Vec<f32>],
@@ -268,10 +288,23 @@ fn company_names(
             let glued = start >= 2
                 && words[start - 2].span.end == before.span.start
                 && before.span.end == words[start].span.start;
+            // "Goldman, Sachs and Co", "Donaldson, Lufkin and Jenrette Inc": a partnership's
+            // first partner before a comma, when "and" joins the last (one word, no place, no
+            // common word).
+            let partner = before.text == ","
+                && capital_before
+                && (start..k).any(|j| matches!(words[j].text.as_str(), "and" | "&"))
+                && (start < 3
+                    || !words[start - 3].is_capitalised()
+                    || words[start - 3].sentence != sentence)
+                && !is_common_word(&words[start - 2].lower)
+                && !words[start - 2].is_acronym()
+                && gazetteer.name_at(words, start - 2).is_none();
             let joins = capital_before
                 && (matches!(before.text.as_str(), "and" | "&")
                     || (before.text == "of" && is_org_keyword(&words[start - 2].text))
-                    || (before.text == "-" && glued));
+                    || (before.text == "-" && glued)
+                    || partner);
             if !joins {
                 break;
             }
@@ -455,6 +488,7 @@ fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &
             && gazetteer.name_at(words, k).is_none()
     };
     let mut parts: HashSet<&str> = HashSet::new();
+    let mut particled: HashSet<(&str, &str)> = HashSet::new();
     for (span, label, _, _) in found.iter() {
         if label != "PERSON" {
             continue;
@@ -468,6 +502,10 @@ fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &
             if usable(k) {
                 parts.insert(words[k].text.as_str());
             }
+        }
+        // "Hans van Liemt" is "Van Liemt" opening a sentence.
+        if end - first >= 3 && usable(end - 1) && is_particle(&words[end - 2].text) {
+            particled.insert((words[end - 2].text.as_str(), words[end - 1].text.as_str()));
         }
     }
     if parts.is_empty() {
@@ -487,11 +525,34 @@ fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &
         if lone {
             added.push((word.span, "PERSON".to_owned(), 0.75, "name-part-repeat"));
         }
+        // The particle capitalised as a sentence's first word: the surname with it.
+        if k > 0
+            && words[k - 1].sentence_start
+            && words[k - 1].span.end + 1 == word.span.start
+            && !words.get(k + 1).is_some_and(Word::is_capitalised)
+            && particled.iter().any(|&(particle, surname)| {
+                surname == word.text && words[k - 1].lower == particle.to_lowercase()
+            })
+        {
+            let span = CharSpan::new(words[k - 1].span.start, word.span.end);
+            if !taken.any(span) {
+                added.push((span, "PERSON".to_owned(), 0.75, "name-part-repeat"));
+            }
+        }
     }
     if !added.is_empty() {
         found.extend(added);
         found.sort_by_key(|(span, ..)| *span);
     }
+}
+
+/// A surname's particle written in lower case inside a name ("Hans van Liemt", "Ursula von der
+/// Leyen").
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von" | "van" | "der" | "den" | "de" | "del" | "della" | "di" | "da" | "du" | "dos"
+    )
 }
 
 /// One name, one label in a document: the model's mentions of the same written name take the label

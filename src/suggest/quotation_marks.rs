@@ -329,7 +329,16 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
                     && ends_line
                     && q >= 2
                     && matches!(chars[q - 2], '\'' | '’' | '.' | '!' | '?');
-                (prev.is_some_and(|c| !c.is_whitespace()) || spaced_close)
+                // `… the world's major exchanges, " he said.`: a space typed between the
+                // quotation's last comma or full stop and its closing mark, then a space and a
+                // word in lower case. (Tokenised text spaces its opening marks too: `said , " We
+                // are`.)
+                let spaced_after_stop = prev == Some(' ')
+                    && q >= 2
+                    && matches!(chars[q - 2], ',' | '.' | '!' | '?')
+                    && after == Some(' ')
+                    && chars.get(q + len + 1).is_some_and(|c| c.is_lowercase());
+                (prev.is_some_and(|c| !c.is_whitespace()) || spaced_close || spaced_after_stop)
                     && after.is_none_or(|a| !a.is_alphanumeric())
             }
         });

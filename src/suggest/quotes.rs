@@ -3150,6 +3150,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     if let Some(subject) = quoted_as(ctx, from, cue) {
         return Some(subject);
     }
+    if let Some(subject) = document_by(ctx, from, cue, true) {
+        return Some(subject);
+    }
     if let Some(index) = named_before_body_and_office(ctx, from, cue) {
         return Some(Subject::Mention(index, "appositive"));
     }
@@ -3663,6 +3666,110 @@ fn document_named(ctx: &SuggestContext, from: usize, end: usize) -> Option<Subje
         .map(|i| Subject::Mention(i, "organisation"))
 }
 
+/// Verbs of making a document, between it and "by" its author ("an editorial signed by").
+const AUTHORING: &[&str] = &[
+    "signed",
+    "written",
+    "issued",
+    "published",
+    "prepared",
+    "released",
+    "presented",
+    "authored",
+];
+
+/// `The study by the non partisan Congressional Research Service (CRS) said`, `said the
+/// editorial, signed by John Durant of …`: a document ("the", "a" or "an", up to two lower-case
+/// words, a document noun) at word `from` whose author the text names after "by" (or "from"; a
+/// verb of making and a comma may come between) speaks for its author. With `whole`, the
+/// subject runs from `from` to the cue at word `end`, and only the author's mention (and a
+/// bracket after it) may stand between the author and the cue; without it, the author may be
+/// anywhere in the words after the document, before word `end`. `the editorial said`, the
+/// document alone before the cue: the author named the last time the text wrote the same noun.
+fn document_by(ctx: &SuggestContext, from: usize, end: usize, whole: bool) -> Option<Subject> {
+    let words = &ctx.words;
+    if !matches!(words.get(from)?.lower.as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let noun = (from + 1..end.min(from + 4).min(words.len()))
+        .take_while(|&k| words[k].text.chars().all(char::is_lowercase))
+        .find(|&k| DOCUMENT_NOUNS.contains(&words[k].lower.as_str()))?;
+    if whole && noun + 1 == end {
+        let lower = words[noun].lower.as_str();
+        let reach = words[from].sentence.saturating_sub(PRONOUN_REACH * 3);
+        return (0..from)
+            .rev()
+            .take_while(|&j| words[j].sentence >= reach)
+            .filter(|&j| words[j].lower == lower)
+            .find_map(|j| author_of(ctx, j))
+            .map(|i| Subject::Mention(i, "document-author"));
+    }
+    let author = author_of(ctx, noun)?;
+    let mut author_end = ctx.word_at_or_after(ctx.mentions[author].span.end);
+    // (The acronym's closing bracket.)
+    if words.get(author_end).is_some_and(|w| w.text == ")") {
+        author_end += 1;
+    }
+    if author_end > end {
+        return None;
+    }
+    if whole {
+        let bracket = words.get(author_end).is_some_and(|w| w.text == "(")
+            && author_end + 3 == end
+            && words[author_end + 2].text == ")";
+        if !(author_end == end || bracket) {
+            return None;
+        }
+    }
+    Some(Subject::Mention(author, "document-author"))
+}
+
+/// The mention of the one who made the document whose noun is word `noun`: right after "by" or
+/// "from" after the noun (a comma and a verb of making may come between: ", signed by"), past
+/// "the" and up to three lower-case words ("the non partisan").
+fn author_of(ctx: &SuggestContext, noun: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let mut k = noun + 1;
+    if words.get(k)?.text == "," {
+        k += 1;
+    }
+    if AUTHORING.contains(&words.get(k)?.lower.as_str()) {
+        k += 1;
+    } else if k > noun + 1 {
+        return None;
+    }
+    if !matches!(words.get(k)?.lower.as_str(), "by" | "from") {
+        return None;
+    }
+    k += 1;
+    let mut skipped = 0;
+    while skipped < 4
+        && words
+            .get(k)
+            .is_some_and(|w| w.text.chars().all(char::is_lowercase) && !w.is_punct())
+    {
+        k += 1;
+        skipped += 1;
+    }
+    let mention_at = |k: usize| {
+        let at = words.get(k)?.span.start;
+        ctx.mentions_starting_in(CharSpan::new(at, at + 1))
+            .find(|&i| {
+                let m = &ctx.mentions[i];
+                allowed(ctx, m) && matches!(canonical(&m.label), "PERSON" | "ORG")
+            })
+    };
+    // A name the entity model missed, with its acronym in brackets after it: the acronym.
+    mention_at(k).or_else(|| {
+        let open = (k..words.len().min(k + 7))
+            .take_while(|&j| words[j].is_capitalised() || words[j].text == "(")
+            .find(|&j| words[j].text == "(")?;
+        (open > k && words.get(open + 2)?.text == ")")
+            .then(|| mention_at(open + 1))
+            .flatten()
+    })
+}
+
 /// "Politico quoted Tim Manning, a former deputy administrator, as saying": the allowed mention
 /// right after "quoted" ("quotes", "cited") earlier in the sentence, when "as" stands before the
 /// cue.
@@ -4138,6 +4245,12 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         )
     {
         return None;
+    }
+    // "said the editorial, signed by John Durant of Philadelphia's Chase Cancer Center": the
+    // document's author.
+    let last = words.partition_point(|w| w.span.end <= limit);
+    if let Some(subject) = document_by(ctx, from, last.min(from + 16), false) {
+        return Some(subject);
     }
     // "quoted as saying to the newspaper Haveeru Daily", "said on the website Facebook": a clause
     // opening with "to", "on", "via" or "through" names who heard the words or what carried

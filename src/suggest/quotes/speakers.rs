@@ -74,13 +74,22 @@ pub(super) fn resolve_role(
                 .collect();
             // An organisation the narration has had speak ("American Express Co said …") is the
             // one "the company" goes on speaking for, though others were named since.
+            // ("Public Service Co of Colorado said": so too with the place it is of between.)
             let spoke = |i: usize| {
                 let m = &ctx.mentions[i];
                 canonical(&m.label) == "ORG" && {
-                    let next = ctx.word_at_or_after(m.span.end);
-                    ctx.words
-                        .get(next)
-                        .is_some_and(|w| is_speech_verb(&w.lower) && w.span.start <= m.span.end + 1)
+                    let mut next = ctx.word_at_or_after(m.span.end);
+                    if ctx.words.get(next).is_some_and(|w| w.lower == "of") {
+                        let place = (next + 1..ctx.words.len().min(next + 4))
+                            .take_while(|&j| ctx.words[j].is_capitalised())
+                            .count();
+                        if place > 0 {
+                            next += 1 + place;
+                        }
+                    }
+                    ctx.words.get(next).is_some_and(|w| {
+                        is_speech_verb(&w.lower) && ctx.words[next - 1].span.end + 1 >= w.span.start
+                    })
                 }
             };
             groups
@@ -109,6 +118,10 @@ pub(super) fn resolve_role(
     }
 }
 
+/// How many sentences back an office noun ("the official") may go to someone unnamed with the
+/// same noun ("a Treasury official").
+const UNNAMED_REACH: usize = 8;
+
 /// Whether the role noun at `span` goes back to someone unnamed: within reach before it, the
 /// same noun ends an indefinite noun phrase ("a spokesman", "one top Republican strategist",
 /// "another official") that no name follows in apposition.
@@ -116,9 +129,11 @@ fn introduced_unnamed(ctx: &SuggestContext, span: CharSpan, noun: &str) -> bool 
     let words = &ctx.words;
     let at = ctx.word_at_or_after(span.start);
     let sentence = ctx.sentence_of(span.start).unwrap_or(0);
+    // (Further back than a pronoun looks: `A Treasury official said …. "…," the official said. He
+    // added …. But he said …. "…," the official said`.)
     (0..at)
         .rev()
-        .take_while(|&k| sentence.saturating_sub(words[k].sentence) <= PRONOUN_REACH)
+        .take_while(|&k| sentence.saturating_sub(words[k].sentence) <= UNNAMED_REACH)
         .filter(|&k| words[k].lower == noun)
         .any(|k| {
             let start = ctx.word_at_or_after(ctx.sentences[words[k].sentence].start);
@@ -720,11 +735,19 @@ fn resolve_pronoun_among(
             // (Not where a pronoun is the cue's subject: `A high asset threshold has worked …,
             // he noted` opens with no one.)
             let pronoun_subject = matches!(subject, Some(Subject::Pronoun(..)));
+            // `… a spokesman for Suiker Unie … told Reuters. …, the spokesman added. "…," he
+            // said`, `…, the source said, …. But "…," he added`: so too where the latest cue's
+            // subject is an office going back to nobody named.
+            let office_unnamed = || {
+                office_right_before(ctx, sentence_start, k)
+                    .is_some_and(|office| resolve_role(ctx, office, RoleRef::Person).is_none())
+            };
             let unnamed = !pronoun_subject
                 && index.is_none_or(|i| !ctx.mentions.get(i).is_some_and(compatible))
                 && (sentence.saturating_sub(word.sentence) <= 1 || nobody_named_since())
                 && (opens_with_someone_unnamed(ctx, sentence_start)
-                    || unnamed_right_before(ctx, sentence_start, k));
+                    || unnamed_right_before(ctx, sentence_start, k)
+                    || office_unnamed());
             if unnamed {
                 return None;
             }
@@ -935,6 +958,33 @@ fn unnamed_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> bool 
         || words[first - 1].is_punct()
         || (first == start + 1 && matches!(words[start].lower.as_str(), "but" | "and" | "yet"));
     first + 1 < cue && words[cue - 1].text.chars().all(char::is_lowercase) && opens
+}
+
+/// `the spokesman added`, `, the source said,`: the words right before the cue at word `cue`
+/// (an adverb aside) when they are "the", then up to three lower-case words ending in an office
+/// or a noun for someone unnamed ("source", "official", "aide"), opening the clause (from the
+/// sentence's start at word `start`, or after a punctuation mark): the span from "the" to the
+/// noun.
+fn office_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> Option<CharSpan> {
+    let words = &ctx.words;
+    let mut end = cue;
+    while end > start && super::is_adverb_word(&words[end - 1]) {
+        end -= 1;
+    }
+    let noun = &words[end.checked_sub(1)?];
+    if !(super::PERSON_ROLES.contains(&noun.lower.as_str())
+        || super::UNNAMED_SPEAKERS.contains(&noun.lower.as_str()))
+        || !noun.text.chars().all(char::is_lowercase)
+    {
+        return None;
+    }
+    let the = (start.max(end.saturating_sub(5))..end - 1)
+        .rev()
+        .take_while(|&j| words[j].text.chars().all(char::is_lowercase) || words[j].lower == "the")
+        .find(|&j| words[j].lower == "the")?;
+    let opens = the == start || words[the - 1].is_punct();
+    let lower_between = (the + 1..end - 1).all(|j| words[j].text.chars().all(char::is_lowercase));
+    (opens && lower_between).then(|| CharSpan::new(words[the].span.start, noun.span.end))
 }
 
 /// "a", "an", "one" and "another": the determiners of someone unnamed.
