@@ -5005,3 +5005,89 @@ fn the_company_is_the_one_that_spoke_with_the_place_it_is_of() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_name_then_an_open_description_with_an_office_before_the_cue_is_the_speaker() {
+    // The wire leaves the appositive open: no comma between the office and the cue.
+    let found = direct(
+        "But [James Mandelbaum]{PERSON}, a [Los Angeles]{GPE}-based entertainment attorney said, \
+         \"If they have enough money, they have a good chance of making it work.\"\n\n\"We are \
+         currently pursuing discussions with the [IRS]{ORG},\" [Stephen G. Jerritts]{PERSON}, \
+         president and chief operating officer said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "If they have enough money, they have a good chance of making it work.",
+                Some("James Mandelbaum"),
+                "direct:cue-before"
+            ),
+            row(
+                "We are currently pursuing discussions with the IRS",
+                Some("Stephen G. Jerritts"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+    // Someone named in a phrase before the clause is not its subject.
+    let found = direct(
+        "When asked about [Smith]{PERSON}, a senior attorney said, \"He has a good chance of \
+         winning the case.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "He has a good chance of winning the case.",
+            None,
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
+fn a_closing_mark_glued_to_its_cue_still_closes_the_quote() {
+    let found = direct(
+        "\"So far G-6 has been a roaring success,\"said [James O'Neill]{PERSON}, an economist at \
+         [Marine Midland Bank]{ORG}.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "So far G-6 has been a roaring success",
+            Some("James O'Neill"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn a_quote_the_wire_left_unclosed_before_said_and_a_name_ends_at_the_comma() {
+    let found = direct(
+        "\"It's a rather gloomy outlook for the economy, said [David Wyss]{PERSON} of [Data \
+         Resources Inc]{ORG}. \"I'm particularly impressed by the drop in orders.\"\n\n\"If the \
+         refining sector can discipline itself, we have a chance to pull down inventories, said \
+         [Archie Dunham]{PERSON}, executive vice president at [Conoco Inc]{ORG}.\n",
+    );
+    let speakers: Vec<(String, Option<String>)> = found
+        .into_iter()
+        .map(|(content, speaker, _)| (content, speaker))
+        .collect();
+    // (The part after the name goes on with the same speaker.)
+    assert_eq!(
+        speakers[0],
+        (
+            "It's a rather gloomy outlook for the economy / I'm particularly impressed by the \
+             drop in orders."
+                .to_owned(),
+            Some("David Wyss".to_owned())
+        )
+    );
+    assert!(
+        speakers.iter().any(|(content, speaker)| content
+            == "If the refining sector can discipline itself, we have a chance to pull down \
+                inventories"
+            && speaker.as_deref() == Some("Archie Dunham")),
+        "{speakers:?}"
+    );
+}

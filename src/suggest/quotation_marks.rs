@@ -311,6 +311,9 @@ fn mark_at(chars: &[char], p: usize, mark: &str) -> bool {
 fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usize, usize)> {
     let mut q = from;
     while q < chars.len() && chars[q] != '\n' {
+        if closes.contains(&"\"") && unclosed_before_cue(chars, q) {
+            return Some((q, q + 1));
+        }
         if closes.contains(&"”") && mistyped_close(chars, q) {
             return Some((q, q + 1));
         }
@@ -338,8 +341,19 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
                     && matches!(chars[q - 2], ',' | '.' | '!' | '?')
                     && after == Some(' ')
                     && chars.get(q + len + 1).is_some_and(|c| c.is_lowercase());
-                (prev.is_some_and(|c| !c.is_whitespace()) || spaced_close || spaced_after_stop)
-                    && after.is_none_or(|a| !a.is_alphanumeric())
+                // `… a roaring success,"said James O'Neill`: no space typed after the closing
+                // mark, a verb of saying glued to it.
+                let glued_cue = matches!(prev, Some(',' | '.' | '!' | '?'))
+                    && CLOSE_CUES.iter().any(|cue| {
+                        let end = q + len + cue.chars().count();
+                        chars
+                            .get(q + len..end)
+                            .is_some_and(|w| w.iter().copied().eq(cue.chars()))
+                            && chars.get(end).is_none_or(|c| !c.is_alphanumeric())
+                    });
+                ((prev.is_some_and(|c| !c.is_whitespace()) || spaced_close || spaced_after_stop)
+                    && after.is_none_or(|a| !a.is_alphanumeric()))
+                    || glued_cue
             }
         });
         if let Some(close) = closing {
@@ -348,6 +362,32 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
         q += 1;
     }
     None
+}
+
+/// `"It's a rather gloomy outlook for the economy, said David Wyss of Data Resources Inc. "I'm
+/// particularly …`: the wire left out the closing mark before a comma, "said" and a capitalised
+/// name, and the next mark in the line, if any, opens the next part (a space before it, a letter
+/// after it). The quotation ends at that comma.
+fn unclosed_before_cue(chars: &[char], q: usize) -> bool {
+    let cue_after = [", said ", ", says "].iter().any(|cue| {
+        let end = q + cue.chars().count();
+        chars
+            .get(q..end)
+            .is_some_and(|w| w.iter().copied().eq(cue.chars()))
+            && chars.get(end).is_some_and(|c| c.is_uppercase())
+    });
+    if !cue_after {
+        return false;
+    }
+    let end = line_end_of(chars, q);
+    (q..end)
+        .find(|&k| is_double_mark(chars[k]))
+        .is_none_or(|k| {
+            chars[k] == '"'
+                && k > 0
+                && chars[k - 1] == ' '
+                && chars.get(k + 1).is_some_and(|c| c.is_alphanumeric())
+        })
 }
 
 /// The end of the line holding `p` (the position of its `\n`, or the end of the text).

@@ -2994,6 +2994,41 @@ fn named_before_body_and_office(ctx: &SuggestContext, from: usize, cue: usize) -
     mention_ending_at(ctx, words[body - 2].span.end)
 }
 
+/// `But James Mandelbaum, a Los Angeles-based entertainment attorney said`, `Stephen G.
+/// Jerritts, president and chief operating officer said`, `Shannon Fairbanks, executive chief of
+/// staff of the Federal Home Loan Bank Board told`: a person's mention opening the clause at word
+/// `from` (or after "But" or "And"), a comma, then a description holding an office in lower case
+/// and left open, with no comma, to the cue at word `cue` (the wire's way): the person.
+fn named_before_open_appositive(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let mut k = cue;
+    let mut office = false;
+    while k > from && cue - k < 14 {
+        let w = &words[k - 1];
+        if w.text == "," {
+            break;
+        }
+        let lower = w.text.chars().all(char::is_lowercase);
+        let name = w.is_capitalised()
+            && !mention_ending_at(ctx, w.span.end)
+                .is_some_and(|i| canonical(&ctx.mentions[i].label) == "PERSON");
+        if !(lower || name || matches!(w.text.as_str(), "-" | "&" | "'s" | "’s")) {
+            return None;
+        }
+        office |= lower && person_noun(&w.lower);
+        k -= 1;
+    }
+    if !office || k < from + 2 || k == cue || words[k - 1].text != "," {
+        return None;
+    }
+    let index = mention_ending_at(ctx, words[k - 2].span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")?;
+    let opens = ctx.word_at_or_after(ctx.mentions[index].span.start);
+    let clause_start =
+        opens == from || (opens == from + 1 && matches!(words[from].lower.as_str(), "but" | "and"));
+    clause_start.then_some(index)
+}
+
 /// Nouns of kin ("The father added").
 const KIN_NOUNS: &[&str] = &[
     "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
@@ -3132,6 +3167,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
         ctx.mentions_starting_in(CharSpan::new(words[from].span.start, words[cue].span.start))
             .any(|i| canonical(&ctx.mentions[i].label) == "PERSON")
     };
+    if let Some(index) = named_before_open_appositive(ctx, from, cue) {
+        return Some(Subject::Mention(index, "appositive"));
+    }
     if someone_unnamed_before(ctx, from, cue)
         || (opens_with_unnamed_of(ctx, from, cue) && !person_named())
     {
