@@ -12,6 +12,7 @@
 //! cargo run --example quote_eval heldout72  # the seventy-second held-out set (Reuters-21578, reut2-009.sgm; heldout73 and heldout74 are reut2-010 and reut2-011), scored blind once with the rules at 4687d56, now development
 //! cargo run --example quote_eval heldout75  # the seventy-fifth held-out set (Reuters-21578, reut2-012.sgm; heldout76 and heldout77 are reut2-013 and reut2-014), scored blind once with the rules at 2d1e81d, now development
 //! cargo run --example quote_eval heldout78  # the seventy-eighth held-out set (Reuters-21578, reut2-015.sgm; heldout79 and heldout80 are reut2-016 and reut2-017), scored blind once with the rules at 0c321b5, now development
+//! cargo run --example quote_eval heldout81  # the eighty-first held-out set (Reuters-21578, reut2-018.sgm; heldout82 and heldout83 are reut2-019 and reut2-020), scored blind once with the rules at 1cd0d4d, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -80,7 +81,7 @@ use quote_eval::{
     HELD_OUT_59, HELD_OUT_60, HELD_OUT_61, HELD_OUT_62, HELD_OUT_63, HELD_OUT_64, HELD_OUT_65,
     HELD_OUT_66, HELD_OUT_67, HELD_OUT_68, HELD_OUT_69, HELD_OUT_70, HELD_OUT_71, HELD_OUT_72,
     HELD_OUT_73, HELD_OUT_74, HELD_OUT_75, HELD_OUT_76, HELD_OUT_77, HELD_OUT_78, HELD_OUT_79,
-    HELD_OUT_80, development, evaluate,
+    HELD_OUT_80, HELD_OUT_81, HELD_OUT_82, HELD_OUT_83, development, evaluate,
 };
 
 fn main() {
@@ -141,6 +142,9 @@ fn main() {
         Some("heldout78") => (HELD_OUT_78, "held-out 78 (now development)"),
         Some("heldout79") => (HELD_OUT_79, "held-out 79 (now development)"),
         Some("heldout80") => (HELD_OUT_80, "held-out 80 (now development)"),
+        Some("heldout81") => (HELD_OUT_81, "held-out 81 (now development)"),
+        Some("heldout82") => (HELD_OUT_82, "held-out 82 (now development)"),
+        Some("heldout83") => (HELD_OUT_83, "held-out 83 (now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
