@@ -428,3 +428,28 @@ fn a_partnership_named_with_a_comma_and_its_legal_form_is_one_organisation() {
     );
     assert!(has(&found, "Goldman, Sachs and Co", "ORG"), "{found:?}");
 }
+
+#[test]
+fn a_name_before_a_comma_and_an_office_is_a_person() {
+    let found = entities(
+        "ZURICH, June 2 - The decision by Paul Volcker is a shock for financial markets, Hans \
+         Mast, senior economic adviser to Credit Suisse First Boston, said.",
+    );
+    assert!(has(&found, "Hans Mast", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn a_name_after_a_title_is_that_person_wherever_the_name_stands() {
+    let found = entities(
+        "JAKARTA, Oct 20 - Oil supplies could be adjusted to take care of world demand, \
+         Indonesian Energy Minister Subroto said.\n\nHe made no explicit reference to the Gulf.\
+         \n\nSubroto, a member of Opec's three-man quota committee which has been touring cartel \
+         members, said speculation may play havoc with spot prices.",
+    );
+    let subroto: Vec<&String> = found
+        .iter()
+        .filter(|(t, _)| t == "Subroto")
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(subroto, ["PERSON", "PERSON"], "{found:?}");
+}

@@ -5091,3 +5091,52 @@ fn a_quote_the_wire_left_unclosed_before_said_and_a_name_ends_at_the_comma() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn he_after_a_reported_sentence_credited_to_a_name_and_an_office_is_that_name() {
+    let found = direct_with_the_model(
+        "ZURICH, June 2 - The decision by Paul Volcker not to serve a third term as chairman of \
+         the U.S. Federal Reserve Board is a shock for financial markets and the world economy, \
+         Hans Mast, senior economic adviser to Credit Suisse First Boston, said.\n\n\"The \
+         markets will believe there will be pressure for a more expansive policy,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "The markets will believe there will be pressure for a more expansive policy"
+                .to_owned(),
+            Some("Hans Mast".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn a_name_then_a_possessor_and_a_capitalised_office_left_open_is_the_speaker() {
+    let found = direct(
+        "\"We have the capacity to produce the amount,\" [Rastam Hadi]{PERSON}, \
+         [Petronas]{PERSON}'s Vice-President for Upstream Sector said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We have the capacity to produce the amount",
+            Some("Rastam Hadi"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn an_office_described_unlike_the_titled_person_goes_back_to_someone_unnamed() {
+    let found = direct_with_the_model(
+        "\"In Japan there will be less damage than in the U.S.,\" said an economist at one of \
+         Japan's major brokerage houses.\n\nOthers were more sanguine.\n\n\"U.S. Interest \
+         rates are coming down, so there should be no direct impact,\" said Toshiaki Kakimoto, \
+         Sumitomo Bank Ltd chief economist.\n\nSome economists suggested that the nations may \
+         have to discuss lower rates.\n\n\"Until last week, a discussion of lower rates was \
+         unthinkable, now it's not,\" said the foreign economist.\n",
+    );
+    let speakers: Vec<Option<String>> = found.into_iter().map(|(_, s)| s).collect();
+    // Kakimoto's own words ("Sumitomo Bank Ltd chief economist") do not call him foreign.
+    assert_eq!(speakers, [None, Some("Toshiaki Kakimoto".to_owned()), None]);
+}

@@ -358,6 +358,8 @@ impl Finder<'_> {
         }
         if after_title {
             self.push(start, end, "PERSON", 0.85, "title+name");
+        } else if (2..=3).contains(&name_words) && office_follows(words, end) {
+            self.push(start, end, "PERSON", 0.75, "name+office");
         } else if (2..=4).contains(&name_words) {
             self.push(start, end, "PERSON", 0.7, "capitalised-run");
         } else if name_words == 1 {
@@ -412,6 +414,48 @@ impl Finder<'_> {
             }
         }
     }
+}
+
+/// `Hans Mast, senior economic adviser to Credit Suisse First Boston, said`: a comma at word
+/// `end`, then within four lower-case words ("a", "senior", "economic") a noun for someone by
+/// their trade or office ("adviser", "spokesman", "economist"): the capitalised words before the
+/// comma name that person.
+fn office_follows(words: &[Word], end: usize) -> bool {
+    if words.get(end).is_none_or(|w| w.text != ",") {
+        return false;
+    }
+    (end + 1..words.len().min(end + 5))
+        .take_while(|&k| {
+            let w = &words[k];
+            !w.is_punct() && w.text.chars().all(|c| c.is_lowercase() || c == '-')
+        })
+        .any(|k| {
+            let lower = words[k].lower.as_str();
+            let agent = ["er", "or", "ist", "ian"]
+                .iter()
+                .any(|suffix| lower.ends_with(suffix))
+                && lower.len() > 4
+                && !matches!(
+                    lower,
+                    "other" | "former" | "later" | "major" | "minor" | "either"
+                )
+                && !lower.ends_with("ever");
+            agent
+                || matches!(
+                    lower,
+                    "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "official"
+                        | "chief"
+                        | "head"
+                        | "executive"
+                        | "president"
+                        | "chairman"
+                        | "partner"
+                        | "secretary"
+                )
+        })
 }
 
 pub(super) fn gazetteer_rule(kind: super::gazetteer::GazKind) -> &'static str {

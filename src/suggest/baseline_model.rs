@@ -18,7 +18,11 @@ fn rule_kept_beside_model(found: &Found) -> bool {
         || found.rule.starts_with("gazetteer:")
         || matches!(
             found.rule,
-            "acronym-defined" | "name-repeat" | "name+speech-verb" | "place-preposition"
+            "acronym-defined"
+                | "name-repeat"
+                | "name+speech-verb"
+                | "place-preposition"
+                | "name+office"
         )
 }
 
@@ -141,7 +145,10 @@ pub(super) fn combine(
             // in full before.
             // (A city list's hit is not: "Jackson" and "Lincoln" are people too.)
             let vouched = (f.rule.starts_with("gazetteer:") && f.rule != "gazetteer:place")
-                || matches!(f.rule, "org-keyword" | "name-repeat" | "acronym-defined");
+                || matches!(
+                    f.rule,
+                    "org-keyword" | "name-repeat" | "acronym-defined" | "name+office"
+                );
             // One mention only: a run over several of the model's names ("Refugee Council
             // Enver Solomon") is two names, not one.
             let inside = overlapping.len() == 1 && span.contains_span(out[overlapping[0]].0);
@@ -167,7 +174,11 @@ pub(super) fn combine(
             })
         };
         let foreign = (f.start..f.end).any(|i| !is_latin(&words[i].text));
-        if rule_kept_beside_model(f) || foreign || agrees() {
+        // A name after a title and before a verb of saying ("Indonesian Energy Minister
+        // Subroto said") is a person whatever the model reads.
+        let titled_speaker =
+            f.rule == "title+name" && words.get(f.end).is_some_and(|w| is_speech_verb(&w.lower));
+        if rule_kept_beside_model(f) || foreign || titled_speaker || agrees() {
             out.push((span, f.label.to_owned(), f.score, f.rule));
         }
     }
@@ -557,19 +568,24 @@ fn is_particle(word: &str) -> bool {
 
 /// One name, one label in a document: the model's mentions of the same written name take the label
 /// its mentions carry with the most confidence in total ("Coron" is a place in "of Coron" and
-/// "in Coron" even where a sentence alone reads it as a person). The rules' labels stay.
+/// "in Coron" even where a sentence alone reads it as a person); a person a title or an office
+/// vouches for counts as one whole vote. The rules' labels stay.
 fn one_label_per_name(chars: &[char], found: &mut [(CharSpan, String, f32, &'static str)]) {
     use std::collections::HashMap;
     let text = |span: CharSpan| -> String { chars[span.start..span.end].iter().collect() };
     let is_model = |rule: &str| rule.starts_with("news-model");
     let mut votes: HashMap<String, HashMap<String, f32>> = HashMap::new();
+    // A person the rules found by a title before the name or an office after it ("Energy
+    // Minister Subroto said", "Hans Mast, senior economic adviser") is that person wherever the
+    // model reads the same name ("Subroto, a member of Opec's … committee" read as a place).
+    let titled = |rule: &str| matches!(rule, "title+name" | "name+office");
     for (span, label, score, rule) in found.iter() {
-        if is_model(rule) {
+        if is_model(rule) || (titled(rule) && label == "PERSON") {
             *votes
                 .entry(text(*span))
                 .or_default()
                 .entry(label.clone())
-                .or_default() += *score;
+                .or_default() += if is_model(rule) { *score } else { 1.0 };
         }
     }
     for (span, label, _, rule) in found.iter_mut() {

@@ -3009,13 +3009,23 @@ fn named_before_open_appositive(ctx: &SuggestContext, from: usize, cue: usize) -
             break;
         }
         let lower = w.text.chars().all(char::is_lowercase);
+        // (A possessor may be read as a person: "Petronas's Vice-President".)
+        let possessor = words
+            .get(k)
+            .is_some_and(|next| matches!(next.lower.as_str(), "'s" | "’s"));
         let name = w.is_capitalised()
-            && !mention_ending_at(ctx, w.span.end)
-                .is_some_and(|i| canonical(&ctx.mentions[i].label) == "PERSON");
+            && (possessor
+                || mention_ending_at(ctx, w.span.end)
+                    .is_none_or(|i| canonical(&ctx.mentions[i].label) != "PERSON"));
         if !(lower || name || matches!(w.text.as_str(), "-" | "&" | "'s" | "’s")) {
             return None;
         }
-        office |= lower && person_noun(&w.lower);
+        // ("Rastam Hadi, Petronas's Vice-President for Upstream Sector said".)
+        office |= person_noun(&w.lower)
+            || w.lower
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| PERSON_ROLES.contains(&last));
         k -= 1;
     }
     if !office || k < from + 2 || k == cue || words[k - 1].text != "," {

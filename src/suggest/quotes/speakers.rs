@@ -46,7 +46,12 @@ pub(super) fn resolve_role(
                 .find(|&i| carries_title(ctx, i, &noun));
             // `But one top Republican strategist warned …. "…," said the strategist`: the noun
             // goes back to someone unnamed, not to the latest person.
-            if titled.is_none() && introduced_unnamed(ctx, span, &noun) {
+            // So too when the noun's own words describe someone the titled person's are not
+            // (`said an economist at one of Japan's major brokerage houses. … said Toshiaki
+            // Kakimoto, Sumitomo Bank Ltd chief economist. … said the Japanese brokerage house
+            // economist`).
+            let unnamed = introduced_unnamed(ctx, span, &noun);
+            if unnamed && titled.is_none_or(|i| !described_alike(ctx, span, i)) {
                 return None;
             }
             // Else the latest sentence's first person within reach (its subject, roughly:
@@ -116,6 +121,26 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Whether the words describing the role noun phrase at `span` ("the Japanese brokerage house
+/// economist": "japanese", "brokerage", "house") all stand within six words of person mention
+/// `i`, as its title would ("Sumitomo Bank Ltd chief economist" has none of them); a phrase of
+/// "the" and the noun alone describes anyone.
+fn described_alike(ctx: &SuggestContext, span: CharSpan, i: usize) -> bool {
+    let words = &ctx.words;
+    let first = ctx.word_at_or_after(span.start);
+    let last = words.partition_point(|w| w.span.end <= span.end);
+    let modifiers: Vec<&str> = (first..last.saturating_sub(1))
+        .map(|k| words[k].lower.as_str())
+        .filter(|w| !matches!(*w, "the" | "a" | "an"))
+        .collect();
+    let m = ctx.mentions[i].span;
+    let at = ctx.word_at_or_after(m.start);
+    let near: Vec<&str> = (at.saturating_sub(6)..words.len().min(at + 12))
+        .map(|k| words[k].lower.as_str())
+        .collect();
+    modifiers.iter().all(|w| near.contains(w))
 }
 
 /// How many sentences back an office noun ("the official") may go to someone unnamed with the
@@ -954,8 +979,10 @@ fn unnamed_right_before(ctx: &SuggestContext, start: usize, cue: usize) -> bool 
         return false;
     };
     // `But one top Republican strategist warned`: a conjunction may open the sentence.
+    // (Or follow its cue: `"…," said an economist at one of Japan's major brokerage houses`.)
     let opens = first == start
         || words[first - 1].is_punct()
+        || is_speech_verb(&words[first - 1].lower)
         || (first == start + 1 && matches!(words[start].lower.as_str(), "but" | "and" | "yet"));
     first + 1 < cue && words[cue - 1].text.chars().all(char::is_lowercase) && opens
 }
