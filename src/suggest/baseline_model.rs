@@ -145,10 +145,7 @@ pub(super) fn combine(
             // in full before.
             // (A city list's hit is not: "Jackson" and "Lincoln" are people too.)
             let vouched = (f.rule.starts_with("gazetteer:") && f.rule != "gazetteer:place")
-                || matches!(
-                    f.rule,
-                    "org-keyword" | "name-repeat" | "acronym-defined" | "name+office"
-                );
+                || matches!(f.rule, "org-keyword" | "name-repeat" | "acronym-defined");
             // One mention only: a run over several of the model's names ("Refugee Council
             // Enver Solomon") is two names, not one.
             let inside = overlapping.len() == 1 && span.contains_span(out[overlapping[0]].0);
