@@ -48,8 +48,7 @@ pub(super) fn resolve_role(
             // goes back to someone unnamed, not to the latest person.
             // So too when the noun's own words describe someone the titled person's are not
             // (`said an economist at one of Japan's major brokerage houses. … said Toshiaki
-            // Kakimoto, Sumitomo Bank Ltd chief economist. … said the Japanese brokerage house
-            // economist`).
+            // Kakimoto, Sumitomo Bank Ltd chief economist. … said the foreign economist`).
             let unnamed = introduced_unnamed(ctx, span, &noun);
             if unnamed && titled.is_none_or(|i| !described_alike(ctx, span, i)) {
                 return None;
@@ -123,9 +122,9 @@ pub(super) fn resolve_role(
     }
 }
 
-/// Whether the words describing the role noun phrase at `span` ("the Japanese brokerage house
-/// economist": "japanese", "brokerage", "house") all stand within six words of person mention
-/// `i`, as its title would ("Sumitomo Bank Ltd chief economist" has none of them); a phrase of
+/// Whether the words describing the role noun phrase at `span` ("the foreign economist":
+/// "foreign") all stand within six words before or twelve after person mention `i`, as its title
+/// would ("Toshiaki Kakimoto, Sumitomo Bank Ltd chief economist" has no "foreign"); a phrase of
 /// "the" and the noun alone describes anyone.
 fn described_alike(ctx: &SuggestContext, span: CharSpan, i: usize) -> bool {
     let words = &ctx.words;
