@@ -694,10 +694,7 @@ fn with_particle_before(words: &[Word], span: CharSpan) -> CharSpan {
     let mut start = first;
     while start > 0
         && first - start < 2
-        && matches!(
-            words[start - 1].text.as_str(),
-            "von" | "van" | "der" | "den" | "de" | "del" | "della" | "di" | "da" | "du" | "dos"
-        )
+        && is_particle(&words[start - 1].text)
         && words[start - 1].span.end + 1 == words[start].span.start
     {
         start -= 1;

@@ -345,11 +345,10 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
                 // mark, a verb of saying glued to it.
                 let glued_cue = matches!(prev, Some(',' | '.' | '!' | '?'))
                     && CLOSE_CUES.iter().any(|cue| {
-                        let end = q + len + cue.chars().count();
-                        chars
-                            .get(q + len..end)
-                            .is_some_and(|w| w.iter().copied().eq(cue.chars()))
-                            && chars.get(end).is_none_or(|c| !c.is_alphanumeric())
+                        mark_at(chars, q + len, cue)
+                            && chars
+                                .get(q + len + cue.chars().count())
+                                .is_none_or(|c| !c.is_alphanumeric())
                     });
                 ((prev.is_some_and(|c| !c.is_whitespace()) || spaced_close || spaced_after_stop)
                     && after.is_none_or(|a| !a.is_alphanumeric()))
@@ -370,11 +369,10 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
 /// after it). The quotation ends at that comma.
 fn unclosed_before_cue(chars: &[char], q: usize) -> bool {
     let cue_after = [", said ", ", says "].iter().any(|cue| {
-        let end = q + cue.chars().count();
-        chars
-            .get(q..end)
-            .is_some_and(|w| w.iter().copied().eq(cue.chars()))
-            && chars.get(end).is_some_and(|c| c.is_uppercase())
+        mark_at(chars, q, cue)
+            && chars
+                .get(q + cue.chars().count())
+                .is_some_and(|c| c.is_uppercase())
     });
     if !cue_after {
         return false;
