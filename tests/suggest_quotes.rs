@@ -645,6 +645,30 @@ fn an_ap_style_quote_runs_over_paragraphs_until_one_closes_it() {
 }
 
 #[test]
+fn a_reopening_mark_of_paragraphs_a_copy_joined_into_one_line_starts_a_new_quote_by_the_same_speaker()
+ {
+    let found = direct(
+        "[Ms Hewitt]{PERSON} said: \"We have already doubled the length of maternity pay. \
+         \"We are going to extend the pay to nine months by 2007.\" She said more would follow.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "We have already doubled the length of maternity pay.",
+                Some("Ms Hewitt"),
+                "direct:cue-before"
+            ),
+            row(
+                "We are going to extend the pay to nine months by 2007.",
+                Some("Ms Hewitt"),
+                "direct:continuation"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_ap_wire_closing_mark_ends_a_quote_over_paragraphs() {
     let found = direct(
         "[Kurti]{PERSON} said: \"Accepting means signing.\n\n\"Only signing means accepting,'' he added.\n",
@@ -5139,4 +5163,51 @@ fn an_office_described_unlike_the_titled_person_goes_back_to_someone_unnamed() {
     let speakers: Vec<Option<String>> = found.into_iter().map(|(_, s)| s).collect();
     // Kakimoto's own words ("Sumitomo Bank Ltd chief economist") do not call him foreign.
     assert_eq!(speakers, [None, Some("Toshiaki Kakimoto".to_owned()), None]);
+}
+
+#[test]
+fn an_age_or_a_people_after_the_names_again_the_person_named_before() {
+    let found = direct(
+        "Arsenal striker [Thierry Henry]{PERSON} has signed a new deal.\n\n\
+         The 27-year-old said: \"I am very happy here.\" The Frenchman added: \"We can win.\"\n\n\
+         Scotland coach [Matt Williams]{PERSON} was angry. \"We were poor,\" said the Australian. \
+         \"We must improve,\" said the 33-year-old Australian.\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Thierry Henry"),
+            Some("Thierry Henry"),
+            Some("Matt Williams"),
+            Some("Matt Williams"),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_people_that_is_its_own_plural_or_one_inside_a_longer_phrase_is_no_persons_epithet() {
+    let found = direct(
+        "[Daniel Levy]{PERSON} praised the talks.\n\n\
+         \"The Arabs came for an alliance,\" an adviser to the Palestinian team told reporters.\n\n\
+         The French said: \"The debt must be reduced.\"\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(speakers, vec![None, None], "{found:?}");
+}
+
+#[test]
+fn a_body_before_an_office_that_a_person_named_before_carries_names_that_person_again() {
+    let found = direct(
+        "Chelsea boss [Jose Mourinho]{PERSON} said: \"We are happy.\" \
+         The [Chelsea]{ORG} boss added: \"We won.\"\n\n\
+         A [Microsoft]{ORG} spokesman said: \"Fine.\"\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Jose Mourinho"), Some("Jose Mourinho"), None],
+        "{found:?}"
+    );
 }

@@ -311,6 +311,9 @@ fn mark_at(chars: &[char], p: usize, mark: &str) -> bool {
 fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usize, usize)> {
     let mut q = from;
     while q < chars.len() && chars[q] != '\n' {
+        if q > from && reopens_joined_paragraph(chars, q) {
+            return Some((q, q));
+        }
         if closes.contains(&"\"") && unclosed_before_cue(chars, q) {
             return Some((q, q + 1));
         }
@@ -361,6 +364,19 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
         q += 1;
     }
     None
+}
+
+/// `Ms Hewitt said: "We have already … taken it up to 26 weeks. "We are going to extend …"`: a
+/// copy that joined a quote's paragraphs into one line keeps the AP style's reopening mark of
+/// each, after a sentence's end and a space and glued to a capital. Inside an open quotation
+/// such a mark ends the paragraph quoted so far and opens the next one (no closing mark could
+/// stand there: a closing mark follows the words it closes).
+fn reopens_joined_paragraph(chars: &[char], q: usize) -> bool {
+    matches!(chars[q], '"' | '“')
+        && q >= 2
+        && chars[q - 1] == ' '
+        && matches!(chars[q - 2], '.' | '!' | '?')
+        && chars.get(q + 1).is_some_and(|c| c.is_uppercase())
 }
 
 /// `"It's a rather gloomy outlook for the economy, said David Wyss of Data Resources Inc. "I'm

@@ -180,7 +180,7 @@ use crate::model::{CharSpan, QuoteKind};
 use super::context::{Mention, SuggestContext, Word};
 use super::gazetteer::{GazKind, gazetteer};
 use super::labels::canonical;
-use super::lexicon::{PronounRef, pronoun};
+use super::lexicon::{PronounRef, is_speech_verb, pronoun};
 use super::overlaps::Overlaps;
 use super::quotation_marks::{Quotation, pairs, trim_content};
 use super::speaker_name::{is_title, speaker_span};
@@ -497,6 +497,16 @@ const PERSON_ROLES: &[&str] = &[
     "cleric",
     "chief",
     "captain",
+    "skipper",
+    "boss",
+    "star",
+    "winger",
+    "champion",
+    "presenter",
+    "comedian",
+    "rapper",
+    "novelist",
+    "author",
     "commander",
     "manager",
     "lawyer",
@@ -4219,16 +4229,23 @@ fn person_before_body(ctx: &SuggestContext, from: usize, starts: usize) -> Optio
 fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
     let words = &ctx.words;
     let word = &words[k];
-    let role = if PERSON_ROLES.contains(&word.lower.as_str()) {
+    // "the 27-year-old", "the Frenchman": a person named before, by age or people.
+    let epithet = person_epithet(ctx, k);
+    let role = if PERSON_ROLES.contains(&word.lower.as_str()) || epithet.is_some() {
         RoleRef::Person
     } else if ORGANISATION_ROLES.contains(&word.lower.as_str()) {
         RoleRef::Organisation
     } else {
         return None;
     };
-    let mut j = k;
-    while j > from && k - j < 4 {
+    let mut j = epithet.unwrap_or(k);
+    for _ in 0..4 {
+        if j <= from {
+            break;
+        }
         j -= 1;
+        // "the 27-year-old striker": an age before the noun is one word of the phrase.
+        j = age_epithet_start(words, j).unwrap_or(j);
         let w = &words[j];
         if w.lower == "the" {
             return Some(Subject::Role(
@@ -4243,14 +4260,91 @@ fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
             role == RoleRef::Organisation
                 || !matches!(canonical(&ctx.mentions[i].label), "GPE" | "LOC" | "NORP")
         });
-        if w.is_capitalised() && !w.sentence_start && modifier.is_some()
-            || matches!(w.text.as_str(), "," | "." | ";")
-        {
+        if w.is_capitalised() && !w.sentence_start && modifier.is_some() {
+            // "Chelsea boss Jose Mourinho said …. The Chelsea boss added": a person before
+            // carries the office, and the body only says whose it is.
+            if role == RoleRef::Person
+                && let Some(the) = (j.saturating_sub(3)..j)
+                    .rev()
+                    .find(|&t| words[t].lower == "the")
+                && the >= from
+                && speakers::titled_person_before(ctx, w.span.start, &word.lower)
+            {
+                return Some(Subject::Role(
+                    CharSpan::new(words[the].span.start, word.span.end),
+                    role,
+                ));
+            }
+            return None;
+        }
+        if matches!(w.text.as_str(), "," | "." | ";") {
             return None;
         }
     }
     None
 }
+
+/// Where a person's epithet ending at word `k` starts, as sports and arts pages name someone
+/// again: an age ("The 27-year-old said", five words: `27 - year - old`) or a people
+/// ("the Frenchman added", "said the Australian": one word the model reads as a people, not a
+/// plural, or a word of [`PEOPLE_EPITHETS`]).
+fn person_epithet(ctx: &SuggestContext, k: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let word = &words[k];
+    // The phrase ends at the epithet: "the Palestinian team told" is the team's.
+    let phrase_ends = words.get(k + 1).is_none_or(|w| {
+        w.is_punct() || is_speech_verb(&w.lower) || is_adverb_word(w) || is_perfect_auxiliary(w)
+    });
+    if !phrase_ends {
+        return None;
+    }
+    if let Some(start) = age_epithet_start(words, k) {
+        return Some(start);
+    }
+    // "the French said", "the Chinese said": a people's name in the singular that is also its
+    // plural speaks for a country, not a person.
+    let collective = ["ch", "sh", "ese", "ss"]
+        .iter()
+        .any(|end| word.lower.ends_with(end));
+    let people = word.is_capitalised()
+        && !collective
+        && (PEOPLE_EPITHETS.contains(&word.lower.as_str())
+            || ctx.mentions_ending_at(word.span.end).into_iter().any(|i| {
+                let m = &ctx.mentions[i];
+                m.span.start == word.span.start
+                    && canonical(&m.label) == "NORP"
+                    && !word.lower.ends_with('s')
+            }));
+    people.then_some(k)
+}
+
+/// Where an age ending at word `k` ("27-year-old": `27 - year - old`) starts.
+fn age_epithet_start(words: &[Word], k: usize) -> Option<usize> {
+    (words[k].lower == "old"
+        && k >= 4
+        && words[k - 1].text == "-"
+        && words[k - 2].lower == "year"
+        && words[k - 3].text == "-"
+        && words[k - 4].text.chars().all(|c| c.is_ascii_digit()))
+    .then(|| k - 4)
+}
+
+/// One of a people, as a person's epithet ("the Scot"), where the model may read no people.
+const PEOPLE_EPITHETS: &[&str] = &[
+    "frenchman",
+    "englishman",
+    "welshman",
+    "irishman",
+    "scotsman",
+    "dutchman",
+    "scot",
+    "briton",
+    "spaniard",
+    "swede",
+    "dane",
+    "finn",
+    "kiwi",
+];
 
 /// The first allowed mention in the clause after a cue ("said Serbian President Aleksandar Vucic"),
 /// a person preferred; the clause stops at punctuation, at a quotation mark and at `limit`.
@@ -4327,8 +4421,12 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         Some(w) if w.text == "," => words.get(k + 2).is_none_or(|n| !n.is_capitalised()),
         Some(w) => matches!(w.text.as_str(), "." | ";" | "!" | "?"),
     };
+    // ("said the 27-year-old": an age is five words.)
+    let age =
+        (from + 1..(from + 7).min(words.len())).any(|k| age_epithet_start(words, k).is_some());
+    let reach = if age { 8 } else { 4 };
     if words[from].lower == "the"
-        && let Some(subject) = (from + 1..(from + 4).min(words.len()))
+        && let Some(subject) = (from + 1..(from + reach).min(words.len()))
             .find_map(|k| clause_ends(k).then(|| role_at(ctx, from, k)).flatten())
     {
         return Some(subject);

@@ -122,6 +122,22 @@ pub(super) fn resolve_role(
     }
 }
 
+/// Whether a person named before char `at`, within a pronoun's reach, carries the office `noun`
+/// ("Chelsea boss Jose Mourinho", for "the Chelsea boss").
+pub(super) fn titled_person_before(ctx: &SuggestContext, at: usize, noun: &str) -> bool {
+    let before = ctx.mentions.partition_point(|m| m.span.start < at);
+    let sentence = ctx.sentence_of(at).unwrap_or(0);
+    (before.saturating_sub(300)..before).rev().any(|i| {
+        let m = &ctx.mentions[i];
+        canonical(&m.label) == "PERSON"
+            && m.span.end <= at
+            && ctx
+                .sentence_of(m.span.start)
+                .is_some_and(|s| sentence.saturating_sub(s) <= PRONOUN_REACH)
+            && carries_title(ctx, i, noun)
+    })
+}
+
 /// Whether the words describing the role noun phrase at `span` ("the foreign economist":
 /// "foreign") all stand within six words before or twelve after person mention `i`, as its title
 /// would ("Toshiaki Kakimoto, Sumitomo Bank Ltd chief economist" has no "foreign"); a phrase of
