@@ -81,7 +81,8 @@ use quote_eval::{
     HELD_OUT_59, HELD_OUT_60, HELD_OUT_61, HELD_OUT_62, HELD_OUT_63, HELD_OUT_64, HELD_OUT_65,
     HELD_OUT_66, HELD_OUT_67, HELD_OUT_68, HELD_OUT_69, HELD_OUT_70, HELD_OUT_71, HELD_OUT_72,
     HELD_OUT_73, HELD_OUT_74, HELD_OUT_75, HELD_OUT_76, HELD_OUT_77, HELD_OUT_78, HELD_OUT_79,
-    HELD_OUT_80, HELD_OUT_81, HELD_OUT_82, HELD_OUT_83, development, evaluate,
+    HELD_OUT_80, HELD_OUT_81, HELD_OUT_82, HELD_OUT_83, HELD_OUT_84, HELD_OUT_85, HELD_OUT_86,
+    HELD_OUT_87, HELD_OUT_88, development, evaluate,
 };
 
 fn main() {
@@ -145,6 +146,11 @@ fn main() {
         Some("heldout81") => (HELD_OUT_81, "held-out 81 (now development)"),
         Some("heldout82") => (HELD_OUT_82, "held-out 82 (now development)"),
         Some("heldout83") => (HELD_OUT_83, "held-out 83 (now development)"),
+        Some("heldout84") => (HELD_OUT_84, "held-out 84 (BBC News, politics)"),
+        Some("heldout85") => (HELD_OUT_85, "held-out 85 (BBC News, business)"),
+        Some("heldout86") => (HELD_OUT_86, "held-out 86 (BBC News, entertainment)"),
+        Some("heldout87") => (HELD_OUT_87, "held-out 87 (BBC News, sport)"),
+        Some("heldout88") => (HELD_OUT_88, "held-out 88 (BBC News, tech)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
