@@ -453,3 +453,39 @@ fn a_name_after_a_title_is_that_person_wherever_the_name_stands() {
         .collect();
     assert_eq!(subroto, ["PERSON", "PERSON"], "{found:?}");
 }
+
+#[test]
+fn a_surname_with_a_capitalised_particle_is_one_name() {
+    let found = entities(
+        "Aviation analyst Nick Van den Brul of BNP Paribas described the results as modest.",
+    );
+    assert!(has(&found, "Nick Van den Brul", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn a_group_named_by_its_number_is_no_person() {
+    let found = entities(
+        "However, one of the so-called Guildford Four, Gerry Conlon, said the families were delighted.",
+    );
+    assert_ne!(
+        labelled(&found, "Guildford Four").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
+    assert!(has(&found, "Gerry Conlon", "PERSON"), "{found:?}");
+}
+
+#[test]
+fn an_office_alone_after_the_is_no_name() {
+    let found = entities(
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, called the novel lousy history. \
+         Writing in the Northern Echo, the Bishop said it was fun. The Treasury said it would wait.",
+    );
+    assert_eq!(labelled(&found, "Bishop"), None, "{found:?}");
+    assert_ne!(
+        labelled(&found, "Treasury").as_deref(),
+        Some("PERSON"),
+        "{found:?}"
+    );
+    assert!(has(&found, "Tom Wright", "PERSON"), "{found:?}");
+}

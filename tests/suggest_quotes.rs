@@ -5211,3 +5211,40 @@ fn a_body_before_an_office_that_a_person_named_before_carries_names_that_person_
         "{found:?}"
     );
 }
+
+#[test]
+fn a_person_a_comma_and_the_body_they_speak_for_before_the_cue_is_the_person_and_the_joined_parts_go_on_with_them()
+ {
+    let found = direct(
+        "[Colin Asplin]{PERSON}, [Blackpool Hotel Association]{ORG} said: \"We have tried very hard. \
+         \"Obviously we have failed in that.\" The party left.\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Colin Asplin"), Some("Colin Asplin")],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_office_with_a_hyphenated_word_goes_back_to_the_person_before_not_to_one_named_in_the_quote() {
+    let found = direct(
+        "British team member [Hayley Yelling]{PERSON} said the team would understand. \
+         \"It would be fantastic to have [Paula]{PERSON} in the team,\" said the European \
+         cross-country champion.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Hayley Yelling"), "{found:?}");
+}
+
+#[test]
+fn the_bishop_named_by_his_see_speaks_as_the_bishop() {
+    let found = direct_with_the_model(
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as lousy history.\n\n\
+         Writing his Christmas message in the Northern Echo, the Bishop said: \"Conspiracy theories \
+         are always fun to read.\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Tom Wright"), "{found:?}");
+}

@@ -404,6 +404,8 @@ impl Finder<'_> {
             } else if words
                 .get(i + 1)
                 .is_some_and(|next| is_speech_verb(&next.lower))
+                // ("The Treasury said", "the Bishop said": a body or an office after "the".)
+                && previous(1) != Some("the")
             {
                 self.push(i, i + 1, "PERSON", 0.6, "name+speech-verb");
             } else if previous(1).is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))

@@ -78,10 +78,23 @@ pub(super) fn combine(
                     .get(first + hit.len - 1)
                     .is_some_and(|w| w.span.end == span.end)
             });
+        // "the Bishop said", "The Bishop of Durham": a title alone after "the" is an office, no
+        // name.
+        if first > 0
+            && words[first - 1].lower == "the"
+            && words.get(first).is_some_and(|w| w.span == span)
+            && gazetteer.title_at(words, first).is_some()
+        {
+            continue;
+        }
         let (label, rule) = match hit {
             Some(hit) => (hit.kind.label().to_owned(), gazetteer_rule(hit.kind)),
             None if label == "PERSON" && after_the(words, first, span) => {
                 ("ORG".to_owned(), "news-model:after-the")
+            }
+            // "the so-called Guildford Four", "the Birmingham Six": a group named by its number.
+            None if label == "PERSON" && ends_in_number_word(words, span) => {
+                ("ORG".to_owned(), "news-model:group")
             }
             None => (label, "news-model"),
         };
@@ -187,6 +200,7 @@ pub(super) fn combine(
     });
     out.sort_by_key(|(span, ..)| *span);
     join_organisations(words, &mut out);
+    join_particle_names(words, &mut out);
     one_label_per_name(chars, &mut out);
     name_parts_repeated(words, &mut out);
     company_names(words, &mut out, model.labels(), &probabilities);
@@ -215,6 +229,29 @@ fn after_the(words: &[Word], first: usize, span: CharSpan) -> bool {
                 || matches!(next.lower.as_str(), "'s" | "’s")
                 || (!next.is_capitalised() && is_common_word(&next.lower))
         })
+}
+
+/// Whether the last word of `span` is a number written out ("Guildford Four"): no person's name
+/// ends so.
+fn ends_in_number_word(words: &[Word], span: CharSpan) -> bool {
+    let end = words.partition_point(|w| w.span.end <= span.end);
+    end >= 2
+        && words[end - 1].span.end == span.end
+        && words[end - 2].span.start >= span.start
+        && matches!(
+            words[end - 1].text.as_str(),
+            "Two"
+                | "Three"
+                | "Four"
+                | "Five"
+                | "Six"
+                | "Seven"
+                | "Eight"
+                | "Nine"
+                | "Ten"
+                | "Eleven"
+                | "Twelve"
+        )
 }
 
 /// The model's mean probability of label `label` over the words `range` (0 where it gave none).
@@ -633,6 +670,39 @@ fn join_organisations(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'
                 let span = CharSpan::new(before.0.start, mention.0.end);
                 let score = before.2.min(mention.2);
                 *before = (span, "ORG".to_owned(), score, "news-model+org-keyword");
+                continue;
+            }
+        }
+        joined.push(mention);
+    }
+    *found = joined;
+}
+
+/// "Nick Van den Brul": a person's name the model split at a surname's particles, the first
+/// part ending in one written with a capital ("Van"), the words between all particles in lower
+/// case, is one person.
+fn join_particle_names(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &'static str)>) {
+    let mut joined: Vec<(CharSpan, String, f32, &'static str)> = Vec::with_capacity(found.len());
+    for mention in found.drain(..) {
+        if let Some(before) = joined.last_mut()
+            && before.1 == "PERSON"
+            && mention.1 == "PERSON"
+        {
+            let last = words.partition_point(|w| w.span.end <= before.0.end);
+            let first = words.partition_point(|w| w.span.start < mention.0.start);
+            let capital_particle = last > 0
+                && words[last - 1].span.end == before.0.end
+                && words[last - 1].is_capitalised()
+                && is_particle(&words[last - 1].lower);
+            let between = words.get(last..first).unwrap_or_default();
+            if capital_particle
+                && !between.is_empty()
+                && between.len() <= 2
+                && between.iter().all(|w| is_particle(&w.text))
+            {
+                let span = CharSpan::new(before.0.start, mention.0.end);
+                let score = before.2.min(mention.2);
+                *before = (span, "PERSON".to_owned(), score, before.3);
                 continue;
             }
         }

@@ -985,10 +985,20 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
     let all = ctx.quotations();
     let headline = headline_end(ctx);
     let mut out: Vec<Candidate> = Vec::new();
+    // Where the quotation before ended and where its words began.
+    let mut previous: Option<(usize, usize)> = None;
     for quotation in all {
         let Some(&first) = quotation.contents.first() else {
             continue;
         };
+        // `said: "We have tried very hard …. "Obviously we have failed …`: the paragraph before
+        // ended with no closing mark where this one opens (a copy joined them into one line);
+        // it goes on with that part's speaker.
+        let joined_to = previous
+            .filter(|&(close_end, _)| close_end == quotation.open)
+            .and_then(|(_, start)| out.last().filter(|c| c.anchor == start))
+            .map(|c| c.subject.clone());
+        previous = Some((quotation.close_end, first.start));
         let word_count: usize = quotation
             .contents
             .iter()
@@ -1099,6 +1109,9 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
                 other => other,
             };
             candidate.rule = "direct:cue-after";
+        } else if let Some(subject) = joined_to.filter(|_| !label) {
+            candidate.subject = subject;
+            candidate.rule = "direct:continuation";
         } else if let Some((cue, len, subject)) = cue_before(ctx, quotation.open) {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
@@ -2968,6 +2981,22 @@ fn subject_before(ctx: &SuggestContext, from: usize, cue: usize) -> Option<Subje
         .or(found)
 }
 
+/// `Colin Asplin, Blackpool Hotel Association said: "…"`: a person, a comma and the body they
+/// speak for right before the cue at word `cue`: the person.
+fn named_before_body(ctx: &SuggestContext, from: usize, cue: usize) -> Option<usize> {
+    let words = &ctx.words;
+    let body = mention_ending_at(ctx, words.get(cue.checked_sub(1)?)?.span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "ORG")?;
+    let body_first = ctx.word_at_or_after(ctx.mentions[body].span.start);
+    let comma = body_first.checked_sub(1).filter(|&k| k > from)?;
+    if words[comma].text != "," {
+        return None;
+    }
+    mention_ending_at(ctx, words[comma - 1].span.end)
+        .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+        .filter(|&i| ctx.mentions[i].span.start >= words[from].span.start)
+}
+
 /// `"…," Red Cavaney, American Paper Institute president said`: a name, a comma, then a body's
 /// name in capitals and an office in lower case right before the cue at word `cue`, with no comma
 /// closing them (the wire's way): the mention before the comma.
@@ -3211,7 +3240,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     if let Some(subject) = document_by(ctx, from, cue, true) {
         return Some(subject);
     }
-    if let Some(index) = named_before_body_and_office(ctx, from, cue) {
+    if let Some(index) =
+        named_before_body_and_office(ctx, from, cue).or_else(|| named_before_body(ctx, from, cue))
+    {
         return Some(Subject::Mention(index, "appositive"));
     }
     // "They released a statement which said": the one who issued the document speaks, the
@@ -4244,8 +4275,12 @@ fn role_at(ctx: &SuggestContext, from: usize, k: usize) -> Option<Subject> {
             break;
         }
         j -= 1;
-        // "the 27-year-old striker": an age before the noun is one word of the phrase.
+        // "the 27-year-old striker": an age before the noun is one word of the phrase; so is a
+        // lower-case word written with a hyphen ("the European cross-country champion").
         j = age_epithet_start(words, j).unwrap_or(j);
+        if j > from + 1 && lower_case_hyphen(words, j) {
+            j -= 2;
+        }
         let w = &words[j];
         if w.lower == "the" {
             return Some(Subject::Role(
@@ -4316,6 +4351,18 @@ fn person_epithet(ctx: &SuggestContext, k: usize) -> Option<usize> {
                     && !word.lower.ends_with('s')
             }));
     people.then_some(k)
+}
+
+/// Whether word `k` is the hyphen inside a lower-case word ("cross-country").
+fn lower_case_hyphen(words: &[Word], k: usize) -> bool {
+    let lower = |w: &Word| w.text.chars().all(char::is_lowercase);
+    words[k].text == "-"
+        && k > 0
+        && words[k - 1].span.end == words[k].span.start
+        && lower(&words[k - 1])
+        && words
+            .get(k + 1)
+            .is_some_and(|n| n.span.start == words[k].span.end && lower(n))
 }
 
 /// Where an age ending at word `k` ("27-year-old": `27 - year - old`) starts.
@@ -4422,9 +4469,14 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         Some(w) => matches!(w.text.as_str(), "." | ";" | "!" | "?"),
     };
     // ("said the 27-year-old": an age is five words.)
+    // (So is a lower-case word written with a hyphen: "said the European cross-country
+    // champion".)
     let age =
         (from + 1..(from + 7).min(words.len())).any(|k| age_epithet_start(words, k).is_some());
-    let reach = if age { 8 } else { 4 };
+    let hyphens = (from + 1..(from + 6).min(words.len()))
+        .filter(|&k| lower_case_hyphen(words, k))
+        .count();
+    let reach = if age { 8 } else { 4 + 2 * hyphens };
     if words[from].lower == "the"
         && let Some(subject) = (from + 1..(from + reach).min(words.len()))
             .find_map(|k| clause_ends(k).then(|| role_at(ctx, from, k)).flatten())

@@ -37,8 +37,13 @@ pub(super) fn resolve_role(
         .filter(|&i| ctx.mentions[i].span.end <= span.start && allowed(ctx, &ctx.mentions[i]));
     match role {
         RoleRef::Person => {
+            // ("\"It would be fantastic to have Paula in the team,\" said the European
+            // cross-country champion": a name in the words quoted is not who the narration's
+            // noun stands for.)
+            let outside = !ctx.inside_quotation(span.start);
             let people: Vec<usize> = candidates
                 .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
+                .filter(|&i| !(outside && ctx.inside_quotation(ctx.mentions[i].span.start)))
                 .collect();
             let titled = people
                 .iter()
@@ -189,8 +194,20 @@ fn introduced_unnamed(ctx: &SuggestContext, span: CharSpan, noun: &str) -> bool 
 /// clause).
 fn carries_title(ctx: &SuggestContext, i: usize, noun: &str) -> bool {
     let m = &ctx.mentions[i];
-    let previous_end = i
-        .checked_sub(1)
+    // (A place the title is of belongs to the title: "The Bishop of Durham, the Rt Rev Dr Tom
+    // Wright".)
+    let of_place = |p: usize| {
+        let place = &ctx.mentions[p];
+        matches!(canonical(&place.label), "GPE" | "LOC")
+            && ctx
+                .word_at_or_after(place.span.start)
+                .checked_sub(1)
+                .is_some_and(|k| ctx.words[k].lower == "of")
+    };
+    let previous_end = (0..i)
+        .rev()
+        .take(3)
+        .find(|&p| !of_place(p))
         .map_or(0, |p| ctx.mentions[p].span.end.min(m.span.start));
     ctx.text_of(m.span).to_lowercase().contains(noun)
         || title_before(ctx, m.span.start, previous_end, noun)
@@ -300,7 +317,7 @@ fn title_before(ctx: &SuggestContext, start: usize, floor: usize, noun: &str) ->
     }
     (0..first)
         .rev()
-        .take(6)
+        .take(9)
         .map(|k| &ctx.words[k])
         .take_while(|w| {
             w.span.start >= floor
