@@ -5248,3 +5248,33 @@ fn the_bishop_named_by_his_see_speaks_as_the_bishop() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1.as_deref(), Some("Tom Wright"), "{found:?}");
 }
+
+#[test]
+fn an_office_before_a_relative_clause_and_the_cue_names_the_person_before() {
+    let found = direct(
+        "[Liam Neeson]{PERSON} will star in a benefit.\n\n\
+         The Oscar-nominated actor, whose films include [Michael Collins]{PERSON}, said: \
+         \"The Lyric is too important to fall apart. \"It gave me a start professionally.\"\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Liam Neeson"), Some("Liam Neeson")],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_closing_mark_typed_after_a_space_before_a_name_and_a_verb_of_saying_closes_the_quote() {
+    let found = direct(
+        "[Arthur Hailey]{PERSON} served in the war.\n\n\
+         \"I was a rusty wartime pilot who hadn't flown for nine years... \" [Hailey]{PERSON} later \
+         recalled. The broadcaster bought the play.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].0,
+        "I was a rusty wartime pilot who hadn't flown for nine years..."
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Hailey"), "{found:?}");
+}

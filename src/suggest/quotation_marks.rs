@@ -353,7 +353,10 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
                                 .get(q + len + cue.chars().count())
                                 .is_none_or(|c| !c.is_alphanumeric())
                     });
-                ((prev.is_some_and(|c| !c.is_whitespace()) || spaced_close || spaced_after_stop)
+                ((prev.is_some_and(|c| !c.is_whitespace())
+                    || spaced_close
+                    || spaced_after_stop
+                    || spaced_before_named_cue(chars, q, len))
                     && after.is_none_or(|a| !a.is_alphanumeric()))
                     || glued_cue
             }
@@ -377,6 +380,49 @@ fn reopens_joined_paragraph(chars: &[char], q: usize) -> bool {
         && chars[q - 1] == ' '
         && matches!(chars[q - 2], '.' | '!' | '?')
         && chars.get(q + 1).is_some_and(|c| c.is_uppercase())
+}
+
+/// `… who hadn't flown for nine years... " Hailey later recalled.`: a space typed between the
+/// quotation's last full stop and its closing mark, then a name of up to three capitalised words,
+/// an adverb or none, and a verb of saying.
+fn spaced_before_named_cue(chars: &[char], q: usize, len: usize) -> bool {
+    if q < 2 || chars[q - 1] != ' ' || !matches!(chars[q - 2], '.' | '!' | '?' | ',' | '…') {
+        return false;
+    }
+    if chars.get(q + len) != Some(&' ') {
+        return false;
+    }
+    let end = line_end_of(chars, q);
+    let rest: String = chars[q + len..end].iter().take(80).collect();
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let name = words
+        .iter()
+        .take(3)
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(
+                    **w,
+                    "He" | "She" | "They" | "We" | "I" | "It" | "You" | "The"
+                )
+        })
+        .count();
+    if name == 0 {
+        return false;
+    }
+    let mut next = name;
+    if words
+        .get(next)
+        .is_some_and(|w| matches!(*w, "later" | "once" | "then" | "also" | "recently"))
+    {
+        next += 1;
+    }
+    words
+        .get(next)
+        .is_some_and(|w| CLOSE_CUES.contains(w) || matches!(*w, "recalled" | "says"))
 }
 
 /// `"It's a rather gloomy outlook for the economy, said David Wyss of Data Resources Inc. "I'm

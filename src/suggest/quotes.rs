@@ -3290,9 +3290,9 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     // ", who" speaks.
     if cue >= from + 4
         && words[cue - 1].text == ","
-        && let Some(who) = (from + 1..cue - 1)
-            .rev()
-            .find(|&j| words[j].lower == "who" && words[j - 1].text == ",")
+        && let Some(who) = (from + 1..cue - 1).rev().find(|&j| {
+            matches!(words[j].lower.as_str(), "who" | "whose") && words[j - 1].text == ","
+        })
         && let Some(subject) = relative_clause_subject(ctx, from, who)
     {
         return Some(subject);
@@ -3624,6 +3624,18 @@ fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Opt
     appositive(ctx, from, before)
         .filter(person)
         .or(right_before)
+        // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins
+        // and …, said": a person named before, called again by trade or epithet before the
+        // comma (not an office, which may be someone unnamed: "The mayor, who later met …").
+        .or_else(|| {
+            let noun = before.checked_sub(1).filter(|&k| k > from)?;
+            let again = person_epithet(ctx, noun).is_some()
+                || TRADES_NAMED_AGAIN.contains(&words[noun].lower.as_str());
+            again
+                .then(|| role_at(ctx, from, noun))
+                .flatten()
+                .filter(|role| matches!(role, Subject::Role(_, RoleRef::Person)))
+        })
 }
 
 /// "Peter Iseley of worldwide victim group Ending Clergy Abuse said", "Regina Ip from the
@@ -4364,6 +4376,29 @@ fn lower_case_hyphen(words: &[Word], k: usize) -> bool {
             .get(k + 1)
             .is_some_and(|n| n.span.start == words[k].span.end && lower(n))
 }
+
+/// Trades by which arts and sports pages call a person named before again ("the actor", "the
+/// striker"), where an office ("the mayor") may be someone else.
+const TRADES_NAMED_AGAIN: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "novelist",
+    "author",
+    "writer",
+    "comedian",
+    "rapper",
+    "presenter",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "champion",
+    "skipper",
+];
 
 /// Where an age ending at word `k` ("27-year-old": `27 - year - old`) starts.
 fn age_epithet_start(words: &[Word], k: usize) -> Option<usize> {
