@@ -13,6 +13,7 @@
 //! cargo run --example quote_eval heldout75  # the seventy-fifth held-out set (Reuters-21578, reut2-012.sgm; heldout76 and heldout77 are reut2-013 and reut2-014), scored blind once with the rules at 2d1e81d, now development
 //! cargo run --example quote_eval heldout78  # the seventy-eighth held-out set (Reuters-21578, reut2-015.sgm; heldout79 and heldout80 are reut2-016 and reut2-017), scored blind once with the rules at 0c321b5, now development
 //! cargo run --example quote_eval heldout81  # the eighty-first held-out set (Reuters-21578, reut2-018.sgm; heldout82 and heldout83 are reut2-019 and reut2-020), scored blind once with the rules at 1cd0d4d, now development
+//! cargo run --example quote_eval heldout84  # the eighty-fourth held-out set (BBC News of 2004-2005, politics; heldout85 to heldout88 are business, entertainment, sport and tech), scored blind once with the rules at 8095eee, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -146,11 +147,23 @@ fn main() {
         Some("heldout81") => (HELD_OUT_81, "held-out 81 (now development)"),
         Some("heldout82") => (HELD_OUT_82, "held-out 82 (now development)"),
         Some("heldout83") => (HELD_OUT_83, "held-out 83 (now development)"),
-        Some("heldout84") => (HELD_OUT_84, "held-out 84 (BBC News, politics)"),
-        Some("heldout85") => (HELD_OUT_85, "held-out 85 (BBC News, business)"),
-        Some("heldout86") => (HELD_OUT_86, "held-out 86 (BBC News, entertainment)"),
-        Some("heldout87") => (HELD_OUT_87, "held-out 87 (BBC News, sport)"),
-        Some("heldout88") => (HELD_OUT_88, "held-out 88 (BBC News, tech)"),
+        Some("heldout84") => (
+            HELD_OUT_84,
+            "held-out 84 (BBC News, politics; now development)",
+        ),
+        Some("heldout85") => (
+            HELD_OUT_85,
+            "held-out 85 (BBC News, business; now development)",
+        ),
+        Some("heldout86") => (
+            HELD_OUT_86,
+            "held-out 86 (BBC News, entertainment; now development)",
+        ),
+        Some("heldout87") => (
+            HELD_OUT_87,
+            "held-out 87 (BBC News, sport; now development)",
+        ),
+        Some("heldout88") => (HELD_OUT_88, "held-out 88 (BBC News, tech; now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
