@@ -619,6 +619,8 @@ struct Candidate {
     rule: &'static str,
     /// Where the attribution happens (cue start, else content start): the order of resolution.
     anchor: usize,
+    /// A part a joined line reopens: it takes the speaker the part before was resolved to.
+    joined: bool,
 }
 
 /// Spanish and Portuguese verbs of saying, as Global Voices prints a quote's original beside its
@@ -996,7 +998,10 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         // it goes on with that part's speaker.
         let joined_to = previous
             .filter(|&(close_end, _)| close_end == quotation.open)
-            .and_then(|(_, start)| out.last().filter(|c| c.anchor == start))
+            .and_then(|(_, start)| {
+                out.last()
+                    .filter(|c| c.content.first().is_some_and(|f| f.start == start))
+            })
             .map(|c| c.subject.clone());
         previous = Some((quotation.close_end, first.start));
         let word_count: usize = quotation
@@ -1055,6 +1060,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
             kind: QuoteKind::Direct,
             rule: "direct:no-cue",
             anchor: first.start,
+            joined: false,
         };
         // A short quotation that the sentence goes on about, with no comma closing it (`"Law and
         // order" was a common theme`, `videos rated "offensive to some audiences" per YouTube`):
@@ -1112,6 +1118,7 @@ fn direct_quotes(ctx: &SuggestContext) -> Vec<Candidate> {
         } else if let Some(subject) = joined_to.filter(|_| !label) {
             candidate.subject = subject;
             candidate.rule = "direct:continuation";
+            candidate.joined = true;
         } else if let Some((cue, len, subject)) = cue_before(ctx, quotation.open) {
             candidate.cue = Some(cue_span(ctx, cue, len));
             candidate.subject = subject;
@@ -4958,6 +4965,7 @@ fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> 
                 kind: kind_of(ctx, content),
                 rule: "indirect:according-to",
                 anchor: first.span.start,
+                joined: false,
             });
             continue;
         }
@@ -4984,6 +4992,7 @@ fn indirect_quotes(ctx: &SuggestContext, direct: &[CharSpan]) -> Vec<Candidate> 
                     kind: kind_of(ctx, content),
                     rule: "indirect:that",
                     anchor: cue.start,
+                    joined: false,
                 });
                 break;
             }
@@ -5018,8 +5027,34 @@ fn kind_of(ctx: &SuggestContext, content: CharSpan) -> QuoteKind {
 fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Suggestion> {
     let mut last_speaker: Option<(usize, usize)> = None; // (mention index, sentence)
     let genders = person_genders(ctx);
-    let mut out = Vec::with_capacity(candidates.len());
+    let mut out: Vec<Suggestion> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
+        if candidate.joined
+            && let Some(Suggestion {
+                kind:
+                    SuggestionKind::Quote {
+                        speaker,
+                        quote_kind: QuoteKind::Direct,
+                        ..
+                    },
+                ..
+            }) = out.last()
+        {
+            let speaker = speaker.clone();
+            let score = calibrated_score(candidate.rule, speaker.as_ref());
+            out.push(Suggestion {
+                kind: SuggestionKind::Quote {
+                    content: candidate.content,
+                    cue: candidate.cue,
+                    speaker,
+                    quote_kind: candidate.kind,
+                },
+                score,
+                recommender: NAME.to_owned(),
+                rule: candidate.rule.to_owned(),
+            });
+            continue;
+        }
         let sentence = ctx.sentence_of(candidate.anchor).unwrap_or(0);
         let found = match candidate.subject {
             Subject::None | Subject::Name(..) => None,
