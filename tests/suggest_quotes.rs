@@ -5278,3 +5278,26 @@ fn a_closing_mark_typed_after_a_space_before_a_name_and_a_verb_of_saying_closes_
     );
     assert_eq!(found[0].1.as_deref(), Some("Hailey"), "{found:?}");
 }
+
+#[test]
+fn who_was_told_the_words_did_not_say_them() {
+    let found = direct(
+        "[Harriet Harman]{PERSON} spoke of hostility.\n\n\
+         Another member of the Cabinet says she was told: \"Oh, who have you been sleeping with?\"\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, None, "{found:?}");
+}
+
+#[test]
+fn a_spokesman_no_one_named_carries_the_title_of_is_someone_unnamed() {
+    let found = direct(
+        "[Alastair Campbell]{PERSON} apologised by e-mail.\n\n\
+         Later the prime minister's spokesman was asked about Mr [Campbell]{PERSON}'s language. \
+         The spokesman said: \"He no longer works in government.\"\n\n\
+         Downing Street spokesman [Tom Kelly]{PERSON} met reporters. The spokesman added: \
+         \"We have nothing to add.\"\n",
+    );
+    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    assert_eq!(speakers, vec![None, Some("Tom Kelly")], "{found:?}");
+}

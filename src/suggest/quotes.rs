@@ -1964,6 +1964,17 @@ fn cue_subject(
     open: usize,
 ) -> Subject {
     let words = &ctx.words;
+    // `Another member of the Cabinet says she was told: "…"`: who was told listens; whoever
+    // spoke is not named.
+    if cue > sentence_start
+        && LISTENER_CUES.contains(&words[cue].lower.as_str())
+        && matches!(
+            words[cue - 1].lower.as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        )
+    {
+        return Subject::None;
+    }
     if let Some(subject) = hanging_participle_subject(ctx, sentence_start, cue, open) {
         return subject;
     }

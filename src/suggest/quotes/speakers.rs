@@ -58,6 +58,11 @@ pub(super) fn resolve_role(
             if unnamed && titled.is_none_or(|i| !described_alike(ctx, span, i)) {
                 return None;
             }
+            // `the prime minister's spokesman was asked …. The spokesman said`: a spokesman
+            // whom no one named carries the title of is someone unnamed, not the latest person.
+            if noun.starts_with("spokes") && titled.is_none() {
+                return None;
+            }
             // Else the latest sentence's first person within reach (its subject, roughly:
             // `House Speaker James Wright said President Reagan should …. "…," the Texas
             // Democrat told reporters`).
