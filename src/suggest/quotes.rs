@@ -5052,18 +5052,7 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
             }) = out.last()
         {
             let speaker = speaker.clone();
-            let score = calibrated_score(candidate.rule, speaker.as_ref());
-            out.push(Suggestion {
-                kind: SuggestionKind::Quote {
-                    content: candidate.content,
-                    cue: candidate.cue,
-                    speaker,
-                    quote_kind: candidate.kind,
-                },
-                score,
-                recommender: NAME.to_owned(),
-                rule: candidate.rule.to_owned(),
-            });
+            out.push(quote_suggestion(candidate, speaker));
             continue;
         }
         let sentence = ctx.sentence_of(candidate.anchor).unwrap_or(0);
@@ -5146,20 +5135,25 @@ fn resolve_speakers(ctx: &SuggestContext, candidates: Vec<Candidate>) -> Vec<Sug
                     .mentions_starting_in(CharSpan::new(s.span.start, s.span.start + 1))
                     .all(|i| ctx.mentions[i].span != s.span || may_speak(&ctx.mentions[i].label))
         });
-        let score = calibrated_score(candidate.rule, speaker.as_ref());
-        out.push(Suggestion {
-            kind: SuggestionKind::Quote {
-                content: candidate.content,
-                cue: candidate.cue,
-                speaker,
-                quote_kind: candidate.kind,
-            },
-            score,
-            recommender: NAME.to_owned(),
-            rule: candidate.rule.to_owned(),
-        });
+        out.push(quote_suggestion(candidate, speaker));
     }
     out
+}
+
+/// The suggestion of a candidate quote with its speaker, scored by its rule.
+fn quote_suggestion(candidate: Candidate, speaker: Option<SpeakerSuggestion>) -> Suggestion {
+    let score = calibrated_score(candidate.rule, speaker.as_ref());
+    Suggestion {
+        kind: SuggestionKind::Quote {
+            content: candidate.content,
+            cue: candidate.cue,
+            speaker,
+            quote_kind: candidate.kind,
+        },
+        score,
+        recommender: NAME.to_owned(),
+        rule: candidate.rule.to_owned(),
+    }
 }
 
 /// "Aden" of "Aden Mohamed Nur", "Catherine" and "Colonna": the entity model may cut one name
