@@ -311,7 +311,7 @@ fn mark_at(chars: &[char], p: usize, mark: &str) -> bool {
 fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usize, usize)> {
     let mut q = from;
     while q < chars.len() && chars[q] != '\n' {
-        if q > from && reopens_joined_paragraph(chars, q) {
+        if q > from && closes.contains(&"\"") && reopens_joined_paragraph(chars, q) {
             return Some((q, q));
         }
         if closes.contains(&"\"") && unclosed_before_cue(chars, q) {
@@ -371,9 +371,9 @@ fn closing_in_line(chars: &[char], from: usize, closes: &[&str]) -> Option<(usiz
 
 /// `Ms Hewitt said: "We have already … taken it up to 26 weeks. "We are going to extend …"`: a
 /// copy that joined a quote's paragraphs into one line keeps the AP style's reopening mark of
-/// each, after a sentence's end and a space and glued to a capital. Inside an open quotation
-/// such a mark ends the paragraph quoted so far and opens the next one (no closing mark could
-/// stand there: a closing mark follows the words it closes).
+/// each, after a sentence's end and a space and glued to a capital. Inside an open double-quoted
+/// quotation such a mark ends the paragraph quoted so far and opens the next one (no closing mark
+/// could stand there: a closing mark follows the words it closes).
 fn reopens_joined_paragraph(chars: &[char], q: usize) -> bool {
     matches!(chars[q], '"' | '“')
         && q >= 2

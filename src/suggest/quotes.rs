@@ -4521,9 +4521,8 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         Some(w) if w.text == "," => words.get(k + 2).is_none_or(|n| !n.is_capitalised()),
         Some(w) => matches!(w.text.as_str(), "." | ";" | "!" | "?"),
     };
-    // ("said the 27-year-old": an age is five words.)
-    // (So is a lower-case word written with a hyphen: "said the European cross-country
-    // champion".)
+    // ("said the 27-year-old": an age is five words, and a lower-case word written with a hyphen
+    // three, "said the European cross-country champion".)
     let age =
         (from + 1..(from + 7).min(words.len())).any(|k| age_epithet_start(words, k).is_some());
     let hyphens = (from + 1..(from + 6).min(words.len()))
