@@ -213,18 +213,22 @@ fn mistyped_close(chars: &[char], q: usize) -> bool {
     let Some(&first) = words.first() else {
         return true;
     };
-    // A name of up to three capitalised words before the verb; `O'Brien, “He asked why, …`: a
-    // pronoun and a verb open the words quoted.
-    let name = words
+    let name = leading_name_words(&words);
+    CLOSE_CUES.contains(&first)
+        || (name > 0 && words.get(name).is_some_and(|w| CLOSE_CUES.contains(w)))
+}
+
+/// How many of the first words (at most three) are capitalised words of a name before a verb of
+/// saying; `O'Brien, “He asked why, …`: a pronoun and a verb open the words quoted.
+fn leading_name_words(words: &[&str]) -> usize {
+    words
         .iter()
         .take(3)
         .take_while(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && !matches!(**w, "He" | "She" | "They" | "We" | "I" | "It" | "You")
         })
-        .count();
-    CLOSE_CUES.contains(&first)
-        || (name > 0 && words.get(name).is_some_and(|w| CLOSE_CUES.contains(w)))
+        .count()
 }
 
 /// Whether an opening mark starts at `p`: its length and the marks that may close it.
@@ -399,18 +403,8 @@ fn spaced_before_named_cue(chars: &[char], q: usize, len: usize) -> bool {
         .filter(|w| !w.is_empty())
         .take(6)
         .collect();
-    let name = words
-        .iter()
-        .take(3)
-        .take_while(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !matches!(
-                    **w,
-                    "He" | "She" | "They" | "We" | "I" | "It" | "You" | "The"
-                )
-        })
-        .count();
-    if name == 0 {
+    let name = leading_name_words(&words);
+    if name == 0 || words[0] == "The" {
         return false;
     }
     let mut next = name;

@@ -4383,6 +4383,18 @@ fn person_epithet(ctx: &SuggestContext, k: usize) -> Option<usize> {
     people.then_some(k)
 }
 
+/// How many words after "the" at word `from` a role noun's phrase may run to: four, more when
+/// an age takes five words ("said the 27-year-old") or a lower-case word written with a hyphen
+/// three ("said the European cross-country champion").
+fn phrase_reach(words: &[Word], from: usize) -> usize {
+    let age =
+        (from + 1..(from + 7).min(words.len())).any(|k| age_epithet_start(words, k).is_some());
+    let hyphens = (from + 1..(from + 6).min(words.len()))
+        .filter(|&k| lower_case_hyphen(words, k))
+        .count();
+    if age { 8 } else { 4 + 2 * hyphens }
+}
+
 /// Whether word `k` is the hyphen inside a lower-case word ("cross-country").
 fn lower_case_hyphen(words: &[Word], k: usize) -> bool {
     let lower = |w: &Word| w.text.chars().all(char::is_lowercase);
@@ -4521,16 +4533,8 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
         Some(w) if w.text == "," => words.get(k + 2).is_none_or(|n| !n.is_capitalised()),
         Some(w) => matches!(w.text.as_str(), "." | ";" | "!" | "?"),
     };
-    // ("said the 27-year-old": an age is five words, and a lower-case word written with a hyphen
-    // three, "said the European cross-country champion".)
-    let age =
-        (from + 1..(from + 7).min(words.len())).any(|k| age_epithet_start(words, k).is_some());
-    let hyphens = (from + 1..(from + 6).min(words.len()))
-        .filter(|&k| lower_case_hyphen(words, k))
-        .count();
-    let reach = if age { 8 } else { 4 + 2 * hyphens };
     if words[from].lower == "the"
-        && let Some(subject) = (from + 1..(from + reach).min(words.len()))
+        && let Some(subject) = (from + 1..(from + phrase_reach(words, from)).min(words.len()))
             .find_map(|k| clause_ends(k).then(|| role_at(ctx, from, k)).flatten())
     {
         return Some(subject);
