@@ -1761,6 +1761,49 @@ fn she_is_never_a_man_the_text_calls_he() {
 }
 
 #[test]
+fn a_given_name_tells_she_from_he_where_the_text_shows_neither() {
+    let found = direct(
+        "[Peter Barnes]{PERSON} sat beside [Margaret Drabble]{PERSON} at the festival on \
+         Sunday.\n\n\
+         \"It took me five years to finish the book,\" she said.\n\n\
+         \"I read it in a night,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "It took me five years to finish the book",
+                Some("Margaret Drabble"),
+                "direct:cue-after"
+            ),
+            row(
+                "I read it in a night",
+                Some("Peter Barnes"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn what_the_text_shows_outweighs_what_a_given_name_suggests() {
+    // "Yasmeen" is a woman's name on the shipped list; the text calls this Yasmeen "he".
+    let found = direct(
+        "[Yasmeen Afdhal]{PERSON}, who says he works at the market, met [Sara \
+         Khalil]{PERSON} there.\n\n\
+         \"The walls collapsed,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "The walls collapsed",
+            Some("Yasmeen Afdhal"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

@@ -1,7 +1,8 @@
 //! The gazetteers shipped in `assets/gazetteers/`: countries with capitals and demonyms,
-//! international organisations with acronyms, and titles that stand before names. Embedded in the
-//! binary, parsed once on first use.
+//! international organisations with acronyms, titles that stand before names, and given names
+//! with the sex they are given to. Embedded in the binary, parsed once on first use.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::context::{Word, split_words};
@@ -12,6 +13,14 @@ const ORGANISATIONS: &str = include_str!("../../assets/gazetteers/organisations.
 const REGIONS: &str = include_str!("../../assets/gazetteers/regions.txt");
 const TITLES: &str = include_str!("../../assets/gazetteers/titles.txt");
 const PLACES: &str = include_str!("../../assets/gazetteers/places.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/gazetteers/given_names.txt");
+
+/// The sex a given name is given to (`given_names.txt`: names on one list only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameSex {
+    Female,
+    Male,
+}
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -63,6 +72,8 @@ pub struct Hit {
 pub struct Gazetteer {
     names: WordMap<String, Vec<(Vec<String>, GazKind)>>,
     titles: WordMap<String, Vec<Vec<String>>>,
+    /// Given names given to one sex only, as written ("Sheila", "Anne-Marie").
+    given: HashMap<String, NameSex>,
     /// Lines of the assets that did not parse (a unit test keeps this empty).
     pub malformed: Vec<String>,
 }
@@ -144,6 +155,24 @@ impl Gazetteer {
                     .push(words);
             }
         }
+        for (line_no, line) in data_lines(GIVEN_NAMES) {
+            let sex = match line
+                .split_once('|')
+                .map(|(name, sex)| (name.trim(), sex.trim()))
+            {
+                Some((name, "F")) if !name.is_empty() => Some((name, NameSex::Female)),
+                Some((name, "M")) if !name.is_empty() => Some((name, NameSex::Male)),
+                _ => None,
+            };
+            match sex {
+                Some((name, sex)) => {
+                    gazetteer.given.insert(name.to_owned(), sex);
+                }
+                None => gazetteer
+                    .malformed
+                    .push(format!("given_names.txt:{line_no}: {line}")),
+            }
+        }
         for list in gazetteer.names.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
@@ -190,6 +219,11 @@ impl Gazetteer {
                 kind: *kind,
             })
         })
+    }
+
+    /// The sex a given name (as written: "Sheila") is given to, when it is given to one only.
+    pub fn given_name_sex(&self, name: &str) -> Option<NameSex> {
+        self.given.get(name).copied()
     }
 
     /// The length in words of the longest title starting at word `i` (case-insensitive) that

@@ -115,7 +115,9 @@
 //! After a quotation that ends its sentence, a cue in the next sentence followed only by the one
 //! told and when or where (`"…" Macron told the world on Thursday via Twitter.`) is its cue. A quotation with no cue goes on from an earlier quote
 //! in its paragraph whose speaker was found. "he" is never a person the text shows as a woman,
-//! nor "she" one it shows as a man (see `speakers::person_genders`), and the agents of a passive
+//! nor "she" one it shows as a man (see `speakers::person_genders`; where the text shows
+//! neither, a given name given to one sex only, as `assets/gazetteers/given_names.txt` lists
+//! them, tells), and the agents of a passive
 //! are not the subject a pronoun falls back to. A quotation with no cue that opens after a comma
 //! and ends its sentence (`Trump, also on Twitter, defended his decision, "…"`) is introduced by
 //! the clause before the comma: its subject speaks when a person opens it (`introduction`). A cue

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::CharSpan;
 
 use super::super::context::{Mention, SuggestContext};
+use super::super::gazetteer::{NameSex, gazetteer};
 use super::super::labels::canonical;
 use super::super::lexicon::{PronounRef, is_speech_verb};
 use super::super::speaker_name::speaker_span;
@@ -364,9 +365,12 @@ fn gender_of_word(lower: &str) -> Option<Gender> {
 /// the news of her death`); the more frequent when the text shows both, none when as often.
 /// A surname that several people named in full share (a family: "Ruth Brennan", "Tom Brennan")
 /// says nothing of anyone's gender: their genders are kept by full name (see `gender_key`).
+/// Where the text shows nothing, the given name opening a name of two words or more guesses it
+/// ("Margaret Drabble"), when `given_names.txt` lists it for one sex only.
 pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
     let words = &ctx.words;
     let mut votes: HashMap<String, i32> = HashMap::new();
+    let mut guesses: HashMap<String, Gender> = HashMap::new();
     let people: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&i| canonical(&ctx.mentions[i].label) == "PERSON")
         .collect();
@@ -404,6 +408,20 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
                     _ => None,
                 })
         });
+        // The given name opening a name of two words or more ("Sheila Hancock"), when it is
+        // given to one sex only (`given_names.txt`): a guess, taken only where the text shows
+        // nothing.
+        let given = name
+            .split_whitespace()
+            .nth(1)
+            .and(name.split_whitespace().next())
+            .and_then(|first| gazetteer().given_name_sex(first));
+        if let Some(sex) = given {
+            guesses.entry(key.clone()).or_insert(match sex {
+                NameSex::Male => Gender::Male,
+                NameSex::Female => Gender::Female,
+            });
+        }
         for gender in [title, pronoun].into_iter().flatten() {
             *votes.entry(key.clone()).or_default() += match gender {
                 Gender::Male => 1,
@@ -411,11 +429,14 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
             };
         }
     }
-    let by_key = votes
+    let mut by_key: HashMap<String, Gender> = votes
         .into_iter()
         .filter(|(_, v)| *v != 0)
         .map(|(k, v)| (k, if v > 0 { Gender::Male } else { Gender::Female }))
         .collect();
+    for (key, gender) in guesses {
+        by_key.entry(key).or_insert(gender);
+    }
     Genders {
         by_key,
         shared,
