@@ -1804,6 +1804,27 @@ fn what_the_text_shows_outweighs_what_a_given_name_suggests() {
 }
 
 #[test]
+fn a_pronoun_opening_a_subordinate_clause_does_not_make_its_sentence_someone_elses() {
+    let found = direct(
+        "[Dr Ellis]{PERSON} accused the minister of lying. \"It is fear and smear,\" he told \
+         the BBC. The co-chairman attacked the pledges and said [Tom Reid]{PERSON} was worried. \
+         [Ellis]{PERSON} refused to discuss reports that the party had repaid a donor after he \
+         said the party could not win. \"We repay loans when they are due,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row("It is fear and smear", Some("Dr Ellis"), "direct:cue-after"),
+            row(
+                "We repay loans when they are due",
+                Some("Ellis"),
+                "direct:cue-after"
+            )
+        ]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

@@ -933,13 +933,24 @@ fn resolve_pronoun_among(
 
 /// Whether the pronoun `pronoun` ("he") is the subject of a cue in the sentence `sentence`
 /// ("he said", "he also noted").
+/// Conjunctions that open a subordinate clause: its subject is not the sentence's.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "because", "since", "until", "unless", "if", "although", "though",
+    "while", "once", "whereas",
+];
+
 fn pronoun_speaks_in(ctx: &SuggestContext, sentence: CharSpan, pronoun: &str) -> bool {
     let words = &ctx.words;
     let first = ctx.word_at_or_after(sentence.start);
     (first..words.len())
         .take_while(|&k| words[k].span.end <= sentence.end)
         .any(|k| {
-            words[k].lower == pronoun && {
+            // `Dr Fox refused to discuss reports that the party had repaid Lord Ashcroft after he
+            // said …`: a pronoun opening a subordinate clause is someone else the sentence names.
+            let subordinate = k
+                .checked_sub(1)
+                .is_some_and(|j| SUBORDINATORS.contains(&words[j].lower.as_str()));
+            words[k].lower == pronoun && !subordinate && {
                 let mut verb = k + 1;
                 if words.get(verb).is_some_and(super::is_adverb_word) {
                     verb += 1;
