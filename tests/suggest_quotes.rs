@@ -1825,6 +1825,31 @@ fn a_pronoun_opening_a_subordinate_clause_does_not_make_its_sentence_someone_els
 }
 
 #[test]
+fn an_aside_between_dashes_before_the_cue_is_not_its_subject() {
+    let found = direct(
+        "[Mr Blair]{PERSON} said: \"I am very sorry for their ordeal.\"\n\n\
+         One of the four, [Gerry Conlon]{PERSON} - who was wrongly convicted of planting the \
+         bombs - said the families were delighted. He said [Mr Blair]{PERSON} had spoken with \
+         \"such sincerity\", adding: \"He went beyond what we thought he would.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "I am very sorry for their ordeal.",
+                Some("Mr Blair"),
+                "direct:cue-before"
+            ),
+            row(
+                "He went beyond what we thought he would.",
+                Some("Gerry Conlon"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

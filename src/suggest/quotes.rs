@@ -3305,6 +3305,15 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     if cue >= from + 2 && words[cue - 1].lower == "who" {
         return relative_clause_subject(ctx, from, cue - 1);
     }
+    // `Gerry Conlon - who was wrongly convicted of planting the bombs - said`: an aside between
+    // dashes right before the cue holds not its subject; the words before the aside do.
+    let dash = |w: &super::context::Word| matches!(w.text.as_str(), "-" | "–" | "—" | "―");
+    if cue >= from + 3
+        && dash(&words[cue - 1])
+        && let Some(open) = (from + 1..cue - 1).rev().find(|&j| dash(&words[j]))
+    {
+        return subject_before_words(ctx, from, open);
+    }
     // "Ban Ki-moon, who is in Doha, Qatar meeting with …, said": a relative clause closed by the
     // comma before the cue; the places and people in it are its own, and the one named before
     // ", who" speaks.
