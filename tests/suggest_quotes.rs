@@ -1850,6 +1850,42 @@ fn an_aside_between_dashes_before_the_cue_is_not_its_subject() {
 }
 
 #[test]
+fn a_pronoun_with_no_one_named_within_reach_goes_back_to_a_subject_not_the_last_name() {
+    let found = direct(
+        "[Mr Balls]{PERSON}, who stepped down from his post, had suggested that [Mr \
+         Brown]{PERSON} would meet his rule. He said he hoped more would be done.\n\n\
+         He also stressed that rates would not matter. Expectations have gathered pace. Prices \
+         are rising. Consumer borrowing rose in January. \"I do not believe this will be an \
+         issue,\" he told a lunch.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "I do not believe this will be an issue",
+            Some("Mr Balls"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
+fn the_agent_of_a_passive_whose_subject_is_no_person_is_the_one_its_sentence_brings_in() {
+    let found = direct(
+        "[Moqtada al-Sadr]{PERSON} called for calm. Helicopters launched airstrikes on Friday. \
+         This move was criticized by [Nassar al-Rubaie]{PERSON}, a member of Parliament. \"We \
+         condemn the airstrikes,\" he said.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We condemn the airstrikes",
+            Some("Nassar al-Rubaie"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

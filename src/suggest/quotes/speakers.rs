@@ -893,9 +893,19 @@ fn resolve_pronoun_among(
     // subject is the one outside that phrase.
     // Nor one in a phrase opening its sentence (`Speaking at a ceremony for winners of the
     // Medal of Honor, Obama praised …`).
+    // The agent of a passive whose subject is no person ("This move was criticized by Nassar
+    // al-Rubaie, a Shiite member of Parliament") is the one its sentence brings in.
+    let pronoun_before = |i: usize| {
+        let m = &ctx.mentions[i];
+        ctx.sentence_of(m.span.start).is_some_and(|s| {
+            let first = ctx.word_at_or_after(ctx.sentences[s].start);
+            (first..ctx.word_at_or_after(m.span.start))
+                .any(|k| matches!(ctx.words[k].lower.as_str(), "he" | "she" | "they"))
+        })
+    };
     let opens_sentence = |i: usize| {
         let m = &ctx.mentions[i];
-        !agent_of_passive(ctx, i)
+        (!agent_of_passive(ctx, i) || !pronoun_before(i))
             && !compared_or_accompanying(ctx, i)
             && !in_opening_phrase(ctx, m.span.start)
             && ctx.sentence_of(m.span.start).is_some_and(|s| {
@@ -928,16 +938,35 @@ fn resolve_pronoun_among(
                     .is_some_and(|s| sentence.saturating_sub(s) <= PRONOUN_REACH)
         })
         .copied()
+        .or_else(|| {
+            // `Mr Balls, who stepped down …, had suggested that Mr Brown would …. He said ….` /
+            // `He also stressed …. Expectations …. Consumer borrowing …. "…," he told a lunch`:
+            // the nearest subject opening its sentence beyond reach, rather than the last name.
+            let far = ctx
+                .sentences
+                .get(sentence.saturating_sub(FAR_REACH))
+                .map_or(0, |s| s.start);
+            ctx.mentions_starting_in(CharSpan::new(far, reach.max(far)))
+                .filter(|&i| is_before(i))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .find(|&i| opens_sentence(i))
+        })
         .or_else(|| (0..before_pronoun).rev().find(|&i| is_before(i)))
 }
 
-/// Whether the pronoun `pronoun` ("he") is the subject of a cue in the sentence `sentence`
-/// ("he said", "he also noted").
+/// How many sentences back a pronoun with no subject within `PRONOUN_REACH` looks for one.
+const FAR_REACH: usize = 10;
+
 /// Conjunctions that open a subordinate clause: its subject is not the sentence's.
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "because", "since", "until", "unless", "if", "although", "though",
     "while", "once", "whereas",
 ];
+
+/// Whether the pronoun `pronoun` ("he") is the subject of a cue in the sentence `sentence`
+/// ("he said", "he also noted").
 
 fn pronoun_speaks_in(ctx: &SuggestContext, sentence: CharSpan, pronoun: &str) -> bool {
     let words = &ctx.words;
