@@ -967,7 +967,6 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Whether the pronoun `pronoun` ("he") is the subject of a cue in the sentence `sentence`
 /// ("he said", "he also noted").
-
 fn pronoun_speaks_in(ctx: &SuggestContext, sentence: CharSpan, pronoun: &str) -> bool {
     let words = &ctx.words;
     let first = ctx.word_at_or_after(sentence.start);
