@@ -1886,6 +1886,38 @@ fn the_agent_of_a_passive_whose_subject_is_no_person_is_the_one_its_sentence_bri
 }
 
 #[test]
+fn a_person_named_with_a_title_after_a_described_office_speaks() {
+    let found = direct(
+        "The pair face bans. \"A decision is expected by mid-March,\" said one of their \
+         lawyers, [Michalis Dimitrakopoulos]{PERSON}.\n\n\
+         The QCA backed the diploma. \"Any partial plan would harm it,\" said its chairman, Sir \
+         [Anthony Greener]{PERSON}.\n\n\
+         \"It will be a tragedy,\" said the chairman of the [Commons]{ORG} education select \
+         committee, [Labour]{ORG} MP [Barry Sheerman]{PERSON}.\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "A decision is expected by mid-March",
+                Some("Michalis Dimitrakopoulos"),
+                "direct:cue-after"
+            ),
+            row(
+                "Any partial plan would harm it",
+                Some("Anthony Greener"),
+                "direct:cue-after"
+            ),
+            row(
+                "It will be a tragedy",
+                Some("Barry Sheerman"),
+                "direct:cue-after"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

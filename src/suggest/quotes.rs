@@ -4791,8 +4791,14 @@ const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell", "informed"]
 /// comma and a person named in apposition, ending at a comma or the sentence's end.
 fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject> {
     let words = &ctx.words;
+    // `said one of their lawyers, Michalis Dimitrakopoulos`: "one of" before the determiner.
+    let from = if words.get(from)?.lower == "one" && words.get(from + 1)?.lower == "of" {
+        from + 2
+    } else {
+        from
+    };
     if words.get(comma)?.text != ","
-        || !(2..=4).contains(&(comma - from))
+        || !(2..=4).contains(&(comma.saturating_sub(from)))
         || !matches!(
             words[from].lower.as_str(),
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
@@ -4808,14 +4814,20 @@ fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<S
 /// a semicolon, a new sentence or the text's end after it): `…, Fritz Meyer.`.
 fn person_ending_clause(ctx: &SuggestContext, k: usize) -> Option<usize> {
     let words = &ctx.words;
-    let next = words.get(k)?;
-    let index = ctx
-        .mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
-        .find(|&i| {
-            ctx.mentions[i].span.start == next.span.start
-                && canonical(&ctx.mentions[i].label) == "PERSON"
-                && allowed(ctx, &ctx.mentions[i])
-        })?;
+    let person_at = |next: &Word| {
+        ctx.mentions_starting_in(CharSpan::new(next.span.start, next.span.end))
+            .find(|&i| {
+                ctx.mentions[i].span.start == next.span.start
+                    && canonical(&ctx.mentions[i].label) == "PERSON"
+                    && allowed(ctx, &ctx.mentions[i])
+            })
+    };
+    // `…, Sir Anthony Greener.`, `…, Labour MP Barry Sheerman.`: up to three capitalised words
+    // of a title or a party before the name.
+    let index = (k..k + 4)
+        .map_while(|j| words.get(j))
+        .take_while(|w| w.is_capitalised())
+        .find_map(person_at)?;
     let after = ctx.word_at_or_after(ctx.mentions[index].span.end);
     let closes = words
         .get(after)
