@@ -214,6 +214,19 @@ fn a_part_of_a_persons_full_name_alone_later_is_that_person() {
 }
 
 #[test]
+fn a_part_of_a_persons_full_name_after_an_honorific_is_that_person() {
+    let found = entities(
+        "Tony Blair hailed the deal on Tuesday.\n\n\
+         Mr Blair instead hailed Labour's achievement in using a strong economy.\n",
+    );
+    let blair = found
+        .iter()
+        .filter(|(t, l)| t == "Blair" && l == "PERSON")
+        .count();
+    assert_eq!(blair, 1, "{found:?}");
+}
+
+#[test]
 fn a_generational_suffix_is_part_of_a_persons_name() {
     let found =
         entities("The lawyer Edward MacMahon Jr. said the trial would be held in Virginia.");

@@ -563,7 +563,10 @@ fn name_parts_repeated(words: &[Word], found: &mut Vec<(CharSpan, String, f32, &
         let hyphen_at = |j: usize| words.get(j).is_some_and(|w| w.text == "-");
         let glued = (k > 0 && hyphen_at(k - 1) && words[k - 1].span.end == word.span.start)
             || (hyphen_at(k + 1) && words[k + 1].span.start == word.span.end);
-        let beside_capital = (k > 0 && words[k - 1].is_capitalised())
+        // (A title before it is no other name: "Mr Blair instead hailed".)
+        let beside_capital = (k > 0
+            && words[k - 1].is_capitalised()
+            && !super::speaker_name::is_title(&words[k - 1].text))
             || words.get(k + 1).is_some_and(Word::is_capitalised);
         let lone = parts.contains(word.text.as_str())
             && !(glued || beside_capital || taken.any(word.span));
