@@ -1918,6 +1918,31 @@ fn a_person_named_with_a_title_after_a_described_office_speaks() {
 }
 
 #[test]
+fn a_pronoun_after_narration_ending_in_a_cue_and_a_name_is_that_persons() {
+    let found = direct(
+        "The system could mature as electricity did, said [Warren Buffett]{PERSON}'s deputy \
+         [Charlie Munger]{PERSON}. \"Why build your own grid?\" he asked.\n\n\
+         It was no good [Mr Reid]{PERSON} claiming the pledges were final, argued [Mr \
+         Howard]{PERSON}. Pointing to tax, he added: \"Everyone knows tax will go up.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![
+            row(
+                "Why build your own grid?",
+                Some("Charlie Munger"),
+                "direct:cue-after"
+            ),
+            row(
+                "Everyone knows tax will go up.",
+                Some("Mr Howard"),
+                "direct:cue-before"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

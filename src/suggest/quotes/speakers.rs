@@ -698,6 +698,10 @@ fn resolve_pronoun_among(
             _ => paragraph,
         };
         let previous = CharSpan::new(paragraph, previous.end.max(paragraph));
+        // `It was no good Mr Blair claiming …, argued Mr Howard.`: see `inverted_speaker`.
+        if let Some(found) = inverted_speaker(ctx, previous, &compatible) {
+            return Some(found);
+        }
         // "She called on Sarkozy to continue …": the one called on is addressed, not the
         // subject; the sentence's subject is no mention, so none is nearer.
         // Nor one compared with it or in its company ("Like President Bush, Prime Minister
@@ -863,6 +867,15 @@ fn resolve_pronoun_among(
             _ => Some(index),
         };
     }
+    // `The system could mature …, said Sun's chief operating officer Jonathan Schwartz. "…," he
+    // asked`: with no cue nor speaker to go on from, the speaker of the sentence before.
+    if let Some(found) = sentence
+        .checked_sub(1)
+        .and_then(|s| ctx.sentences.get(s))
+        .and_then(|previous| inverted_speaker(ctx, *previous, &compatible))
+    {
+        return Some(found);
+    }
     // Only mentions within reach can be the sentence-opening subject; the fallback is the last
     // compatible mention before the pronoun, however far. (Looking at every mention of the
     // document for every pronoun made a long document quadratic.)
@@ -958,6 +971,44 @@ fn resolve_pronoun_among(
 
 /// How many sentences back a pronoun with no subject within `PRONOUN_REACH` looks for one.
 const FAR_REACH: usize = 10;
+
+/// `It was no good Mr Blair claiming …, argued Mr Howard.`, `The system could mature, said Sun's
+/// chief operating officer Jonathan Schwartz.`: the person a sentence of narration (no quotation
+/// mark in it) names after a cue that follows a comma, ending the sentence: that sentence's
+/// speaker. (Not `Joe Clark, winding up a visit, said he expected the Reagan administration to
+/// act`.)
+fn inverted_speaker(
+    ctx: &SuggestContext,
+    sentence: CharSpan,
+    compatible: &dyn Fn(&Mention) -> bool,
+) -> Option<usize> {
+    let chars = ctx.chars();
+    if (sentence.start..sentence.end.min(chars.len()))
+        .any(|k| crate::suggest::quotation_marks::is_double_mark(chars[k]))
+    {
+        return None;
+    }
+    let words = &ctx.words;
+    let first = ctx.word_at_or_after(sentence.start);
+    let last = ctx.word_at_or_after(sentence.end);
+    (first + 1..last)
+        .filter(|&k| words[k - 1].text == "," && cue_at(ctx, k).is_some())
+        .find_map(|k| match super::subject_after(ctx, k + 1, sentence.end) {
+            Some(Subject::Mention(i, _))
+                if canonical(&ctx.mentions[i].label) == "PERSON"
+                    && compatible(&ctx.mentions[i])
+                    && words
+                        .get(ctx.word_at_or_after(ctx.mentions[i].span.end))
+                        .is_none_or(|w| {
+                            w.span.start >= sentence.end
+                                || matches!(w.text.as_str(), "." | "!" | "?")
+                        }) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        })
+}
 
 /// Conjunctions that open a subordinate clause: its subject is not the sentence's.
 const SUBORDINATORS: &[&str] = &[
