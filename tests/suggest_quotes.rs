@@ -2524,6 +2524,17 @@ fn the_subject_of_a_report_that_someone_said_speaks() {
 }
 
 #[test]
+fn the_subject_of_a_report_as_saying_speaks() {
+    let found = quotes(
+        "\"If pushed to the wall, they will sue,\" [Mr Kapor]{PERSON} is reported as saying.\n",
+    );
+    assert_eq!(
+        speakers_and_rules(&found),
+        vec![(Some("Mr Kapor"), "direct:cue-after")]
+    );
+}
+
+#[test]
 fn a_capitalised_word_between_a_lower_case_office_and_a_suggested_name_is_part_of_it() {
     let found = direct_with_the_model(
         "Court sentences former officials\n\n\

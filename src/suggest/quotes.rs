@@ -3254,6 +3254,14 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     {
         cue -= 4;
     }
+    // `Mr Kapor is reported as saying`: so is "reported as".
+    if cue >= from + 4
+        && words[cue - 1].lower == "as"
+        && words[cue - 2].lower == "reported"
+        && matches!(words[cue - 3].lower.as_str(), "is" | "was" | "are" | "were")
+    {
+        cue -= 3;
+    }
     if let Some(subject) = quoted_as(ctx, from, cue) {
         return Some(subject);
     }
