@@ -1943,6 +1943,22 @@ fn a_pronoun_after_narration_ending_in_a_cue_and_a_name_is_that_persons() {
 }
 
 #[test]
+fn a_prize_winner_after_the_is_the_person_named_before_not_the_prize() {
+    let found = direct(
+        "[Tom Hanks]{PERSON} arrived in the square. [Hanks]{PERSON} said the film has a message. \
+         \"Christmas is a special time,\" added the two-time [Academy Award]{ORG} winner.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "Christmas is a special time",
+            Some("Hanks"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

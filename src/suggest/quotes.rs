@@ -4687,6 +4687,28 @@ fn subject_after(ctx: &SuggestContext, from: usize, limit: usize) -> Option<Subj
     {
         return Some(subject);
     }
+    // `added the two-time Academy Award winner`: "the", a prize's or a body's name and a
+    // person's noun that is no office ending the clause describe a person named before, not the
+    // body ("said the Microsoft spokesman" is the company's).
+    if words[from].lower == "the"
+        && let Some(stop) = stop
+        && stop >= from + 3
+        && let Some(&last) = inside.last()
+        && !inside.iter().any(|&i| person(i))
+        && ctx.word_at_or_after(ctx.mentions[last].span.end) == stop - 1
+        && {
+            let noun = &words[stop - 1];
+            !noun.is_capitalised()
+                && person_noun(&noun.lower)
+                && !PERSON_ROLES.contains(&noun.lower.as_str())
+                && !UNNAMED_SPEAKERS.contains(&noun.lower.as_str())
+        }
+    {
+        return Some(Subject::Role(
+            CharSpan::new(words[from].span.start, words[stop - 1].span.end),
+            RoleRef::Person,
+        ));
+    }
     let chosen = inside
         .iter()
         .find(|&&i| person(i))
