@@ -1959,6 +1959,23 @@ fn a_prize_winner_after_the_is_the_person_named_before_not_the_prize() {
 }
 
 #[test]
+fn a_name_qualifying_the_office_of_the_next_is_not_the_one_an_epithet_stands_for() {
+    let found = direct(
+        "[Double Olympic]{PERSON} champion [Hicham El Guerrouj]{PERSON} may run in \
+         France.\n\n\
+         \"If I am to compete, it is only if I can win,\" said the 30-year-old.\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "If I am to compete, it is only if I can win",
+            Some("Hicham El Guerrouj"),
+            "direct:cue-after"
+        )]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

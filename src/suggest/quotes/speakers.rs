@@ -71,10 +71,13 @@ pub(super) fn resolve_role(
                 .or_else(|| {
                     let latest = people.iter().copied().find(|&i| within_reach(i))?;
                     let s = ctx.sentence_of(ctx.mentions[latest].span.start);
+                    // (Not a name that only qualifies the office of the one after it: "Double
+                    // Olympic champion Hicham El Guerrouj".)
                     people
                         .iter()
                         .copied()
                         .take_while(|&i| ctx.sentence_of(ctx.mentions[i].span.start) == s)
+                        .filter(|&i| !qualifies_an_office(ctx, i))
                         .last()
                 })
                 .map(|i| (i, "role-noun"))
@@ -131,6 +134,32 @@ pub(super) fn resolve_role(
                 .map(|&i| (i, "organisation"))
         }
     }
+}
+
+/// Whether mention `i` only qualifies the office of the person named right after it: one to three
+/// lower-case words holding a person's noun, then a person's mention ("Double Olympic champion
+/// Hicham El Guerrouj", "Obama adviser David Axelrod").
+fn qualifies_an_office(ctx: &SuggestContext, i: usize) -> bool {
+    let words = &ctx.words;
+    let after = ctx.word_at_or_after(ctx.mentions[i].span.end);
+    let mut noun = false;
+    for j in after..(after + 3).min(words.len()) {
+        let w = &words[j];
+        if w.is_capitalised() || !w.lower.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        noun |= super::person_noun(&w.lower);
+        let next_person = words.get(j + 1).is_some_and(|next| {
+            ctx.mentions_starting_in(next.span).any(|m| {
+                ctx.mentions[m].span.start == next.span.start
+                    && canonical(&ctx.mentions[m].label) == "PERSON"
+            })
+        });
+        if noun && next_person {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a person named before char `at`, within a pronoun's reach, carries the office `noun`
