@@ -14,7 +14,7 @@
 //! cargo run --example quote_eval heldout78  # the seventy-eighth held-out set (Reuters-21578, reut2-015.sgm; heldout79 and heldout80 are reut2-016 and reut2-017), scored blind once with the rules at 0c321b5, now development
 //! cargo run --example quote_eval heldout81  # the eighty-first held-out set (Reuters-21578, reut2-018.sgm; heldout82 and heldout83 are reut2-019 and reut2-020), scored blind once with the rules at 1cd0d4d, now development
 //! cargo run --example quote_eval heldout84  # the eighty-fourth held-out set (BBC News of 2004-2005, politics; heldout85 to heldout88 are business, entertainment, sport and tech), scored blind once with the rules at 8095eee, now development
-//! cargo run --example quote_eval heldout89  # the eighty-ninth held-out set (BBC News of 2004-2005, politics; heldout90 to heldout93 are business, entertainment, sport and tech), blind
+//! cargo run --example quote_eval heldout89  # the eighty-ninth held-out set (BBC News of 2004-2005, politics; heldout90 to heldout93 are business, entertainment, sport and tech), scored blind once with the rules at 12c9ce3, now development
 //! cargo run --example quote_eval names a,b list  # the named documents of benches/data/quotes/ (a binary built with frozen rules scores a set annotated after it was built)
 //! cargo run --example quote_eval heldout46  # the forty-sixth held-out set (Wikinews 2009 via AMALGUM's news, sport, culture and technology), scored blind once with round 29 at eabe031, now development
 //! cargo run --example quote_eval heldout45  # the forty-fifth held-out set (Wikinews 2008-18 via AMALGUM's news, names a public file lists and science, health and industry topics), scored blind once with round 29 at eabe031, now development
@@ -166,11 +166,23 @@ fn main() {
             "held-out 87 (BBC News, sport; now development)",
         ),
         Some("heldout88") => (HELD_OUT_88, "held-out 88 (BBC News, tech; now development)"),
-        Some("heldout89") => (HELD_OUT_89, "held-out 89 (BBC News, politics; blind)"),
-        Some("heldout90") => (HELD_OUT_90, "held-out 90 (BBC News, business; blind)"),
-        Some("heldout91") => (HELD_OUT_91, "held-out 91 (BBC News, entertainment; blind)"),
-        Some("heldout92") => (HELD_OUT_92, "held-out 92 (BBC News, sport; blind)"),
-        Some("heldout93") => (HELD_OUT_93, "held-out 93 (BBC News, tech; blind)"),
+        Some("heldout89") => (
+            HELD_OUT_89,
+            "held-out 89 (BBC News, politics; now development)",
+        ),
+        Some("heldout90") => (
+            HELD_OUT_90,
+            "held-out 90 (BBC News, business; now development)",
+        ),
+        Some("heldout91") => (
+            HELD_OUT_91,
+            "held-out 91 (BBC News, entertainment; now development)",
+        ),
+        Some("heldout92") => (
+            HELD_OUT_92,
+            "held-out 92 (BBC News, sport; now development)",
+        ),
+        Some("heldout93") => (HELD_OUT_93, "held-out 93 (BBC News, tech; now development)"),
         Some("heldout61") => (HELD_OUT_61, "held-out 61 (now development)"),
         Some("heldout60") => (HELD_OUT_60, "held-out 60 (now development)"),
         Some("heldout59") => (HELD_OUT_59, "held-out 59 (now development)"),
