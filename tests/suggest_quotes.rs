@@ -1976,6 +1976,23 @@ fn a_name_qualifying_the_office_of_the_next_is_not_the_one_an_epithet_stands_for
 }
 
 #[test]
+fn a_bodys_noun_before_a_which_clause_is_the_body_named_before() {
+    let found = direct(
+        "[Umbro]{ORG} reported its first results since listing in London.\n\n\
+         The firm, which is to receive a payment of 24.5m, said: \"We are appraising a number \
+         of opportunities.\"\n",
+    );
+    assert_eq!(
+        found,
+        vec![row(
+            "We are appraising a number of opportunities.",
+            Some("Umbro"),
+            "direct:cue-before"
+        )]
+    );
+}
+
+#[test]
 fn the_agents_of_a_passive_are_not_the_subject_a_pronoun_stands_for() {
     let found = direct(
         "[Mia Lund]{PERSON} left the club at two.\n\n\

@@ -3328,7 +3328,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     if cue >= from + 4
         && words[cue - 1].text == ","
         && let Some(who) = (from + 1..cue - 1).rev().find(|&j| {
-            matches!(words[j].lower.as_str(), "who" | "whose") && words[j - 1].text == ","
+            matches!(words[j].lower.as_str(), "who" | "whose" | "which") && words[j - 1].text == ","
         })
         && let Some(subject) = relative_clause_subject(ctx, from, who)
     {
@@ -3672,6 +3672,15 @@ fn relative_clause_subject(ctx: &SuggestContext, from: usize, who: usize) -> Opt
                 .then(|| role_at(ctx, from, noun))
                 .flatten()
                 .filter(|role| matches!(role, Subject::Role(_, RoleRef::Person)))
+        })
+        // `The firm, which is to receive a payment from Chelsea, said`: a body's noun before
+        // ", which" is the body named before.
+        .or_else(|| {
+            let noun = before.checked_sub(1).filter(|&k| k > from)?;
+            (words[who].lower == "which")
+                .then(|| role_at(ctx, from, noun))
+                .flatten()
+                .filter(|role| matches!(role, Subject::Role(_, RoleRef::Organisation)))
         })
 }
 
