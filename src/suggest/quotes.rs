@@ -3315,7 +3315,7 @@ fn subject_before_words(ctx: &SuggestContext, from: usize, cue: usize) -> Option
     }
     // `Gerry Conlon - who was wrongly convicted of planting the bombs - said`: an aside between
     // dashes right before the cue holds not its subject; the words before the aside do.
-    let dash = |w: &super::context::Word| matches!(w.text.as_str(), "-" | "–" | "—" | "―");
+    let dash = |w: &Word| matches!(w.text.as_str(), "-" | "–" | "—" | "―");
     if cue >= from + 3
         && dash(&words[cue - 1])
         && let Some(open) = (from + 1..cue - 1).rev().find(|&j| dash(&words[j]))
@@ -4826,8 +4826,9 @@ const CORPORATE_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "
 const LISTENER_CUES: &[&str] = &["told", "tells", "telling", "tell", "informed"];
 
 /// `"…," said his father, Abdullah Kurdi, after the ceremony`: a short noun phrase after the cue
-/// (a determiner or possessive and at most three more words, words `[from, comma)`), then a
-/// comma and a person named in apposition, ending at a comma or the sentence's end.
+/// (a determiner or possessive and at most three more words, words `[from, comma)`, "one of"
+/// before them too), then a comma and a person named in apposition (a title or a party may come
+/// first: "Sir Anthony Greener"), ending at a comma or the sentence's end.
 fn named_after_role(ctx: &SuggestContext, from: usize, comma: usize) -> Option<Subject> {
     let words = &ctx.words;
     // `said one of their lawyers, Michalis Dimitrakopoulos`: "one of" before the determiner.

@@ -440,11 +440,11 @@ pub(super) fn person_genders(ctx: &SuggestContext) -> Genders {
         // The given name opening a name of two words or more ("Sheila Hancock"), when it is
         // given to one sex only (`given_names.txt`): a guess, taken only where the text shows
         // nothing.
-        let given = name
-            .split_whitespace()
-            .nth(1)
-            .and(name.split_whitespace().next())
-            .and_then(|first| gazetteer().given_name_sex(first));
+        let mut parts = name.split_whitespace();
+        let given = match (parts.next(), parts.next()) {
+            (Some(first), Some(_)) => gazetteer().given_name_sex(first),
+            _ => None,
+        };
         if let Some(sex) = given {
             guesses.entry(key.clone()).or_insert(match sex {
                 NameSex::Male => Gender::Male,
