@@ -88,6 +88,14 @@ fn speakers_and_rules(found: &[Seen]) -> Vec<(Option<&str>, &str)> {
         .collect()
 }
 
+/// The speaker of each of `direct`'s rows, in order.
+fn speakers_of(found: &[(String, Option<String>, String)]) -> Vec<Option<&str>> {
+    found
+        .iter()
+        .map(|(_, speaker, _)| speaker.as_deref())
+        .collect()
+}
+
 fn row(content: &str, speaker: Option<&str>, rule: &str) -> (String, Option<String>, String) {
     (
         content.to_owned(),
@@ -1189,7 +1197,7 @@ fn a_quote_continuing_a_pronoun_attributed_one_keeps_its_speaker() {
          [Don Reyes]{PERSON} concurred: \"We need to stop policing the world\", he argued. \"We \
          need to bring the troops home from all but a few countries.\"",
     );
-    let speakers: Vec<_> = found.iter().map(|(_, s, _)| s.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(
         speakers,
         vec![
@@ -5416,7 +5424,7 @@ fn an_age_or_a_people_after_the_names_again_the_person_named_before() {
          Scotland coach [Matt Williams]{PERSON} was angry. \"We were poor,\" said the Australian. \
          \"We must improve,\" said the 33-year-old Australian.\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(
         speakers,
         vec![
@@ -5436,7 +5444,7 @@ fn a_people_that_is_its_own_plural_or_one_inside_a_longer_phrase_is_no_persons_e
          \"The Arabs came for an alliance,\" an adviser to the Palestinian team told reporters.\n\n\
          The French said: \"The debt must be reduced.\"\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(speakers, vec![None, None], "{found:?}");
 }
 
@@ -5447,7 +5455,7 @@ fn a_body_before_an_office_that_a_person_named_before_carries_names_that_person_
          The [Chelsea]{ORG} boss added: \"We won.\"\n\n\
          A [Microsoft]{ORG} spokesman said: \"Fine.\"\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(
         speakers,
         vec![Some("Jose Mourinho"), Some("Jose Mourinho"), None],
@@ -5462,7 +5470,7 @@ fn a_person_a_comma_and_the_body_they_speak_for_before_the_cue_is_the_person_and
         "[Colin Asplin]{PERSON}, [Blackpool Hotel Association]{ORG} said: \"We have tried very hard. \
          \"Obviously we have failed in that.\" The party left.\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(
         speakers,
         vec![Some("Colin Asplin"), Some("Colin Asplin")],
@@ -5499,7 +5507,7 @@ fn an_office_before_a_relative_clause_and_the_cue_names_the_person_before() {
          The Oscar-nominated actor, whose films include [Michael Collins]{PERSON}, said: \
          \"The Lyric is too important to fall apart. \"It gave me a start professionally.\"\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(
         speakers,
         vec![Some("Liam Neeson"), Some("Liam Neeson")],
@@ -5541,6 +5549,6 @@ fn a_spokesman_no_one_named_carries_the_title_of_is_someone_unnamed() {
          Downing Street spokesman [Tom Kelly]{PERSON} met reporters. The spokesman added: \
          \"We have nothing to add.\"\n",
     );
-    let speakers: Vec<Option<&str>> = found.iter().map(|q| q.1.as_deref()).collect();
+    let speakers = speakers_of(&found);
     assert_eq!(speakers, vec![None, Some("Tom Kelly")], "{found:?}");
 }

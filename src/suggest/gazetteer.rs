@@ -2,7 +2,6 @@
 //! international organisations with acronyms, titles that stand before names, and given names
 //! with the sex they are given to. Embedded in the binary, parsed once on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::context::{Word, split_words};
@@ -73,7 +72,7 @@ pub struct Gazetteer {
     names: WordMap<String, Vec<(Vec<String>, GazKind)>>,
     titles: WordMap<String, Vec<Vec<String>>>,
     /// Given names given to one sex only, as written ("Sheila", "Anne-Marie").
-    given: HashMap<String, NameSex>,
+    given: WordMap<String, NameSex>,
     /// Lines of the assets that did not parse (a unit test keeps this empty).
     pub malformed: Vec<String>,
 }
